@@ -1,0 +1,1 @@
+"""Plain records, enums, dates and validation. Imports neither Qt nor SQLAlchemy."""

@@ -1,0 +1,251 @@
+"""Partial, uncertain and interval dates, kept as what they are.
+
+News gives dates like "January 2021", "next week" or "expected on Nov. 18".
+A :class:`FuzzyDate` keeps the Library of Congress EDTF text (levels 0 and 1:
+year, month or day precision, seasons, ``~`` approximate, ``?`` uncertain,
+``%`` both, ``X`` unspecified digits and intervals) together with the first
+and last day it can mean, so that dates sort and compare without ever turning
+"2021-01" into 2021-01-01.
+
+Parsing is the ``edtf`` package's job; this module adds the rules of the
+project (no times, no level 2, intervals in order, years 1-9999), readable
+messages, a lenient reader for what people type, and a short display form.
+"""
+
+from __future__ import annotations
+
+import calendar
+import io
+import re
+from contextlib import redirect_stdout
+from dataclasses import dataclass
+from datetime import date, timedelta
+from enum import StrEnum
+from time import struct_time
+
+from edtf import parse_edtf, text_to_edtf
+from edtf.parser.edtf_exceptions import EDTFParseException
+from edtf.parser.parser_classes import (
+    Date,
+    EDTFObject,
+    Interval,
+    Level1Interval,
+    Season,
+    UncertainOrApproximate,
+    Unspecified,
+)
+
+_ALLOWED = (Date, Interval, Level1Interval, Season, UncertainOrApproximate, Unspecified)
+_EXAMPLES = (
+    "write it like 2021, 2021-01, 2021-01-15, 2021-01~ (approximate), "
+    "2021? (uncertain) or 2025-11-10/2025-11-16 (an interval)"
+)
+_ISO_SHAPE = re.compile(r"^[0-9X\-~?%/.]+$")
+_ISO_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})[~?%]?$")
+_ISO_MONTH = re.compile(r"^(\d{4})-(\d{2})[~?%]?$")
+_WEEK_OF = re.compile(r"^(?:the\s+)?week\s+of\s+(.+)$", re.IGNORECASE)
+_APPROX_WORDS = re.compile(r"^(?:~|c\.|ca\.|circa|about|around|approx\.?|approximately)\s*", re.I)
+_AMBIGUOUS_NUMERIC = re.compile(r"^(\d{1,2})[/.](\d{1,2})[/.](\d{4})$")
+_SEASONS = {21: "Spring", 22: "Summer", 23: "Autumn", 24: "Winter"}
+
+
+class DateError(ValueError):
+    """A date text that cannot be understood; the message says why."""
+
+
+class Precision(StrEnum):
+    DAY = "day"
+    MONTH = "month"
+    YEAR = "year"
+    SEASON = "season"
+    UNSPECIFIED = "unspecified"
+    INTERVAL = "interval"
+
+
+@dataclass(frozen=True, slots=True)
+class FuzzyDate:
+    """A date as precise as it is known.
+
+    ``lower`` and ``upper`` are the first and last day the date can mean;
+    ``None`` stands for an open or unknown end of an interval.
+    """
+
+    edtf: str
+    lower: date | None
+    upper: date | None
+    precision: Precision
+    approximate: bool
+    uncertain: bool
+
+    @classmethod
+    def parse(cls, text: str) -> FuzzyDate:
+        """Read strict EDTF (levels 0 and 1), as exchange files hold it."""
+        text = text.strip()
+        if not text:
+            raise DateError("the date is empty")
+        try:
+            with redirect_stdout(io.StringIO()):  # the parser prints its failed tries
+                parsed = parse_edtf(text)
+        except (EDTFParseException, AttributeError, TypeError, ValueError, KeyError):
+            raise DateError(_explain(text)) from None
+        if not isinstance(parsed, _ALLOWED):
+            raise DateError(f"'{text}' uses EDTF features beyond level 1; {_EXAMPLES}")
+        lower = _to_date(parsed.lower_strict(), text)
+        upper = _to_date(parsed.upper_strict(), text)
+        if isinstance(parsed, (Interval, Level1Interval)):
+            start, _, end = text.partition("/")
+            if end in ("", ".."):
+                upper = None
+            if start in ("", ".."):
+                lower = None
+        if lower is not None and upper is not None and lower > upper:
+            raise DateError(f"'{text}' ends ({upper.isoformat()}) before it starts "
+                            f"({lower.isoformat()})")
+        return cls(
+            edtf=text,
+            lower=lower,
+            upper=upper,
+            precision=_precision(parsed, text),
+            approximate="~" in text or "%" in text,
+            uncertain="?" in text or "%" in text,
+        )
+
+    @classmethod
+    def from_text(cls, text: str) -> FuzzyDate:
+        """Read what a person types: EDTF, or "Jan 2021", "week of 10 Nov 2025"...
+
+        Ambiguous or partial readings are refused rather than guessed.
+        """
+        text = " ".join(text.split())
+        if not text:
+            raise DateError("the date is empty")
+        numeric = _AMBIGUOUS_NUMERIC.match(text)
+        if numeric and int(numeric.group(1)) <= 12 and int(numeric.group(2)) <= 12:
+            raise DateError(f"'{text}' could be day/month or month/day; "
+                            "write it as YYYY-MM-DD or with the month's name")
+        compact = re.sub(r"\s*/\s*", "/", text)
+        if _ISO_SHAPE.match(compact) and not numeric:
+            return cls.parse(compact)
+        for separator in ("/", " to ", " – ", " - ", "–"):
+            if separator in text and not numeric:
+                start, end = (part.strip() for part in text.split(separator, 1))
+                try:
+                    start_date, end_date = cls.from_text(start), cls.from_text(end)
+                except DateError as error:
+                    raise DateError(f"in the interval '{text}': {error}") from None
+                return cls.parse(f"{start_date.edtf}/{end_date.edtf}")
+        approximate = False
+        match = _APPROX_WORDS.match(text)
+        if match:
+            approximate, text = True, text[match.end():]
+        uncertain = text.endswith("?")
+        text = text.rstrip("?").strip()
+        week = _WEEK_OF.match(text)
+        if week:
+            day = cls.from_text(week.group(1))
+            if day.precision is not Precision.DAY or day.lower is None:
+                raise DateError(f"'{week.group(1)}' must be a day to give its week")
+            monday = day.lower - timedelta(days=day.lower.weekday())
+            mark = _qualifier(approximate, uncertain)
+            return cls.parse(f"{monday.isoformat()}{mark}/"
+                             f"{(monday + timedelta(days=6)).isoformat()}{mark}")
+        try:
+            with redirect_stdout(io.StringIO()):  # the reader prints its guesses
+                found = text_to_edtf(text)
+        except Exception:  # the natural-language reader raises many kinds
+            found = None
+        if found and "X" in found:
+            raise DateError(f"'{text}' needs a year")
+        if not found or found.startswith("["):
+            raise DateError(_explain(text))
+        found = found.rstrip("~?%")
+        base = cls.parse(found)
+        return cls.parse(found + _qualifier(approximate or base.approximate,
+                                             uncertain or base.uncertain))
+
+    def display(self) -> str:
+        """A short reading for people: "Jan 2021", "~ week of 10 Nov 2025"."""
+        if "/" not in self.edtf:
+            return _display_part(self.edtf)
+        start, end = self.edtf.split("/", 1)
+        if start in ("", "..") and end in ("", ".."):
+            return "unknown"
+        if start in ("", ".."):
+            return f"until {_display_part(end)}"
+        if end in ("", ".."):
+            return f"from {_display_part(start)}"
+        if (self.precision is Precision.INTERVAL and self.lower and self.upper
+                and self.lower.weekday() == 0 and self.upper - self.lower == timedelta(days=6)
+                and _ISO_DAY.match(start) and _ISO_DAY.match(end)):
+            prefix = "~ " if self.approximate else ""
+            suffix = "?" if self.uncertain else ""
+            return f"{prefix}week of {_format_day(self.lower)}{suffix}"
+        return f"{_display_part(start)} – {_display_part(end)}"
+
+    def __str__(self) -> str:
+        return self.edtf
+
+
+def _qualifier(approximate: bool, uncertain: bool) -> str:
+    if approximate and uncertain:
+        return "%"
+    return "~" if approximate else "?" if uncertain else ""
+
+
+def _to_date(value: struct_time | float, text: str) -> date | None:
+    if not isinstance(value, struct_time):
+        return None
+    if not 1 <= value.tm_year <= 9999:
+        raise DateError(f"'{text}' is outside the years 1 to 9999")
+    return date(value.tm_year, value.tm_mon, value.tm_mday)
+
+
+def _precision(parsed: EDTFObject, text: str) -> Precision:
+    if isinstance(parsed, (Interval, Level1Interval)):
+        return Precision.INTERVAL
+    if isinstance(parsed, Season):
+        return Precision.SEASON
+    core = text.rstrip("~?%")
+    if "X" in core:
+        return Precision.UNSPECIFIED
+    return {1: Precision.YEAR, 2: Precision.MONTH, 3: Precision.DAY}[len(core.split("-"))]
+
+
+def _explain(text: str) -> str:
+    """Say precisely what is wrong with a date text."""
+    for pattern in (_ISO_DAY, _ISO_MONTH):
+        match = pattern.match(text)
+        if not match:
+            continue
+        year, month = int(match.group(1)), int(match.group(2))
+        if not 1 <= month <= 12 and not 21 <= month <= 24:
+            return f"'{text}' has no month {month}: months run from 01 to 12"
+        if pattern is _ISO_DAY:
+            day, last = int(match.group(3)), calendar.monthrange(year, month)[1]
+            if not 1 <= day <= last:
+                name = calendar.month_name[month]
+                return f"'{text}' is not a day: {name} {year} has {last} days"
+    return f"'{text}' is not a date this app understands; {_EXAMPLES}"
+
+
+def _format_day(day: date) -> str:
+    return f"{day.day} {calendar.month_abbr[day.month]} {day.year}"
+
+
+def _display_part(part: str) -> str:
+    core = part.rstrip("~?%")
+    mark = part[len(core):]
+    pieces = core.split("-")
+    if "X" in core or not all(piece.isdigit() for piece in pieces):
+        text = core
+    elif len(pieces) == 3:
+        text = _format_day(date(int(pieces[0]), int(pieces[1]), int(pieces[2])))
+    elif len(pieces) == 2 and int(pieces[1]) in _SEASONS:
+        text = f"{_SEASONS[int(pieces[1])]} {pieces[0]}"
+    elif len(pieces) == 2:
+        text = f"{calendar.month_abbr[int(pieces[1])]} {pieces[0]}"
+    else:
+        text = pieces[0]
+    prefix = "~ " if mark in ("~", "%") else ""
+    suffix = "?" if mark in ("?", "%") else ""
+    return f"{prefix}{text}{suffix}"

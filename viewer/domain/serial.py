@@ -1,0 +1,160 @@
+"""Records to plain JSON values and back, reporting every problem with its path.
+
+The exchange files and the revision log both use this form: field names are
+the records' own, dates are EDTF text, enums their values. ``version`` is a
+local save counter and is not part of the form.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import types
+import typing
+from dataclasses import dataclass
+from enum import StrEnum
+from functools import cache
+from typing import Any, TypeVar
+
+from viewer.domain.dates import DateError, FuzzyDate
+from viewer.domain.records import Citation, EventRole, Record
+
+JsonValue = Any
+T = TypeVar("T")
+LOCAL_FIELDS = frozenset({"version"})
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """What is wrong, and where: ``events[3].date`` or ``name``."""
+
+    path: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.message}" if self.path else self.message
+
+
+def join_path(base: str, name: str | int) -> str:
+    if isinstance(name, int):
+        return f"{base}[{name}]"
+    return f"{base}.{name}" if base else name
+
+
+def to_json(value: Any) -> JsonValue:
+    """The exchange form of a record or of one of its field values."""
+    if isinstance(value, FuzzyDate):
+        return value.edtf
+    if isinstance(value, StrEnum):
+        return value.value
+    if isinstance(value, tuple):
+        return [to_json(item) for item in value]
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {
+            f.name: to_json(getattr(value, f.name))
+            for f in dataclasses.fields(value)
+            if f.name not in LOCAL_FIELDS
+        }
+    return value
+
+
+def from_json(cls: type[T], data: JsonValue, path: str, problems: list[Problem]) -> T | None:
+    """Build a record of type ``cls`` from its exchange form.
+
+    Every problem found is appended to ``problems``; ``None`` is returned when
+    there was any.
+    """
+    before = len(problems)
+    value = _read_dataclass(cls, data, path, problems)
+    return value if len(problems) == before else None
+
+
+@cache
+def _hints(cls: type) -> dict[str, Any]:
+    return typing.get_type_hints(cls)
+
+
+def _read_dataclass(cls: type[Any], data: JsonValue, path: str,
+                    problems: list[Problem]) -> Any:
+    if not isinstance(data, dict):
+        problems.append(Problem(path, f"expected an object, found {_describe(data)}"))
+        return None
+    hints = _hints(cls)
+    names = {f.name for f in dataclasses.fields(cls) if f.name not in LOCAL_FIELDS}
+    for unknown in sorted(set(data) - names, key=str):
+        problems.append(Problem(join_path(path, str(unknown)), "is not a known field"))
+    values: dict[str, Any] = {}
+    for f in dataclasses.fields(cls):
+        if f.name in LOCAL_FIELDS:
+            continue
+        field_path = join_path(path, f.name)
+        if f.name not in data:
+            if f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING:
+                problems.append(Problem(field_path, "is missing"))
+            continue
+        values[f.name] = _read_value(hints[f.name], data[f.name], field_path, problems)
+    try:
+        return cls(**values)
+    except TypeError:
+        return None
+
+
+def _read_value(hint: Any, data: JsonValue, path: str, problems: list[Problem]) -> Any:
+    origin = typing.get_origin(hint)
+    if origin in (types.UnionType, typing.Union):
+        options = [arg for arg in typing.get_args(hint) if arg is not type(None)]
+        if data is None:
+            return None
+        return _read_value(options[0], data, path, problems)
+    if origin is tuple:
+        if not isinstance(data, list):
+            problems.append(Problem(path, f"expected a list, found {_describe(data)}"))
+            return ()
+        item_hint = typing.get_args(hint)[0]
+        return tuple(_read_value(item_hint, item, join_path(path, index), problems)
+                     for index, item in enumerate(data))
+    if hint is FuzzyDate:
+        if not isinstance(data, str):
+            problems.append(Problem(path, f"expected an EDTF date text, found {_describe(data)}"))
+            return None
+        try:
+            return FuzzyDate.parse(data)
+        except DateError as error:
+            problems.append(Problem(path, str(error)))
+            return None
+    if isinstance(hint, type) and issubclass(hint, StrEnum):
+        try:
+            return hint(data)
+        except ValueError:
+            allowed = ", ".join(member.value for member in hint)
+            problems.append(Problem(path, f"{_describe(data)} is not one of: {allowed}"))
+            return None
+    if hint in (Citation, EventRole):
+        return _read_dataclass(hint, data, path, problems)
+    if hint is str:
+        if not isinstance(data, str):
+            problems.append(Problem(path, f"expected text, found {_describe(data)}"))
+            return ""
+        return data
+    raise TypeError(f"no exchange form for {hint!r}")
+
+
+def _describe(data: JsonValue) -> str:
+    if data is None:
+        return "null"
+    if isinstance(data, bool):
+        return "true" if data else "false"
+    if isinstance(data, (int, float)):
+        return f"the number {data}"
+    if isinstance(data, str):
+        shown = data if len(data) <= 40 else data[:37] + "..."
+        return repr(shown)
+    if isinstance(data, list):
+        return "a list"
+    return "an object"
+
+
+def record_fields(record: Record) -> dict[str, JsonValue]:
+    """The record's fields in exchange form, without the key."""
+    data = to_json(record)
+    data.pop("key", None)
+    return typing.cast(dict[str, JsonValue], data)

@@ -1,0 +1,115 @@
+"""Rules a record must meet before it is saved, each reported against its field."""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urlsplit
+
+from viewer.domain.countries import country_name
+from viewer.domain.enums import PartyKind
+from viewer.domain.records import (
+    Accord,
+    Citation,
+    Event,
+    Party,
+    Person,
+    Record,
+    Source,
+    StatusAction,
+)
+from viewer.domain.serial import Problem, join_path
+
+KEY_PATTERN = re.compile(r"^[a-z0-9](?:[a-z0-9-]{0,78}[a-z0-9])?$")
+MAX_SHORT_TEXT = 500
+MAX_LONG_TEXT = 20_000
+_SHORT_FIELDS = ("name", "title", "office", "publisher", "location", "locator")
+_LONG_FIELDS = ("description", "summary", "notes", "note", "quote")
+
+
+def validate(record: Record) -> list[Problem]:
+    """Every problem with ``record`` on its own (references are the store's job)."""
+    problems: list[Problem] = []
+    if not KEY_PATTERN.match(record.key):
+        problems.append(Problem("key", f"{record.key!r} is not a key: use 1 to 80 lower-case "
+                                "letters, digits and inner hyphens, like 'united-states'"))
+    _check_lengths(record, "", problems)
+    match record:
+        case Accord() | Party() | Person():
+            _require(record.name, "name", problems)
+        case Source() | Event():
+            _require(record.title, "title", problems)
+        case StatusAction():
+            _require(record.accord, "accord", problems)
+            _require(record.party, "party", problems)
+    if isinstance(record, Party):
+        _check_party(record, problems)
+    if isinstance(record, Source):
+        _check_source(record, problems)
+    if isinstance(record, Event):
+        for index, role in enumerate(record.roles):
+            if (role.party is None) == (role.person is None):
+                problems.append(Problem(join_path(join_path("roles", index), "party"),
+                                        "a role names either a party or a person, not both "
+                                        "or neither"))
+    for index, citation in enumerate(getattr(record, "citations", ())):
+        _check_citation(citation, join_path("citations", index), problems)
+    return problems
+
+
+def url_problem(url: str) -> str | None:
+    """Why ``url`` cannot be a source's link, or None when it can (or is empty)."""
+    if not url:
+        return None
+    parts = urlsplit(url)
+    if parts.scheme.lower() not in ("http", "https"):
+        return f"{url[:60]!r} is not a web link: only http:// and https:// links are kept"
+    if not parts.netloc or any(ch.isspace() for ch in url):
+        return f"{url[:60]!r} is not a complete web address"
+    return None
+
+
+def _require(value: str, field: str, problems: list[Problem]) -> None:
+    if not value.strip():
+        problems.append(Problem(field, "is required"))
+
+
+def _check_lengths(record: object, base: str, problems: list[Problem]) -> None:
+    for field in _SHORT_FIELDS + _LONG_FIELDS:
+        value = getattr(record, field, None)
+        limit = MAX_SHORT_TEXT if field in _SHORT_FIELDS else MAX_LONG_TEXT
+        if isinstance(value, str) and len(value) > limit:
+            problems.append(Problem(join_path(base, field),
+                                    f"is {len(value)} characters long; the limit is {limit}"))
+
+
+def _check_party(party: Party, problems: list[Problem]) -> None:
+    if party.party_kind is PartyKind.ORGANISATION:
+        if party.iso_code:
+            problems.append(Problem("iso_code", "an organisation has no ISO 3166 country code"))
+        return
+    if party.iso_code is not None and country_name(party.iso_code) is None:
+        problems.append(Problem("iso_code", f"{party.iso_code!r} is not an ISO 3166-1 "
+                                "alpha-2 country code"))
+    elif party.iso_code is not None and party.iso_code != party.iso_code.upper():
+        problems.append(Problem("iso_code", "is written in capitals, like 'KZ'"))
+
+
+def _check_source(source: Source, problems: list[Problem]) -> None:
+    message = url_problem(source.url)
+    if message:
+        problems.append(Problem("url", message))
+    for index, author in enumerate(source.authors):
+        if not author.strip():
+            problems.append(Problem(join_path("authors", index), "is empty"))
+    published, accessed = source.published, source.accessed
+    if (published and accessed and published.lower and accessed.upper
+            and accessed.upper < published.lower):
+        problems.append(Problem("accessed", f"{accessed.display()} is before the source was "
+                                f"published ({published.display()})"))
+
+
+def _check_citation(citation: Citation, path: str, problems: list[Problem]) -> None:
+    if not citation.source.strip():
+        problems.append(Problem(join_path(path, "source"), "is required"))
+    _check_lengths(citation, path, problems)
+
