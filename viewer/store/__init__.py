@@ -1,0 +1,1 @@
+"""Schema, engine, migrations, queries, search, import and export. Imports no Qt."""

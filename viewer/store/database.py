@@ -1,0 +1,108 @@
+"""Opening a database file: create, upgrade with a backup, or refuse.
+
+A file is never overwritten when something is wrong with it: a damaged or
+foreign file, a read-only one, one that stays locked, or one written by a
+newer version of the app is refused with a message saying what to do.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Engine
+from sqlalchemy.exc import DatabaseError as SQLAlchemyDatabaseError
+from sqlalchemy.exc import OperationalError
+
+from viewer.store import migrations
+from viewer.store.engine import (
+    DatabaseFileError,
+    backup,
+    check_file,
+    create_sqlite_engine,
+    user_tables,
+    writer,
+)
+
+
+@dataclass(frozen=True)
+class OpenedDatabase:
+    """An engine on an up-to-date database, and what opening it did."""
+
+    path: Path
+    engine: Engine
+    created: bool
+    backup_path: Path | None = None
+
+
+def alembic_config() -> Config:
+    config = Config()
+    config.set_main_option("script_location", str(Path(migrations.__file__).parent))
+    return config
+
+
+def head_revision() -> str:
+    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
+    assert head is not None
+    return head
+
+
+def open_database(path: Path, *, upgrade_to: str = "head") -> OpenedDatabase:
+    """Open (creating if needed) the database at ``path``, upgraded to ``upgrade_to``.
+
+    Raises :class:`DatabaseFileError` with a readable reason when the file
+    cannot be used; the file is then left as it was.
+    """
+    path = path.expanduser()
+    check_file(path)
+    created = not path.exists() or path.stat().st_size == 0
+    path.parent.mkdir(parents=True, exist_ok=True)
+    engine = create_sqlite_engine(path)
+    try:
+        return _migrate(path, engine, created, upgrade_to)
+    except DatabaseFileError:
+        engine.dispose()
+        raise
+    except OperationalError as error:
+        engine.dispose()
+        if "locked" in str(error.orig) or "busy" in str(error.orig):
+            raise DatabaseFileError(f"{path} is locked by another program; close it and "
+                                    "try again") from None
+        raise DatabaseFileError(f"cannot open {path}: {error.orig}") from None
+    except SQLAlchemyDatabaseError as error:
+        engine.dispose()
+        raise DatabaseFileError(f"{path} is damaged ({error.orig}); it was left "
+                                "untouched") from None
+
+
+def _migrate(path: Path, engine: Engine, created: bool, target: str) -> OpenedDatabase:
+    config = alembic_config()
+    scripts = ScriptDirectory.from_config(config)
+    with engine.connect() as connection:
+        current = MigrationContext.configure(connection).get_current_revision()
+    if current is None and user_tables(engine) - {"alembic_version"}:
+        raise DatabaseFileError(f"{path} is an SQLite database of some other program, not "
+                                "of Accords Viewer; it was left untouched")
+    known = {script.revision for script in scripts.walk_revisions()}
+    if current is not None and current not in known:
+        raise DatabaseFileError(
+            f"{path} was written by a newer version of Accords Viewer (database schema "
+            f"{current}; this version knows schemas up to {scripts.get_current_head()}). "
+            "Update Accords Viewer to open it; the file was left untouched.")
+    wanted = scripts.get_revision(target)
+    if wanted is None or current == wanted.revision:
+        return OpenedDatabase(path, engine, created)
+    backup_path = None
+    if current is not None:
+        stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+        backup_path = path.with_name(f"{path.name}.schema-{current}.{stamp}.bak")
+        backup(engine, backup_path)
+    with writer(engine).begin() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, target)
+    return OpenedDatabase(path, engine, created, backup_path)

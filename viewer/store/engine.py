@@ -1,0 +1,125 @@
+"""The SQLite engine: connection settings, file checks, backups, integrity.
+
+Everything SQLite-specific about connections lives here (and in the search
+module), so that the rest of the store can later run on PostgreSQL.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy.pool import ConnectionPoolEntry
+
+BUSY_TIMEOUT_MS = 5_000
+SQLITE_HEADER = b"SQLite format 3\x00"
+WRITE_OPTION = "accords_write"
+
+
+class DatabaseFileError(Exception):
+    """The database file cannot be used as it is; the message says why and what to do."""
+
+
+def check_file(path: Path) -> None:
+    """Refuse a file that is not SQLite, or that this process may not write."""
+    if path.is_dir():
+        raise DatabaseFileError(f"{path} is a folder, not a database file")
+    if not path.exists():
+        parent = path.parent
+        if not parent.exists():
+            return  # the caller creates the folder
+        if not os.access(parent, os.W_OK):
+            raise DatabaseFileError(f"cannot create {path}: the folder {parent} is read-only")
+        return
+    try:
+        with path.open("rb") as handle:
+            header = handle.read(len(SQLITE_HEADER))
+    except OSError as error:
+        raise DatabaseFileError(f"cannot read {path}: {error.strerror}") from None
+    if header and header != SQLITE_HEADER:
+        raise DatabaseFileError(f"{path} is not an SQLite database (damaged, or another kind "
+                                "of file); it was left untouched")
+    if not os.access(path, os.W_OK) or not os.access(path.parent, os.W_OK):
+        raise DatabaseFileError(f"{path} is read-only (or its folder is): Accords Viewer needs "
+                                "to write beside it; copy it somewhere writable and open the copy")
+
+
+def create_sqlite_engine(path: Path) -> Engine:
+    """An engine on ``path`` with WAL, foreign keys and a busy timeout.
+
+    Plain transactions start deferred; a connection with the execution option
+    ``accords_write`` starts them with ``BEGIN IMMEDIATE`` so that a writer
+    takes the write lock at its start rather than failing half-way.
+    """
+    engine = create_engine(f"sqlite+pysqlite:///{path}")
+    event.listen(engine, "connect", _on_connect)
+    event.listen(engine, "begin", _on_begin)
+    return engine
+
+
+def writer(engine: Engine) -> Engine:
+    """The same engine, beginning each transaction with the write lock."""
+    return engine.execution_options(**{WRITE_OPTION: True})
+
+
+def _on_connect(dbapi_connection: sqlite3.Connection, _record: ConnectionPoolEntry) -> None:
+    # Let SQLAlchemy's "begin" event issue BEGIN itself (the driver's own
+    # implicit transactions cannot take the lock up front).
+    dbapi_connection.isolation_level = None
+    cursor = dbapi_connection.cursor()
+    cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    cursor.execute("PRAGMA foreign_keys = ON")
+    cursor.execute("PRAGMA journal_mode = WAL")
+    cursor.execute("PRAGMA synchronous = NORMAL")
+    cursor.close()
+    dbapi_connection.create_function("casefold", 1, _casefold, deterministic=True)
+
+
+def _on_begin(connection: Any) -> None:
+    immediate = connection.get_execution_options().get(WRITE_OPTION, False)
+    connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+
+
+def _casefold(value: object) -> str | None:
+    return value.casefold() if isinstance(value, str) else None
+
+
+def user_tables(engine: Engine) -> set[str]:
+    with engine.connect() as connection:
+        rows = connection.execute(
+            text("SELECT name FROM sqlite_master WHERE type = 'table' "
+                 "AND name NOT LIKE 'sqlite_%'"))
+        return {row[0] for row in rows}
+
+
+def backup(engine: Engine, target: Path) -> None:
+    """Copy the whole database to ``target`` consistently, WAL included."""
+    with engine.connect() as connection:
+        source = connection.connection.dbapi_connection
+        assert isinstance(source, sqlite3.Connection)
+        destination = sqlite3.connect(target)
+        try:
+            source.backup(destination)
+        finally:
+            destination.close()
+
+
+def data_version(engine: Engine) -> int:
+    """A number that changes when another connection commits to the file."""
+    with engine.connect() as connection:
+        return int(connection.exec_driver_sql("PRAGMA data_version").scalar_one())
+
+
+def integrity_problems(engine: Engine) -> list[str]:
+    """What SQLite's own integrity and foreign-key checks report, if anything."""
+    problems: list[str] = []
+    with engine.connect() as connection:
+        for (message,) in connection.exec_driver_sql("PRAGMA integrity_check"):
+            if message != "ok":
+                problems.append(f"integrity: {message}")
+        for table, rowid, parent, _ in connection.exec_driver_sql("PRAGMA foreign_key_check"):
+            problems.append(f"{table} row {rowid} refers to a missing row of {parent}")
+    return problems

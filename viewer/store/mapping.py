@@ -1,0 +1,198 @@
+"""Between rows and records: the only place that knows both shapes."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.sql import Select
+
+from viewer.domain.dates import FuzzyDate
+from viewer.domain.enums import (
+    Certainty,
+    EventKind,
+    PartyKind,
+    RecordKind,
+    RoleKind,
+    SourceKind,
+    StatusKind,
+)
+from viewer.domain.records import (
+    Accord,
+    Citation,
+    Event,
+    EventRole,
+    Party,
+    Person,
+    Record,
+    Source,
+    StatusAction,
+)
+from viewer.store.schema import (
+    AccordRow,
+    CitationRow,
+    EventRoleRow,
+    EventRow,
+    PartyRow,
+    PersonRow,
+    SourceRow,
+    StatusActionRow,
+    Versioned,
+)
+
+ROW_TYPES: dict[RecordKind, type[Versioned]] = {
+    RecordKind.ACCORD: AccordRow,
+    RecordKind.PARTY: PartyRow,
+    RecordKind.PERSON: PersonRow,
+    RecordKind.SOURCE: SourceRow,
+    RecordKind.STATUS_ACTION: StatusActionRow,
+    RecordKind.EVENT: EventRow,
+}
+
+
+class MissingReference(LookupError):
+    def __init__(self, kind: RecordKind, key: str) -> None:
+        super().__init__(f"no {kind.label} has the key {key!r}")
+        self.kind = kind
+        self.key = key
+
+
+class Resolver:
+    """Finds row ids by key within one session, remembering what it found."""
+
+    def __init__(self, session: Session) -> None:
+        self._session = session
+        self._ids: dict[tuple[RecordKind, str], int] = {}
+
+    def id_of(self, kind: RecordKind, key: str) -> int:
+        found = self._ids.get((kind, key))
+        if found is None:
+            row_type = ROW_TYPES[kind]
+            found = self._session.scalar(select(row_type.id).where(row_type.key == key))
+            if found is None:
+                raise MissingReference(kind, key)
+            self._ids[(kind, key)] = found
+        return found
+
+    def optional_id(self, kind: RecordKind, key: str | None) -> int | None:
+        return None if key is None else self.id_of(kind, key)
+
+
+def select_rows(kind: RecordKind) -> Select[Any]:
+    """A query for rows of ``kind`` with what their records need loaded eagerly."""
+    row_type = ROW_TYPES[kind]
+    query = select(row_type)
+    if hasattr(row_type, "citations"):
+        query = query.options(selectinload(row_type.citations)  # type: ignore[attr-defined]
+                              .selectinload(CitationRow.source))
+    if row_type is EventRow:
+        query = query.options(selectinload(EventRow.roles).selectinload(EventRoleRow.party),
+                              selectinload(EventRow.roles).selectinload(EventRoleRow.person),
+                              selectinload(EventRow.accord))
+    elif row_type is StatusActionRow:
+        query = query.options(selectinload(StatusActionRow.accord),
+                              selectinload(StatusActionRow.party))
+    elif row_type is PersonRow:
+        query = query.options(selectinload(PersonRow.party))
+    return query
+
+
+def to_record(row: Versioned) -> Record:
+    match row:
+        case AccordRow():
+            return Accord(key=row.key, name=row.name, description=row.description,
+                          first_signed=_date(row.first_signed_edtf),
+                          citations=_citations(row.citations), version=row.version)
+        case PartyRow():
+            return Party(key=row.key, name=row.name, party_kind=PartyKind(row.party_kind),
+                         iso_code=row.iso_code, notes=row.notes,
+                         citations=_citations(row.citations), version=row.version)
+        case PersonRow():
+            return Person(key=row.key, name=row.name, office=row.office,
+                          party=row.party.key if row.party else None, notes=row.notes,
+                          citations=_citations(row.citations), version=row.version)
+        case SourceRow():
+            return Source(key=row.key, title=row.title, source_kind=SourceKind(row.source_kind),
+                          publisher=row.publisher, authors=tuple(row.authors),
+                          published=_date(row.published_edtf), url=row.url,
+                          accessed=_date(row.accessed_edtf), notes=row.notes,
+                          version=row.version)
+        case StatusActionRow():
+            return StatusAction(key=row.key, accord=row.accord.key, party=row.party.key,
+                                action=StatusKind(row.action), date=_date(row.date_edtf),
+                                certainty=Certainty(row.certainty), note=row.note,
+                                citations=_citations(row.citations), version=row.version)
+        case EventRow():
+            roles = tuple(EventRole(role=RoleKind(r.role),
+                                    party=r.party.key if r.party else None,
+                                    person=r.person.key if r.person else None)
+                          for r in row.roles)
+            return Event(key=row.key, title=row.title, event_kind=EventKind(row.event_kind),
+                         accord=row.accord.key if row.accord else None,
+                         date=_date(row.date_edtf), location=row.location,
+                         summary=row.summary, certainty=Certainty(row.certainty),
+                         roles=roles, citations=_citations(row.citations),
+                         version=row.version)
+    raise TypeError(f"not a record row: {row!r}")
+
+
+def apply(row: Versioned, record: Record, refs: Resolver) -> None:
+    """Copy ``record``'s fields onto ``row``, resolving its references by key."""
+    match row, record:
+        case AccordRow(), Accord():
+            row.name, row.description = record.name, record.description
+            _set_date(row, "first_signed", record.first_signed)
+        case PartyRow(), Party():
+            row.name, row.party_kind = record.name, record.party_kind.value
+            row.iso_code, row.notes = record.iso_code, record.notes
+        case PersonRow(), Person():
+            row.name, row.office, row.notes = record.name, record.office, record.notes
+            row.party_id = refs.optional_id(RecordKind.PARTY, record.party)
+        case SourceRow(), Source():
+            row.title, row.source_kind = record.title, record.source_kind.value
+            row.publisher, row.authors = record.publisher, list(record.authors)
+            row.url, row.notes = record.url, record.notes
+            _set_date(row, "published", record.published)
+            _set_date(row, "accessed", record.accessed)
+        case StatusActionRow(), StatusAction():
+            row.accord_id = refs.id_of(RecordKind.ACCORD, record.accord)
+            row.party_id = refs.id_of(RecordKind.PARTY, record.party)
+            row.action, row.certainty = record.action.value, record.certainty.value
+            row.note = record.note
+            _set_date(row, "date", record.date)
+        case EventRow(), Event():
+            row.title, row.event_kind = record.title, record.event_kind.value
+            row.accord_id = refs.optional_id(RecordKind.ACCORD, record.accord)
+            row.location, row.summary = record.location, record.summary
+            row.certainty = record.certainty.value
+            _set_date(row, "date", record.date)
+            row.roles = [
+                EventRoleRow(position=index, role=role.role.value,
+                             party_id=refs.optional_id(RecordKind.PARTY, role.party),
+                             person_id=refs.optional_id(RecordKind.PERSON, role.person))
+                for index, role in enumerate(record.roles)]
+        case _:
+            raise TypeError(f"{type(record).__name__} does not fit {type(row).__name__}")
+    if hasattr(row, "citations"):
+        row.citations = [
+            CitationRow(position=index, source_id=refs.id_of(RecordKind.SOURCE, c.source),
+                        locator=c.locator, quote=c.quote, note=c.note)
+            for index, c in enumerate(getattr(record, "citations", ()))]
+
+
+def _date(edtf: str | None) -> FuzzyDate | None:
+    return FuzzyDate.parse(edtf) if edtf else None
+
+
+def _set_date(row: Versioned, prefix: str, value: FuzzyDate | None) -> None:
+    bounds: tuple[str | None, date | None, date | None] = (
+        (value.edtf, value.lower, value.upper) if value else (None, None, None))
+    for suffix, part in zip(("edtf", "lower", "upper"), bounds, strict=True):
+        setattr(row, f"{prefix}_{suffix}", part)
+
+
+def _citations(rows: list[CitationRow]) -> tuple[Citation, ...]:
+    return tuple(Citation(source=c.source.key, locator=c.locator, quote=c.quote, note=c.note)
+                 for c in rows)

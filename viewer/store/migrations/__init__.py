@@ -1,0 +1,1 @@
+"""Alembic migrations of the Accords Viewer schema, run by :mod:`viewer.store.database`."""

@@ -1,0 +1,267 @@
+"""The store: plain records in, plain records out, one transaction per action.
+
+Every write is validated, done whole or not at all, and logged in the
+append-only revision log with the fields it changed from what to what.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import Engine, func, select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session, sessionmaker
+
+from viewer.domain.enums import RecordKind, RevisionAction
+from viewer.domain.records import Party, Record, Revision
+from viewer.domain.serial import Problem, record_fields
+from viewer.domain.validation import validate
+from viewer.store.engine import writer
+from viewer.store.errors import (
+    ConflictError,
+    HasDependents,
+    InvalidRecord,
+    RecordNotFound,
+)
+from viewer.store.mapping import ROW_TYPES, MissingReference, Resolver, apply, select_rows
+from viewer.store.mapping import to_record as row_to_record
+from viewer.store.schema import (
+    CLAIM_COLUMNS,
+    CitationRow,
+    EventRoleRow,
+    EventRow,
+    PartyRow,
+    PersonRow,
+    RevisionRow,
+    StatusActionRow,
+    Versioned,
+)
+
+# Records are written in this order so that what they refer to exists first.
+WRITE_ORDER = (RecordKind.ACCORD, RecordKind.PARTY, RecordKind.SOURCE, RecordKind.PERSON,
+               RecordKind.STATUS_ACTION, RecordKind.EVENT)
+
+
+class Store:
+    """Reads and writes records on one database; holds no session between calls."""
+
+    def __init__(self, engine: Engine, user: str) -> None:
+        self.engine = engine
+        self.user = user
+        self._reads = sessionmaker(bind=engine, expire_on_commit=False)
+        self._writes = sessionmaker(bind=writer(engine), expire_on_commit=False)
+
+    # -- reads ---------------------------------------------------------------
+
+    def get(self, kind: RecordKind, key: str) -> Record | None:
+        with self._reads() as session:
+            row = session.scalar(select_rows(kind).where(ROW_TYPES[kind].key == key))
+            return row_to_record(row) if row else None
+
+    def all(self, kind: RecordKind) -> list[Record]:
+        """Every record of ``kind`` in the order they were added."""
+        return self.page(kind, 0, None)
+
+    def page(self, kind: RecordKind, offset: int, limit: int | None) -> list[Record]:
+        with self._reads() as session:
+            query = select_rows(kind).order_by(ROW_TYPES[kind].id).offset(offset).limit(limit)
+            return [row_to_record(row) for row in session.scalars(query)]
+
+    def count(self, kind: RecordKind) -> int:
+        with self._reads() as session:
+            return session.scalar(select(func.count()).select_from(ROW_TYPES[kind])) or 0
+
+    def keys(self, kind: RecordKind) -> set[str]:
+        with self._reads() as session:
+            return set(session.scalars(select(ROW_TYPES[kind].key)))
+
+    def revisions(self, kind: RecordKind | None = None, key: str | None = None) -> list[Revision]:
+        """The change log, oldest first, optionally for one record."""
+        query = select(RevisionRow).order_by(RevisionRow.id)
+        if kind is not None:
+            query = query.where(RevisionRow.record_kind == kind.value)
+        if key is not None:
+            query = query.where(RevisionRow.record_key == key)
+        with self._reads() as session:
+            return [_to_revision(row) for row in session.scalars(query)]
+
+    # -- writes --------------------------------------------------------------
+
+    def add(self, record: Record) -> Record:
+        with self._write() as session:
+            return self._add(session, Resolver(session), record)
+
+    def update(self, record: Record) -> Record:
+        """Save ``record`` over the stored one, if nobody changed it meanwhile."""
+        _check(record)
+        with self._write() as session:
+            row = _row(session, record.kind, record.key)
+            if row is None or row.version != record.version:
+                raise ConflictError(row_to_record(row) if row else None)
+            before = row_to_record(row)
+            changes = _diff(record_fields(before), record_fields(record))
+            if not changes:
+                return before
+            _check_unique(session, record)
+            apply(row, record, Resolver(session))
+            row.version += 1
+            session.flush()
+            self._log(session, RevisionAction.UPDATE, record, changes)
+            return _reread(session, row)
+
+    def delete(self, kind: RecordKind, key: str, expected_version: int | None = None) -> Record:
+        """Delete a record nothing else refers to; returns what was deleted."""
+        with self._write() as session:
+            row = _row(session, kind, key)
+            if row is None:
+                raise RecordNotFound(f"no {kind.label} has the key {key!r}")
+            record = row_to_record(row)
+            if expected_version is not None and row.version != expected_version:
+                raise ConflictError(record)
+            dependents = _dependents(session, row)
+            if dependents:
+                raise HasDependents(record, dependents)
+            self._log(session, RevisionAction.DELETE, record,
+                      {name: (old, None) for name, old in record_fields(record).items()})
+            session.delete(row)
+            return record
+
+    def add_all(self, records: Mapping[RecordKind, Sequence[Record]]) -> int:
+        """Add many records in one transaction (an import): all of them or none."""
+        count = 0
+        with self._write() as session:
+            refs = Resolver(session)
+            for kind in WRITE_ORDER:
+                for record in records.get(kind, ()):
+                    self._add(session, refs, record)
+                    count += 1
+        return count
+
+    def dependents(self, kind: RecordKind, key: str) -> list[str]:
+        with self._reads() as session:
+            row = _row(session, kind, key)
+            return _dependents(session, row) if row else []
+
+    # -- internals -----------------------------------------------------------
+
+    @contextmanager
+    def _write(self) -> Iterator[Session]:
+        try:
+            with self._writes.begin() as session:
+                yield session
+        except MissingReference as missing:
+            raise InvalidRecord([Problem(missing.kind.value, str(missing))]) from None
+        except IntegrityError as error:
+            raise InvalidRecord([Problem("", f"the database refused the change: {error.orig}")]
+                                ) from None
+
+    def _add(self, session: Session, refs: Resolver, record: Record) -> Record:
+        _check(record)
+        if _row(session, record.kind, record.key) is not None:
+            raise InvalidRecord([Problem("key", f"{record.key!r} is already used by another "
+                                         f"{record.kind.label}")])
+        _check_unique(session, record)
+        row = ROW_TYPES[record.kind](key=record.key, version=1)
+        apply(row, record, refs)
+        session.add(row)
+        session.flush()
+        self._log(session, RevisionAction.CREATE, record,
+                  {name: (None, new) for name, new in record_fields(record).items()})
+        return _reread(session, row)
+
+    def _log(self, session: Session, action: RevisionAction, record: Record,
+             changes: Mapping[str, tuple[Any, Any]]) -> None:
+        session.add(RevisionRow(at=datetime.now(UTC), user=self.user, action=action.value,
+                                record_kind=record.kind.value, record_key=record.key,
+                                changes={name: list(pair) for name, pair in changes.items()}))
+
+
+def _check(record: Record) -> None:
+    problems = validate(record)
+    if problems:
+        raise InvalidRecord(problems)
+
+
+def _check_unique(session: Session, record: Record) -> None:
+    """Refuse a second party with the same name (any case) or ISO code."""
+    if not isinstance(record, Party):
+        return
+    others = select(PartyRow).where(PartyRow.key != record.key)
+    same_name = session.scalar(others.where(func.lower(PartyRow.name)
+                                            == record.name.strip().lower()))
+    problems = []
+    if same_name is not None:
+        problems.append(Problem("name", f"another participant ({same_name.key}) is already "
+                                f"called {same_name.name!r}"))
+    if record.iso_code:
+        same_code = session.scalar(others.where(PartyRow.iso_code == record.iso_code))
+        if same_code is not None:
+            problems.append(Problem("iso_code", f"{record.iso_code} is already the code of "
+                                    f"{same_code.name}"))
+    if problems:
+        raise InvalidRecord(problems)
+
+
+def _row(session: Session, kind: RecordKind, key: str) -> Versioned | None:
+    row_type = ROW_TYPES[kind]
+    return session.scalar(select_rows(kind).where(row_type.key == key))
+
+
+def _reread(session: Session, row: Versioned) -> Record:
+    session.flush()
+    session.expire(row)
+    return row_to_record(row)
+
+
+def _diff(before: Mapping[str, Any], after: Mapping[str, Any]) -> dict[str, tuple[Any, Any]]:
+    return {name: (before.get(name), after.get(name))
+            for name in after if before.get(name) != after.get(name)}
+
+
+def _dependents(session: Session, row: Versioned) -> list[str]:
+    """Descriptions of the records that refer to ``row`` and would dangle without it."""
+    found: list[str] = []
+
+    def add(query: Any, describe: str) -> None:
+        found.extend(describe.format(key) for key in session.scalars(query))
+
+    match row:
+        case PartyRow():
+            add(select(StatusActionRow.key).where(StatusActionRow.party_id == row.id),
+                "status action {}")
+            add(select(PersonRow.key).where(PersonRow.party_id == row.id), "person {}")
+            add(select(EventRow.key).join(EventRoleRow).where(EventRoleRow.party_id == row.id),
+                "role in event {}")
+        case PersonRow():
+            add(select(EventRow.key).join(EventRoleRow)
+                .where(EventRoleRow.person_id == row.id), "role in event {}")
+        case _ if row.__tablename__ == "accords":
+            add(select(StatusActionRow.key).where(StatusActionRow.accord_id == row.id),
+                "status action {}")
+            add(select(EventRow.key).where(EventRow.accord_id == row.id), "event {}")
+        case _ if row.__tablename__ == "sources":
+            for citation in session.scalars(select(CitationRow)
+                                            .where(CitationRow.source_id == row.id)):
+                found.append(f"citation on {_claim_of(session, citation)}")
+    return found
+
+
+def _claim_of(session: Session, citation: CitationRow) -> str:
+    for kind in RecordKind:
+        column = f"{kind.value}_id"
+        claim_id = getattr(citation, column) if column in CLAIM_COLUMNS else None
+        if claim_id is not None:
+            row_type = ROW_TYPES[kind]
+            key = session.scalar(select(row_type.key).where(row_type.id == claim_id))
+            return f"{kind.label} {key}"
+    return "an unknown claim"
+
+
+def _to_revision(row: RevisionRow) -> Revision:
+    at = row.at if row.at.tzinfo else row.at.replace(tzinfo=UTC)
+    return Revision(id=row.id, at=at, user=row.user, action=RevisionAction(row.action),
+                    record_kind=RecordKind(row.record_kind), record_key=row.record_key,
+                    changes={name: (pair[0], pair[1]) for name, pair in row.changes.items()})
