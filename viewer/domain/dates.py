@@ -88,7 +88,9 @@ class FuzzyDate:
                 parsed = parse_edtf(text)
         except (EDTFParseException, AttributeError, TypeError, ValueError, KeyError):
             raise DateError(_explain(text)) from None
-        if not isinstance(parsed, _ALLOWED):
+        # Level 2 classes subclass the level 0-1 ones, and the package reads
+        # significant digits ("1950S2", level 2) as a plain Date: match exactly.
+        if type(parsed) not in _ALLOWED or not _ISO_SHAPE.match(text):
             raise DateError(f"'{text}' uses EDTF features beyond level 1; {_EXAMPLES}")
         lower = _to_date(parsed.lower_strict(), text)
         upper = _to_date(parsed.upper_strict(), text)
@@ -197,7 +199,10 @@ def _to_date(value: struct_time | float, text: str) -> date | None:
         return None
     if not 1 <= value.tm_year <= 9999:
         raise DateError(f"'{text}' is outside the years 1 to 9999")
-    return date(value.tm_year, value.tm_mon, value.tm_mday)
+    try:
+        return date(value.tm_year, value.tm_mon, value.tm_mday)
+    except ValueError:  # the grammar allows 29 February in every year
+        raise DateError(_explain(text)) from None
 
 
 def _precision(parsed: EDTFObject, text: str) -> Precision:
@@ -218,7 +223,7 @@ def _explain(text: str) -> str:
         if not match:
             continue
         year, month = int(match.group(1)), int(match.group(2))
-        if not 1 <= month <= 12 and not 21 <= month <= 24:
+        if not 1 <= month <= 12 and not (pattern is _ISO_MONTH and 21 <= month <= 24):
             return f"'{text}' has no month {month}: months run from 01 to 12"
         if pattern is _ISO_DAY:
             day, last = int(match.group(3)), calendar.monthrange(year, month)[1]

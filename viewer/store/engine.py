@@ -107,6 +107,12 @@ def backup(engine: Engine, target: Path) -> None:
             destination.close()
 
 
+def checkpoint(engine: Engine) -> None:
+    """Fold the write-ahead log into the main file (before the file is moved)."""
+    with engine.connect() as connection:
+        connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+
+
 def data_version(engine: Engine) -> int:
     """A number that changes when another connection commits to the file."""
     with engine.connect() as connection:

@@ -41,7 +41,7 @@ from viewer.store.schema import (
 )
 
 # Records are written in this order so that what they refer to exists first.
-WRITE_ORDER = (RecordKind.ACCORD, RecordKind.PARTY, RecordKind.SOURCE, RecordKind.PERSON,
+WRITE_ORDER = (RecordKind.SOURCE, RecordKind.ACCORD, RecordKind.PARTY, RecordKind.PERSON,
                RecordKind.STATUS_ACTION, RecordKind.EVENT)
 
 

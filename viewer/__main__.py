@@ -1,0 +1,7 @@
+"""``python -m viewer``: the same as the ``accords-viewer`` command."""
+
+import sys
+
+from viewer.app import main
+
+sys.exit(main())

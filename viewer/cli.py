@@ -1,0 +1,152 @@
+"""The command line: arguments, and the subcommands that work on a store.
+
+Each command prints what it did, or one line saying why it failed, and
+returns the process exit code: 0 for success, 1 when it failed or found
+problems, 2 for a mistake in the arguments.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TextIO
+
+from viewer import __version__
+from viewer.store.checks import run_checks
+from viewer.store.csv_export import export_csv
+from viewer.store.exchange import (
+    apply_import,
+    export_json,
+    plan_import,
+    read_file,
+    records_in,
+)
+from viewer.store.paths import DB_ENVIRONMENT_VARIABLE
+from viewer.store.search import search
+from viewer.store.store import Store
+
+PROGRAM = "accords-viewer"
+EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--db", type=Path, metavar="PATH", default=argparse.SUPPRESS,
+                        help=f"database file (default: ${DB_ENVIRONMENT_VARIABLE}, else "
+                             "accords.sqlite3 in your user data folder)")
+    common.add_argument("--empty", action="store_true", default=argparse.SUPPRESS,
+                        help="create a new database empty instead of with the bundled "
+                             "Abraham Accords dataset")
+    parser = argparse.ArgumentParser(
+        prog=PROGRAM, parents=[common],
+        description="A cited reference of who takes part in international accords. "
+                    "With no command, opens the window.")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    export = commands.add_parser("export", parents=[common], help="export the whole database")
+    export.add_argument("path", type=Path, metavar="PATH",
+                        help="a .json file, or a folder for CSV")
+    export.add_argument("--format", choices=("json", "csv"), default="json",
+                        help="json (lossless, the import format) or csv (one file per kind)")
+
+    importer = commands.add_parser("import", parents=[common],
+                                   help="import an exchange file (all of it or nothing)")
+    importer.add_argument("path", type=Path, metavar="PATH")
+    importer.add_argument("--dry-run", action="store_true",
+                          help="check the file and report, without changing anything")
+
+    commands.add_parser("check", parents=[common],
+                        help="check integrity, citations and dates; exit 1 if anything is found")
+
+    finder = commands.add_parser("search", parents=[common],
+                                 help="find records whose names, titles or texts contain QUERY")
+    finder.add_argument("query", metavar="QUERY")
+    finder.add_argument("--json", action="store_true", help="print the hits as JSON")
+    finder.add_argument("--limit", type=int, default=200, help="at most this many hits")
+    return parser
+
+
+def parse_arguments(argv: Sequence[str]) -> argparse.Namespace:
+    arguments = build_parser().parse_args(argv)
+    for name, default in (("db", None), ("empty", False)):
+        if not hasattr(arguments, name):
+            setattr(arguments, name, default)
+    return arguments
+
+
+def run_command(arguments: argparse.Namespace, store: Store,
+                out: TextIO = sys.stdout, err: TextIO = sys.stderr) -> int:
+    handlers = {"export": _export, "import": _import, "check": _check, "search": _search}
+    return handlers[arguments.command](arguments, store, out, err)
+
+
+def printable(text: str) -> str:
+    """``text`` with control characters escaped, so stored text cannot drive a terminal."""
+    return "".join(ch if ch.isprintable() else ch.encode("unicode_escape").decode("ascii")
+                   for ch in text)
+
+
+def fail(message: str, err: TextIO = sys.stderr) -> int:
+    print(f"{PROGRAM}: {message}", file=err)
+    return EXIT_FAILED
+
+
+def _export(arguments: argparse.Namespace, store: Store, out: TextIO, err: TextIO) -> int:
+    path: Path = arguments.path
+    try:
+        if arguments.format == "csv":
+            files = export_csv(store, path)
+            print(f"Wrote {len(files)} CSV files to {path}", file=out)
+        else:
+            export_json(store, path)
+            print(f"Wrote {path}", file=out)
+    except OSError as error:
+        return fail(f"cannot write {path}: {error.strerror or error}", err)
+    return EXIT_OK
+
+
+def _import(arguments: argparse.Namespace, store: Store, out: TextIO, err: TextIO) -> int:
+    data, problems = read_file(arguments.path)
+    if problems:
+        return fail(str(problems[0]), err)
+    plan = plan_import(data, store)
+    if plan.problems:
+        for problem in plan.problems:
+            print(problem, file=err)
+        return fail(f"{len(plan.problems)} problem(s) in {arguments.path}; nothing was "
+                    "imported", err)
+    summary = ", ".join(f"{count} {kind.section.replace('_', ' ')}"
+                        for kind, count in records_in(plan)) or "nothing"
+    if arguments.dry_run:
+        print(f"{arguments.path} is fine: an import would add {summary}", file=out)
+        return EXIT_OK
+    apply_import(plan, store)
+    print(f"Imported {summary} from {arguments.path}", file=out)
+    return EXIT_OK
+
+
+def _check(arguments: argparse.Namespace, store: Store, out: TextIO, err: TextIO) -> int:
+    findings = run_checks(store.engine)
+    for finding in findings:
+        print(finding, file=out)
+    if findings:
+        return fail(f"{len(findings)} finding(s)", err)
+    print("No problems found.", file=out)
+    return EXIT_OK
+
+
+def _search(arguments: argparse.Namespace, store: Store, out: TextIO, err: TextIO) -> int:
+    if arguments.limit < 1:
+        return fail("--limit must be at least 1", err)
+    hits = search(store.engine, arguments.query, limit=arguments.limit)
+    if arguments.json:
+        print(json.dumps([{"kind": hit.kind.value, "key": hit.key, "label": hit.label}
+                          for hit in hits], ensure_ascii=False, indent=2), file=out)
+    else:
+        for hit in hits:
+            print(f"{hit.kind.label}\t{hit.key}\t{printable(hit.label)}", file=out)
+    return EXIT_OK

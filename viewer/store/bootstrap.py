@@ -1,0 +1,58 @@
+"""First use: a new database is created and filled with the bundled dataset.
+
+The new file is built under a temporary name beside the target and moved into
+place only once the import has succeeded, so no half-filled database is left.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from viewer.store.database import OpenedDatabase, open_database
+from viewer.store.engine import DatabaseFileError, check_file, checkpoint
+from viewer.store.exchange import apply_import, plan_import
+from viewer.store.paths import bundled_dataset
+from viewer.store.store import Store
+
+
+def open_or_create(path: Path, user: str, *, seed: bool = True) -> tuple[Store, OpenedDatabase]:
+    """A store on ``path``; a new file is seeded with the bundled dataset unless not ``seed``."""
+    path = path.expanduser()
+    check_file(path)
+    if seed and (not path.exists() or path.stat().st_size == 0):
+        _create_seeded(path, user)
+        opened = open_database(path)
+        opened = OpenedDatabase(opened.path, opened.engine, created=True)
+    else:
+        opened = open_database(path)
+    return Store(opened.engine, user), opened
+
+
+def _create_seeded(path: Path, user: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    partial = path.with_name(f".{path.name}.creating")
+    _remove_with_journal(partial)
+    opened = open_database(partial)
+    finished = False
+    try:
+        store = Store(opened.engine, user)
+        plan = plan_import(json.loads(bundled_dataset().read_text(encoding="utf-8")), store)
+        if plan.problems:
+            raise DatabaseFileError("the bundled dataset has problems: "
+                                    + "; ".join(map(str, plan.problems[:3])))
+        apply_import(plan, store)
+        checkpoint(opened.engine)
+        finished = True
+    finally:
+        opened.engine.dispose()
+        if not finished:
+            _remove_with_journal(partial)
+    for suffix in ("-wal", "-shm"):
+        Path(f"{partial}{suffix}").unlink(missing_ok=True)
+    partial.replace(path)
+
+
+def _remove_with_journal(path: Path) -> None:
+    for leftover in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
+        leftover.unlink(missing_ok=True)

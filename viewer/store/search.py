@@ -1,0 +1,72 @@
+"""A simple case-insensitive search over names, titles and summaries.
+
+Full-text search (FTS5) comes later and will live here too; until then this
+is a substring match, with the query passed as a bound parameter and its
+wildcards escaped, so any input is safe.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import ColumnElement, Engine, func, or_, select
+from sqlalchemy.orm import InstrumentedAttribute, Session
+
+from viewer.domain.enums import RecordKind
+from viewer.store.schema import (
+    AccordRow,
+    EventRow,
+    PartyRow,
+    PersonRow,
+    SourceRow,
+    StatusActionRow,
+    Versioned,
+)
+
+DEFAULT_LIMIT = 200
+
+# What each kind is listed by, then every text a search looks in.
+SEARCHED: dict[RecordKind, tuple[type[Versioned], InstrumentedAttribute[str],
+                                 tuple[InstrumentedAttribute[str], ...]]] = {
+    RecordKind.ACCORD: (AccordRow, AccordRow.name, (AccordRow.name, AccordRow.description)),
+    RecordKind.PARTY: (PartyRow, PartyRow.name, (PartyRow.name, PartyRow.notes)),
+    RecordKind.PERSON: (PersonRow, PersonRow.name,
+                        (PersonRow.name, PersonRow.office, PersonRow.notes)),
+    RecordKind.SOURCE: (SourceRow, SourceRow.title,
+                        (SourceRow.title, SourceRow.publisher, SourceRow.notes)),
+    RecordKind.STATUS_ACTION: (StatusActionRow, StatusActionRow.key, (StatusActionRow.note,)),
+    RecordKind.EVENT: (EventRow, EventRow.title,
+                       (EventRow.title, EventRow.summary, EventRow.location)),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class SearchHit:
+    kind: RecordKind
+    key: str
+    label: str
+
+
+def search(engine: Engine, query: str, limit: int = DEFAULT_LIMIT,
+           kinds: tuple[RecordKind, ...] = tuple(SEARCHED)) -> list[SearchHit]:
+    """Records whose texts contain ``query`` (any case), by kind then label."""
+    needle = query.strip().casefold()
+    if not needle:
+        return []
+    hits: list[SearchHit] = []
+    with Session(engine) as session:
+        for kind in kinds:
+            row_type, label, columns = SEARCHED[kind]
+            condition = or_(*(_contains(column, needle) for column in columns))
+            rows = session.execute(select(row_type.key, label).where(condition)
+                                   .order_by(label).limit(limit - len(hits)))
+            hits.extend(SearchHit(kind, key, text) for key, text in rows)
+            if len(hits) >= limit:
+                break
+    return hits
+
+
+def _contains(column: InstrumentedAttribute[str], needle: str) -> ColumnElement[bool]:
+    # "casefold" is registered on each SQLite connection by the engine module:
+    # SQLite's own lower() folds ASCII letters only.
+    return func.casefold(column).contains(needle, autoescape=True)
