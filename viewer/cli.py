@@ -79,9 +79,9 @@ def parse_arguments(argv: Sequence[str]) -> argparse.Namespace:
 
 
 def run_command(arguments: argparse.Namespace, store: Store,
-                out: TextIO = sys.stdout, err: TextIO = sys.stderr) -> int:
+                out: TextIO | None = None, err: TextIO | None = None) -> int:
     handlers = {"export": _export, "import": _import, "check": _check, "search": _search}
-    return handlers[arguments.command](arguments, store, out, err)
+    return handlers[arguments.command](arguments, store, out or sys.stdout, err or sys.stderr)
 
 
 def printable(text: str) -> str:
@@ -90,8 +90,8 @@ def printable(text: str) -> str:
                    for ch in text)
 
 
-def fail(message: str, err: TextIO = sys.stderr) -> int:
-    print(f"{PROGRAM}: {message}", file=err)
+def fail(message: str, err: TextIO | None = None) -> int:
+    print(f"{PROGRAM}: {message}", file=err or sys.stderr)
     return EXIT_FAILED
 
 
@@ -130,7 +130,7 @@ def _import(arguments: argparse.Namespace, store: Store, out: TextIO, err: TextI
 
 
 def _check(arguments: argparse.Namespace, store: Store, out: TextIO, err: TextIO) -> int:
-    findings = run_checks(store.engine)
+    findings = run_checks(store)
     for finding in findings:
         print(finding, file=out)
     if findings:

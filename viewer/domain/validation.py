@@ -19,7 +19,8 @@ from viewer.domain.records import (
 )
 from viewer.domain.serial import Problem, join_path
 
-KEY_PATTERN = re.compile(r"^[a-z0-9](?:[a-z0-9-]{0,78}[a-z0-9])?$")
+# \Z, not $: "$" would also match before a final newline.
+KEY_PATTERN = re.compile(r"^[a-z0-9](?:[a-z0-9-]{0,78}[a-z0-9])?\Z")
 MAX_SHORT_TEXT = 500
 MAX_LONG_TEXT = 20_000
 _SHORT_FIELDS = ("name", "title", "office", "publisher", "location", "locator")

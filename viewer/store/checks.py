@@ -4,15 +4,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
-from sqlalchemy import Engine, exists, select
+from sqlalchemy import exists, select
 from sqlalchemy.orm import Session
 
 from viewer.domain.dates import DateError, FuzzyDate
-from viewer.domain.enums import RecordKind
+from viewer.domain.enums import RecordKind, RevisionAction
+from viewer.domain.serial import record_fields
 from viewer.store.engine import integrity_problems
 from viewer.store.mapping import ROW_TYPES
 from viewer.store.schema import CitationRow, SourceRow, Versioned
+from viewer.store.store import Store
 
 # Records that state claims and so need evidence, with their citation column.
 CLAIMS = {
@@ -39,13 +42,15 @@ class Finding:
         return f"{self.topic}: {self.message}"
 
 
-def run_checks(engine: Engine) -> list[Finding]:
-    findings = [Finding("integrity", message) for message in integrity_problems(engine)]
-    with Session(engine) as session:
+def run_checks(store: Store) -> list[Finding]:
+    findings = [Finding("integrity", message) for message in integrity_problems(store.engine)]
+    if findings:
+        return findings  # the data checks would read a damaged file
+    with Session(store.engine) as session:
         findings += _uncited_claims(session)
         findings += _missing_sources(session)
         findings += _dates_out_of_order(session)
-    return findings
+    return findings + history_mismatches(store)
 
 
 def _uncited_claims(session: Session) -> list[Finding]:
@@ -103,3 +108,35 @@ def _check_date(kind: RecordKind, row: Versioned, prefix: str) -> list[Finding]:
         return [Finding("dates out of order", f"{where} is stored with bounds {lower}..{upper} "
                         f"that do not match {text!r}")]
     return []
+
+
+def history_mismatches(store: Store) -> list[Finding]:
+    """Records whose revision log, replayed from the start, does not give them as stored.
+
+    The log is complete when every write left an entry: replaying creations,
+    updates and deletions then rebuilds exactly the records in the database.
+    """
+    replayed: dict[tuple[RecordKind, str], dict[str, Any]] = {}
+    findings: list[Finding] = []
+    for revision in store.revisions():
+        at = (revision.record_kind, revision.record_key)
+        where = f"{revision.record_kind.label} {revision.record_key!r}"
+        if revision.action is RevisionAction.CREATE:
+            replayed[at] = {name: new for name, (_, new) in revision.changes.items()}
+        elif at not in replayed:
+            findings.append(Finding("history", f"revision {revision.id} changes {where}, "
+                                    "which the log never created"))
+        elif revision.action is RevisionAction.UPDATE:
+            replayed[at].update({name: new for name, (_, new) in revision.changes.items()})
+        else:
+            del replayed[at]
+    for kind in RecordKind:
+        for record in store.all(kind):
+            logged = replayed.pop((kind, record.key), None)
+            if logged != record_fields(record):
+                findings.append(Finding("history", f"the revision log does not account for "
+                                        f"{kind.label} {record.key!r} as stored"))
+    for kind, key in replayed:
+        findings.append(Finding("history", f"the revision log holds {kind.label} {key!r}, "
+                                "which is not in the database"))
+    return findings

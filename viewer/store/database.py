@@ -13,7 +13,6 @@ from pathlib import Path
 
 from alembic import command
 from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Engine
 from sqlalchemy.exc import DatabaseError as SQLAlchemyDatabaseError
@@ -25,7 +24,7 @@ from viewer.store.engine import (
     backup,
     check_file,
     create_sqlite_engine,
-    user_tables,
+    read_schema_state,
     writer,
 )
 
@@ -61,10 +60,11 @@ def open_database(path: Path, *, upgrade_to: str = "head") -> OpenedDatabase:
     path = path.expanduser()
     check_file(path)
     created = not path.exists() or path.stat().st_size == 0
+    current = None if created else _acceptable_revision(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     engine = create_sqlite_engine(path)
     try:
-        return _migrate(path, engine, created, upgrade_to)
+        return _migrate(path, engine, created, current, upgrade_to)
     except DatabaseFileError:
         engine.dispose()
         raise
@@ -80,20 +80,26 @@ def open_database(path: Path, *, upgrade_to: str = "head") -> OpenedDatabase:
                                 "untouched") from None
 
 
-def _migrate(path: Path, engine: Engine, created: bool, target: str) -> OpenedDatabase:
-    config = alembic_config()
-    scripts = ScriptDirectory.from_config(config)
-    with engine.connect() as connection:
-        current = MigrationContext.configure(connection).get_current_revision()
-    if current is None and user_tables(engine) - {"alembic_version"}:
+def _acceptable_revision(path: Path) -> str | None:
+    """The schema revision of an existing file, if this version can open it."""
+    current, tables = read_schema_state(path)
+    if current is None and tables - {"alembic_version"}:
         raise DatabaseFileError(f"{path} is an SQLite database of some other program, not "
                                 "of Accords Viewer; it was left untouched")
+    scripts = ScriptDirectory.from_config(alembic_config())
     known = {script.revision for script in scripts.walk_revisions()}
     if current is not None and current not in known:
         raise DatabaseFileError(
             f"{path} was written by a newer version of Accords Viewer (database schema "
             f"{current}; this version knows schemas up to {scripts.get_current_head()}). "
             "Update Accords Viewer to open it; the file was left untouched.")
+    return current
+
+
+def _migrate(path: Path, engine: Engine, created: bool, current: str | None,
+             target: str) -> OpenedDatabase:
+    config = alembic_config()
+    scripts = ScriptDirectory.from_config(config)
     wanted = scripts.get_revision(target)
     if wanted is None or current == wanted.revision:
         return OpenedDatabase(path, engine, created)

@@ -11,7 +11,7 @@ import sqlite3
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.pool import ConnectionPoolEntry
 
 BUSY_TIMEOUT_MS = 5_000
@@ -87,12 +87,34 @@ def _casefold(value: object) -> str | None:
     return value.casefold() if isinstance(value, str) else None
 
 
-def user_tables(engine: Engine) -> set[str]:
-    with engine.connect() as connection:
-        rows = connection.execute(
-            text("SELECT name FROM sqlite_master WHERE type = 'table' "
-                 "AND name NOT LIKE 'sqlite_%'"))
-        return {row[0] for row in rows}
+def read_schema_state(path: Path) -> tuple[str | None, set[str]]:
+    """The Alembic revision and the table names of an existing file, read without writing.
+
+    Opened read-only, so that a file about to be refused is not changed at all.
+    """
+    uri = path.resolve().as_uri() + "?mode=ro"
+    try:
+        connection = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
+    except sqlite3.Error as error:
+        raise DatabaseFileError(f"cannot open {path}: {error}") from None
+    try:
+        tables = {row[0] for row in connection.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table'")}
+        revision = None
+        if "alembic_version" in tables:
+            row = connection.execute("SELECT version_num FROM alembic_version").fetchone()
+            revision = row[0] if row else None
+        return revision, {name for name in tables if not name.startswith("sqlite_")}
+    except sqlite3.OperationalError as error:
+        if "locked" in str(error) or "busy" in str(error):
+            raise DatabaseFileError(f"{path} is locked by another program; close it and "
+                                    "try again") from None
+        raise DatabaseFileError(f"{path} cannot be read ({error}); it was left "
+                                "untouched") from None
+    except sqlite3.DatabaseError as error:
+        raise DatabaseFileError(f"{path} is damaged ({error}); it was left untouched") from None
+    finally:
+        connection.close()
 
 
 def backup(engine: Engine, target: Path) -> None:

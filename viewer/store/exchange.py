@@ -97,6 +97,11 @@ def plan_import(data: Any, store: Store) -> ImportPlan:
             path = join_path(kind.section, index)
             record = from_json(RECORD_TYPES[kind], item, path, plan.problems)
             if record is None:
+                # Still known by its key, so that references to it are not
+                # reported as a second, misleading problem.
+                key = item.get("key") if isinstance(item, dict) else None
+                if isinstance(key, str):
+                    paths.setdefault((kind, key), path)
                 continue
             plan.problems.extend(Problem(join_path(path, p.path), p.message)
                                  for p in validate(record))

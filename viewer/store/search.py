@@ -50,7 +50,8 @@ class SearchHit:
 def search(engine: Engine, query: str, limit: int = DEFAULT_LIMIT,
            kinds: tuple[RecordKind, ...] = tuple(SEARCHED)) -> list[SearchHit]:
     """Records whose texts contain ``query`` (any case), by kind then label."""
-    needle = query.strip().casefold()
+    # SQLite ends a LIKE pattern at a NUL character, which would match everything.
+    needle = query.replace("\x00", "").strip().casefold()
     if not needle:
         return []
     hits: list[SearchHit] = []

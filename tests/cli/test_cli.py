@@ -1,0 +1,167 @@
+"""The command line, run as a user runs it."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from viewer import __version__
+from viewer.app import main
+from viewer.store.paths import bundled_dataset, default_database_path
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def files_digest(folder: Path) -> dict[str, str]:
+    return {p.name: hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(folder.iterdir()) if p.is_file()}
+
+
+def test_version_from_every_entry_point() -> None:
+    for command in ([sys.executable, "main.py", "--version"],
+                    [sys.executable, "-m", "viewer", "--version"]):
+        result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, check=False)
+        assert result.returncode == 0
+        assert result.stdout.strip() == f"accords-viewer {__version__}"
+
+
+def test_first_use_creates_the_default_database_in_the_user_data_folder(
+        isolated_user_folders: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    database = default_database_path()
+    assert str(database).startswith(str(isolated_user_folders))
+    assert not database.exists()
+    assert main(["export", str(tmp_path / "out.json")]) == 0
+    assert database.exists()
+    exported = (tmp_path / "out.json").read_text(encoding="utf-8")
+    assert exported == bundled_dataset().read_text(encoding="utf-8")
+    assert main(["check"]) == 0
+    assert "No problems found." in capsys.readouterr().out
+
+
+def test_the_environment_variable_and_db_option_choose_the_file(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("ACCORDS_VIEWER_DB", str(tmp_path / "from-env.sqlite3"))
+    assert main(["check"]) == 0
+    assert (tmp_path / "from-env.sqlite3").exists()
+    assert main(["--db", str(tmp_path / "option.sqlite3"), "check"]) == 0
+    assert main(["check", "--db", str(tmp_path / "after.sqlite3")]) == 0
+    assert (tmp_path / "option.sqlite3").exists() and (tmp_path / "after.sqlite3").exists()
+    assert not default_database_path().exists() or "from-env" in str(default_database_path())
+
+
+def test_no_command_says_plainly_that_the_window_is_not_there_yet(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--db", str(tmp_path / "db.sqlite3")]) == 0
+    out = capsys.readouterr().out
+    assert "window is not built yet" in out and "9 parties" in out
+
+
+def test_export_import_export_round_trip(tmp_path: Path) -> None:
+    first, second = tmp_path / "first.json", tmp_path / "second.json"
+    assert main(["--db", str(tmp_path / "a.sqlite3"), "export", str(first)]) == 0
+    empty = str(tmp_path / "b.sqlite3")
+    assert main(["--db", empty, "--empty", "export", str(tmp_path / "nothing.json")]) == 0
+    assert json.loads((tmp_path / "nothing.json").read_text())["parties"] == []
+    assert main(["--db", empty, "import", str(first)]) == 0
+    assert main(["--db", empty, "export", str(second)]) == 0
+    assert first.read_bytes() == second.read_bytes()
+
+
+def test_dry_run_checks_without_importing(tmp_path: Path,
+                                          capsys: pytest.CaptureFixture[str]) -> None:
+    db = str(tmp_path / "db.sqlite3")
+    assert main(["--db", db, "--empty", "import", "--dry-run", str(bundled_dataset())]) == 0
+    assert "would add 1 accords, 9 parties" in capsys.readouterr().out
+    assert main(["--db", db, "export", str(tmp_path / "out.json")]) == 0
+    assert json.loads((tmp_path / "out.json").read_text())["parties"] == []
+
+
+def test_a_bad_import_lists_every_problem_and_leaves_the_file_unchanged(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    folder = tmp_path / "db"
+    folder.mkdir()
+    db = str(folder / "db.sqlite3")
+    assert main(["--db", db, "--empty", "check"]) == 0
+    before = files_digest(folder)
+    data = json.loads(bundled_dataset().read_text(encoding="utf-8"))
+    data["events"][3]["date"] = "13/2021"
+    data["parties"][2]["party_kind"] = "empire"
+    bad = tmp_path / "bad.json"
+    bad.write_text(json.dumps(data))
+    capsys.readouterr()
+    assert main(["--db", db, "import", str(bad)]) == 1
+    err = capsys.readouterr().err.splitlines()
+    assert err[:2] == [
+        "parties[2].party_kind: 'empire' is not one of: state, organisation",
+        f"events[3].date: '13/2021' is not a date this app understands; write it like 2021, "
+        "2021-01, 2021-01-15, 2021-01~ (approximate), 2021? (uncertain) or "
+        "2025-11-10/2025-11-16 (an interval)"]
+    assert err[-1].startswith("accords-viewer: 2 problem(s) in") and "nothing was" in err[-1]
+    assert files_digest(folder) == before
+
+
+def test_check_reports_uncited_claims_and_exits_1(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    data = json.loads(bundled_dataset().read_text(encoding="utf-8"))
+    data["events"][0]["citations"] = []
+    edited = tmp_path / "edited.json"
+    edited.write_text(json.dumps(data))
+    db = str(tmp_path / "db.sqlite3")
+    assert main(["--db", db, "--empty", "import", str(edited)]) == 0
+    capsys.readouterr()
+    assert main(["--db", db, "check"]) == 1
+    out = capsys.readouterr().out
+    assert f"citation needed: event {data['events'][0]['key']!r} has no citation" in out
+
+
+@pytest.mark.parametrize("query", ["%", "_", "'; DROP TABLE parties; --", "\\", "\x00", "ü" * 500])
+def test_search_is_safe_for_any_input(tmp_path: Path, query: str,
+                                      capsys: pytest.CaptureFixture[str]) -> None:
+    db = str(tmp_path / "db.sqlite3")
+    assert main(["--db", db, "search", query, "--json"]) == 0
+    assert json.loads(capsys.readouterr().out) == []
+    assert main(["--db", db, "search", "kazakhstan"]) == 0
+    assert "participant\tkazakhstan\tKazakhstan" in capsys.readouterr().out
+
+
+def test_search_ignores_case_beyond_ascii(tmp_path: Path,
+                                          capsys: pytest.CaptureFixture[str]) -> None:
+    db = str(tmp_path / "db.sqlite3")
+    assert main(["--db", db, "search", "KASSYM-JOMART", "--json"]) == 0
+    hits = json.loads(capsys.readouterr().out)
+    assert {"kind": "person", "key": "kassym-jomart-tokayev",
+            "label": "Kassym-Jomart Tokayev"} in hits
+
+
+def test_a_file_that_is_not_a_database_gets_one_line_and_stays(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    notes = tmp_path / "notes.txt"
+    notes.write_text("my notes")
+    assert main(["--db", str(notes), "check"]) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "not an SQLite database" in err
+    assert notes.read_text() == "my notes"
+
+
+def test_csv_export_writes_one_file_per_kind(tmp_path: Path) -> None:
+    folder = tmp_path / "csv"
+    assert main(["--db", str(tmp_path / "db.sqlite3"), "export", str(folder),
+                 "--format", "csv"]) == 0
+    assert sorted(p.name for p in folder.iterdir()) == [
+        "accords.csv", "citations.csv", "event_roles.csv", "events.csv", "parties.csv",
+        "people.csv", "sources.csv", "status_actions.csv"]
+    parties = (folder / "parties.csv").read_text(encoding="utf-8").splitlines()
+    assert parties[0] == "key,name,party_kind,iso_code,notes"
+    assert any(line.startswith("kazakhstan,Kazakhstan,state,KZ,") for line in parties)
+
+
+def test_usage_mistakes_exit_2(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exited:
+        main(["export", "out", "--format", "xml"])
+    assert exited.value.code == 2
+    assert "invalid choice" in capsys.readouterr().err

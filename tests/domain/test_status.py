@@ -1,0 +1,111 @@
+"""A party's status in an accord, derived from its dated actions."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from viewer.domain.dates import FuzzyDate
+from viewer.domain.enums import Certainty, StatusKind
+from viewer.domain.records import StatusAction
+from viewer.domain.status import chronological, status_as_of
+
+
+def _action(key: str, action: StatusKind, when: str | None = None,
+            certainty: Certainty = Certainty.CONFIRMED) -> StatusAction:
+    return StatusAction(key=key, accord="abraham-accords", party="sudan", action=action,
+                        date=FuzzyDate.parse(when) if when else None, certainty=certainty)
+
+
+# Sudan-like: declaration signed in January 2021, later stalled (undated);
+# listed out of order to show that order comes from the dates.
+SIGNED = _action("sudan-declaration", StatusKind.DECLARATION_SIGNED, "2021-01")
+STALLED = _action("sudan-stalled", StatusKind.STALLED)
+SUDAN = [STALLED, SIGNED]
+
+
+def test_chronological_puts_undated_last() -> None:
+    assert chronological(SUDAN) == [SIGNED, STALLED]
+
+
+def test_chronological_orders_by_first_possible_day() -> None:
+    announced = _action("a", StatusKind.ANNOUNCED, "2020-08-13")
+    signed = _action("b", StatusKind.AGREEMENT_SIGNED, "2020-09-15")
+    joined = _action("c", StatusKind.JOINED, "2020-10")
+    undated = _action("d", StatusKind.NORMALISATION_FORMALISED)
+    shuffled = [undated, joined, announced, signed]
+    assert chronological(shuffled) == [announced, signed, joined, undated]
+
+
+def test_current_status_is_the_undated_latest_word() -> None:
+    current = status_as_of(SUDAN)
+    assert current is not None
+    assert current.action is STALLED
+    assert current.action.action is StatusKind.STALLED
+    assert current.settled
+
+
+def test_nothing_before_the_first_action() -> None:
+    assert status_as_of(SUDAN, date(2020, 12, 31)) is None
+
+
+@pytest.mark.parametrize("day", [date(2021, 1, 1), date(2021, 1, 15), date(2021, 1, 30)])
+def test_within_a_partial_date_the_status_is_not_settled(day: date) -> None:
+    status = status_as_of(SUDAN, day)
+    assert status is not None
+    assert status.action is SIGNED
+    assert status.action.action is StatusKind.DECLARATION_SIGNED
+    assert status.settled is False
+
+
+@pytest.mark.parametrize("day", [date(2021, 1, 31), date(2021, 2, 1), date(2030, 1, 1)])
+def test_after_a_partial_date_the_status_is_settled(day: date) -> None:
+    status = status_as_of(SUDAN, day)
+    assert status is not None
+    assert status.action is SIGNED
+    assert status.settled is True
+
+
+def test_kazakhstan_expected_to_join() -> None:
+    expected = StatusAction(key="kazakhstan-expected", accord="abraham-accords",
+                            party="kazakhstan", action=StatusKind.EXPECTED_TO_JOIN,
+                            date=FuzzyDate.parse("2025-11-06"), certainty=Certainty.REPORTED)
+    assert status_as_of([expected], date(2021, 6, 1)) is None
+    assert status_as_of([expected], date(2025, 11, 5)) is None
+    on_the_day = status_as_of([expected], date(2025, 11, 6))
+    assert on_the_day is not None
+    assert on_the_day.action.action is StatusKind.EXPECTED_TO_JOIN
+    assert on_the_day.settled is True
+    current = status_as_of([expected])
+    assert current is not None
+    assert current.action is expected
+
+
+def test_later_dated_action_replaces_earlier() -> None:
+    announced = _action("a", StatusKind.ANNOUNCED, "2020-08-13")
+    signed = _action("b", StatusKind.AGREEMENT_SIGNED, "2020-09-15")
+    before = status_as_of([signed, announced], date(2020, 9, 14))
+    after = status_as_of([signed, announced], date(2020, 9, 15))
+    assert before is not None and before.action is announced
+    assert after is not None and after.action is signed
+
+
+def test_open_start_interval_cannot_be_placed_on_a_day() -> None:
+    until = _action("u", StatusKind.JOINED, "../2020")
+    assert status_as_of([until], date(2021, 1, 1)) is None
+    current = status_as_of([until])
+    assert current is not None and current.action is until
+
+
+def test_open_end_interval_is_never_settled() -> None:
+    since = _action("s", StatusKind.JOINED, "2020/..")
+    status = status_as_of([since], date(2025, 1, 1))
+    assert status is not None
+    assert status.action is since
+    assert status.settled is False
+
+
+def test_no_actions() -> None:
+    assert status_as_of([]) is None
+    assert status_as_of([], date(2021, 1, 1)) is None

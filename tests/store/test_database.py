@@ -1,0 +1,135 @@
+"""Opening database files: new, current, older, newer, foreign, damaged, read-only."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import sqlite3
+from pathlib import Path
+
+import pytest
+from sqlalchemy import event
+
+from tests import samples
+from viewer.domain.enums import RecordKind
+from viewer.store.database import head_revision, open_database
+from viewer.store.engine import DatabaseFileError, read_schema_state
+from viewer.store.store import Store
+
+
+def digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def test_a_new_file_gets_the_current_schema_and_connection_settings(tmp_path: Path) -> None:
+    opened = open_database(tmp_path / "new" / "db.sqlite3")
+    assert opened.created and opened.backup_path is None
+    with opened.engine.connect() as connection:
+        pragma = connection.exec_driver_sql
+        assert pragma("PRAGMA journal_mode").scalar() == "wal"
+        assert pragma("PRAGMA foreign_keys").scalar() == 1
+        assert pragma("PRAGMA busy_timeout").scalar() == 5000
+    assert read_schema_state(opened.path)[0] == head_revision()
+    opened.engine.dispose()
+
+
+def test_writes_take_the_write_lock_at_their_start(tmp_path: Path) -> None:
+    opened = open_database(tmp_path / "db.sqlite3")
+    statements: list[str] = []
+    event.listen(opened.engine, "before_cursor_execute",
+                 lambda conn, cursor, statement, *rest: statements.append(statement))
+    store = Store(opened.engine, "tester")
+    store.add(samples.SOURCE)
+    store.get(RecordKind.SOURCE, "report")
+    begins = [s for s in statements if s.startswith("BEGIN")]
+    assert begins == ["BEGIN IMMEDIATE", "BEGIN"]
+    opened.engine.dispose()
+
+
+def test_a_newer_schema_is_refused_naming_both_versions_and_left_untouched(
+        tmp_path: Path) -> None:
+    path = tmp_path / "future.sqlite3"
+    opened = open_database(path)
+    Store(opened.engine, "tester").add(samples.SOURCE)
+    opened.engine.dispose()
+    connection = sqlite3.connect(path, isolation_level=None)
+    connection.execute("UPDATE alembic_version SET version_num = '0999'")
+    connection.execute("PRAGMA journal_mode = DELETE")
+    connection.close()
+    before = digest(path)
+    with pytest.raises(DatabaseFileError) as refused:
+        open_database(path)
+    message = str(refused.value)
+    assert "newer version" in message and "0999" in message and head_revision() in message
+    assert digest(path) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["future.sqlite3"]
+
+
+def test_an_older_schema_is_upgraded_after_a_backup_beside_it(tmp_path: Path) -> None:
+    path = tmp_path / "old.sqlite3"
+    old = open_database(path, upgrade_to="0001")
+    Store(old.engine, "tester").add(samples.SOURCE)
+    old.engine.dispose()
+    assert read_schema_state(path)[0] == "0001"
+
+    upgraded = open_database(path)
+    assert upgraded.backup_path is not None
+    assert upgraded.backup_path.parent == tmp_path
+    assert read_schema_state(upgraded.backup_path)[0] == "0001"
+    assert read_schema_state(path)[0] == head_revision()
+    store = Store(upgraded.engine, "tester")
+    assert store.get(RecordKind.SOURCE, "report") is not None
+    with sqlite3.connect(upgraded.backup_path) as backup:
+        assert backup.execute("SELECT key FROM sources").fetchall() == [("report",)]
+    backup.close()
+    upgraded.engine.dispose()
+
+
+def test_a_file_that_is_not_sqlite_is_refused_untouched(tmp_path: Path) -> None:
+    path = tmp_path / "notes.sqlite3"
+    path.write_text("These are my notes, not a database.\n")
+    before = digest(path)
+    with pytest.raises(DatabaseFileError, match="not an SQLite database"):
+        open_database(path)
+    assert digest(path) == before
+
+
+def test_a_damaged_database_is_refused_untouched(tmp_path: Path) -> None:
+    path = tmp_path / "damaged.sqlite3"
+    opened = open_database(path)
+    opened.engine.dispose()
+    data = bytearray(path.read_bytes())
+    data[100:4096] = b"\xff" * (4096 - 100)  # wreck the schema page after the header
+    path.write_bytes(bytes(data))
+    before = digest(path)
+    with pytest.raises(DatabaseFileError, match="damaged|cannot be read"):
+        open_database(path)
+    assert digest(path) == before
+
+
+def test_another_programs_sqlite_file_is_refused_untouched(tmp_path: Path) -> None:
+    path = tmp_path / "other.sqlite3"
+    with sqlite3.connect(path) as connection:
+        connection.execute("CREATE TABLE songs (title TEXT)")
+    connection.close()
+    before = digest(path)
+    with pytest.raises(DatabaseFileError, match="some other program"):
+        open_database(path)
+    assert digest(path) == before
+
+
+def test_a_read_only_file_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "readonly.sqlite3"
+    open_database(path).engine.dispose()
+    path.chmod(0o444)
+    if os.access(path, os.W_OK):  # running as root, which may write anyway
+        monkeypatch.setattr("viewer.store.engine.os.access", lambda *args: False)
+    before = digest(path)
+    with pytest.raises(DatabaseFileError, match="read-only"):
+        open_database(path)
+    assert digest(path) == before
+
+
+def test_a_folder_is_not_a_database(tmp_path: Path) -> None:
+    with pytest.raises(DatabaseFileError, match="folder"):
+        open_database(tmp_path)

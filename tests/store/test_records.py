@@ -1,0 +1,124 @@
+"""Every record kind survives the store: add, read back, update, delete, logged."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+
+from tests import samples
+from viewer.domain.dates import FuzzyDate
+from viewer.domain.enums import RecordKind, RevisionAction, StatusKind
+from viewer.domain.records import Citation, Party, Record, StatusAction
+from viewer.store.errors import ConflictError, HasDependents, InvalidRecord, RecordNotFound
+from viewer.store.store import Store
+
+
+def add_samples(store: Store) -> None:
+    for record in samples.ALL:
+        store.add(record)
+
+
+@pytest.mark.parametrize("record", samples.ALL, ids=lambda r: f"{r.kind.value}-{r.key}")
+def test_each_kind_reads_back_as_written(store: Store, record: Record) -> None:
+    add_samples(store)
+    assert store.get(record.kind, record.key) == dataclasses.replace(record, version=1)
+
+
+def test_records_list_in_the_order_they_were_added(store: Store) -> None:
+    add_samples(store)
+    assert [p.key for p in store.all(RecordKind.PARTY)] == ["kazakhstan", "league"]
+    assert store.count(RecordKind.PARTY) == 2
+    assert [p.key for p in store.page(RecordKind.PARTY, 1, 5)] == ["league"]
+
+
+def test_update_saves_changed_fields_bumps_version_and_logs_from_what_to_what(
+        store: Store) -> None:
+    add_samples(store)
+    joined = dataclasses.replace(samples.ACTION, version=1, action=StatusKind.JOINED,
+                                 citations=(Citation("report", "para. 9"),))
+    saved = store.update(joined)
+    assert saved == dataclasses.replace(joined, version=2)
+    last = store.revisions(RecordKind.STATUS_ACTION, "kz-expected")[-1]
+    assert last.action is RevisionAction.UPDATE
+    assert last.user == "tester"
+    assert last.changes["action"] == ("expected_to_join", "joined")
+    assert set(last.changes) == {"action", "citations"}
+
+
+def test_update_without_changes_writes_nothing(store: Store) -> None:
+    add_samples(store)
+    before = len(store.revisions())
+    assert store.update(dataclasses.replace(samples.STATE, version=1)).version == 1
+    assert len(store.revisions()) == before
+
+
+def test_a_stale_update_is_refused_and_the_newer_save_kept(store: Store) -> None:
+    add_samples(store)
+    first = store.update(dataclasses.replace(samples.STATE, version=1, notes="First."))
+    with pytest.raises(ConflictError) as refused:
+        store.update(dataclasses.replace(samples.STATE, version=1, notes="Second."))
+    assert refused.value.current == first
+    assert store.get(RecordKind.PARTY, "kazakhstan") == first
+
+
+def test_delete_refuses_while_others_refer_to_the_record(store: Store) -> None:
+    add_samples(store)
+    with pytest.raises(HasDependents) as refused:
+        store.delete(RecordKind.SOURCE, "report")
+    assert "citation on status action kz-expected" in refused.value.dependents
+    with pytest.raises(HasDependents) as refused_party:
+        store.delete(RecordKind.PARTY, "kazakhstan")
+    assert set(refused_party.value.dependents) == {
+        "status action kz-expected", "person president", "role in event meeting"}
+    assert store.get(RecordKind.SOURCE, "report") is not None
+
+
+def test_delete_removes_the_record_with_its_own_citations_and_logs_it(store: Store) -> None:
+    add_samples(store)
+    deleted = store.delete(RecordKind.EVENT, "meeting", expected_version=1)
+    assert deleted.key == "meeting"
+    assert store.get(RecordKind.EVENT, "meeting") is None
+    assert store.revisions(RecordKind.EVENT, "meeting")[-1].action is RevisionAction.DELETE
+    assert "citation on event meeting" not in store.dependents(RecordKind.SOURCE, "report")
+    with pytest.raises(RecordNotFound):
+        store.delete(RecordKind.EVENT, "meeting")
+
+
+def test_invalid_records_are_refused_with_their_field(store: Store) -> None:
+    add_samples(store)
+    with pytest.raises(InvalidRecord) as refused:
+        store.add(Party(key="kz-again", name="KAZAKHSTAN", iso_code="KZ"))
+    assert {p.path for p in refused.value.problems} == {"name", "iso_code"}
+    with pytest.raises(InvalidRecord) as dangling:
+        store.add(StatusAction(key="x", accord="sample-accord", party="atlantis",
+                               action=StatusKind.JOINED))
+    assert "atlantis" in str(dangling.value)
+    with pytest.raises(InvalidRecord) as duplicate:
+        store.add(samples.STATE)
+    assert duplicate.value.problems[0].path == "key"
+    assert store.count(RecordKind.STATUS_ACTION) == 1
+
+
+def test_a_failed_batch_adds_nothing(store: Store) -> None:
+    broken = StatusAction(key="broken", accord="missing-accord", party="kazakhstan",
+                          action=StatusKind.JOINED)
+    with pytest.raises(InvalidRecord):
+        store.add_all({RecordKind.SOURCE: [samples.SOURCE], RecordKind.PARTY: [samples.STATE],
+                       RecordKind.STATUS_ACTION: [broken]})
+    assert store.count(RecordKind.SOURCE) == 0
+    assert store.revisions() == []
+
+
+def test_every_write_is_in_the_revision_log(store: Store) -> None:
+    add_samples(store)
+    store.update(dataclasses.replace(samples.EVENT, version=1,
+                                     date=FuzzyDate.parse("2025-11-12")))
+    store.delete(RecordKind.EVENT, "meeting")
+    actions = [(r.action, r.record_kind, r.record_key) for r in store.revisions()]
+    assert actions[: len(samples.ALL)] == [
+        (RevisionAction.CREATE, r.kind, r.key) for r in samples.ALL]
+    assert actions[-2:] == [(RevisionAction.UPDATE, RecordKind.EVENT, "meeting"),
+                            (RevisionAction.DELETE, RecordKind.EVENT, "meeting")]
+    created = store.revisions(RecordKind.PARTY, "kazakhstan")[0]
+    assert created.changes["iso_code"] == (None, "KZ")
