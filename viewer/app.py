@@ -35,14 +35,19 @@ def main(argv: Sequence[str] | None = None) -> int:
         return fail(str(error))
     try:
         if opened.backup_path is not None:
-            print(f"Upgraded {path}; the previous version is kept at {opened.backup_path}",
-                  file=sys.stderr)
+            print(
+                f"Upgraded {path}; the previous version is kept at {opened.backup_path}",
+                file=sys.stderr,
+            )
         if arguments.command is None:
-            counts = ", ".join(f"{store.count(kind)} {kind.section.replace('_', ' ')}"
-                               for kind in RecordKind)
-            print(f"Database ready at {path} ({counts}).\n"
-                  "The window is not built yet: it comes in the next version. Until then, "
-                  "use a command: export, import, check or search (see --help).")
+            counts = ", ".join(
+                f"{store.count(kind)} {kind.section.replace('_', ' ')}" for kind in RecordKind
+            )
+            print(
+                f"Database ready at {path} ({counts}).\n"
+                "The window is not built yet: it comes in the next version. Until then, "
+                "use a command: export, import, check or search (see --help)."
+            )
             return EXIT_OK
         return run_command(arguments, store)
     except StoreError as error:

@@ -34,36 +34,57 @@ EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
 def build_parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--db", type=Path, metavar="PATH", default=argparse.SUPPRESS,
-                        help=f"database file (default: ${DB_ENVIRONMENT_VARIABLE}, else "
-                             "accords.sqlite3 in your user data folder)")
-    common.add_argument("--empty", action="store_true", default=argparse.SUPPRESS,
-                        help="create a new database empty instead of with the bundled "
-                             "Abraham Accords dataset")
+    common.add_argument(
+        "--db",
+        type=Path,
+        metavar="PATH",
+        default=argparse.SUPPRESS,
+        help=f"database file (default: ${DB_ENVIRONMENT_VARIABLE}, else "
+        "accords.sqlite3 in your user data folder)",
+    )
+    common.add_argument(
+        "--empty",
+        action="store_true",
+        default=argparse.SUPPRESS,
+        help="create a new database empty instead of with the bundled Abraham Accords dataset",
+    )
     parser = argparse.ArgumentParser(
-        prog=PROGRAM, parents=[common],
+        prog=PROGRAM,
+        parents=[common],
         description="A cited reference of who takes part in international accords. "
-                    "With no command, opens the window.")
+        "With no command, opens the window.",
+    )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     export = commands.add_parser("export", parents=[common], help="export the whole database")
-    export.add_argument("path", type=Path, metavar="PATH",
-                        help="a .json file, or a folder for CSV")
-    export.add_argument("--format", choices=("json", "csv"), default="json",
-                        help="json (lossless, the import format) or csv (one file per kind)")
+    export.add_argument("path", type=Path, metavar="PATH", help="a .json file, or a folder for CSV")
+    export.add_argument(
+        "--format",
+        choices=("json", "csv"),
+        default="json",
+        help="json (lossless, the import format) or csv (one file per kind)",
+    )
 
-    importer = commands.add_parser("import", parents=[common],
-                                   help="import an exchange file (all of it or nothing)")
+    importer = commands.add_parser(
+        "import", parents=[common], help="import an exchange file (all of it or nothing)"
+    )
     importer.add_argument("path", type=Path, metavar="PATH")
-    importer.add_argument("--dry-run", action="store_true",
-                          help="check the file and report, without changing anything")
+    importer.add_argument(
+        "--dry-run",
+        action="store_true",
+        help="check the file and report, without changing anything",
+    )
 
-    commands.add_parser("check", parents=[common],
-                        help="check integrity, citations and dates; exit 1 if anything is found")
+    commands.add_parser(
+        "check",
+        parents=[common],
+        help="check integrity, citations and dates; exit 1 if anything is found",
+    )
 
-    finder = commands.add_parser("search", parents=[common],
-                                 help="find records whose names, titles or texts contain QUERY")
+    finder = commands.add_parser(
+        "search", parents=[common], help="find records whose names, titles or texts contain QUERY"
+    )
     finder.add_argument("query", metavar="QUERY")
     finder.add_argument("--json", action="store_true", help="print the hits as JSON")
     finder.add_argument("--limit", type=int, default=200, help="at most this many hits")
@@ -78,16 +99,21 @@ def parse_arguments(argv: Sequence[str]) -> argparse.Namespace:
     return arguments
 
 
-def run_command(arguments: argparse.Namespace, store: Store,
-                out: TextIO | None = None, err: TextIO | None = None) -> int:
+def run_command(
+    arguments: argparse.Namespace,
+    store: Store,
+    out: TextIO | None = None,
+    err: TextIO | None = None,
+) -> int:
     handlers = {"export": _export, "import": _import, "check": _check, "search": _search}
     return handlers[arguments.command](arguments, store, out or sys.stdout, err or sys.stderr)
 
 
 def printable(text: str) -> str:
     """``text`` with control characters escaped, so stored text cannot drive a terminal."""
-    return "".join(ch if ch.isprintable() else ch.encode("unicode_escape").decode("ascii")
-                   for ch in text)
+    return "".join(
+        ch if ch.isprintable() else ch.encode("unicode_escape").decode("ascii") for ch in text
+    )
 
 
 def fail(message: str, err: TextIO | None = None) -> int:
@@ -117,10 +143,13 @@ def _import(arguments: argparse.Namespace, store: Store, out: TextIO, err: TextI
     if plan.problems:
         for problem in plan.problems:
             print(problem, file=err)
-        return fail(f"{len(plan.problems)} problem(s) in {arguments.path}; nothing was "
-                    "imported", err)
-    summary = ", ".join(f"{count} {kind.section.replace('_', ' ')}"
-                        for kind, count in records_in(plan)) or "nothing"
+        return fail(
+            f"{len(plan.problems)} problem(s) in {arguments.path}; nothing was imported", err
+        )
+    summary = (
+        ", ".join(f"{count} {kind.section.replace('_', ' ')}" for kind, count in records_in(plan))
+        or "nothing"
+    )
     if arguments.dry_run:
         print(f"{arguments.path} is fine: an import would add {summary}", file=out)
         return EXIT_OK
@@ -144,8 +173,14 @@ def _search(arguments: argparse.Namespace, store: Store, out: TextIO, err: TextI
         return fail("--limit must be at least 1", err)
     hits = search(store.engine, arguments.query, limit=arguments.limit)
     if arguments.json:
-        print(json.dumps([{"kind": hit.kind.value, "key": hit.key, "label": hit.label}
-                          for hit in hits], ensure_ascii=False, indent=2), file=out)
+        print(
+            json.dumps(
+                [{"kind": hit.kind.value, "key": hit.key, "label": hit.label} for hit in hits],
+                ensure_ascii=False,
+                indent=2,
+            ),
+            file=out,
+        )
     else:
         for hit in hits:
             print(f"{hit.kind.label}\t{hit.key}\t{printable(hit.label)}", file=out)

@@ -18,20 +18,26 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def files_digest(folder: Path) -> dict[str, str]:
-    return {p.name: hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(folder.iterdir()) if p.is_file()}
+    return {
+        p.name: hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.iterdir())
+        if p.is_file()
+    }
 
 
 def test_version_from_every_entry_point() -> None:
-    for command in ([sys.executable, "main.py", "--version"],
-                    [sys.executable, "-m", "viewer", "--version"]):
+    for command in (
+        [sys.executable, "main.py", "--version"],
+        [sys.executable, "-m", "viewer", "--version"],
+    ):
         result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, check=False)
         assert result.returncode == 0
         assert result.stdout.strip() == f"accords-viewer {__version__}"
 
 
 def test_first_use_creates_the_default_database_in_the_user_data_folder(
-        isolated_user_folders: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    isolated_user_folders: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     database = default_database_path()
     assert str(database).startswith(str(isolated_user_folders))
     assert not database.exists()
@@ -44,7 +50,8 @@ def test_first_use_creates_the_default_database_in_the_user_data_folder(
 
 
 def test_the_environment_variable_and_db_option_choose_the_file(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv("ACCORDS_VIEWER_DB", str(tmp_path / "from-env.sqlite3"))
     assert main(["check"]) == 0
     assert (tmp_path / "from-env.sqlite3").exists()
@@ -55,7 +62,8 @@ def test_the_environment_variable_and_db_option_choose_the_file(
 
 
 def test_no_command_says_plainly_that_the_window_is_not_there_yet(
-        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     assert main(["--db", str(tmp_path / "db.sqlite3")]) == 0
     out = capsys.readouterr().out
     assert "window is not built yet" in out and "9 parties" in out
@@ -72,8 +80,9 @@ def test_export_import_export_round_trip(tmp_path: Path) -> None:
     assert first.read_bytes() == second.read_bytes()
 
 
-def test_dry_run_checks_without_importing(tmp_path: Path,
-                                          capsys: pytest.CaptureFixture[str]) -> None:
+def test_dry_run_checks_without_importing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     db = str(tmp_path / "db.sqlite3")
     assert main(["--db", db, "--empty", "import", "--dry-run", str(bundled_dataset())]) == 0
     assert "would add 1 accords, 9 parties" in capsys.readouterr().out
@@ -82,7 +91,8 @@ def test_dry_run_checks_without_importing(tmp_path: Path,
 
 
 def test_a_bad_import_lists_every_problem_and_leaves_the_file_unchanged(
-        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     folder = tmp_path / "db"
     folder.mkdir()
     db = str(folder / "db.sqlite3")
@@ -98,15 +108,17 @@ def test_a_bad_import_lists_every_problem_and_leaves_the_file_unchanged(
     err = capsys.readouterr().err.splitlines()
     assert err[:2] == [
         "parties[2].party_kind: 'empire' is not one of: state, organisation",
-        f"events[3].date: '13/2021' is not a date this app understands; write it like 2021, "
+        "events[3].date: '13/2021' is not a date this app understands; write it like 2021, "
         "2021-01, 2021-01-15, 2021-01~ (approximate), 2021? (uncertain) or "
-        "2025-11-10/2025-11-16 (an interval)"]
+        "2025-11-10/2025-11-16 (an interval)",
+    ]
     assert err[-1].startswith("accords-viewer: 2 problem(s) in") and "nothing was" in err[-1]
     assert files_digest(folder) == before
 
 
 def test_check_reports_uncited_claims_and_exits_1(
-        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     data = json.loads(bundled_dataset().read_text(encoding="utf-8"))
     data["events"][0]["citations"] = []
     edited = tmp_path / "edited.json"
@@ -120,8 +132,9 @@ def test_check_reports_uncited_claims_and_exits_1(
 
 
 @pytest.mark.parametrize("query", ["%", "_", "'; DROP TABLE parties; --", "\\", "\x00", "ü" * 500])
-def test_search_is_safe_for_any_input(tmp_path: Path, query: str,
-                                      capsys: pytest.CaptureFixture[str]) -> None:
+def test_search_is_safe_for_any_input(
+    tmp_path: Path, query: str, capsys: pytest.CaptureFixture[str]
+) -> None:
     db = str(tmp_path / "db.sqlite3")
     assert main(["--db", db, "search", query, "--json"]) == 0
     assert json.loads(capsys.readouterr().out) == []
@@ -129,17 +142,22 @@ def test_search_is_safe_for_any_input(tmp_path: Path, query: str,
     assert "participant\tkazakhstan\tKazakhstan" in capsys.readouterr().out
 
 
-def test_search_ignores_case_beyond_ascii(tmp_path: Path,
-                                          capsys: pytest.CaptureFixture[str]) -> None:
+def test_search_ignores_case_beyond_ascii(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     db = str(tmp_path / "db.sqlite3")
     assert main(["--db", db, "search", "KASSYM-JOMART", "--json"]) == 0
     hits = json.loads(capsys.readouterr().out)
-    assert {"kind": "person", "key": "kassym-jomart-tokayev",
-            "label": "Kassym-Jomart Tokayev"} in hits
+    assert {
+        "kind": "person",
+        "key": "kassym-jomart-tokayev",
+        "label": "Kassym-Jomart Tokayev",
+    } in hits
 
 
 def test_a_file_that_is_not_a_database_gets_one_line_and_stays(
-        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     notes = tmp_path / "notes.txt"
     notes.write_text("my notes")
     assert main(["--db", str(notes), "check"]) == 1
@@ -150,11 +168,19 @@ def test_a_file_that_is_not_a_database_gets_one_line_and_stays(
 
 def test_csv_export_writes_one_file_per_kind(tmp_path: Path) -> None:
     folder = tmp_path / "csv"
-    assert main(["--db", str(tmp_path / "db.sqlite3"), "export", str(folder),
-                 "--format", "csv"]) == 0
+    assert (
+        main(["--db", str(tmp_path / "db.sqlite3"), "export", str(folder), "--format", "csv"]) == 0
+    )
     assert sorted(p.name for p in folder.iterdir()) == [
-        "accords.csv", "citations.csv", "event_roles.csv", "events.csv", "parties.csv",
-        "people.csv", "sources.csv", "status_actions.csv"]
+        "accords.csv",
+        "citations.csv",
+        "event_roles.csv",
+        "events.csv",
+        "parties.csv",
+        "people.csv",
+        "sources.csv",
+        "status_actions.csv",
+    ]
     parties = (folder / "parties.csv").read_text(encoding="utf-8").splitlines()
     assert parties[0] == "key,name,party_kind,iso_code,notes"
     assert any(line.startswith("kazakhstan,Kazakhstan,state,KZ,") for line in parties)

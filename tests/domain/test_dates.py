@@ -27,8 +27,7 @@ from viewer.domain.dates import DateError, FuzzyDate, Precision
         ("2021-21", date(2021, 3, 1), date(2021, 5, 31), Precision.SEASON),
         ("201X", date(2010, 1, 1), date(2019, 12, 31), Precision.UNSPECIFIED),
         ("2025-11-10/2025-11-16", date(2025, 11, 10), date(2025, 11, 16), Precision.INTERVAL),
-        ("2025-11-10~/2025-11-16~", date(2025, 11, 10), date(2025, 11, 16),
-         Precision.INTERVAL),
+        ("2025-11-10~/2025-11-16~", date(2025, 11, 10), date(2025, 11, 16), Precision.INTERVAL),
         ("2020/..", date(2020, 1, 1), None, Precision.INTERVAL),
         ("../2020", None, date(2020, 12, 31), Precision.INTERVAL),
         ("2020/", date(2020, 1, 1), None, Precision.INTERVAL),
@@ -131,9 +130,7 @@ def test_parse_invalid_names_the_problem(
         "2021-21-05",
     ],
 )
-def test_parse_refuses_non_level_1_and_junk(
-    text: str, capsys: pytest.CaptureFixture[str]
-) -> None:
+def test_parse_refuses_non_level_1_and_junk(text: str, capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(DateError) as caught:
         FuzzyDate.parse(text)
     assert text in str(caught.value)
@@ -241,8 +238,9 @@ def test_display(edtf: str, shown: str) -> None:
 
 
 def test_bounds_sort_months_inside_their_year() -> None:
-    year, jan, feb, mid_jan = (FuzzyDate.parse(t) for t in ("2021", "2021-01", "2021-02",
-                                                             "2021-01-15"))
+    year, jan, feb, mid_jan = (
+        FuzzyDate.parse(t) for t in ("2021", "2021-01", "2021-02", "2021-01-15")
+    )
     ordered = sorted([feb, year, mid_jan, jan], key=lambda d: (d.lower, d.upper))
     assert [d.edtf for d in ordered] == ["2021-01", "2021", "2021-01-15", "2021-02"]
     # Both months lie within the year.
@@ -267,8 +265,7 @@ def test_property_day_and_month_bounds(day: date) -> None:
     month = FuzzyDate.parse(f"{day.year}-{day.month:02d}")
     assert month.lower is not None and month.upper is not None
     assert month.lower == date(day.year, day.month, 1)
-    assert month.upper == date(day.year, day.month,
-                               calendar.monthrange(day.year, day.month)[1])
+    assert month.upper == date(day.year, day.month, calendar.monthrange(day.year, day.month)[1])
 
 
 def _check_from_text(text: str) -> None:
@@ -294,8 +291,29 @@ def test_property_from_text_only_raises_date_error(text: str) -> None:
 _DATEISH = st.one_of(
     st.text(alphabet="0123456789-/.~?%X ", max_size=25),
     st.lists(
-        st.sampled_from(["Jan", "Nov", "2021", "15", "29", "02", "21", "25", "week", "of",
-                         "about", "to", "-", "/", "?", "~", "..", "X", "spring"]),
+        st.sampled_from(
+            [
+                "Jan",
+                "Nov",
+                "2021",
+                "15",
+                "29",
+                "02",
+                "21",
+                "25",
+                "week",
+                "of",
+                "about",
+                "to",
+                "-",
+                "/",
+                "?",
+                "~",
+                "..",
+                "X",
+                "spring",
+            ]
+        ),
         max_size=6,
     ).map(" ".join),
 )

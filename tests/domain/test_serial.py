@@ -32,8 +32,12 @@ from viewer.domain.records import (
 )
 from viewer.domain.serial import Problem, from_json, join_path, record_fields, to_json
 
-CITE = Citation(source="reuters-2025-11-06", locator="para. 3",
-                quote="Kazakhstan will join the Abraham Accords", note="as reported")
+CITE = Citation(
+    source="reuters-2025-11-06",
+    locator="para. 3",
+    quote="Kazakhstan will join the Abraham Accords",
+    note="as reported",
+)
 
 SAMPLES: dict[RecordKind, Record] = {
     RecordKind.ACCORD: Accord(
@@ -127,8 +131,12 @@ def test_to_json_forms() -> None:
     assert data["date"] == "2020-09-15"
     assert data["event_kind"] == "signing_ceremony"
     assert data["roles"][0] == {"role": "host", "party": "united-states", "person": None}
-    assert data["citations"][1] == {"source": "whitehouse-2020", "locator": "p. 1",
-                                    "quote": "", "note": ""}
+    assert data["citations"][1] == {
+        "source": "whitehouse-2020",
+        "locator": "p. 1",
+        "quote": "",
+        "note": "",
+    }
     source = to_json(SAMPLES[RecordKind.SOURCE])
     assert source["authors"] == ["Jane Doe", "John Roe"]
     assert source["accessed"] == "2025-11-18?"
@@ -246,8 +254,10 @@ def test_wrong_types_are_reported(field: str, bad: Any, expected: str) -> None:
 
 
 def test_null_for_an_optional_field_is_accepted() -> None:
-    value, problems = _read(Party, {"key": "eu", "name": "European Union",
-                                    "party_kind": "organisation", "iso_code": None})
+    value, problems = _read(
+        Party,
+        {"key": "eu", "name": "European Union", "party_kind": "organisation", "iso_code": None},
+    )
     assert problems == []
     assert value == Party(key="eu", name="European Union", party_kind=PartyKind.ORGANISATION)
 
@@ -264,8 +274,10 @@ def test_problems_are_appended_to_an_existing_list() -> None:
     assert from_json(Accord, {"key": "a", "name": "A"}, "accords[0]", problems) is not None
     assert len(problems) == 1
     assert from_json(Accord, {"key": "a"}, "accords[1]", problems) is None
-    assert [str(problem) for problem in problems] == ["earlier: was already wrong",
-                                                      "accords[1].name: is missing"]
+    assert [str(problem) for problem in problems] == [
+        "earlier: was already wrong",
+        "accords[1].name: is missing",
+    ]
 
 
 def test_join_path_and_problem_text() -> None:

@@ -12,10 +12,20 @@ from viewer.domain.records import StatusAction
 from viewer.domain.status import chronological, status_as_of
 
 
-def _action(key: str, action: StatusKind, when: str | None = None,
-            certainty: Certainty = Certainty.CONFIRMED) -> StatusAction:
-    return StatusAction(key=key, accord="abraham-accords", party="sudan", action=action,
-                        date=FuzzyDate.parse(when) if when else None, certainty=certainty)
+def _action(
+    key: str,
+    action: StatusKind,
+    when: str | None = None,
+    certainty: Certainty = Certainty.CONFIRMED,
+) -> StatusAction:
+    return StatusAction(
+        key=key,
+        accord="abraham-accords",
+        party="sudan",
+        action=action,
+        date=FuzzyDate.parse(when) if when else None,
+        certainty=certainty,
+    )
 
 
 # Sudan-like: declaration signed in January 2021, later stalled (undated);
@@ -68,9 +78,14 @@ def test_after_a_partial_date_the_status_is_settled(day: date) -> None:
 
 
 def test_kazakhstan_expected_to_join() -> None:
-    expected = StatusAction(key="kazakhstan-expected", accord="abraham-accords",
-                            party="kazakhstan", action=StatusKind.EXPECTED_TO_JOIN,
-                            date=FuzzyDate.parse("2025-11-06"), certainty=Certainty.REPORTED)
+    expected = StatusAction(
+        key="kazakhstan-expected",
+        accord="abraham-accords",
+        party="kazakhstan",
+        action=StatusKind.EXPECTED_TO_JOIN,
+        date=FuzzyDate.parse("2025-11-06"),
+        certainty=Certainty.REPORTED,
+    )
     assert status_as_of([expected], date(2021, 6, 1)) is None
     assert status_as_of([expected], date(2025, 11, 5)) is None
     on_the_day = status_as_of([expected], date(2025, 11, 6))

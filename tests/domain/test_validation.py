@@ -29,20 +29,37 @@ def _messages(record: Record) -> dict[str, str]:
 
 
 VALID: list[Record] = [
-    Accord(key="abraham-accords", name="Abraham Accords",
-           citations=(Citation(source="whitehouse-2020"),)),
+    Accord(
+        key="abraham-accords",
+        name="Abraham Accords",
+        citations=(Citation(source="whitehouse-2020"),),
+    ),
     Party(key="kazakhstan", name="Kazakhstan", iso_code="KZ"),
     Party(key="israel", name="Israel", iso_code="IL"),
     Party(key="united-nations", name="United Nations", party_kind=PartyKind.ORGANISATION),
     Person(key="kassym-jomart-tokayev", name="Kassym-Jomart Tokayev", party="kazakhstan"),
-    Source(key="reuters-1", title="Kazakhstan to join", url="https://example.org/x",
-           authors=("Jane Doe",), published=FuzzyDate.parse("2025-11-06"),
-           accessed=FuzzyDate.parse("2025-11-18")),
-    StatusAction(key="kz-expected", accord="abraham-accords", party="kazakhstan",
-                 action=StatusKind.EXPECTED_TO_JOIN),
-    Event(key="signing", title="Signing",
-          roles=(EventRole(RoleKind.HOST, party="united-states"),
-                 EventRole(RoleKind.SIGNATORY, person="benjamin-netanyahu"))),
+    Source(
+        key="reuters-1",
+        title="Kazakhstan to join",
+        url="https://example.org/x",
+        authors=("Jane Doe",),
+        published=FuzzyDate.parse("2025-11-06"),
+        accessed=FuzzyDate.parse("2025-11-18"),
+    ),
+    StatusAction(
+        key="kz-expected",
+        accord="abraham-accords",
+        party="kazakhstan",
+        action=StatusKind.EXPECTED_TO_JOIN,
+    ),
+    Event(
+        key="signing",
+        title="Signing",
+        roles=(
+            EventRole(RoleKind.HOST, party="united-states"),
+            EventRole(RoleKind.SIGNATORY, person="benjamin-netanyahu"),
+        ),
+    ),
 ]
 
 
@@ -96,8 +113,7 @@ def test_lower_case_iso_code() -> None:
 
 
 def test_organisation_has_no_iso_code() -> None:
-    party = Party(key="un", name="United Nations", party_kind=PartyKind.ORGANISATION,
-                  iso_code="US")
+    party = Party(key="un", name="United Nations", party_kind=PartyKind.ORGANISATION, iso_code="US")
     assert _messages(party) == {"iso_code": "an organisation has no ISO 3166 country code"}
 
 
@@ -107,8 +123,16 @@ def test_state_without_iso_code_is_allowed() -> None:
 
 @pytest.mark.parametrize(
     "url",
-    ["javascript:alert(1)", "file:///etc/passwd", "ftp://example.org/x", "data:text/html,x",
-     "example.org/x", "https://", "https://exa mple.org/x", " https://example.org/x"],
+    [
+        "javascript:alert(1)",
+        "file:///etc/passwd",
+        "ftp://example.org/x",
+        "data:text/html,x",
+        "example.org/x",
+        "https://",
+        "https://exa mple.org/x",
+        " https://example.org/x",
+    ],
 )
 def test_url_refused(url: str) -> None:
     assert url_problem(url) is not None
@@ -129,16 +153,24 @@ def test_url_problem_messages() -> None:
 
 
 def test_accessed_before_published() -> None:
-    source = Source(key="s", title="T", published=FuzzyDate.parse("2021-03"),
-                    accessed=FuzzyDate.parse("2021-02-15"))
+    source = Source(
+        key="s",
+        title="T",
+        published=FuzzyDate.parse("2021-03"),
+        accessed=FuzzyDate.parse("2021-02-15"),
+    )
     messages = _messages(source)
     assert list(messages) == ["accessed"]
     assert messages["accessed"] == "15 Feb 2021 is before the source was published (Mar 2021)"
 
 
 def test_accessed_within_a_partial_published_date_is_allowed() -> None:
-    source = Source(key="s", title="T", published=FuzzyDate.parse("2021-03"),
-                    accessed=FuzzyDate.parse("2021-03-01"))
+    source = Source(
+        key="s",
+        title="T",
+        published=FuzzyDate.parse("2021-03"),
+        accessed=FuzzyDate.parse("2021-03-01"),
+    )
     assert validate(source) == []
 
 
@@ -164,8 +196,9 @@ def test_event_role_needs_exactly_one_of_party_and_person(role: EventRole) -> No
 
 @pytest.mark.parametrize("source", ["", "   "])
 def test_citation_needs_a_source(source: str) -> None:
-    accord = Accord(key="a", name="A",
-                    citations=(Citation(source="ok"), Citation(source=source, quote="q")))
+    accord = Accord(
+        key="a", name="A", citations=(Citation(source="ok"), Citation(source=source, quote="q"))
+    )
     assert _messages(accord) == {"citations[1].source": "is required"}
 
 
@@ -173,19 +206,36 @@ def test_citation_needs_a_source(source: str) -> None:
     ("record", "path", "limit"),
     [
         (Accord(key="a", name="x" * (MAX_SHORT_TEXT + 1)), "name", MAX_SHORT_TEXT),
-        (Accord(key="a", name="A", description="x" * (MAX_LONG_TEXT + 1)), "description",
-         MAX_LONG_TEXT),
-        (Source(key="s", title="T", publisher="x" * (MAX_SHORT_TEXT + 1)), "publisher",
-         MAX_SHORT_TEXT),
-        (Event(key="e", title="E", summary="x" * (MAX_LONG_TEXT + 1)), "summary",
-         MAX_LONG_TEXT),
+        (
+            Accord(key="a", name="A", description="x" * (MAX_LONG_TEXT + 1)),
+            "description",
+            MAX_LONG_TEXT,
+        ),
+        (
+            Source(key="s", title="T", publisher="x" * (MAX_SHORT_TEXT + 1)),
+            "publisher",
+            MAX_SHORT_TEXT,
+        ),
+        (Event(key="e", title="E", summary="x" * (MAX_LONG_TEXT + 1)), "summary", MAX_LONG_TEXT),
         (Party(key="p", name="P", notes="x" * (MAX_LONG_TEXT + 1)), "notes", MAX_LONG_TEXT),
-        (Accord(key="a", name="A",
-                citations=(Citation(source="s", quote="x" * (MAX_LONG_TEXT + 1)),)),
-         "citations[0].quote", MAX_LONG_TEXT),
-        (Accord(key="a", name="A",
-                citations=(Citation(source="s", locator="x" * (MAX_SHORT_TEXT + 1)),)),
-         "citations[0].locator", MAX_SHORT_TEXT),
+        (
+            Accord(
+                key="a",
+                name="A",
+                citations=(Citation(source="s", quote="x" * (MAX_LONG_TEXT + 1)),),
+            ),
+            "citations[0].quote",
+            MAX_LONG_TEXT,
+        ),
+        (
+            Accord(
+                key="a",
+                name="A",
+                citations=(Citation(source="s", locator="x" * (MAX_SHORT_TEXT + 1)),),
+            ),
+            "citations[0].locator",
+            MAX_SHORT_TEXT,
+        ),
     ],
 )
 def test_over_long_text(record: Record, path: str, limit: int) -> None:
@@ -200,6 +250,11 @@ def test_text_at_the_limit_is_allowed() -> None:
 
 
 def test_all_problems_are_reported_together() -> None:
-    source = Source(key="Bad Key", title="", url="javascript:alert(1)",
-                    published=FuzzyDate.parse("2022"), accessed=FuzzyDate.parse("2021"))
+    source = Source(
+        key="Bad Key",
+        title="",
+        url="javascript:alert(1)",
+        published=FuzzyDate.parse("2022"),
+        accessed=FuzzyDate.parse("2021"),
+    )
     assert sorted(_paths(source)) == ["accessed", "key", "title", "url"]

@@ -36,8 +36,11 @@ def test_a_new_file_gets_the_current_schema_and_connection_settings(tmp_path: Pa
 def test_writes_take_the_write_lock_at_their_start(tmp_path: Path) -> None:
     opened = open_database(tmp_path / "db.sqlite3")
     statements: list[str] = []
-    event.listen(opened.engine, "before_cursor_execute",
-                 lambda conn, cursor, statement, *rest: statements.append(statement))
+    event.listen(
+        opened.engine,
+        "before_cursor_execute",
+        lambda conn, cursor, statement, *rest: statements.append(statement),
+    )
     store = Store(opened.engine, "tester")
     store.add(samples.SOURCE)
     store.get(RecordKind.SOURCE, "report")
@@ -46,8 +49,7 @@ def test_writes_take_the_write_lock_at_their_start(tmp_path: Path) -> None:
     opened.engine.dispose()
 
 
-def test_a_newer_schema_is_refused_naming_both_versions_and_left_untouched(
-        tmp_path: Path) -> None:
+def test_a_newer_schema_is_refused_naming_both_versions_and_left_untouched(tmp_path: Path) -> None:
     path = tmp_path / "future.sqlite3"
     opened = open_database(path)
     Store(opened.engine, "tester").add(samples.SOURCE)
@@ -102,7 +104,7 @@ def test_a_damaged_database_is_refused_untouched(tmp_path: Path) -> None:
     data[100:4096] = b"\xff" * (4096 - 100)  # wreck the schema page after the header
     path.write_bytes(bytes(data))
     before = digest(path)
-    with pytest.raises(DatabaseFileError, match="damaged|cannot be read"):
+    with pytest.raises(DatabaseFileError, match=r"damaged|cannot be read"):
         open_database(path)
     assert digest(path) == before
 
@@ -133,3 +135,16 @@ def test_a_read_only_file_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyP
 def test_a_folder_is_not_a_database(tmp_path: Path) -> None:
     with pytest.raises(DatabaseFileError, match="folder"):
         open_database(tmp_path)
+
+
+def test_the_migrations_build_exactly_the_schema_the_models_describe(tmp_path: Path) -> None:
+    from alembic.autogenerate import compare_metadata
+    from alembic.runtime.migration import MigrationContext
+
+    from viewer.store.schema import Base
+
+    opened = open_database(tmp_path / "db.sqlite3")
+    with opened.engine.connect() as connection:
+        differences = compare_metadata(MigrationContext.configure(connection), Base.metadata)
+    opened.engine.dispose()
+    assert differences == []

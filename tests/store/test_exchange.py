@@ -30,7 +30,8 @@ def test_the_bundled_dataset_is_an_export(seeded_store: Store) -> None:
 
 
 def test_export_then_import_into_an_empty_database_gives_identical_data(
-        seeded_store: Store, store: Store) -> None:
+    seeded_store: Store, store: Store
+) -> None:
     exported = export_data(seeded_store)
     plan = plan_import(json.loads(dumps(exported)), store)
     assert plan.problems == []
@@ -42,8 +43,9 @@ def test_export_then_import_into_an_empty_database_gives_identical_data(
 def test_importing_the_same_file_twice_is_refused_key_by_key(seeded_store: Store) -> None:
     plan = plan_import(bundled(), seeded_store)
     assert len(plan.problems) >= plan.total
-    assert all("already in the database" in p.message or "also the" in p.message
-               for p in plan.problems)
+    assert all(
+        "already in the database" in p.message or "also the" in p.message for p in plan.problems
+    )
 
 
 def test_a_file_with_ten_mistakes_reports_all_ten(store: Store) -> None:
@@ -61,11 +63,20 @@ def test_a_file_with_ten_mistakes_reports_all_ten(store: Store) -> None:
     data["people"][0].pop("name")
     plan = plan_import(data, store)
     paths = sorted(p.path for p in plan.problems)
-    assert paths == sorted([
-        "events[3].date", "events[0].event_kind", "events[1].roles[0].party",
-        "events[2].citations[0].source", "parties[0].name", "parties[1].iso_code",
-        "sources[0].url", "sources[1].colour", "status_actions[0].date", "people[0].name",
-    ]), plan.problems
+    assert paths == sorted(
+        [
+            "events[3].date",
+            "events[0].event_kind",
+            "events[1].roles[0].party",
+            "events[2].citations[0].source",
+            "parties[0].name",
+            "parties[1].iso_code",
+            "sources[0].url",
+            "sources[1].colour",
+            "status_actions[0].date",
+            "people[0].name",
+        ]
+    ), plan.problems
     assert "28 days" in next(p.message for p in plan.problems if p.path == "events[3].date")
 
 
@@ -82,8 +93,7 @@ def test_unreadable_files_are_explained(tmp_path: Path) -> None:
 
 def test_wrong_headers_are_refused(store: Store) -> None:
     assert [p.path for p in plan_import([], store).problems] == [""]
-    newer = plan_import({"format": "accords-viewer", "format_version": FORMAT_VERSION + 1},
-                        store)
+    newer = plan_import({"format": "accords-viewer", "format_version": FORMAT_VERSION + 1}, store)
     assert "newer" in newer.problems[0].message
     foreign = plan_import({"format": "zotero", "format_version": 1, "songs": []}, store)
     assert {p.path for p in foreign.problems} == {"format", "songs"}
@@ -98,7 +108,8 @@ def test_the_bundled_dataset_says_what_the_article_says(seeded_store: Store) -> 
         by_party.setdefault(record.party, []).append(record)  # type: ignore[union-attr]
     kazakhstan = by_party["kazakhstan"]
     assert [(a.action.value, str(a.date), a.certainty.value) for a in kazakhstan] == [
-        ("expected_to_join", "2025-11-06", "expected")]
+        ("expected_to_join", "2025-11-06", "expected")
+    ]
     assert any(c.locator == "para. 1" for c in kazakhstan[0].citations)
     sudan = [(a.action.value, a.date.edtf if a.date else None) for a in by_party["sudan"]]
     assert ("declaration_signed", "2021-01") in sudan
@@ -108,24 +119,36 @@ def test_the_bundled_dataset_says_what_the_article_says(seeded_store: Store) -> 
         assert [a.action.value for a in by_party[party]] == ["prospective"]
     for party in ("israel", "united-arab-emirates", "bahrain"):
         assert ("agreement_signed", "2020-09-15") in [
-            (a.action.value, str(a.date)) for a in by_party[party]]
+            (a.action.value, str(a.date)) for a in by_party[party]
+        ]
     events = {e.key: e for e in seeded_store.all(RecordKind.EVENT)}
     dates = {str(e.date) for e in events.values()}
     assert {"2020-09-15", "2021-01", "2025-11-10~/2025-11-16~", "2025-11-18"} <= dates
     people = {p.name for p in seeded_store.all(RecordKind.PERSON)}
-    assert {"Donald Trump", "Steve Witkoff", "Benjamin Netanyahu", "Kassym-Jomart Tokayev",
-            "Abdullatif bin Rashid Al Zayani", "Abdullah bin Zayed Al Nahyan",
-            "Ahmed al-Sharaa", "Mohammed bin Salman"} <= people
-    article = next(s for s in seeded_store.all(RecordKind.SOURCE)
-                   if s.publisher == "Fox News" and s.source_kind.value == "news_article")
+    assert {
+        "Donald Trump",
+        "Steve Witkoff",
+        "Benjamin Netanyahu",
+        "Kassym-Jomart Tokayev",
+        "Abdullatif bin Rashid Al Zayani",
+        "Abdullah bin Zayed Al Nahyan",
+        "Ahmed al-Sharaa",
+        "Mohammed bin Salman",
+    } <= people
+    article = next(
+        s
+        for s in seeded_store.all(RecordKind.SOURCE)
+        if s.publisher == "Fox News" and s.source_kind.value == "news_article"
+    )
     assert article.authors == ("Ashley Carnahan", "Lucas Y. Tomlinson")  # type: ignore[union-attr]
     assert str(article.published) == "2025-11-06"  # type: ignore[union-attr]
     assert any(s.publisher == "Axios" for s in seeded_store.all(RecordKind.SOURCE))
     for kind in (RecordKind.STATUS_ACTION, RecordKind.EVENT, RecordKind.PERSON):
         for record in seeded_store.all(kind):
             assert record.citations, f"{kind.label} {record.key} has no citation"  # type: ignore[union-attr]
-            assert all(c.locator.startswith(("para.", "photo caption", "video caption",
-                                             "headline"))
-                       for c in record.citations  # type: ignore[union-attr]
-                       if c.source == article.key)
+            assert all(
+                c.locator.startswith(("para.", "photo caption", "video caption", "headline"))
+                for c in record.citations  # type: ignore[union-attr]
+                if c.source == article.key
+            )
     assert action("kazakhstan-expected-to-join-2025") is not None

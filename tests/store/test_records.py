@@ -32,11 +32,14 @@ def test_records_list_in_the_order_they_were_added(store: Store) -> None:
     assert [p.key for p in store.page(RecordKind.PARTY, 1, 5)] == ["league"]
 
 
-def test_update_saves_changed_fields_bumps_version_and_logs_from_what_to_what(
-        store: Store) -> None:
+def test_update_saves_changed_fields_bumps_version_and_logs_from_what_to_what(store: Store) -> None:
     add_samples(store)
-    joined = dataclasses.replace(samples.ACTION, version=1, action=StatusKind.JOINED,
-                                 citations=(Citation("report", "para. 9"),))
+    joined = dataclasses.replace(
+        samples.ACTION,
+        version=1,
+        action=StatusKind.JOINED,
+        citations=(Citation("report", "para. 9"),),
+    )
     saved = store.update(joined)
     assert saved == dataclasses.replace(joined, version=2)
     last = store.revisions(RecordKind.STATUS_ACTION, "kz-expected")[-1]
@@ -70,7 +73,10 @@ def test_delete_refuses_while_others_refer_to_the_record(store: Store) -> None:
     with pytest.raises(HasDependents) as refused_party:
         store.delete(RecordKind.PARTY, "kazakhstan")
     assert set(refused_party.value.dependents) == {
-        "status action kz-expected", "person president", "role in event meeting"}
+        "status action kz-expected",
+        "person president",
+        "role in event meeting",
+    }
     assert store.get(RecordKind.SOURCE, "report") is not None
 
 
@@ -91,8 +97,11 @@ def test_invalid_records_are_refused_with_their_field(store: Store) -> None:
         store.add(Party(key="kz-again", name="KAZAKHSTAN", iso_code="KZ"))
     assert {p.path for p in refused.value.problems} == {"name", "iso_code"}
     with pytest.raises(InvalidRecord) as dangling:
-        store.add(StatusAction(key="x", accord="sample-accord", party="atlantis",
-                               action=StatusKind.JOINED))
+        store.add(
+            StatusAction(
+                key="x", accord="sample-accord", party="atlantis", action=StatusKind.JOINED
+            )
+        )
     assert "atlantis" in str(dangling.value)
     with pytest.raises(InvalidRecord) as duplicate:
         store.add(samples.STATE)
@@ -101,24 +110,32 @@ def test_invalid_records_are_refused_with_their_field(store: Store) -> None:
 
 
 def test_a_failed_batch_adds_nothing(store: Store) -> None:
-    broken = StatusAction(key="broken", accord="missing-accord", party="kazakhstan",
-                          action=StatusKind.JOINED)
+    broken = StatusAction(
+        key="broken", accord="missing-accord", party="kazakhstan", action=StatusKind.JOINED
+    )
     with pytest.raises(InvalidRecord):
-        store.add_all({RecordKind.SOURCE: [samples.SOURCE], RecordKind.PARTY: [samples.STATE],
-                       RecordKind.STATUS_ACTION: [broken]})
+        store.add_all(
+            {
+                RecordKind.SOURCE: [samples.SOURCE],
+                RecordKind.PARTY: [samples.STATE],
+                RecordKind.STATUS_ACTION: [broken],
+            }
+        )
     assert store.count(RecordKind.SOURCE) == 0
     assert store.revisions() == []
 
 
 def test_every_write_is_in_the_revision_log(store: Store) -> None:
     add_samples(store)
-    store.update(dataclasses.replace(samples.EVENT, version=1,
-                                     date=FuzzyDate.parse("2025-11-12")))
+    store.update(dataclasses.replace(samples.EVENT, version=1, date=FuzzyDate.parse("2025-11-12")))
     store.delete(RecordKind.EVENT, "meeting")
     actions = [(r.action, r.record_kind, r.record_key) for r in store.revisions()]
     assert actions[: len(samples.ALL)] == [
-        (RevisionAction.CREATE, r.kind, r.key) for r in samples.ALL]
-    assert actions[-2:] == [(RevisionAction.UPDATE, RecordKind.EVENT, "meeting"),
-                            (RevisionAction.DELETE, RecordKind.EVENT, "meeting")]
+        (RevisionAction.CREATE, r.kind, r.key) for r in samples.ALL
+    ]
+    assert actions[-2:] == [
+        (RevisionAction.UPDATE, RecordKind.EVENT, "meeting"),
+        (RevisionAction.DELETE, RecordKind.EVENT, "meeting"),
+    ]
     created = store.revisions(RecordKind.PARTY, "kazakhstan")[0]
     assert created.changes["iso_code"] == (None, "KZ")

@@ -101,8 +101,9 @@ class FuzzyDate:
             if start in ("", ".."):
                 lower = None
         if lower is not None and upper is not None and lower > upper:
-            raise DateError(f"'{text}' ends ({upper.isoformat()}) before it starts "
-                            f"({lower.isoformat()})")
+            raise DateError(
+                f"'{text}' ends ({upper.isoformat()}) before it starts ({lower.isoformat()})"
+            )
         return cls(
             edtf=text,
             lower=lower,
@@ -123,8 +124,10 @@ class FuzzyDate:
             raise DateError("the date is empty")
         numeric = _AMBIGUOUS_NUMERIC.match(text)
         if numeric and int(numeric.group(1)) <= 12 and int(numeric.group(2)) <= 12:
-            raise DateError(f"'{text}' could be day/month or month/day; "
-                            "write it as YYYY-MM-DD or with the month's name")
+            raise DateError(
+                f"'{text}' could be day/month or month/day; "
+                "write it as YYYY-MM-DD or with the month's name"
+            )
         compact = re.sub(r"\s*/\s*", "/", text)
         if _ISO_SHAPE.match(compact) and not numeric:
             return cls.parse(compact)
@@ -139,7 +142,7 @@ class FuzzyDate:
         approximate = False
         match = _APPROX_WORDS.match(text)
         if match:
-            approximate, text = True, text[match.end():]
+            approximate, text = True, text[match.end() :]
         uncertain = text.endswith("?")
         text = text.rstrip("?").strip()
         week = _WEEK_OF.match(text)
@@ -149,8 +152,9 @@ class FuzzyDate:
                 raise DateError(f"'{week.group(1)}' must be a day to give its week")
             monday = day.lower - timedelta(days=day.lower.weekday())
             mark = _qualifier(approximate, uncertain)
-            return cls.parse(f"{monday.isoformat()}{mark}/"
-                             f"{(monday + timedelta(days=6)).isoformat()}{mark}")
+            return cls.parse(
+                f"{monday.isoformat()}{mark}/{(monday + timedelta(days=6)).isoformat()}{mark}"
+            )
         try:
             with redirect_stdout(io.StringIO()):  # the reader prints its guesses
                 found = text_to_edtf(text)
@@ -162,8 +166,9 @@ class FuzzyDate:
             raise DateError(_explain(text))
         found = found.rstrip("~?%")
         base = cls.parse(found)
-        return cls.parse(found + _qualifier(approximate or base.approximate,
-                                             uncertain or base.uncertain))
+        return cls.parse(
+            found + _qualifier(approximate or base.approximate, uncertain or base.uncertain)
+        )
 
     def display(self) -> str:
         """A short reading for people: "Jan 2021", "~ week of 10 Nov 2025"."""
@@ -176,9 +181,15 @@ class FuzzyDate:
             return f"until {_display_part(end)}"
         if end in ("", ".."):
             return f"from {_display_part(start)}"
-        if (self.precision is Precision.INTERVAL and self.lower and self.upper
-                and self.lower.weekday() == 0 and self.upper - self.lower == timedelta(days=6)
-                and _ISO_DAY.match(start) and _ISO_DAY.match(end)):
+        if (
+            self.precision is Precision.INTERVAL
+            and self.lower
+            and self.upper
+            and self.lower.weekday() == 0
+            and self.upper - self.lower == timedelta(days=6)
+            and _ISO_DAY.match(start)
+            and _ISO_DAY.match(end)
+        ):
             prefix = "~ " if self.approximate else ""
             suffix = "?" if self.uncertain else ""
             return f"{prefix}week of {_format_day(self.lower)}{suffix}"
@@ -239,7 +250,7 @@ def _format_day(day: date) -> str:
 
 def _display_part(part: str) -> str:
     core = part.rstrip("~?%")
-    mark = part[len(core):]
+    mark = part[len(core) :]
     pieces = core.split("-")
     if "X" in core or not all(piece.isdigit() for piece in pieces):
         text = core

@@ -12,7 +12,6 @@ import types
 import typing
 from dataclasses import dataclass
 from enum import StrEnum
-from functools import cache
 from typing import Any, TypeVar
 
 from viewer.domain.dates import DateError, FuzzyDate
@@ -68,13 +67,16 @@ def from_json(cls: type[T], data: JsonValue, path: str, problems: list[Problem])
     return value if len(problems) == before else None
 
 
-@cache
-def _hints(cls: type) -> dict[str, Any]:
-    return typing.get_type_hints(cls)
+_HINTS: dict[type[Any], dict[str, Any]] = {}
 
 
-def _read_dataclass(cls: type[Any], data: JsonValue, path: str,
-                    problems: list[Problem]) -> Any:
+def _hints(cls: type[Any]) -> dict[str, Any]:
+    if cls not in _HINTS:
+        _HINTS[cls] = typing.get_type_hints(cls)
+    return _HINTS[cls]
+
+
+def _read_dataclass(cls: type[Any], data: JsonValue, path: str, problems: list[Problem]) -> Any:
     if not isinstance(data, dict):
         problems.append(Problem(path, f"expected an object, found {_describe(data)}"))
         return None
@@ -110,8 +112,10 @@ def _read_value(hint: Any, data: JsonValue, path: str, problems: list[Problem]) 
             problems.append(Problem(path, f"expected a list, found {_describe(data)}"))
             return ()
         item_hint = typing.get_args(hint)[0]
-        return tuple(_read_value(item_hint, item, join_path(path, index), problems)
-                     for index, item in enumerate(data))
+        return tuple(
+            _read_value(item_hint, item, join_path(path, index), problems)
+            for index, item in enumerate(data)
+        )
     if hint is FuzzyDate:
         if not isinstance(data, str):
             problems.append(Problem(path, f"expected an EDTF date text, found {_describe(data)}"))

@@ -29,8 +29,13 @@ def chronological(actions: Iterable[StatusAction]) -> list[StatusAction]:
     report it as the latest word (Morocco's formalisation, Sudan's stall), so
     it stands as the current status.
     """
-    return sorted(actions, key=lambda a: (a.date is None or a.date.lower is None,
-                                          a.date.lower if a.date and a.date.lower else date.max))
+    return sorted(
+        actions,
+        key=lambda a: (
+            a.date is None or a.date.lower is None,
+            a.date.lower if a.date and a.date.lower else date.max,
+        ),
+    )
 
 
 def status_as_of(actions: Iterable[StatusAction], day: date | None = None) -> StatusAsOf | None:

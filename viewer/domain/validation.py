@@ -31,8 +31,13 @@ def validate(record: Record) -> list[Problem]:
     """Every problem with ``record`` on its own (references are the store's job)."""
     problems: list[Problem] = []
     if not KEY_PATTERN.match(record.key):
-        problems.append(Problem("key", f"{record.key!r} is not a key: use 1 to 80 lower-case "
-                                "letters, digits and inner hyphens, like 'united-states'"))
+        problems.append(
+            Problem(
+                "key",
+                f"{record.key!r} is not a key: use 1 to 80 lower-case "
+                "letters, digits and inner hyphens, like 'united-states'",
+            )
+        )
     _check_lengths(record, "", problems)
     match record:
         case Accord() | Party() | Person():
@@ -49,9 +54,12 @@ def validate(record: Record) -> list[Problem]:
     if isinstance(record, Event):
         for index, role in enumerate(record.roles):
             if (role.party is None) == (role.person is None):
-                problems.append(Problem(join_path(join_path("roles", index), "party"),
-                                        "a role names either a party or a person, not both "
-                                        "or neither"))
+                problems.append(
+                    Problem(
+                        join_path(join_path("roles", index), "party"),
+                        "a role names either a party or a person, not both or neither",
+                    )
+                )
     for index, citation in enumerate(getattr(record, "citations", ())):
         _check_citation(citation, join_path("citations", index), problems)
     return problems
@@ -79,8 +87,11 @@ def _check_lengths(record: object, base: str, problems: list[Problem]) -> None:
         value = getattr(record, field, None)
         limit = MAX_SHORT_TEXT if field in _SHORT_FIELDS else MAX_LONG_TEXT
         if isinstance(value, str) and len(value) > limit:
-            problems.append(Problem(join_path(base, field),
-                                    f"is {len(value)} characters long; the limit is {limit}"))
+            problems.append(
+                Problem(
+                    join_path(base, field), f"is {len(value)} characters long; the limit is {limit}"
+                )
+            )
 
 
 def _check_party(party: Party, problems: list[Problem]) -> None:
@@ -89,8 +100,9 @@ def _check_party(party: Party, problems: list[Problem]) -> None:
             problems.append(Problem("iso_code", "an organisation has no ISO 3166 country code"))
         return
     if party.iso_code is not None and country_name(party.iso_code) is None:
-        problems.append(Problem("iso_code", f"{party.iso_code!r} is not an ISO 3166-1 "
-                                "alpha-2 country code"))
+        problems.append(
+            Problem("iso_code", f"{party.iso_code!r} is not an ISO 3166-1 alpha-2 country code")
+        )
     elif party.iso_code is not None and party.iso_code != party.iso_code.upper():
         problems.append(Problem("iso_code", "is written in capitals, like 'KZ'"))
 
@@ -103,14 +115,22 @@ def _check_source(source: Source, problems: list[Problem]) -> None:
         if not author.strip():
             problems.append(Problem(join_path("authors", index), "is empty"))
     published, accessed = source.published, source.accessed
-    if (published and accessed and published.lower and accessed.upper
-            and accessed.upper < published.lower):
-        problems.append(Problem("accessed", f"{accessed.display()} is before the source was "
-                                f"published ({published.display()})"))
+    if (
+        published
+        and accessed
+        and published.lower
+        and accessed.upper
+        and accessed.upper < published.lower
+    ):
+        problems.append(
+            Problem(
+                "accessed",
+                f"{accessed.display()} is before the source was published ({published.display()})",
+            )
+        )
 
 
 def _check_citation(citation: Citation, path: str, problems: list[Problem]) -> None:
     if not citation.source.strip():
         problems.append(Problem(join_path(path, "source"), "is required"))
     _check_lengths(citation, path, problems)
-

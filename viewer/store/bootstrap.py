@@ -39,8 +39,9 @@ def _create_seeded(path: Path, user: str) -> None:
         store = Store(opened.engine, user)
         plan = plan_import(json.loads(bundled_dataset().read_text(encoding="utf-8")), store)
         if plan.problems:
-            raise DatabaseFileError("the bundled dataset has problems: "
-                                    + "; ".join(map(str, plan.problems[:3])))
+            raise DatabaseFileError(
+                "the bundled dataset has problems: " + "; ".join(map(str, plan.problems[:3]))
+            )
         apply_import(plan, store)
         checkpoint(opened.engine)
         finished = True

@@ -65,10 +65,15 @@ def _uncited_claims(session: Session) -> list[Finding]:
 
 def _missing_sources(session: Session) -> list[Finding]:
     known = exists().where(SourceRow.id == CitationRow.source_id)
-    return [Finding("missing source", f"citation {citation_id} refers to source "
-                    f"{source_id}, which does not exist")
-            for citation_id, source_id in session.execute(
-                select(CitationRow.id, CitationRow.source_id).where(~known))]
+    return [
+        Finding(
+            "missing source",
+            f"citation {citation_id} refers to source {source_id}, which does not exist",
+        )
+        for citation_id, source_id in session.execute(
+            select(CitationRow.id, CitationRow.source_id).where(~known)
+        )
+    ]
 
 
 def _dates_out_of_order(session: Session) -> list[Finding]:
@@ -78,13 +83,21 @@ def _dates_out_of_order(session: Session) -> list[Finding]:
         for row in session.scalars(select(row_type).order_by(row_type.id)):
             for prefix in prefixes:
                 findings += _check_date(kind, row, prefix)
-    for row in session.scalars(select(SourceRow).where(SourceRow.accessed_upper.is_not(None),
-                                                       SourceRow.published_lower.is_not(None))):
+    for row in session.scalars(
+        select(SourceRow).where(
+            SourceRow.accessed_upper.is_not(None), SourceRow.published_lower.is_not(None)
+        )
+    ):
         assert row.accessed_upper is not None and row.published_lower is not None
         if row.accessed_upper < row.published_lower:
-            findings.append(Finding("dates out of order", f"source {row.key!r} was accessed "
-                                    f"({row.accessed_edtf}) before it was published "
-                                    f"({row.published_edtf})"))
+            findings.append(
+                Finding(
+                    "dates out of order",
+                    f"source {row.key!r} was accessed "
+                    f"({row.accessed_edtf}) before it was published "
+                    f"({row.published_edtf})",
+                )
+            )
     return findings
 
 
@@ -102,11 +115,14 @@ def _check_date(kind: RecordKind, row: Versioned, prefix: str) -> list[Finding]:
     except DateError as error:
         return [Finding("invalid date", f"{where}: {error}")]
     if lower is not None and upper is not None and lower > upper:
-        return [Finding("dates out of order", f"{where} ends ({upper}) before it starts "
-                        f"({lower})")]
+        return [Finding("dates out of order", f"{where} ends ({upper}) before it starts ({lower})")]
     if (parsed.lower, parsed.upper) != (lower, upper):
-        return [Finding("dates out of order", f"{where} is stored with bounds {lower}..{upper} "
-                        f"that do not match {text!r}")]
+        return [
+            Finding(
+                "dates out of order",
+                f"{where} is stored with bounds {lower}..{upper} that do not match {text!r}",
+            )
+        ]
     return []
 
 
@@ -124,8 +140,12 @@ def history_mismatches(store: Store) -> list[Finding]:
         if revision.action is RevisionAction.CREATE:
             replayed[at] = {name: new for name, (_, new) in revision.changes.items()}
         elif at not in replayed:
-            findings.append(Finding("history", f"revision {revision.id} changes {where}, "
-                                    "which the log never created"))
+            findings.append(
+                Finding(
+                    "history",
+                    f"revision {revision.id} changes {where}, which the log never created",
+                )
+            )
         elif revision.action is RevisionAction.UPDATE:
             replayed[at].update({name: new for name, (_, new) in revision.changes.items()})
         else:
@@ -134,9 +154,18 @@ def history_mismatches(store: Store) -> list[Finding]:
         for record in store.all(kind):
             logged = replayed.pop((kind, record.key), None)
             if logged != record_fields(record):
-                findings.append(Finding("history", f"the revision log does not account for "
-                                        f"{kind.label} {record.key!r} as stored"))
+                findings.append(
+                    Finding(
+                        "history",
+                        f"the revision log does not account for "
+                        f"{kind.label} {record.key!r} as stored",
+                    )
+                )
     for kind, key in replayed:
-        findings.append(Finding("history", f"the revision log holds {kind.label} {key!r}, "
-                                "which is not in the database"))
+        findings.append(
+            Finding(
+                "history",
+                f"the revision log holds {kind.label} {key!r}, which is not in the database",
+            )
+        )
     return findings

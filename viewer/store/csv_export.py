@@ -27,25 +27,42 @@ def export_csv(store: Store, folder: Path) -> list[Path]:
     citations: list[dict[str, Any]] = []
     roles: list[dict[str, Any]] = []
     for kind in RecordKind:
-        columns = [f.name for f in dataclasses.fields(RECORD_TYPES[kind])
-                   if f.name not in NESTED and f.name != "version"]
+        columns = [
+            f.name
+            for f in dataclasses.fields(RECORD_TYPES[kind])
+            if f.name not in NESTED and f.name != "version"
+        ]
         rows = []
         for record in store.all(kind):
             data = to_json(record)
             rows.append({name: _cell(data[name]) for name in columns})
             for position, citation in enumerate(data.get("citations", [])):
-                citations.append({"record_kind": kind.value, "record_key": record.key,
-                                  "position": position, **citation})
+                citations.append(
+                    {
+                        "record_kind": kind.value,
+                        "record_key": record.key,
+                        "position": position,
+                        **citation,
+                    }
+                )
             if isinstance(record, Event):
                 for position, role in enumerate(data["roles"]):
                     roles.append({"event": record.key, "position": position, **role})
         written.append(_write(folder / f"{kind.section}.csv", columns, rows))
-    written.append(_write(folder / "citations.csv", ["record_kind", "record_key", "position",
-                                                     "source", "locator", "quote", "note"],
-                          [{k: _cell(v) for k, v in row.items()} for row in citations]))
-    written.append(_write(folder / "event_roles.csv",
-                          ["event", "position", "role", "party", "person"],
-                          [{k: _cell(v) for k, v in row.items()} for row in roles]))
+    written.append(
+        _write(
+            folder / "citations.csv",
+            ["record_kind", "record_key", "position", "source", "locator", "quote", "note"],
+            [{k: _cell(v) for k, v in row.items()} for row in citations],
+        )
+    )
+    written.append(
+        _write(
+            folder / "event_roles.csv",
+            ["event", "position", "role", "party", "person"],
+            [{k: _cell(v) for k, v in row.items()} for row in roles],
+        )
+    )
     return written
 
 

@@ -71,33 +71,39 @@ def open_database(path: Path, *, upgrade_to: str = "head") -> OpenedDatabase:
     except OperationalError as error:
         engine.dispose()
         if "locked" in str(error.orig) or "busy" in str(error.orig):
-            raise DatabaseFileError(f"{path} is locked by another program; close it and "
-                                    "try again") from None
+            raise DatabaseFileError(
+                f"{path} is locked by another program; close it and try again"
+            ) from None
         raise DatabaseFileError(f"cannot open {path}: {error.orig}") from None
     except SQLAlchemyDatabaseError as error:
         engine.dispose()
-        raise DatabaseFileError(f"{path} is damaged ({error.orig}); it was left "
-                                "untouched") from None
+        raise DatabaseFileError(
+            f"{path} is damaged ({error.orig}); it was left untouched"
+        ) from None
 
 
 def _acceptable_revision(path: Path) -> str | None:
     """The schema revision of an existing file, if this version can open it."""
     current, tables = read_schema_state(path)
     if current is None and tables - {"alembic_version"}:
-        raise DatabaseFileError(f"{path} is an SQLite database of some other program, not "
-                                "of Accords Viewer; it was left untouched")
+        raise DatabaseFileError(
+            f"{path} is an SQLite database of some other program, not "
+            "of Accords Viewer; it was left untouched"
+        )
     scripts = ScriptDirectory.from_config(alembic_config())
     known = {script.revision for script in scripts.walk_revisions()}
     if current is not None and current not in known:
         raise DatabaseFileError(
             f"{path} was written by a newer version of Accords Viewer (database schema "
             f"{current}; this version knows schemas up to {scripts.get_current_head()}). "
-            "Update Accords Viewer to open it; the file was left untouched.")
+            "Update Accords Viewer to open it; the file was left untouched."
+        )
     return current
 
 
-def _migrate(path: Path, engine: Engine, created: bool, current: str | None,
-             target: str) -> OpenedDatabase:
+def _migrate(
+    path: Path, engine: Engine, created: bool, current: str | None, target: str
+) -> OpenedDatabase:
     config = alembic_config()
     scripts = ScriptDirectory.from_config(config)
     wanted = scripts.get_revision(target)

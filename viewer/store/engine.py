@@ -40,11 +40,15 @@ def check_file(path: Path) -> None:
     except OSError as error:
         raise DatabaseFileError(f"cannot read {path}: {error.strerror}") from None
     if header and header != SQLITE_HEADER:
-        raise DatabaseFileError(f"{path} is not an SQLite database (damaged, or another kind "
-                                "of file); it was left untouched")
+        raise DatabaseFileError(
+            f"{path} is not an SQLite database (damaged, or another kind "
+            "of file); it was left untouched"
+        )
     if not os.access(path, os.W_OK) or not os.access(path.parent, os.W_OK):
-        raise DatabaseFileError(f"{path} is read-only (or its folder is): Accords Viewer needs "
-                                "to write beside it; copy it somewhere writable and open the copy")
+        raise DatabaseFileError(
+            f"{path} is read-only (or its folder is): Accords Viewer needs "
+            "to write beside it; copy it somewhere writable and open the copy"
+        )
 
 
 def create_sqlite_engine(path: Path) -> Engine:
@@ -98,8 +102,10 @@ def read_schema_state(path: Path) -> tuple[str | None, set[str]]:
     except sqlite3.Error as error:
         raise DatabaseFileError(f"cannot open {path}: {error}") from None
     try:
-        tables = {row[0] for row in connection.execute(
-            "SELECT name FROM sqlite_master WHERE type = 'table'")}
+        tables = {
+            row[0]
+            for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+        }
         revision = None
         if "alembic_version" in tables:
             row = connection.execute("SELECT version_num FROM alembic_version").fetchone()
@@ -107,10 +113,10 @@ def read_schema_state(path: Path) -> tuple[str | None, set[str]]:
         return revision, {name for name in tables if not name.startswith("sqlite_")}
     except sqlite3.OperationalError as error:
         if "locked" in str(error) or "busy" in str(error):
-            raise DatabaseFileError(f"{path} is locked by another program; close it and "
-                                    "try again") from None
-        raise DatabaseFileError(f"{path} cannot be read ({error}); it was left "
-                                "untouched") from None
+            raise DatabaseFileError(
+                f"{path} is locked by another program; close it and try again"
+            ) from None
+        raise DatabaseFileError(f"{path} cannot be read ({error}); it was left untouched") from None
     except sqlite3.DatabaseError as error:
         raise DatabaseFileError(f"{path} is damaged ({error}); it was left untouched") from None
     finally:

@@ -35,7 +35,10 @@ class HasDependents(StoreError):
     """The record is still referred to; ``dependents`` describes each reference."""
 
     def __init__(self, record: Record, dependents: Sequence[str]) -> None:
-        super().__init__(f"{record.kind.label} {record.key!r} is still referred to by "
-                         f"{len(dependents)} record(s): " + "; ".join(dependents[:5])
-                         + ("; ..." if len(dependents) > 5 else ""))
+        super().__init__(
+            f"{record.kind.label} {record.key!r} is still referred to by "
+            f"{len(dependents)} record(s): "
+            + "; ".join(dependents[:5])
+            + ("; ..." if len(dependents) > 5 else "")
+        )
         self.dependents = tuple(dependents)

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from viewer.domain.enums import RecordKind
-from viewer.domain.records import RECORD_TYPES, Event, Person, Record, StatusAction
+from viewer.domain.records import RECORD_TYPES, Event, Party, Person, Record, StatusAction
 from viewer.domain.serial import Problem, from_json, join_path, to_json
 from viewer.domain.validation import validate
 from viewer.store.store import WRITE_ORDER, Store
@@ -71,8 +71,13 @@ def read_file(path: Path) -> tuple[Any, list[Problem]]:
     try:
         return json.loads(text), []
     except json.JSONDecodeError as error:
-        return None, [Problem("", f"{path} is not valid JSON: {error.msg} at line "
-                                  f"{error.lineno}, column {error.colno}")]
+        return None, [
+            Problem(
+                "",
+                f"{path} is not valid JSON: {error.msg} at line "
+                f"{error.lineno}, column {error.colno}",
+            )
+        ]
     except RecursionError:
         return None, [Problem("", f"{path} nests too deeply to be an exchange file")]
 
@@ -103,11 +108,16 @@ def plan_import(data: Any, store: Store) -> ImportPlan:
                 if isinstance(key, str):
                     paths.setdefault((kind, key), path)
                 continue
-            plan.problems.extend(Problem(join_path(path, p.path), p.message)
-                                 for p in validate(record))
+            plan.problems.extend(
+                Problem(join_path(path, p.path), p.message) for p in validate(record)
+            )
             if (kind, record.key) in paths:
-                plan.problems.append(Problem(join_path(path, "key"), f"{record.key!r} is "
-                                             f"also used by {paths[(kind, record.key)]}"))
+                plan.problems.append(
+                    Problem(
+                        join_path(path, "key"),
+                        f"{record.key!r} is also used by {paths[(kind, record.key)]}",
+                    )
+                )
             paths[(kind, record.key)] = path
             plan.records[kind].append(record)
     _check_against_database(plan, paths, store)
@@ -122,39 +132,53 @@ def apply_import(plan: ImportPlan, store: Store) -> int:
 
 def _check_header(data: Mapping[str, Any], problems: list[Problem]) -> None:
     if data.get("format") != FORMAT_NAME:
-        problems.append(Problem("format", f"must be {FORMAT_NAME!r}: this is not an "
-                                "Accords Viewer exchange file"))
+        problems.append(
+            Problem(
+                "format", f"must be {FORMAT_NAME!r}: this is not an Accords Viewer exchange file"
+            )
+        )
     version = data.get("format_version")
     if not isinstance(version, int) or isinstance(version, bool):
         problems.append(Problem("format_version", "is missing or not a whole number"))
     elif version > FORMAT_VERSION:
-        problems.append(Problem("format_version", f"{version} is newer than this app reads "
-                                f"({FORMAT_VERSION}); update Accords Viewer"))
+        problems.append(
+            Problem(
+                "format_version",
+                f"{version} is newer than this app reads ({FORMAT_VERSION}); update Accords Viewer",
+            )
+        )
     elif version < 1:
         problems.append(Problem("format_version", f"{version} is not a format version"))
 
 
-def _check_against_database(plan: ImportPlan, paths: Mapping[tuple[RecordKind, str], str],
-                            store: Store) -> None:
+def _check_against_database(
+    plan: ImportPlan, paths: Mapping[tuple[RecordKind, str], str], store: Store
+) -> None:
     existing = {kind: store.keys(kind) for kind in RecordKind}
     for kind in WRITE_ORDER:
         for record in plan.records.get(kind, []):
             path = paths[(kind, record.key)]
             if record.key in existing[kind]:
-                plan.problems.append(Problem(join_path(path, "key"), f"{record.key!r} is "
-                                             f"already in the database"))
+                plan.problems.append(
+                    Problem(join_path(path, "key"), f"{record.key!r} is already in the database")
+                )
             for ref_path, ref_kind, key in _references(record):
                 if (ref_kind, key) not in paths and key not in existing[ref_kind]:
-                    plan.problems.append(Problem(join_path(path, ref_path), f"no "
-                                                 f"{ref_kind.label} has the key {key!r}"))
+                    plan.problems.append(
+                        Problem(
+                            join_path(path, ref_path), f"no {ref_kind.label} has the key {key!r}"
+                        )
+                    )
     _check_unique_parties(plan, paths, store)
 
 
 def _references(record: Record) -> list[tuple[str, RecordKind, str]]:
     refs: list[tuple[str, RecordKind, str]] = []
     if isinstance(record, StatusAction):
-        refs += [("accord", RecordKind.ACCORD, record.accord),
-                 ("party", RecordKind.PARTY, record.party)]
+        refs += [
+            ("accord", RecordKind.ACCORD, record.accord),
+            ("party", RecordKind.PARTY, record.party),
+        ]
     if isinstance(record, Person) and record.party:
         refs.append(("party", RecordKind.PARTY, record.party))
     if isinstance(record, Event):
@@ -167,32 +191,40 @@ def _references(record: Record) -> list[tuple[str, RecordKind, str]]:
             if role.person:
                 refs.append((join_path(base, "person"), RecordKind.PERSON, role.person))
     for index, citation in enumerate(getattr(record, "citations", ())):
-        refs.append((join_path(join_path("citations", index), "source"), RecordKind.SOURCE,
-                     citation.source))
+        refs.append(
+            (join_path(join_path("citations", index), "source"), RecordKind.SOURCE, citation.source)
+        )
     return refs
 
 
-def _check_unique_parties(plan: ImportPlan, paths: Mapping[tuple[RecordKind, str], str],
-                          store: Store) -> None:
+def _check_unique_parties(
+    plan: ImportPlan, paths: Mapping[tuple[RecordKind, str], str], store: Store
+) -> None:
     seen_names: dict[str, str] = {}
     seen_codes: dict[str, str] = {}
     for party in store.all(RecordKind.PARTY):
-        assert party.kind is RecordKind.PARTY
+        assert isinstance(party, Party)
         seen_names[party.name.strip().lower()] = f"participant {party.key!r} in the database"
-        if getattr(party, "iso_code", None):
-            seen_codes[party.iso_code] = f"participant {party.key!r} in the database"  # type: ignore[union-attr]
+        if party.iso_code:
+            seen_codes[party.iso_code] = f"participant {party.key!r} in the database"
     for party in plan.records.get(RecordKind.PARTY, []):
+        assert isinstance(party, Party)
         path = paths[(RecordKind.PARTY, party.key)]
-        name = party.name.strip().lower()  # type: ignore[union-attr]
+        name = party.name.strip().lower()
         if name in seen_names:
-            plan.problems.append(Problem(join_path(path, "name"),
-                                         f"is also the name of {seen_names[name]}"))
+            plan.problems.append(
+                Problem(join_path(path, "name"), f"is also the name of {seen_names[name]}")
+            )
         seen_names.setdefault(name, path)
-        code = getattr(party, "iso_code", None)
+        code = party.iso_code
         if code:
             if code in seen_codes:
-                plan.problems.append(Problem(join_path(path, "iso_code"),
-                                             f"{code} is also the code of {seen_codes[code]}"))
+                plan.problems.append(
+                    Problem(
+                        join_path(path, "iso_code"),
+                        f"{code} is also the code of {seen_codes[code]}",
+                    )
+                )
             seen_codes.setdefault(code, path)
 
 

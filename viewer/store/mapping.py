@@ -85,15 +85,17 @@ def select_rows(kind: RecordKind) -> Select[Any]:
     row_type = ROW_TYPES[kind]
     query = select(row_type)
     if hasattr(row_type, "citations"):
-        query = query.options(selectinload(row_type.citations)  # type: ignore[attr-defined]
-                              .selectinload(CitationRow.source))
+        query = query.options(selectinload(row_type.citations).selectinload(CitationRow.source))
     if row_type is EventRow:
-        query = query.options(selectinload(EventRow.roles).selectinload(EventRoleRow.party),
-                              selectinload(EventRow.roles).selectinload(EventRoleRow.person),
-                              selectinload(EventRow.accord))
+        query = query.options(
+            selectinload(EventRow.roles).selectinload(EventRoleRow.party),
+            selectinload(EventRow.roles).selectinload(EventRoleRow.person),
+            selectinload(EventRow.accord),
+        )
     elif row_type is StatusActionRow:
-        query = query.options(selectinload(StatusActionRow.accord),
-                              selectinload(StatusActionRow.party))
+        query = query.options(
+            selectinload(StatusActionRow.accord), selectinload(StatusActionRow.party)
+        )
     elif row_type is PersonRow:
         query = query.options(selectinload(PersonRow.party))
     return query
@@ -102,39 +104,81 @@ def select_rows(kind: RecordKind) -> Select[Any]:
 def to_record(row: Versioned) -> Record:
     match row:
         case AccordRow():
-            return Accord(key=row.key, name=row.name, description=row.description,
-                          first_signed=_date(row.first_signed_edtf),
-                          citations=_citations(row.citations), version=row.version)
+            return Accord(
+                key=row.key,
+                name=row.name,
+                description=row.description,
+                first_signed=_date(row.first_signed_edtf),
+                citations=_citations(row.citations),
+                version=row.version,
+            )
         case PartyRow():
-            return Party(key=row.key, name=row.name, party_kind=PartyKind(row.party_kind),
-                         iso_code=row.iso_code, notes=row.notes,
-                         citations=_citations(row.citations), version=row.version)
+            return Party(
+                key=row.key,
+                name=row.name,
+                party_kind=PartyKind(row.party_kind),
+                iso_code=row.iso_code,
+                notes=row.notes,
+                citations=_citations(row.citations),
+                version=row.version,
+            )
         case PersonRow():
-            return Person(key=row.key, name=row.name, office=row.office,
-                          party=row.party.key if row.party else None, notes=row.notes,
-                          citations=_citations(row.citations), version=row.version)
+            return Person(
+                key=row.key,
+                name=row.name,
+                office=row.office,
+                party=row.party.key if row.party else None,
+                notes=row.notes,
+                citations=_citations(row.citations),
+                version=row.version,
+            )
         case SourceRow():
-            return Source(key=row.key, title=row.title, source_kind=SourceKind(row.source_kind),
-                          publisher=row.publisher, authors=tuple(row.authors),
-                          published=_date(row.published_edtf), url=row.url,
-                          accessed=_date(row.accessed_edtf), notes=row.notes,
-                          version=row.version)
+            return Source(
+                key=row.key,
+                title=row.title,
+                source_kind=SourceKind(row.source_kind),
+                publisher=row.publisher,
+                authors=tuple(row.authors),
+                published=_date(row.published_edtf),
+                url=row.url,
+                accessed=_date(row.accessed_edtf),
+                notes=row.notes,
+                version=row.version,
+            )
         case StatusActionRow():
-            return StatusAction(key=row.key, accord=row.accord.key, party=row.party.key,
-                                action=StatusKind(row.action), date=_date(row.date_edtf),
-                                certainty=Certainty(row.certainty), note=row.note,
-                                citations=_citations(row.citations), version=row.version)
+            return StatusAction(
+                key=row.key,
+                accord=row.accord.key,
+                party=row.party.key,
+                action=StatusKind(row.action),
+                date=_date(row.date_edtf),
+                certainty=Certainty(row.certainty),
+                note=row.note,
+                citations=_citations(row.citations),
+                version=row.version,
+            )
         case EventRow():
-            roles = tuple(EventRole(role=RoleKind(r.role),
-                                    party=r.party.key if r.party else None,
-                                    person=r.person.key if r.person else None)
-                          for r in row.roles)
-            return Event(key=row.key, title=row.title, event_kind=EventKind(row.event_kind),
-                         accord=row.accord.key if row.accord else None,
-                         date=_date(row.date_edtf), location=row.location,
-                         summary=row.summary, certainty=Certainty(row.certainty),
-                         roles=roles, citations=_citations(row.citations),
-                         version=row.version)
+            roles = tuple(
+                EventRole(
+                    role=RoleKind(r.role),
+                    party=r.party.key if r.party else None,
+                    person=r.person.key if r.person else None,
+                )
+                for r in row.roles
+            )
+            return Event(
+                key=row.key,
+                title=row.title,
+                event_kind=EventKind(row.event_kind),
+                accord=row.accord.key if row.accord else None,
+                date=_date(row.date_edtf),
+                location=row.location,
+                summary=row.summary,
+                certainty=Certainty(row.certainty),
+                roles=roles,
+                citations=_citations(row.citations),
+                version=row.version,
+            )
     raise TypeError(f"not a record row: {row!r}")
 
 
@@ -169,17 +213,27 @@ def apply(row: Versioned, record: Record, refs: Resolver) -> None:
             row.certainty = record.certainty.value
             _set_date(row, "date", record.date)
             row.roles = [
-                EventRoleRow(position=index, role=role.role.value,
-                             party_id=refs.optional_id(RecordKind.PARTY, role.party),
-                             person_id=refs.optional_id(RecordKind.PERSON, role.person))
-                for index, role in enumerate(record.roles)]
+                EventRoleRow(
+                    position=index,
+                    role=role.role.value,
+                    party_id=refs.optional_id(RecordKind.PARTY, role.party),
+                    person_id=refs.optional_id(RecordKind.PERSON, role.person),
+                )
+                for index, role in enumerate(record.roles)
+            ]
         case _:
             raise TypeError(f"{type(record).__name__} does not fit {type(row).__name__}")
     if hasattr(row, "citations"):
         row.citations = [
-            CitationRow(position=index, source_id=refs.id_of(RecordKind.SOURCE, c.source),
-                        locator=c.locator, quote=c.quote, note=c.note)
-            for index, c in enumerate(getattr(record, "citations", ()))]
+            CitationRow(
+                position=index,
+                source_id=refs.id_of(RecordKind.SOURCE, c.source),
+                locator=c.locator,
+                quote=c.quote,
+                note=c.note,
+            )
+            for index, c in enumerate(getattr(record, "citations", ()))
+        ]
 
 
 def _date(edtf: str | None) -> FuzzyDate | None:
@@ -188,11 +242,13 @@ def _date(edtf: str | None) -> FuzzyDate | None:
 
 def _set_date(row: Versioned, prefix: str, value: FuzzyDate | None) -> None:
     bounds: tuple[str | None, date | None, date | None] = (
-        (value.edtf, value.lower, value.upper) if value else (None, None, None))
+        (value.edtf, value.lower, value.upper) if value else (None, None, None)
+    )
     for suffix, part in zip(("edtf", "lower", "upper"), bounds, strict=True):
         setattr(row, f"{prefix}_{suffix}", part)
 
 
 def _citations(rows: list[CitationRow]) -> tuple[Citation, ...]:
-    return tuple(Citation(source=c.source.key, locator=c.locator, quote=c.quote, note=c.note)
-                 for c in rows)
+    return tuple(
+        Citation(source=c.source.key, locator=c.locator, quote=c.quote, note=c.note) for c in rows
+    )

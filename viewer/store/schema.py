@@ -37,15 +37,17 @@ class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING)
 
 
-class Versioned:
-    """A row that counts its saves, so that a stale save can be detected."""
+class Versioned(Base):
+    """A record's row, counting its saves so that a stale save can be detected."""
+
+    __abstract__ = True
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     key: Mapped[str] = mapped_column(String(80), unique=True)
     version: Mapped[int] = mapped_column(Integer, default=1)
 
 
-class AccordRow(Versioned, Base):
+class AccordRow(Versioned):
     __tablename__ = "accords"
     name: Mapped[str] = mapped_column(String(500))
     description: Mapped[str] = mapped_column(Text, default="")
@@ -53,32 +55,36 @@ class AccordRow(Versioned, Base):
     first_signed_lower: Mapped[date | None] = mapped_column(Date)
     first_signed_upper: Mapped[date | None] = mapped_column(Date)
     citations: Mapped[list[CitationRow]] = relationship(
-        order_by="CitationRow.position", cascade="all, delete-orphan")
+        order_by="CitationRow.position", cascade="all, delete-orphan"
+    )
 
 
-class PartyRow(Versioned, Base):
+class PartyRow(Versioned):
     __tablename__ = "parties"
     name: Mapped[str] = mapped_column(String(500), index=True)
     party_kind: Mapped[str] = mapped_column(String(20))
     iso_code: Mapped[str | None] = mapped_column(String(2), unique=True)
     notes: Mapped[str] = mapped_column(Text, default="")
     citations: Mapped[list[CitationRow]] = relationship(
-        order_by="CitationRow.position", cascade="all, delete-orphan")
+        order_by="CitationRow.position", cascade="all, delete-orphan"
+    )
 
 
-class PersonRow(Versioned, Base):
+class PersonRow(Versioned):
     __tablename__ = "people"
     name: Mapped[str] = mapped_column(String(500), index=True)
     office: Mapped[str] = mapped_column(String(500), default="")
     party_id: Mapped[int | None] = mapped_column(
-        ForeignKey("parties.id", ondelete="RESTRICT"), index=True)
+        ForeignKey("parties.id", ondelete="RESTRICT"), index=True
+    )
     notes: Mapped[str] = mapped_column(Text, default="")
     party: Mapped[PartyRow | None] = relationship()
     citations: Mapped[list[CitationRow]] = relationship(
-        order_by="CitationRow.position", cascade="all, delete-orphan")
+        order_by="CitationRow.position", cascade="all, delete-orphan"
+    )
 
 
-class SourceRow(Versioned, Base):
+class SourceRow(Versioned):
     __tablename__ = "sources"
     title: Mapped[str] = mapped_column(String(500), index=True)
     source_kind: Mapped[str] = mapped_column(String(30))
@@ -94,12 +100,12 @@ class SourceRow(Versioned, Base):
     notes: Mapped[str] = mapped_column(Text, default="")
 
 
-class StatusActionRow(Versioned, Base):
+class StatusActionRow(Versioned):
     __tablename__ = "status_actions"
-    accord_id: Mapped[int] = mapped_column(ForeignKey("accords.id", ondelete="RESTRICT"),
-                                           index=True)
-    party_id: Mapped[int] = mapped_column(ForeignKey("parties.id", ondelete="RESTRICT"),
-                                          index=True)
+    accord_id: Mapped[int] = mapped_column(
+        ForeignKey("accords.id", ondelete="RESTRICT"), index=True
+    )
+    party_id: Mapped[int] = mapped_column(ForeignKey("parties.id", ondelete="RESTRICT"), index=True)
     action: Mapped[str] = mapped_column(String(40))
     date_edtf: Mapped[str | None] = mapped_column(String(100))
     date_lower: Mapped[date | None] = mapped_column(Date, index=True)
@@ -109,15 +115,17 @@ class StatusActionRow(Versioned, Base):
     accord: Mapped[AccordRow] = relationship()
     party: Mapped[PartyRow] = relationship()
     citations: Mapped[list[CitationRow]] = relationship(
-        order_by="CitationRow.position", cascade="all, delete-orphan")
+        order_by="CitationRow.position", cascade="all, delete-orphan"
+    )
 
 
-class EventRow(Versioned, Base):
+class EventRow(Versioned):
     __tablename__ = "events"
     title: Mapped[str] = mapped_column(String(500))
     event_kind: Mapped[str] = mapped_column(String(40))
     accord_id: Mapped[int | None] = mapped_column(
-        ForeignKey("accords.id", ondelete="RESTRICT"), index=True)
+        ForeignKey("accords.id", ondelete="RESTRICT"), index=True
+    )
     date_edtf: Mapped[str | None] = mapped_column(String(100))
     date_lower: Mapped[date | None] = mapped_column(Date, index=True)
     date_upper: Mapped[date | None] = mapped_column(Date)
@@ -126,9 +134,11 @@ class EventRow(Versioned, Base):
     certainty: Mapped[str] = mapped_column(String(20))
     accord: Mapped[AccordRow | None] = relationship()
     roles: Mapped[list[EventRoleRow]] = relationship(
-        order_by="EventRoleRow.position", cascade="all, delete-orphan")
+        order_by="EventRoleRow.position", cascade="all, delete-orphan"
+    )
     citations: Mapped[list[CitationRow]] = relationship(
-        order_by="CitationRow.position", cascade="all, delete-orphan")
+        order_by="CitationRow.position", cascade="all, delete-orphan"
+    )
 
 
 class EventRoleRow(Base):
@@ -137,14 +147,15 @@ class EventRoleRow(Base):
         CheckConstraint("(party_id IS NULL) <> (person_id IS NULL)", name="party_or_person"),
     )
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    event_id: Mapped[int] = mapped_column(ForeignKey("events.id", ondelete="CASCADE"),
-                                          index=True)
+    event_id: Mapped[int] = mapped_column(ForeignKey("events.id", ondelete="CASCADE"), index=True)
     position: Mapped[int] = mapped_column(Integer)
     role: Mapped[str] = mapped_column(String(30))
     party_id: Mapped[int | None] = mapped_column(
-        ForeignKey("parties.id", ondelete="RESTRICT"), index=True)
+        ForeignKey("parties.id", ondelete="RESTRICT"), index=True
+    )
     person_id: Mapped[int | None] = mapped_column(
-        ForeignKey("people.id", ondelete="RESTRICT"), index=True)
+        ForeignKey("people.id", ondelete="RESTRICT"), index=True
+    )
     party: Mapped[PartyRow | None] = relationship()
     person: Mapped[PersonRow | None] = relationship()
 
@@ -157,22 +168,29 @@ class CitationRow(Base):
 
     __tablename__ = "citations"
     __table_args__ = (
-        CheckConstraint(" + ".join(f"({c} IS NOT NULL)" for c in CLAIM_COLUMNS) + " = 1",
-                        name="one_claim"),
+        CheckConstraint(
+            " + ".join(f"({c} IS NOT NULL)" for c in CLAIM_COLUMNS) + " = 1", name="one_claim"
+        ),
     )
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    source_id: Mapped[int] = mapped_column(ForeignKey("sources.id", ondelete="RESTRICT"),
-                                           index=True)
+    source_id: Mapped[int] = mapped_column(
+        ForeignKey("sources.id", ondelete="RESTRICT"), index=True
+    )
     accord_id: Mapped[int | None] = mapped_column(
-        ForeignKey("accords.id", ondelete="CASCADE"), index=True)
+        ForeignKey("accords.id", ondelete="CASCADE"), index=True
+    )
     party_id: Mapped[int | None] = mapped_column(
-        ForeignKey("parties.id", ondelete="CASCADE"), index=True)
+        ForeignKey("parties.id", ondelete="CASCADE"), index=True
+    )
     person_id: Mapped[int | None] = mapped_column(
-        ForeignKey("people.id", ondelete="CASCADE"), index=True)
+        ForeignKey("people.id", ondelete="CASCADE"), index=True
+    )
     status_action_id: Mapped[int | None] = mapped_column(
-        ForeignKey("status_actions.id", ondelete="CASCADE"), index=True)
+        ForeignKey("status_actions.id", ondelete="CASCADE"), index=True
+    )
     event_id: Mapped[int | None] = mapped_column(
-        ForeignKey("events.id", ondelete="CASCADE"), index=True)
+        ForeignKey("events.id", ondelete="CASCADE"), index=True
+    )
     position: Mapped[int] = mapped_column(Integer)
     locator: Mapped[str] = mapped_column(String(500), default="")
     quote: Mapped[str] = mapped_column(Text, default="")

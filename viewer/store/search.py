@@ -26,17 +26,28 @@ from viewer.store.schema import (
 DEFAULT_LIMIT = 200
 
 # What each kind is listed by, then every text a search looks in.
-SEARCHED: dict[RecordKind, tuple[type[Versioned], InstrumentedAttribute[str],
-                                 tuple[InstrumentedAttribute[str], ...]]] = {
+SEARCHED: dict[
+    RecordKind,
+    tuple[type[Versioned], InstrumentedAttribute[str], tuple[InstrumentedAttribute[str], ...]],
+] = {
     RecordKind.ACCORD: (AccordRow, AccordRow.name, (AccordRow.name, AccordRow.description)),
     RecordKind.PARTY: (PartyRow, PartyRow.name, (PartyRow.name, PartyRow.notes)),
-    RecordKind.PERSON: (PersonRow, PersonRow.name,
-                        (PersonRow.name, PersonRow.office, PersonRow.notes)),
-    RecordKind.SOURCE: (SourceRow, SourceRow.title,
-                        (SourceRow.title, SourceRow.publisher, SourceRow.notes)),
+    RecordKind.PERSON: (
+        PersonRow,
+        PersonRow.name,
+        (PersonRow.name, PersonRow.office, PersonRow.notes),
+    ),
+    RecordKind.SOURCE: (
+        SourceRow,
+        SourceRow.title,
+        (SourceRow.title, SourceRow.publisher, SourceRow.notes),
+    ),
     RecordKind.STATUS_ACTION: (StatusActionRow, StatusActionRow.key, (StatusActionRow.note,)),
-    RecordKind.EVENT: (EventRow, EventRow.title,
-                       (EventRow.title, EventRow.summary, EventRow.location)),
+    RecordKind.EVENT: (
+        EventRow,
+        EventRow.title,
+        (EventRow.title, EventRow.summary, EventRow.location),
+    ),
 }
 
 
@@ -47,8 +58,12 @@ class SearchHit:
     label: str
 
 
-def search(engine: Engine, query: str, limit: int = DEFAULT_LIMIT,
-           kinds: tuple[RecordKind, ...] = tuple(SEARCHED)) -> list[SearchHit]:
+def search(
+    engine: Engine,
+    query: str,
+    limit: int = DEFAULT_LIMIT,
+    kinds: tuple[RecordKind, ...] = tuple(SEARCHED),
+) -> list[SearchHit]:
     """Records whose texts contain ``query`` (any case), by kind then label."""
     # SQLite ends a LIKE pattern at a NUL character, which would match everything.
     needle = query.replace("\x00", "").strip().casefold()
@@ -59,8 +74,12 @@ def search(engine: Engine, query: str, limit: int = DEFAULT_LIMIT,
         for kind in kinds:
             row_type, label, columns = SEARCHED[kind]
             condition = or_(*(_contains(column, needle) for column in columns))
-            rows = session.execute(select(row_type.key, label).where(condition)
-                                   .order_by(label).limit(limit - len(hits)))
+            rows = session.execute(
+                select(row_type.key, label)
+                .where(condition)
+                .order_by(label)
+                .limit(limit - len(hits))
+            )
             hits.extend(SearchHit(kind, key, text) for key, text in rows)
             if len(hits) >= limit:
                 break

@@ -30,19 +30,27 @@ from viewer.store.mapping import ROW_TYPES, MissingReference, Resolver, apply, s
 from viewer.store.mapping import to_record as row_to_record
 from viewer.store.schema import (
     CLAIM_COLUMNS,
+    AccordRow,
     CitationRow,
     EventRoleRow,
     EventRow,
     PartyRow,
     PersonRow,
     RevisionRow,
+    SourceRow,
     StatusActionRow,
     Versioned,
 )
 
 # Records are written in this order so that what they refer to exists first.
-WRITE_ORDER = (RecordKind.SOURCE, RecordKind.ACCORD, RecordKind.PARTY, RecordKind.PERSON,
-               RecordKind.STATUS_ACTION, RecordKind.EVENT)
+WRITE_ORDER = (
+    RecordKind.SOURCE,
+    RecordKind.ACCORD,
+    RecordKind.PARTY,
+    RecordKind.PERSON,
+    RecordKind.STATUS_ACTION,
+    RecordKind.EVENT,
+)
 
 
 class Store:
@@ -124,8 +132,12 @@ class Store:
             dependents = _dependents(session, row)
             if dependents:
                 raise HasDependents(record, dependents)
-            self._log(session, RevisionAction.DELETE, record,
-                      {name: (old, None) for name, old in record_fields(record).items()})
+            self._log(
+                session,
+                RevisionAction.DELETE,
+                record,
+                {name: (old, None) for name, old in record_fields(record).items()},
+            )
             session.delete(row)
             return record
 
@@ -155,28 +167,46 @@ class Store:
         except MissingReference as missing:
             raise InvalidRecord([Problem(missing.kind.value, str(missing))]) from None
         except IntegrityError as error:
-            raise InvalidRecord([Problem("", f"the database refused the change: {error.orig}")]
-                                ) from None
+            raise InvalidRecord(
+                [Problem("", f"the database refused the change: {error.orig}")]
+            ) from None
 
     def _add(self, session: Session, refs: Resolver, record: Record) -> Record:
         _check(record)
         if _row(session, record.kind, record.key) is not None:
-            raise InvalidRecord([Problem("key", f"{record.key!r} is already used by another "
-                                         f"{record.kind.label}")])
+            raise InvalidRecord(
+                [Problem("key", f"{record.key!r} is already used by another {record.kind.label}")]
+            )
         _check_unique(session, record)
         row = ROW_TYPES[record.kind](key=record.key, version=1)
         apply(row, record, refs)
         session.add(row)
         session.flush()
-        self._log(session, RevisionAction.CREATE, record,
-                  {name: (None, new) for name, new in record_fields(record).items()})
+        self._log(
+            session,
+            RevisionAction.CREATE,
+            record,
+            {name: (None, new) for name, new in record_fields(record).items()},
+        )
         return _reread(session, row)
 
-    def _log(self, session: Session, action: RevisionAction, record: Record,
-             changes: Mapping[str, tuple[Any, Any]]) -> None:
-        session.add(RevisionRow(at=datetime.now(UTC), user=self.user, action=action.value,
-                                record_kind=record.kind.value, record_key=record.key,
-                                changes={name: list(pair) for name, pair in changes.items()}))
+    def _log(
+        self,
+        session: Session,
+        action: RevisionAction,
+        record: Record,
+        changes: Mapping[str, tuple[Any, Any]],
+    ) -> None:
+        session.add(
+            RevisionRow(
+                at=datetime.now(UTC),
+                user=self.user,
+                action=action.value,
+                record_kind=record.kind.value,
+                record_key=record.key,
+                changes={name: list(pair) for name, pair in changes.items()},
+            )
+        )
 
 
 def _check(record: Record) -> None:
@@ -190,24 +220,31 @@ def _check_unique(session: Session, record: Record) -> None:
     if not isinstance(record, Party):
         return
     others = select(PartyRow).where(PartyRow.key != record.key)
-    same_name = session.scalar(others.where(func.lower(PartyRow.name)
-                                            == record.name.strip().lower()))
+    same_name = session.scalar(
+        others.where(func.lower(PartyRow.name) == record.name.strip().lower())
+    )
     problems = []
     if same_name is not None:
-        problems.append(Problem("name", f"another participant ({same_name.key}) is already "
-                                f"called {same_name.name!r}"))
+        problems.append(
+            Problem(
+                "name",
+                f"another participant ({same_name.key}) is already called {same_name.name!r}",
+            )
+        )
     if record.iso_code:
         same_code = session.scalar(others.where(PartyRow.iso_code == record.iso_code))
         if same_code is not None:
-            problems.append(Problem("iso_code", f"{record.iso_code} is already the code of "
-                                    f"{same_code.name}"))
+            problems.append(
+                Problem("iso_code", f"{record.iso_code} is already the code of {same_code.name}")
+            )
     if problems:
         raise InvalidRecord(problems)
 
 
 def _row(session: Session, kind: RecordKind, key: str) -> Versioned | None:
     row_type = ROW_TYPES[kind]
-    return session.scalar(select_rows(kind).where(row_type.key == key))
+    row: Versioned | None = session.scalar(select_rows(kind).where(row_type.key == key))
+    return row
 
 
 def _reread(session: Session, row: Versioned) -> Record:
@@ -217,8 +254,11 @@ def _reread(session: Session, row: Versioned) -> Record:
 
 
 def _diff(before: Mapping[str, Any], after: Mapping[str, Any]) -> dict[str, tuple[Any, Any]]:
-    return {name: (before.get(name), after.get(name))
-            for name in after if before.get(name) != after.get(name)}
+    return {
+        name: (before.get(name), after.get(name))
+        for name in after
+        if before.get(name) != after.get(name)
+    }
 
 
 def _dependents(session: Session, row: Versioned) -> list[str]:
@@ -230,21 +270,30 @@ def _dependents(session: Session, row: Versioned) -> list[str]:
 
     match row:
         case PartyRow():
-            add(select(StatusActionRow.key).where(StatusActionRow.party_id == row.id),
-                "status action {}")
+            add(
+                select(StatusActionRow.key).where(StatusActionRow.party_id == row.id),
+                "status action {}",
+            )
             add(select(PersonRow.key).where(PersonRow.party_id == row.id), "person {}")
-            add(select(EventRow.key).join(EventRoleRow).where(EventRoleRow.party_id == row.id),
-                "role in event {}")
+            add(
+                select(EventRow.key).join(EventRoleRow).where(EventRoleRow.party_id == row.id),
+                "role in event {}",
+            )
         case PersonRow():
-            add(select(EventRow.key).join(EventRoleRow)
-                .where(EventRoleRow.person_id == row.id), "role in event {}")
-        case _ if row.__tablename__ == "accords":
-            add(select(StatusActionRow.key).where(StatusActionRow.accord_id == row.id),
-                "status action {}")
+            add(
+                select(EventRow.key).join(EventRoleRow).where(EventRoleRow.person_id == row.id),
+                "role in event {}",
+            )
+        case AccordRow():
+            add(
+                select(StatusActionRow.key).where(StatusActionRow.accord_id == row.id),
+                "status action {}",
+            )
             add(select(EventRow.key).where(EventRow.accord_id == row.id), "event {}")
-        case _ if row.__tablename__ == "sources":
-            for citation in session.scalars(select(CitationRow)
-                                            .where(CitationRow.source_id == row.id)):
+        case SourceRow():
+            for citation in session.scalars(
+                select(CitationRow).where(CitationRow.source_id == row.id)
+            ):
                 found.append(f"citation on {_claim_of(session, citation)}")
     return found
 
@@ -262,6 +311,12 @@ def _claim_of(session: Session, citation: CitationRow) -> str:
 
 def _to_revision(row: RevisionRow) -> Revision:
     at = row.at if row.at.tzinfo else row.at.replace(tzinfo=UTC)
-    return Revision(id=row.id, at=at, user=row.user, action=RevisionAction(row.action),
-                    record_kind=RecordKind(row.record_kind), record_key=row.record_key,
-                    changes={name: (pair[0], pair[1]) for name, pair in row.changes.items()})
+    return Revision(
+        id=row.id,
+        at=at,
+        user=row.user,
+        action=RevisionAction(row.action),
+        record_kind=RecordKind(row.record_kind),
+        record_key=row.record_key,
+        changes={name: (pair[0], pair[1]) for name, pair in row.changes.items()},
+    )
