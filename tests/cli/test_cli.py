@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.store.test_exchange import TEN_MISTAKES, with_ten_mistakes
 from viewer import __version__
 from viewer.app import main
 from viewer.store.paths import bundled_dataset, default_database_path
@@ -98,21 +99,16 @@ def test_a_bad_import_lists_every_problem_and_leaves_the_file_unchanged(
     db = str(folder / "db.sqlite3")
     assert main(["--db", db, "--empty", "check"]) == 0
     before = files_digest(folder)
-    data = json.loads(bundled_dataset().read_text(encoding="utf-8"))
-    data["events"][3]["date"] = "13/2021"
-    data["parties"][2]["party_kind"] = "empire"
     bad = tmp_path / "bad.json"
-    bad.write_text(json.dumps(data))
+    bad.write_text(json.dumps(with_ten_mistakes(json.loads(bundled_dataset().read_text()))))
     capsys.readouterr()
     assert main(["--db", db, "import", str(bad)]) == 1
     err = capsys.readouterr().err.splitlines()
-    assert err[:2] == [
-        "parties[2].party_kind: 'empire' is not one of: state, organisation",
-        "events[3].date: '13/2021' is not a date this app understands; write it like 2021, "
-        "2021-01, 2021-01-15, 2021-01~ (approximate), 2021? (uncertain) or "
-        "2025-11-10/2025-11-16 (an interval)",
-    ]
-    assert err[-1].startswith("accords-viewer: 2 problem(s) in") and "nothing was" in err[-1]
+    assert sorted(line.split(":")[0] for line in err[:-1]) == TEN_MISTAKES
+    assert "sources[0].url: 'javascript:alert(1)' is not a web link" in "\n".join(err)
+    assert err[-1].startswith("accords-viewer: 10 problem(s) in") and "nothing was" in err[-1]
+    assert files_digest(folder) == before
+    assert main(["--db", db, "import", "--dry-run", str(bad)]) == 1
     assert files_digest(folder) == before
 
 

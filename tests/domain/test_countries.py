@@ -37,3 +37,8 @@ def test_countries_sorted_by_name() -> None:
 def test_countries_agree_with_country_name() -> None:
     for code, name in countries():
         assert country_name(code) == name
+
+
+def test_accented_names_sort_with_their_letter() -> None:
+    names = [name for _, name in countries()]
+    assert names.index("Åland Islands") < names.index("Albania")

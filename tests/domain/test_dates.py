@@ -323,3 +323,7 @@ _DATEISH = st.one_of(
 @given(_DATEISH)
 def test_property_dateish_text_only_raises_date_error(text: str) -> None:
     _check_from_text(text)
+
+
+def test_a_week_with_one_approximate_end_is_not_shown_as_an_approximate_week() -> None:
+    assert FuzzyDate.parse("2025-11-10~/2025-11-16").display() == "~ 10 Nov 2025 – 16 Nov 2025"

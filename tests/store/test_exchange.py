@@ -48,8 +48,25 @@ def test_importing_the_same_file_twice_is_refused_key_by_key(seeded_store: Store
     )
 
 
-def test_a_file_with_ten_mistakes_reports_all_ten(store: Store) -> None:
-    data = copy.deepcopy(bundled())
+TEN_MISTAKES = sorted(
+    [
+        "events[3].date",
+        "events[0].event_kind",
+        "events[1].roles[0].party",
+        "events[2].citations[0].source",
+        "parties[0].name",
+        "parties[1].iso_code",
+        "sources[0].url",
+        "sources[1].colour",
+        "status_actions[0].date",
+        "people[0].name",
+    ]
+)
+
+
+def with_ten_mistakes(data: dict[str, Any]) -> dict[str, Any]:
+    """A copy of an exchange file with one mistake at each path of TEN_MISTAKES."""
+    data = copy.deepcopy(data)
     events, parties, sources = data["events"], data["parties"], data["sources"]
     events[3]["date"] = "2021-02-30"
     events[0]["event_kind"] = "party"
@@ -61,22 +78,12 @@ def test_a_file_with_ten_mistakes_reports_all_ten(store: Store) -> None:
     sources[1]["colour"] = "blue"
     data["status_actions"][0]["date"] = "2025-11-16/2025-11-10"
     data["people"][0].pop("name")
-    plan = plan_import(data, store)
-    paths = sorted(p.path for p in plan.problems)
-    assert paths == sorted(
-        [
-            "events[3].date",
-            "events[0].event_kind",
-            "events[1].roles[0].party",
-            "events[2].citations[0].source",
-            "parties[0].name",
-            "parties[1].iso_code",
-            "sources[0].url",
-            "sources[1].colour",
-            "status_actions[0].date",
-            "people[0].name",
-        ]
-    ), plan.problems
+    return data
+
+
+def test_a_file_with_ten_mistakes_reports_all_ten(store: Store) -> None:
+    plan = plan_import(with_ten_mistakes(bundled()), store)
+    assert sorted(p.path for p in plan.problems) == TEN_MISTAKES, plan.problems
     assert "28 days" in next(p.message for p in plan.problems if p.path == "events[3].date")
 
 

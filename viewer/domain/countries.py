@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from functools import cache
 
 import pycountry
@@ -14,7 +15,12 @@ def country_name(alpha_2: str) -> str | None:
 
 def countries() -> list[tuple[str, str]]:
     """Every (alpha-2 code, name) pair, sorted by name."""
-    return sorted(_names().items(), key=lambda item: item[1])
+    return sorted(_names().items(), key=lambda item: _sort_key(item[1]))
+
+
+def _sort_key(name: str) -> str:
+    # "Åland Islands" sorts with the A's, not after "Zimbabwe".
+    return unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().casefold()
 
 
 @cache

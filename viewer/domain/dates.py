@@ -189,6 +189,7 @@ class FuzzyDate:
             and self.upper - self.lower == timedelta(days=6)
             and _ISO_DAY.match(start)
             and _ISO_DAY.match(end)
+            and start[10:] == end[10:]  # the same qualifier on both ends
         ):
             prefix = "~ " if self.approximate else ""
             suffix = "?" if self.uncertain else ""
