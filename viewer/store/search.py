@@ -73,7 +73,7 @@ def search(
     with Session(engine) as session:
         for kind in kinds:
             row_type, label, columns = SEARCHED[kind]
-            condition = or_(*(_contains(column, needle) for column in columns))
+            condition = or_(*(contains_text(column, needle) for column in columns))
             rows = session.execute(
                 select(row_type.key, label)
                 .where(condition)
@@ -86,7 +86,7 @@ def search(
     return hits
 
 
-def _contains(column: InstrumentedAttribute[str], needle: str) -> ColumnElement[bool]:
+def contains_text(column: InstrumentedAttribute[str], needle: str) -> ColumnElement[bool]:
     # "casefold" is registered on each SQLite connection by the engine module:
     # SQLite's own lower() folds ASCII letters only.
     return func.casefold(column).contains(needle, autoescape=True)

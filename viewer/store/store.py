@@ -64,6 +64,10 @@ class Store:
 
     # -- reads ---------------------------------------------------------------
 
+    def reading(self) -> Session:
+        """A session for one read-only action of the store's query modules."""
+        return self._reads()
+
     def get(self, kind: RecordKind, key: str) -> Record | None:
         with self._reads() as session:
             row = session.scalar(select_rows(kind).where(ROW_TYPES[kind].key == key))

@@ -1,0 +1,206 @@
+"""A record with what surrounds it, for the detail and citations panes."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from viewer.domain.enums import RecordKind, RoleKind
+from viewer.domain.records import Event, Party, Person, Record, Source, StatusAction
+from viewer.domain.status import chronological
+from viewer.domain.views import Claim, Detail, Link
+from viewer.store.listing import show_date
+from viewer.store.mapping import ROW_TYPES, select_rows, to_record
+from viewer.store.schema import (
+    CLAIM_COLUMNS,
+    CitationRow,
+    EventRoleRow,
+    EventRow,
+    PersonRow,
+    SourceRow,
+    StatusActionRow,
+)
+from viewer.store.store import Store
+
+# The claim columns of a citation, in the order of CLAIM_COLUMNS.
+_CLAIM_KINDS = (
+    RecordKind.ACCORD,
+    RecordKind.PARTY,
+    RecordKind.PERSON,
+    RecordKind.STATUS_ACTION,
+    RecordKind.EVENT,
+)
+
+
+def load_detail(store: Store, kind: RecordKind, key: str) -> Detail | None:
+    """Everything the panes show about one record, or None if it does not exist."""
+    with store.reading() as session:
+        row = session.scalar(select_rows(kind).where(ROW_TYPES[kind].key == key))
+        if row is None:
+            return None
+        record = to_record(row)
+        links: dict[str, tuple[Link, ...]] = {}
+        actions: tuple[StatusAction, ...] = ()
+        claims = [_own_claim(record)]
+        match record:
+            case Party():
+                actions = _actions(session, row.id)
+                claims += [_action_claim(action) for action in actions]
+                links["Events"] = _events(session, EventRoleRow.party_id == row.id)
+                links["People"] = tuple(
+                    Link(RecordKind.PERSON, k, name, office)
+                    for k, name, office in session.execute(
+                        select(PersonRow.key, PersonRow.name, PersonRow.office)
+                        .where(PersonRow.party_id == row.id)
+                        .order_by(PersonRow.name)
+                    )
+                )
+            case Person():
+                if record.party:
+                    links["Party"] = (Link(RecordKind.PARTY, record.party, record.party),)
+                links["Events"] = _events(session, EventRoleRow.person_id == row.id)
+            case Event():
+                links["Parties"] = tuple(
+                    Link(RecordKind.PARTY, r.party, r.party, r.role.label)
+                    for r in record.roles
+                    if r.party
+                )
+                links["People"] = tuple(
+                    Link(RecordKind.PERSON, r.person, r.person, r.role.label)
+                    for r in record.roles
+                    if r.person
+                )
+            case Source():
+                claims = []
+                links["Citing claims"] = _citing_claims(session, row.id)
+        detail = Detail(record, links, tuple(claims), actions)
+        return Detail(
+            record,
+            links={heading: _named(session, found) for heading, found in links.items()},
+            claims=detail.claims,
+            actions=actions,
+            sources=_sources(session, detail.claims),
+            names=_names(session, _referenced(record, actions)),
+        )
+
+
+def _actions(session: Session, party_id: int) -> tuple[StatusAction, ...]:
+    rows = session.scalars(
+        select_rows(RecordKind.STATUS_ACTION)
+        .where(StatusActionRow.party_id == party_id)
+        .order_by(StatusActionRow.id)
+    )
+    return tuple(
+        a for a in chronological(to_record(r) for r in rows) if isinstance(a, StatusAction)
+    )
+
+
+def _events(session: Session, condition: object) -> tuple[Link, ...]:
+    rows = session.execute(
+        select(EventRow.key, EventRow.title, EventRow.date_edtf, EventRoleRow.role)
+        .join(EventRoleRow, EventRoleRow.event_id == EventRow.id)
+        .where(condition)  # type: ignore[arg-type]
+        .order_by(EventRow.date_lower.nulls_last(), EventRow.id)
+    )
+    links = []
+    for key, title, date_edtf, role in rows:
+        when = show_date(date_edtf)
+        note = RoleKind(role).label + (f", {when}" if when else "")
+        links.append(Link(RecordKind.EVENT, key, title, note))
+    return tuple(links)
+
+
+def _citing_claims(session: Session, source_id: int) -> tuple[Link, ...]:
+    """Each claim citing a source, linked where it is shown: a status action under its party."""
+    links = []
+    citations = session.scalars(
+        select(CitationRow).where(CitationRow.source_id == source_id).order_by(CitationRow.id)
+    )
+    for citation in citations:
+        for column, kind in zip(CLAIM_COLUMNS, _CLAIM_KINDS, strict=True):
+            claim_id = getattr(citation, column)
+            row = session.get(ROW_TYPES[kind], claim_id) if claim_id is not None else None
+            if row is None:
+                continue
+            record = to_record(row)
+            if isinstance(record, StatusAction):
+                label = f"{record.party}: {record.action.label}"
+                links.append(Link(RecordKind.PARTY, record.party, label, citation.locator))
+            else:
+                links.append(Link(kind, record.key, record.label, citation.locator))
+    return tuple(links)
+
+
+def _own_claim(record: Record) -> Claim:
+    match record:
+        case Party():
+            what = f"state ({record.iso_code})" if record.iso_code else record.party_kind.label
+            label = f"{record.name}: {what}"
+        case Person():
+            label = f"Office: {record.office}" if record.office else record.name
+        case Event():
+            label = f"Event: {record.title}"
+        case _:
+            label = record.label
+    citations = getattr(record, "citations", ())
+    return Claim(label, tuple(citations), Link(record.kind, record.key, record.label))
+
+
+def _action_claim(action: StatusAction) -> Claim:
+    when = action.date.display() if action.date else "date not given"
+    label = f"{action.action.label} · {when} · {action.certainty.label}"
+    return Claim(label, action.citations, Link(RecordKind.STATUS_ACTION, action.key, label))
+
+
+def _sources(session: Session, claims: Iterable[Claim]) -> dict[str, Source]:
+    cited = {c.source for claim in claims for c in claim.citations}
+    rows = session.scalars(select_rows(RecordKind.SOURCE).where(SourceRow.key.in_(cited)))
+    return {s.key: s for s in (to_record(r) for r in rows) if isinstance(s, Source)}
+
+
+def _referenced(record: Record, actions: Iterable[StatusAction]) -> set[tuple[RecordKind, str]]:
+    keys: set[tuple[RecordKind, str]] = {(RecordKind.ACCORD, a.accord) for a in actions}
+    if isinstance(record, Person) and record.party:
+        keys.add((RecordKind.PARTY, record.party))
+    if isinstance(record, Event):
+        if record.accord:
+            keys.add((RecordKind.ACCORD, record.accord))
+        keys |= {(RecordKind.PARTY, r.party) for r in record.roles if r.party}
+        keys |= {(RecordKind.PERSON, r.person) for r in record.roles if r.person}
+    return keys
+
+
+def _names(
+    session: Session, wanted: Iterable[tuple[RecordKind, str]]
+) -> dict[tuple[RecordKind, str], str]:
+    names: dict[tuple[RecordKind, str], str] = {}
+    by_kind: dict[RecordKind, set[str]] = {}
+    for kind, key in wanted:
+        by_kind.setdefault(kind, set()).add(key)
+    for kind, keys in by_kind.items():
+        rows = session.scalars(select_rows(kind).where(ROW_TYPES[kind].key.in_(keys)))
+        names.update({(kind, r.key): to_record(r).label for r in rows})
+    return names
+
+
+def _named(session: Session, links: tuple[Link, ...]) -> tuple[Link, ...]:
+    """The links with the names of parties and people in place of their keys."""
+    names = _names(
+        session,
+        {
+            (link.kind, link.key)
+            for link in links
+            if link.kind in (RecordKind.PARTY, RecordKind.PERSON)
+        },
+    )
+    named = []
+    for link in links:
+        label = link.label
+        if link.label == link.key:
+            label = names.get((link.kind, link.key), link.key)
+        elif link.label.startswith(f"{link.key}: "):  # a status action under its party
+            label = names.get((link.kind, link.key), link.key) + link.label[len(link.key) :]
+        named.append(Link(link.kind, link.key, label, link.note))
+    return tuple(named)
