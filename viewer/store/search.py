@@ -86,7 +86,9 @@ def search(
     return hits
 
 
-def contains_text(column: InstrumentedAttribute[str], needle: str) -> ColumnElement[bool]:
+def contains_text(
+    column: InstrumentedAttribute[str] | InstrumentedAttribute[str | None], needle: str
+) -> ColumnElement[bool]:
     # "casefold" is registered on each SQLite connection by the engine module:
     # SQLite's own lower() folds ASCII letters only.
     return func.casefold(column).contains(needle, autoescape=True)
