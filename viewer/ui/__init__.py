@@ -1,0 +1,1 @@
+"""The Qt window: widgets, item models and dialogs. Gets plain records from the store."""
