@@ -92,9 +92,8 @@ def _actions(session: Session, party_id: int) -> tuple[StatusAction, ...]:
         .where(StatusActionRow.party_id == party_id)
         .order_by(StatusActionRow.id)
     )
-    return tuple(
-        a for a in chronological(to_record(r) for r in rows) if isinstance(a, StatusAction)
-    )
+    actions = [a for a in (to_record(r) for r in rows) if isinstance(a, StatusAction)]
+    return tuple(chronological(actions))
 
 
 def _events(session: Session, condition: object) -> tuple[Link, ...]:
