@@ -1,21 +1,39 @@
-"""The composition root: builds the store from the arguments and runs a command.
+"""The composition root: builds the store, then the window or a command.
 
 ``main.py``, ``python -m viewer`` and the ``accords-viewer`` entry point all
-call :func:`main`.
+call :func:`main`. Tests and ``--screenshot`` build the window the app shows
+with :func:`create_main_window`.
 """
 
 from __future__ import annotations
 
 import getpass
+import os
 import sys
+import tempfile
 from collections.abc import Sequence
+from pathlib import Path
+
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from viewer.cli import EXIT_OK, fail, parse_arguments, run_command
 from viewer.domain.enums import RecordKind
 from viewer.store.bootstrap import open_or_create
 from viewer.store.engine import DatabaseFileError
 from viewer.store.errors import StoreError
-from viewer.store.paths import default_database_path
+from viewer.store.listing import key_for_name
+from viewer.store.paths import APP_NAME, default_database_path
+from viewer.ui.link_opener import LinkOpener
+from viewer.ui.main_window import MainWindow
+
+SELECT_KINDS = {
+    "participant": RecordKind.PARTY,
+    "party": RecordKind.PARTY,
+    "event": RecordKind.EVENT,
+    "person": RecordKind.PERSON,
+    "source": RecordKind.SOURCE,
+}
 
 
 def current_user() -> str:
@@ -26,9 +44,26 @@ def current_user() -> str:
         return "unknown"
 
 
+def create_main_window(
+    database_path: Path, settings: QSettings | None = None, *, seed: bool = True
+) -> MainWindow:
+    """The app's window on ``database_path`` (created and seeded if new).
+
+    A QApplication must exist. The database engine is closed when the window is.
+    """
+    store, opened = open_or_create(database_path, current_user(), seed=seed)
+    if settings is None:
+        settings = QSettings(APP_NAME, APP_NAME)
+    window = MainWindow(store, opened.path, settings, LinkOpener())
+    window.destroyed.connect(lambda: opened.engine.dispose())
+    return window
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     arguments = parse_arguments(sys.argv[1:] if argv is None else argv)
     path = arguments.db or default_database_path()
+    if arguments.command is None:
+        return _run_window(path, arguments.empty, arguments.screenshot, arguments.select)
     try:
         store, opened = open_or_create(path, current_user(), seed=not arguments.empty)
     except DatabaseFileError as error:
@@ -39,18 +74,55 @@ def main(argv: Sequence[str] | None = None) -> int:
                 f"Upgraded {path}; the previous version is kept at {opened.backup_path}",
                 file=sys.stderr,
             )
-        if arguments.command is None:
-            counts = ", ".join(
-                f"{store.count(kind)} {kind.section.replace('_', ' ')}" for kind in RecordKind
-            )
-            print(
-                f"Database ready at {path} ({counts}).\n"
-                "The window is not built yet: it comes in the next version. Until then, "
-                "use a command: export, import, check or search (see --help)."
-            )
-            return EXIT_OK
         return run_command(arguments, store)
     except StoreError as error:
         return fail(str(error))
     finally:
         opened.engine.dispose()
+
+
+def _run_window(path: Path, empty: bool, screenshot: Path | None, select: str | None) -> int:
+    if screenshot is not None and not (
+        os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
+    ):
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication([sys.argv[0]])
+    app.setApplicationName(APP_NAME)
+    app.setApplicationDisplayName("Accords Viewer")
+    settings = None
+    if screenshot is not None:
+        # A screenshot shows the default layout, not this user's saved one.
+        scratch = Path(tempfile.mkdtemp(prefix="accords-viewer-"))
+        settings = QSettings(str(scratch / "settings.ini"), QSettings.Format.IniFormat)
+    try:
+        window = create_main_window(path, settings, seed=not empty)
+    except DatabaseFileError as error:
+        if screenshot is None and QApplication.platformName() not in ("offscreen", "minimal"):
+            QMessageBox.critical(None, "Accords Viewer", str(error))
+        return fail(str(error))
+    if select is not None and not _select(window, select):
+        return fail(
+            f"--select {select}: no such record (use KIND:NAME, e.g. participant:Kazakhstan)"
+        )
+    window.show()
+    if screenshot is None:
+        return int(app.exec())
+    app.processEvents()
+    saved = window.grab().save(str(screenshot), "PNG")
+    window.close()
+    window.deleteLater()
+    app.processEvents()
+    if not saved:
+        return fail(f"cannot write the screenshot to {screenshot}")
+    print(f"Wrote {screenshot}")
+    return EXIT_OK
+
+
+def _select(window: MainWindow, target: str) -> bool:
+    kind_name, _, name = target.partition(":")
+    kind = SELECT_KINDS.get(kind_name.strip().lower())
+    if kind is None or not name.strip():
+        return False
+    key = key_for_name(window.store, kind, name)
+    return key is not None and window.select_record(kind, key)

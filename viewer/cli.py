@@ -55,6 +55,18 @@ def build_parser() -> argparse.ArgumentParser:
         "With no command, opens the window.",
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument(
+        "--screenshot",
+        type=Path,
+        metavar="PATH",
+        help="draw the window (offscreen if there is no display), save it as a PNG and exit",
+    )
+    parser.add_argument(
+        "--select",
+        metavar="KIND:NAME",
+        help="with the window: select this record, e.g. participant:Kazakhstan "
+        "(kinds: participant, event, person, source)",
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     export = commands.add_parser("export", parents=[common], help="export the whole database")

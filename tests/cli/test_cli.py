@@ -62,12 +62,13 @@ def test_the_environment_variable_and_db_option_choose_the_file(
     assert not default_database_path().exists() or "from-env" in str(default_database_path())
 
 
-def test_no_command_says_plainly_that_the_window_is_not_there_yet(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
-    assert main(["--db", str(tmp_path / "db.sqlite3")]) == 0
-    out = capsys.readouterr().out
-    assert "window is not built yet" in out and "9 parties" in out
+def test_help_says_that_no_command_opens_the_window(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exited:
+        main(["--help"])
+    assert exited.value.code == 0
+    out = " ".join(capsys.readouterr().out.split())
+    assert "With no command, opens the window." in out
+    assert "--screenshot PATH" in out and "--select KIND:NAME" in out
 
 
 def test_export_import_export_round_trip(tmp_path: Path) -> None:

@@ -21,6 +21,7 @@ from contextlib import redirect_stdout
 from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
+from functools import lru_cache
 from time import struct_time
 
 from edtf import parse_edtf, text_to_edtf
@@ -80,7 +81,12 @@ class FuzzyDate:
     @classmethod
     def parse(cls, text: str) -> FuzzyDate:
         """Read strict EDTF (levels 0 and 1), as exchange files hold it."""
-        text = text.strip()
+        # The EDTF grammar is slow (milliseconds a date) and lists repeat the
+        # same few dates, so readings are remembered.
+        return _parse_cached(text.strip())
+
+    @classmethod
+    def _parse_uncached(cls, text: str) -> FuzzyDate:
         if not text:
             raise DateError("the date is empty")
         try:
@@ -198,6 +204,11 @@ class FuzzyDate:
 
     def __str__(self) -> str:
         return self.edtf
+
+
+@lru_cache(maxsize=8192)
+def _parse_cached(text: str) -> FuzzyDate:
+    return FuzzyDate._parse_uncached(text)
 
 
 def _qualifier(approximate: bool, uncertain: bool) -> str:

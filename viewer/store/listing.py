@@ -147,7 +147,18 @@ def count_rows(store: Store, query: ListQuery) -> int:
 
 def fetch_rows(store: Store, query: ListQuery, offset: int, limit: int) -> list[ListRow]:
     columns = COLUMNS[query.kind]
-    statement = _ordered(query, _base(query)).offset(offset).limit(limit)
+    row_type = _ROW_TYPES[query.kind]
+    # Choose the page by id first, so that the display columns (some of them
+    # subqueries) are computed for the page's rows only, not the whole table.
+    page = (
+        _joined(query, select(row_type.id))
+        .where(_filter(query))
+        .order_by(*_order_by(query))
+        .offset(offset)
+        .limit(limit)
+        .subquery()
+    )
+    statement = _ordered(query, _base(query).join(page, page.c.id == row_type.id))
     with store.reading() as session:
         return [
             ListRow(key, tuple(c.show(v) for c, v in zip(columns, values, strict=True)))
@@ -168,12 +179,17 @@ def row_index(store: Store, query: ListQuery, key: str) -> int | None:
 
 def _base(query: ListQuery) -> Select[Any]:
     row_type = _ROW_TYPES[query.kind]
-    statement = select(row_type.key, *(column.value for column in COLUMNS[query.kind]))
+    columns = (column.value for column in COLUMNS[query.kind])
+    return _joined(query, select(row_type.key, *columns)).where(_filter(query))
+
+
+def _joined(query: ListQuery, statement: Select[Any]) -> Select[Any]:
+    """``statement`` with the joins that the kind's columns need."""
     if query.kind is RecordKind.PARTY:
-        statement = statement.outerjoin(_current, _current.id == _latest_action)
-    elif query.kind is RecordKind.PERSON:
-        statement = statement.outerjoin(_person_party, _person_party.id == PersonRow.party_id)
-    return statement.where(_filter(query))
+        return statement.outerjoin(_current, _current.id == _latest_action)
+    if query.kind is RecordKind.PERSON:
+        return statement.outerjoin(_person_party, _person_party.id == PersonRow.party_id)
+    return statement
 
 
 def _order_by(query: ListQuery) -> list[Any]:
@@ -196,3 +212,16 @@ def _filter(query: ListQuery) -> ColumnElement[bool]:
     if query.kind is RecordKind.PARTY:
         conditions.append(contains_text(PartyRow.iso_code, needle))
     return or_(*conditions)
+
+
+def key_for_name(store: Store, kind: RecordKind, name: str) -> str | None:
+    """The key of the record of ``kind`` called ``name`` (any case), or with that key."""
+    row_type = _ROW_TYPES[kind]
+    label = COLUMNS[kind][1 if kind is RecordKind.EVENT else 0].value
+    wanted = name.strip().casefold()
+    with store.reading() as session:
+        for condition in (row_type.key == name.strip(), func.casefold(label) == wanted):
+            found = session.scalar(select(row_type.key).where(condition).limit(1))
+            if found is not None:
+                return str(found)
+    return None

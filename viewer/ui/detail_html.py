@@ -1,0 +1,147 @@
+"""The detail pane's page: every field of a record and links to related ones.
+
+Every piece of text from the database goes through :func:`html.escape`, so a
+name like ``<b>x</b>`` shows as written and can never become markup. Links
+point at other records with the internal ``record:`` scheme; web addresses
+are shown as text only (the citations pane opens them, after a check).
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+from viewer.domain.countries import country_name
+from viewer.domain.dates import FuzzyDate
+from viewer.domain.enums import RecordKind
+from viewer.domain.records import Accord, Event, Party, Person, Source
+from viewer.domain.status import status_as_of
+from viewer.domain.views import Detail, Link
+
+RECORD_SCHEME = "record"
+
+
+def record_href(kind: RecordKind, key: str) -> str:
+    return f"{RECORD_SCHEME}:{kind.value}/{key}"
+
+
+def parse_record_href(href: str) -> tuple[RecordKind, str] | None:
+    """The (kind, key) of a ``record:`` link, or None for anything else."""
+    scheme, _, rest = href.partition(":")
+    kind, _, key = rest.partition("/")
+    if scheme != RECORD_SCHEME or not key:
+        return None
+    try:
+        return RecordKind(kind), key
+    except ValueError:
+        return None
+
+
+def detail_html(detail: Detail) -> str:
+    record = detail.record
+    parts = [f"<h2>{_text(record.label)}</h2>"]
+    parts.append(f"<p style='color:#666'>{_text(record.kind.label.capitalize())}</p>")
+    parts.append(_fields(_field_rows(detail)))
+    if isinstance(record, Party) and detail.actions:
+        parts.append("<h3>Status actions</h3><ul>")
+        for action in detail.actions:
+            when = action.date.display() if action.date else "date not given"
+            accord = detail.name_of(RecordKind.ACCORD, action.accord)
+            note = (
+                f"<br><span style='color:#555'>{_text(action.note)}</span>" if action.note else ""
+            )
+            parts.append(
+                f"<li><b>{_text(action.action.label)}</b> — {_text(when)} "
+                f"<i>({_text(action.certainty.label)})</i> · {_text(accord)}{note}</li>"
+            )
+        parts.append("</ul>")
+    for heading, links in detail.links.items():
+        if links:
+            parts.append(f"<h3>{_text(heading)}</h3><ul>")
+            parts.extend(f"<li>{_link(link)}</li>" for link in links)
+            parts.append("</ul>")
+    return "\n".join(parts)
+
+
+def _field_rows(detail: Detail) -> list[tuple[str, str]]:
+    record = detail.record
+    match record:
+        case Party():
+            code = record.iso_code or ""
+            country = country_name(code) if code else None
+            current = status_as_of(detail.actions)
+            rows = [
+                ("Kind", _text(record.party_kind.label)),
+                ("ISO 3166 code", _text(f"{code} ({country})" if country else code)),
+                ("Current status", _text(current.action.action.label if current else "none")),
+                ("Notes", _text(record.notes)),
+            ]
+        case Person():
+            party = (
+                _link(
+                    Link(
+                        RecordKind.PARTY,
+                        record.party,
+                        detail.name_of(RecordKind.PARTY, record.party),
+                    )
+                )
+                if record.party
+                else ""
+            )
+            rows = [
+                ("Office", _text(record.office)),
+                ("Party", party),
+                ("Notes", _text(record.notes)),
+            ]
+        case Event():
+            rows = [
+                ("Kind", _text(record.event_kind.label)),
+                ("Date", _date(record.date)),
+                ("Certainty", _text(record.certainty.label)),
+                ("Accord", _text(detail.name_of(RecordKind.ACCORD, record.accord))),
+                ("Location", _text(record.location)),
+                ("Summary", _text(record.summary)),
+            ]
+        case Source():
+            rows = [
+                ("Kind", _text(record.source_kind.label)),
+                ("Publisher", _text(record.publisher)),
+                ("Authors", _text("; ".join(record.authors))),
+                ("Published", _date(record.published)),
+                ("Web address", _text(record.url)),
+                ("Accessed", _date(record.accessed)),
+                ("Notes", _text(record.notes)),
+            ]
+        case Accord():
+            rows = [
+                ("First signed", _date(record.first_signed)),
+                ("Description", _text(record.description)),
+            ]
+        case _:
+            rows = []
+    return [(name, value) for name, value in rows if value]
+
+
+def _fields(rows: list[tuple[str, str]]) -> str:
+    cells = "".join(
+        f"<tr><th align='left' valign='top' style='padding-right:12px;color:#444'>{name}</th>"
+        f"<td>{value}</td></tr>"
+        for name, value in rows
+    )
+    return f"<table cellspacing='2'>{cells}</table>"
+
+
+def _link(link: Link) -> str:
+    href = escape(record_href(link.kind, link.key), quote=True)
+    note = f" <span style='color:#555'>— {_text(link.note)}</span>" if link.note else ""
+    return f"<a href='{href}'>{_text(link.label)}</a>{note}"
+
+
+def _date(value: FuzzyDate | None) -> str:
+    if value is None:
+        return ""
+    shown = value.display()
+    return _text(shown if shown == value.edtf else f"{shown}  ({value.edtf})")
+
+
+def _text(value: str) -> str:
+    return escape(value, quote=True).replace("\n", "<br>")
