@@ -6,15 +6,7 @@ import html
 from contextlib import suppress
 
 from PySide6.QtCore import QRect, QSize, Qt, Signal
-from PySide6.QtGui import (
-    QAction,
-    QBrush,
-    QColor,
-    QFont,
-    QFontMetrics,
-    QGuiApplication,
-    QKeySequence,
-)
+from PySide6.QtGui import QAction, QBrush, QColor, QFontMetrics, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -22,6 +14,7 @@ from PySide6.QtWidgets import (
     QToolButton,
     QTreeWidget,
     QTreeWidgetItem,
+    QTreeWidgetItemIterator,
     QVBoxLayout,
     QWidget,
 )
@@ -71,7 +64,6 @@ class CitationsPane(QWidget):
         self._tree.setObjectName("citationsTree")
         self._tree.setAccessibleName("Claims and their citations")
         self._tree.setHeaderHidden(True)
-        self._tree.setColumnCount(1)
         # Rows grow to hold wrapped titles and quotes, so the pane reads at 350 px.
         self._tree.setWordWrap(True)
         self._tree.setUniformRowHeights(False)
@@ -111,7 +103,8 @@ class CitationsPane(QWidget):
 
     def _action(self, text: str, tip: str) -> QAction:
         action = QAction(text, self)
-        action.setObjectName(text.title().replace(" ", "") + "Action")
+        words = text.title().replace(" ", "")
+        action.setObjectName(f"{words[0].lower()}{words[1:]}Action")  # "openLinkAction"
         action.setToolTip(tip)
         action.setStatusTip(tip)
         return action
@@ -153,9 +146,7 @@ class CitationsPane(QWidget):
         item = QTreeWidgetItem([claim.label])
         item.setData(0, _CLAIM_ROLE, index)
         item.setData(0, _CITATION_ROLE, _NO_CITATION)
-        font = item.font(0)
-        font.setBold(True)
-        item.setFont(0, font)
+        _set_font(item, bold=True)
         cited = len(claim.citations)
         item.setToolTip(0, _plain_tip(f"{claim.label}\n\n{cited} citation(s)"))
         if claim.needs_citation:
@@ -165,9 +156,7 @@ class CitationsPane(QWidget):
             item.setToolTip(0, _plain_tip(f"{claim.label}\n\nNo source backs this claim yet."))
             marker = QTreeWidgetItem([CITATION_NEEDED])
             marker.setForeground(0, warning)
-            font = marker.font(0)
-            font.setItalic(True)
-            marker.setFont(0, font)
+            _set_font(marker, italic=True)
             marker.setFlags(Qt.ItemFlag.ItemIsEnabled)
             item.addChild(marker)
         for number, citation in enumerate(claim.citations):
@@ -186,27 +175,18 @@ class CitationsPane(QWidget):
         """
         style = self._tree.style()
         margin = 2 * (style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin) + 1)
-        icon = self._tree.iconSize().width() or style.pixelMetric(
-            QStyle.PixelMetric.PM_SmallIconSize
-        )
-        step = self._tree.indentation()
+        icon = style.pixelMetric(QStyle.PixelMetric.PM_SmallIconSize) + margin
         width = self._tree.viewport().width() - margin
-        for index in range(self._tree.topLevelItemCount()):
-            claim_item = self._tree.topLevelItem(index)
-            if claim_item is None:
-                continue
-            items = [(claim_item, 1)] + [
-                (claim_item.child(i), 2) for i in range(claim_item.childCount())
-            ]
-            for item, depth in items:
-                if item is None:
-                    continue
-                room = width - depth * step - (icon + margin if not item.icon(0).isNull() else 0)
-                font = item.data(0, Qt.ItemDataRole.FontRole)
-                metrics = QFontMetrics(font if isinstance(font, QFont) else self._tree.font())
-                bounds = QRect(0, 0, max(room, 40), 100_000)
-                text = metrics.boundingRect(bounds, Qt.TextFlag.TextWordWrap, item.text(0))
-                item.setSizeHint(0, QSize(bounds.width(), text.height() + 6))
+        iterator = QTreeWidgetItemIterator(self._tree)
+        while (item := iterator.value()) is not None:
+            depth = 1 if item.parent() is None else 2
+            room = width - depth * self._tree.indentation() - (0 if item.icon(0).isNull() else icon)
+            bounds = QRect(0, 0, max(room, 40), 100_000)
+            text = QFontMetrics(item.font(0)).boundingRect(
+                bounds, Qt.TextFlag.TextWordWrap, item.text(0)
+            )
+            item.setSizeHint(0, QSize(bounds.width(), text.height() + 6))
+            iterator += 1
         self._tree.doItemsLayout()
 
     def _warning_colour(self) -> QColor:
@@ -267,6 +247,13 @@ class CitationsPane(QWidget):
         current = self.current_citation()
         if current is not None:
             self.sourceRequested.emit(current[0].key)
+
+
+def _set_font(item: QTreeWidgetItem, bold: bool = False, italic: bool = False) -> None:
+    font = item.font(0)
+    font.setBold(bold)
+    font.setItalic(italic)
+    item.setFont(0, font)
 
 
 def _citation_text(citation: Citation, source: Source | None) -> str:
