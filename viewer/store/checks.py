@@ -4,15 +4,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
 
 from sqlalchemy import exists, select
 from sqlalchemy.orm import Session
 
 from viewer.domain.dates import DateError, FuzzyDate
-from viewer.domain.enums import RecordKind, RevisionAction
+from viewer.domain.enums import RecordKind
 from viewer.domain.serial import record_fields
 from viewer.store.engine import integrity_problems
+from viewer.store.history import replay
 from viewer.store.mapping import ROW_TYPES
 from viewer.store.schema import CitationRow, SourceRow, Versioned
 from viewer.store.store import Store
@@ -132,24 +132,8 @@ def history_mismatches(store: Store) -> list[Finding]:
     The log is complete when every write left an entry: replaying creations,
     updates and deletions then rebuilds exactly the records in the database.
     """
-    replayed: dict[tuple[RecordKind, str], dict[str, Any]] = {}
-    findings: list[Finding] = []
-    for revision in store.revisions():
-        at = (revision.record_kind, revision.record_key)
-        where = f"{revision.record_kind.label} {revision.record_key!r}"
-        if revision.action is RevisionAction.CREATE:
-            replayed[at] = {name: new for name, (_, new) in revision.changes.items()}
-        elif at not in replayed:
-            findings.append(
-                Finding(
-                    "history",
-                    f"revision {revision.id} changes {where}, which the log never created",
-                )
-            )
-        elif revision.action is RevisionAction.UPDATE:
-            replayed[at].update({name: new for name, (_, new) in revision.changes.items()})
-        else:
-            del replayed[at]
+    replayed, gaps = replay(store.revisions())
+    findings = [Finding("history", gap) for gap in gaps]
     for kind in RecordKind:
         for record in store.all(kind):
             logged = replayed.pop((kind, record.key), None)
@@ -157,8 +141,8 @@ def history_mismatches(store: Store) -> list[Finding]:
                 findings.append(
                     Finding(
                         "history",
-                        f"the revision log does not account for "
-                        f"{kind.label} {record.key!r} as stored",
+                        f"the revision log does not account for {kind.label} {record.key!r} "
+                        "as stored",
                     )
                 )
     for kind, key in replayed:

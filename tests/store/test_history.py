@@ -1,0 +1,60 @@
+"""Reading the revision log back, and reverting a record to a revision."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+
+from tests import samples
+from viewer.domain.enums import RecordKind, RevisionAction, StatusKind
+from viewer.store.errors import RecordNotFound
+from viewer.store.history import record_at, revert
+from viewer.store.store import Store
+
+
+def add_samples(store: Store) -> None:
+    for record in samples.ALL:
+        store.add(record)
+
+
+def test_record_at_gives_the_record_as_it_was(store: Store) -> None:
+    add_samples(store)
+    store.update(dataclasses.replace(samples.ACTION, version=1, action=StatusKind.JOINED))
+    created, updated = store.revisions(RecordKind.STATUS_ACTION, "kz-expected")
+    assert record_at(store, RecordKind.STATUS_ACTION, "kz-expected", created.id) == samples.ACTION
+    later = record_at(store, RecordKind.STATUS_ACTION, "kz-expected", updated.id)
+    assert later is not None and later.action is StatusKind.JOINED  # type: ignore[union-attr]
+
+
+def test_revert_is_a_new_logged_change(store: Store) -> None:
+    add_samples(store)
+    store.update(dataclasses.replace(samples.ACTION, version=1, action=StatusKind.JOINED))
+    created = store.revisions(RecordKind.STATUS_ACTION, "kz-expected")[0]
+    reverted = revert(store, RecordKind.STATUS_ACTION, "kz-expected", created.id)
+    assert reverted == dataclasses.replace(samples.ACTION, version=3)
+    log = store.revisions(RecordKind.STATUS_ACTION, "kz-expected")
+    assert [r.action for r in log] == [
+        RevisionAction.CREATE,
+        RevisionAction.UPDATE,
+        RevisionAction.UPDATE,
+    ]
+    assert log[-1].changes["action"] == ("joined", "expected_to_join")
+
+
+def test_reverting_to_before_a_deletion_brings_the_record_back(store: Store) -> None:
+    add_samples(store)
+    store.delete(RecordKind.EVENT, "meeting")
+    created, deleted = store.revisions(RecordKind.EVENT, "meeting")
+    assert record_at(store, RecordKind.EVENT, "meeting", deleted.id) is None
+    back = revert(store, RecordKind.EVENT, "meeting", created.id)
+    assert back == dataclasses.replace(samples.EVENT, version=1)
+    assert revert(store, RecordKind.EVENT, "meeting", deleted.id) is None
+    assert store.get(RecordKind.EVENT, "meeting") is None
+
+
+def test_a_revision_of_another_record_is_refused(store: Store) -> None:
+    add_samples(store)
+    other = store.revisions(RecordKind.SOURCE, "report")[0]
+    with pytest.raises(RecordNotFound):
+        record_at(store, RecordKind.EVENT, "meeting", other.id)
