@@ -86,7 +86,10 @@ def test_delete_removes_the_record_with_its_own_citations_and_logs_it(store: Sto
     assert deleted.key == "meeting"
     assert store.get(RecordKind.EVENT, "meeting") is None
     assert store.revisions(RecordKind.EVENT, "meeting")[-1].action is RevisionAction.DELETE
-    assert "citation on event meeting" not in store.dependents(RecordKind.SOURCE, "report")
+    assert (
+        "citation on event meeting"
+        not in store.dependents(RecordKind.SOURCE, "report").descriptions()
+    )
     with pytest.raises(RecordNotFound):
         store.delete(RecordKind.EVENT, "meeting")
 
@@ -139,3 +142,34 @@ def test_every_write_is_in_the_revision_log(store: Store) -> None:
     ]
     created = store.revisions(RecordKind.PARTY, "kazakhstan")[0]
     assert created.changes["iso_code"] == (None, "KZ")
+
+
+def test_deleting_a_source_with_its_links_uncites_the_claims_and_logs_each(
+    store: Store,
+) -> None:
+    add_samples(store)
+    dependents = store.dependents(RecordKind.SOURCE, "report")
+    assert dependents.blocking == ()
+    assert ("status_action", "kz-expected") in [(k.value, key) for k, key, _ in dependents.links]
+    store.delete(RecordKind.SOURCE, "report", with_links=True)
+    assert store.get(RecordKind.SOURCE, "report") is None
+    action = store.get(RecordKind.STATUS_ACTION, "kz-expected")
+    assert action is not None and action.citations == ()  # type: ignore[union-attr]
+    last = store.revisions(RecordKind.STATUS_ACTION, "kz-expected")[-1]
+    assert last.action is RevisionAction.UPDATE and last.changes["citations"][1] == []
+
+
+def test_a_party_with_status_actions_cannot_be_deleted_even_with_links(store: Store) -> None:
+    add_samples(store)
+    with pytest.raises(HasDependents) as refused:
+        store.delete(RecordKind.PARTY, "kazakhstan", with_links=True)
+    assert "status action kz-expected" in refused.value.dependents
+    assert store.get(RecordKind.PERSON, "president").party == "kazakhstan"  # type: ignore[union-attr]
+
+
+def test_deleting_a_person_with_links_drops_their_event_roles(store: Store) -> None:
+    add_samples(store)
+    store.delete(RecordKind.PERSON, "president", with_links=True)
+    event = store.get(RecordKind.EVENT, "meeting")
+    assert event is not None
+    assert [r.person for r in event.roles] == [None]  # type: ignore[union-attr]

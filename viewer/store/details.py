@@ -11,6 +11,7 @@ from viewer.domain.enums import RecordKind, RoleKind
 from viewer.domain.records import Event, Party, Person, Record, Source, StatusAction
 from viewer.domain.status import chronological
 from viewer.domain.views import Claim, Detail, Link
+from viewer.store.dependents import CLAIM_KINDS
 from viewer.store.listing import show_date
 from viewer.store.mapping import ROW_TYPES, select_rows, to_record
 from viewer.store.schema import (
@@ -23,15 +24,6 @@ from viewer.store.schema import (
     StatusActionRow,
 )
 from viewer.store.store import Store
-
-# The claim columns of a citation, in the order of CLAIM_COLUMNS.
-_CLAIM_KINDS = (
-    RecordKind.ACCORD,
-    RecordKind.PARTY,
-    RecordKind.PERSON,
-    RecordKind.STATUS_ACTION,
-    RecordKind.EVENT,
-)
 
 
 def load_detail(store: Store, kind: RecordKind, key: str) -> Detail | None:
@@ -118,7 +110,7 @@ def _citing_claims(session: Session, source_id: int) -> tuple[Link, ...]:
         select(CitationRow).where(CitationRow.source_id == source_id).order_by(CitationRow.id)
     )
     for citation in citations:
-        for column, kind in zip(CLAIM_COLUMNS, _CLAIM_KINDS, strict=True):
+        for column, kind in zip(CLAIM_COLUMNS, CLAIM_KINDS, strict=True):
             claim_id = getattr(citation, column)
             row = session.get(ROW_TYPES[kind], claim_id) if claim_id is not None else None
             if row is None:

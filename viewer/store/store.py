@@ -18,7 +18,9 @@ from sqlalchemy.orm import Session, sessionmaker
 from viewer.domain.enums import RecordKind, RevisionAction
 from viewer.domain.records import Party, Record, Revision
 from viewer.domain.serial import Problem, record_fields
+from viewer.domain.unlink import unlink
 from viewer.domain.validation import validate
+from viewer.store.dependents import Dependents, find_dependents
 from viewer.store.engine import writer
 from viewer.store.errors import (
     ConflictError,
@@ -29,16 +31,8 @@ from viewer.store.errors import (
 from viewer.store.mapping import ROW_TYPES, MissingReference, Resolver, apply, select_rows
 from viewer.store.mapping import to_record as row_to_record
 from viewer.store.schema import (
-    CLAIM_COLUMNS,
-    AccordRow,
-    CitationRow,
-    EventRoleRow,
-    EventRow,
     PartyRow,
-    PersonRow,
     RevisionRow,
-    SourceRow,
-    StatusActionRow,
     Versioned,
 )
 
@@ -108,24 +102,24 @@ class Store:
 
     def update(self, record: Record) -> Record:
         """Save ``record`` over the stored one, if nobody changed it meanwhile."""
-        _check(record)
         with self._write() as session:
-            row = _row(session, record.kind, record.key)
-            if row is None or row.version != record.version:
-                raise ConflictError(row_to_record(row) if row else None)
-            before = row_to_record(row)
-            changes = _diff(record_fields(before), record_fields(record))
-            if not changes:
-                return before
-            _check_unique(session, record)
-            apply(row, record, Resolver(session))
-            row.version += 1
-            session.flush()
-            self._log(session, RevisionAction.UPDATE, record, changes)
-            return _reread(session, row)
+            return self._update(session, record)
 
-    def delete(self, kind: RecordKind, key: str, expected_version: int | None = None) -> Record:
-        """Delete a record nothing else refers to; returns what was deleted."""
+    def delete(
+        self,
+        kind: RecordKind,
+        key: str,
+        expected_version: int | None = None,
+        *,
+        with_links: bool = False,
+    ) -> Record:
+        """Delete a record; returns what was deleted.
+
+        Refused while other records cannot exist without it (a party's status
+        actions). Records that merely refer to it (claims citing a source, an
+        event's roles) refuse it too, unless ``with_links``: then they let go
+        of it, each change logged, in the same transaction.
+        """
         with self._write() as session:
             row = _row(session, kind, key)
             if row is None:
@@ -133,9 +127,13 @@ class Store:
             record = row_to_record(row)
             if expected_version is not None and row.version != expected_version:
                 raise ConflictError(record)
-            dependents = _dependents(session, row)
-            if dependents:
-                raise HasDependents(record, dependents)
+            dependents = find_dependents(session, row)
+            if dependents.blocking or (dependents.links and not with_links):
+                raise HasDependents(record, dependents.descriptions())
+            for linked_kind, linked_key, _ in dependents.links:
+                linked = _row(session, linked_kind, linked_key)
+                assert linked is not None
+                self._update(session, unlink(row_to_record(linked), kind, key))
             self._log(
                 session,
                 RevisionAction.DELETE,
@@ -156,10 +154,11 @@ class Store:
                     count += 1
         return count
 
-    def dependents(self, kind: RecordKind, key: str) -> list[str]:
+    def dependents(self, kind: RecordKind, key: str) -> Dependents:
+        """What refers to a record: what blocks deleting it, and what would let go."""
         with self._reads() as session:
             row = _row(session, kind, key)
-            return _dependents(session, row) if row else []
+            return find_dependents(session, row) if row else Dependents((), ())
 
     # -- internals -----------------------------------------------------------
 
@@ -174,6 +173,22 @@ class Store:
             raise InvalidRecord(
                 [Problem("", f"the database refused the change: {error.orig}")]
             ) from None
+
+    def _update(self, session: Session, record: Record) -> Record:
+        _check(record)
+        row = _row(session, record.kind, record.key)
+        if row is None or row.version != record.version:
+            raise ConflictError(row_to_record(row) if row else None)
+        before = row_to_record(row)
+        changes = _diff(record_fields(before), record_fields(record))
+        if not changes:
+            return before
+        _check_unique(session, record)
+        apply(row, record, Resolver(session))
+        row.version += 1
+        session.flush()
+        self._log(session, RevisionAction.UPDATE, record, changes)
+        return _reread(session, row)
 
     def _add(self, session: Session, refs: Resolver, record: Record) -> Record:
         _check(record)
@@ -263,54 +278,6 @@ def _diff(before: Mapping[str, Any], after: Mapping[str, Any]) -> dict[str, tupl
         for name in after
         if before.get(name) != after.get(name)
     }
-
-
-def _dependents(session: Session, row: Versioned) -> list[str]:
-    """Descriptions of the records that refer to ``row`` and would dangle without it."""
-    found: list[str] = []
-
-    def add(query: Any, describe: str) -> None:
-        found.extend(describe.format(key) for key in session.scalars(query))
-
-    match row:
-        case PartyRow():
-            add(
-                select(StatusActionRow.key).where(StatusActionRow.party_id == row.id),
-                "status action {}",
-            )
-            add(select(PersonRow.key).where(PersonRow.party_id == row.id), "person {}")
-            add(
-                select(EventRow.key).join(EventRoleRow).where(EventRoleRow.party_id == row.id),
-                "role in event {}",
-            )
-        case PersonRow():
-            add(
-                select(EventRow.key).join(EventRoleRow).where(EventRoleRow.person_id == row.id),
-                "role in event {}",
-            )
-        case AccordRow():
-            add(
-                select(StatusActionRow.key).where(StatusActionRow.accord_id == row.id),
-                "status action {}",
-            )
-            add(select(EventRow.key).where(EventRow.accord_id == row.id), "event {}")
-        case SourceRow():
-            for citation in session.scalars(
-                select(CitationRow).where(CitationRow.source_id == row.id)
-            ):
-                found.append(f"citation on {_claim_of(session, citation)}")
-    return found
-
-
-def _claim_of(session: Session, citation: CitationRow) -> str:
-    for kind in RecordKind:
-        column = f"{kind.value}_id"
-        claim_id = getattr(citation, column) if column in CLAIM_COLUMNS else None
-        if claim_id is not None:
-            row_type = ROW_TYPES[kind]
-            key = session.scalar(select(row_type.key).where(row_type.id == claim_id))
-            return f"{kind.label} {key}"
-    return "an unknown claim"
 
 
 def _to_revision(row: RevisionRow) -> Revision:
