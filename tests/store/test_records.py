@@ -74,7 +74,7 @@ def test_delete_refuses_while_others_refer_to_the_record(store: Store) -> None:
         store.delete(RecordKind.PARTY, "kazakhstan")
     assert set(refused_party.value.dependents) == {
         "status action kz-expected",
-        "person president",
+        "person president (party)",
         "role in event meeting",
     }
     assert store.get(RecordKind.SOURCE, "report") is not None
