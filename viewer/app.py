@@ -14,7 +14,7 @@ import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from viewer.cli import EXIT_OK, fail, parse_arguments, run_command
@@ -90,33 +90,45 @@ def _run_window(path: Path, empty: bool, screenshot: Path | None, select: str | 
     app = existing if isinstance(existing, QApplication) else QApplication([sys.argv[0]])
     app.setApplicationName(APP_NAME)
     app.setApplicationDisplayName("Accords Viewer")
-    settings = None
-    if screenshot is not None:
-        # A screenshot shows the default layout, not this user's saved one.
-        scratch = Path(tempfile.mkdtemp(prefix="accords-viewer-"))
-        settings = QSettings(str(scratch / "settings.ini"), QSettings.Format.IniFormat)
-    try:
-        window = create_main_window(path, settings, seed=not empty)
-    except DatabaseFileError as error:
-        if screenshot is None and QApplication.platformName() not in ("offscreen", "minimal"):
-            QMessageBox.critical(None, "Accords Viewer", str(error))
-        return fail(str(error))
-    if select is not None and not _select(window, select):
-        return fail(
-            f"--select {select}: no such record (use KIND:NAME, e.g. participant:Kazakhstan)"
-        )
-    window.show()
     if screenshot is None:
-        return int(app.exec())
-    app.processEvents()
-    saved = window.grab().save(str(screenshot), "PNG")
-    window.close()
-    window.deleteLater()
-    app.processEvents()
+        window = _open_window(path, empty, None, select, show_errors=True)
+        return window if isinstance(window, int) else int(app.exec())
+    # A screenshot shows the default layout, not this user's saved one.
+    with tempfile.TemporaryDirectory(prefix="accords-viewer-") as scratch:
+        settings = QSettings(str(Path(scratch) / "settings.ini"), QSettings.Format.IniFormat)
+        window = _open_window(path, empty, settings, select, show_errors=False)
+        if isinstance(window, int):
+            return window
+        app.processEvents()
+        saved = window.grab().save(str(screenshot), "PNG")
+        window.close()
+        window.deleteLater()
+        app.processEvents()
     if not saved:
         return fail(f"cannot write the screenshot to {screenshot}")
     print(f"Wrote {screenshot}")
     return EXIT_OK
+
+
+def _open_window(
+    path: Path, empty: bool, settings: QSettings | None, select: str | None, *, show_errors: bool
+) -> MainWindow | int:
+    """The shown window, or the exit code of why it could not be opened."""
+    try:
+        window = create_main_window(path, settings, seed=not empty)
+    except DatabaseFileError as error:
+        if show_errors and QApplication.platformName() not in ("offscreen", "minimal"):
+            box = QMessageBox(QMessageBox.Icon.Critical, "Accords Viewer", str(error))
+            box.setTextFormat(Qt.TextFormat.PlainText)  # the message quotes the file
+            box.exec()
+        return fail(str(error))
+    if select is not None and not _select(window, select):
+        window.deleteLater()
+        return fail(
+            f"--select {select}: no such record (use KIND:NAME, e.g. participant:Kazakhstan)"
+        )
+    window.show()
+    return window
 
 
 def _select(window: MainWindow, target: str) -> bool:

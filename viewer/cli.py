@@ -17,6 +17,7 @@ from typing import TextIO
 from viewer import __version__
 from viewer.store.checks import run_checks
 from viewer.store.csv_export import export_csv
+from viewer.store.engine import database_files
 from viewer.store.exchange import (
     apply_import,
     export_json,
@@ -135,6 +136,8 @@ def fail(message: str, err: TextIO | None = None) -> int:
 
 def _export(arguments: argparse.Namespace, store: Store, out: TextIO, err: TextIO) -> int:
     path: Path = arguments.path
+    if path.resolve() in database_files(store.engine):
+        return fail(f"{path} is the database itself; export to another file", err)
     try:
         if arguments.format == "csv":
             files = export_csv(store, path)
@@ -154,7 +157,7 @@ def _import(arguments: argparse.Namespace, store: Store, out: TextIO, err: TextI
     plan = plan_import(data, store)
     if plan.problems:
         for problem in plan.problems:
-            print(problem, file=err)
+            print(printable(str(problem)), file=err)
         return fail(
             f"{len(plan.problems)} problem(s) in {arguments.path}; nothing was imported", err
         )

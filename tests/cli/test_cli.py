@@ -59,7 +59,8 @@ def test_the_environment_variable_and_db_option_choose_the_file(
     assert main(["--db", str(tmp_path / "option.sqlite3"), "check"]) == 0
     assert main(["check", "--db", str(tmp_path / "after.sqlite3")]) == 0
     assert (tmp_path / "option.sqlite3").exists() and (tmp_path / "after.sqlite3").exists()
-    assert not default_database_path().exists() or "from-env" in str(default_database_path())
+    monkeypatch.delenv("ACCORDS_VIEWER_DB")
+    assert not default_database_path().exists()  # the user data folder was never used
 
 
 def test_help_says_that_no_command_opens_the_window(capsys: pytest.CaptureFixture[str]) -> None:
@@ -188,3 +189,115 @@ def test_usage_mistakes_exit_2(capsys: pytest.CaptureFixture[str]) -> None:
         main(["export", "out", "--format", "xml"])
     assert exited.value.code == 2
     assert "invalid choice" in capsys.readouterr().err
+
+
+def test_export_refuses_to_write_over_the_database(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = tmp_path / "db.sqlite3"
+    assert main(["--db", str(db), "check"]) == 0
+    before = db.read_bytes()
+    for target in (db, Path(f"{db}-wal")):
+        assert main(["--db", str(db), "export", str(target)]) == 1
+        assert "is the database itself" in capsys.readouterr().err
+    assert db.read_bytes() == before
+    assert main(["--db", str(db), "check"]) == 0
+
+
+def test_a_failed_export_leaves_no_partial_file(tmp_path: Path) -> None:
+    folder = tmp_path / "taken"
+    folder.mkdir()
+    assert main(["--db", str(tmp_path / "db.sqlite3"), "export", str(folder)]) == 1
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["db.sqlite3", "taken"]
+
+
+def test_a_database_name_with_url_characters_is_taken_literally(tmp_path: Path) -> None:
+    odd = tmp_path / "a?mode=ro#x%41.sqlite3"
+    assert main(["--db", str(odd), "check"]) == 0
+    assert odd.exists()
+    assert sorted(p.name for p in tmp_path.iterdir()) == [odd.name]
+
+
+def test_a_folder_that_cannot_be_made_gets_one_line(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--db", "/proc/no-such-folder/db.sqlite3", "check"]) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "cannot create the folder" in err
+
+
+def test_odd_json_is_reported_not_crashed_on(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = str(tmp_path / "db.sqlite3")
+    huge = tmp_path / "huge.json"
+    huge.write_text('{"format": "accords-viewer", "format_version": 1' + "1" * 5000 + "}")
+    assert main(["--db", db, "--empty", "import", str(huge)]) == 1
+    assert "cannot be read as JSON" in capsys.readouterr().err
+    surrogate = tmp_path / "surrogate.json"
+    data = json.loads(bundled_dataset().read_text(encoding="utf-8"))
+    data["parties"][0]["notes"] = "\ud800"
+    surrogate.write_text(json.dumps(data))
+    assert main(["--db", db, "import", str(surrogate)]) == 1
+    assert "parties[0].notes: holds a broken character" in capsys.readouterr().err
+
+
+def test_import_problems_cannot_drive_the_terminal(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data = json.loads(bundled_dataset().read_text(encoding="utf-8"))
+    data["parties"][0]["\x1b[2J\x1b]0;pwned\x07"] = 1
+    bad = tmp_path / "bad.json"
+    bad.write_text(json.dumps(data))
+    assert main(["--db", str(tmp_path / "db.sqlite3"), "--empty", "import", str(bad)]) == 1
+    err = capsys.readouterr().err
+    assert "\x1b" not in err and "\\x1b[2J" in err
+
+
+def test_two_first_runs_at_once_make_one_database(tmp_path: Path) -> None:
+    db = tmp_path / "new.sqlite3"
+    command = [sys.executable, "-m", "viewer", "--db", str(db), "check"]
+    runs = [
+        subprocess.Popen(
+            command, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+        )
+        for _ in range(3)
+    ]
+    results = [(run.wait(timeout=120), run.communicate()) for run in runs]
+    assert [code for code, _ in results] == [0, 0, 0], results
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["new.sqlite3"]
+    assert main(["--db", str(db), "export", str(tmp_path / "out.json")]) == 0
+    assert (tmp_path / "out.json").read_text(encoding="utf-8") == bundled_dataset().read_text(
+        encoding="utf-8"
+    )
+
+
+def test_a_rejected_import_leaves_a_filled_database_unchanged(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = tmp_path / "db"
+    folder.mkdir()
+    db = str(folder / "db.sqlite3")
+    assert main(["--db", db, "check"]) == 0
+    before = files_digest(folder)
+    bad = tmp_path / "bad.json"
+    bad.write_text(json.dumps(with_ten_mistakes(json.loads(bundled_dataset().read_text()))))
+    assert main(["--db", db, "import", str(bad)]) == 1
+    assert set(TEN_MISTAKES) <= {
+        line.split(":")[0] for line in capsys.readouterr().err.splitlines()
+    }
+    assert files_digest(folder) == before
+
+
+def test_non_ascii_names_survive_export_and_import(tmp_path: Path) -> None:
+    from viewer.domain.records import Party
+    from viewer.store.bootstrap import open_or_create
+
+    store, opened = open_or_create(tmp_path / "a.sqlite3", "tester", seed=False)
+    store.add(Party(key="egypt", name="Égypte", iso_code="EG"))
+    store.add(Party(key="turkiye", name="Türkiye", iso_code="TR"))
+    opened.engine.dispose()
+    exported = tmp_path / "out.json"
+    assert main(["--db", str(tmp_path / "a.sqlite3"), "export", str(exported)]) == 0
+    assert main(["--db", str(tmp_path / "b.sqlite3"), "--empty", "import", str(exported)]) == 0
+    again = tmp_path / "again.json"
+    assert main(["--db", str(tmp_path / "b.sqlite3"), "export", str(again)]) == 0
+    assert again.read_bytes() == exported.read_bytes()

@@ -124,3 +124,27 @@ def test_open_end_interval_is_never_settled() -> None:
 def test_no_actions() -> None:
     assert status_as_of([]) is None
     assert status_as_of([], date(2021, 1, 1)) is None
+
+
+def test_a_step_planned_for_the_future_is_not_the_current_status() -> None:
+    from viewer.domain.enums import Certainty
+
+    signed = StatusAction(
+        key="a",
+        accord="aa",
+        party="p",
+        action=StatusKind.AGREEMENT_SIGNED,
+        date=FuzzyDate.parse("2020-09-15"),
+    )
+    planned = StatusAction(
+        key="b",
+        accord="aa",
+        party="p",
+        action=StatusKind.WITHDRAWN,
+        date=FuzzyDate.parse("2030-01-01"),
+        certainty=Certainty.PLANNED,
+    )
+    now = status_as_of([signed, planned], today=date(2026, 11, 29))
+    assert now is not None and now.action.action is StatusKind.AGREEMENT_SIGNED
+    later = status_as_of([signed, planned], today=date(2030, 6, 1))
+    assert later is not None and later.action.action is StatusKind.WITHDRAWN

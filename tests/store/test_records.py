@@ -173,3 +173,10 @@ def test_deleting_a_person_with_links_drops_their_event_roles(store: Store) -> N
     event = store.get(RecordKind.EVENT, "meeting")
     assert event is not None
     assert [r.person for r in event.roles] == [None]  # type: ignore[union-attr]
+
+
+def test_party_names_are_unique_in_any_case_beyond_ascii(store: Store) -> None:
+    store.add(Party(key="egypt", name="Égypte", iso_code="EG"))
+    with pytest.raises(InvalidRecord) as refused:
+        store.add(Party(key="egypt-again", name="ÉGYPTE"))
+    assert refused.value.problems[0].path == "name"

@@ -13,12 +13,23 @@ from pytestqt.qtbot import QtBot
 
 from PySide6.QtCore import QSettings, Qt, QUrl
 from PySide6.QtGui import QImage
-from PySide6.QtWidgets import QLineEdit, QListWidget, QTableView, QTreeWidget, QWidget
+from PySide6.QtWidgets import (
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QTableView,
+    QToolButton,
+    QTreeWidget,
+    QWidget,
+)
 
 from viewer.app import create_main_window
 from viewer.domain.enums import RecordKind
 from viewer.domain.records import Citation, Party, Source
 from viewer.store.bootstrap import open_or_create
+from viewer.store.checks import history_mismatches
+from viewer.store.listing import PAGE_SIZE
+from viewer.store.store import Store
 from viewer.ui.main_window import MainWindow
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -114,6 +125,10 @@ def test_each_list_drives_the_detail_and_citation_panes(window: MainWindow) -> N
             window.models[kind].index(1, 1 if kind is RecordKind.EVENT else 0)
         )
         assert label in detail_text(window)
+        if kind is not RecordKind.SOURCE:
+            assert "citation" in window.citations_pane.findChild(
+                QLabel, "citationsMessage"
+            ).text() or citations_text(window), kind
     window.select_record(RecordKind.PERSON, "donald-trump")
     assert "Office: President of the United States" in citations_text(window)
     window.select_record(RecordKind.SOURCE, "axios-kazakhstan-abraham-accords-report")
@@ -183,6 +198,7 @@ def test_text_from_the_database_is_shown_literally(
             citations=(Citation("evil", hostile, hostile),),
         )
     )
+    assert history_mismatches(store) == []
     opened.engine.dispose()
     built = create_main_window(tmp_path / "db.sqlite3", settings)
     qtbot.addWidget(built)
@@ -254,3 +270,56 @@ def test_screenshot_command_writes_the_window_as_a_png(tmp_path: Path) -> None:
         env={**__import__("os").environ, "QT_QPA_PLATFORM": "offscreen"},
     )
     assert bad.returncode == 1 and "no such record" in bad.stderr
+
+
+def test_search_waits_for_a_pause_in_typing(qtbot: QtBot, window: MainWindow) -> None:
+    model = window.models[RecordKind.PARTY]
+    reloads: list[int] = []
+    model.reloaded.connect(reloads.append)
+    qtbot.keyClicks(window.search_field, "saudi")
+    qtbot.waitUntil(lambda: model.filter_text == "saudi")
+    assert reloads == [1]  # one query for the burst of five keys
+
+
+def test_the_toolbar_buttons_walk_the_history(qtbot: QtBot, window: MainWindow) -> None:
+    window.select_record(RecordKind.PARTY, "israel")
+    window.select_record(RecordKind.PERSON, "benjamin-netanyahu")
+    back = window.findChild(QToolButton, "backButton")
+    forward = window.findChild(QToolButton, "forwardButton")
+    qtbot.mouseClick(back, Qt.MouseButton.LeftButton)
+    assert window.current_location().key == "israel"  # type: ignore[union-attr]
+    qtbot.mouseClick(forward, Qt.MouseButton.LeftButton)
+    assert window.current_location().key == "benjamin-netanyahu"  # type: ignore[union-attr]
+
+
+def test_the_status_bar_names_the_database(window: MainWindow, tmp_path: Path) -> None:
+    assert window.path_label.text() == f"Database: {tmp_path / 'db.sqlite3'}"
+
+
+def test_splitter_sizes_come_back(qtbot: QtBot, tmp_path: Path, settings: QSettings) -> None:
+    first = create_main_window(tmp_path / "db.sqlite3", settings)
+    qtbot.addWidget(first)
+    first.show()
+    first.resize(700, 500)  # within the offscreen screen, so the size is kept
+    first.splitter.setSizes([100, 300, 200, 150])
+    sizes = first.splitter.sizes()
+    first.close()
+    second = create_main_window(tmp_path / "db.sqlite3", settings)
+    qtbot.addWidget(second)
+    second.show()
+    assert second.splitter.sizes() == sizes
+
+
+def test_the_window_opens_100000_events_with_one_page(
+    qtbot: QtBot, big_store: Store, settings: QSettings
+) -> None:
+    path = big_store.engine.url.database
+    assert path is not None
+    built = create_main_window(Path(path), settings)
+    qtbot.addWidget(built)
+    built.show()
+    built.show_kind(RecordKind.EVENT)
+    assert built.models[RecordKind.EVENT].rowCount() == PAGE_SIZE
+    assert "Showing 100000 of 100000 events" in built.count_label.text()
+    assert built.select_record(RecordKind.EVENT, "event-004321")
+    assert built.models[RecordKind.EVENT].rowCount() < 100_000

@@ -78,3 +78,45 @@ def test_finding_a_far_row_reads_only_up_to_it(big_store: Store) -> None:
     model.set_filter("Generated event 00001")
     assert model.total() == 10
     assert model.row_of("event-000950") is None
+
+
+def test_paging_in_small_pages_keeps_the_model_consistent(
+    qtmodeltester: ModelTester, seeded_store: Store
+) -> None:
+    model = RecordTableModel(seeded_store, RecordKind.PARTY, page_size=2)
+    qtmodeltester.check(model)
+    while model.canFetchMore(QModelIndex()):
+        model.fetchMore(QModelIndex())
+    assert model.rowCount() == 9
+    assert len({model.key_at(r) for r in range(9)}) == 9
+
+
+def test_tooltips_show_stored_text_escaped(store: Store) -> None:
+    from viewer.domain.records import Party
+
+    store.add(Party(key="evil", name="<b>x</b><img src=x>"))
+    model = RecordTableModel(store, RecordKind.PARTY)
+    tip = model.data(model.index(0, 0), Qt.ItemDataRole.ToolTipRole)
+    assert tip == "<p>&lt;b&gt;x&lt;/b&gt;&lt;img src=x&gt;</p>"
+
+
+def test_a_future_step_does_not_show_as_the_current_status(store: Store) -> None:
+    from viewer.domain.dates import FuzzyDate
+    from viewer.domain.enums import Certainty, StatusKind
+    from viewer.domain.records import Accord, Party, StatusAction
+
+    store.add(Accord(key="aa", name="An accord"))
+    store.add(Party(key="p", name="P"))
+    for key, kind, when in (("a", StatusKind.JOINED, "2020"), ("b", StatusKind.WITHDRAWN, "2999")):
+        store.add(
+            StatusAction(
+                key=key,
+                accord="aa",
+                party="p",
+                action=kind,
+                date=FuzzyDate.parse(when),
+                certainty=Certainty.PLANNED,
+            )
+        )
+    model = RecordTableModel(store, RecordKind.PARTY)
+    assert [model.data(model.index(0, c)) for c in (2, 3)] == ["joined", "2020"]

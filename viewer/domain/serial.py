@@ -138,8 +138,19 @@ def _read_value(hint: Any, data: JsonValue, path: str, problems: list[Problem]) 
         if not isinstance(data, str):
             problems.append(Problem(path, f"expected text, found {_describe(data)}"))
             return ""
+        if not _is_unicode(data):
+            problems.append(Problem(path, "holds a broken character (an unpaired surrogate)"))
+            return ""
         return data
     raise TypeError(f"no exchange form for {hint!r}")
+
+
+def _is_unicode(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def _describe(data: JsonValue) -> str:

@@ -38,15 +38,23 @@ def chronological(actions: Iterable[StatusAction]) -> list[StatusAction]:
     )
 
 
-def status_as_of(actions: Iterable[StatusAction], day: date | None = None) -> StatusAsOf | None:
+def status_as_of(
+    actions: Iterable[StatusAction], day: date | None = None, today: date | None = None
+) -> StatusAsOf | None:
     """The status on ``day``, or the current status when ``day`` is None.
 
     On a given day only dated actions count: an undated one cannot be placed
-    before or after it.
+    before or after it. The current status is the latest action that has
+    begun by ``today`` (default: the real today), undated ones included:
+    a withdrawal planned for next year is not the status yet.
     """
     ordered = chronological(actions)
     if day is None:
-        return StatusAsOf(ordered[-1], settled=True) if ordered else None
+        now = today or date.today()
+        begun = [
+            a for a in ordered if a.date is None or a.date.lower is None or a.date.lower <= now
+        ]
+        return StatusAsOf(begun[-1], settled=True) if begun else None
     in_force: StatusAsOf | None = None
     for action in ordered:
         if action.date is None or action.date.lower is None or action.date.lower > day:

@@ -7,6 +7,8 @@ place only once the import has succeeded, so no half-filled database is left.
 from __future__ import annotations
 
 import json
+import os
+import tempfile
 from pathlib import Path
 
 from viewer.store.database import OpenedDatabase, open_database
@@ -30,28 +32,39 @@ def open_or_create(path: Path, user: str, *, seed: bool = True) -> tuple[Store, 
 
 
 def _create_seeded(path: Path, user: str) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    partial = path.with_name(f".{path.name}.creating")
-    _remove_with_journal(partial)
-    opened = open_database(partial)
-    finished = False
+    # A name of its own, so that two first runs at once do not share a file.
+    handle, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".creating")
+    os.close(handle)
+    partial = Path(name)
     try:
-        store = Store(opened.engine, user)
-        plan = plan_import(json.loads(bundled_dataset().read_text(encoding="utf-8")), store)
-        if plan.problems:
-            raise DatabaseFileError(
-                "the bundled dataset has problems: " + "; ".join(map(str, plan.problems[:3]))
-            )
-        apply_import(plan, store)
-        checkpoint(opened.engine)
-        finished = True
+        opened = open_database(partial)
+        try:
+            store = Store(opened.engine, user)
+            plan = plan_import(json.loads(bundled_dataset().read_text(encoding="utf-8")), store)
+            if plan.problems:
+                raise DatabaseFileError(
+                    "the bundled dataset has problems: " + "; ".join(map(str, plan.problems[:3]))
+                )
+            apply_import(plan, store)
+            checkpoint(opened.engine)
+        finally:
+            opened.engine.dispose()
+        _move_into_place(partial, path)
     finally:
-        opened.engine.dispose()
-        if not finished:
-            _remove_with_journal(partial)
-    for suffix in ("-wal", "-shm"):
-        Path(f"{partial}{suffix}").unlink(missing_ok=True)
-    partial.replace(path)
+        _remove_with_journal(partial)
+
+
+def _move_into_place(partial: Path, path: Path) -> None:
+    """Give ``partial`` the name ``path`` unless another process got there first."""
+    if path.exists() and path.stat().st_size == 0:
+        path.unlink()
+    try:
+        os.link(partial, path)  # fails if the name is taken: never replaces a database
+    except FileExistsError:
+        pass  # another first run finished before us; its database stands
+    except OSError:  # a file system without hard links
+        if not path.exists():
+            partial.replace(path)
 
 
 def _remove_with_journal(path: Path) -> None:

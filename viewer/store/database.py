@@ -24,6 +24,7 @@ from viewer.store.engine import (
     backup,
     check_file,
     create_sqlite_engine,
+    is_locked,
     read_schema_state,
     writer,
 )
@@ -70,7 +71,7 @@ def open_database(path: Path, *, upgrade_to: str = "head") -> OpenedDatabase:
         raise
     except OperationalError as error:
         engine.dispose()
-        if "locked" in str(error.orig) or "busy" in str(error.orig):
+        if is_locked(error):
             raise DatabaseFileError(
                 f"{path} is locked by another program; close it and try again"
             ) from None

@@ -11,7 +11,7 @@ import sqlite3
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import URL, Engine, create_engine, event
 from sqlalchemy.pool import ConnectionPoolEntry
 
 BUSY_TIMEOUT_MS = 5_000
@@ -29,8 +29,12 @@ def check_file(path: Path) -> None:
         raise DatabaseFileError(f"{path} is a folder, not a database file")
     if not path.exists():
         parent = path.parent
-        if not parent.exists():
-            return  # the caller creates the folder
+        try:
+            parent.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            raise DatabaseFileError(
+                f"cannot create the folder {parent}: {error.strerror or error}"
+            ) from None
         if not os.access(parent, os.W_OK):
             raise DatabaseFileError(f"cannot create {path}: the folder {parent} is read-only")
         return
@@ -58,7 +62,8 @@ def create_sqlite_engine(path: Path) -> Engine:
     ``accords_write`` starts them with ``BEGIN IMMEDIATE`` so that a writer
     takes the write lock at its start rather than failing half-way.
     """
-    engine = create_engine(f"sqlite+pysqlite:///{path}")
+    # URL.create keeps '?', '#' and '%' in a file name as part of the name.
+    engine = create_engine(URL.create("sqlite+pysqlite", database=str(path)))
     event.listen(engine, "connect", _on_connect)
     event.listen(engine, "begin", _on_begin)
     return engine
@@ -112,7 +117,7 @@ def read_schema_state(path: Path) -> tuple[str | None, set[str]]:
             revision = row[0] if row else None
         return revision, {name for name in tables if not name.startswith("sqlite_")}
     except sqlite3.OperationalError as error:
-        if "locked" in str(error) or "busy" in str(error):
+        if is_locked(error):
             raise DatabaseFileError(
                 f"{path} is locked by another program; close it and try again"
             ) from None
@@ -135,16 +140,25 @@ def backup(engine: Engine, target: Path) -> None:
             destination.close()
 
 
+def database_files(engine: Engine) -> list[Path]:
+    """The files that hold the database: the file itself and its WAL companions."""
+    name = engine.url.database
+    if not name:
+        return []
+    main = Path(name).resolve()
+    return [main, Path(f"{main}-wal"), Path(f"{main}-shm")]
+
+
+def is_locked(error: BaseException) -> bool:
+    """Whether a database error says another connection holds the lock."""
+    text = str(getattr(error, "orig", error))
+    return "database is locked" in text or "database is busy" in text
+
+
 def checkpoint(engine: Engine) -> None:
     """Fold the write-ahead log into the main file (before the file is moved)."""
     with engine.connect() as connection:
         connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
-
-
-def data_version(engine: Engine) -> int:
-    """A number that changes when another connection commits to the file."""
-    with engine.connect() as connection:
-        return int(connection.exec_driver_sql("PRAGMA data_version").scalar_one())
 
 
 def integrity_problems(engine: Engine) -> list[str]:

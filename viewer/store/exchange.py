@@ -78,6 +78,8 @@ def read_file(path: Path) -> tuple[Any, list[Problem]]:
                 f"{error.lineno}, column {error.colno}",
             )
         ]
+    except ValueError as error:  # e.g. an integer too long to convert
+        return None, [Problem("", f"{path} cannot be read as JSON: {error}")]
     except RecursionError:
         return None, [Problem("", f"{path} nests too deeply to be an exchange file")]
 
@@ -204,13 +206,13 @@ def _check_unique_parties(
     seen_codes: dict[str, str] = {}
     for party in store.all(RecordKind.PARTY):
         assert isinstance(party, Party)
-        seen_names[party.name.strip().lower()] = f"participant {party.key!r} in the database"
+        seen_names[party.name.strip().casefold()] = f"participant {party.key!r} in the database"
         if party.iso_code:
             seen_codes[party.iso_code] = f"participant {party.key!r} in the database"
     for party in plan.records.get(RecordKind.PARTY, []):
         assert isinstance(party, Party)
         path = paths[(RecordKind.PARTY, party.key)]
-        name = party.name.strip().lower()
+        name = party.name.strip().casefold()
         if name in seen_names:
             plan.problems.append(
                 Problem(join_path(path, "name"), f"is also the name of {seen_names[name]}")
@@ -231,8 +233,11 @@ def _check_unique_parties(
 def _write_atomically(path: Path, text: str) -> None:
     """Write ``text`` to ``path`` so that a crash leaves the old file or the new, never half."""
     temporary = path.with_name(f".{path.name}.partial")
-    temporary.write_text(text, encoding="utf-8")
-    temporary.replace(path)
+    try:
+        temporary.write_text(text, encoding="utf-8")
+        temporary.replace(path)
+    finally:
+        temporary.unlink(missing_ok=True)
 
 
 def records_in(plan: ImportPlan) -> Sequence[tuple[RecordKind, int]]:

@@ -8,14 +8,16 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, func, literal, or_, select
+from sqlalchemy import ColumnElement, Date, Select, bindparam, func, literal, or_, select
 from sqlalchemy.orm import aliased
 
 from viewer.domain.dates import DateError, FuzzyDate
 from viewer.domain.enums import Certainty, EventKind, RecordKind, StatusKind
 from viewer.domain.views import ListRow
+from viewer.store.mapping import ROW_TYPES
 from viewer.store.schema import (
     CitationRow,
     EventRoleRow,
@@ -24,13 +26,11 @@ from viewer.store.schema import (
     PersonRow,
     SourceRow,
     StatusActionRow,
-    Versioned,
 )
-from viewer.store.search import SEARCHED, contains_text
+from viewer.store.search import SEARCHED, contains_text, equals_text
 from viewer.store.store import Store
 
 PAGE_SIZE = 200
-LISTED_KINDS = (RecordKind.PARTY, RecordKind.EVENT, RecordKind.PERSON, RecordKind.SOURCE)
 
 
 @dataclass(frozen=True)
@@ -63,7 +63,14 @@ def _text(value: Any) -> str:
 _current = aliased(StatusActionRow, name="current_action")
 _latest_action = (
     select(StatusActionRow.id)
-    .where(StatusActionRow.party_id == PartyRow.id)
+    .where(
+        StatusActionRow.party_id == PartyRow.id,
+        # A step dated in the future is not the current status yet.
+        or_(
+            StatusActionRow.date_lower.is_(None),
+            StatusActionRow.date_lower <= bindparam("today", type_=Date),
+        ),
+    )
     .order_by(
         StatusActionRow.date_lower.is_(None).desc(),
         StatusActionRow.date_lower.desc(),
@@ -116,12 +123,6 @@ COLUMNS: dict[RecordKind, tuple[Column, ...]] = {
         Column("Claims", _claims_citing, _claims_citing, _text),
     ),
 }
-_ROW_TYPES: dict[RecordKind, type[Versioned]] = {
-    RecordKind.PARTY: PartyRow,
-    RecordKind.EVENT: EventRow,
-    RecordKind.PERSON: PersonRow,
-    RecordKind.SOURCE: SourceRow,
-}
 
 
 @dataclass(frozen=True)
@@ -139,7 +140,7 @@ def headers(kind: RecordKind) -> tuple[str, ...]:
 
 
 def count_rows(store: Store, query: ListQuery) -> int:
-    row_type = _ROW_TYPES[query.kind]
+    row_type = ROW_TYPES[query.kind]
     statement = select(func.count()).select_from(row_type).where(_filter(query))
     with store.reading() as session:
         return session.scalar(statement) or 0
@@ -147,7 +148,7 @@ def count_rows(store: Store, query: ListQuery) -> int:
 
 def fetch_rows(store: Store, query: ListQuery, offset: int, limit: int) -> list[ListRow]:
     columns = COLUMNS[query.kind]
-    row_type = _ROW_TYPES[query.kind]
+    row_type = ROW_TYPES[query.kind]
     # Choose the page by id first, so that the display columns (some of them
     # subqueries) are computed for the page's rows only, not the whole table.
     page = (
@@ -162,7 +163,7 @@ def fetch_rows(store: Store, query: ListQuery, offset: int, limit: int) -> list[
     with store.reading() as session:
         return [
             ListRow(key, tuple(c.show(v) for c, v in zip(columns, values, strict=True)))
-            for key, *values in session.execute(statement)
+            for key, *values in session.execute(statement, _now())
         ]
 
 
@@ -173,12 +174,17 @@ def row_index(store: Store, query: ListQuery, key: str) -> int | None:
     inner = numbered.subquery()
     statement = select(inner.c.n).where(inner.c.key == key)
     with store.reading() as session:
-        position = session.scalar(statement)
+        position = session.scalar(statement, _now())
     return None if position is None else int(position) - 1
 
 
+def _now() -> dict[str, date]:
+    """The parameters of the list queries: today, for a party's current status."""
+    return {"today": date.today()}
+
+
 def _base(query: ListQuery) -> Select[Any]:
-    row_type = _ROW_TYPES[query.kind]
+    row_type = ROW_TYPES[query.kind]
     columns = (column.value for column in COLUMNS[query.kind])
     return _joined(query, select(row_type.key, *columns)).where(_filter(query))
 
@@ -196,7 +202,7 @@ def _order_by(query: ListQuery) -> list[Any]:
     columns = COLUMNS[query.kind]
     sort = columns[query.sort_column if 0 <= query.sort_column < len(columns) else 0].sort
     ordered = sort.desc() if query.descending else sort.asc()
-    return [ordered.nulls_last(), _ROW_TYPES[query.kind].id]
+    return [ordered.nulls_last(), ROW_TYPES[query.kind].id]
 
 
 def _ordered(query: ListQuery, statement: Select[Any]) -> Select[Any]:
@@ -216,11 +222,10 @@ def _filter(query: ListQuery) -> ColumnElement[bool]:
 
 def key_for_name(store: Store, kind: RecordKind, name: str) -> str | None:
     """The key of the record of ``kind`` called ``name`` (any case), or with that key."""
-    row_type = _ROW_TYPES[kind]
+    row_type = ROW_TYPES[kind]
     label = COLUMNS[kind][1 if kind is RecordKind.EVENT else 0].value
-    wanted = name.strip().casefold()
     with store.reading() as session:
-        for condition in (row_type.key == name.strip(), func.casefold(label) == wanted):
+        for condition in (row_type.key == name.strip(), equals_text(label, name)):
             found = session.scalar(select(row_type.key).where(condition).limit(1))
             if found is not None:
                 return str(found)

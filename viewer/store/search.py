@@ -86,6 +86,13 @@ def search(
     return hits
 
 
+def equals_text(
+    column: InstrumentedAttribute[str] | InstrumentedAttribute[str | None], text: str
+) -> ColumnElement[bool]:
+    """``column`` is ``text`` in any case (Unicode case folding, as Python's)."""
+    return func.casefold(column) == text.strip().casefold()
+
+
 def contains_text(
     column: InstrumentedAttribute[str] | InstrumentedAttribute[str | None], needle: str
 ) -> ColumnElement[bool]:

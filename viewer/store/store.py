@@ -12,7 +12,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import Engine, func, select
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from viewer.domain.enums import RecordKind, RevisionAction
@@ -21,12 +21,13 @@ from viewer.domain.serial import Problem, record_fields
 from viewer.domain.unlink import unlink
 from viewer.domain.validation import validate
 from viewer.store.dependents import Dependents, find_dependents
-from viewer.store.engine import writer
+from viewer.store.engine import is_locked, writer
 from viewer.store.errors import (
     ConflictError,
     HasDependents,
     InvalidRecord,
     RecordNotFound,
+    StoreError,
 )
 from viewer.store.mapping import ROW_TYPES, MissingReference, Resolver, apply, select_rows
 from viewer.store.mapping import to_record as row_to_record
@@ -35,6 +36,7 @@ from viewer.store.schema import (
     RevisionRow,
     Versioned,
 )
+from viewer.store.search import equals_text
 
 # Records are written in this order so that what they refer to exists first.
 WRITE_ORDER = (
@@ -169,6 +171,13 @@ class Store:
                 yield session
         except MissingReference as missing:
             raise InvalidRecord([Problem(missing.kind.value, str(missing))]) from None
+        except OperationalError as error:
+            if is_locked(error):
+                raise StoreError(
+                    "another program kept the database busy for too long; nothing was "
+                    "changed, try again"
+                ) from None
+            raise
         except IntegrityError as error:
             raise InvalidRecord(
                 [Problem("", f"the database refused the change: {error.orig}")]
@@ -239,9 +248,7 @@ def _check_unique(session: Session, record: Record) -> None:
     if not isinstance(record, Party):
         return
     others = select(PartyRow).where(PartyRow.key != record.key)
-    same_name = session.scalar(
-        others.where(func.lower(PartyRow.name) == record.name.strip().lower())
-    )
+    same_name = session.scalar(others.where(equals_text(PartyRow.name, record.name)))
     problems = []
     if same_name is not None:
         problems.append(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from html import escape
 from typing import Any
 
 from PySide6.QtCore import (
@@ -50,6 +51,7 @@ class RecordTableModel(QAbstractTableModel):
         self._headers = headers(kind)
         self._rows: list[ListRow] = []
         self._total = 0
+        self._fetching = False
         self.reload()
 
     @property
@@ -76,8 +78,12 @@ class RecordTableModel(QAbstractTableModel):
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
         row = self._rows[index.row()]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+        if role == Qt.ItemDataRole.DisplayRole:
             return row.cells[index.column()]
+        if role == Qt.ItemDataRole.ToolTipRole and row.cells[index.column()]:
+            # Qt guesses whether a tooltip is HTML; stored text must never be
+            # read as HTML, so it is escaped into an explicit rich-text tooltip.
+            return f"<p>{escape(row.cells[index.column()])}</p>"
         if role == KEY_ROLE:
             return row.key
         return None
@@ -102,16 +108,24 @@ class RecordTableModel(QAbstractTableModel):
         return not parent.isValid() and len(self._rows) < self._total
 
     def fetchMore(self, parent: AnyIndex) -> None:
-        if not self.canFetchMore(parent):
+        self._fetch(self._page_size, parent)
+
+    def _fetch(self, count: int, parent: AnyIndex = QModelIndex()) -> None:  # noqa: B008
+        # Views may ask again while rows are being inserted; one read at a time.
+        if self._fetching or not self.canFetchMore(parent):
             return
-        page = fetch_rows(self._store, self._query, len(self._rows), self._page_size)
-        if not page:
-            self._total = len(self._rows)  # the table shrank under us; stop asking
-            return
-        first = len(self._rows)
-        self.beginInsertRows(QModelIndex(), first, first + len(page) - 1)
-        self._rows.extend(page)
-        self.endInsertRows()
+        self._fetching = True
+        try:
+            page = fetch_rows(self._store, self._query, len(self._rows), count)
+            if not page:
+                self._total = len(self._rows)  # the table shrank under us; stop asking
+                return
+            first = len(self._rows)
+            self.beginInsertRows(QModelIndex(), first, first + len(page) - 1)
+            self._rows.extend(page)
+            self.endInsertRows()
+        finally:
+            self._fetching = False
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         descending = order == Qt.SortOrder.DescendingOrder
@@ -145,8 +159,10 @@ class RecordTableModel(QAbstractTableModel):
         position = row_index(self._store, self._query, key)
         if position is None:
             return None
-        while len(self._rows) <= position and self.canFetchMore(QModelIndex()):
-            self.fetchMore(QModelIndex())
+        if position >= len(self._rows):
+            # One read up to the end of the row's page, not a page at a time.
+            wanted = (position // self._page_size + 1) * self._page_size
+            self._fetch(wanted - len(self._rows))
         return position if position < len(self._rows) else None
 
     def _set_query(self, query: ListQuery) -> None:
