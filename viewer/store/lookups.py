@@ -1,0 +1,40 @@
+"""Choices for the edit dialogs' pickers, and keys for new records."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from sqlalchemy import select
+
+from viewer.domain.enums import RecordKind
+from viewer.domain.validation import KEY_PATTERN
+from viewer.store.listing import COLUMNS
+from viewer.store.mapping import ROW_TYPES
+from viewer.store.store import Store
+
+# The column a record is known by in a picker: a party's name, a source's title...
+_LABEL_COLUMN = {
+    kind: COLUMNS[kind][1 if kind is RecordKind.EVENT else 0].value for kind in COLUMNS
+}
+
+
+def choices(store: Store, kind: RecordKind) -> list[tuple[str, str]]:
+    """Every (key, label) of ``kind``, sorted by label, for a picker."""
+    row_type = ROW_TYPES[kind]
+    label = _LABEL_COLUMN.get(kind, getattr(row_type, "name", row_type.key))
+    with store.reading() as session:
+        rows = session.execute(select(row_type.key, label).order_by(label, row_type.id))
+        return [(str(key), str(text)) for key, text in rows]
+
+
+def new_key(store: Store, kind: RecordKind, label: str) -> str:
+    """A free key for a new record called ``label``: 'united-states', 'united-states-2'..."""
+    ascii_label = unicodedata.normalize("NFKD", label).encode("ascii", "ignore").decode()
+    base = re.sub(r"[^a-z0-9]+", "-", ascii_label.lower()).strip("-")[:70].strip("-")
+    base = base or kind.value.replace("_", "-")
+    taken = store.keys(kind)
+    key, number = base, 2
+    while key in taken or not KEY_PATTERN.match(key):
+        key, number = f"{base}-{number}", number + 1
+    return key
