@@ -149,6 +149,32 @@ def database_files(engine: Engine) -> list[Path]:
     return [main, Path(f"{main}-wal"), Path(f"{main}-shm")]
 
 
+class ChangeProbe:
+    """Tells cheaply whether any other connection committed to the file since
+    the last look (SQLite's ``data_version``, read on a connection of its own)."""
+
+    def __init__(self, engine: Engine) -> None:
+        self._connection = engine.raw_connection()
+        self._last = self._read()
+
+    def _read(self) -> int:
+        cursor = self._connection.cursor()
+        try:
+            cursor.execute("PRAGMA data_version")
+            row = cursor.fetchone()
+            return int(row[0]) if row else 0
+        finally:
+            cursor.close()
+
+    def changed(self) -> bool:
+        now = self._read()
+        changed, self._last = now != self._last, now
+        return changed
+
+    def close(self) -> None:
+        self._connection.close()
+
+
 def is_locked(error: BaseException) -> bool:
     """Whether a database error says another connection holds the lock."""
     text = str(getattr(error, "orig", error))

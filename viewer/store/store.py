@@ -6,6 +6,7 @@ append-only revision log with the fields it changed from what to what.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
@@ -145,6 +146,17 @@ class Store:
             session.delete(row)
             return record
 
+    def restore(self, record: Record, linked_before: Sequence[Record] = ()) -> Record:
+        """Add a deleted record back, and give the records that let go of it
+        their earlier state again, in one transaction (undoing a deletion)."""
+        with self._write() as session:
+            restored = self._add(session, Resolver(session), record)
+            for before in linked_before:
+                row = _row(session, before.kind, before.key)
+                if row is not None:
+                    self._update(session, dataclasses.replace(before, version=row.version))
+            return restored
+
     def add_all(self, records: Mapping[RecordKind, Sequence[Record]]) -> int:
         """Add many records in one transaction (an import): all of them or none."""
         count = 0
@@ -155,6 +167,11 @@ class Store:
                     self._add(session, refs, record)
                     count += 1
         return count
+
+    def problems(self, record: Record) -> list[Problem]:
+        """Why saving ``record`` would be refused, as far as can be told before trying."""
+        with self._reads() as session:
+            return validate(record) + _uniqueness_problems(session, record)
 
     def dependents(self, kind: RecordKind, key: str) -> Dependents:
         """What refers to a record: what blocks deleting it, and what would let go."""
@@ -244,9 +261,15 @@ def _check(record: Record) -> None:
 
 
 def _check_unique(session: Session, record: Record) -> None:
-    """Refuse a second party with the same name (any case) or ISO code."""
+    problems = _uniqueness_problems(session, record)
+    if problems:
+        raise InvalidRecord(problems)
+
+
+def _uniqueness_problems(session: Session, record: Record) -> list[Problem]:
+    """A second party with the same name (any case) or ISO code is refused."""
     if not isinstance(record, Party):
-        return
+        return []
     others = select(PartyRow).where(PartyRow.key != record.key)
     same_name = session.scalar(others.where(equals_text(PartyRow.name, record.name)))
     problems = []
@@ -263,8 +286,7 @@ def _check_unique(session: Session, record: Record) -> None:
             problems.append(
                 Problem("iso_code", f"{record.iso_code} is already the code of {same_code.name}")
             )
-    if problems:
-        raise InvalidRecord(problems)
+    return problems
 
 
 def _row(session: Session, kind: RecordKind, key: str) -> Versioned | None:

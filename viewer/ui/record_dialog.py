@@ -1,0 +1,221 @@
+"""The base of the edit dialogs: a form that takes a record and gives one back.
+
+It validates as you type, shows each problem under its field, keeps Save
+disabled while anything is wrong (and says why), keeps the dialog open with
+everything typed when a save fails, and asks before discarding changes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QByteArray, QSettings, Qt
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from viewer.domain.records import Record
+from viewer.domain.serial import Problem
+
+# Saves a record; returns None when saved, or why it was not.
+SaveHandler = Callable[[Record], str | None]
+# Problems the store would raise (duplicates), found before trying.
+Checker = Callable[[Record], list[Problem]]
+Asker = Callable[[QWidget], bool]
+WARNING_STYLE = "color: #b3261e;"
+
+
+def ask_discard(parent: QWidget) -> bool:
+    box = QMessageBox(
+        QMessageBox.Icon.Question,
+        "Discard changes?",
+        "This record has changes that are not saved. Discard them?",
+        QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+        parent,
+    )
+    box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+    return box.exec() == QMessageBox.StandardButton.Discard
+
+
+class RecordDialog(QDialog):
+    """A form over one record. Subclasses add rows in ``_build``, show a
+    record in ``_fill``, read the widgets back in ``_collect`` and report the
+    widgets' own problems (unreadable dates, unknown names) in
+    ``_widget_problems``; call ``revalidate`` whenever a widget changes.
+
+    The saved record is ``saved`` once the dialog is accepted.
+    """
+
+    def __init__(
+        self,
+        title: str,
+        original: Record | None,
+        save: SaveHandler,
+        check: Checker,
+        settings: QSettings | None = None,
+        confirm_discard: Asker = ask_discard,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.setObjectName(type(self).__name__)
+        self.original = original
+        self.saved: Record | None = None
+        self._save = save
+        self._check = check
+        self._settings = settings
+        self._confirm_discard = confirm_discard
+        self._errors: dict[str, QLabel] = {}
+        self._setup_widgets()
+        self._build()
+        if original is not None:
+            self._fill(original)
+        self._initial = self._collect()
+        self._restore_geometry()
+        self._connect_signals()
+        self.revalidate()
+
+    # -- for subclasses -------------------------------------------------------
+
+    def _build(self) -> None:
+        raise NotImplementedError
+
+    def _fill(self, record: Record) -> None:
+        raise NotImplementedError
+
+    def _collect(self) -> Record:
+        raise NotImplementedError
+
+    def _widget_problems(self) -> list[Problem]:
+        return []
+
+    def add_row(self, field: str, label: str, widget: QWidget) -> None:
+        """A form row for ``field`` with room under it for its problem."""
+        holder = QWidget(self)
+        column = QVBoxLayout(holder)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(2)
+        column.addWidget(widget)
+        error = QLabel(holder)
+        error.setObjectName(f"{field}Problem")
+        error.setTextFormat(Qt.TextFormat.PlainText)
+        error.setWordWrap(True)
+        error.setStyleSheet(WARNING_STYLE)
+        error.hide()
+        column.addWidget(error)
+        self._errors[field] = error
+        self.form.addRow(label, holder)
+        if not widget.accessibleName():
+            widget.setAccessibleName(label.rstrip(":").replace("&", ""))
+
+    # -- the form -------------------------------------------------------------
+
+    def _setup_widgets(self) -> None:
+        self.form = QFormLayout()
+        self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        self.summary = QLabel(self)
+        self.summary.setObjectName("saveProblem")
+        self.summary.setTextFormat(Qt.TextFormat.PlainText)
+        self.summary.setWordWrap(True)
+        self.summary.setStyleSheet(WARNING_STYLE)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        self.save_button: QPushButton = self.buttons.button(QDialogButtonBox.StandardButton.Save)
+        self.save_button.setObjectName("saveButton")
+        self.save_button.setAccessibleName("Save")
+        cancel = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
+        cancel.setObjectName("cancelButton")
+        cancel.setAccessibleName("Cancel")
+        layout = QVBoxLayout(self)
+        layout.addLayout(self.form)
+        layout.addStretch(1)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.buttons)
+
+    def _connect_signals(self) -> None:
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+
+    def problems(self) -> list[Problem]:
+        record = self._collect()
+        found = self._widget_problems()
+        shown = {p.path for p in found}
+        # A widget's own message (an unreadable date) says more than the
+        # record's, which only sees what could be read.
+        found += [p for p in self._check(record) if _field(p.path) not in shown]
+        return found
+
+    def revalidate(self) -> None:
+        problems = self.problems()
+        by_field: dict[str, list[str]] = {}
+        for problem in problems:
+            by_field.setdefault(_field(problem.path), []).append(_message(problem))
+        for field, label in self._errors.items():
+            messages = by_field.pop(field, [])
+            label.setText("\n".join(messages))
+            label.setVisible(bool(messages))
+        if problems:
+            reasons = "; ".join(str(p) for p in problems[:3])
+            more = f" (and {len(problems) - 3} more)" if len(problems) > 3 else ""
+            self.summary.setText(f"Cannot save yet: {reasons}{more}")
+        else:
+            self.summary.setText("")
+        self.summary.setVisible(bool(problems))
+        self.save_button.setEnabled(not problems)
+        self.save_button.setToolTip(self.summary.text())
+
+    def is_modified(self) -> bool:
+        return self._collect() != self._initial
+
+    # -- closing --------------------------------------------------------------
+
+    def accept(self) -> None:
+        if self.problems():
+            self.revalidate()
+            return
+        record = self._collect()
+        reason = self._save(record)
+        if reason is not None:
+            # Everything typed stays; the user can correct it and try again.
+            self.summary.setText(f"Not saved: {reason}")
+            self.summary.show()
+            return
+        self.saved = record
+        self._remember_geometry()
+        super().accept()
+
+    def reject(self) -> None:
+        # Cancel, Escape and the window's close button all come here.
+        if self.is_modified() and not self._confirm_discard(self):
+            return
+        self._remember_geometry()
+        super().reject()
+
+    def _restore_geometry(self) -> None:
+        if self._settings is None:
+            return
+        value = self._settings.value(f"dialogs/{type(self).__name__}/geometry")
+        if isinstance(value, QByteArray):
+            self.restoreGeometry(value)
+
+    def _remember_geometry(self) -> None:
+        if self._settings is not None:
+            self._settings.setValue(f"dialogs/{type(self).__name__}/geometry", self.saveGeometry())
+
+
+def _field(path: str) -> str:
+    """The form field a problem's path is about: 'citations[0].source' -> 'citations'."""
+    return path.split(".")[0].split("[")[0]
+
+
+def _message(problem: Problem) -> str:
+    rest = problem.path[len(_field(problem.path)) :].lstrip(".")
+    return f"{rest}: {problem.message}" if rest else problem.message
