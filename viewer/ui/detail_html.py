@@ -49,8 +49,9 @@ def detail_html(detail: Detail) -> str:
             note = (
                 f"<br><span style='color:#555'>{_text(action.note)}</span>" if action.note else ""
             )
+            edit = escape(record_href(RecordKind.STATUS_ACTION, action.key), quote=True)
             parts.append(
-                f"<li><b>{_text(action.action.label)}</b> — {_text(when)} "
+                f"<li><a href='{edit}'><b>{_text(action.action.label)}</b></a> — {_text(when)} "
                 f"<i>({_text(action.certainty.label)})</i> · {_text(accord)}{note}</li>"
             )
         parts.append("</ul>")

@@ -1,13 +1,16 @@
-"""The detail pane: the selected record's fields, related records and timeline."""
+"""The detail pane: the selected record's fields, related records, timeline and history."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QUrl, Signal
-from PySide6.QtWidgets import QTextBrowser, QVBoxLayout, QWidget
+from collections.abc import Sequence
 
-from viewer.domain.records import Party
+from PySide6.QtCore import QUrl, Signal
+from PySide6.QtWidgets import QTabWidget, QTextBrowser, QVBoxLayout, QWidget
+
+from viewer.domain.records import Party, Revision
 from viewer.domain.views import Detail
 from viewer.ui.detail_html import detail_html, parse_record_href
+from viewer.ui.history_view import HistoryView
 from viewer.ui.status_timeline import StatusTimeline
 
 PLACEHOLDER = "Select a participant, event, person or source to see it here."
@@ -15,14 +18,18 @@ PLACEHOLDER = "Select a participant, event, person or source to see it here."
 
 class DetailPane(QWidget):
     """Shows one record: its fields, links to related records and, for a
-    participant, its status timeline with an "as of" date.
+    participant, its status timeline with an "as of" date; a History tab
+    lists its changes.
 
     Signals:
         recordLinkActivated(str, str): a link to another record was followed;
             carries the record kind's value and the key.
+        revertRequested(int): the user asked to revert the record to a
+            revision; carries the revision id.
     """
 
     recordLinkActivated = Signal(str, str)
+    revertRequested = Signal(int)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -34,29 +41,42 @@ class DetailPane(QWidget):
         self._connect_signals()
 
     def _setup_widgets(self) -> None:
-        self.text = QTextBrowser(self)
+        self.tabs = QTabWidget(self)
+        self.tabs.setObjectName("detailTabs")
+        self.tabs.setAccessibleName("Details and history")
+        self.tabs.tabBar().setAccessibleName("Details or history")
+        page = QWidget(self.tabs)
+        self.text = QTextBrowser(page)
         self.text.setObjectName("detailText")
         self.text.setAccessibleName("Record details")
         # Links are followed by the window, never by the browser itself.
         self.text.setOpenLinks(False)
         self.text.setOpenExternalLinks(False)
-        self.timeline = StatusTimeline(self)
+        self.timeline = StatusTimeline(page)
         self.timeline.setObjectName("statusTimeline")
         self.timeline.setAccessibleName("Status timeline")
+        column = QVBoxLayout(page)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.text, 1)
+        column.addWidget(self.timeline)
+        self.history = HistoryView(self.tabs)
+        self.tabs.addTab(page, "&Details")
+        self.tabs.addTab(self.history, "&History")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.text, 1)
-        layout.addWidget(self.timeline)
+        layout.addWidget(self.tabs)
 
     def _connect_signals(self) -> None:
         self.text.anchorClicked.connect(self._follow)
+        self.history.revertRequested.connect(self.revertRequested)
 
     @property
     def detail(self) -> Detail | None:
         return self._detail
 
-    def show_detail(self, detail: Detail | None) -> None:
+    def show_detail(self, detail: Detail | None, revisions: Sequence[Revision] = ()) -> None:
         self._detail = detail
+        self.history.show_revisions(revisions)
         if detail is None:
             self.text.setPlainText(PLACEHOLDER)
             self.timeline.hide()

@@ -2,9 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QItemSelectionModel, QModelIndex, QSettings, Qt, QTimer
+from PySide6.QtCore import (
+    QByteArray,
+    QEvent,
+    QItemSelectionModel,
+    QModelIndex,
+    QSettings,
+    Qt,
+    QTimer,
+)
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -20,12 +29,14 @@ from PySide6.QtWidgets import (
 
 from viewer.domain.enums import RecordKind
 from viewer.store.details import load_detail
+from viewer.store.engine import ChangeProbe
 from viewer.store.store import Store
 from viewer.ui.citations_pane import CitationsPane
 from viewer.ui.detail_pane import DetailPane
 from viewer.ui.link_opener import LinkOpener
 from viewer.ui.navigation_history import Location, NavigationHistory
 from viewer.ui.navigator import TITLES, Navigator
+from viewer.ui.record_editor import RecordEditor, show_problem
 from viewer.ui.record_table_model import RecordTableModel
 
 VIEW_NAMES = {
@@ -35,6 +46,7 @@ VIEW_NAMES = {
     RecordKind.SOURCE: "sourcesView",
 }
 SEARCH_DELAY_MS = 200
+PROBE_INTERVAL_MS = 2_000
 
 
 class MainWindow(QMainWindow):
@@ -55,9 +67,15 @@ class MainWindow(QMainWindow):
         self._history = NavigationHistory()
         self._walking_history = False
         self._selecting = False
+        self.notify: Callable[[str], None] = lambda text: show_problem(self, text)
         self.setWindowTitle(f"Accords Viewer — {database_path.name}")
+        self.editor = RecordEditor(store, self, settings)
+        self._probe: ChangeProbe | None = ChangeProbe(store.engine)
+        self._probe_timer = QTimer(self)
+        self._probe_timer.setInterval(PROBE_INTERVAL_MS)
         self._setup_widgets(database_path, opener)
         self._setup_actions()
+        self._setup_edit_actions()
         self._connect_signals()
         self._refresh_counts()
         self._restore_state()
@@ -124,6 +142,7 @@ class MainWindow(QMainWindow):
         toolbar.setObjectName("navigationToolBar")
         toolbar.setMovable(False)
         self.addToolBar(toolbar)
+        self.toolbar = toolbar
         self.back_action = QAction("Back", self)
         self.back_action.setShortcuts(_shortcuts("Alt+Left", QKeySequence.StandardKey.Back))
         self.back_action.setToolTip("Back to the previous record (Alt+Left)")
@@ -156,8 +175,13 @@ class MainWindow(QMainWindow):
         self.back_action.triggered.connect(self.go_back)
         self.forward_action.triggered.connect(self.go_forward)
         self.detail_pane.recordLinkActivated.connect(
-            lambda kind, key: self.select_record(RecordKind(kind), key)
+            lambda kind, key: self._follow_link(RecordKind(kind), key)
         )
+        self.detail_pane.revertRequested.connect(self._revert)
+        self.editor.changed.connect(lambda kind, key: self._record_changed(RecordKind(kind), key))
+        self.editor.failed.connect(lambda text: self.notify(text))
+        self._probe_timer.timeout.connect(self._check_for_outside_changes)
+        self._probe_timer.start()
         self.citations_pane.sourceRequested.connect(
             lambda key: self.select_record(RecordKind.SOURCE, key)
         )
@@ -233,7 +257,8 @@ class MainWindow(QMainWindow):
             return
         key = self.models[kind].key_at(current.row()) if current.isValid() else None
         detail = load_detail(self._store, kind, key) if key else None
-        self.detail_pane.show_detail(detail)
+        revisions = self._store.revisions(kind, key) if key else []
+        self.detail_pane.show_detail(detail, revisions)
         self.citations_pane.show_detail(detail)
         if key is not None and not self._walking_history:
             self._history.visit(Location(kind, key))
@@ -260,6 +285,131 @@ class MainWindow(QMainWindow):
     def _update_history_actions(self) -> None:
         self.back_action.setEnabled(self._history.can_go_back())
         self.forward_action.setEnabled(self._history.can_go_forward())
+        if hasattr(self, "edit_action"):
+            self._update_edit_actions()
+
+    # -- editing ------------------------------------------------------------------
+
+    def _setup_edit_actions(self) -> None:
+        menu = self.menuBar().addMenu("&Edit")
+        stack = self.editor.undo_stack
+        self.undo_action = stack.createUndoAction(self, "Undo")
+        self.undo_action.setShortcuts(QKeySequence.keyBindings(QKeySequence.StandardKey.Undo))
+        self.redo_action = stack.createRedoAction(self, "Redo")
+        self.redo_action.setShortcuts(_shortcuts("Ctrl+Shift+Z", QKeySequence.StandardKey.Redo))
+        self.new_action = QAction("&New…", self)
+        self.new_action.setShortcut(QKeySequence.StandardKey.New)
+        self.new_action.setToolTip("Add a record to the current list (Ctrl+N)")
+        self.edit_action = QAction("&Edit…", self)
+        self.edit_action.setShortcut(QKeySequence("Ctrl+E"))
+        self.edit_action.setToolTip("Edit the selected record (Ctrl+E, Enter)")
+        self.delete_action = QAction("&Delete…", self)
+        self.delete_action.setShortcut(QKeySequence.StandardKey.Delete)
+        # Delete acts on the list, never on text being typed in a field.
+        self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.stack.addAction(self.delete_action)
+        self.new_status_action = QAction("New &status action…", self)
+        self.new_status_action.setToolTip("Add a dated status step for the selected participant")
+        for action in (
+            self.undo_action,
+            self.redo_action,
+            None,
+            self.new_action,
+            self.edit_action,
+            self.delete_action,
+            self.new_status_action,
+        ):
+            if action is None:
+                menu.addSeparator()
+            else:
+                menu.addAction(action)
+                self.addAction(action)
+        toolbar = self.toolbar
+        before_search = toolbar.actions()[2]
+        for action in (self.new_action, self.edit_action, self.delete_action):
+            toolbar.insertAction(before_search, action)
+        toolbar.insertSeparator(self.new_action)
+        for action in (self.new_action, self.edit_action, self.delete_action):
+            button = toolbar.widgetForAction(action)
+            name = action.text().strip("&…")
+            button.setObjectName(f"{name.lower()}Button")
+            button.setAccessibleName(name)
+        self.new_action.triggered.connect(self.new_record)
+        self.edit_action.triggered.connect(self.edit_current)
+        self.delete_action.triggered.connect(self.delete_current)
+        self.new_status_action.triggered.connect(self.new_status_for_current)
+        for view in self.views.values():
+            view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+            for action in (self.new_action, self.edit_action, self.delete_action):
+                view.addAction(action)
+            view.activated.connect(lambda _index: self.edit_current())
+        self._update_edit_actions()
+
+    def new_record(self) -> None:
+        saved = self.editor.new(self.current_kind())
+        if saved is not None:
+            self.select_record(saved.kind, saved.key)
+
+    def new_status_for_current(self) -> None:
+        place = self._history.current
+        party = place.key if place and place.kind is RecordKind.PARTY else None
+        self.editor.new(RecordKind.STATUS_ACTION, party=party)
+
+    def edit_current(self) -> None:
+        place = self._history.current
+        if place is not None and place.kind is self.current_kind():
+            self.editor.edit(place.kind, place.key)
+
+    def delete_current(self) -> None:
+        place = self._history.current
+        if place is not None and place.kind is self.current_kind():
+            self.editor.delete(place.kind, place.key)
+
+    def refresh(self, focus: Location | None = None) -> None:
+        """Read everything afresh, keeping (or moving to) the selected record."""
+        place = focus or self._history.current
+        for model in self.models.values():
+            model.reload()
+        self._refresh_counts()
+        if (
+            place is not None
+            and place.kind in self.models
+            and self.select_record(place.kind, place.key)
+        ):
+            return
+        self.detail_pane.show_detail(None)
+        self.citations_pane.show_detail(None)
+
+    def _follow_link(self, kind: RecordKind, key: str) -> None:
+        if kind is RecordKind.STATUS_ACTION:
+            self.editor.edit(kind, key)
+        else:
+            self.select_record(kind, key)
+
+    def _revert(self, revision_id: int) -> None:
+        place = self._history.current
+        if place is not None:
+            self.editor.revert(place.kind, place.key, revision_id)
+
+    def _record_changed(self, kind: RecordKind, key: str) -> None:
+        # A status action is shown under its participant, which stays selected.
+        focus = Location(kind, key) if kind in self.models else None
+        if focus is not None and self._store.get(kind, key) is None:
+            focus = None  # deleted: keep what was selected if it still exists
+        self.refresh(focus)
+        if self._probe is not None:
+            self._probe.changed()  # this change was ours; it needs no second refresh
+
+    def _check_for_outside_changes(self) -> None:
+        if self._probe is not None and self._probe.changed():
+            self.refresh()
+
+    def _update_edit_actions(self) -> None:
+        place = self._history.current
+        on_list = place is not None and place.kind is self.current_kind()
+        self.edit_action.setEnabled(on_list)
+        self.delete_action.setEnabled(on_list)
+        self.new_status_action.setEnabled(place is not None and place.kind is RecordKind.PARTY)
 
     # -- remembering the layout ---------------------------------------------------
 
@@ -302,7 +452,17 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_state()
+        self._probe_timer.stop()
+        if self._probe is not None:
+            self._probe.close()
+            self._probe = None
         super().closeEvent(event)
+
+    def changeEvent(self, event: QEvent) -> None:
+        # Coming back to the window is when another program's changes matter.
+        if event.type() == QEvent.Type.ActivationChange and self.isActiveWindow():
+            self._check_for_outside_changes()
+        super().changeEvent(event)
 
     @property
     def store(self) -> Store:

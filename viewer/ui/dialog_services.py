@@ -1,0 +1,26 @@
+"""What the edit dialogs need from the rest of the app, as plain callables."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtCore import QSettings
+
+from viewer.domain.enums import RecordKind
+from viewer.ui.record_dialog import Asker, Checker, ask_discard
+
+
+@dataclass(frozen=True)
+class DialogServices:
+    """``choices`` lists (key, label) pairs of a kind for pickers; ``new_key``
+    finds a free key for a new record's label; ``check`` finds what the store
+    would refuse (duplicates); ``create_source`` opens a new-source dialog from
+    inside another and returns the saved source's (key, label)."""
+
+    choices: Callable[[RecordKind], list[tuple[str, str]]]
+    new_key: Callable[[RecordKind, str], str]
+    check: Checker
+    create_source: Callable[[], tuple[str, str] | None]
+    settings: QSettings | None = None
+    confirm_discard: Asker = ask_discard

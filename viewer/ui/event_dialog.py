@@ -1,0 +1,128 @@
+"""The edit dialog of an event."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit, QWidget
+
+from viewer.domain.enums import Certainty, EventKind, RecordKind
+from viewer.domain.records import Event, Record
+from viewer.domain.serial import Problem
+from viewer.ui.citations_editor import CitationsEditor
+from viewer.ui.dialog_services import DialogServices
+from viewer.ui.fuzzy_date_edit import FuzzyDateEdit
+from viewer.ui.key_picker import KeyPicker
+from viewer.ui.record_dialog import RecordDialog, SaveHandler
+from viewer.ui.roles_editor import RolesEditor
+
+
+class EventDialog(RecordDialog):
+    """An event: title, kind, accord, date, place, summary, certainty, the
+    parties and people in it with their roles, and its citations."""
+
+    def __init__(
+        self,
+        original: Event | None,
+        services: DialogServices,
+        save: SaveHandler,
+        parent: QWidget | None = None,
+    ) -> None:
+        self._services = services
+        title = f"Edit {original.title}" if original else "New event"
+        super().__init__(
+            title,
+            original,
+            save,
+            services.check,
+            services.settings,
+            services.confirm_discard,
+            parent,
+        )
+
+    def _build(self) -> None:
+        self.title_edit = QLineEdit(self)
+        self.title_edit.setObjectName("titleEdit")
+        self.kind_combo = QComboBox(self)
+        self.kind_combo.setObjectName("kindCombo")
+        for kind in EventKind:
+            self.kind_combo.addItem(kind.label, kind.value)
+        self.accord_picker = KeyPicker("accord", "Accord", optional=True, parent=self)
+        self.accord_picker.setObjectName("accordPicker")
+        self.accord_picker.set_choices(self._services.choices(RecordKind.ACCORD))
+        self.date_edit = FuzzyDateEdit("Date", self)
+        self.date_edit.setObjectName("dateEdit")
+        self.location_edit = QLineEdit(self)
+        self.location_edit.setObjectName("locationEdit")
+        self.summary_edit = QPlainTextEdit(self)
+        self.summary_edit.setObjectName("summaryEdit")
+        self.summary_edit.setTabChangesFocus(True)
+        self.certainty_combo = QComboBox(self)
+        self.certainty_combo.setObjectName("certaintyCombo")
+        for certainty in Certainty:
+            self.certainty_combo.addItem(certainty.label, certainty.value)
+        self.roles_editor = RolesEditor(self)
+        self.roles_editor.set_choices(
+            self._services.choices(RecordKind.PARTY), self._services.choices(RecordKind.PERSON)
+        )
+        self.citations_editor = CitationsEditor(
+            "Citations for this event", self._services.create_source, self
+        )
+        self.citations_editor.set_source_choices(self._services.choices(RecordKind.SOURCE))
+        self.add_row("title", "&Title:", self.title_edit)
+        self.add_row("event_kind", "&Kind:", self.kind_combo)
+        self.add_row("accord", "A&ccord:", self.accord_picker)
+        self.add_row("date", "&Date:", self.date_edit)
+        self.add_row("location", "&Location:", self.location_edit)
+        self.add_row("summary", "S&ummary:", self.summary_edit)
+        self.add_row("certainty", "C&ertainty:", self.certainty_combo)
+        self.add_row("roles", "&Roles:", self.roles_editor)
+        self.add_row("citations", "Ci&tations:", self.citations_editor)
+
+    def _connect_signals(self) -> None:
+        super()._connect_signals()
+        for edit in (self.title_edit, self.location_edit):
+            edit.textChanged.connect(self.revalidate)
+        for combo in (self.kind_combo, self.certainty_combo):
+            combo.currentIndexChanged.connect(self.revalidate)
+        self.accord_picker.changed.connect(self.revalidate)
+        self.date_edit.changed.connect(self.revalidate)
+        self.summary_edit.textChanged.connect(self.revalidate)
+        self.roles_editor.changed.connect(self.revalidate)
+        self.citations_editor.changed.connect(self.revalidate)
+
+    def _fill(self, record: Record) -> None:
+        assert isinstance(record, Event)
+        self.title_edit.setText(record.title)
+        self.kind_combo.setCurrentIndex(self.kind_combo.findData(record.event_kind.value))
+        self.accord_picker.set_key(record.accord)
+        self.date_edit.set_value(record.date)
+        self.location_edit.setText(record.location)
+        self.summary_edit.setPlainText(record.summary)
+        self.certainty_combo.setCurrentIndex(self.certainty_combo.findData(record.certainty.value))
+        self.roles_editor.set_roles(record.roles)
+        self.citations_editor.set_citations(record.citations)
+
+    def _collect(self) -> Event:
+        title = self.title_edit.text().strip()
+        original = self.original
+        return Event(
+            key=original.key if original else self._services.new_key(RecordKind.EVENT, title),
+            title=title,
+            event_kind=EventKind(self.kind_combo.currentData()),
+            accord=self.accord_picker.key(),
+            date=self.date_edit.value(),
+            location=self.location_edit.text().strip(),
+            summary=self.summary_edit.toPlainText().strip(),
+            certainty=Certainty(self.certainty_combo.currentData()),
+            roles=self.roles_editor.roles(),
+            citations=self.citations_editor.citations(),
+            version=original.version if original else 0,
+        )
+
+    def _widget_problems(self) -> list[Problem]:
+        problems = [Problem("citations", p) for p in self.citations_editor.problems()]
+        problems += [Problem("roles", p) for p in self.roles_editor.problems()]
+        for field, widget in (("accord", self.accord_picker), ("date", self.date_edit)):
+            problem = widget.problem()
+            if problem:
+                problems.append(Problem(field, problem))
+        return problems

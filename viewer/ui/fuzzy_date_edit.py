@@ -1,0 +1,129 @@
+"""A date field that takes partial and uncertain dates and says how it read them."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import QLabel, QLineEdit, QVBoxLayout, QWidget
+
+from viewer.domain.dates import DateError, FuzzyDate
+
+PLACEHOLDER = "e.g. 2021, Jan 2021, 2025-11~, week of 10 Nov 2025"
+NO_DATE = "No date"
+REQUIRED = "is required"
+REQUIRED_READING = "A date is required"
+
+
+class FuzzyDateEdit(QWidget):
+    """A line edit for a :class:`FuzzyDate` with its reading shown underneath.
+
+    People type dates as news gives them ("Jan 2021", "week of 10 Nov 2025",
+    "2025-11~"); the label below says, as they type, what the text was
+    understood as, or why it cannot be read, so that nothing is guessed
+    silently.  Everything shown is plain text.
+
+    Signals:
+        changed(): the text changed, by typing or by :meth:`set_value`.
+    """
+
+    changed = Signal()
+
+    def __init__(self, accessible_name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._accessible_name = accessible_name
+        self._required = False
+        self._value: FuzzyDate | None = None
+        self._error: str | None = None
+        self._setup_widgets()
+        self._connect_signals()
+        self._interpret()
+
+    def _setup_widgets(self) -> None:
+        self.line_edit = QLineEdit(self)
+        self.line_edit.setPlaceholderText(PLACEHOLDER)
+        self.line_edit.setAccessibleName(self._accessible_name)
+        self.line_edit.setClearButtonEnabled(True)
+        self._reading = QLabel(self)
+        # Error messages quote what was typed: it must never be read as markup.
+        self._reading.setTextFormat(Qt.TextFormat.PlainText)
+        self._reading.setWordWrap(True)
+        self._reading.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self._reading.setAccessibleName(f"{self._accessible_name}: how it was understood")
+        font = self._reading.font()
+        font.setPointSizeF(font.pointSizeF() * 0.9)
+        self._reading.setFont(font)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        layout.addWidget(self.line_edit)
+        layout.addWidget(self._reading)
+        self.setFocusProxy(self.line_edit)
+
+    def _connect_signals(self) -> None:
+        self.line_edit.textChanged.connect(self._on_text_changed)
+
+    # -- public API ----------------------------------------------------------------
+
+    def value(self) -> FuzzyDate | None:
+        """The date typed, or None when the field is empty or cannot be read."""
+        return self._value
+
+    def set_value(self, value: FuzzyDate | None) -> None:
+        """Show ``value`` as its EDTF text, the form it is stored in."""
+        self.line_edit.setText("" if value is None else value.edtf)
+
+    def text(self) -> str:
+        """The text as typed."""
+        return self.line_edit.text()
+
+    def problem(self) -> str | None:
+        """Why the text is not an acceptable date, or None if it is."""
+        return self._error
+
+    def set_required(self, required: bool) -> None:
+        """Whether an empty field is a problem."""
+        self._required = required
+        self._interpret()
+
+    # -- reading -------------------------------------------------------------------
+
+    def _on_text_changed(self, _text: str) -> None:
+        self._interpret()
+        self.changed.emit()
+
+    def _interpret(self) -> None:
+        """Read the text once, so value, problem and label always agree."""
+        text = self.line_edit.text()
+        self._value, self._error = None, None
+        if not text.strip():
+            if self._required:
+                self._error = REQUIRED
+                self._show_reading(REQUIRED_READING, warning=True)
+            else:
+                self._show_reading(NO_DATE, warning=False)
+            return
+        try:
+            self._value = FuzzyDate.from_text(text)
+        except DateError as error:
+            self._error = str(error)
+            self._show_reading(self._error, warning=True)
+            return
+        self._show_reading(
+            f"Understood as: {self._value.display()} (EDTF {self._value.edtf})", warning=False
+        )
+
+    def _show_reading(self, reading: str, *, warning: bool) -> None:
+        self._reading.setText(reading)
+        # Screen readers announce the description with the field, so someone
+        # who cannot see the label still hears how the date was read.
+        self.line_edit.setAccessibleDescription(reading)
+        palette = QPalette()  # an empty palette inherits the window's colours
+        if warning:
+            palette.setColor(QPalette.ColorRole.WindowText, self._warning_colour())
+        self._reading.setPalette(palette)
+
+    def _warning_colour(self) -> QColor:
+        # Dark orange on light themes, light orange on dark ones: readable on both
+        # (the same pair the citations pane uses for missing evidence).
+        dark_theme = self.palette().base().color().lightness() < 128
+        return QColor("#ffb454") if dark_theme else QColor("#b34700")

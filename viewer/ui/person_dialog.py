@@ -1,0 +1,94 @@
+"""The edit dialog of a person."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QWidget
+
+from viewer.domain.enums import RecordKind
+from viewer.domain.records import Person, Record
+from viewer.domain.serial import Problem
+from viewer.ui.citations_editor import CitationsEditor
+from viewer.ui.dialog_services import DialogServices
+from viewer.ui.key_picker import KeyPicker
+from viewer.ui.record_dialog import RecordDialog, SaveHandler
+
+
+class PersonDialog(RecordDialog):
+    """A person: name, office, the party they act for, notes, and the
+    citations backing their office."""
+
+    def __init__(
+        self,
+        original: Person | None,
+        services: DialogServices,
+        save: SaveHandler,
+        parent: QWidget | None = None,
+    ) -> None:
+        self._services = services
+        title = f"Edit {original.name}" if original else "New person"
+        super().__init__(
+            title,
+            original,
+            save,
+            services.check,
+            services.settings,
+            services.confirm_discard,
+            parent,
+        )
+
+    def _build(self) -> None:
+        self.name_edit = QLineEdit(self)
+        self.name_edit.setObjectName("nameEdit")
+        self.office_edit = QLineEdit(self)
+        self.office_edit.setObjectName("officeEdit")
+        self.party_picker = KeyPicker("participant", "Party", optional=True, parent=self)
+        self.party_picker.setObjectName("partyPicker")
+        self.party_picker.set_choices(self._services.choices(RecordKind.PARTY))
+        self.notes_edit = QPlainTextEdit(self)
+        self.notes_edit.setObjectName("notesEdit")
+        self.notes_edit.setTabChangesFocus(True)
+        self.citations_editor = CitationsEditor(
+            "Citations for this person's office", self._services.create_source, self
+        )
+        self.citations_editor.set_source_choices(self._services.choices(RecordKind.SOURCE))
+        self.add_row("name", "&Name:", self.name_edit)
+        self.add_row("office", "&Office:", self.office_edit)
+        self.add_row("party", "&Party:", self.party_picker)
+        self.add_row("notes", "N&otes:", self.notes_edit)
+        self.add_row("citations", "Ci&tations:", self.citations_editor)
+
+    def _connect_signals(self) -> None:
+        super()._connect_signals()
+        for edit in (self.name_edit, self.office_edit):
+            edit.textChanged.connect(self.revalidate)
+        self.party_picker.changed.connect(self.revalidate)
+        self.notes_edit.textChanged.connect(self.revalidate)
+        self.citations_editor.changed.connect(self.revalidate)
+
+    def _fill(self, record: Record) -> None:
+        assert isinstance(record, Person)
+        self.name_edit.setText(record.name)
+        self.office_edit.setText(record.office)
+        self.party_picker.set_key(record.party)
+        self.notes_edit.setPlainText(record.notes)
+        self.citations_editor.set_citations(record.citations)
+
+    def _collect(self) -> Person:
+        name = self.name_edit.text().strip()
+        original = self.original
+        return Person(
+            key=original.key if original else self._services.new_key(RecordKind.PERSON, name),
+            name=name,
+            office=self.office_edit.text().strip(),
+            party=self.party_picker.key(),
+            notes=self.notes_edit.toPlainText().strip(),
+            citations=self.citations_editor.citations(),
+            version=original.version if original else 0,
+        )
+
+    def _widget_problems(self) -> list[Problem]:
+        problems = [Problem("citations", p) for p in self.citations_editor.problems()]
+        party = self.party_picker.problem()
+        if party:
+            problems.append(Problem("party", party))
+        return problems
