@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from viewer.domain.records import Record
 from viewer.store.store import Store
-from viewer.ui.record_command import ChangeListener, ErrorListener, RecordCommand
+from viewer.ui.record_command import ChangeListener, ErrorListener, RecordCommand, title_of
 
 
 class AddRecordCommand(RecordCommand):
@@ -13,7 +13,9 @@ class AddRecordCommand(RecordCommand):
     def __init__(
         self, store: Store, added: Record, on_change: ChangeListener, on_error: ErrorListener
     ) -> None:
-        super().__init__(f"Add {added.label}", store, added.kind, added.key, on_change, on_error)
+        super().__init__(
+            f"Add {title_of(store, added)}", store, added.kind, added.key, on_change, on_error
+        )
         self._added = added
 
     def _undo(self) -> None:

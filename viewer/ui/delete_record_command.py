@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 from viewer.domain.records import Record
 from viewer.store.store import Store
-from viewer.ui.record_command import ChangeListener, ErrorListener, RecordCommand
+from viewer.ui.record_command import ChangeListener, ErrorListener, RecordCommand, title_of
 
 
 class DeleteRecordCommand(RecordCommand):
@@ -23,7 +23,12 @@ class DeleteRecordCommand(RecordCommand):
         on_error: ErrorListener,
     ) -> None:
         super().__init__(
-            f"Delete {deleted.label}", store, deleted.kind, deleted.key, on_change, on_error
+            f"Delete {title_of(store, deleted)}",
+            store,
+            deleted.kind,
+            deleted.key,
+            on_change,
+            on_error,
         )
         self._deleted = deleted
         self._linked_before = tuple(linked_before)

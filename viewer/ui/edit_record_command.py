@@ -8,7 +8,7 @@ from viewer.domain.records import Record
 from viewer.domain.serial import record_fields
 from viewer.store.errors import ConflictError
 from viewer.store.store import Store
-from viewer.ui.record_command import ChangeListener, ErrorListener, RecordCommand
+from viewer.ui.record_command import ChangeListener, ErrorListener, RecordCommand, title_of
 
 
 class EditRecordCommand(RecordCommand):
@@ -28,7 +28,12 @@ class EditRecordCommand(RecordCommand):
         text: str | None = None,
     ) -> None:
         super().__init__(
-            text or f"Edit {before.label}", store, before.kind, before.key, on_change, on_error
+            text or f"Edit {title_of(store, before)}",
+            store,
+            before.kind,
+            before.key,
+            on_change,
+            on_error,
         )
         self._before = before
         self._after = after

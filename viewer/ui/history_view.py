@@ -98,7 +98,8 @@ class HistoryView(QWidget):
 
 def _summary(revision: Revision) -> str:
     fields = ", ".join(revision.changes)
-    return f"{revision.action.label}: {fields}" if fields else revision.action.label
+    what = f"{revision.action.label} {revision.record_kind.label} {revision.record_key}"
+    return f"{what}: {fields}" if fields else what
 
 
 def _show(value: Any) -> str:

@@ -28,6 +28,8 @@ from PySide6.QtWidgets import (
 )
 
 from viewer.domain.enums import RecordKind
+from viewer.domain.records import Revision
+from viewer.domain.views import Detail
 from viewer.store.details import load_detail
 from viewer.store.engine import ChangeProbe
 from viewer.store.store import Store
@@ -67,6 +69,7 @@ class MainWindow(QMainWindow):
         self._history = NavigationHistory()
         self._walking_history = False
         self._selecting = False
+        self._revision_records: dict[int, tuple[RecordKind, str]] = {}
         self.notify: Callable[[str], None] = lambda text: show_problem(self, text)
         self.setWindowTitle(f"Accords Viewer — {database_path.name}")
         self.editor = RecordEditor(store, self, settings)
@@ -257,7 +260,8 @@ class MainWindow(QMainWindow):
             return
         key = self.models[kind].key_at(current.row()) if current.isValid() else None
         detail = load_detail(self._store, kind, key) if key else None
-        revisions = self._store.revisions(kind, key) if key else []
+        revisions = self._revisions_of(kind, key, detail) if key else []
+        self._revision_records = {r.id: (r.record_kind, r.record_key) for r in revisions}
         self.detail_pane.show_detail(detail, revisions)
         self.citations_pane.show_detail(detail)
         if key is not None and not self._walking_history:
@@ -387,16 +391,24 @@ class MainWindow(QMainWindow):
             self.select_record(kind, key)
 
     def _revert(self, revision_id: int) -> None:
-        place = self._history.current
-        if place is not None:
-            self.editor.revert(place.kind, place.key, revision_id)
+        target = self._revision_records.get(revision_id)
+        if target is not None:
+            self.editor.revert(*target, revision_id)
+
+    def _revisions_of(self, kind: RecordKind, key: str, detail: Detail | None) -> list[Revision]:
+        """A record's changes; a participant's include those of its status actions."""
+        revisions = self._store.revisions(kind, key)
+        if detail is not None:
+            for action in detail.actions:
+                revisions += self._store.revisions(RecordKind.STATUS_ACTION, action.key)
+        return sorted(revisions, key=lambda revision: revision.id)
 
     def _record_changed(self, kind: RecordKind, key: str) -> None:
-        # A status action is shown under its participant, which stays selected.
-        focus = Location(kind, key) if kind in self.models else None
-        if focus is not None and self._store.get(kind, key) is None:
-            focus = None  # deleted: keep what was selected if it still exists
-        self.refresh(focus)
+        # The selection stays where the user is: a source made from inside a
+        # dialog, or an undo elsewhere, does not move it. (New records are
+        # selected by new_record itself.)
+        _ = (kind, key)
+        self.refresh()
         if self._probe is not None:
             self._probe.changed()  # this change was ours; it needs no second refresh
 

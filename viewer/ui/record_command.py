@@ -7,6 +7,7 @@ from collections.abc import Callable
 from PySide6.QtGui import QUndoCommand
 
 from viewer.domain.enums import RecordKind
+from viewer.domain.records import Record, StatusAction
 from viewer.store.errors import StoreError
 from viewer.store.store import Store
 
@@ -14,6 +15,14 @@ from viewer.store.store import Store
 ChangeListener = Callable[[RecordKind, str], None]
 # Told why an undo or redo could not be done.
 ErrorListener = Callable[[str], None]
+
+
+def title_of(store: Store, record: Record) -> str:
+    """How the Edit menu names a record: "Kazakhstan", "Kazakhstan status"."""
+    if isinstance(record, StatusAction):
+        party = store.get(RecordKind.PARTY, record.party)
+        return f"{party.label if party else record.party} status"
+    return record.label
 
 
 class RecordCommand(QUndoCommand):

@@ -1,0 +1,284 @@
+"""Editing through the window, as a new user does it: real dialogs, real database."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from PySide6.QtCore import QSettings, Qt, QTimer, QUrl
+from PySide6.QtWidgets import QApplication, QPushButton, QTableWidget, QTabWidget, QWidget
+
+from viewer.app import create_main_window
+from viewer.domain.enums import RecordKind
+from viewer.store.checks import run_checks
+from viewer.ui.main_window import MainWindow
+from viewer.ui.party_dialog import PartyDialog
+from viewer.ui.person_dialog import PersonDialog
+from viewer.ui.record_dialog import RecordDialog
+from viewer.ui.source_dialog import SourceDialog
+from viewer.ui.status_action_dialog import StatusActionDialog
+
+KZ_ACTION = "kazakhstan-expected-to-join-2025"
+
+
+@pytest.fixture
+def window(qtbot: QtBot, tmp_path: Path, settings: QSettings) -> Iterator[MainWindow]:
+    built = create_main_window(tmp_path / "db.sqlite3", settings)
+    qtbot.addWidget(built)
+    built.show()
+    built.editor.services = built.editor.services.__class__(
+        **{**built.editor.services.__dict__, "confirm_discard": lambda _parent: True}
+    )
+    built.notify = lambda text: pytest.fail(f"unexpected message: {text}")
+    yield built
+
+
+def when_dialog_opens(handle: Callable[[RecordDialog], None]) -> None:
+    """Run ``handle`` on the next modal dialog, once it is showing."""
+
+    def poll() -> None:
+        dialog = QApplication.activeModalWidget()
+        if isinstance(dialog, RecordDialog):
+            handle(dialog)
+        else:
+            QTimer.singleShot(10, poll)
+
+    QTimer.singleShot(0, poll)
+
+
+def type_into(qtbot: QtBot, widget: QWidget, text: str) -> None:
+    widget.setFocus()
+    widget.clear()  # type: ignore[attr-defined]
+    qtbot.keyClicks(widget, text)
+
+
+def status_cell(window: MainWindow, key: str) -> str:
+    model = window.models[RecordKind.PARTY]
+    row = model.row_of(key)
+    assert row is not None
+    return str(model.data(model.index(row, 2)))
+
+
+def test_kazakhstan_joins_with_a_new_source_and_undo_redo_restart(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path, settings: QSettings
+) -> None:
+    store = window.store
+    window.select_record(RecordKind.PARTY, "kazakhstan")
+    assert status_cell(window, "kazakhstan") == "expected to join"
+
+    def fill_new_source(dialog: RecordDialog) -> None:
+        assert isinstance(dialog, SourceDialog)
+        type_into(qtbot, dialog.title_edit, "Kazakhstan joins the Abraham Accords")
+        type_into(qtbot, dialog.publisher_edit, "Example Wire")
+        type_into(qtbot, dialog.published_edit.line_edit, "2025-11-06")
+        type_into(qtbot, dialog.url_edit, "https://example.org/kazakhstan-joins")
+        assert dialog.save_button.isEnabled(), dialog.summary.text()
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+
+    def fill_status(dialog: RecordDialog) -> None:
+        assert isinstance(dialog, StatusActionDialog)
+        dialog.action_combo.setCurrentIndex(dialog.action_combo.findData("joined"))
+        type_into(qtbot, dialog.date_edit.line_edit, "2025-11-06")
+        dialog.certainty_combo.setCurrentIndex(dialog.certainty_combo.findData("confirmed"))
+        when_dialog_opens(fill_new_source)
+        new_source = dialog.citations_editor.findChild(QPushButton, "newSourceButton")
+        qtbot.mouseClick(new_source, Qt.MouseButton.LeftButton)
+        table = dialog.citations_editor.findChild(QTableWidget, "citationsTable")
+        last = table.rowCount() - 1
+        table.item(last, 1).setText("para. 1")
+        assert dialog.save_button.isEnabled(), dialog.summary.text()
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+
+    when_dialog_opens(fill_status)
+    window.detail_pane.text.anchorClicked.emit(QUrl(f"record:status_action/{KZ_ACTION}"))
+
+    saved = store.get(RecordKind.STATUS_ACTION, KZ_ACTION)
+    assert saved is not None and saved.action.value == "joined"  # type: ignore[union-attr]
+    assert saved.citations[-1].locator == "para. 1"  # type: ignore[union-attr]
+    assert status_cell(window, "kazakhstan") == "joined"
+    assert "joined" in window.detail_pane.text.toPlainText()
+    citations = window.citations_pane.findChild(QWidget, "citationsTree")
+    assert "Kazakhstan joins the Abraham Accords" in _tree_text(citations)
+    history = window.detail_pane.history
+    assert any("action" in text for text in _tree_texts(history.tree))
+
+    assert window.undo_action.text() == "Undo Edit Kazakhstan status"
+    window.activateWindow()  # shortcuts reach the active window once the dialogs have gone
+    qtbot.waitUntil(window.isActiveWindow)
+    qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    undone = store.get(RecordKind.STATUS_ACTION, KZ_ACTION)
+    assert undone is not None and undone.action.value == "expected_to_join"  # type: ignore[union-attr]
+    assert status_cell(window, "kazakhstan") == "expected to join"
+    qtbot.keyClick(
+        window,
+        Qt.Key.Key_Z,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
+    redone = store.get(RecordKind.STATUS_ACTION, KZ_ACTION)
+    assert redone is not None and redone.action.value == "joined"  # type: ignore[union-attr]
+    assert status_cell(window, "kazakhstan") == "joined"
+    assert run_checks(store) == []
+
+    window.close()
+    again = create_main_window(tmp_path / "db.sqlite3", settings)
+    qtbot.addWidget(again)
+    again.show()
+    again.select_record(RecordKind.PARTY, "kazakhstan")
+    changes = [t for t in _tree_texts(again.detail_pane.history.tree) if KZ_ACTION in t]
+    assert len(changes) >= 4  # created, edited, undone, redone
+    tabs = again.detail_pane.findChild(QTabWidget, "detailTabs")
+    tabs.setCurrentIndex(1)
+    assert again.detail_pane.history.isVisible()
+
+
+def test_invalid_inputs_keep_save_disabled_with_their_message(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    seen: dict[str, str] = {}
+
+    def try_party(dialog: RecordDialog) -> None:
+        assert isinstance(dialog, PartyDialog)
+        type_into(qtbot, dialog.name_edit, "")
+        seen["empty name"] = dialog.summary.text() if not dialog.save_button.isEnabled() else ""
+        type_into(qtbot, dialog.name_edit, "Atlantis")
+        dialog.country_picker.set_code("KZ")
+        seen["duplicate iso"] = dialog.summary.text() if not dialog.save_button.isEnabled() else ""
+        dialog.reject()
+
+    when_dialog_opens(try_party)
+    window.editor.new(RecordKind.PARTY)
+    assert "name: is required" in seen["empty name"]
+    assert "KZ is already the code of Kazakhstan" in seen["duplicate iso"]
+
+    def try_source(dialog: RecordDialog) -> None:
+        assert isinstance(dialog, SourceDialog)
+        type_into(qtbot, dialog.title_edit, "A source")
+        type_into(qtbot, dialog.published_edit.line_edit, "2021-02-30")
+        seen["bad date"] = dialog.summary.text() if not dialog.save_button.isEnabled() else ""
+        type_into(qtbot, dialog.published_edit.line_edit, "2025-11-16/2025-11-10")
+        seen["interval"] = dialog.summary.text() if not dialog.save_button.isEnabled() else ""
+        type_into(qtbot, dialog.published_edit.line_edit, "2025-11-06")
+        type_into(qtbot, dialog.url_edit, "javascript:alert(1)")
+        seen["url"] = dialog.summary.text() if not dialog.save_button.isEnabled() else ""
+        dialog.reject()
+
+    when_dialog_opens(try_source)
+    window.editor.new(RecordKind.SOURCE)
+    assert "28 days" in seen["bad date"]
+    assert "ends (2025-11-10) before it starts" in seen["interval"]
+    assert "not a web link" in seen["url"]
+    assert window.store.count(RecordKind.SOURCE) == 3
+
+
+def test_a_failed_save_keeps_the_dialog_open_with_what_was_typed(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    from viewer.domain.records import Source
+
+    window.store.add(Source(key="short-lived", title="A short-lived source"))
+    outcome: dict[str, object] = {}
+
+    def add_person(dialog: RecordDialog) -> None:
+        assert isinstance(dialog, PersonDialog)
+        type_into(qtbot, dialog.name_edit, "Ada Example")
+        type_into(qtbot, dialog.office_edit, "Envoy")
+        dialog.citations_editor.add_citation("short-lived")
+        # Another writer deletes the cited source while the dialog is open.
+        window.store.delete(RecordKind.SOURCE, "short-lived")
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+        outcome["open"] = dialog.isVisible()
+        outcome["message"] = dialog.summary.text()
+        outcome["typed"] = (dialog.name_edit.text(), dialog.office_edit.text())
+        dialog.reject()
+
+    when_dialog_opens(add_person)
+    assert window.editor.new(RecordKind.PERSON) is None
+    assert outcome["open"] is True
+    assert "Not saved" in str(outcome["message"]) and "short-lived" in str(outcome["message"])
+    assert outcome["typed"] == ("Ada Example", "Envoy")
+    assert window.store.count(RecordKind.PERSON) == 10
+
+
+def test_deleting_a_source_lists_the_claims_citing_it_and_undo_restores_them(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    axios = "axios-kazakhstan-abraham-accords-report"
+    questions: list[str] = []
+    window.editor._confirm = lambda _parent, _title, text: questions.append(text) or True
+    window.select_record(RecordKind.SOURCE, axios)
+    window.views[RecordKind.SOURCE].setFocus()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    qtbot.keyClick(window.views[RecordKind.SOURCE], Qt.Key.Key_Delete)
+    assert "citation on status action kazakhstan-expected-to-join-2025" in questions[0]
+    assert window.store.get(RecordKind.SOURCE, axios) is None
+    action = window.store.get(RecordKind.STATUS_ACTION, KZ_ACTION)
+    assert action is not None and axios not in [c.source for c in action.citations]  # type: ignore[union-attr]
+    assert window.undo_action.text().startswith("Undo Delete [Report")
+    window.undo_action.trigger()
+    action = window.store.get(RecordKind.STATUS_ACTION, KZ_ACTION)
+    assert action is not None and axios in [c.source for c in action.citations]  # type: ignore[union-attr]
+    assert run_checks(window.store) == []
+
+
+def test_a_party_with_status_actions_is_not_deleted(qtbot: QtBot, window: MainWindow) -> None:
+    messages: list[str] = []
+    window.notify = messages.append
+    window.select_record(RecordKind.PARTY, "sudan")
+    window.delete_action.trigger()
+    assert window.store.get(RecordKind.PARTY, "sudan") is not None
+    assert "cannot be deleted" in messages[0] and "status action" in messages[0]
+
+
+def test_revert_to_an_earlier_revision_is_an_undoable_change(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    store = window.store
+    israel = store.get(RecordKind.PARTY, "israel")
+    assert israel is not None
+    store.update(israel.__class__(**{**_fields(israel), "notes": "Changed once."}))
+    window.refresh()
+    window.select_record(RecordKind.PARTY, "israel")
+    history = window.detail_pane.history
+    first = min(history.revision_ids())
+    history.select_revision(first)
+    qtbot.mouseClick(history.revert_button, Qt.MouseButton.LeftButton)
+    reverted = store.get(RecordKind.PARTY, "israel")
+    assert reverted is not None and reverted.notes == israel.notes  # type: ignore[union-attr]
+    assert window.undo_action.text() == "Undo Revert Israel"
+    window.undo_action.trigger()
+    assert store.get(RecordKind.PARTY, "israel").notes == "Changed once."  # type: ignore[union-attr]
+
+
+def _fields(record: object) -> dict[str, object]:
+    import dataclasses
+
+    return {f.name: getattr(record, f.name) for f in dataclasses.fields(record)}  # type: ignore[arg-type]
+
+
+def _tree_texts(tree: QWidget) -> list[str]:
+    from PySide6.QtWidgets import QTreeWidget
+
+    assert isinstance(tree, QTreeWidget)
+    texts = []
+    for index in range(tree.topLevelItemCount()):
+        item = tree.topLevelItem(index)
+        assert item is not None
+        texts.append(" | ".join(item.text(c) for c in range(tree.columnCount())))
+    return texts
+
+
+def _tree_text(tree: QWidget) -> str:
+    from PySide6.QtWidgets import QTreeWidget
+
+    assert isinstance(tree, QTreeWidget)
+    lines = []
+    for index in range(tree.topLevelItemCount()):
+        item = tree.topLevelItem(index)
+        assert item is not None
+        lines.append(item.text(0))
+        lines += [item.child(c).text(0) for c in range(item.childCount())]
+    return "\n".join(lines)
