@@ -35,11 +35,13 @@ from viewer.store.engine import ChangeProbe
 from viewer.store.store import Store
 from viewer.ui.citations_pane import CitationsPane
 from viewer.ui.detail_pane import DetailPane
+from viewer.ui.edit_actions import EditActions
 from viewer.ui.link_opener import LinkOpener
 from viewer.ui.navigation_history import Location, NavigationHistory
 from viewer.ui.navigator import TITLES, Navigator
 from viewer.ui.record_editor import RecordEditor, show_problem
 from viewer.ui.record_table_model import RecordTableModel
+from viewer.ui.shortcuts import shortcuts
 
 VIEW_NAMES = {
     RecordKind.PARTY: "participantsView",
@@ -78,7 +80,13 @@ class MainWindow(QMainWindow):
         self._probe_timer.setInterval(PROBE_INTERVAL_MS)
         self._setup_widgets(database_path, opener)
         self._setup_actions()
-        self._setup_edit_actions()
+        self.edit_actions = EditActions(self, self.editor)
+        self.undo_action = self.edit_actions.undo
+        self.redo_action = self.edit_actions.redo
+        self.new_action = self.edit_actions.new
+        self.edit_action = self.edit_actions.edit
+        self.delete_action = self.edit_actions.delete
+        self.new_status_action = self.edit_actions.new_status
         self._connect_signals()
         self._refresh_counts()
         self._restore_state()
@@ -147,10 +155,10 @@ class MainWindow(QMainWindow):
         self.addToolBar(toolbar)
         self.toolbar = toolbar
         self.back_action = QAction("Back", self)
-        self.back_action.setShortcuts(_shortcuts("Alt+Left", QKeySequence.StandardKey.Back))
+        self.back_action.setShortcuts(shortcuts("Alt+Left", QKeySequence.StandardKey.Back))
         self.back_action.setToolTip("Back to the previous record (Alt+Left)")
         self.forward_action = QAction("Forward", self)
-        self.forward_action.setShortcuts(_shortcuts("Alt+Right", QKeySequence.StandardKey.Forward))
+        self.forward_action.setShortcuts(shortcuts("Alt+Right", QKeySequence.StandardKey.Forward))
         self.forward_action.setToolTip("Forward to the next record (Alt+Right)")
         self.find_action = QAction("Find", self)
         self.find_action.setShortcut(QKeySequence.StandardKey.Find)
@@ -289,85 +297,10 @@ class MainWindow(QMainWindow):
     def _update_history_actions(self) -> None:
         self.back_action.setEnabled(self._history.can_go_back())
         self.forward_action.setEnabled(self._history.can_go_forward())
-        if hasattr(self, "edit_action"):
-            self._update_edit_actions()
+        if hasattr(self, "edit_actions"):
+            self.edit_actions.update()
 
     # -- editing ------------------------------------------------------------------
-
-    def _setup_edit_actions(self) -> None:
-        menu = self.menuBar().addMenu("&Edit")
-        stack = self.editor.undo_stack
-        self.undo_action = stack.createUndoAction(self, "Undo")
-        self.undo_action.setShortcuts(QKeySequence.keyBindings(QKeySequence.StandardKey.Undo))
-        self.redo_action = stack.createRedoAction(self, "Redo")
-        self.redo_action.setShortcuts(_shortcuts("Ctrl+Shift+Z", QKeySequence.StandardKey.Redo))
-        self.new_action = QAction("&New…", self)
-        self.new_action.setShortcut(QKeySequence.StandardKey.New)
-        self.new_action.setToolTip("Add a record to the current list (Ctrl+N)")
-        self.edit_action = QAction("&Edit…", self)
-        self.edit_action.setShortcut(QKeySequence("Ctrl+E"))
-        self.edit_action.setToolTip("Edit the selected record (Ctrl+E, Enter)")
-        self.delete_action = QAction("&Delete…", self)
-        self.delete_action.setShortcut(QKeySequence.StandardKey.Delete)
-        # Delete acts on the list, never on text being typed in a field.
-        self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        self.stack.addAction(self.delete_action)
-        self.new_status_action = QAction("New &status action…", self)
-        self.new_status_action.setToolTip("Add a dated status step for the selected participant")
-        for action in (
-            self.undo_action,
-            self.redo_action,
-            None,
-            self.new_action,
-            self.edit_action,
-            self.delete_action,
-            self.new_status_action,
-        ):
-            if action is None:
-                menu.addSeparator()
-            else:
-                menu.addAction(action)
-                self.addAction(action)
-        toolbar = self.toolbar
-        before_search = toolbar.actions()[2]
-        for action in (self.new_action, self.edit_action, self.delete_action):
-            toolbar.insertAction(before_search, action)
-        toolbar.insertSeparator(self.new_action)
-        for action in (self.new_action, self.edit_action, self.delete_action):
-            button = toolbar.widgetForAction(action)
-            name = action.text().strip("&…")
-            button.setObjectName(f"{name.lower()}Button")
-            button.setAccessibleName(name)
-        self.new_action.triggered.connect(self.new_record)
-        self.edit_action.triggered.connect(self.edit_current)
-        self.delete_action.triggered.connect(self.delete_current)
-        self.new_status_action.triggered.connect(self.new_status_for_current)
-        for view in self.views.values():
-            view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
-            for action in (self.new_action, self.edit_action, self.delete_action):
-                view.addAction(action)
-            view.activated.connect(lambda _index: self.edit_current())
-        self._update_edit_actions()
-
-    def new_record(self) -> None:
-        saved = self.editor.new(self.current_kind())
-        if saved is not None:
-            self.select_record(saved.kind, saved.key)
-
-    def new_status_for_current(self) -> None:
-        place = self._history.current
-        party = place.key if place and place.kind is RecordKind.PARTY else None
-        self.editor.new(RecordKind.STATUS_ACTION, party=party)
-
-    def edit_current(self) -> None:
-        place = self._history.current
-        if place is not None and place.kind is self.current_kind():
-            self.editor.edit(place.kind, place.key)
-
-    def delete_current(self) -> None:
-        place = self._history.current
-        if place is not None and place.kind is self.current_kind():
-            self.editor.delete(place.kind, place.key)
 
     def refresh(self, focus: Location | None = None) -> None:
         """Read everything afresh, keeping (or moving to) the selected record."""
@@ -415,13 +348,6 @@ class MainWindow(QMainWindow):
     def _check_for_outside_changes(self) -> None:
         if self._probe is not None and self._probe.changed():
             self.refresh()
-
-    def _update_edit_actions(self) -> None:
-        place = self._history.current
-        on_list = place is not None and place.kind is self.current_kind()
-        self.edit_action.setEnabled(on_list)
-        self.delete_action.setEnabled(on_list)
-        self.new_status_action.setEnabled(place is not None and place.kind is RecordKind.PARTY)
 
     # -- remembering the layout ---------------------------------------------------
 
@@ -479,10 +405,3 @@ class MainWindow(QMainWindow):
     @property
     def store(self) -> Store:
         return self._store
-
-
-def _shortcuts(main: str, standard: QKeySequence.StandardKey) -> list[QKeySequence]:
-    """``main`` plus the platform's own keys for the same thing, each once."""
-    keys = [QKeySequence(main)]
-    keys += [key for key in QKeySequence.keyBindings(standard) if key not in keys]
-    return keys
