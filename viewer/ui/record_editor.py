@@ -7,7 +7,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QSettings, Qt, Signal
 from PySide6.QtGui import QUndoStack
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from viewer.domain.enums import RecordKind
 from viewer.domain.records import Event, Party, Person, Record, Source, StatusAction
@@ -16,6 +16,7 @@ from viewer.store.errors import ConflictError, StoreError
 from viewer.store.history import record_at
 from viewer.store.store import Store
 from viewer.ui.add_record_command import AddRecordCommand
+from viewer.ui.conflict_dialog import ConflictResolver, resolve_with_dialog
 from viewer.ui.delete_record_command import DeleteRecordCommand
 from viewer.ui.dialog_services import DialogServices
 from viewer.ui.edit_record_command import EditRecordCommand
@@ -28,6 +29,15 @@ from viewer.ui.status_action_dialog import StatusActionDialog
 
 # Asks whether to go ahead; gets the question's title and text.
 Confirmer = Callable[[QWidget, str, str], bool]
+# A merge that keeps meeting newer saves by others is given up after this many tries.
+MAX_MERGE_ROUNDS = 5
+# Why a save was not made; the dialog shows them after "Not saved: ".
+NOT_SAVED_CHANGED = (
+    "the record was changed by someone else after you opened it; your changes are still here"
+)
+NOT_SAVED_DELETED = (
+    "someone else deleted this record after you opened it; your changes are still here"
+)
 
 
 def ask_yes_no(parent: QWidget, title: str, text: str) -> bool:
@@ -72,12 +82,15 @@ class RecordEditor(QObject):
         confirm: Confirmer = ask_yes_no,
         confirm_discard: Asker = ask_discard,
         run_dialog: Callable[[RecordDialog], int] = lambda dialog: dialog.exec(),
+        resolve_conflict: ConflictResolver | None = None,
     ) -> None:
         super().__init__(parent_widget)
         self._store = store
         self._parent = parent_widget
         self._confirm = confirm
         self._run_dialog = run_dialog
+        # None: the ConflictDialog, told what the record was when editing began.
+        self._resolve_conflict = resolve_conflict
         self.undo_stack = QUndoStack(self)
         self.services = DialogServices(
             choices=lambda kind: lookups.choices(store, kind),
@@ -173,7 +186,7 @@ class RecordEditor(QObject):
             try:
                 saved = self._store.update(record)
             except ConflictError as conflict:
-                return _conflict_message(conflict)
+                return self._save_over(record, before, conflict.current)
             except StoreError as error:
                 return str(error)
             if saved.version != before.version:
@@ -183,6 +196,57 @@ class RecordEditor(QObject):
             return None
 
         return save
+
+    def _save_over(self, mine: Record, base: Record, theirs: Record | None) -> str | None:
+        """Someone else saved or deleted the record while ``mine`` was being edited
+        from ``base``: never overwrite their change unseen. The user merges field
+        by field (or saves a deleted record anew); the undo step goes from their
+        record to the merge, so Ctrl+Z undoes this user's change only.
+        """
+        for _ in range(MAX_MERGE_ROUNDS):
+            if theirs is None:
+                return self._add_again(mine)
+            merged = self._resolve(mine, theirs, base)
+            if merged is None:
+                return NOT_SAVED_CHANGED
+            try:
+                saved = self._store.update(merged)
+            except ConflictError as again:
+                # Yet another save came in meanwhile: merge the merge with that.
+                mine, base, theirs = merged, theirs, again.current
+                continue
+            except StoreError as error:
+                return str(error)
+            if saved.version != theirs.version:
+                self._push(
+                    EditRecordCommand(self._store, theirs, saved, self._changed, self._failed)
+                )
+            return None
+        return NOT_SAVED_CHANGED
+
+    def _resolve(self, mine: Record, theirs: Record, base: Record) -> Record | None:
+        parent = self._top_widget()
+        if self._resolve_conflict is not None:
+            return self._resolve_conflict(mine, theirs, parent)
+        return resolve_with_dialog(mine, theirs, parent, base)
+
+    def _add_again(self, mine: Record) -> str | None:
+        question = (
+            f"Someone else deleted {mine.kind.label} “{mine.label}” after you opened "
+            "it. Save your version as a new record?"
+        )
+        if not self._confirm(self._top_widget(), "Record deleted", question):
+            return NOT_SAVED_DELETED
+        try:
+            saved = self._store.add(dataclasses.replace(mine, version=0))
+        except StoreError as error:
+            return f"could not save it as a new record: {error}"
+        self._push(AddRecordCommand(self._store, saved, self._changed, self._failed))
+        return None
+
+    def _top_widget(self) -> QWidget:
+        # Over the edit dialog being saved, which is modal, when there is one.
+        return QApplication.activeModalWidget() or self._parent
 
     def _create_source_inline(self) -> tuple[str, str] | None:
         """A new source made from inside another dialog (a citation's source)."""
@@ -222,12 +286,3 @@ class RecordEditor(QObject):
 
     def _failed(self, message: str) -> None:
         self.failed.emit(message)
-
-
-def _conflict_message(conflict: ConflictError) -> str:
-    if conflict.current is None:
-        return "someone else deleted this record after you opened it"
-    return (
-        f"someone else saved this record (now version {conflict.current.version}) after "
-        "you opened it; your changes are still here"
-    )
