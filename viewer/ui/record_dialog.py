@@ -24,8 +24,8 @@ from PySide6.QtWidgets import (
 from viewer.domain.records import Record
 from viewer.domain.serial import Problem
 
-# Saves a record; returns None when saved, or why it was not.
-SaveHandler = Callable[[Record], str | None]
+# Saves a record; returns the record as saved, or why it was not saved.
+SaveHandler = Callable[[Record], Record | str]
 # Problems the store would raise (duplicates), found before trying.
 Checker = Callable[[Record], list[Problem]]
 Asker = Callable[[QWidget], bool]
@@ -181,14 +181,13 @@ class RecordDialog(QDialog):
         if self.problems():
             self.revalidate()
             return
-        record = self._collect()
-        reason = self._save(record)
-        if reason is not None:
+        result = self._save(self._collect())
+        if isinstance(result, str):
             # Everything typed stays; the user can correct it and try again.
-            self.summary.setText(f"Not saved: {reason}")
+            self.summary.setText(f"Not saved: {result}")
             self.summary.show()
             return
-        self.saved = record
+        self.saved = result  # as saved: a merge or a new version may differ from the form
         self._remember_geometry()
         super().accept()
 

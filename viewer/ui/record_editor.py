@@ -173,16 +173,16 @@ class RecordEditor(QObject):
 
     # -- saving what a dialog returns --------------------------------------------
 
-    def _save_new(self, record: Record) -> str | None:
+    def _save_new(self, record: Record) -> Record | str:
         try:
             saved = self._store.add(record)
         except StoreError as error:
             return str(error)
         self._push(AddRecordCommand(self._store, saved, self._changed, self._failed))
-        return None
+        return saved
 
     def _save_edit(self, before: Record) -> SaveHandler:
-        def save(record: Record) -> str | None:
+        def save(record: Record) -> Record | str:
             try:
                 saved = self._store.update(record)
             except ConflictError as conflict:
@@ -193,11 +193,11 @@ class RecordEditor(QObject):
                 self._push(
                     EditRecordCommand(self._store, before, saved, self._changed, self._failed)
                 )
-            return None
+            return saved
 
         return save
 
-    def _save_over(self, mine: Record, base: Record, theirs: Record | None) -> str | None:
+    def _save_over(self, mine: Record, base: Record, theirs: Record | None) -> Record | str:
         """Someone else saved or deleted the record while ``mine`` was being edited
         from ``base``: never overwrite their change unseen. The user merges field
         by field (or saves a deleted record anew); the undo step goes from their
@@ -221,7 +221,7 @@ class RecordEditor(QObject):
                 self._push(
                     EditRecordCommand(self._store, theirs, saved, self._changed, self._failed)
                 )
-            return None
+            return saved
         return NOT_SAVED_CHANGED
 
     def _resolve(self, mine: Record, theirs: Record, base: Record) -> Record | None:
@@ -230,7 +230,7 @@ class RecordEditor(QObject):
             return self._resolve_conflict(mine, theirs, parent)
         return resolve_with_dialog(mine, theirs, parent, base)
 
-    def _add_again(self, mine: Record) -> str | None:
+    def _add_again(self, mine: Record) -> Record | str:
         question = (
             f"Someone else deleted {mine.kind.label} “{mine.label}” after you opened "
             "it. Save your version as a new record?"
@@ -242,7 +242,7 @@ class RecordEditor(QObject):
         except StoreError as error:
             return f"could not save it as a new record: {error}"
         self._push(AddRecordCommand(self._store, saved, self._changed, self._failed))
-        return None
+        return saved
 
     def _top_widget(self) -> QWidget:
         # Over the edit dialog being saved, which is modal, when there is one.
