@@ -282,3 +282,34 @@ def _tree_text(tree: QWidget) -> str:
         lines.append(item.text(0))
         lines += [item.child(c).text(0) for c in range(item.childCount())]
     return "\n".join(lines)
+
+
+def test_the_window_notices_another_process_and_keeps_the_selection(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    import subprocess
+    import sys
+
+    window.select_record(RecordKind.PARTY, "sudan")
+    script = (
+        "import sys, dataclasses; from pathlib import Path; "
+        "from viewer.store.bootstrap import open_or_create; "
+        "from viewer.domain.enums import RecordKind; "
+        "s, o = open_or_create(Path(sys.argv[1]), 'other'); "
+        "m = s.get(RecordKind.PARTY, 'morocco'); "
+        "s.update(dataclasses.replace(m, name='Kingdom of Morocco')); o.engine.dispose()"
+    )
+    root = Path(__file__).resolve().parents[2]
+    subprocess.run(
+        [sys.executable, "-c", script, str(tmp_path / "db.sqlite3")], cwd=root, check=True
+    )
+    model = window.models[RecordKind.PARTY]
+    qtbot.waitUntil(
+        lambda: (
+            "Kingdom of Morocco" in [model.data(model.index(r, 0)) for r in range(model.rowCount())]
+        ),
+        timeout=5_000,
+    )
+    assert window.current_location() is not None
+    assert window.current_location().key == "sudan"  # type: ignore[union-attr]
+    assert "Sudan" in window.detail_pane.text.toPlainText()
