@@ -6,9 +6,28 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from viewer.domain.enums import RecordKind
-from viewer.ui.record_dialog import Asker, Checker, ask_discard
+from viewer.domain.records import Record
+from viewer.domain.serial import Problem
+
+# Problems the store would raise (duplicates), found before trying.
+Checker = Callable[[Record], list[Problem]]
+# Asks whether to throw away unsaved changes.
+Asker = Callable[[QWidget], bool]
+
+
+def ask_discard(parent: QWidget) -> bool:
+    box = QMessageBox(
+        QMessageBox.Icon.Question,
+        "Discard changes?",
+        "This record has changes that are not saved. Discard them?",
+        QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+        parent,
+    )
+    box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+    return box.exec() == QMessageBox.StandardButton.Discard
 
 
 @dataclass(frozen=True)

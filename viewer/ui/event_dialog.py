@@ -2,16 +2,12 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit, QWidget
-
 from viewer.domain.enums import Certainty, EventKind, RecordKind
 from viewer.domain.records import Event, Record
 from viewer.domain.serial import Problem
-from viewer.ui.citations_editor import CitationsEditor
-from viewer.ui.dialog_services import DialogServices
 from viewer.ui.fuzzy_date_edit import FuzzyDateEdit
 from viewer.ui.key_picker import KeyPicker
-from viewer.ui.record_dialog import RecordDialog, SaveHandler
+from viewer.ui.record_dialog import RecordDialog
 from viewer.ui.roles_editor import RolesEditor
 
 
@@ -19,54 +15,24 @@ class EventDialog(RecordDialog):
     """An event: title, kind, accord, date, place, summary, certainty, the
     parties and people in it with their roles, and its citations."""
 
-    def __init__(
-        self,
-        original: Event | None,
-        services: DialogServices,
-        save: SaveHandler,
-        parent: QWidget | None = None,
-    ) -> None:
-        self._services = services
-        title = f"Edit {original.title}" if original else "New event"
-        super().__init__(
-            title,
-            original,
-            save,
-            services.check,
-            services.settings,
-            services.confirm_discard,
-            parent,
-        )
+    NOUN = "event"
 
     def _build(self) -> None:
-        self.title_edit = QLineEdit(self)
-        self.title_edit.setObjectName("titleEdit")
-        self.kind_combo = QComboBox(self)
-        self.kind_combo.setObjectName("kindCombo")
-        for kind in EventKind:
-            self.kind_combo.addItem(kind.label, kind.value)
+        self.title_edit = self.line("titleEdit")
+        self.kind_combo = self.enum_combo(EventKind, "kindCombo")
         self.accord_picker = KeyPicker("accord", "Accord", optional=True, parent=self)
         self.accord_picker.setObjectName("accordPicker")
-        self.accord_picker.set_choices(self._services.choices(RecordKind.ACCORD))
+        self.accord_picker.set_choices(self.services.choices(RecordKind.ACCORD))
         self.date_edit = FuzzyDateEdit("Date", self)
         self.date_edit.setObjectName("dateEdit")
-        self.location_edit = QLineEdit(self)
-        self.location_edit.setObjectName("locationEdit")
-        self.summary_edit = QPlainTextEdit(self)
-        self.summary_edit.setObjectName("summaryEdit")
-        self.summary_edit.setTabChangesFocus(True)
-        self.certainty_combo = QComboBox(self)
-        self.certainty_combo.setObjectName("certaintyCombo")
-        for certainty in Certainty:
-            self.certainty_combo.addItem(certainty.label, certainty.value)
+        self.location_edit = self.line("locationEdit")
+        self.summary_edit = self.text_box("summaryEdit")
+        self.certainty_combo = self.enum_combo(Certainty, "certaintyCombo")
         self.roles_editor = RolesEditor(self)
         self.roles_editor.set_choices(
-            self._services.choices(RecordKind.PARTY), self._services.choices(RecordKind.PERSON)
+            self.services.choices(RecordKind.PARTY), self.services.choices(RecordKind.PERSON)
         )
-        self.citations_editor = CitationsEditor(
-            "Citations for this event", self._services.create_source, self
-        )
-        self.citations_editor.set_source_choices(self._services.choices(RecordKind.SOURCE))
+        self.citations_editor = self.citations_for("this event")
         self.add_row("title", "&Title:", self.title_edit)
         self.add_row("event_kind", "&Kind:", self.kind_combo)
         self.add_row("accord", "A&ccord:", self.accord_picker)
@@ -103,9 +69,8 @@ class EventDialog(RecordDialog):
 
     def _collect(self) -> Event:
         title = self.title_edit.text().strip()
-        original = self.original
         return Event(
-            key=original.key if original else self._services.new_key(RecordKind.EVENT, title),
+            key=self.new_key(RecordKind.EVENT, title),
             title=title,
             event_kind=EventKind(self.kind_combo.currentData()),
             accord=self.accord_picker.key(),
@@ -115,7 +80,7 @@ class EventDialog(RecordDialog):
             certainty=Certainty(self.certainty_combo.currentData()),
             roles=self.roles_editor.roles(),
             citations=self.citations_editor.citations(),
-            version=original.version if original else 0,
+            version=self.version(),
         )
 
     def _widget_problems(self) -> list[Problem]:

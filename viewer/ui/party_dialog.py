@@ -2,55 +2,25 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit, QWidget
-
 from viewer.domain.enums import PartyKind, RecordKind
 from viewer.domain.records import Party, Record
 from viewer.domain.serial import Problem
-from viewer.ui.citations_editor import CitationsEditor
 from viewer.ui.country_picker import CountryPicker
-from viewer.ui.dialog_services import DialogServices
-from viewer.ui.record_dialog import RecordDialog, SaveHandler
+from viewer.ui.record_dialog import RecordDialog
 
 
 class PartyDialog(RecordDialog):
     """A participant: name, state or organisation, ISO 3166 code, notes, citations."""
 
-    def __init__(
-        self,
-        original: Party | None,
-        services: DialogServices,
-        save: SaveHandler,
-        parent: QWidget | None = None,
-    ) -> None:
-        self._services = services
-        title = f"Edit {original.name}" if original else "New participant"
-        super().__init__(
-            title,
-            original,
-            save,
-            services.check,
-            services.settings,
-            services.confirm_discard,
-            parent,
-        )
+    NOUN = "participant"
 
     def _build(self) -> None:
-        self.name_edit = QLineEdit(self)
-        self.name_edit.setObjectName("nameEdit")
-        self.kind_combo = QComboBox(self)
-        self.kind_combo.setObjectName("kindCombo")
-        for kind in PartyKind:
-            self.kind_combo.addItem(kind.label, kind.value)
+        self.name_edit = self.line("nameEdit")
+        self.kind_combo = self.enum_combo(PartyKind, "kindCombo")
         self.country_picker = CountryPicker(self)
         self.country_picker.setObjectName("countryPicker")
-        self.notes_edit = QPlainTextEdit(self)
-        self.notes_edit.setObjectName("notesEdit")
-        self.notes_edit.setTabChangesFocus(True)
-        self.citations_editor = CitationsEditor(
-            "Citations for this participant", self._services.create_source, self
-        )
-        self.citations_editor.set_source_choices(self._services.choices(RecordKind.SOURCE))
+        self.notes_edit = self.text_box("notesEdit")
+        self.citations_editor = self.citations_for("this participant")
         self.add_row("name", "&Name:", self.name_edit)
         self.add_row("party_kind", "&Kind:", self.kind_combo)
         self.add_row("iso_code", "&Country (ISO 3166):", self.country_picker)
@@ -84,23 +54,20 @@ class PartyDialog(RecordDialog):
 
     def _collect(self) -> Party:
         name = self.name_edit.text().strip()
-        original = self.original
-        key = original.key if original else self._services.new_key(RecordKind.PARTY, name)
         state = self._kind() is PartyKind.STATE
         return Party(
-            key=key,
+            key=self.new_key(RecordKind.PARTY, name),
             name=name,
             party_kind=self._kind(),
             iso_code=self.country_picker.code() if state else None,
             notes=self.notes_edit.toPlainText().strip(),
             citations=self.citations_editor.citations(),
-            version=original.version if original else 0,
+            version=self.version(),
         )
 
     def _widget_problems(self) -> list[Problem]:
-        problems = []
+        problems = [Problem("citations", p) for p in self.citations_editor.problems()]
         country = self.country_picker.problem() if self._kind() is PartyKind.STATE else None
         if country:
             problems.append(Problem("iso_code", country))
-        problems += [Problem("citations", p) for p in self.citations_editor.problems()]
         return problems

@@ -2,55 +2,27 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QWidget
-
 from viewer.domain.enums import RecordKind
 from viewer.domain.records import Person, Record
 from viewer.domain.serial import Problem
-from viewer.ui.citations_editor import CitationsEditor
-from viewer.ui.dialog_services import DialogServices
 from viewer.ui.key_picker import KeyPicker
-from viewer.ui.record_dialog import RecordDialog, SaveHandler
+from viewer.ui.record_dialog import RecordDialog
 
 
 class PersonDialog(RecordDialog):
     """A person: name, office, the party they act for, notes, and the
     citations backing their office."""
 
-    def __init__(
-        self,
-        original: Person | None,
-        services: DialogServices,
-        save: SaveHandler,
-        parent: QWidget | None = None,
-    ) -> None:
-        self._services = services
-        title = f"Edit {original.name}" if original else "New person"
-        super().__init__(
-            title,
-            original,
-            save,
-            services.check,
-            services.settings,
-            services.confirm_discard,
-            parent,
-        )
+    NOUN = "person"
 
     def _build(self) -> None:
-        self.name_edit = QLineEdit(self)
-        self.name_edit.setObjectName("nameEdit")
-        self.office_edit = QLineEdit(self)
-        self.office_edit.setObjectName("officeEdit")
+        self.name_edit = self.line("nameEdit")
+        self.office_edit = self.line("officeEdit")
         self.party_picker = KeyPicker("participant", "Party", optional=True, parent=self)
         self.party_picker.setObjectName("partyPicker")
-        self.party_picker.set_choices(self._services.choices(RecordKind.PARTY))
-        self.notes_edit = QPlainTextEdit(self)
-        self.notes_edit.setObjectName("notesEdit")
-        self.notes_edit.setTabChangesFocus(True)
-        self.citations_editor = CitationsEditor(
-            "Citations for this person's office", self._services.create_source, self
-        )
-        self.citations_editor.set_source_choices(self._services.choices(RecordKind.SOURCE))
+        self.party_picker.set_choices(self.services.choices(RecordKind.PARTY))
+        self.notes_edit = self.text_box("notesEdit")
+        self.citations_editor = self.citations_for("this person's office")
         self.add_row("name", "&Name:", self.name_edit)
         self.add_row("office", "&Office:", self.office_edit)
         self.add_row("party", "&Party:", self.party_picker)
@@ -75,15 +47,14 @@ class PersonDialog(RecordDialog):
 
     def _collect(self) -> Person:
         name = self.name_edit.text().strip()
-        original = self.original
         return Person(
-            key=original.key if original else self._services.new_key(RecordKind.PERSON, name),
+            key=self.new_key(RecordKind.PERSON, name),
             name=name,
             office=self.office_edit.text().strip(),
             party=self.party_picker.key(),
             notes=self.notes_edit.toPlainText().strip(),
             citations=self.citations_editor.citations(),
-            version=original.version if original else 0,
+            version=self.version(),
         )
 
     def _widget_problems(self) -> list[Problem]:

@@ -7,41 +7,31 @@ everything typed when a save fails, and asks before discarding changes.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
-from PySide6.QtCore import QByteArray, QSettings, Qt
+from PySide6.QtCore import QByteArray, Qt
 from PySide6.QtWidgets import (
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
-    QMessageBox,
+    QLineEdit,
+    QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
+from viewer.domain.enums import LabelledEnum, RecordKind
 from viewer.domain.records import Record
 from viewer.domain.serial import Problem
+from viewer.ui.citations_editor import CitationsEditor
+from viewer.ui.dialog_services import DialogServices
 
 # Saves a record; returns the record as saved, or why it was not saved.
 SaveHandler = Callable[[Record], Record | str]
-# Problems the store would raise (duplicates), found before trying.
-Checker = Callable[[Record], list[Problem]]
-Asker = Callable[[QWidget], bool]
 WARNING_STYLE = "color: #b3261e;"
-
-
-def ask_discard(parent: QWidget) -> bool:
-    box = QMessageBox(
-        QMessageBox.Icon.Question,
-        "Discard changes?",
-        "This record has changes that are not saved. Discard them?",
-        QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
-        parent,
-    )
-    box.setDefaultButton(QMessageBox.StandardButton.Cancel)
-    return box.exec() == QMessageBox.StandardButton.Discard
 
 
 class RecordDialog(QDialog):
@@ -53,25 +43,25 @@ class RecordDialog(QDialog):
     The saved record is ``saved`` once the dialog is accepted.
     """
 
+    NOUN = "record"  # "New participant"
+
     def __init__(
         self,
-        title: str,
         original: Record | None,
+        services: DialogServices,
         save: SaveHandler,
-        check: Checker,
-        settings: QSettings | None = None,
-        confirm_discard: Asker = ask_discard,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle(title)
+        self.setWindowTitle(f"Edit {original.label}" if original else f"New {self.NOUN}")
         self.setObjectName(type(self).__name__)
         self.original = original
         self.saved: Record | None = None
+        self.services = services
         self._save = save
-        self._check = check
-        self._settings = settings
-        self._confirm_discard = confirm_discard
+        self._check = services.check
+        self._settings = services.settings
+        self._confirm_discard = services.confirm_discard
         self._errors: dict[str, QLabel] = {}
         self._setup_widgets()
         self._build()
@@ -114,6 +104,40 @@ class RecordDialog(QDialog):
         self.form.addRow(label, holder)
         if not widget.accessibleName():
             widget.setAccessibleName(label.rstrip(":").replace("&", ""))
+
+    def text_box(self, name: str) -> QPlainTextEdit:
+        """A multi-line text field, which Tab leaves rather than fills."""
+        box = QPlainTextEdit(self)
+        box.setObjectName(name)
+        box.setTabChangesFocus(True)
+        return box
+
+    def line(self, name: str, placeholder: str = "") -> QLineEdit:
+        edit = QLineEdit(self)
+        edit.setObjectName(name)
+        edit.setPlaceholderText(placeholder)
+        return edit
+
+    def enum_combo(self, enum: Iterable[LabelledEnum], name: str) -> QComboBox:
+        """A list of an enum's members, shown by label, holding their values."""
+        combo = QComboBox(self)
+        combo.setObjectName(name)
+        for member in enum:
+            combo.addItem(member.label, member.value)
+        return combo
+
+    def citations_for(self, claim: str) -> CitationsEditor:
+        """The citations editor of this record's claim, offering every source."""
+        editor = CitationsEditor(f"Citations for {claim}", self.services.create_source, self)
+        editor.set_source_choices(self.services.choices(RecordKind.SOURCE))
+        return editor
+
+    def new_key(self, kind: RecordKind, label: str) -> str:
+        """The key of what the form describes: kept when editing, made when new."""
+        return self.original.key if self.original else self.services.new_key(kind, label)
+
+    def version(self) -> int:
+        return self.original.version if self.original else 0
 
     # -- the form -------------------------------------------------------------
 

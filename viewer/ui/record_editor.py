@@ -18,12 +18,12 @@ from viewer.store.store import Store
 from viewer.ui.add_record_command import AddRecordCommand
 from viewer.ui.conflict_dialog import ConflictResolver, resolve_with_dialog
 from viewer.ui.delete_record_command import DeleteRecordCommand
-from viewer.ui.dialog_services import DialogServices
+from viewer.ui.dialog_services import Asker, DialogServices, ask_discard
 from viewer.ui.edit_record_command import EditRecordCommand
 from viewer.ui.event_dialog import EventDialog
 from viewer.ui.party_dialog import PartyDialog
 from viewer.ui.person_dialog import PersonDialog
-from viewer.ui.record_dialog import Asker, RecordDialog, SaveHandler, ask_discard
+from viewer.ui.record_dialog import RecordDialog, SaveHandler
 from viewer.ui.source_dialog import SourceDialog
 from viewer.ui.status_action_dialog import StatusActionDialog
 

@@ -2,60 +2,29 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit, QWidget
-
 from viewer.domain.enums import RecordKind, SourceKind
 from viewer.domain.records import Record, Source
 from viewer.domain.serial import Problem
-from viewer.ui.dialog_services import DialogServices
 from viewer.ui.fuzzy_date_edit import FuzzyDateEdit
-from viewer.ui.record_dialog import RecordDialog, SaveHandler
+from viewer.ui.record_dialog import RecordDialog
 
 
 class SourceDialog(RecordDialog):
     """A source: title, kind, publisher, authors, dates, web address, notes."""
 
-    def __init__(
-        self,
-        original: Source | None,
-        services: DialogServices,
-        save: SaveHandler,
-        parent: QWidget | None = None,
-    ) -> None:
-        self._services = services
-        title = "Edit source" if original else "New source"
-        super().__init__(
-            title,
-            original,
-            save,
-            services.check,
-            services.settings,
-            services.confirm_discard,
-            parent,
-        )
+    NOUN = "source"
 
     def _build(self) -> None:
-        self.title_edit = QLineEdit(self)
-        self.title_edit.setObjectName("titleEdit")
-        self.kind_combo = QComboBox(self)
-        self.kind_combo.setObjectName("kindCombo")
-        for kind in SourceKind:
-            self.kind_combo.addItem(kind.label, kind.value)
-        self.publisher_edit = QLineEdit(self)
-        self.publisher_edit.setObjectName("publisherEdit")
-        self.authors_edit = QLineEdit(self)
-        self.authors_edit.setObjectName("authorsEdit")
-        self.authors_edit.setPlaceholderText("Separate names with semicolons")
+        self.title_edit = self.line("titleEdit")
+        self.kind_combo = self.enum_combo(SourceKind, "kindCombo")
+        self.publisher_edit = self.line("publisherEdit")
+        self.authors_edit = self.line("authorsEdit", "Separate names with semicolons")
         self.published_edit = FuzzyDateEdit("Published", self)
         self.published_edit.setObjectName("publishedEdit")
-        self.url_edit = QLineEdit(self)
-        self.url_edit.setObjectName("urlEdit")
-        self.url_edit.setPlaceholderText("https://…")
+        self.url_edit = self.line("urlEdit", "https://…")
         self.accessed_edit = FuzzyDateEdit("Accessed", self)
         self.accessed_edit.setObjectName("accessedEdit")
-        self.notes_edit = QPlainTextEdit(self)
-        self.notes_edit.setObjectName("notesEdit")
-        self.notes_edit.setTabChangesFocus(True)
+        self.notes_edit = self.text_box("notesEdit")
         self.add_row("title", "&Title:", self.title_edit)
         self.add_row("source_kind", "&Kind:", self.kind_combo)
         self.add_row("publisher", "&Publisher:", self.publisher_edit)
@@ -87,10 +56,9 @@ class SourceDialog(RecordDialog):
 
     def _collect(self) -> Source:
         title = self.title_edit.text().strip()
-        original = self.original
         authors = tuple(a.strip() for a in self.authors_edit.text().split(";") if a.strip())
         return Source(
-            key=original.key if original else self._services.new_key(RecordKind.SOURCE, title),
+            key=self.new_key(RecordKind.SOURCE, title),
             title=title,
             source_kind=SourceKind(self.kind_combo.currentData()),
             publisher=self.publisher_edit.text().strip(),
@@ -99,7 +67,7 @@ class SourceDialog(RecordDialog):
             url=self.url_edit.text().strip(),
             accessed=self.accessed_edit.value(),
             notes=self.notes_edit.toPlainText().strip(),
-            version=original.version if original else 0,
+            version=self.version(),
         )
 
     def _widget_problems(self) -> list[Problem]:

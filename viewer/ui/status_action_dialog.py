@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QComboBox, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import QWidget
 
 from viewer.domain.enums import Certainty, RecordKind, StatusKind
 from viewer.domain.records import Record, StatusAction
 from viewer.domain.serial import Problem
-from viewer.ui.citations_editor import CitationsEditor
 from viewer.ui.dialog_services import DialogServices
 from viewer.ui.fuzzy_date_edit import FuzzyDateEdit
 from viewer.ui.key_picker import KeyPicker
@@ -18,6 +17,8 @@ class StatusActionDialog(RecordDialog):
     """A status action: participant, accord, what happened, when, how sure,
     a note and the citations behind it."""
 
+    NOUN = "status action"
+
     def __init__(
         self,
         original: StatusAction | None,
@@ -26,38 +27,25 @@ class StatusActionDialog(RecordDialog):
         parent: QWidget | None = None,
         party: str | None = None,
     ) -> None:
-        self._services = services
-        self._preset_party = party
-        title = "Edit status action" if original else "New status action"
-        super().__init__(
-            title,
-            original,
-            save,
-            services.check,
-            services.settings,
-            services.confirm_discard,
-            parent,
-        )
+        self._preset_party = party  # a new action for the selected participant
+        super().__init__(original, services, save, parent)
+        if original is not None:
+            self.setWindowTitle("Edit status action")
 
     def _build(self) -> None:
         self.party_picker = KeyPicker("participant", "Participant", optional=False, parent=self)
         self.party_picker.setObjectName("partyPicker")
-        self.party_picker.set_choices(self._services.choices(RecordKind.PARTY))
+        self.party_picker.set_choices(self.services.choices(RecordKind.PARTY))
         self.accord_picker = KeyPicker("accord", "Accord", optional=False, parent=self)
         self.accord_picker.setObjectName("accordPicker")
-        accords = self._services.choices(RecordKind.ACCORD)
+        accords = self.services.choices(RecordKind.ACCORD)
         self.accord_picker.set_choices(accords)
-        self.action_combo = _enum_combo(StatusKind, "actionCombo", self)
+        self.action_combo = self.enum_combo(StatusKind, "actionCombo")
         self.date_edit = FuzzyDateEdit("Date", self)
         self.date_edit.setObjectName("dateEdit")
-        self.certainty_combo = _enum_combo(Certainty, "certaintyCombo", self)
-        self.note_edit = QPlainTextEdit(self)
-        self.note_edit.setObjectName("noteEdit")
-        self.note_edit.setTabChangesFocus(True)
-        self.citations_editor = CitationsEditor(
-            "Citations for this status action", self._services.create_source, self
-        )
-        self.citations_editor.set_source_choices(self._services.choices(RecordKind.SOURCE))
+        self.certainty_combo = self.enum_combo(Certainty, "certaintyCombo")
+        self.note_edit = self.text_box("noteEdit")
+        self.citations_editor = self.citations_for("this status action")
         self.add_row("party", "&Participant:", self.party_picker)
         self.add_row("accord", "A&ccord:", self.accord_picker)
         self.add_row("action", "&Status:", self.action_combo)
@@ -93,14 +81,8 @@ class StatusActionDialog(RecordDialog):
     def _collect(self) -> StatusAction:
         party = self.party_picker.key() or ""
         action = StatusKind(self.action_combo.currentData())
-        original = self.original
-        key = (
-            original.key
-            if original
-            else self._services.new_key(RecordKind.STATUS_ACTION, f"{party} {action.value}")
-        )
         return StatusAction(
-            key=key,
+            key=self.new_key(RecordKind.STATUS_ACTION, f"{party} {action.value}"),
             accord=self.accord_picker.key() or "",
             party=party,
             action=action,
@@ -108,7 +90,7 @@ class StatusActionDialog(RecordDialog):
             certainty=Certainty(self.certainty_combo.currentData()),
             note=self.note_edit.toPlainText().strip(),
             citations=self.citations_editor.citations(),
-            version=original.version if original else 0,
+            version=self.version(),
         )
 
     def _widget_problems(self) -> list[Problem]:
@@ -122,11 +104,3 @@ class StatusActionDialog(RecordDialog):
             if problem:
                 problems.append(Problem(field, problem))
         return problems
-
-
-def _enum_combo(enum: type[StatusKind] | type[Certainty], name: str, parent: QWidget) -> QComboBox:
-    combo = QComboBox(parent)
-    combo.setObjectName(name)
-    for member in enum:
-        combo.addItem(member.label, member.value)
-    return combo
