@@ -10,11 +10,9 @@ from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QCompleter,
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QPushButton,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -23,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from viewer.domain.records import Citation
 from viewer.domain.validation import MAX_LONG_TEXT, MAX_SHORT_TEXT
+from viewer.ui.completion import searching_combo, table_button
 
 CITATION_NEEDED = "citation needed — this claim has no citation yet"
 SOURCE_PLACEHOLDER = "type a source's title"
@@ -88,12 +87,17 @@ class CitationsEditor(QWidget):
         self._table.setColumnWidth(_NOTE, 120)
         # Rows as tall as the source combos they hold, or the combos are clipped.
         rows = self._table.verticalHeader()
-        rows.setDefaultSectionSize(max(rows.defaultSectionSize(), _picker().sizeHint().height()))
+        rows.setDefaultSectionSize(
+            max(
+                rows.defaultSectionSize(),
+                searching_combo(SOURCE_PLACEHOLDER, 12).sizeHint().height(),
+            )
+        )
 
-        self._add_button = _button("Add citation", "addCitationButton", self)
-        self._new_source_button = _button("New source…", "newSourceButton", self)
+        self._add_button = table_button("Add citation", "addCitationButton", self)
+        self._new_source_button = table_button("New source…", "newSourceButton", self)
         self._new_source_button.setVisible(self._create_source is not None)
-        self._remove_button = _button("Remove", "removeCitationButton", self)
+        self._remove_button = table_button("Remove", "removeCitationButton", self)
         self._remove_button.setAccessibleName("Remove citation")
         buttons = QHBoxLayout()
         for button in (self._add_button, self._new_source_button, self._remove_button):
@@ -199,7 +203,7 @@ class CitationsEditor(QWidget):
     def _append_row(self, citation: Citation) -> int:
         row = self._table.rowCount()
         self._table.insertRow(row)
-        combo = _picker()
+        combo = searching_combo(SOURCE_PLACEHOLDER, 12)
         self._add_items(combo)
         self._show_source(combo, citation.source)
         # Focusing or clicking a row's combo makes that row current, so Remove removes it.
@@ -305,33 +309,6 @@ class CitationsEditor(QWidget):
             self._table.setCurrentCell(min(row, self._table.rowCount() - 1), _LOCATOR)
         self._update_state()
         self.changed.emit()
-
-
-def _picker() -> QComboBox:
-    """An editable source combo that completes on any part of a title."""
-    combo = QComboBox()
-    combo.setEditable(True)
-    # Typed text is a search, not a new source.
-    combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-    combo.setMinimumContentsLength(12)
-    line = combo.lineEdit()
-    if line is not None:  # an editable combo always has one
-        line.setPlaceholderText(SOURCE_PLACEHOLDER)
-    completer = QCompleter(combo.model(), combo)
-    completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-    completer.setFilterMode(Qt.MatchFlag.MatchContains)
-    completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
-    combo.setCompleter(completer)
-    return combo
-
-
-def _button(text: str, name: str, parent: QWidget) -> QPushButton:
-    button = QPushButton(text, parent)
-    button.setObjectName(name)
-    button.setAccessibleName(text.rstrip("…"))
-    button.setAutoDefault(False)  # Return in a cell must not press a button of the dialog
-    return button
 
 
 def _shown_texts(choices: Sequence[tuple[str, str]]) -> list[str]:

@@ -5,14 +5,12 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QCompleter,
     QHBoxLayout,
     QHeaderView,
-    QPushButton,
     QTableWidget,
     QVBoxLayout,
     QWidget,
@@ -20,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from viewer.domain.enums import RecordKind, RoleKind
 from viewer.domain.records import EventRole
+from viewer.ui.completion import searching_combo, table_button
 
 WHO_PLACEHOLDER = "type a participant's or person's name"
 _WHO, _ROLE = range(2)
@@ -73,11 +72,11 @@ class RolesEditor(QWidget):
         # Rows as tall as the combos they hold, or the combos are clipped.
         rows = self._table.verticalHeader()
         rows.setDefaultSectionSize(
-            max(rows.defaultSectionSize(), _who_picker().sizeHint().height())
+            max(rows.defaultSectionSize(), searching_combo(WHO_PLACEHOLDER, 16).sizeHint().height())
         )
 
-        self._add_button = _button("Add role", "addRoleButton", self)
-        self._remove_button = _button("Remove role", "removeRoleButton", self)
+        self._add_button = table_button("Add role", "addRoleButton", self)
+        self._remove_button = table_button("Remove role", "removeRoleButton", self)
         buttons = QHBoxLayout()
         buttons.addWidget(self._add_button)
         buttons.addWidget(self._remove_button)
@@ -164,7 +163,7 @@ class RolesEditor(QWidget):
     def _append_row(self, role: EventRole) -> int:
         row = self._table.rowCount()
         self._table.insertRow(row)
-        who = _who_picker()
+        who = searching_combo(WHO_PLACEHOLDER, 16)
         self._add_items(who)
         if role.party is not None:
             self._show_who(who, (RecordKind.PARTY, role.party), role.party)
@@ -268,33 +267,6 @@ class RolesEditor(QWidget):
             self._table.setCurrentCell(min(row, self._table.rowCount() - 1), _WHO)
         self._update_buttons()
         self.changed.emit()
-
-
-def _who_picker() -> QComboBox:
-    """An editable combo of parties and people that completes on any part of a name."""
-    combo = QComboBox()
-    combo.setEditable(True)
-    # Typed text is a search, not a new party.
-    combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-    combo.setMinimumContentsLength(16)
-    line = combo.lineEdit()
-    if line is not None:  # an editable combo always has one
-        line.setPlaceholderText(WHO_PLACEHOLDER)
-    completer = QCompleter(combo.model(), combo)
-    completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-    completer.setFilterMode(Qt.MatchFlag.MatchContains)
-    completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
-    combo.setCompleter(completer)
-    return combo
-
-
-def _button(text: str, name: str, parent: QWidget) -> QPushButton:
-    button = QPushButton(text, parent)
-    button.setObjectName(name)
-    button.setAccessibleName(text)
-    button.setAutoDefault(False)  # Return in a cell must not press a button of the dialog
-    return button
 
 
 def _shown_texts(choices: Sequence[tuple[RecordKind, str, str]]) -> list[str]:
