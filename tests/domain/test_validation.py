@@ -258,3 +258,15 @@ def test_all_problems_are_reported_together() -> None:
         accessed=FuzzyDate.parse("2021"),
     )
     assert sorted(_paths(source)) == ["accessed", "key", "title", "url"]
+
+
+@pytest.mark.parametrize("url", ["https://<b>x</b>", "https://a<img>.org/", 'http://exa"mple.org/'])
+def test_a_link_whose_host_is_not_a_host_name_is_refused(url: str) -> None:
+    assert url_problem(url) is not None
+
+
+@pytest.mark.parametrize(
+    "url", ["https://münchen.de/", "http://[::1]:8080/", "http://127.0.0.1/", "https://a.example."]
+)
+def test_real_host_names_are_accepted(url: str) -> None:
+    assert url_problem(url) is None

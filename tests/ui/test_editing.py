@@ -12,7 +12,7 @@ from PySide6.QtCore import QSettings, Qt, QTimer, QUrl
 from PySide6.QtWidgets import QApplication, QPushButton, QTableWidget, QTabWidget, QWidget
 
 from viewer.app import create_main_window
-from viewer.domain.enums import RecordKind
+from viewer.domain.enums import PartyKind, RecordKind
 from viewer.store.checks import run_checks
 from viewer.ui.main_window import MainWindow
 from viewer.ui.party_dialog import PartyDialog
@@ -313,3 +313,86 @@ def test_the_window_notices_another_process_and_keeps_the_selection(
     assert window.current_location() is not None
     assert window.current_location().key == "sudan"  # type: ignore[union-attr]
     assert "Sudan" in window.detail_pane.text.toPlainText()
+
+
+def test_undoing_an_add_does_not_delete_another_writers_change(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    import dataclasses
+
+    from viewer.domain.records import Party
+    from viewer.store.bootstrap import open_or_create
+
+    messages: list[str] = []
+    window.notify = messages.append
+    saved = window.store.add(
+        Party(key="testland", name="Testland", party_kind=PartyKind.ORGANISATION)
+    )
+    from viewer.ui.add_record_command import AddRecordCommand
+
+    window.editor.undo_stack.push(
+        AddRecordCommand(window.store, saved, lambda *_: None, window.editor._failed)
+    )
+    other, opened = open_or_create(tmp_path / "db.sqlite3", "other")
+    other.update(dataclasses.replace(saved, notes="Written by the other writer."))
+    opened.engine.dispose()
+    window.undo_action.trigger()
+    kept = window.store.get(RecordKind.PARTY, "testland")
+    assert kept is not None and kept.notes == "Written by the other writer."  # type: ignore[union-attr]
+    assert messages and "Could not undo" in messages[0]
+
+
+def test_undoing_a_delete_does_not_overwrite_a_changed_linked_record(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    import dataclasses
+
+    axios = "axios-kazakhstan-abraham-accords-report"
+    messages: list[str] = []
+    window.notify = messages.append
+    window.editor._confirm = lambda *_: True
+    window.select_record(RecordKind.SOURCE, axios)
+    window.delete_action.trigger()
+    meeting = window.store.get(RecordKind.EVENT, "tokayev-trump-meeting-2025")
+    assert meeting is not None
+    changed = window.store.update(dataclasses.replace(meeting, summary="Rewritten meanwhile."))
+    window.undo_action.trigger()
+    assert window.store.get(RecordKind.SOURCE, axios) is None  # the restore was refused whole
+    assert window.store.get(RecordKind.EVENT, meeting.key) == changed
+    assert messages and "Could not undo" in messages[0]
+
+
+def test_cancel_asks_before_discarding_text_that_could_not_be_read(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    asked: list[bool] = []
+
+    def half_typed(dialog: RecordDialog) -> None:
+        assert isinstance(dialog, SourceDialog)
+        type_into(qtbot, dialog.accessed_edit.line_edit, "2021-02-30 (as I noted it)")
+        assert dialog.is_modified()
+        dialog._confirm_discard = lambda _parent: asked.append(True) or False
+        dialog.reject()
+        assert dialog.isVisible()  # kept open: the user said no to discarding
+        dialog._confirm_discard = lambda _parent: True
+        dialog.reject()
+
+    when_dialog_opens(half_typed)
+    window.editor.edit(RecordKind.SOURCE, "axios-kazakhstan-abraham-accords-report")
+    assert asked == [True]
+
+
+def test_the_save_buttons_tooltip_shows_typed_markup_as_text(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    tips: list[str] = []
+
+    def hostile(dialog: RecordDialog) -> None:
+        assert isinstance(dialog, PersonDialog)
+        type_into(qtbot, dialog.party_picker.lineEdit(), "<img src=x><b>big</b>")
+        tips.append(dialog.save_button.toolTip())
+        dialog.reject()
+
+    when_dialog_opens(hostile)
+    window.editor.new(RecordKind.PERSON)
+    assert "&lt;img src=x&gt;" in tips[0] and "<img" not in tips[0]

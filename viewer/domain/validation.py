@@ -20,6 +20,8 @@ from viewer.domain.records import (
 from viewer.domain.serial import Problem, join_path
 
 # \Z, not $: "$" would also match before a final newline.
+# A host name (letters of any script, digits, dots, hyphens) or an IP literal.
+_HOST = re.compile(r"^(?:[^\W_](?:[\w-]*[^\W_])?\.?)+$|^[0-9a-fA-F]*:[0-9a-fA-F:.]+$|^[0-9.]+$")
 KEY_PATTERN = re.compile(r"^[a-z0-9](?:[a-z0-9-]{0,78}[a-z0-9])?\Z")
 MAX_SHORT_TEXT = 500
 MAX_LONG_TEXT = 20_000
@@ -74,6 +76,12 @@ def url_problem(url: str) -> str | None:
         return f"{url[:60]!r} is not a web link: only http:// and https:// links are kept"
     if not parts.netloc or any(ch.isspace() for ch in url):
         return f"{url[:60]!r} is not a complete web address"
+    try:
+        host = parts.hostname or ""
+    except ValueError:
+        host = ""
+    if not _HOST.match(host):
+        return f"{url[:60]!r} does not name a web site: its host {host[:40]!r} is not a host name"
     return None
 
 

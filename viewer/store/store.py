@@ -22,7 +22,7 @@ from viewer.domain.serial import Problem, record_fields
 from viewer.domain.unlink import unlink
 from viewer.domain.validation import validate
 from viewer.store.dependents import Dependents, find_dependents
-from viewer.store.engine import is_locked, writer
+from viewer.store.engine import ChangeProbe, is_locked, writer
 from viewer.store.errors import (
     ConflictError,
     HasDependents,
@@ -148,13 +148,21 @@ class Store:
 
     def restore(self, record: Record, linked_before: Sequence[Record] = ()) -> Record:
         """Add a deleted record back, and give the records that let go of it
-        their earlier state again, in one transaction (undoing a deletion)."""
+        their earlier state again, in one transaction (undoing a deletion).
+
+        A linked record that someone changed since is not overwritten: the
+        whole restore is refused with a conflict.
+        """
         with self._write() as session:
             restored = self._add(session, Resolver(session), record)
             for before in linked_before:
                 row = _row(session, before.kind, before.key)
-                if row is not None:
-                    self._update(session, dataclasses.replace(before, version=row.version))
+                if row is None:
+                    continue
+                current = row_to_record(row)
+                if record_fields(current) != record_fields(unlink(before, record.kind, record.key)):
+                    raise ConflictError(current)
+                self._update(session, dataclasses.replace(before, version=row.version))
             return restored
 
     def add_all(self, records: Mapping[RecordKind, Sequence[Record]]) -> int:
@@ -167,6 +175,10 @@ class Store:
                     self._add(session, refs, record)
                     count += 1
         return count
+
+    def watch(self) -> ChangeProbe:
+        """Something to ask, cheaply and often, whether anyone committed since."""
+        return ChangeProbe(self.engine)
 
     def problems(self, record: Record) -> list[Problem]:
         """Why saving ``record`` would be refused, as far as can be told before trying."""

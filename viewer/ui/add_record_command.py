@@ -19,7 +19,8 @@ class AddRecordCommand(RecordCommand):
         self._added = added
 
     def _undo(self) -> None:
-        self.store.delete(self.kind, self.key, expected_version=self._current_version())
+        current = self._expect(self._added)
+        self.store.delete(self.kind, self.key, expected_version=current.version)
 
     def _redo(self) -> None:
         self.store.add(self._added)

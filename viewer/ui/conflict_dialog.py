@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-import html
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt
@@ -28,6 +27,7 @@ from viewer.domain.enums import LabelledEnum
 from viewer.domain.records import Record
 from viewer.domain.serial import Problem, from_json, record_fields
 from viewer.domain.validation import validate
+from viewer.ui.plain_text import plain_tooltip
 from viewer.ui.record_dialog import WARNING_STYLE
 
 # Settles a save that found the record changed: gets the user's record, the
@@ -247,7 +247,7 @@ class ConflictDialog(QDialog):
         self.problem_label.setText(f"This mix cannot be saved: {text}" if problems else "")
         self.problem_label.setVisible(bool(problems))
         self.save_button.setEnabled(not problems)
-        self.save_button.setToolTip(self.problem_label.text())
+        self.save_button.setToolTip(plain_tooltip(self.problem_label.text()))
 
     def accept(self) -> None:
         if self.save_button.isEnabled():
@@ -334,5 +334,5 @@ def _item(text: str, shown: str | None = None) -> QTableWidgetItem:
     item.setFlags(Qt.ItemFlag.ItemIsEnabled)
     item.setTextAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
     if text:
-        item.setToolTip("<qt>" + html.escape(text).replace("\n", "<br>") + "</qt>")
+        item.setToolTip(plain_tooltip(text))
     return item

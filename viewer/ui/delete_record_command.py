@@ -37,9 +37,10 @@ class DeleteRecordCommand(RecordCommand):
         self.store.restore(self._deleted, self._linked_before)
 
     def _redo(self) -> None:
+        current = self._expect(self._deleted)
         self.store.delete(
             self.kind,
             self.key,
-            expected_version=self._current_version(),
+            expected_version=current.version,
             with_links=bool(self._linked_before),
         )

@@ -89,7 +89,7 @@ class EditActions(QObject):
             view.activated.connect(lambda _index: self.edit_current())
 
     def update(self) -> None:
-        place = self._window.current_location()
+        place = self._window.shown_location()
         on_list = place is not None and place.kind is self._window.current_kind()
         self.edit.setEnabled(on_list)
         self.delete.setEnabled(on_list)
@@ -101,16 +101,16 @@ class EditActions(QObject):
             self._window.select_record(saved.kind, saved.key)
 
     def new_status_for_current(self) -> None:
-        place = self._window.current_location()
+        place = self._window.shown_location()
         party = place.key if place and place.kind is RecordKind.PARTY else None
         self._editor.new(RecordKind.STATUS_ACTION, party=party)
 
     def edit_current(self) -> None:
-        place = self._window.current_location()
+        place = self._window.shown_location()
         if place is not None and place.kind is self._window.current_kind():
             self._editor.edit(place.kind, place.key)
 
     def delete_current(self) -> None:
-        place = self._window.current_location()
+        place = self._window.shown_location()
         if place is not None and place.kind is self._window.current_kind():
             self._editor.delete(place.kind, place.key)

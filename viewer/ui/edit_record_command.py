@@ -5,8 +5,6 @@ from __future__ import annotations
 import dataclasses
 
 from viewer.domain.records import Record
-from viewer.domain.serial import record_fields
-from viewer.store.errors import ConflictError
 from viewer.store.store import Store
 from viewer.ui.record_command import ChangeListener, ErrorListener, RecordCommand, title_of
 
@@ -45,7 +43,5 @@ class EditRecordCommand(RecordCommand):
         self._switch(self._before, self._after)
 
     def _switch(self, expected: Record, wanted: Record) -> None:
-        current = self.store.get(self.kind, self.key)
-        if current is None or record_fields(current) != record_fields(expected):
-            raise ConflictError(current)
+        current = self._expect(expected)
         self.store.update(dataclasses.replace(wanted, version=current.version))

@@ -75,7 +75,8 @@ class MainWindow(QMainWindow):
         self.notify: Callable[[str], None] = lambda text: show_problem(self, text)
         self.setWindowTitle(f"Accords Viewer — {database_path.name}")
         self.editor = RecordEditor(store, self, settings)
-        self._probe: ChangeProbe | None = ChangeProbe(store.engine)
+        self._probe: ChangeProbe | None = store.watch()
+        self._shown: Location | None = None  # the record the panes show
         self._probe_timer = QTimer(self)
         self._probe_timer.setInterval(PROBE_INTERVAL_MS)
         self._setup_widgets(database_path, opener)
@@ -205,6 +206,10 @@ class MainWindow(QMainWindow):
     def current_location(self) -> Location | None:
         return self._history.current
 
+    def shown_location(self) -> Location | None:
+        """The record the detail pane shows, if any (None once it was deleted)."""
+        return self._shown
+
     def show_kind(self, kind: RecordKind) -> None:
         if self.navigator.current_kind() is not kind:
             self.navigator.set_kind(kind)
@@ -267,6 +272,7 @@ class MainWindow(QMainWindow):
         if kind is not self.current_kind():
             return
         key = self.models[kind].key_at(current.row()) if current.isValid() else None
+        self._shown = Location(kind, key) if key else None
         detail = load_detail(self._store, kind, key) if key else None
         revisions = self._revisions_of(kind, key, detail) if key else []
         self._revision_records = {r.id: (r.record_kind, r.record_key) for r in revisions}
@@ -314,8 +320,10 @@ class MainWindow(QMainWindow):
             and self.select_record(place.kind, place.key)
         ):
             return
+        self._shown = None
         self.detail_pane.show_detail(None)
         self.citations_pane.show_detail(None)
+        self.edit_actions.update()
 
     def _follow_link(self, kind: RecordKind, key: str) -> None:
         if kind is RecordKind.STATUS_ACTION:
@@ -341,9 +349,12 @@ class MainWindow(QMainWindow):
         # dialog, or an undo elsewhere, does not move it. (New records are
         # selected by new_record itself.)
         _ = (kind, key)
-        self.refresh()
         if self._probe is not None:
-            self._probe.changed()  # this change was ours; it needs no second refresh
+            # This change was ours and needs no second reading; a change from
+            # elsewhere committed after this look is read by the refresh below
+            # or noticed next time.
+            self._probe.changed()
+        self.refresh()
 
     def _check_for_outside_changes(self) -> None:
         if self._probe is not None and self._probe.changed():

@@ -8,7 +8,8 @@ from PySide6.QtGui import QUndoCommand
 
 from viewer.domain.enums import RecordKind
 from viewer.domain.records import Record, StatusAction
-from viewer.store.errors import StoreError
+from viewer.domain.serial import record_fields
+from viewer.store.errors import ConflictError, StoreError
 from viewer.store.store import Store
 
 # Told which record changed (kind, key) after every undo or redo.
@@ -75,6 +76,10 @@ class RecordCommand(QUndoCommand):
             return
         self._on_change(self.kind, self.key)
 
-    def _current_version(self) -> int:
-        current = self.store.get(self.kind, self.key)
-        return current.version if current is not None else 0
+    def _expect(self, expected: Record) -> Record:
+        """The record as stored, which must still be as this command left it:
+        an undo or redo never overwrites or deletes another writer's change."""
+        current = self.store.get(expected.kind, expected.key)
+        if current is None or record_fields(current) != record_fields(expected):
+            raise ConflictError(current)
+        return current

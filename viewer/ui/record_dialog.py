@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
+    QTableWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -28,6 +29,7 @@ from viewer.domain.records import Record
 from viewer.domain.serial import Problem
 from viewer.ui.citations_editor import CitationsEditor
 from viewer.ui.dialog_services import DialogServices
+from viewer.ui.plain_text import plain_tooltip
 
 # Saves a record; returns the record as saved, or why it was not saved.
 SaveHandler = Callable[[Record], Record | str]
@@ -68,6 +70,7 @@ class RecordDialog(QDialog):
         if original is not None:
             self._fill(original)
         self._initial = self._collect()
+        self._initial_typed = self._typed()
         self._restore_geometry()
         self._connect_signals()
         self.revalidate()
@@ -194,10 +197,30 @@ class RecordDialog(QDialog):
             self.summary.setText("")
         self.summary.setVisible(bool(problems))
         self.save_button.setEnabled(not problems)
-        self.save_button.setToolTip(self.summary.text())
+        self.save_button.setToolTip(plain_tooltip(self.summary.text()))
 
     def is_modified(self) -> bool:
-        return self._collect() != self._initial
+        # What the widgets show, not only what could be read from them: a
+        # half-typed date or an unknown name is work the user would lose.
+        return self._collect() != self._initial or self._typed() != self._initial_typed
+
+    def _typed(self) -> list[str]:
+        texts: list[str] = []
+        for widget in self.findChildren(QWidget):
+            if isinstance(widget, QLineEdit):
+                texts.append(widget.text())
+            elif isinstance(widget, QPlainTextEdit):
+                texts.append(widget.toPlainText())
+            elif isinstance(widget, QComboBox):
+                texts.append(widget.currentText())
+            elif isinstance(widget, QTableWidget):
+                texts += [
+                    item.text()
+                    for row in range(widget.rowCount())
+                    for column in range(widget.columnCount())
+                    if (item := widget.item(row, column)) is not None
+                ]
+        return texts
 
     # -- closing --------------------------------------------------------------
 
