@@ -9,7 +9,14 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from PySide6.QtCore import QSettings, Qt, QTimer, QUrl
-from PySide6.QtWidgets import QApplication, QPushButton, QTableWidget, QTabWidget, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTabWidget,
+    QWidget,
+)
 
 from viewer.app import create_main_window
 from viewer.domain.enums import PartyKind, RecordKind
@@ -396,3 +403,24 @@ def test_the_save_buttons_tooltip_shows_typed_markup_as_text(
     when_dialog_opens(hostile)
     window.editor.new(RecordKind.PERSON)
     assert "&lt;img src=x&gt;" in tips[0] and "<img" not in tips[0]
+
+
+def test_a_new_status_action_for_the_selected_participant(qtbot: QtBot, window: MainWindow) -> None:
+    window.select_record(RecordKind.PARTY, "kazakhstan")
+
+    def add_joined(dialog: RecordDialog) -> None:
+        assert isinstance(dialog, StatusActionDialog)
+        assert dialog.party_picker.key() == "kazakhstan"
+        assert dialog.accord_picker.key() == "abraham-accords"
+        dialog.action_combo.setCurrentIndex(dialog.action_combo.findData("joined"))
+        type_into(qtbot, dialog.date_edit.line_edit, "20 Nov 2025")
+        assert "Understood as: 20 Nov 2025" in dialog.date_edit.findChild(QLabel).text()
+        dialog.citations_editor.add_citation("fox-news-kazakhstan-abraham-accords-2025-11-06")
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+
+    when_dialog_opens(add_joined)
+    window.new_status_action.trigger()
+    assert status_cell(window, "kazakhstan") == "joined"
+    assert window.undo_action.text() == "Undo Add Kazakhstan status"
+    window.undo_action.trigger()
+    assert status_cell(window, "kazakhstan") == "expected to join"
