@@ -424,3 +424,10 @@ def test_a_new_status_action_for_the_selected_participant(qtbot: QtBot, window: 
     assert window.undo_action.text() == "Undo Add Kazakhstan status"
     window.undo_action.trigger()
     assert status_cell(window, "kazakhstan") == "expected to join"
+
+
+def test_reverting_to_the_latest_revision_adds_no_undo_step(window: MainWindow) -> None:
+    latest = window.store.revisions(RecordKind.PARTY, "kazakhstan")[-1]
+    assert window.editor.revert(RecordKind.PARTY, "kazakhstan", latest.id)
+    assert window.editor.undo_stack.count() == 0
+    assert window.store.get(RecordKind.PARTY, "kazakhstan").version == 1  # type: ignore[union-attr]

@@ -159,6 +159,8 @@ class RecordEditor(QObject):
         except StoreError as error:
             self.failed.emit(f"Could not revert: {error}")
             return False
+        if saved.version == current.version:
+            return True  # already as it was then: nothing to save, nothing to undo
         self._push(
             EditRecordCommand(
                 self._store,
