@@ -431,3 +431,67 @@ def test_reverting_to_the_latest_revision_adds_no_undo_step(window: MainWindow) 
     assert window.editor.revert(RecordKind.PARTY, "kazakhstan", latest.id)
     assert window.editor.undo_stack.count() == 0
     assert window.store.get(RecordKind.PARTY, "kazakhstan").version == 1  # type: ignore[union-attr]
+
+
+def test_every_way_in_opens_the_right_dialog(qtbot: QtBot, window: MainWindow) -> None:
+    opened: list[str] = []
+
+    def note_and_close(dialog: RecordDialog) -> None:
+        opened.append(type(dialog).__name__)
+        dialog.reject()
+
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    window.show_kind(RecordKind.EVENT)
+    when_dialog_opens(note_and_close)
+    qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    window.select_record(RecordKind.PERSON, "steve-witkoff")
+    window.activateWindow()  # back from the dialog: shortcuts need the active window
+    qtbot.waitUntil(window.isActiveWindow)
+    when_dialog_opens(note_and_close)
+    qtbot.keyClick(window, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    view = window.views[RecordKind.PERSON]
+    window.activateWindow()  # back from the dialog
+    qtbot.waitUntil(window.isActiveWindow)
+    view.setFocus()
+    qtbot.waitUntil(view.hasFocus)
+    when_dialog_opens(note_and_close)
+    qtbot.keyClick(view, Qt.Key.Key_Return)
+    window.select_record(RecordKind.SOURCE, "axios-kazakhstan-abraham-accords-report")
+    sources = window.views[RecordKind.SOURCE]
+    rect = sources.visualRect(sources.currentIndex())
+    when_dialog_opens(note_and_close)
+    # A real double click is a click and then a double-click event.
+    qtbot.mouseClick(sources.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.mouseDClick(sources.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    toolbar_new = window.findChild(QWidget, "newButton")
+    when_dialog_opens(note_and_close)
+    qtbot.mouseClick(toolbar_new, Qt.MouseButton.LeftButton)
+    assert opened == [
+        "EventDialog",
+        "PersonDialog",
+        "PersonDialog",
+        "SourceDialog",
+        "SourceDialog",
+    ]
+    texts = [action.text() for action in sources.actions()]
+    assert texts == ["&New…", "&Edit…", "&Delete…"]  # the list's context menu
+
+
+def test_each_problem_shows_next_to_its_field(qtbot: QtBot, window: MainWindow) -> None:
+    shown: dict[str, str] = {}
+
+    def look(dialog: RecordDialog) -> None:
+        assert isinstance(dialog, SourceDialog)
+        type_into(qtbot, dialog.published_edit.line_edit, "2021-02-30")
+        type_into(qtbot, dialog.url_edit, "javascript:alert(1)")
+        for field in ("title", "published", "url"):
+            label = dialog.findChild(QLabel, f"{field}Problem")
+            shown[field] = label.text() if label.isVisible() else ""
+        dialog.reject()
+
+    when_dialog_opens(look)
+    window.editor.new(RecordKind.SOURCE)
+    assert shown["title"] == "is required"
+    assert "28 days" in shown["published"]
+    assert "not a web link" in shown["url"]
