@@ -10,8 +10,10 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QPushButton, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
 from viewer.domain.records import Revision
+from viewer.ui.plain_text import plain_tooltip
 
 REVISION_ROLE = Qt.ItemDataRole.UserRole
+LATEST_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 class HistoryView(QWidget):
@@ -31,9 +33,12 @@ class HistoryView(QWidget):
         self.tree = QTreeWidget(self)
         self.tree.setObjectName("historyTree")
         self.tree.setAccessibleName("Changes to this record")
-        self.tree.setHeaderLabels(["When", "Who", "Change"])
-        self.tree.setColumnCount(3)
+        # One wrapped column reads better in a narrow pane than three cut ones.
+        self.tree.setColumnCount(1)
+        self.tree.setHeaderHidden(True)
         self.tree.setWordWrap(True)
+        self.tree.setUniformRowHeights(False)
+        self.tree.setTextElideMode(Qt.TextElideMode.ElideNone)
         self.revert_button = QPushButton("Revert to this revision", self)
         self.revert_button.setObjectName("revertButton")
         self.revert_button.setAccessibleName("Revert to this revision")
@@ -55,16 +60,16 @@ class HistoryView(QWidget):
         self.tree.clear()
         latest = revisions[-1].id if revisions else None
         for revision in reversed(revisions):
-            when = revision.at.astimezone().strftime("%Y-%m-%d %H:%M")
-            item = QTreeWidgetItem([when, revision.user, _summary(revision)])
+            when = revision.at.astimezone().strftime("%d %b %Y %H:%M")
+            item = QTreeWidgetItem([f"{when} · {revision.user}\n{_summary(revision)}"])
             item.setData(0, REVISION_ROLE, revision.id)
-            item.setData(1, REVISION_ROLE, revision.id == latest)
+            item.setData(0, LATEST_ROLE, revision.id == latest)
             for field, (old, new) in revision.changes.items():
-                child = QTreeWidgetItem(["", "", f"{field}: {_show(old)} → {_show(new)}"])
-                child.setToolTip(2, "")
+                child = QTreeWidgetItem([f"{field}: {_show(old)} → {_show(new)}"])
+                full = f"{field}\nbefore: {_show(old, None)}\nafter: {_show(new, None)}"
+                child.setToolTip(0, plain_tooltip(full))
                 item.addChild(child)
             self.tree.addTopLevelItem(item)
-        self.tree.resizeColumnToContents(0)
         self._update_button()
 
     def revision_ids(self) -> list[int]:
@@ -88,7 +93,7 @@ class HistoryView(QWidget):
     def _update_button(self) -> None:
         item = self._selected()
         # Reverting to the latest revision would change nothing.
-        self.revert_button.setEnabled(item is not None and not item.data(1, REVISION_ROLE))
+        self.revert_button.setEnabled(item is not None and not item.data(0, LATEST_ROLE))
 
     def _revert(self) -> None:
         item = self._selected()
@@ -102,10 +107,8 @@ def _summary(revision: Revision) -> str:
     return f"{what}: {fields}" if fields else what
 
 
-def _show(value: Any) -> str:
+def _show(value: Any, limit: int | None = 80) -> str:
     if value is None or value == "" or value == []:
         return "(empty)"
-    if isinstance(value, str):
-        return value if len(value) <= 80 else value[:77] + "…"
-    text = json.dumps(value, ensure_ascii=False)
-    return text if len(text) <= 80 else text[:77] + "…"
+    text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+    return text if limit is None or len(text) <= limit else text[: limit - 1] + "…"
