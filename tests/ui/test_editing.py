@@ -495,3 +495,28 @@ def test_each_problem_shows_next_to_its_field(qtbot: QtBot, window: MainWindow) 
     assert shown["title"] == "is required"
     assert "28 days" in shown["published"]
     assert "not a web link" in shown["url"]
+
+
+def test_a_status_action_is_deleted_from_its_form_and_undo_brings_it_back(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    questions: list[str] = []
+    window.editor._confirm = lambda _parent, _title, text: questions.append(text) or True
+    window.select_record(RecordKind.PARTY, "sudan")
+    stalled = "sudan-stalled"
+    assert window.store.get(RecordKind.STATUS_ACTION, stalled) is not None
+
+    def delete_it(dialog: RecordDialog) -> None:
+        assert isinstance(dialog, StatusActionDialog)
+        assert dialog.delete_button.isVisible()
+        qtbot.mouseClick(dialog.delete_button, Qt.MouseButton.LeftButton)
+
+    when_dialog_opens(delete_it)
+    window.detail_pane.text.anchorClicked.emit(QUrl(f"record:status_action/{stalled}"))
+    assert window.store.get(RecordKind.STATUS_ACTION, stalled) is None
+    assert questions and "Delete status action" in questions[0]
+    assert status_cell(window, "sudan") == "declaration signed"
+    assert window.undo_action.text() == "Undo Delete Sudan status"
+    window.undo_action.trigger()
+    assert window.store.get(RecordKind.STATUS_ACTION, stalled) is not None
+    assert status_cell(window, "sudan") == "stalled"

@@ -34,6 +34,8 @@ from viewer.ui.plain_text import plain_tooltip
 # Saves a record; returns the record as saved, or why it was not saved.
 SaveHandler = Callable[[Record], Record | str]
 WARNING_STYLE = "color: #b3261e;"
+# What exec() returns when the user asked to delete the record instead.
+DELETE_RESULT = 2
 
 
 class RecordDialog(QDialog):
@@ -161,6 +163,13 @@ class RecordDialog(QDialog):
         cancel = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
         cancel.setObjectName("cancelButton")
         cancel.setAccessibleName("Cancel")
+        # A record that is in no list (a status action) is deleted from its form.
+        self.delete_button = self.buttons.addButton(
+            "Delete…", QDialogButtonBox.ButtonRole.DestructiveRole
+        )
+        self.delete_button.setObjectName("deleteButton")
+        self.delete_button.setAccessibleName("Delete this record")
+        self.delete_button.setVisible(self.original is not None)
         layout = QVBoxLayout(self)
         layout.addLayout(self.form)
         layout.addStretch(1)
@@ -170,6 +179,7 @@ class RecordDialog(QDialog):
     def _connect_signals(self) -> None:
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
+        self.delete_button.clicked.connect(lambda: self.done(DELETE_RESULT))
 
     def problems(self) -> list[Problem]:
         record = self._collect()

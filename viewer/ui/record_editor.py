@@ -23,7 +23,7 @@ from viewer.ui.edit_record_command import EditRecordCommand
 from viewer.ui.event_dialog import EventDialog
 from viewer.ui.party_dialog import PartyDialog
 from viewer.ui.person_dialog import PersonDialog
-from viewer.ui.record_dialog import RecordDialog, SaveHandler
+from viewer.ui.record_dialog import DELETE_RESULT, RecordDialog, SaveHandler
 from viewer.ui.source_dialog import SourceDialog
 from viewer.ui.status_action_dialog import StatusActionDialog
 
@@ -113,7 +113,11 @@ class RecordEditor(QObject):
             self.failed.emit(f"That {kind.label} no longer exists.")
             return None
         dialog = self._dialog(kind, record, self._save_edit(record), None)
-        return dialog.saved if self._run_dialog(dialog) else None
+        result = self._run_dialog(dialog)
+        if result == DELETE_RESULT:
+            self.delete(kind, key)  # asks first, listing what depends on it
+            return None
+        return dialog.saved if result else None
 
     def delete(self, kind: RecordKind, key: str) -> bool:
         record = self._store.get(kind, key)
