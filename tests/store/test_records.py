@@ -180,3 +180,16 @@ def test_party_names_are_unique_in_any_case_beyond_ascii(store: Store) -> None:
     with pytest.raises(InvalidRecord) as refused:
         store.add(Party(key="egypt-again", name="ÉGYPTE"))
     assert refused.value.problems[0].path == "name"
+
+
+def test_delete_linked_returns_each_linked_record_once_as_it_was(store: Store) -> None:
+    add_samples(store)
+    deleted, linked = store.delete_linked(RecordKind.SOURCE, "report", with_links=True)
+    assert deleted.key == "report"
+    keys = [(r.kind, r.key) for r in linked]
+    assert len(keys) == len(set(keys))  # the event cites it twice but comes back once
+    event = next(r for r in linked if r.key == "meeting")
+    assert len(event.citations) == 2  # type: ignore[union-attr]
+    restored = store.restore(deleted, linked)
+    assert restored.key == "report"
+    assert len(store.get(RecordKind.EVENT, "meeting").citations) == 2  # type: ignore[union-attr]

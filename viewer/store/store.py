@@ -123,6 +123,19 @@ class Store:
         event's roles) refuse it too, unless ``with_links``: then they let go
         of it, each change logged, in the same transaction.
         """
+        return self.delete_linked(kind, key, expected_version, with_links=with_links)[0]
+
+    def delete_linked(
+        self,
+        kind: RecordKind,
+        key: str,
+        expected_version: int | None = None,
+        *,
+        with_links: bool = False,
+    ) -> tuple[Record, tuple[Record, ...]]:
+        """As :meth:`delete`, also returning the records that let go of the
+        deleted one as they were just before, read in the same transaction
+        (what undoing the deletion puts back)."""
         with self._write() as session:
             row = _row(session, kind, key)
             if row is None:
@@ -133,10 +146,13 @@ class Store:
             dependents = find_dependents(session, row)
             if dependents.blocking or (dependents.links and not with_links):
                 raise HasDependents(record, dependents.descriptions())
+            before: dict[tuple[RecordKind, str], Record] = {}
             for linked_kind, linked_key, _ in dependents.links:
                 linked = _row(session, linked_kind, linked_key)
                 assert linked is not None
-                self._update(session, unlink(row_to_record(linked), kind, key))
+                current = row_to_record(linked)
+                before.setdefault((linked_kind, linked_key), current)
+                self._update(session, unlink(current, kind, key))
             self._log(
                 session,
                 RevisionAction.DELETE,
@@ -144,7 +160,7 @@ class Store:
                 {name: (old, None) for name, old in record_fields(record).items()},
             )
             session.delete(row)
-            return record
+            return record, tuple(before.values())
 
     def restore(self, record: Record, linked_before: Sequence[Record] = ()) -> Record:
         """Add a deleted record back, and give the records that let go of it

@@ -139,9 +139,10 @@ class RecordEditor(QObject):
             )
         if not self._confirm(self._parent, "Delete", question):
             return False
-        linked = [r for k, key_, _ in dependents.links if (r := self._store.get(k, key_))]
         try:
-            self._store.delete(kind, key, record.version, with_links=bool(linked))
+            _, linked = self._store.delete_linked(
+                kind, key, record.version, with_links=bool(dependents.links)
+            )
         except StoreError as error:
             self.failed.emit(f"{record.label} was not deleted: {error}")
             return False
