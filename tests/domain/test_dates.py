@@ -327,3 +327,9 @@ def test_property_dateish_text_only_raises_date_error(text: str) -> None:
 
 def test_a_week_with_one_approximate_end_is_not_shown_as_an_approximate_week() -> None:
     assert FuzzyDate.parse("2025-11-10~/2025-11-16").display() == "~ 10 Nov 2025 – 16 Nov 2025"
+
+
+@pytest.mark.parametrize("text", ["foo 2021", "<img src=x>2021", "mid 2021", "2021 or so"])
+def test_from_text_refuses_words_it_would_skip(text: str) -> None:
+    with pytest.raises(DateError, match="not a date this app understands"):
+        FuzzyDate.from_text(text)

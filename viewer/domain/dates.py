@@ -48,6 +48,12 @@ _WEEK_OF = re.compile(r"^(?:the\s+)?week\s+of\s+(.+)$", re.IGNORECASE)
 _APPROX_WORDS = re.compile(r"^(?:~|c\.|ca\.|circa|about|around|approx\.?|approximately)\s*", re.I)
 _AMBIGUOUS_NUMERIC = re.compile(r"^(\d{1,2})[/.](\d{1,2})[/.](\d{4})$")
 _SEASONS = {21: "Spring", 22: "Summer", 23: "Autumn", 24: "Winter"}
+# Words a typed date may hold: months (names and abbreviations), seasons,
+# ordinal endings ("15th"), and the reader's own qualifiers.
+_DATE_WORDS = frozenset(
+    [name.casefold() for name in calendar.month_name[1:] + calendar.month_abbr[1:]]
+    + ["sept", "spring", "summer", "autumn", "fall", "winter", "st", "nd", "rd", "th", "of"]
+)
 
 
 class DateError(ValueError):
@@ -161,6 +167,13 @@ class FuzzyDate:
             return cls.parse(
                 f"{monday.isoformat()}{mark}/{(monday + timedelta(days=6)).isoformat()}{mark}"
             )
+        unknown = [
+            word for word in re.findall(r"[^\W\d_]+", text) if word.casefold() not in _DATE_WORDS
+        ]
+        if unknown:
+            # The natural-language reader skips words it does not know, so
+            # "foo 2021" would quietly become 2021; refuse instead.
+            raise DateError(f"'{text}' is not a date this app understands: {unknown[0]!r}")
         try:
             with redirect_stdout(io.StringIO()):  # the reader prints its guesses
                 found = text_to_edtf(text)
