@@ -520,3 +520,34 @@ def test_a_status_action_is_deleted_from_its_form_and_undo_brings_it_back(
     window.undo_action.trigger()
     assert window.store.get(RecordKind.STATUS_ACTION, stalled) is not None
     assert status_cell(window, "sudan") == "stalled"
+
+
+def test_undo_keeps_another_writers_change_to_another_field(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    import dataclasses
+
+    from viewer.store.bootstrap import open_or_create
+    from viewer.ui.edit_record_command import EditRecordCommand
+
+    messages: list[str] = []
+    window.notify = messages.append
+    store = window.store
+    before = store.get(RecordKind.PARTY, "morocco")
+    assert before is not None
+    after = store.update(dataclasses.replace(before, notes="Mine."))
+    window.editor.undo_stack.push(
+        EditRecordCommand(store, before, after, lambda *_: None, window.editor._failed)
+    )
+    other, opened = open_or_create(tmp_path / "db.sqlite3", "other")
+    theirs = other.update(dataclasses.replace(after, name="Kingdom of Morocco"))
+    window.undo_action.trigger()
+    now = store.get(RecordKind.PARTY, "morocco")
+    assert now is not None and (now.name, now.notes) == ("Kingdom of Morocco", before.notes)  # type: ignore[union-attr]
+    window.redo_action.trigger()
+    other.update(dataclasses.replace(other.get(RecordKind.PARTY, "morocco"), notes="Theirs."))  # type: ignore[type-var]
+    opened.engine.dispose()
+    window.undo_action.trigger()  # the same field changed elsewhere: refused, kept
+    assert store.get(RecordKind.PARTY, "morocco").notes == "Theirs."  # type: ignore[union-attr]
+    assert messages and "Could not undo" in messages[-1]
+    assert theirs.version >= 2

@@ -5,6 +5,8 @@ from __future__ import annotations
 import dataclasses
 
 from viewer.domain.records import Record
+from viewer.domain.serial import Problem, from_json, record_fields
+from viewer.store.errors import ConflictError
 from viewer.store.store import Store
 from viewer.ui.record_command import ChangeListener, ErrorListener, RecordCommand, title_of
 
@@ -12,8 +14,10 @@ from viewer.ui.record_command import ChangeListener, ErrorListener, RecordComman
 class EditRecordCommand(RecordCommand):
     """ "Edit Kazakhstan": undo saves the record as it was, redo as it became.
 
-    Each step first checks that the record is still as this command left it,
-    so an undo never silently overwrites another writer's change.
+    Each step changes only the fields this edit changed, and only if they
+    are still as this command left them: another writer's change to another
+    field is kept, and one to the same field makes the step refuse rather
+    than overwrite it.
     """
 
     def __init__(
@@ -43,5 +47,16 @@ class EditRecordCommand(RecordCommand):
         self._switch(self._before, self._after)
 
     def _switch(self, expected: Record, wanted: Record) -> None:
-        current = self._expect(expected)
-        self.store.update(dataclasses.replace(wanted, version=current.version))
+        current = self.store.get(self.kind, self.key)
+        if current is None:
+            raise ConflictError(None)
+        was, want, now = (record_fields(r) for r in (expected, wanted, current))
+        ours = [name for name in want if want[name] != was.get(name)]
+        if any(now.get(name) != was.get(name) for name in ours):
+            raise ConflictError(current)
+        merged = {**now, **{name: want[name] for name in ours}}
+        problems: list[Problem] = []
+        record = from_json(type(wanted), {"key": self.key, **merged}, "", problems)
+        if record is None:  # cannot happen for fields read from two valid records
+            raise ConflictError(current)
+        self.store.update(dataclasses.replace(record, version=current.version))
