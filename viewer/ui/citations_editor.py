@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -22,13 +22,13 @@ from PySide6.QtWidgets import (
 from viewer.domain.records import Citation
 from viewer.domain.validation import MAX_LONG_TEXT, MAX_SHORT_TEXT
 from viewer.ui.completion import searching_combo, table_button
+from viewer.ui.table_rows_editor import TableRowsEditor
 
 CITATION_NEEDED = "citation needed — this claim has no citation yet"
 SOURCE_PLACEHOLDER = "type a source's title"
 _SOURCE, _LOCATOR, _QUOTE, _NOTE = range(4)
 _HEADERS = ("Source", "Locator", "Quote", "Note")
 # A click in a combo that already has focus brings no FocusIn, hence the press too.
-_SELECTING_EVENTS = (QEvent.Type.FocusIn, QEvent.Type.MouseButtonPress)
 # The text columns: what a problem calls each, and its length limit (as validation has it).
 _TEXT_COLUMNS = {
     _LOCATOR: ("locator", MAX_SHORT_TEXT),
@@ -37,7 +37,7 @@ _TEXT_COLUMNS = {
 }
 
 
-class CitationsEditor(QWidget):
+class CitationsEditor(TableRowsEditor):
     """Edits the citations of one claim; a claim may be left with none.
 
     Each row cites one source, chosen by typing part of its title (completion
@@ -52,8 +52,6 @@ class CitationsEditor(QWidget):
             or :meth:`set_source_choices`, which load rather than edit.
     """
 
-    changed = Signal()
-
     def __init__(
         self,
         accessible_name: str,
@@ -64,7 +62,6 @@ class CitationsEditor(QWidget):
         self._create_source = create_source
         self._choices: list[tuple[str, str]] = []
         self._shown: list[str] = []
-        self._filling = False
         self._setup_widgets(accessible_name)
         self._fill()
         self._connect_signals()
@@ -130,26 +127,20 @@ class CitationsEditor(QWidget):
         kept = [self._row_key(row) for row in range(self._table.rowCount())]
         self._choices = list(choices)
         self._shown = _shown_texts(self._choices)
-        self._filling = True
-        try:
+        with self._loading():
             for row, key in enumerate(kept):
                 combo = self._combo(row)
                 text = combo.currentText()
                 combo.clear()
                 self._add_items(combo)
                 self._show_source(combo, key if key is not None else text)
-        finally:
-            self._filling = False
 
     def set_citations(self, citations: Sequence[Citation]) -> None:
         """Show ``citations``, one row each; a key not among the choices is shown as typed."""
-        self._filling = True
-        try:
+        with self._loading():
             self._table.setRowCount(0)
             for citation in citations:
                 self._append_row(citation)
-        finally:
-            self._filling = False
         self._update_state()
 
     def citations(self) -> tuple[Citation, ...]:
@@ -188,11 +179,8 @@ class CitationsEditor(QWidget):
 
     def add_citation(self, source_key: str | None = None) -> None:
         """Append a row citing ``source_key`` (or nothing yet) and make it current."""
-        self._filling = True
-        try:
+        with self._loading():
             row = self._append_row(Citation(source_key or ""))
-        finally:
-            self._filling = False
         self._table.setCurrentCell(row, _SOURCE)
         self._combo(row).setFocus()
         self._update_state()
@@ -275,18 +263,6 @@ class CitationsEditor(QWidget):
 
     # -- reactions ---------------------------------------------------------------------
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() in _SELECTING_EVENTS and isinstance(watched, QWidget):
-            for row in range(self._table.rowCount()):
-                combo = self._table.cellWidget(row, _SOURCE)
-                if combo is watched or combo.isAncestorOf(watched):
-                    self._table.setCurrentCell(row, _SOURCE)
-        return super().eventFilter(watched, event)
-
-    def _on_edited(self) -> None:
-        if not self._filling:
-            self.changed.emit()
-
     def _on_add_clicked(self) -> None:
         self.add_citation()
 
@@ -300,15 +276,7 @@ class CitationsEditor(QWidget):
         self.add_citation(key)
 
     def _on_remove_clicked(self) -> None:
-        row = self._table.currentRow()
-        if row < 0:
-            return
-        self._table.removeRow(row)
-        self._name_rows()
-        if self._table.rowCount():
-            self._table.setCurrentCell(min(row, self._table.rowCount() - 1), _LOCATOR)
-        self._update_state()
-        self.changed.emit()
+        self._remove_current_row(_LOCATOR)
 
 
 def _shown_texts(choices: Sequence[tuple[str, str]]) -> list[str]:

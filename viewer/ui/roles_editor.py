@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 
-from PySide6.QtCore import QEvent, QObject, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -19,19 +18,19 @@ from PySide6.QtWidgets import (
 from viewer.domain.enums import RecordKind, RoleKind
 from viewer.domain.records import EventRole
 from viewer.ui.completion import searching_combo, table_button
+from viewer.ui.table_rows_editor import TableRowsEditor
 
 WHO_PLACEHOLDER = "type a participant's or person's name"
 _WHO, _ROLE = range(2)
 _HEADERS = ("Party or person", "Role")
 _DEFAULT_ROLE = RoleKind.PARTICIPANT
 # A click in a combo that already has focus brings no FocusIn, hence the press too.
-_SELECTING_EVENTS = (QEvent.Type.FocusIn, QEvent.Type.MouseButtonPress)
 
 # A party or a person, as (kind, key): the two share no key space.
 _Ref = tuple[RecordKind, str]
 
 
-class RolesEditor(QWidget):
+class RolesEditor(TableRowsEditor):
     """Edits the roles of one event: a party or a person, and the role each played.
 
     The party or person is chosen by typing part of its name (completion
@@ -46,14 +45,11 @@ class RolesEditor(QWidget):
             :meth:`set_choices`, which load rather than edit.
     """
 
-    changed = Signal()
-
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._refs: list[_Ref] = []
         self._names: list[str] = []
         self._shown: list[str] = []
-        self._filling = False
         self._setup_widgets()
         self._fill()
         self._connect_signals()
@@ -88,10 +84,10 @@ class RolesEditor(QWidget):
         layout.addLayout(buttons)
 
     def _fill(self) -> None:
-        self._update_buttons()
+        self._update_state()
 
     def _connect_signals(self) -> None:
-        self._table.currentCellChanged.connect(self._update_buttons)
+        self._table.currentCellChanged.connect(self._update_state)
         self._add_button.clicked.connect(self._on_add_clicked)
         self._remove_button.clicked.connect(self._on_remove_clicked)
 
@@ -107,27 +103,21 @@ class RolesEditor(QWidget):
         self._refs = [(kind, key) for kind, key, _ in choices]
         self._names = [_one_line(label) or key for _, key, label in choices]
         self._shown = _shown_texts(choices)
-        self._filling = True
-        try:
+        with self._loading():
             for row, ref in enumerate(kept):
                 combo = self._who(row)
                 text = combo.currentText()
                 combo.clear()
                 self._add_items(combo)
                 self._show_who(combo, ref, text)
-        finally:
-            self._filling = False
 
     def set_roles(self, roles: Sequence[EventRole]) -> None:
         """Show ``roles``, one row each; a key not among the choices is shown as typed."""
-        self._filling = True
-        try:
+        with self._loading():
             self._table.setRowCount(0)
             for role in roles:
                 self._append_row(role)
-        finally:
-            self._filling = False
-        self._update_buttons()
+        self._update_state()
 
     def roles(self) -> tuple[EventRole, ...]:
         """The rows, in order, that name a known party or person (see :meth:`problems`)."""
@@ -232,41 +222,20 @@ class RolesEditor(QWidget):
             self._who(row).setAccessibleName(f"Party or person of role {row + 1}")
             self._role(row).setAccessibleName(f"Role {row + 1}")
 
-    def _update_buttons(self) -> None:
+    def _update_state(self) -> None:
         self._remove_button.setEnabled(self._table.currentRow() >= 0)
 
     # -- reactions ---------------------------------------------------------------------
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() in _SELECTING_EVENTS and isinstance(watched, QWidget):
-            for row in range(self._table.rowCount()):
-                for column in (_WHO, _ROLE):
-                    combo = self._table.cellWidget(row, column)
-                    if combo is watched or combo.isAncestorOf(watched):
-                        self._table.setCurrentCell(row, column)
-        return super().eventFilter(watched, event)
-
-    def _on_edited(self) -> None:
-        if not self._filling:
-            self.changed.emit()
 
     def _on_add_clicked(self) -> None:
         row = self._append_row(EventRole(_DEFAULT_ROLE))
         self._table.setCurrentCell(row, _WHO)
         self._who(row).setFocus()
-        self._update_buttons()
+        self._update_state()
         self.changed.emit()
 
     def _on_remove_clicked(self) -> None:
-        row = self._table.currentRow()
-        if row < 0:
-            return
-        self._table.removeRow(row)
-        self._name_rows()
-        if self._table.rowCount():
-            self._table.setCurrentCell(min(row, self._table.rowCount() - 1), _WHO)
-        self._update_buttons()
-        self.changed.emit()
+        self._remove_current_row(_WHO)
 
 
 def _shown_texts(choices: Sequence[tuple[RecordKind, str, str]]) -> list[str]:

@@ -1,0 +1,71 @@
+"""The base of the dialogs' table editors (citations, roles): rows of cells."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from PySide6.QtCore import QEvent, QObject, Signal
+from PySide6.QtWidgets import QTableWidget, QWidget
+
+# Clicking into, or tabbing to, a combo in a cell makes its row the current one.
+_SELECTING_EVENTS = (QEvent.Type.FocusIn, QEvent.Type.MouseButtonPress)
+
+
+class TableRowsEditor(QWidget):
+    """A table of rows the user adds, edits and removes.
+
+    Subclasses make ``self._table`` and implement ``_name_rows`` (accessible
+    names per row) and ``_update_state`` (buttons and labels that depend on
+    the rows); they load data inside ``with self._loading():`` so that loading
+    is not reported as an edit, and install this object as the event filter
+    of the widgets they put in cells.
+
+    Signals:
+        changed(): the user edited the rows (not emitted while loading).
+    """
+
+    changed = Signal()
+    _table: QTableWidget
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._filling = False
+
+    @contextmanager
+    def _loading(self) -> Iterator[None]:
+        self._filling = True
+        try:
+            yield
+        finally:
+            self._filling = False
+
+    def _name_rows(self) -> None:
+        raise NotImplementedError
+
+    def _update_state(self) -> None:
+        raise NotImplementedError
+
+    def _on_edited(self) -> None:
+        if not self._filling:
+            self.changed.emit()
+
+    def _remove_current_row(self, focus_column: int) -> None:
+        row = self._table.currentRow()
+        if row < 0:
+            return
+        self._table.removeRow(row)
+        self._name_rows()
+        if self._table.rowCount():
+            self._table.setCurrentCell(min(row, self._table.rowCount() - 1), focus_column)
+        self._update_state()
+        self.changed.emit()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in _SELECTING_EVENTS and isinstance(watched, QWidget):
+            for row in range(self._table.rowCount()):
+                for column in range(self._table.columnCount()):
+                    cell = self._table.cellWidget(row, column)
+                    if cell is not None and (cell is watched or cell.isAncestorOf(watched)):
+                        self._table.setCurrentCell(row, column)
+        return super().eventFilter(watched, event)
