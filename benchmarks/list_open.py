@@ -26,7 +26,7 @@ from viewer.domain.enums import RecordKind
 from viewer.store.bootstrap import open_or_create
 from viewer.store.schema import EventRow
 from viewer.store.store import Store
-from viewer.ui.record_table_model import RecordTableModel
+from viewer.ui.browse.record_table_model import RecordTableModel
 
 REPEATS = 7
 

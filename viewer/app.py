@@ -24,8 +24,8 @@ from viewer.store.engine import DatabaseFileError
 from viewer.store.errors import StoreError
 from viewer.store.listing import key_for_name
 from viewer.store.paths import APP_NAME, default_database_path
-from viewer.ui.link_opener import LinkOpener
-from viewer.ui.main_window import MainWindow
+from viewer.ui.browse.link_opener import LinkOpener
+from viewer.ui.window.main_window import MainWindow
 
 SELECT_KINDS = {
     "participant": RecordKind.PARTY,

@@ -10,12 +10,13 @@ from pathlib import Path
 
 import pytest
 
+from tests.paths import PROJECT_ROOT
 from tests.store.test_exchange import TEN_MISTAKES, with_ten_mistakes
 from viewer import __version__
 from viewer.app import main
 from viewer.store.paths import bundled_dataset, default_database_path
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = PROJECT_ROOT
 
 
 def files_digest(folder: Path) -> dict[str, str]:

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import subprocess
 import sys
-from pathlib import Path
 
 from tests import samples
+from tests.paths import PROJECT_ROOT
 from viewer.store.engine import ChangeProbe
 from viewer.store.store import Store
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = PROJECT_ROOT
 
 
 def test_the_probe_sees_another_process_commit(store: Store) -> None:

@@ -1,0 +1,122 @@
+"""The list model: Qt's model rules, paging, SQL sorting and filtering."""
+
+from __future__ import annotations
+
+import pytest
+from pytestqt.modeltest import ModelTester
+
+from PySide6.QtCore import QModelIndex, Qt
+
+from viewer.domain.enums import RecordKind
+from viewer.store.listing import PAGE_SIZE
+from viewer.store.store import Store
+from viewer.ui.browse.record_table_model import KEY_ROLE, RecordTableModel
+
+
+@pytest.mark.parametrize(
+    "kind", [RecordKind.PARTY, RecordKind.EVENT, RecordKind.PERSON, RecordKind.SOURCE]
+)
+def test_every_list_model_passes_the_model_tester(
+    qtmodeltester: ModelTester, seeded_store: Store, kind: RecordKind
+) -> None:
+    model = RecordTableModel(seeded_store, kind)
+    qtmodeltester.check(model)
+    model.set_filter("a")
+    model.sort(1, Qt.SortOrder.DescendingOrder)
+    qtmodeltester.check(model)
+
+
+def test_participants_show_their_current_status(seeded_store: Store) -> None:
+    model = RecordTableModel(seeded_store, RecordKind.PARTY)
+    rows = {
+        model.data(model.index(r, 0)): [model.data(model.index(r, c)) for c in range(4)]
+        for r in range(model.rowCount())
+    }
+    assert rows["Kazakhstan"] == ["Kazakhstan", "KZ", "expected to join", "6 Nov 2025"]
+    assert rows["Sudan"][2] == "stalled"
+    assert model.headerData(2, Qt.Orientation.Horizontal) == "Current status"
+    assert model.data(model.index(0, 0), KEY_ROLE) == "bahrain"
+
+
+def test_event_dates_show_as_precisely_as_known(seeded_store: Store) -> None:
+    model = RecordTableModel(seeded_store, RecordKind.EVENT)
+    dates = [model.data(model.index(r, 0)) for r in range(model.rowCount())]
+    assert dates[:2] == ["15 Sep 2020", "Jan 2021"]
+    assert "~ week of 10 Nov 2025" in dates
+
+
+def test_sorting_and_filtering_happen_in_the_database(seeded_store: Store) -> None:
+    model = RecordTableModel(seeded_store, RecordKind.PARTY)
+    model.sort(0, Qt.SortOrder.DescendingOrder)
+    assert model.data(model.index(0, 0)) == "United States"
+    model.set_filter("ARAB")
+    assert [model.data(model.index(r, 0)) for r in range(model.rowCount())] == [
+        "United Arab Emirates",
+        "Saudi Arabia",
+    ]
+    assert model.total() == 2
+    model.set_filter("<b>nothing</b>%")
+    assert model.rowCount() == 0
+
+
+def test_a_list_of_100000_events_opens_with_one_page(big_store: Store) -> None:
+    model = RecordTableModel(big_store, RecordKind.EVENT)
+    assert model.total() == 100_000
+    assert model.rowCount() == PAGE_SIZE
+    assert model.canFetchMore(QModelIndex())
+    model.fetchMore(QModelIndex())
+    assert model.rowCount() == 2 * PAGE_SIZE
+
+
+def test_finding_a_far_row_reads_only_up_to_it(big_store: Store) -> None:
+    model = RecordTableModel(big_store, RecordKind.EVENT)
+    model.sort(1, Qt.SortOrder.AscendingOrder)
+    row = model.row_of("event-000950")
+    assert row == 950
+    assert model.key_at(950) == "event-000950"
+    assert model.rowCount() < 1_400
+    model.set_filter("Generated event 00001")
+    assert model.total() == 10
+    assert model.row_of("event-000950") is None
+
+
+def test_paging_in_small_pages_keeps_the_model_consistent(
+    qtmodeltester: ModelTester, seeded_store: Store
+) -> None:
+    model = RecordTableModel(seeded_store, RecordKind.PARTY, page_size=2)
+    qtmodeltester.check(model)
+    while model.canFetchMore(QModelIndex()):
+        model.fetchMore(QModelIndex())
+    assert model.rowCount() == 9
+    assert len({model.key_at(r) for r in range(9)}) == 9
+
+
+def test_tooltips_show_stored_text_escaped(store: Store) -> None:
+    from viewer.domain.records import Party
+
+    store.add(Party(key="evil", name="<b>x</b><img src=x>"))
+    model = RecordTableModel(store, RecordKind.PARTY)
+    tip = model.data(model.index(0, 0), Qt.ItemDataRole.ToolTipRole)
+    assert tip == "<p>&lt;b&gt;x&lt;/b&gt;&lt;img src=x&gt;</p>"
+
+
+def test_a_future_step_does_not_show_as_the_current_status(store: Store) -> None:
+    from viewer.domain.dates import FuzzyDate
+    from viewer.domain.enums import Certainty, StatusKind
+    from viewer.domain.records import Accord, Party, StatusAction
+
+    store.add(Accord(key="aa", name="An accord"))
+    store.add(Party(key="p", name="P"))
+    for key, kind, when in (("a", StatusKind.JOINED, "2020"), ("b", StatusKind.WITHDRAWN, "2999")):
+        store.add(
+            StatusAction(
+                key=key,
+                accord="aa",
+                party="p",
+                action=kind,
+                date=FuzzyDate.parse(when),
+                certainty=Certainty.PLANNED,
+            )
+        )
+    model = RecordTableModel(store, RecordKind.PARTY)
+    assert [model.data(model.index(0, c)) for c in (2, 3)] == ["joined", "2020"]

@@ -1,0 +1,299 @@
+"""The evidence for the selected record: each claim with the citations behind it."""
+
+from __future__ import annotations
+
+import html
+from contextlib import suppress
+
+from PySide6.QtCore import QRect, QSize, Qt, Signal
+from PySide6.QtGui import QAction, QBrush, QColor, QFontMetrics, QGuiApplication, QKeySequence
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QStyle,
+    QToolButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QTreeWidgetItemIterator,
+    QVBoxLayout,
+    QWidget,
+)
+
+from viewer.domain.records import Citation, Source
+from viewer.domain.references import format_reference
+from viewer.domain.views import Claim, Detail
+from viewer.ui.browse.link_opener import LinkOpener
+
+PLACEHOLDER = "Select a record to see its evidence."
+SOURCE_NOTE = "A source is evidence itself; its citing claims are listed in the detail pane."
+CITATION_NEEDED = "citation needed"
+_CLAIM_ROLE = Qt.ItemDataRole.UserRole
+_CITATION_ROLE = Qt.ItemDataRole.UserRole + 1
+_NO_CITATION = -1
+
+
+class CitationsPane(QWidget):
+    """The claims of one record and, under each, the sources that back it.
+
+    Everything shown comes from the database and is set as plain text, never
+    as HTML. Links open only through the given :class:`LinkOpener`, which
+    shows the full address first.
+
+    Signals:
+        sourceRequested(str): the person asked to go to a source; its key.
+    """
+
+    sourceRequested = Signal(str)
+
+    def __init__(self, link_opener: LinkOpener, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._link_opener = link_opener
+        self._detail: Detail | None = None
+        self._setup_widgets()
+        self.show_detail(None)
+        self._connect_signals()
+
+    def _setup_widgets(self) -> None:
+        self.setObjectName("citationsPane")
+        self.setAccessibleName("Citations")
+        self._message = QLabel(self)
+        self._message.setObjectName("citationsMessage")
+        self._message.setTextFormat(Qt.TextFormat.PlainText)
+        self._message.setWordWrap(True)
+        self._tree = QTreeWidget(self)
+        self._tree.setObjectName("citationsTree")
+        self._tree.setAccessibleName("Claims and their citations")
+        self._tree.setHeaderHidden(True)
+        # Rows grow to hold wrapped titles and quotes, so the pane reads at 350 px.
+        self._tree.setWordWrap(True)
+        self._tree.setUniformRowHeights(False)
+        self._tree.setIndentation(14)
+        self._tree.setAlternatingRowColors(True)
+        self._tree.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self._tree.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+
+        # One action per command serves the button and the context menu alike.
+        self._open_action = self._action("Open link", "Show the source's web address, then open it")
+        self._copy_action = self._action("Copy reference", "Copy the reference as plain text")
+        self._copy_action.setShortcut(QKeySequence.StandardKey.Copy)
+        self._copy_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        self._go_action = self._action("Go to source", "Show the source record")
+        self._tree.addActions([self._open_action, self._copy_action, self._go_action])
+
+        buttons = QHBoxLayout()
+        buttons.setSpacing(4)
+        for action, name in (
+            (self._open_action, "openLinkButton"),
+            (self._copy_action, "copyReferenceButton"),
+            (self._go_action, "goToSourceButton"),
+        ):
+            button = QToolButton(self)
+            button.setDefaultAction(action)
+            button.setObjectName(name)
+            button.setAccessibleName(action.text())
+            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self._message)
+        layout.addWidget(self._tree, 1)
+        layout.addLayout(buttons)
+
+    def _action(self, text: str, tip: str) -> QAction:
+        action = QAction(text, self)
+        words = text.title().replace(" ", "")
+        action.setObjectName(f"{words[0].lower()}{words[1:]}Action")  # "openLinkAction"
+        action.setToolTip(tip)
+        action.setStatusTip(tip)
+        return action
+
+    def _connect_signals(self) -> None:
+        self._tree.currentItemChanged.connect(self._update_actions)
+        # The only column stretches with the view, so this follows every resize.
+        self._tree.header().sectionResized.connect(self._fit_rows)
+        self._open_action.triggered.connect(self._open_link)
+        self._copy_action.triggered.connect(self._copy_reference)
+        self._go_action.triggered.connect(self._go_to_source)
+
+    # -- filling ---------------------------------------------------------------
+
+    def show_detail(self, detail: Detail | None) -> None:
+        """Show the claims of ``detail`` with their citations; None clears the pane."""
+        kept = self._current_indices() if _same_record(self._detail, detail) else None
+        self._detail = detail
+        self._tree.clear()
+        if detail is None or not detail.claims:
+            note = PLACEHOLDER if detail is None else SOURCE_NOTE
+            if detail is not None and not isinstance(detail.record, Source):
+                note = "This record makes no claims."
+            self._message.setText(note)
+            self._tree.hide()
+        else:
+            for index, claim in enumerate(detail.claims):
+                self._tree.addTopLevelItem(self._claim_item(index, claim, detail))
+            self._tree.expandAll()
+            self._fit_rows()
+            self._message.setText(f"{detail.record.label}: {_summary(detail.claims)}")
+            self._tree.show()
+        if kept is not None and kept[1] != _NO_CITATION:
+            with suppress(IndexError):  # the claim or citation went away with the edit
+                self.select_citation(*kept)
+        self._update_actions()
+
+    def _claim_item(self, index: int, claim: Claim, detail: Detail) -> QTreeWidgetItem:
+        item = QTreeWidgetItem([claim.label])
+        item.setData(0, _CLAIM_ROLE, index)
+        item.setData(0, _CITATION_ROLE, _NO_CITATION)
+        _set_font(item, bold=True)
+        cited = len(claim.citations)
+        item.setToolTip(0, _plain_tip(f"{claim.label}\n\n{cited} citation(s)"))
+        if claim.needs_citation:
+            warning = QBrush(self._warning_colour())
+            item.setForeground(0, warning)
+            item.setIcon(0, self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning))
+            item.setToolTip(0, _plain_tip(f"{claim.label}\n\nNo source backs this claim yet."))
+            marker = QTreeWidgetItem([CITATION_NEEDED])
+            marker.setForeground(0, warning)
+            _set_font(marker, italic=True)
+            marker.setFlags(Qt.ItemFlag.ItemIsEnabled)
+            item.addChild(marker)
+        for number, citation in enumerate(claim.citations):
+            child = QTreeWidgetItem([_citation_text(citation, detail.sources.get(citation.source))])
+            child.setData(0, _CLAIM_ROLE, index)
+            child.setData(0, _CITATION_ROLE, number)
+            child.setToolTip(0, _plain_tip(_citation_tip(citation, detail)))
+            item.addChild(child)
+        return item
+
+    def _fit_rows(self) -> None:
+        """Give each row the height its wrapped text needs at the current width.
+
+        The default delegate measures wrapped text at the full column width,
+        ignoring the indentation, so a title just too long lost its last line.
+        """
+        style = self._tree.style()
+        margin = 2 * (style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin) + 1)
+        icon = style.pixelMetric(QStyle.PixelMetric.PM_SmallIconSize) + margin
+        width = self._tree.viewport().width() - margin
+        iterator = QTreeWidgetItemIterator(self._tree)
+        while (item := iterator.value()) is not None:
+            depth = 1 if item.parent() is None else 2
+            room = width - depth * self._tree.indentation() - (0 if item.icon(0).isNull() else icon)
+            bounds = QRect(0, 0, max(room, 40), 100_000)
+            text = QFontMetrics(item.font(0)).boundingRect(
+                bounds, Qt.TextFlag.TextWordWrap, item.text(0)
+            )
+            item.setSizeHint(0, QSize(bounds.width(), text.height() + 6))
+            iterator += 1
+        self._tree.doItemsLayout()
+
+    def _warning_colour(self) -> QColor:
+        # Dark orange on light themes, light orange on dark ones: readable on both.
+        dark_theme = self.palette().base().color().lightness() < 128
+        return QColor("#ffb454") if dark_theme else QColor("#b34700")
+
+    # -- selection ---------------------------------------------------------------
+
+    def select_citation(self, claim_index: int, citation_index: int) -> None:
+        """Make a citation current; IndexError if the shown detail has no such one."""
+        claims = self._detail.claims if self._detail else ()
+        if not 0 <= claim_index < len(claims):
+            raise IndexError(f"there is no claim {claim_index}")
+        if not 0 <= citation_index < len(claims[claim_index].citations):
+            raise IndexError(f"claim {claim_index} has no citation {citation_index}")
+        claim_item = self._tree.topLevelItem(claim_index)
+        item = claim_item.child(citation_index) if claim_item is not None else None
+        if item is None:  # the tree mirrors the claims; this only reassures the type checker
+            raise IndexError(f"claim {claim_index} has no citation {citation_index}")
+        self._tree.setCurrentItem(item)
+        self._tree.scrollToItem(item)
+
+    def current_citation(self) -> tuple[Source, Citation] | None:
+        """The selected citation with its source, or None."""
+        indices = self._current_indices()
+        if self._detail is None or indices is None or indices[1] == _NO_CITATION:
+            return None
+        citation = self._detail.claims[indices[0]].citations[indices[1]]
+        source = self._detail.sources.get(citation.source)
+        return (source, citation) if source is not None else None
+
+    def _current_indices(self) -> tuple[int, int] | None:
+        item = self._tree.currentItem()
+        if item is None or item.data(0, _CLAIM_ROLE) is None:
+            return None
+        return int(item.data(0, _CLAIM_ROLE)), int(item.data(0, _CITATION_ROLE))
+
+    def _update_actions(self) -> None:
+        current = self.current_citation()
+        self._open_action.setEnabled(current is not None and bool(current[0].url.strip()))
+        self._copy_action.setEnabled(current is not None)
+        self._go_action.setEnabled(current is not None)
+
+    # -- commands ----------------------------------------------------------------
+
+    def _open_link(self) -> None:
+        current = self.current_citation()
+        if current is not None and current[0].url.strip():
+            self._link_opener.request(current[0].url, self)
+
+    def _copy_reference(self) -> None:
+        current = self.current_citation()
+        if current is not None:
+            QGuiApplication.clipboard().setText(format_reference(*current))
+
+    def _go_to_source(self) -> None:
+        current = self.current_citation()
+        if current is not None:
+            self.sourceRequested.emit(current[0].key)
+
+
+def _set_font(item: QTreeWidgetItem, bold: bool = False, italic: bool = False) -> None:
+    font = item.font(0)
+    font.setBold(bold)
+    font.setItalic(italic)
+    item.setFont(0, font)
+
+
+def _citation_text(citation: Citation, source: Source | None) -> str:
+    if source is None:
+        return f"Unknown source “{citation.source}”"
+    when = source.published.display() if source.published else ""
+    details = " · ".join(part for part in (source.publisher, when, citation.locator) if part)
+    lines = [source.title, details, f"“{citation.quote}”" if citation.quote else ""]
+    return "\n".join(" ".join(line.split()) for line in lines if line.strip())
+
+
+def _citation_tip(citation: Citation, detail: Detail) -> str:
+    source = detail.sources.get(citation.source)
+    if source is None:
+        return f"The source “{citation.source}” is not in the database."
+    parts = [format_reference(source, citation)]
+    if citation.note:
+        parts.append(f"Note: {citation.note}")
+    if source.url:
+        parts.append(f"Link: {source.url}")
+    return "\n\n".join(parts)
+
+
+def _plain_tip(text: str) -> str:
+    # Qt guesses whether a tooltip is HTML; escaped rich text shows database text as written.
+    paragraphs = (html.escape(part).replace("\n", "<br>") for part in text.split("\n\n"))
+    return "<qt>" + "".join(f"<p>{part}</p>" for part in paragraphs) + "</qt>"
+
+
+def _summary(claims: tuple[Claim, ...]) -> str:
+    count = f"{len(claims)} claim" + ("" if len(claims) == 1 else "s")
+    uncited = sum(claim.needs_citation for claim in claims)
+    if not uncited:
+        return f"{count}, all cited"
+    return f"{count}, {uncited} without a citation"
+
+
+def _same_record(old: Detail | None, new: Detail | None) -> bool:
+    return (
+        old is not None
+        and new is not None
+        and (old.record.kind, old.record.key) == (new.record.kind, new.record.key)
+    )

@@ -1,0 +1,95 @@
+"""The detail pane: the selected record's fields, related records, timeline and history."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import QUrl, Signal
+from PySide6.QtWidgets import QTabWidget, QTextBrowser, QVBoxLayout, QWidget
+
+from viewer.domain.records import Party, Revision
+from viewer.domain.views import Detail
+from viewer.ui.browse.detail_html import detail_html, parse_record_href
+from viewer.ui.browse.history_view import HistoryView
+from viewer.ui.timeline.status_timeline import StatusTimeline
+
+PLACEHOLDER = "Select a participant, event, person or source to see it here."
+
+
+class DetailPane(QWidget):
+    """Shows one record: its fields, links to related records and, for a
+    participant, its status timeline with an "as of" date; a History tab
+    lists its changes.
+
+    Signals:
+        recordLinkActivated(str, str): a link to another record was followed;
+            carries the record kind's value and the key.
+        revertRequested(int): the user asked to revert the record to a
+            revision; carries the revision id.
+    """
+
+    recordLinkActivated = Signal(str, str)
+    revertRequested = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("detailPane")
+        self.setAccessibleName("Details of the selected record")
+        self._detail: Detail | None = None
+        self._setup_widgets()
+        self.show_detail(None)
+        self._connect_signals()
+
+    def _setup_widgets(self) -> None:
+        self.tabs = QTabWidget(self)
+        self.tabs.setObjectName("detailTabs")
+        self.tabs.setAccessibleName("Details and history")
+        self.tabs.tabBar().setAccessibleName("Details or history")
+        page = QWidget(self.tabs)
+        self.text = QTextBrowser(page)
+        self.text.setObjectName("detailText")
+        self.text.setAccessibleName("Record details")
+        # Links are followed by the window, never by the browser itself.
+        self.text.setOpenLinks(False)
+        self.text.setOpenExternalLinks(False)
+        self.timeline = StatusTimeline(page)
+        self.timeline.setObjectName("statusTimeline")
+        self.timeline.setAccessibleName("Status timeline")
+        column = QVBoxLayout(page)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.text, 1)
+        column.addWidget(self.timeline)
+        self.history = HistoryView(self.tabs)
+        self.tabs.addTab(page, "&Details")
+        self.tabs.addTab(self.history, "&History")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.tabs)
+
+    def _connect_signals(self) -> None:
+        self.text.anchorClicked.connect(self._follow)
+        self.history.revertRequested.connect(self.revertRequested)
+
+    @property
+    def detail(self) -> Detail | None:
+        return self._detail
+
+    def show_detail(self, detail: Detail | None, revisions: Sequence[Revision] = ()) -> None:
+        self._detail = detail
+        self.history.show_revisions(revisions)
+        if detail is None:
+            self.text.setPlainText(PLACEHOLDER)
+            self.timeline.hide()
+            return
+        self.text.setHtml(detail_html(detail))
+        if isinstance(detail.record, Party):
+            self.timeline.set_actions(detail.actions)
+            self.timeline.show()
+        else:
+            self.timeline.hide()
+
+    def _follow(self, url: QUrl) -> None:
+        target = parse_record_href(url.toString())
+        if target is not None:
+            kind, key = target
+            self.recordLinkActivated.emit(kind.value, key)

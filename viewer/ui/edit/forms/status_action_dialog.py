@@ -1,0 +1,106 @@
+"""The edit dialog of a status action: one dated step of a party in an accord."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QWidget
+
+from viewer.domain.enums import Certainty, RecordKind, StatusKind
+from viewer.domain.records import Record, StatusAction
+from viewer.domain.serial import Problem
+from viewer.ui.edit.forms.dialog_services import DialogServices
+from viewer.ui.edit.forms.record_dialog import RecordDialog, SaveHandler
+from viewer.ui.widgets.fuzzy_date_edit import FuzzyDateEdit
+from viewer.ui.widgets.key_picker import KeyPicker
+
+
+class StatusActionDialog(RecordDialog):
+    """A status action: participant, accord, what happened, when, how sure,
+    a note and the citations behind it."""
+
+    NOUN = "status action"
+
+    def __init__(
+        self,
+        original: StatusAction | None,
+        services: DialogServices,
+        save: SaveHandler,
+        parent: QWidget | None = None,
+        party: str | None = None,
+    ) -> None:
+        self._preset_party = party  # a new action for the selected participant
+        super().__init__(original, services, save, parent)
+        if original is not None:
+            self.setWindowTitle("Edit status action")
+
+    def _build(self) -> None:
+        self.party_picker = KeyPicker("participant", "Participant", optional=False, parent=self)
+        self.party_picker.setObjectName("partyPicker")
+        self.party_picker.set_choices(self.services.choices(RecordKind.PARTY))
+        self.accord_picker = KeyPicker("accord", "Accord", optional=False, parent=self)
+        self.accord_picker.setObjectName("accordPicker")
+        accords = self.services.choices(RecordKind.ACCORD)
+        self.accord_picker.set_choices(accords)
+        self.action_combo = self.enum_combo(StatusKind, "actionCombo")
+        self.date_edit = FuzzyDateEdit("Date", self)
+        self.date_edit.setObjectName("dateEdit")
+        self.certainty_combo = self.enum_combo(Certainty, "certaintyCombo")
+        self.note_edit = self.text_box("noteEdit")
+        self.citations_editor = self.citations_for("this status action")
+        self.add_row("party", "&Participant:", self.party_picker)
+        self.add_row("accord", "A&ccord:", self.accord_picker)
+        self.add_row("action", "&Status:", self.action_combo)
+        self.add_row("date", "&Date:", self.date_edit)
+        self.add_row("certainty", "C&ertainty:", self.certainty_combo)
+        self.add_row("note", "N&ote:", self.note_edit)
+        self.add_row("citations", "Ci&tations:", self.citations_editor)
+        if self.original is None:
+            self.party_picker.set_key(self._preset_party)
+            if len(accords) == 1:
+                self.accord_picker.set_key(accords[0][0])
+
+    def _connect_signals(self) -> None:
+        super()._connect_signals()
+        for picker in (self.party_picker, self.accord_picker):
+            picker.changed.connect(self.revalidate)
+        for combo in (self.action_combo, self.certainty_combo):
+            combo.currentIndexChanged.connect(self.revalidate)
+        self.date_edit.changed.connect(self.revalidate)
+        self.note_edit.textChanged.connect(self.revalidate)
+        self.citations_editor.changed.connect(self.revalidate)
+
+    def _fill(self, record: Record) -> None:
+        assert isinstance(record, StatusAction)
+        self.party_picker.set_key(record.party)
+        self.accord_picker.set_key(record.accord)
+        self.action_combo.setCurrentIndex(self.action_combo.findData(record.action.value))
+        self.date_edit.set_value(record.date)
+        self.certainty_combo.setCurrentIndex(self.certainty_combo.findData(record.certainty.value))
+        self.note_edit.setPlainText(record.note)
+        self.citations_editor.set_citations(record.citations)
+
+    def _collect(self) -> StatusAction:
+        party = self.party_picker.key() or ""
+        action = StatusKind(self.action_combo.currentData())
+        return StatusAction(
+            key=self.new_key(RecordKind.STATUS_ACTION, f"{party} {action.value}"),
+            accord=self.accord_picker.key() or "",
+            party=party,
+            action=action,
+            date=self.date_edit.value(),
+            certainty=Certainty(self.certainty_combo.currentData()),
+            note=self.note_edit.toPlainText().strip(),
+            citations=self.citations_editor.citations(),
+            version=self.version(),
+        )
+
+    def _widget_problems(self) -> list[Problem]:
+        problems = [Problem("citations", p) for p in self.citations_editor.problems()]
+        for field, widget in (
+            ("party", self.party_picker),
+            ("accord", self.accord_picker),
+            ("date", self.date_edit),
+        ):
+            problem = widget.problem()
+            if problem:
+                problems.append(Problem(field, problem))
+        return problems

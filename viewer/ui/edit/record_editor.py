@@ -1,0 +1,295 @@
+"""Adding, editing, deleting and reverting records, each an undoable step."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, QSettings, Qt, Signal
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+
+from viewer.domain.enums import RecordKind
+from viewer.domain.records import Event, Party, Person, Record, Source, StatusAction
+from viewer.store import lookups
+from viewer.store.errors import ConflictError, StoreError
+from viewer.store.history import record_at
+from viewer.store.store import Store
+from viewer.ui.edit.add_record_command import AddRecordCommand
+from viewer.ui.edit.conflict_dialog import ConflictResolver, resolve_with_dialog
+from viewer.ui.edit.delete_record_command import DeleteRecordCommand
+from viewer.ui.edit.edit_record_command import EditRecordCommand
+from viewer.ui.edit.forms.dialog_services import Asker, DialogServices, ask_discard
+from viewer.ui.edit.forms.event_dialog import EventDialog
+from viewer.ui.edit.forms.party_dialog import PartyDialog
+from viewer.ui.edit.forms.person_dialog import PersonDialog
+from viewer.ui.edit.forms.record_dialog import DELETE_RESULT, RecordDialog, SaveHandler
+from viewer.ui.edit.forms.source_dialog import SourceDialog
+from viewer.ui.edit.forms.status_action_dialog import StatusActionDialog
+
+# Asks whether to go ahead; gets the question's title and text.
+Confirmer = Callable[[QWidget, str, str], bool]
+# A merge that keeps meeting newer saves by others is given up after this many tries.
+MAX_MERGE_ROUNDS = 5
+# Why a save was not made; the dialog shows them after "Not saved: ".
+NOT_SAVED_CHANGED = (
+    "the record was changed by someone else after you opened it; your changes are still here"
+)
+NOT_SAVED_DELETED = (
+    "someone else deleted this record after you opened it; your changes are still here"
+)
+
+
+def ask_yes_no(parent: QWidget, title: str, text: str) -> bool:
+    box = QMessageBox(
+        QMessageBox.Icon.Question,
+        title,
+        text,
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        parent,
+    )
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    box.setDefaultButton(QMessageBox.StandardButton.No)
+    return box.exec() == QMessageBox.StandardButton.Yes
+
+
+def show_problem(parent: QWidget, text: str) -> None:
+    box = QMessageBox(
+        QMessageBox.Icon.Warning, "Accords Viewer", text, QMessageBox.StandardButton.Ok, parent
+    )
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    box.exec()
+
+
+class RecordEditor(QObject):
+    """Opens the edit dialogs and turns what they return into saved,
+    undoable changes on ``undo_stack``.
+
+    Signals:
+        changed(str, str): a record was saved, undone or redone; carries the
+            record kind's value and the key.
+        failed(str): a change could not be made; carries the reason.
+    """
+
+    changed = Signal(str, str)
+    failed = Signal(str)
+
+    def __init__(
+        self,
+        store: Store,
+        parent_widget: QWidget,
+        settings: QSettings | None = None,
+        confirm: Confirmer = ask_yes_no,
+        confirm_discard: Asker = ask_discard,
+        run_dialog: Callable[[RecordDialog], int] = lambda dialog: dialog.exec(),
+        resolve_conflict: ConflictResolver | None = None,
+    ) -> None:
+        super().__init__(parent_widget)
+        self._store = store
+        self._parent = parent_widget
+        self._confirm = confirm
+        self._run_dialog = run_dialog
+        # None: the ConflictDialog, told what the record was when editing began.
+        self._resolve_conflict = resolve_conflict
+        self.undo_stack = QUndoStack(self)
+        self.services = DialogServices(
+            choices=lambda kind: lookups.choices(store, kind),
+            new_key=lambda kind, label: lookups.new_key(store, kind, label),
+            check=store.problems,
+            create_source=self._create_source_inline,
+            settings=settings,
+            confirm_discard=confirm_discard,
+        )
+
+    # -- what the window asks for ----------------------------------------------
+
+    def new(self, kind: RecordKind, party: str | None = None) -> Record | None:
+        dialog = self._dialog(kind, None, self._save_new, party)
+        return dialog.saved if self._run_dialog(dialog) else None
+
+    def edit(self, kind: RecordKind, key: str) -> Record | None:
+        record = self._store.get(kind, key)
+        if record is None:
+            self.failed.emit(f"That {kind.label} no longer exists.")
+            return None
+        dialog = self._dialog(kind, record, self._save_edit(record), None)
+        result = self._run_dialog(dialog)
+        if result == DELETE_RESULT:
+            self.delete(kind, key)  # asks first, listing what depends on it
+            return None
+        return dialog.saved if result else None
+
+    def delete(self, kind: RecordKind, key: str) -> bool:
+        record = self._store.get(kind, key)
+        if record is None:
+            return False
+        dependents = self._store.dependents(kind, key)
+        if dependents.blocking:
+            listed = "\n".join(f"• {d}" for d in dependents.blocking[:12])
+            self.failed.emit(
+                f"{record.label} cannot be deleted while these depend on it:\n{listed}"
+            )
+            return False
+        question = f"Delete {kind.label} “{record.label}”?"
+        if dependents.links:
+            listed = "\n".join(f"• {d}" for _, _, d in dependents.links[:12])
+            more = len(dependents.links) - 12
+            question += f"\n\nThese links to it will be removed too:\n{listed}" + (
+                f"\n…and {more} more" if more > 0 else ""
+            )
+        if not self._confirm(self._parent, "Delete", question):
+            return False
+        try:
+            _, linked = self._store.delete_linked(
+                kind, key, record.version, with_links=bool(dependents.links)
+            )
+        except StoreError as error:
+            self.failed.emit(f"{record.label} was not deleted: {error}")
+            return False
+        self._push(DeleteRecordCommand(self._store, record, linked, self._changed, self._failed))
+        return True
+
+    def revert(self, kind: RecordKind, key: str, revision_id: int) -> bool:
+        """Make a record what it was after a revision, as a new undoable change."""
+        try:
+            wanted = record_at(self._store, kind, key, revision_id)
+            current = self._store.get(kind, key)
+            if wanted is None or current is None:
+                self.failed.emit(
+                    "Only a record that exists now can be reverted to an "
+                    "earlier state; undo the deletion instead."
+                )
+                return False
+            saved = self._store.update(dataclasses.replace(wanted, version=current.version))
+        except StoreError as error:
+            self.failed.emit(f"Could not revert: {error}")
+            return False
+        if saved.version == current.version:
+            return True  # already as it was then: nothing to save, nothing to undo
+        self._push(
+            EditRecordCommand(
+                self._store,
+                current,
+                saved,
+                self._changed,
+                self._failed,
+                text=f"Revert {current.label}",
+            )
+        )
+        return True
+
+    # -- saving what a dialog returns --------------------------------------------
+
+    def _save_new(self, record: Record) -> Record | str:
+        try:
+            saved = self._store.add(record)
+        except StoreError as error:
+            return str(error)
+        self._push(AddRecordCommand(self._store, saved, self._changed, self._failed))
+        return saved
+
+    def _save_edit(self, before: Record) -> SaveHandler:
+        def save(record: Record) -> Record | str:
+            try:
+                saved = self._store.update(record)
+            except ConflictError as conflict:
+                return self._save_over(record, before, conflict.current)
+            except StoreError as error:
+                return str(error)
+            if saved.version != before.version:
+                self._push(
+                    EditRecordCommand(self._store, before, saved, self._changed, self._failed)
+                )
+            return saved
+
+        return save
+
+    def _save_over(self, mine: Record, base: Record, theirs: Record | None) -> Record | str:
+        """Someone else saved or deleted the record while ``mine`` was being edited
+        from ``base``: never overwrite their change unseen. The user merges field
+        by field (or saves a deleted record anew); the undo step goes from their
+        record to the merge, so Ctrl+Z undoes this user's change only.
+        """
+        for _ in range(MAX_MERGE_ROUNDS):
+            if theirs is None:
+                return self._add_again(mine)
+            merged = self._resolve(mine, theirs, base)
+            if merged is None:
+                return NOT_SAVED_CHANGED
+            try:
+                saved = self._store.update(merged)
+            except ConflictError as again:
+                # Yet another save came in meanwhile: merge the merge with that.
+                mine, base, theirs = merged, theirs, again.current
+                continue
+            except StoreError as error:
+                return str(error)
+            if saved.version != theirs.version:
+                self._push(
+                    EditRecordCommand(self._store, theirs, saved, self._changed, self._failed)
+                )
+            return saved
+        return NOT_SAVED_CHANGED
+
+    def _resolve(self, mine: Record, theirs: Record, base: Record) -> Record | None:
+        parent = self._top_widget()
+        if self._resolve_conflict is not None:
+            return self._resolve_conflict(mine, theirs, parent)
+        return resolve_with_dialog(mine, theirs, parent, base)
+
+    def _add_again(self, mine: Record) -> Record | str:
+        question = (
+            f"Someone else deleted {mine.kind.label} “{mine.label}” after you opened "
+            "it. Save your version as a new record?"
+        )
+        if not self._confirm(self._top_widget(), "Record deleted", question):
+            return NOT_SAVED_DELETED
+        try:
+            saved = self._store.add(dataclasses.replace(mine, version=0))
+        except StoreError as error:
+            return f"could not save it as a new record: {error}"
+        self._push(AddRecordCommand(self._store, saved, self._changed, self._failed))
+        return saved
+
+    def _top_widget(self) -> QWidget:
+        # Over the edit dialog being saved, which is modal, when there is one.
+        return QApplication.activeModalWidget() or self._parent
+
+    def _create_source_inline(self) -> tuple[str, str] | None:
+        """A new source made from inside another dialog (a citation's source)."""
+        dialog = self._dialog(RecordKind.SOURCE, None, self._save_new, None)
+        if not self._run_dialog(dialog) or dialog.saved is None:
+            return None
+        return dialog.saved.key, dialog.saved.label
+
+    def _dialog(
+        self, kind: RecordKind, record: Record | None, save: SaveHandler, party: str | None
+    ) -> RecordDialog:
+        parent = self._parent
+        match kind:
+            case RecordKind.PARTY:
+                assert record is None or isinstance(record, Party)
+                return PartyDialog(record, self.services, save, parent)
+            case RecordKind.PERSON:
+                assert record is None or isinstance(record, Person)
+                return PersonDialog(record, self.services, save, parent)
+            case RecordKind.SOURCE:
+                assert record is None or isinstance(record, Source)
+                return SourceDialog(record, self.services, save, parent)
+            case RecordKind.STATUS_ACTION:
+                assert record is None or isinstance(record, StatusAction)
+                return StatusActionDialog(record, self.services, save, parent, party)
+            case RecordKind.EVENT:
+                assert record is None or isinstance(record, Event)
+                return EventDialog(record, self.services, save, parent)
+        raise ValueError(f"no dialog edits a {kind.label}")
+
+    def _push(self, command: AddRecordCommand | EditRecordCommand | DeleteRecordCommand) -> None:
+        self.undo_stack.push(command)  # already saved: the first redo does nothing
+        self._changed(command.kind, command.key)
+
+    def _changed(self, kind: RecordKind, key: str) -> None:
+        self.changed.emit(kind.value, key)
+
+    def _failed(self, message: str) -> None:
+        self.failed.emit(message)

@@ -1,0 +1,302 @@
+"""The citations of one claim, edited in place: a source, locator, quote and note per row."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Sequence
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from viewer.domain.records import Citation
+from viewer.domain.validation import MAX_LONG_TEXT, MAX_SHORT_TEXT
+from viewer.ui.widgets.completion import searching_combo, table_button
+from viewer.ui.widgets.table_rows_editor import TableRowsEditor
+
+CITATION_NEEDED = "citation needed — this claim has no citation yet"
+SOURCE_PLACEHOLDER = "type a source's title"
+_SOURCE, _LOCATOR, _QUOTE, _NOTE = range(4)
+_HEADERS = ("Source", "Locator", "Quote", "Note")
+# A click in a combo that already has focus brings no FocusIn, hence the press too.
+# The text columns: what a problem calls each, and its length limit (as validation has it).
+_TEXT_COLUMNS = {
+    _LOCATOR: ("locator", MAX_SHORT_TEXT),
+    _QUOTE: ("quote", MAX_LONG_TEXT),
+    _NOTE: ("note", MAX_LONG_TEXT),
+}
+
+
+class CitationsEditor(TableRowsEditor):
+    """Edits the citations of one claim; a claim may be left with none.
+
+    Each row cites one source, chosen by typing part of its title (completion
+    offers the matches) or its key; locator, quote and note are plain text.
+    A row whose source text names no source, or several, is kept as typed,
+    left out of :meth:`citations` and reported by :meth:`problems`, so the
+    dialog can refuse to save instead of dropping it silently.
+
+    Signals:
+        changed(): the person edited the citations (rows added or removed, a
+            source or a cell changed). Not emitted by :meth:`set_citations`
+            or :meth:`set_source_choices`, which load rather than edit.
+    """
+
+    def __init__(
+        self,
+        accessible_name: str,
+        create_source: Callable[[], tuple[str, str] | None] | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._create_source = create_source
+        self._choices: list[tuple[str, str]] = []
+        self._shown: list[str] = []
+        self._setup_widgets(accessible_name)
+        self._fill()
+        self._connect_signals()
+
+    def _setup_widgets(self, accessible_name: str) -> None:
+        self._needed_label = QLabel(CITATION_NEEDED, self)
+        self._needed_label.setObjectName("citationNeededLabel")
+        self._needed_label.setTextFormat(Qt.TextFormat.PlainText)
+        self._table = QTableWidget(0, len(_HEADERS), self)
+        self._table.setObjectName("citationsTable")
+        self._table.setAccessibleName(accessible_name)
+        self._table.setHorizontalHeaderLabels(list(_HEADERS))
+        self._table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self._table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        header = self._table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(_QUOTE, QHeaderView.ResizeMode.Stretch)
+        self._table.setColumnWidth(_SOURCE, 200)
+        self._table.setColumnWidth(_LOCATOR, 90)
+        self._table.setColumnWidth(_NOTE, 120)
+        # Rows as tall as the source combos they hold, or the combos are clipped.
+        rows = self._table.verticalHeader()
+        rows.setDefaultSectionSize(
+            max(
+                rows.defaultSectionSize(),
+                searching_combo(SOURCE_PLACEHOLDER, 12).sizeHint().height(),
+            )
+        )
+
+        self._add_button = table_button("Add citation", "addCitationButton", self)
+        self._new_source_button = table_button("New source…", "newSourceButton", self)
+        self._new_source_button.setVisible(self._create_source is not None)
+        self._remove_button = table_button("Remove", "removeCitationButton", self)
+        self._remove_button.setAccessibleName("Remove citation")
+        buttons = QHBoxLayout()
+        for button in (self._add_button, self._new_source_button, self._remove_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self._needed_label)
+        layout.addWidget(self._table, 1)
+        layout.addLayout(buttons)
+
+    def _fill(self) -> None:
+        palette = self._needed_label.palette()
+        palette.setColor(QPalette.ColorRole.WindowText, self._warning_colour())
+        self._needed_label.setPalette(palette)
+        self._update_state()
+
+    def _connect_signals(self) -> None:
+        self._table.itemChanged.connect(self._on_edited)
+        self._table.currentCellChanged.connect(self._update_state)
+        self._add_button.clicked.connect(self._on_add_clicked)
+        self._new_source_button.clicked.connect(self._on_new_source_clicked)
+        self._remove_button.clicked.connect(self._on_remove_clicked)
+
+    # -- public API ------------------------------------------------------------------
+
+    def set_source_choices(self, choices: Sequence[tuple[str, str]]) -> None:
+        """Offer these (key, label) sources; rows keep the sources they cite."""
+        kept = [self._row_key(row) for row in range(self._table.rowCount())]
+        self._choices = list(choices)
+        self._shown = _shown_texts(self._choices)
+        with self._loading():
+            for row, key in enumerate(kept):
+                combo = self._combo(row)
+                text = combo.currentText()
+                combo.clear()
+                self._add_items(combo)
+                self._show_source(combo, key if key is not None else text)
+
+    def set_citations(self, citations: Sequence[Citation]) -> None:
+        """Show ``citations``, one row each; a key not among the choices is shown as typed."""
+        with self._loading():
+            self._table.setRowCount(0)
+            for citation in citations:
+                self._append_row(citation)
+        self._update_state()
+
+    def citations(self) -> tuple[Citation, ...]:
+        """The rows, in order, that cite a known source (see :meth:`problems` for the rest)."""
+        cited = []
+        for row in range(self._table.rowCount()):
+            key = self._row_key(row)
+            if key is not None:
+                locator, quote, note = (self._cell_text(row, column) for column in _TEXT_COLUMNS)
+                cited.append(Citation(key, locator, quote, note))
+        return tuple(cited)
+
+    def problems(self) -> list[str]:
+        """What stops a row from being saved: "citation 2: choose a source"…"""
+        found = []
+        for row in range(self._table.rowCount()):
+            prefix = f"citation {row + 1}"
+            text = self._combo(row).currentText().strip()
+            matches = self._matches(text)
+            if not text:
+                found.append(f"{prefix}: choose a source")
+            elif not matches:
+                found.append(f"{prefix}: no source is called {_quoted(text)}")
+            elif len(matches) > 1:
+                found.append(
+                    f"{prefix}: more than one source is called {_quoted(text)}; "
+                    "choose one from the list"
+                )
+            for column, (name, limit) in _TEXT_COLUMNS.items():
+                length = len(self._cell_text(row, column))
+                if length > limit:
+                    found.append(
+                        f"{prefix}: the {name} is {length} characters long; the limit is {limit}"
+                    )
+        return found
+
+    def add_citation(self, source_key: str | None = None) -> None:
+        """Append a row citing ``source_key`` (or nothing yet) and make it current."""
+        with self._loading():
+            row = self._append_row(Citation(source_key or ""))
+        self._table.setCurrentCell(row, _SOURCE)
+        self._combo(row).setFocus()
+        self._update_state()
+        self.changed.emit()
+
+    # -- rows --------------------------------------------------------------------------
+
+    def _append_row(self, citation: Citation) -> int:
+        row = self._table.rowCount()
+        self._table.insertRow(row)
+        combo = searching_combo(SOURCE_PLACEHOLDER, 12)
+        self._add_items(combo)
+        self._show_source(combo, citation.source)
+        # Focusing or clicking a row's combo makes that row current, so Remove removes it.
+        combo.installEventFilter(self)
+        if (line := combo.lineEdit()) is not None:
+            line.installEventFilter(self)
+        # Row widgets come and go with the rows, so they are connected as they are made.
+        combo.currentTextChanged.connect(self._on_edited)
+        self._table.setCellWidget(row, _SOURCE, combo)
+        texts = (citation.locator, citation.quote, citation.note)
+        for column, text in zip(_TEXT_COLUMNS, texts, strict=True):
+            self._table.setItem(row, column, QTableWidgetItem(text))
+        self._name_rows()
+        return row
+
+    def _add_items(self, combo: QComboBox) -> None:
+        for (key, _label), shown in zip(self._choices, self._shown, strict=True):
+            combo.addItem(shown, key)
+
+    def _show_source(self, combo: QComboBox, key_or_text: str) -> None:
+        index = combo.findData(key_or_text) if key_or_text else -1
+        combo.setCurrentIndex(index)
+        # An edited line keeps its text when the index does not change.
+        combo.setEditText(combo.itemText(index) if index >= 0 else key_or_text)
+        if (line := combo.lineEdit()) is not None:
+            line.setCursorPosition(0)  # a long title shows its beginning, not its end
+
+    def _row_key(self, row: int) -> str | None:
+        matches = self._matches(self._combo(row).currentText().strip())
+        return matches[0] if len(matches) == 1 else None
+
+    def _matches(self, text: str) -> list[str]:
+        """The keys ``text`` may mean: as shown in the list, else by title, else by key."""
+        wanted = text.casefold()
+        if not wanted:
+            return []
+        for spelling in (
+            self._shown,
+            [_one_line(label) for _, label in self._choices],
+            [key for key, _ in self._choices],
+        ):
+            pairs = zip(self._choices, spelling, strict=True)
+            keys = [key for (key, _), name in pairs if name.casefold() == wanted]
+            if keys:
+                return keys
+        return []
+
+    def _combo(self, row: int) -> QComboBox:
+        combo = self._table.cellWidget(row, _SOURCE)
+        assert isinstance(combo, QComboBox)  # every row is made with one
+        return combo
+
+    def _cell_text(self, row: int, column: int) -> str:
+        item = self._table.item(row, column)
+        return item.text().strip() if item is not None else ""
+
+    def _name_rows(self) -> None:
+        for row in range(self._table.rowCount()):
+            self._combo(row).setAccessibleName(f"Source of citation {row + 1}")
+
+    def _update_state(self) -> None:
+        self._needed_label.setVisible(self._table.rowCount() == 0)
+        self._remove_button.setEnabled(self._table.currentRow() >= 0)
+
+    def _warning_colour(self) -> QColor:
+        # Dark orange on light themes, light orange on dark ones, as in the citations pane.
+        dark_theme = self.palette().base().color().lightness() < 128
+        return QColor("#ffb454") if dark_theme else QColor("#b34700")
+
+    # -- reactions ---------------------------------------------------------------------
+
+    def _on_add_clicked(self) -> None:
+        self.add_citation()
+
+    def _on_new_source_clicked(self) -> None:
+        created = self._create_source() if self._create_source is not None else None
+        if created is None:
+            return
+        key, label = created
+        if key not in (known for known, _ in self._choices):
+            self.set_source_choices([*self._choices, (key, label)])
+        self.add_citation(key)
+
+    def _on_remove_clicked(self) -> None:
+        self._remove_current_row(_LOCATOR)
+
+
+def _shown_texts(choices: Sequence[tuple[str, str]]) -> list[str]:
+    """Each choice as the list shows it: its label, with its key when the label is not enough."""
+    counts = Counter(_one_line(label).casefold() for _, label in choices)
+    shown = []
+    for key, label in choices:
+        title = _one_line(label)
+        if not title:
+            shown.append(key)
+        elif counts[title.casefold()] > 1:
+            shown.append(f"{title} ({key})")  # two sources with one title, told apart
+        else:
+            shown.append(title)
+    return shown
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _quoted(text: str) -> str:
+    return f"'{text[:60]}…'" if len(text) > 60 else f"'{text}'"

@@ -1,0 +1,257 @@
+"""The roles table of an event: which party or person took part, and as what."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QTableWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from viewer.domain.enums import RecordKind, RoleKind
+from viewer.domain.records import EventRole
+from viewer.ui.widgets.completion import searching_combo, table_button
+from viewer.ui.widgets.table_rows_editor import TableRowsEditor
+
+WHO_PLACEHOLDER = "type a participant's or person's name"
+_WHO, _ROLE = range(2)
+_HEADERS = ("Party or person", "Role")
+_DEFAULT_ROLE = RoleKind.PARTICIPANT
+# A click in a combo that already has focus brings no FocusIn, hence the press too.
+
+# A party or a person, as (kind, key): the two share no key space.
+_Ref = tuple[RecordKind, str]
+
+
+class RolesEditor(TableRowsEditor):
+    """Edits the roles of one event: a party or a person, and the role each played.
+
+    The party or person is chosen by typing part of its name (completion
+    offers "Kazakhstan — participant", "Donald Trump — person"), its bare
+    name when only one record bears it, or its key. A row naming no one, or
+    several, is kept as typed, left out of :meth:`roles` and reported by
+    :meth:`problems`.
+
+    Signals:
+        changed(): the person edited the roles (rows added or removed, a party,
+            person or role changed). Not emitted by :meth:`set_roles` or
+            :meth:`set_choices`, which load rather than edit.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._refs: list[_Ref] = []
+        self._names: list[str] = []
+        self._shown: list[str] = []
+        self._setup_widgets()
+        self._fill()
+        self._connect_signals()
+
+    def _setup_widgets(self) -> None:
+        self._table = QTableWidget(0, len(_HEADERS), self)
+        self._table.setObjectName("rolesTable")
+        self._table.setAccessibleName("Roles at the event")
+        self._table.setHorizontalHeaderLabels(list(_HEADERS))
+        self._table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self._table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        header = self._table.horizontalHeader()
+        header.setSectionResizeMode(_WHO, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(_ROLE, QHeaderView.ResizeMode.Interactive)
+        self._table.setColumnWidth(_ROLE, 150)
+        # Rows as tall as the combos they hold, or the combos are clipped.
+        rows = self._table.verticalHeader()
+        rows.setDefaultSectionSize(
+            max(rows.defaultSectionSize(), searching_combo(WHO_PLACEHOLDER, 16).sizeHint().height())
+        )
+
+        self._add_button = table_button("Add role", "addRoleButton", self)
+        self._remove_button = table_button("Remove role", "removeRoleButton", self)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self._add_button)
+        buttons.addWidget(self._remove_button)
+        buttons.addStretch(1)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self._table, 1)
+        layout.addLayout(buttons)
+
+    def _fill(self) -> None:
+        self._update_state()
+
+    def _connect_signals(self) -> None:
+        self._table.currentCellChanged.connect(self._update_state)
+        self._add_button.clicked.connect(self._on_add_clicked)
+        self._remove_button.clicked.connect(self._on_remove_clicked)
+
+    # -- public API ------------------------------------------------------------------
+
+    def set_choices(
+        self, parties: Sequence[tuple[str, str]], people: Sequence[tuple[str, str]]
+    ) -> None:
+        """Offer these (key, label) parties and people; rows keep whom they name."""
+        kept = [self._row_ref(row) for row in range(self._table.rowCount())]
+        choices = [(RecordKind.PARTY, key, label) for key, label in parties]
+        choices += [(RecordKind.PERSON, key, label) for key, label in people]
+        self._refs = [(kind, key) for kind, key, _ in choices]
+        self._names = [_one_line(label) or key for _, key, label in choices]
+        self._shown = _shown_texts(choices)
+        with self._loading():
+            for row, ref in enumerate(kept):
+                combo = self._who(row)
+                text = combo.currentText()
+                combo.clear()
+                self._add_items(combo)
+                self._show_who(combo, ref, text)
+
+    def set_roles(self, roles: Sequence[EventRole]) -> None:
+        """Show ``roles``, one row each; a key not among the choices is shown as typed."""
+        with self._loading():
+            self._table.setRowCount(0)
+            for role in roles:
+                self._append_row(role)
+        self._update_state()
+
+    def roles(self) -> tuple[EventRole, ...]:
+        """The rows, in order, that name a known party or person (see :meth:`problems`)."""
+        found = []
+        for row in range(self._table.rowCount()):
+            ref = self._row_ref(row)
+            role = RoleKind(self._role(row).currentData())
+            if ref is not None and ref[0] is RecordKind.PARTY:
+                found.append(EventRole(role, party=ref[1]))
+            elif ref is not None:
+                found.append(EventRole(role, person=ref[1]))
+        return tuple(found)
+
+    def problems(self) -> list[str]:
+        """What stops a row from being saved: "role 1: choose a party or person"…"""
+        found = []
+        for row in range(self._table.rowCount()):
+            text = self._who(row).currentText().strip()
+            matches = self._matches(text)
+            if not text:
+                found.append(f"role {row + 1}: choose a party or person")
+            elif not matches:
+                found.append(f"role {row + 1}: no party or person is called {_quoted(text)}")
+            elif len(matches) > 1:
+                found.append(
+                    f"role {row + 1}: more than one party or person is called {_quoted(text)}; "
+                    "choose one from the list"
+                )
+        return found
+
+    # -- rows --------------------------------------------------------------------------
+
+    def _append_row(self, role: EventRole) -> int:
+        row = self._table.rowCount()
+        self._table.insertRow(row)
+        who = searching_combo(WHO_PLACEHOLDER, 16)
+        self._add_items(who)
+        if role.party is not None:
+            self._show_who(who, (RecordKind.PARTY, role.party), role.party)
+        elif role.person is not None:
+            self._show_who(who, (RecordKind.PERSON, role.person), role.person)
+        else:
+            self._show_who(who, None, "")
+        what = QComboBox()
+        for kind in RoleKind:
+            what.addItem(kind.label, kind.value)
+        what.setCurrentIndex(what.findData(role.role.value))
+        # Focusing or clicking a row's combo makes that row current, so Remove removes it.
+        for watched in (who, who.lineEdit(), what):
+            if watched is not None:
+                watched.installEventFilter(self)
+        # Row widgets come and go with the rows, so they are connected as they are made.
+        who.currentTextChanged.connect(self._on_edited)
+        what.currentIndexChanged.connect(self._on_edited)
+        self._table.setCellWidget(row, _WHO, who)
+        self._table.setCellWidget(row, _ROLE, what)
+        self._name_rows()
+        return row
+
+    def _add_items(self, combo: QComboBox) -> None:
+        for index, shown in enumerate(self._shown):
+            combo.addItem(shown, index)
+
+    def _show_who(self, combo: QComboBox, ref: _Ref | None, text: str) -> None:
+        index = self._refs.index(ref) if ref in self._refs else -1
+        combo.setCurrentIndex(index)
+        # An edited line keeps its text when the index does not change.
+        combo.setEditText(combo.itemText(index) if index >= 0 else text)
+        if (line := combo.lineEdit()) is not None:
+            line.setCursorPosition(0)  # a long title shows its beginning, not its end
+
+    def _row_ref(self, row: int) -> _Ref | None:
+        matches = self._matches(self._who(row).currentText().strip())
+        return matches[0] if len(matches) == 1 else None
+
+    def _matches(self, text: str) -> list[_Ref]:
+        """Whom ``text`` may mean: as shown in the list, else by name, else by key."""
+        wanted = text.casefold()
+        if not wanted:
+            return []
+        keys = [key for _, key in self._refs]
+        for spelling in (self._shown, self._names, keys):
+            pairs = zip(self._refs, spelling, strict=True)
+            refs = [ref for ref, name in pairs if name.casefold() == wanted]
+            if refs:
+                return refs
+        return []
+
+    def _who(self, row: int) -> QComboBox:
+        return self._cell_combo(row, _WHO)
+
+    def _role(self, row: int) -> QComboBox:
+        return self._cell_combo(row, _ROLE)
+
+    def _cell_combo(self, row: int, column: int) -> QComboBox:
+        combo = self._table.cellWidget(row, column)
+        assert isinstance(combo, QComboBox)  # every row is made with two
+        return combo
+
+    def _name_rows(self) -> None:
+        for row in range(self._table.rowCount()):
+            self._who(row).setAccessibleName(f"Party or person of role {row + 1}")
+            self._role(row).setAccessibleName(f"Role {row + 1}")
+
+    def _update_state(self) -> None:
+        self._remove_button.setEnabled(self._table.currentRow() >= 0)
+
+    # -- reactions ---------------------------------------------------------------------
+
+    def _on_add_clicked(self) -> None:
+        row = self._append_row(EventRole(_DEFAULT_ROLE))
+        self._table.setCurrentCell(row, _WHO)
+        self._who(row).setFocus()
+        self._update_state()
+        self.changed.emit()
+
+    def _on_remove_clicked(self) -> None:
+        self._remove_current_row(_WHO)
+
+
+def _shown_texts(choices: Sequence[tuple[RecordKind, str, str]]) -> list[str]:
+    """Each choice as the list shows it, "Kazakhstan — participant", with its key if needed."""
+    plain = [f"{_one_line(label) or key} — {kind.label}" for kind, key, label in choices]
+    counts = Counter(text.casefold() for text in plain)
+    return [
+        # Two parties (or two people) with one name are told apart by key.
+        f"{text} ({key})" if counts[text.casefold()] > 1 else text
+        for text, (_, key, _) in zip(plain, choices, strict=True)
+    ]
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _quoted(text: str) -> str:
+    return f"'{text[:60]}…'" if len(text) > 60 else f"'{text}'"

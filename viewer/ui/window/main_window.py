@@ -1,0 +1,418 @@
+"""The window a user lives in: lists, detail, citations, search and history."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import (
+    QByteArray,
+    QEvent,
+    QItemSelectionModel,
+    QModelIndex,
+    QSettings,
+    Qt,
+    QTimer,
+)
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QSplitter,
+    QStackedWidget,
+    QTableView,
+    QToolBar,
+)
+
+from viewer.domain.enums import RecordKind
+from viewer.domain.records import Revision
+from viewer.domain.views import Detail
+from viewer.store.details import load_detail
+from viewer.store.engine import ChangeProbe
+from viewer.store.store import Store
+from viewer.ui.browse.citations_pane import CitationsPane
+from viewer.ui.browse.detail_pane import DetailPane
+from viewer.ui.browse.link_opener import LinkOpener
+from viewer.ui.browse.record_table_model import RecordTableModel
+from viewer.ui.edit.record_editor import RecordEditor, show_problem
+from viewer.ui.widgets.shortcuts import shortcuts
+from viewer.ui.window.edit_actions import EditActions
+from viewer.ui.window.navigation_history import Location, NavigationHistory
+from viewer.ui.window.navigator import TITLES, Navigator
+
+VIEW_NAMES = {
+    RecordKind.PARTY: "participantsView",
+    RecordKind.EVENT: "eventsView",
+    RecordKind.PERSON: "peopleView",
+    RecordKind.SOURCE: "sourcesView",
+}
+SEARCH_DELAY_MS = 200
+PROBE_INTERVAL_MS = 2_000
+
+
+class MainWindow(QMainWindow):
+    """Lists of participants, events, people and sources beside the selected
+    record's detail and the citations behind it.
+
+    The store is read one action at a time; the window keeps only plain rows
+    and records. Selecting a row drives both panes; links and the citations
+    pane move the selection, and Back/Forward walk those moves.
+    """
+
+    def __init__(
+        self, store: Store, database_path: Path, settings: QSettings, opener: LinkOpener
+    ) -> None:
+        super().__init__()
+        self._store = store
+        self._settings = settings
+        self._history = NavigationHistory()
+        self._walking_history = False
+        self._selecting = False
+        self._revision_records: dict[int, tuple[RecordKind, str]] = {}
+        self.notify: Callable[[str], None] = lambda text: show_problem(self, text)
+        self.setWindowTitle(f"Accords Viewer — {database_path.name}")
+        self.editor = RecordEditor(store, self, settings)
+        self._probe: ChangeProbe | None = store.watch()
+        self._shown: Location | None = None  # the record the panes show
+        self._probe_timer = QTimer(self)
+        self._probe_timer.setInterval(PROBE_INTERVAL_MS)
+        self._setup_widgets(database_path, opener)
+        self._setup_actions()
+        self.edit_actions = EditActions(self, self.editor)
+        self.undo_action = self.edit_actions.undo
+        self.redo_action = self.edit_actions.redo
+        self.new_action = self.edit_actions.new
+        self.edit_action = self.edit_actions.edit
+        self.delete_action = self.edit_actions.delete
+        self.new_status_action = self.edit_actions.new_status
+        self._connect_signals()
+        self._refresh_counts()
+        self._restore_state()
+
+    # -- building -----------------------------------------------------------------
+
+    def _setup_widgets(self, database_path: Path, opener: LinkOpener) -> None:
+        self.navigator = Navigator(self)
+        self.models = {kind: RecordTableModel(self._store, kind) for kind in VIEW_NAMES}
+        self.views: dict[RecordKind, QTableView] = {}
+        self.stack = QStackedWidget(self)
+        for kind, name in VIEW_NAMES.items():
+            self.views[kind] = self._make_view(kind, name)
+            self.stack.addWidget(self.views[kind])
+        self.detail_pane = DetailPane(self)
+        self.citations_pane = CitationsPane(opener, self)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.setObjectName("mainSplitter")
+        self.splitter.setChildrenCollapsible(False)
+        for widget in (self.navigator, self.stack, self.detail_pane, self.citations_pane):
+            self.splitter.addWidget(widget)
+        self.splitter.setSizes([170, 560, 380, 340])
+        self.setCentralWidget(self.splitter)
+
+        self.search_field = QLineEdit(self)
+        self.search_field.setObjectName("searchField")
+        self.search_field.setAccessibleName("Search the current list")
+        self.search_field.setPlaceholderText("Search (Ctrl+F)")
+        self.search_field.setClearButtonEnabled(True)
+        self.search_field.setMaximumWidth(360)
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(SEARCH_DELAY_MS)
+
+        self.path_label = QLabel(f"Database: {database_path}", self)
+        self.path_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.count_label = QLabel(self)
+        self.count_label.setObjectName("countLabel")
+        self.statusBar().addWidget(self.count_label)
+        self.statusBar().addPermanentWidget(self.path_label)
+        self.resize(1400, 860)
+
+    def _make_view(self, kind: RecordKind, name: str) -> QTableView:
+        view = QTableView(self)
+        view.setObjectName(name)
+        view.setAccessibleName(f"{TITLES[kind]} list")
+        view.setModel(self.models[kind])
+        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        view.setSortingEnabled(True)
+        view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        view.setAlternatingRowColors(True)
+        view.setWordWrap(False)
+        view.verticalHeader().hide()
+        header = view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        view.resizeColumnsToContents()
+        return view
+
+    def _setup_actions(self) -> None:
+        toolbar = QToolBar("Navigation", self)
+        toolbar.setObjectName("navigationToolBar")
+        toolbar.setMovable(False)
+        self.addToolBar(toolbar)
+        self.toolbar = toolbar
+        self.back_action = QAction("Back", self)
+        self.back_action.setShortcuts(shortcuts("Alt+Left", QKeySequence.StandardKey.Back))
+        self.back_action.setToolTip("Back to the previous record (Alt+Left)")
+        self.forward_action = QAction("Forward", self)
+        self.forward_action.setShortcuts(shortcuts("Alt+Right", QKeySequence.StandardKey.Forward))
+        self.forward_action.setToolTip("Forward to the next record (Alt+Right)")
+        self.find_action = QAction("Find", self)
+        self.find_action.setShortcut(QKeySequence.StandardKey.Find)
+        self.addAction(self.find_action)
+        for action in (self.back_action, self.forward_action):
+            toolbar.addAction(action)
+        toolbar.addSeparator()
+        toolbar.addWidget(self.search_field)
+        for action, name in ((self.back_action, "Back"), (self.forward_action, "Forward")):
+            button = toolbar.widgetForAction(action)
+            button.setObjectName(f"{name.lower()}Button")
+            button.setAccessibleName(name)
+        self._update_history_actions()
+
+    def _connect_signals(self) -> None:
+        self.navigator.kindChosen.connect(lambda value: self.show_kind(RecordKind(value)))
+        for kind, view in self.views.items():
+            view.selectionModel().currentRowChanged.connect(
+                lambda current, _previous, kind=kind: self._row_changed(kind, current)
+            )
+            self.models[kind].reloaded.connect(lambda _total: self._update_count_label())
+        self.search_field.textChanged.connect(lambda _text: self._search_timer.start())
+        self._search_timer.timeout.connect(self._apply_search)
+        self.find_action.triggered.connect(self._focus_search)
+        self.back_action.triggered.connect(self.go_back)
+        self.forward_action.triggered.connect(self.go_forward)
+        self.detail_pane.recordLinkActivated.connect(
+            lambda kind, key: self._follow_link(RecordKind(kind), key)
+        )
+        self.detail_pane.revertRequested.connect(self._revert)
+        self.editor.changed.connect(lambda kind, key: self._record_changed(RecordKind(kind), key))
+        self.editor.failed.connect(lambda text: self.notify(text))
+        self._probe_timer.timeout.connect(self._check_for_outside_changes)
+        self._probe_timer.start()
+        self.citations_pane.sourceRequested.connect(
+            lambda key: self.select_record(RecordKind.SOURCE, key)
+        )
+
+    # -- what the window shows ----------------------------------------------------
+
+    def current_kind(self) -> RecordKind:
+        return self.navigator.current_kind()
+
+    def current_location(self) -> Location | None:
+        return self._history.current
+
+    def shown_location(self) -> Location | None:
+        """The record the detail pane shows, if any (None once it was deleted)."""
+        return self._shown
+
+    def show_kind(self, kind: RecordKind) -> None:
+        if self.navigator.current_kind() is not kind:
+            self.navigator.set_kind(kind)
+            return  # the navigator's signal brings us back here
+        self.stack.setCurrentWidget(self.views[kind])
+        self.models[kind].set_filter(self.search_field.text())
+        self._update_count_label()
+        current = self.views[kind].currentIndex()
+        if current.isValid() and not self._selecting:
+            self._row_changed(kind, current)
+
+    def select_record(self, kind: RecordKind, key: str) -> bool:
+        """Show ``key`` selected in its list; clears a search that hides it."""
+        if kind not in self.models:
+            return False
+        # Switching lists would show (and record in the history) the list's
+        # current row on the way; only the record asked for should be.
+        self._selecting = True
+        try:
+            self.show_kind(kind)
+        finally:
+            self._selecting = False
+        model = self.models[kind]
+        row = model.row_of(key)
+        if row is None and model.filter_text:
+            self.search_field.clear()
+            self._apply_search()
+            row = model.row_of(key)
+        if row is None:
+            return False
+        view = self.views[kind]
+        index = model.index(row, 0)
+        if view.currentIndex().row() == row:
+            self._row_changed(kind, index)  # no change of row, so no signal
+        view.selectionModel().setCurrentIndex(
+            index,
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows,
+        )
+        view.scrollTo(index)
+        return True
+
+    def go_back(self) -> None:
+        self._walk(self._history.back())
+
+    def go_forward(self) -> None:
+        self._walk(self._history.forward())
+
+    def _walk(self, place: Location | None) -> None:
+        if place is None:
+            return
+        self._walking_history = True
+        try:
+            self.select_record(place.kind, place.key)
+        finally:
+            self._walking_history = False
+        self._update_history_actions()
+
+    def _row_changed(self, kind: RecordKind, current: QModelIndex) -> None:
+        if kind is not self.current_kind():
+            return
+        key = self.models[kind].key_at(current.row()) if current.isValid() else None
+        self._shown = Location(kind, key) if key else None
+        detail = load_detail(self._store, kind, key) if key else None
+        revisions = self._revisions_of(kind, key, detail) if key else []
+        self._revision_records = {r.id: (r.record_kind, r.record_key) for r in revisions}
+        self.detail_pane.show_detail(detail, revisions)
+        self.citations_pane.show_detail(detail)
+        if key is not None and not self._walking_history:
+            self._history.visit(Location(kind, key))
+        self._update_history_actions()
+
+    def _apply_search(self) -> None:
+        self._search_timer.stop()
+        self.models[self.current_kind()].set_filter(self.search_field.text())
+
+    def _focus_search(self) -> None:
+        self.search_field.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search_field.selectAll()
+
+    def _refresh_counts(self) -> None:
+        for kind in VIEW_NAMES:
+            self.navigator.set_count(kind, self._store.count(kind))
+        self._update_count_label()
+
+    def _update_count_label(self) -> None:
+        kind = self.current_kind()
+        shown, total = self.models[kind].total(), self._store.count(kind)
+        self.count_label.setText(f"Showing {shown} of {total} {TITLES[kind].lower()}")
+
+    def _update_history_actions(self) -> None:
+        self.back_action.setEnabled(self._history.can_go_back())
+        self.forward_action.setEnabled(self._history.can_go_forward())
+        if hasattr(self, "edit_actions"):
+            self.edit_actions.update()
+
+    # -- editing ------------------------------------------------------------------
+
+    def refresh(self, focus: Location | None = None) -> None:
+        """Read everything afresh, keeping (or moving to) the selected record."""
+        place = focus or self._history.current
+        for model in self.models.values():
+            model.reload()
+        self._refresh_counts()
+        if (
+            place is not None
+            and place.kind in self.models
+            and self.select_record(place.kind, place.key)
+        ):
+            return
+        self._shown = None
+        self.detail_pane.show_detail(None)
+        self.citations_pane.show_detail(None)
+        self.edit_actions.update()
+
+    def _follow_link(self, kind: RecordKind, key: str) -> None:
+        if kind is RecordKind.STATUS_ACTION:
+            self.editor.edit(kind, key)
+        else:
+            self.select_record(kind, key)
+
+    def _revert(self, revision_id: int) -> None:
+        target = self._revision_records.get(revision_id)
+        if target is not None:
+            self.editor.revert(*target, revision_id)
+
+    def _revisions_of(self, kind: RecordKind, key: str, detail: Detail | None) -> list[Revision]:
+        """A record's changes; a participant's include those of its status actions."""
+        revisions = self._store.revisions(kind, key)
+        if detail is not None:
+            for action in detail.actions:
+                revisions += self._store.revisions(RecordKind.STATUS_ACTION, action.key)
+        return sorted(revisions, key=lambda revision: revision.id)
+
+    def _record_changed(self, kind: RecordKind, key: str) -> None:
+        # The selection stays where the user is: a source made from inside a
+        # dialog, or an undo elsewhere, does not move it. (New records are
+        # selected by new_record itself.)
+        _ = (kind, key)
+        if self._probe is not None:
+            # This change was ours and needs no second reading; a change from
+            # elsewhere committed after this look is read by the refresh below
+            # or noticed next time.
+            self._probe.changed()
+        self.refresh()
+
+    def _check_for_outside_changes(self) -> None:
+        if self._probe is not None and self._probe.changed():
+            self.refresh()
+
+    # -- remembering the layout ---------------------------------------------------
+
+    def _restore_state(self) -> None:
+        settings = self._settings
+        for name, restore in (
+            ("window/geometry", self.restoreGeometry),
+            ("window/state", self.restoreState),
+            ("window/splitter", self.splitter.restoreState),
+        ):
+            value = settings.value(name)
+            if isinstance(value, QByteArray):
+                restore(value)
+        for kind, view in self.views.items():
+            value = settings.value(f"columns/{kind.value}")
+            if isinstance(value, QByteArray):
+                view.horizontalHeader().restoreState(value)
+        kind_value, key = settings.value("selection/kind"), settings.value("selection/key")
+        if isinstance(kind_value, str) and isinstance(key, str):
+            try:
+                if self.select_record(RecordKind(kind_value), key):
+                    return
+            except ValueError:
+                pass  # a setting from another version; start afresh
+        self.show_kind(RecordKind.PARTY)
+        self.views[RecordKind.PARTY].selectRow(0)
+
+    def save_state(self) -> None:
+        settings = self._settings
+        settings.setValue("window/geometry", self.saveGeometry())
+        settings.setValue("window/state", self.saveState())
+        settings.setValue("window/splitter", self.splitter.saveState())
+        for kind, view in self.views.items():
+            settings.setValue(f"columns/{kind.value}", view.horizontalHeader().saveState())
+        place = self._history.current
+        if place is not None:
+            settings.setValue("selection/kind", place.kind.value)
+            settings.setValue("selection/key", place.key)
+        settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_state()
+        self._probe_timer.stop()
+        if self._probe is not None:
+            self._probe.close()
+            self._probe = None
+        super().closeEvent(event)
+
+    def changeEvent(self, event: QEvent) -> None:
+        # Coming back to the window is when another program's changes matter.
+        if event.type() == QEvent.Type.ActivationChange and self.isActiveWindow():
+            self._check_for_outside_changes()
+        super().changeEvent(event)
+
+    @property
+    def store(self) -> Store:
+        return self._store
