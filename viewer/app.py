@@ -19,11 +19,14 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from viewer.cli import EXIT_OK, fail, parse_arguments, run_command
 from viewer.domain.enums import RecordKind
-from viewer.store.bootstrap import open_or_create
-from viewer.store.engine import DatabaseFileError
-from viewer.store.errors import StoreError
-from viewer.store.listing import key_for_name
-from viewer.store.paths import APP_NAME, default_database_path
+from viewer.store.api import (
+    APP_NAME,
+    DatabaseFileError,
+    StoreError,
+    default_database_path,
+    key_for_name,
+    open_or_create,
+)
 from viewer.ui.browse.link_opener import LinkOpener
 from viewer.ui.window.main_window import MainWindow
 

@@ -15,19 +15,19 @@ from pathlib import Path
 from typing import TextIO
 
 from viewer import __version__
-from viewer.store.checks import run_checks
-from viewer.store.csv_export import export_csv
-from viewer.store.engine import database_files
-from viewer.store.exchange import (
+from viewer.store.api import (
+    DB_ENVIRONMENT_VARIABLE,
+    Store,
     apply_import,
+    database_files,
+    export_csv,
     export_json,
     plan_import,
     read_file,
     records_in,
+    run_checks,
+    search,
 )
-from viewer.store.paths import DB_ENVIRONMENT_VARIABLE
-from viewer.store.search import search
-from viewer.store.store import Store
 
 PROGRAM = "accords-viewer"
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
@@ -186,7 +186,7 @@ def _check(arguments: argparse.Namespace, store: Store, out: TextIO, err: TextIO
 def _search(arguments: argparse.Namespace, store: Store, out: TextIO, err: TextIO) -> int:
     if arguments.limit < 1:
         return fail("--limit must be at least 1", err)
-    hits = search(store.engine, arguments.query, limit=arguments.limit)
+    hits = search(store, arguments.query, limit=arguments.limit)
     if arguments.json:
         print(
             json.dumps(

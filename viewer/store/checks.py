@@ -46,7 +46,7 @@ def run_checks(store: Store) -> list[Finding]:
     findings = [Finding("integrity", message) for message in integrity_problems(store.engine)]
     if findings:
         return findings  # the data checks would read a damaged file
-    with Session(store.engine) as session:
+    with store.reading() as session:
         findings += _uncited_claims(session)
         findings += _missing_sources(session)
         findings += _dates_out_of_order(session)

@@ -11,8 +11,8 @@ from collections.abc import Iterable
 from typing import Any
 
 from viewer.domain.enums import RecordKind, RevisionAction
+from viewer.domain.merge import UnreadableFields, rebuild
 from viewer.domain.records import RECORD_TYPES, Record, Revision
-from viewer.domain.serial import Problem, from_json
 from viewer.store.errors import RecordNotFound
 from viewer.store.store import Store
 
@@ -47,11 +47,12 @@ def record_at(store: Store, kind: RecordKind, key: str, revision_id: int) -> Rec
     fields = replay(revisions)[0].get((kind, key))
     if fields is None:
         return None
-    problems: list[Problem] = []
-    record = from_json(RECORD_TYPES[kind], {"key": key, **fields}, "", problems)
-    if record is None:  # the log holds what was valid when it was written
-        raise RecordNotFound(f"revision {revision_id} cannot be read back: {problems[0]}")
-    return record
+    try:
+        return rebuild(RECORD_TYPES[kind], key, fields, version=0)
+    except UnreadableFields as error:  # the log holds what was valid when it was written
+        raise RecordNotFound(
+            f"revision {revision_id} cannot be read back: {error.problems[0]}"
+        ) from None
 
 
 def revert(store: Store, kind: RecordKind, key: str, revision_id: int) -> Record | None:

@@ -17,7 +17,7 @@ from sqlalchemy.orm import aliased
 from viewer.domain.dates import DateError, FuzzyDate
 from viewer.domain.enums import Certainty, EventKind, RecordKind, StatusKind
 from viewer.domain.views import ListRow
-from viewer.store.mapping import ROW_TYPES
+from viewer.store.mapping import LABEL_COLUMNS, ROW_TYPES
 from viewer.store.schema import (
     CitationRow,
     EventRoleRow,
@@ -213,8 +213,7 @@ def _filter(query: ListQuery) -> ColumnElement[bool]:
     needle = query.text.replace("\x00", "").strip().casefold()
     if not needle:
         return literal(True)
-    _, _, searched = SEARCHED[query.kind]
-    conditions = [contains_text(column, needle) for column in searched]
+    conditions = [contains_text(column, needle) for column in SEARCHED[query.kind]]
     if query.kind is RecordKind.PARTY:
         conditions.append(contains_text(PartyRow.iso_code, needle))
     return or_(*conditions)
@@ -222,8 +221,7 @@ def _filter(query: ListQuery) -> ColumnElement[bool]:
 
 def key_for_name(store: Store, kind: RecordKind, name: str) -> str | None:
     """The key of the record of ``kind`` called ``name`` (any case), or with that key."""
-    row_type = ROW_TYPES[kind]
-    label = COLUMNS[kind][1 if kind is RecordKind.EVENT else 0].value
+    row_type, label = ROW_TYPES[kind], LABEL_COLUMNS[kind]
     with store.reading() as session:
         for condition in (row_type.key == name.strip(), equals_text(label, name)):
             found = session.scalar(select(row_type.key).where(condition).limit(1))

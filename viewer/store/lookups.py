@@ -9,20 +9,13 @@ from sqlalchemy import select
 
 from viewer.domain.enums import RecordKind
 from viewer.domain.validation import KEY_PATTERN
-from viewer.store.listing import COLUMNS
-from viewer.store.mapping import ROW_TYPES
+from viewer.store.mapping import LABEL_COLUMNS, ROW_TYPES
 from viewer.store.store import Store
-
-# The column a record is known by in a picker: a party's name, a source's title...
-_LABEL_COLUMN = {
-    kind: COLUMNS[kind][1 if kind is RecordKind.EVENT else 0].value for kind in COLUMNS
-}
 
 
 def choices(store: Store, kind: RecordKind) -> list[tuple[str, str]]:
     """Every (key, label) of ``kind``, sorted by label, for a picker."""
-    row_type = ROW_TYPES[kind]
-    label = _LABEL_COLUMN.get(kind, getattr(row_type, "name", row_type.key))
+    row_type, label = ROW_TYPES[kind], LABEL_COLUMNS[kind]
     with store.reading() as session:
         rows = session.execute(select(row_type.key, label).order_by(label, row_type.id))
         return [(str(key), str(text)) for key, text in rows]

@@ -6,7 +6,7 @@ from datetime import date
 from typing import Any
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import InstrumentedAttribute, Session, selectinload
 from sqlalchemy.sql import Select
 
 from viewer.domain.dates import FuzzyDate
@@ -49,6 +49,17 @@ ROW_TYPES: dict[RecordKind, type[Versioned]] = {
     RecordKind.SOURCE: SourceRow,
     RecordKind.STATUS_ACTION: StatusActionRow,
     RecordKind.EVENT: EventRow,
+}
+
+# The column a record is known by, in lists, pickers and search hits: a party's
+# name, a source's title, an event's title; a status action has only its key.
+LABEL_COLUMNS: dict[RecordKind, InstrumentedAttribute[str]] = {
+    RecordKind.ACCORD: AccordRow.name,
+    RecordKind.PARTY: PartyRow.name,
+    RecordKind.PERSON: PersonRow.name,
+    RecordKind.SOURCE: SourceRow.title,
+    RecordKind.STATUS_ACTION: StatusActionRow.key,
+    RecordKind.EVENT: EventRow.title,
 }
 
 

@@ -8,11 +8,13 @@ wildcards escaped, so any input is safe.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Protocol
 
-from sqlalchemy import ColumnElement, Engine, func, or_, select
+from sqlalchemy import ColumnElement, func, or_, select
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from viewer.domain.enums import RecordKind
+from viewer.store.mapping import LABEL_COLUMNS, ROW_TYPES
 from viewer.store.schema import (
     AccordRow,
     EventRow,
@@ -20,34 +22,26 @@ from viewer.store.schema import (
     PersonRow,
     SourceRow,
     StatusActionRow,
-    Versioned,
 )
+
+
+class Reader(Protocol):
+    """What a search reads through: the store's read transactions. (The store
+    itself uses this module's text comparisons, so it is not imported here.)"""
+
+    def reading(self) -> Session: ...
+
 
 DEFAULT_LIMIT = 200
 
-# What each kind is listed by, then every text a search looks in.
-SEARCHED: dict[
-    RecordKind,
-    tuple[type[Versioned], InstrumentedAttribute[str], tuple[InstrumentedAttribute[str], ...]],
-] = {
-    RecordKind.ACCORD: (AccordRow, AccordRow.name, (AccordRow.name, AccordRow.description)),
-    RecordKind.PARTY: (PartyRow, PartyRow.name, (PartyRow.name, PartyRow.notes)),
-    RecordKind.PERSON: (
-        PersonRow,
-        PersonRow.name,
-        (PersonRow.name, PersonRow.office, PersonRow.notes),
-    ),
-    RecordKind.SOURCE: (
-        SourceRow,
-        SourceRow.title,
-        (SourceRow.title, SourceRow.publisher, SourceRow.notes),
-    ),
-    RecordKind.STATUS_ACTION: (StatusActionRow, StatusActionRow.key, (StatusActionRow.note,)),
-    RecordKind.EVENT: (
-        EventRow,
-        EventRow.title,
-        (EventRow.title, EventRow.summary, EventRow.location),
-    ),
+# Every text a search looks in, for each kind.
+SEARCHED: dict[RecordKind, tuple[InstrumentedAttribute[str], ...]] = {
+    RecordKind.ACCORD: (AccordRow.name, AccordRow.description),
+    RecordKind.PARTY: (PartyRow.name, PartyRow.notes),
+    RecordKind.PERSON: (PersonRow.name, PersonRow.office, PersonRow.notes),
+    RecordKind.SOURCE: (SourceRow.title, SourceRow.publisher, SourceRow.notes),
+    RecordKind.STATUS_ACTION: (StatusActionRow.note,),
+    RecordKind.EVENT: (EventRow.title, EventRow.summary, EventRow.location),
 }
 
 
@@ -59,7 +53,7 @@ class SearchHit:
 
 
 def search(
-    engine: Engine,
+    store: Reader,
     query: str,
     limit: int = DEFAULT_LIMIT,
     kinds: tuple[RecordKind, ...] = tuple(SEARCHED),
@@ -70,9 +64,9 @@ def search(
     if not needle:
         return []
     hits: list[SearchHit] = []
-    with Session(engine) as session:
+    with store.reading() as session:
         for kind in kinds:
-            row_type, label, columns = SEARCHED[kind]
+            row_type, label, columns = ROW_TYPES[kind], LABEL_COLUMNS[kind], SEARCHED[kind]
             condition = or_(*(contains_text(column, needle) for column in columns))
             rows = session.execute(
                 select(row_type.key, label)

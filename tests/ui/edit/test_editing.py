@@ -336,7 +336,7 @@ def test_undoing_an_add_does_not_delete_another_writers_change(
     saved = window.store.add(
         Party(key="testland", name="Testland", party_kind=PartyKind.ORGANISATION)
     )
-    from viewer.ui.edit.add_record_command import AddRecordCommand
+    from viewer.ui.edit.commands import AddRecordCommand
 
     window.editor.undo_stack.push(
         AddRecordCommand(window.store, saved, lambda *_: None, window.editor._failed)
@@ -529,7 +529,7 @@ def test_undo_keeps_another_writers_change_to_another_field(
     import dataclasses
 
     from viewer.store.bootstrap import open_or_create
-    from viewer.ui.edit.edit_record_command import EditRecordCommand
+    from viewer.ui.edit.commands import EditRecordCommand
 
     messages: list[str] = []
     window.notify = messages.append

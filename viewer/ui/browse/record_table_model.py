@@ -15,15 +15,7 @@ from PySide6.QtCore import (
 
 from viewer.domain.enums import RecordKind
 from viewer.domain.views import ListRow
-from viewer.store.listing import (
-    PAGE_SIZE,
-    ListQuery,
-    count_rows,
-    fetch_rows,
-    headers,
-    row_index,
-)
-from viewer.store.store import Store
+from viewer.store.api import PAGE_SIZE, ListQuery, Store, count_rows, fetch_rows, headers, row_index
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 KEY_ROLE = Qt.ItemDataRole.UserRole

@@ -24,8 +24,9 @@ from PySide6.QtWidgets import (
 
 from viewer.domain.dates import FuzzyDate
 from viewer.domain.enums import LabelledEnum
+from viewer.domain.merge import ChangedBy, changed_by, differing_fields, merge_fields
 from viewer.domain.records import Record
-from viewer.domain.serial import Problem, from_json, record_fields
+from viewer.domain.serial import record_fields
 from viewer.domain.validation import validate
 from viewer.ui.edit.forms.record_dialog import WARNING_STYLE
 from viewer.ui.widgets.plain_text import plain_tooltip
@@ -88,11 +89,7 @@ class ConflictDialog(QDialog):
         self._mine_fields = record_fields(mine)
         self._theirs_fields = record_fields(theirs)
         self._base_fields = record_fields(base) if base is not None else None
-        self._differing = [
-            name
-            for name, value in self._mine_fields.items()
-            if value != self._theirs_fields.get(name)
-        ]
+        self._differing = differing_fields(mine, theirs)
         self._choices: dict[str, QComboBox] = {}
         self._setup_widgets()
         self._fill()
@@ -116,16 +113,8 @@ class ConflictDialog(QDialog):
 
     def merged(self) -> Record:
         """The record with each differing field from the chosen side, at the saved version."""
-        fields = dict(self._theirs_fields)
-        for name in self._differing:
-            if self.keeps_mine(name):
-                fields[name] = self._mine_fields[name]
-        problems: list[Problem] = []
-        record = from_json(type(self._mine), {"key": self._mine.key, **fields}, "", problems)
-        if record is None:
-            # Both sides were whole records, so their fields always read back.
-            raise ValueError("; ".join(map(str, problems)))
-        return dataclasses.replace(record, version=self._theirs.version)
+        kept = [name for name in self._differing if self.keeps_mine(name)]
+        return merge_fields(self._mine, self._theirs, kept)
 
     # -- building ----------------------------------------------------------------
 
@@ -194,7 +183,7 @@ class ConflictDialog(QDialog):
         for row, name in enumerate(self._differing):
             label = _label(name)
             self.table.setItem(row, _FIELD, _item(label))
-            self.table.setItem(row, _CHANGED_BY, _item(self._changed_by(name)))
+            self.table.setItem(row, _CHANGED_BY, _item(self._changed_by(name).value))
             self.table.setItem(row, _MINE, _value_item(getattr(self._mine, name)))
             self.table.setItem(row, _THEIRS, _value_item(getattr(self._theirs, name)))
             combo = QComboBox()
@@ -253,18 +242,13 @@ class ConflictDialog(QDialog):
         if self.save_button.isEnabled():
             super().accept()
 
-    def _changed_by(self, name: str) -> str:
+    def _changed_by(self, name: str) -> ChangedBy:
         if self._base_fields is None:
-            return ""
-        base = self._base_fields.get(name)
-        by_me = self._mine_fields[name] != base
-        by_them = self._theirs_fields.get(name) != base
-        if by_me and by_them:
-            return "both"
-        return "you" if by_me else "them"
+            return ChangedBy.NOBODY
+        return changed_by(self._base_fields, self._mine_fields, self._theirs_fields, name)
 
     def _starts_mine(self, name: str) -> bool:
-        return self._changed_by(name) != "them"
+        return self._changed_by(name) is not ChangedBy.THEM
 
 
 def resolve_with_dialog(

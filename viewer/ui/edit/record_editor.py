@@ -11,14 +11,9 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from viewer.domain.enums import RecordKind
 from viewer.domain.records import Event, Party, Person, Record, Source, StatusAction
-from viewer.store import lookups
-from viewer.store.errors import ConflictError, StoreError
-from viewer.store.history import record_at
-from viewer.store.store import Store
-from viewer.ui.edit.add_record_command import AddRecordCommand
+from viewer.store.api import ConflictError, Store, StoreError, choices, new_key, record_at
+from viewer.ui.edit.commands import AddRecordCommand, DeleteRecordCommand, EditRecordCommand
 from viewer.ui.edit.conflict_dialog import ConflictResolver, resolve_with_dialog
-from viewer.ui.edit.delete_record_command import DeleteRecordCommand
-from viewer.ui.edit.edit_record_command import EditRecordCommand
 from viewer.ui.edit.forms.dialog_services import Asker, DialogServices, ask_discard
 from viewer.ui.edit.forms.event_dialog import EventDialog
 from viewer.ui.edit.forms.party_dialog import PartyDialog
@@ -93,8 +88,8 @@ class RecordEditor(QObject):
         self._resolve_conflict = resolve_conflict
         self.undo_stack = QUndoStack(self)
         self.services = DialogServices(
-            choices=lambda kind: lookups.choices(store, kind),
-            new_key=lambda kind, label: lookups.new_key(store, kind, label),
+            choices=lambda kind: choices(store, kind),
+            new_key=lambda kind, label: new_key(store, kind, label),
             check=store.problems,
             create_source=self._create_source_inline,
             settings=settings,

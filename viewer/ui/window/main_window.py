@@ -30,9 +30,7 @@ from PySide6.QtWidgets import (
 from viewer.domain.enums import RecordKind
 from viewer.domain.records import Revision
 from viewer.domain.views import Detail
-from viewer.store.details import load_detail
-from viewer.store.engine import ChangeProbe
-from viewer.store.store import Store
+from viewer.store.api import ChangeProbe, Store, load_detail
 from viewer.ui.browse.citations_pane import CitationsPane
 from viewer.ui.browse.detail_pane import DetailPane
 from viewer.ui.browse.link_opener import LinkOpener
