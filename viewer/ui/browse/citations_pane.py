@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import html
 from contextlib import suppress
 
 from PySide6.QtCore import QRect, QSize, Qt, Signal
-from PySide6.QtGui import QAction, QBrush, QColor, QFontMetrics, QGuiApplication, QKeySequence
+from PySide6.QtGui import QAction, QBrush, QFontMetrics, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -23,6 +22,7 @@ from viewer.domain.records import Citation, Source
 from viewer.domain.references import format_reference
 from viewer.domain.views import Claim, Detail
 from viewer.ui.browse.link_opener import LinkOpener
+from viewer.ui.widgets.plain_text import plain_tooltip, warning_colour
 
 PLACEHOLDER = "Select a record to see its evidence."
 SOURCE_NOTE = "A source is evidence itself; its citing claims are listed in the detail pane."
@@ -148,12 +148,12 @@ class CitationsPane(QWidget):
         item.setData(0, _CITATION_ROLE, _NO_CITATION)
         _set_font(item, bold=True)
         cited = len(claim.citations)
-        item.setToolTip(0, _plain_tip(f"{claim.label}\n\n{cited} citation(s)"))
+        item.setToolTip(0, plain_tooltip(f"{claim.label}\n\n{cited} citation(s)"))
         if claim.needs_citation:
-            warning = QBrush(self._warning_colour())
+            warning = QBrush(warning_colour(self))
             item.setForeground(0, warning)
             item.setIcon(0, self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning))
-            item.setToolTip(0, _plain_tip(f"{claim.label}\n\nNo source backs this claim yet."))
+            item.setToolTip(0, plain_tooltip(f"{claim.label}\n\nNo source backs this claim yet."))
             marker = QTreeWidgetItem([CITATION_NEEDED])
             marker.setForeground(0, warning)
             _set_font(marker, italic=True)
@@ -163,7 +163,7 @@ class CitationsPane(QWidget):
             child = QTreeWidgetItem([_citation_text(citation, detail.sources.get(citation.source))])
             child.setData(0, _CLAIM_ROLE, index)
             child.setData(0, _CITATION_ROLE, number)
-            child.setToolTip(0, _plain_tip(_citation_tip(citation, detail)))
+            child.setToolTip(0, plain_tooltip(_citation_tip(citation, detail)))
             item.addChild(child)
         return item
 
@@ -188,11 +188,6 @@ class CitationsPane(QWidget):
             item.setSizeHint(0, QSize(bounds.width(), text.height() + 6))
             iterator += 1
         self._tree.doItemsLayout()
-
-    def _warning_colour(self) -> QColor:
-        # Dark orange on light themes, light orange on dark ones: readable on both.
-        dark_theme = self.palette().base().color().lightness() < 128
-        return QColor("#ffb454") if dark_theme else QColor("#b34700")
 
     # -- selection ---------------------------------------------------------------
 
@@ -275,12 +270,6 @@ def _citation_tip(citation: Citation, detail: Detail) -> str:
     if source.url:
         parts.append(f"Link: {source.url}")
     return "\n\n".join(parts)
-
-
-def _plain_tip(text: str) -> str:
-    # Qt guesses whether a tooltip is HTML; escaped rich text shows database text as written.
-    paragraphs = (html.escape(part).replace("\n", "<br>") for part in text.split("\n\n"))
-    return "<qt>" + "".join(f"<p>{part}</p>" for part in paragraphs) + "</qt>"
 
 
 def _summary(claims: tuple[Claim, ...]) -> str:

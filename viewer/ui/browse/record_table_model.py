@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from html import escape
 from typing import Any
 
 from PySide6.QtCore import (
@@ -16,6 +15,7 @@ from PySide6.QtCore import (
 from viewer.domain.enums import RecordKind
 from viewer.domain.views import ListRow
 from viewer.store.api import PAGE_SIZE, ListQuery, Store, count_rows, fetch_rows, headers, row_index
+from viewer.ui.widgets.plain_text import plain_tooltip
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 KEY_ROLE = Qt.ItemDataRole.UserRole
@@ -73,9 +73,7 @@ class RecordTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return row.cells[index.column()]
         if role == Qt.ItemDataRole.ToolTipRole and row.cells[index.column()]:
-            # Qt guesses whether a tooltip is HTML; stored text must never be
-            # read as HTML, so it is escaped into an explicit rich-text tooltip.
-            return f"<p>{escape(row.cells[index.column()])}</p>"
+            return plain_tooltip(row.cells[index.column()])
         if role == KEY_ROLE:
             return row.key
         return None

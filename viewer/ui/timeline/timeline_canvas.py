@@ -14,7 +14,6 @@ text) and through tooltips that are escaped rich text.
 
 from __future__ import annotations
 
-import html
 import textwrap
 from collections.abc import Sequence
 from datetime import date, timedelta
@@ -36,6 +35,7 @@ from PySide6.QtWidgets import QToolTip, QWidget
 from viewer.domain.records import StatusAction
 from viewer.domain.status import chronological
 from viewer.ui.timeline import status_colours as colours
+from viewer.ui.widgets.plain_text import plain_tooltip
 
 _MARGIN = 8.0
 _LABEL_STEPS = (1, 2, 5, 10, 25, 50, 100, 250, 500, 1000)
@@ -188,10 +188,7 @@ class TimelineCanvas(QWidget):
         if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
             text = self.tooltip_text_at(QPointF(event.pos()))
             if text:
-                # Explicit rich text with every piece of data escaped: plain
-                # text that merely looks like HTML would otherwise be rendered.
-                rich = f"<p style='white-space:pre'>{html.escape(text)}</p>"
-                QToolTip.showText(event.globalPos(), rich, self)
+                QToolTip.showText(event.globalPos(), plain_tooltip(text), self)
             else:
                 QToolTip.hideText()
                 event.ignore()

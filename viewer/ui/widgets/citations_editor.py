@@ -6,7 +6,6 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -21,8 +20,9 @@ from PySide6.QtWidgets import (
 
 from viewer.domain.records import Citation
 from viewer.domain.validation import MAX_LONG_TEXT, MAX_SHORT_TEXT
-from viewer.ui.widgets.completion import searching_combo, table_button
-from viewer.ui.widgets.table_rows_editor import TableRowsEditor
+from viewer.ui.widgets.plain_text import show_as_warning
+from viewer.ui.widgets.searching_combo_box import SearchingComboBox
+from viewer.ui.widgets.table_rows_editor import TableRowsEditor, table_button
 
 CITATION_NEEDED = "citation needed — this claim has no citation yet"
 SOURCE_PLACEHOLDER = "type a source's title"
@@ -87,7 +87,7 @@ class CitationsEditor(TableRowsEditor):
         rows.setDefaultSectionSize(
             max(
                 rows.defaultSectionSize(),
-                searching_combo(SOURCE_PLACEHOLDER, 12).sizeHint().height(),
+                SearchingComboBox(SOURCE_PLACEHOLDER, 12).sizeHint().height(),
             )
         )
 
@@ -108,9 +108,7 @@ class CitationsEditor(TableRowsEditor):
         layout.addLayout(buttons)
 
     def _fill(self) -> None:
-        palette = self._needed_label.palette()
-        palette.setColor(QPalette.ColorRole.WindowText, self._warning_colour())
-        self._needed_label.setPalette(palette)
+        show_as_warning(self._needed_label)
         self._update_state()
 
     def _connect_signals(self) -> None:
@@ -191,7 +189,7 @@ class CitationsEditor(TableRowsEditor):
     def _append_row(self, citation: Citation) -> int:
         row = self._table.rowCount()
         self._table.insertRow(row)
-        combo = searching_combo(SOURCE_PLACEHOLDER, 12)
+        combo = SearchingComboBox(SOURCE_PLACEHOLDER, 12)
         self._add_items(combo)
         self._show_source(combo, citation.source)
         # Focusing or clicking a row's combo makes that row current, so Remove removes it.
@@ -255,11 +253,6 @@ class CitationsEditor(TableRowsEditor):
     def _update_state(self) -> None:
         self._needed_label.setVisible(self._table.rowCount() == 0)
         self._remove_button.setEnabled(self._table.currentRow() >= 0)
-
-    def _warning_colour(self) -> QColor:
-        # Dark orange on light themes, light orange on dark ones, as in the citations pane.
-        dark_theme = self.palette().base().color().lightness() < 128
-        return QColor("#ffb454") if dark_theme else QColor("#b34700")
 
     # -- reactions ---------------------------------------------------------------------
 

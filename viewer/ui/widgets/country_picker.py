@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QComboBox, QCompleter, QLineEdit, QWidget
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QWidget
 
 from viewer.domain.countries import countries
+from viewer.ui.widgets.searching_combo_box import SearchingComboBox
 
 PLACEHOLDER = "no code; type a country's name or code"
 
 
-class CountryPicker(QComboBox):
+class CountryPicker(SearchingComboBox):
     """An editable list of every ISO 3166-1 country, shown as "Kazakhstan (KZ)".
 
     The list comes from the maintained ``pycountry`` data, never a hand-typed
@@ -26,30 +27,15 @@ class CountryPicker(QComboBox):
     changed = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(PLACEHOLDER, 24, parent)
         self._codes: dict[str, str] = {}
         self._setup_widgets()
         self._fill()
         self._connect_signals()
 
     def _setup_widgets(self) -> None:
-        # Our own line edit, so that it is typed as one rather than optional.
-        self._line_edit = QLineEdit(self)
-        self.setLineEdit(self._line_edit)
-        # Typed text is a search, not a new country.
-        self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         # Callers may name it more precisely with setAccessibleName().
         self.setAccessibleName("Country")
-        self.setMaxVisibleItems(20)
-        # The longest official names would otherwise make the field absurdly wide.
-        self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.setMinimumContentsLength(24)
-        self._line_edit.setPlaceholderText(PLACEHOLDER)
-        completer = QCompleter(self.model(), self)
-        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        completer.setFilterMode(Qt.MatchFlag.MatchContains)
-        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
-        self.setCompleter(completer)
 
     def _fill(self) -> None:
         self.addItem("", None)

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from viewer.domain.dates import DateError, FuzzyDate
+from viewer.ui.widgets.plain_text import show_as_warning
 
 PLACEHOLDER = "e.g. 2021, Jan 2021, 2025-11~, week of 10 Nov 2025"
 NO_DATE = "No date"
@@ -117,13 +117,4 @@ class FuzzyDateEdit(QWidget):
         # Screen readers announce the description with the field, so someone
         # who cannot see the label still hears how the date was read.
         self.line_edit.setAccessibleDescription(reading)
-        palette = QPalette()  # an empty palette inherits the window's colours
-        if warning:
-            palette.setColor(QPalette.ColorRole.WindowText, self._warning_colour())
-        self._reading.setPalette(palette)
-
-    def _warning_colour(self) -> QColor:
-        # Dark orange on light themes, light orange on dark ones: readable on both
-        # (the same pair the citations pane uses for missing evidence).
-        dark_theme = self.palette().base().color().lightness() < 128
-        return QColor("#ffb454") if dark_theme else QColor("#b34700")
+        show_as_warning(self._reading, warning)

@@ -5,13 +5,15 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QComboBox, QCompleter, QLineEdit, QWidget
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QWidget
+
+from viewer.ui.widgets.searching_combo_box import SearchingComboBox
 
 REQUIRED = "is required"
 
 
-class KeyPicker(QComboBox):
+class KeyPicker(SearchingComboBox):
     """An editable list of records (parties, people, sources, accords) by label.
 
     People know records by their labels, the store by their keys: items show
@@ -35,7 +37,9 @@ class KeyPicker(QComboBox):
         optional: bool = True,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
+        super().__init__(
+            f"type part of a {what}'s name" if optional else f"choose a {what}", 24, parent
+        )
         self._what = what
         self._optional = optional
         # Each way of writing a choice (its item text, and its label when that
@@ -47,24 +51,7 @@ class KeyPicker(QComboBox):
         self.set_choices(())
 
     def _setup_widgets(self, accessible_name: str) -> None:
-        # Our own line edit, so that it is typed as one rather than optional.
-        self._line_edit = QLineEdit(self)
-        self.setLineEdit(self._line_edit)
-        # Typed text is a search among existing records, never a new one.
-        self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.setAccessibleName(accessible_name)
-        self.setMaxVisibleItems(20)
-        # Long titles (sources) would otherwise stretch the whole dialog.
-        self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.setMinimumContentsLength(24)
-        self._line_edit.setPlaceholderText(
-            f"type part of a {self._what}'s name" if self._optional else f"choose a {self._what}"
-        )
-        completer = QCompleter(self.model(), self)
-        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        completer.setFilterMode(Qt.MatchFlag.MatchContains)
-        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
-        self.setCompleter(completer)
 
     def _connect_signals(self) -> None:
         self.currentTextChanged.connect(self._on_text_changed)

@@ -17,8 +17,8 @@ from PySide6.QtWidgets import (
 
 from viewer.domain.enums import RecordKind, RoleKind
 from viewer.domain.records import EventRole
-from viewer.ui.widgets.completion import searching_combo, table_button
-from viewer.ui.widgets.table_rows_editor import TableRowsEditor
+from viewer.ui.widgets.searching_combo_box import SearchingComboBox
+from viewer.ui.widgets.table_rows_editor import TableRowsEditor, table_button
 
 WHO_PLACEHOLDER = "type a participant's or person's name"
 _WHO, _ROLE = range(2)
@@ -68,7 +68,10 @@ class RolesEditor(TableRowsEditor):
         # Rows as tall as the combos they hold, or the combos are clipped.
         rows = self._table.verticalHeader()
         rows.setDefaultSectionSize(
-            max(rows.defaultSectionSize(), searching_combo(WHO_PLACEHOLDER, 16).sizeHint().height())
+            max(
+                rows.defaultSectionSize(),
+                SearchingComboBox(WHO_PLACEHOLDER, 16).sizeHint().height(),
+            )
         )
 
         self._add_button = table_button("Add role", "addRoleButton", self)
@@ -153,7 +156,7 @@ class RolesEditor(TableRowsEditor):
     def _append_row(self, role: EventRole) -> int:
         row = self._table.rowCount()
         self._table.insertRow(row)
-        who = searching_combo(WHO_PLACEHOLDER, 16)
+        who = SearchingComboBox(WHO_PLACEHOLDER, 16)
         self._add_items(who)
         if role.party is not None:
             self._show_who(who, (RecordKind.PARTY, role.party), role.party)

@@ -6,7 +6,17 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 from PySide6.QtCore import QEvent, QObject, Signal
-from PySide6.QtWidgets import QTableWidget, QWidget
+from PySide6.QtWidgets import QPushButton, QTableWidget, QWidget
+
+
+def table_button(text: str, name: str, parent: QWidget) -> QPushButton:
+    """A button under a table editor (Add, Remove...)."""
+    button = QPushButton(text, parent)
+    button.setObjectName(name)
+    button.setAccessibleName(text.rstrip("…"))
+    button.setAutoDefault(False)  # Return in a cell must not press a button of the dialog
+    return button
+
 
 # Clicking into, or tabbing to, a combo in a cell makes its row the current one.
 _SELECTING_EVENTS = (QEvent.Type.FocusIn, QEvent.Type.MouseButtonPress)

@@ -29,11 +29,10 @@ from viewer.domain.records import Record
 from viewer.domain.serial import Problem
 from viewer.ui.edit.forms.dialog_services import DialogServices
 from viewer.ui.widgets.citations_editor import CitationsEditor
-from viewer.ui.widgets.plain_text import plain_tooltip
+from viewer.ui.widgets.plain_text import plain_tooltip, show_as_warning
 
 # Saves a record; returns the record as saved, or why it was not saved.
 SaveHandler = Callable[[Record], Record | str]
-WARNING_STYLE = "color: #b3261e;"
 # What exec() returns when the user asked to delete the record instead.
 DELETE_RESULT = 2
 
@@ -102,7 +101,7 @@ class RecordDialog(QDialog):
         error.setObjectName(f"{field}Problem")
         error.setTextFormat(Qt.TextFormat.PlainText)
         error.setWordWrap(True)
-        error.setStyleSheet(WARNING_STYLE)
+        show_as_warning(error)
         error.hide()
         column.addWidget(error)
         self._errors[field] = error
@@ -153,7 +152,7 @@ class RecordDialog(QDialog):
         self.summary.setObjectName("saveProblem")
         self.summary.setTextFormat(Qt.TextFormat.PlainText)
         self.summary.setWordWrap(True)
-        self.summary.setStyleSheet(WARNING_STYLE)
+        show_as_warning(self.summary)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
         )

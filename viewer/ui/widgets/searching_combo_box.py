@@ -1,0 +1,37 @@
+"""An editable combo box whose typed text searches its items."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QComboBox, QCompleter, QLineEdit, QWidget
+
+
+class SearchingComboBox(QComboBox):
+    """An editable list whose typed text finds items by any part, in any case.
+
+    Typed text is a search among the items, never a new item. The pickers of
+    the edit forms (records, countries) and the combos in the citations and
+    roles tables are all made from this one class, so they complete alike.
+
+    Signals: those of QComboBox.
+    """
+
+    def __init__(
+        self, placeholder: str, minimum_length: int = 24, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        # A line edit of our own, so that it is typed as one rather than optional.
+        self.search_line = QLineEdit(self)
+        self.setLineEdit(self.search_line)
+        self.search_line.setPlaceholderText(placeholder)
+        self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.setMaxVisibleItems(20)
+        # Long labels (source titles, official country names) would otherwise
+        # stretch the whole form.
+        self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.setMinimumContentsLength(minimum_length)
+        completer = QCompleter(self.model(), self)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        self.setCompleter(completer)
