@@ -58,3 +58,24 @@ def test_a_revision_of_another_record_is_refused(store: Store) -> None:
     other = store.revisions(RecordKind.SOURCE, "report")[0]
     with pytest.raises(RecordNotFound):
         record_at(store, RecordKind.EVENT, "meeting", other.id)
+
+
+def test_revisions_after_an_id_are_the_ones_written_since(store: Store) -> None:
+    add_samples(store)
+    everything = store.revisions()
+    last = everything[-1].id
+    assert store.revisions(after=last) == []
+    assert store.revisions(after=everything[0].id) == everything[1:]
+    assert store.revisions(after=0) == everything
+    assert store.revisions(after=None) == everything
+    store.update(dataclasses.replace(samples.ACTION, version=1, action=StatusKind.JOINED))
+    store.delete(RecordKind.EVENT, "meeting")
+    since = store.revisions(after=last)
+    assert [(r.action, r.record_kind, r.record_key) for r in since] == [
+        (RevisionAction.UPDATE, RecordKind.STATUS_ACTION, "kz-expected"),
+        (RevisionAction.DELETE, RecordKind.EVENT, "meeting"),
+    ]
+    assert since == store.revisions()[len(everything) :]
+    # Combined with a record: that record's revisions after the id, and no other's.
+    assert store.revisions(RecordKind.EVENT, "meeting", after=last) == since[1:]
+    assert store.revisions(RecordKind.STATUS_ACTION, after=since[0].id) == []

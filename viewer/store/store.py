@@ -87,9 +87,17 @@ class Store:
         with self._reads() as session:
             return set(session.scalars(select(ROW_TYPES[kind].key)))
 
-    def revisions(self, kind: RecordKind | None = None, key: str | None = None) -> list[Revision]:
-        """The change log, oldest first, optionally for one record."""
+    def revisions(
+        self, kind: RecordKind | None = None, key: str | None = None, *, after: int | None = None
+    ) -> list[Revision]:
+        """The change log, oldest first, optionally for one record.
+
+        With ``after``, only the revisions of a greater id: those written after
+        that one (the log is append-only and its ids only grow).
+        """
         query = select(RevisionRow).order_by(RevisionRow.id)
+        if after is not None:
+            query = query.where(RevisionRow.id > after)
         if kind is not None:
             query = query.where(RevisionRow.record_kind == kind.value)
         if key is not None:
