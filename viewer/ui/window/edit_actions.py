@@ -1,8 +1,8 @@
-"""The window's editing commands: menu, toolbar, context menu and keys."""
+"""The window's editing commands as actions, for the window to put in its menus."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
@@ -10,107 +10,109 @@ from PySide6.QtGui import QAction, QKeySequence
 from viewer.domain.enums import RecordKind
 from viewer.ui.edit.record_editor import RecordEditor
 from viewer.ui.widgets.shortcuts import shortcuts
+from viewer.ui.window.navigation_history import Location
 
-if TYPE_CHECKING:
-    from viewer.ui.window.main_window import MainWindow
+
+class EditHost(Protocol):
+    """What the editing actions need to know of the window they serve."""
+
+    def current_kind(self) -> RecordKind:
+        """The kind of the list shown."""
+        ...
+
+    def shown_location(self) -> Location | None:
+        """The record the detail pane shows, if any."""
+        ...
+
+    def select_record(self, kind: RecordKind, key: str) -> bool:
+        """Show ``key`` selected in its list."""
+        ...
 
 
 class EditActions(QObject):
-    """Undo, Redo, New, Edit, Delete and New status action, wired to the
-    window's lists and its record editor."""
+    """Undo, Redo, New, Edit, Delete and New status action, acting through a
+    :class:`RecordEditor` on the record the host shows.
 
-    def __init__(self, window: MainWindow, editor: RecordEditor) -> None:
-        super().__init__(window)
-        self._window = window
+    The actions object knows its window only as an :class:`EditHost`; the
+    window places the actions (:meth:`menu_actions`, :meth:`toolbar_actions`,
+    :meth:`list_actions`) in its menus, toolbar and lists, and calls
+    :meth:`update` when what it shows changes.
+
+    Signals: none; each action's ``triggered`` does the work.
+    """
+
+    def __init__(self, host: EditHost, editor: RecordEditor, parent: QObject) -> None:
+        super().__init__(parent)
+        self._host = host
         self._editor = editor
-        self._setup_actions()
-        self._place_actions()
+        self._setup_actions(parent)
         self._connect_signals()
         self.update()
 
-    def _setup_actions(self) -> None:
-        window, stack = self._window, self._editor.undo_stack
-        self.undo = stack.createUndoAction(window, "Undo")
+    def _setup_actions(self, parent: QObject) -> None:
+        stack = self._editor.undo_stack
+        self.undo = stack.createUndoAction(parent, "Undo")
         self.undo.setShortcuts(QKeySequence.keyBindings(QKeySequence.StandardKey.Undo))
-        self.redo = stack.createRedoAction(window, "Redo")
+        self.redo = stack.createRedoAction(parent, "Redo")
         self.redo.setShortcuts(shortcuts("Ctrl+Shift+Z", QKeySequence.StandardKey.Redo))
-        self.new = QAction("&New…", window)
+        self.new = QAction("&New…", parent)
         self.new.setShortcut(QKeySequence.StandardKey.New)
         self.new.setToolTip("Add a record to the current list (Ctrl+N)")
-        self.edit = QAction("&Edit…", window)
+        self.edit = QAction("&Edit…", parent)
         self.edit.setShortcut(QKeySequence("Ctrl+E"))
         self.edit.setToolTip("Edit the selected record (Ctrl+E, Enter)")
-        self.delete = QAction("&Delete…", window)
+        self.delete = QAction("&Delete…", parent)
         self.delete.setShortcut(QKeySequence.StandardKey.Delete)
-        # Delete acts on the list, never on text being typed in a field.
+        # Delete acts on the list it is added to, never on text being typed in a field.
         self.delete.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        window.stack.addAction(self.delete)
-        self.new_status = QAction("New &status action…", window)
+        self.new_status = QAction("New &status action…", parent)
         self.new_status.setToolTip("Add a dated status step for the selected participant")
-
-    def _place_actions(self) -> None:
-        window = self._window
-        menu = window.menuBar().addMenu("&Edit")
-        for action in (
-            self.undo,
-            self.redo,
-            None,
-            self.new,
-            self.edit,
-            self.delete,
-            self.new_status,
-        ):
-            if action is None:
-                menu.addSeparator()
-            else:
-                menu.addAction(action)
-                window.addAction(action)
-        toolbar = window.toolbar
-        before_search = toolbar.actions()[2]
-        for action in (self.new, self.edit, self.delete):
-            toolbar.insertAction(before_search, action)
-            button = toolbar.widgetForAction(action)
-            name = action.text().strip("&…")
-            button.setObjectName(f"{name.lower()}Button")
-            button.setAccessibleName(name)
-        toolbar.insertSeparator(self.new)
-        for view in window.views.values():
-            view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
-            for action in (self.new, self.edit, self.delete):
-                view.addAction(action)
 
     def _connect_signals(self) -> None:
         self.new.triggered.connect(self.new_record)
         self.edit.triggered.connect(self.edit_current)
         self.delete.triggered.connect(self.delete_current)
         self.new_status.triggered.connect(self.new_status_for_current)
-        for view in self._window.views.values():
-            # Enter, and a double click, on a row.
-            view.activated.connect(lambda _index: self.edit_current())
+
+    # -- where the window puts them ------------------------------------------------
+
+    def menu_actions(self) -> list[QAction | None]:
+        """The Edit menu, top to bottom; None is a separator."""
+        return [self.undo, self.redo, None, self.new, self.edit, self.delete, self.new_status]
+
+    def toolbar_actions(self) -> list[QAction]:
+        return [self.new, self.edit, self.delete]
+
+    def list_actions(self) -> list[QAction]:
+        """What a list's context menu offers; Delete's key works only in the lists."""
+        return [self.new, self.edit, self.delete]
+
+    # -- what they do ------------------------------------------------------------
 
     def update(self) -> None:
-        place = self._window.shown_location()
-        on_list = place is not None and place.kind is self._window.current_kind()
+        """Enable what applies to the record the host shows now."""
+        place = self._host.shown_location()
+        on_list = place is not None and place.kind is self._host.current_kind()
         self.edit.setEnabled(on_list)
         self.delete.setEnabled(on_list)
         self.new_status.setEnabled(place is not None and place.kind is RecordKind.PARTY)
 
     def new_record(self) -> None:
-        saved = self._editor.new(self._window.current_kind())
+        saved = self._editor.new(self._host.current_kind())
         if saved is not None:
-            self._window.select_record(saved.kind, saved.key)
+            self._host.select_record(saved.kind, saved.key)
 
     def new_status_for_current(self) -> None:
-        place = self._window.shown_location()
+        place = self._host.shown_location()
         party = place.key if place and place.kind is RecordKind.PARTY else None
         self._editor.new(RecordKind.STATUS_ACTION, party=party)
 
     def edit_current(self) -> None:
-        place = self._window.shown_location()
-        if place is not None and place.kind is self._window.current_kind():
+        place = self._host.shown_location()
+        if place is not None and place.kind is self._host.current_kind():
             self._editor.edit(place.kind, place.key)
 
     def delete_current(self) -> None:
-        place = self._window.shown_location()
-        if place is not None and place.kind is self._window.current_kind():
+        place = self._host.shown_location()
+        if place is not None and place.kind is self._host.current_kind():
             self._editor.delete(place.kind, place.key)

@@ -78,8 +78,8 @@ class MainWindow(QMainWindow):
         self._probe_timer = QTimer(self)
         self._probe_timer.setInterval(PROBE_INTERVAL_MS)
         self._setup_widgets(database_path, opener)
+        self.edit_actions = EditActions(self, self.editor, self)
         self._setup_actions()
-        self.edit_actions = EditActions(self, self.editor)
         self.undo_action = self.edit_actions.undo
         self.redo_action = self.edit_actions.redo
         self.new_action = self.edit_actions.new
@@ -165,12 +165,36 @@ class MainWindow(QMainWindow):
         for action in (self.back_action, self.forward_action):
             toolbar.addAction(action)
         toolbar.addSeparator()
+        for action in self.edit_actions.toolbar_actions():
+            toolbar.addAction(action)
+        toolbar.addSeparator()
         toolbar.addWidget(self.search_field)
-        for action, name in ((self.back_action, "Back"), (self.forward_action, "Forward")):
+        for action in (
+            self.back_action,
+            self.forward_action,
+            *self.edit_actions.toolbar_actions(),
+        ):
+            name = action.text().strip("&…")
             button = toolbar.widgetForAction(action)
             button.setObjectName(f"{name.lower()}Button")
             button.setAccessibleName(name)
+        self._place_edit_actions()
         self._update_history_actions()
+
+    def _place_edit_actions(self) -> None:
+        menu = self.menuBar().addMenu("&Edit")
+        for action in self.edit_actions.menu_actions():
+            if action is None:
+                menu.addSeparator()
+            else:
+                menu.addAction(action)
+                self.addAction(action)  # its keys work wherever the focus is
+        # Delete's key (WidgetWithChildrenShortcut) works in the lists only.
+        self.stack.addAction(self.edit_actions.delete)
+        for view in self.views.values():
+            view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+            for action in self.edit_actions.list_actions():
+                view.addAction(action)
 
     def _connect_signals(self) -> None:
         self.navigator.kindChosen.connect(lambda value: self.show_kind(RecordKind(value)))
@@ -195,6 +219,9 @@ class MainWindow(QMainWindow):
         self.citations_pane.sourceRequested.connect(
             lambda key: self.select_record(RecordKind.SOURCE, key)
         )
+        for view in self.views.values():
+            # Enter, and a double click, on a row.
+            view.activated.connect(lambda _index: self.edit_actions.edit_current())
 
     # -- what the window shows ----------------------------------------------------
 
@@ -301,8 +328,7 @@ class MainWindow(QMainWindow):
     def _update_history_actions(self) -> None:
         self.back_action.setEnabled(self._history.can_go_back())
         self.forward_action.setEnabled(self._history.can_go_forward())
-        if hasattr(self, "edit_actions"):
-            self.edit_actions.update()
+        self.edit_actions.update()
 
     # -- editing ------------------------------------------------------------------
 
