@@ -60,13 +60,7 @@ class CountryPicker(SearchingComboBox):
         A code that is not in ISO 3166-1 (a withdrawn one, say) is shown as
         typed text, so that :meth:`problem` reports it.
         """
-        index = self.findData(code.upper()) if code else 0
-        if index >= 0:
-            self.setCurrentIndex(index)
-            # An edited line keeps its text when the index does not change.
-            self.setEditText(self.itemText(index))
-        else:
-            self.setEditText(code or "")
+        self.choose_data(code.upper() if code else None, typed=code or "")
 
     def problem(self) -> str | None:
         """Why the text is not a country, or None when it is one or is empty."""

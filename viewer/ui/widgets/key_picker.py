@@ -99,13 +99,7 @@ class KeyPicker(SearchingComboBox):
         as typed text, so that :meth:`problem` reports it instead of the
         reference vanishing unseen.
         """
-        index = self.findData(key) if key is not None else 0
-        if index >= 0:
-            self.setCurrentIndex(index)
-            # An edited line keeps its text when the index does not change.
-            self.setEditText(self.itemText(index))
-        else:
-            self.setEditText(key or "")
+        self.choose_data(key)
 
     def problem(self) -> str | None:
         """Why the text names no single record, or None when it is fine."""

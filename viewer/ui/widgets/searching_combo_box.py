@@ -35,3 +35,18 @@ class SearchingComboBox(QComboBox):
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
         self.setCompleter(completer)
+
+    def choose_data(self, data: str | None, typed: str | None = None) -> None:
+        """Choose the item carrying ``data``; None chooses the first item.
+
+        Data that no item carries (a record deleted meanwhile, a withdrawn
+        country code) is shown as typed text (``typed``, else ``data``), so
+        that the owner's own check reports it instead of the value vanishing.
+        """
+        index = self.findData(data) if data is not None else 0
+        if index >= 0:
+            self.setCurrentIndex(index)
+            # An edited line keeps its text when the index does not change.
+            self.setEditText(self.itemText(index))
+        else:
+            self.setEditText(typed if typed is not None else data or "")
