@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import shutil
+import stat
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -10,7 +12,11 @@ import pytest
 from viewer.domain.enums import RecordKind
 from viewer.store.bootstrap import open_or_create
 from viewer.store.checks import history_mismatches
+from viewer.store.engine import checkpoint
 from viewer.store.store import Store
+
+# Makes a seeded database file at the path it is given, and returns that path.
+SeededCopy = Callable[[Path], Path]
 
 
 @pytest.fixture(autouse=True)
@@ -24,6 +30,45 @@ def isolated_user_folders(
         monkeypatch.setenv(variable, str(home / variable.lower()))
     monkeypatch.delenv("ACCORDS_VIEWER_DB", raising=False)
     return home
+
+
+@pytest.fixture(scope="session")
+def seeded_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The bundled dataset in a database built once per session by first use itself.
+
+    Checkpointed and closed, so that the one file holds everything, then made
+    read-only: the store refuses to open a read-only file, so nothing can write
+    to the template by mistake. Tests get copies of it (``seeded_copy``).
+    """
+    path = tmp_path_factory.mktemp("seeded-template") / "seeded.sqlite3"
+    store, opened = open_or_create(path, "tester")
+    assert opened.created
+    assert store.count(RecordKind.PARTY) > 0
+    assert history_mismatches(store) == []
+    checkpoint(opened.engine)
+    opened.engine.dispose()
+    leftovers = [p.name for p in path.parent.iterdir() if p != path]
+    assert leftovers == [], f"the template is not one file: {leftovers}"
+    path.chmod(stat.S_IRUSR | stat.S_IRGRP | stat.S_IROTH)
+    return path
+
+
+@pytest.fixture(scope="session")
+def seeded_copy(seeded_template: Path) -> SeededCopy:
+    """Puts a seeded database at a path: a new, independent copy of the template file.
+
+    Copying takes milliseconds, where building the database takes about half a
+    second. The copy is a file of its own (not a link), writable, so a test
+    that writes to it changes nothing for the template or any other test.
+    """
+
+    def copy(path: Path) -> Path:
+        assert not path.exists(), f"{path} exists: a seeded copy never overwrites a file"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(seeded_template, path)
+        return path
+
+    return copy
 
 
 def _checked(store: Store) -> Iterator[Store]:
@@ -42,8 +87,9 @@ def store(tmp_path: Path) -> Iterator[Store]:
 
 
 @pytest.fixture
-def seeded_store(tmp_path: Path) -> Iterator[Store]:
+def seeded_store(tmp_path: Path, seeded_copy: SeededCopy) -> Iterator[Store]:
     """A store on a new SQLite file holding the bundled Abraham Accords dataset."""
-    created, _ = open_or_create(tmp_path / "seeded.sqlite3", "tester")
+    created, opened = open_or_create(seeded_copy(tmp_path / "seeded.sqlite3"), "tester")
+    assert not opened.created
     assert created.count(RecordKind.PARTY) > 0
     yield from _checked(created)

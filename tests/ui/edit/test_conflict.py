@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 import subprocess
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -236,12 +236,9 @@ def test_the_default_resolver_returns_the_merge_on_save_and_nothing_on_cancel(
 
 
 @pytest.fixture
-def db_path(tmp_path: Path) -> Iterator[Path]:
-    """A seeded database file that two processes share."""
-    path = tmp_path / "shared.sqlite3"
-    created, _ = open_or_create(path, "tester")
-    created.engine.dispose()
-    yield path
+def db_path(tmp_path: Path, seeded_copy: Callable[[Path], Path]) -> Path:
+    """A seeded database file that two processes share (a copy of the seeded template)."""
+    return seeded_copy(tmp_path / "shared.sqlite3")
 
 
 def _other_process_saves_notes(path: Path) -> None:

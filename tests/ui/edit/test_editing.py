@@ -33,8 +33,11 @@ KZ_ACTION = "kazakhstan-expected-to-join-2025"
 
 
 @pytest.fixture
-def window(qtbot: QtBot, tmp_path: Path, settings: QSettings) -> Iterator[MainWindow]:
-    built = create_main_window(tmp_path / "db.sqlite3", settings)
+def window(
+    qtbot: QtBot, tmp_path: Path, settings: QSettings, seeded_copy: Callable[[Path], Path]
+) -> Iterator[MainWindow]:
+    """The window on ``tmp_path / "db.sqlite3"``, a copy of the seeded template."""
+    built = create_main_window(seeded_copy(tmp_path / "db.sqlite3"), settings)
     qtbot.addWidget(built)
     built.show()
     built.editor.services = built.editor.services.__class__(

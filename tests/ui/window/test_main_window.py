@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
 
@@ -38,8 +38,14 @@ ARTICLE = "Kazakhstan joining Abraham Accords, US official confirms"
 
 
 @pytest.fixture
-def window(qtbot: QtBot, tmp_path: Path, settings: QSettings) -> Iterator[MainWindow]:
-    built = create_main_window(tmp_path / "db.sqlite3", settings)
+def db_path(tmp_path: Path, seeded_copy: Callable[[Path], Path]) -> Path:
+    """The window's database: a copy of the seeded template, as first use leaves it."""
+    return seeded_copy(tmp_path / "db.sqlite3")
+
+
+@pytest.fixture
+def window(qtbot: QtBot, db_path: Path, settings: QSettings) -> Iterator[MainWindow]:
+    built = create_main_window(db_path, settings)
     qtbot.addWidget(built)
     built.show()
     yield built
@@ -186,10 +192,10 @@ def test_go_to_source_selects_the_source(window: MainWindow) -> None:
 
 
 def test_text_from_the_database_is_shown_literally(
-    qtbot: QtBot, tmp_path: Path, settings: QSettings
+    qtbot: QtBot, db_path: Path, settings: QSettings
 ) -> None:
     hostile = "<b>x</b><img src=x>"
-    store, opened = open_or_create(tmp_path / "db.sqlite3", "tester")
+    store, opened = open_or_create(db_path, "tester")
     store.add(Source(key="evil", title=hostile, publisher=hostile))
     store.add(
         Party(
@@ -201,7 +207,7 @@ def test_text_from_the_database_is_shown_literally(
     )
     assert history_mismatches(store) == []
     opened.engine.dispose()
-    built = create_main_window(tmp_path / "db.sqlite3", settings)
+    built = create_main_window(db_path, settings)
     qtbot.addWidget(built)
     built.show()
     assert built.select_record(RecordKind.PARTY, "evil-party")
@@ -213,16 +219,16 @@ def test_text_from_the_database_is_shown_literally(
 
 
 def test_layout_and_selection_come_back_on_the_next_launch(
-    qtbot: QtBot, tmp_path: Path, settings: QSettings
+    qtbot: QtBot, db_path: Path, settings: QSettings
 ) -> None:
-    first = create_main_window(tmp_path / "db.sqlite3", settings)
+    first = create_main_window(db_path, settings)
     qtbot.addWidget(first)
     first.show()
     first.resize(700, 500)  # the offscreen screen is 800 x 600
     first.select_record(RecordKind.EVENT, "mohammed-bin-salman-visit-2025-11-18")
     first.views[RecordKind.EVENT].setColumnWidth(1, 321)
     first.close()
-    second = create_main_window(tmp_path / "db.sqlite3", settings)
+    second = create_main_window(db_path, settings)
     qtbot.addWidget(second)
     second.show()
     assert second.current_kind() is RecordKind.EVENT
@@ -231,14 +237,14 @@ def test_layout_and_selection_come_back_on_the_next_launch(
     assert (second.width(), second.height()) == (700, 500)
 
 
-def test_screenshot_command_writes_the_window_as_a_png(tmp_path: Path) -> None:
+def test_screenshot_command_writes_the_window_as_a_png(tmp_path: Path, db_path: Path) -> None:
     picture = tmp_path / "window.png"
     result = subprocess.run(
         [
             sys.executable,
             "main.py",
             "--db",
-            str(tmp_path / "db.sqlite3"),
+            str(db_path),
             "--screenshot",
             str(picture),
             "--select",
@@ -258,7 +264,7 @@ def test_screenshot_command_writes_the_window_as_a_png(tmp_path: Path) -> None:
             sys.executable,
             "main.py",
             "--db",
-            str(tmp_path / "db.sqlite3"),
+            str(db_path),
             "--screenshot",
             str(picture),
             "--select",
@@ -293,19 +299,19 @@ def test_the_toolbar_buttons_walk_the_history(qtbot: QtBot, window: MainWindow) 
     assert window.current_location().key == "benjamin-netanyahu"  # type: ignore[union-attr]
 
 
-def test_the_status_bar_names_the_database(window: MainWindow, tmp_path: Path) -> None:
-    assert window.path_label.text() == f"Database: {tmp_path / 'db.sqlite3'}"
+def test_the_status_bar_names_the_database(window: MainWindow, db_path: Path) -> None:
+    assert window.path_label.text() == f"Database: {db_path}"
 
 
-def test_splitter_sizes_come_back(qtbot: QtBot, tmp_path: Path, settings: QSettings) -> None:
-    first = create_main_window(tmp_path / "db.sqlite3", settings)
+def test_splitter_sizes_come_back(qtbot: QtBot, db_path: Path, settings: QSettings) -> None:
+    first = create_main_window(db_path, settings)
     qtbot.addWidget(first)
     first.show()
     first.resize(700, 500)  # within the offscreen screen, so the size is kept
     first.splitter.setSizes([100, 300, 200, 150])
     sizes = first.splitter.sizes()
     first.close()
-    second = create_main_window(tmp_path / "db.sqlite3", settings)
+    second = create_main_window(db_path, settings)
     qtbot.addWidget(second)
     second.show()
     assert second.splitter.sizes() == sizes
