@@ -8,19 +8,39 @@ refuse to save, stay open and change nothing.
 
 What is asserted:
 
-* after every step, the database is what the undo stack says it is: its
-  export equals the one taken when the stack last stood at the same index
-  (one export per index, dropped with the redo steps a new change discards).
-  With a single writer no undo or redo may be refused, so none becomes
-  obsolete and the comparison is exact;
+* after every step, the database is what the undo stack says it is: every
+  record holds what it held when the stack last stood at the same index, and
+  a record absent then is absent now (one state per index, dropped with the
+  redo steps a new change discards). With a single writer no undo or redo
+  may be refused, so none becomes obsolete and the comparison is exact;
+* a dialog that refuses to save writes nothing: no revision is written;
 * after the whole sequence, ``run_checks`` finds nothing, the ``check``
   command exits 0 and the revision log replays to the database;
 * undoing every step gives back the seeded data, and redoing every step
   gives back the data as the sequence left it; ``check`` still passes.
 
-Exports are compared per record key: an undone deletion adds the record back
-as a new row, so the order of records (which is just the order of rows) may
-change, while everything inside a record (citations, roles) must not.
+How the database is compared. Reading the whole database after every step
+took most of this test's time, so a step reads back only the records it
+wrote. The harness keeps a mirror of the database, every record's fields
+(``record_fields``: what export writes, less the key) keyed by kind and key,
+and a copy of the mirror per index of the undo stack. Whenever a new change
+is pushed, and after every step, the revisions written since it last looked
+(``Store.revisions(after=...)``) name the records that may have changed:
+those alone are read back into the mirror, and the mirror is then compared
+whole, in memory, with the state kept for the stack's index. That is as exact
+as reading everything, because every write of the store logs a revision
+naming the record it wrote (undos, redos and reverts too, and each record a
+deletion takes links from): a record no new revision names holds what it
+held at the previous comparison. Comparing the whole mirror, not only the
+records just written, also catches an undo or redo that should have changed
+a record and wrote nothing. That the log accounts for every record is not
+taken on trust: after the sequence the mirror must equal the whole database
+and ``history_mismatches`` must find nothing, and undoing and then redoing
+everything is compared with whole reads of the database, once per example.
+
+Records are compared by kind and key: an undone deletion adds the record
+back as a new row, so the order of records (which is just the order of rows)
+may change, while everything inside a record (citations, roles) must not.
 
 Only sources this test added are deleted: deleting a seeded source takes its
 citations along and leaves claims "citation needed", which ``check`` reports
@@ -51,7 +71,6 @@ from viewer.domain.serial import record_fields
 from viewer.domain.validation import MAX_LONG_TEXT
 from viewer.store.bootstrap import open_or_create
 from viewer.store.checks import history_mismatches, run_checks
-from viewer.store.exchange import export_data
 from viewer.store.history import record_at
 from viewer.store.store import Store
 from viewer.ui.edit.forms.event_dialog import EventDialog
@@ -77,7 +96,8 @@ INVALID_URLS = ("javascript:alert(1)", "ftp://example.org/file", "https://")
 NAME_CHARACTERS = string.ascii_letters + " -'éüßİ"
 NOTES_CHARACTERS = st.characters(exclude_categories=("Cs", "Cc", "Zl", "Zp")) | st.just("\n")
 
-Snapshot = dict[str, dict[str, Any]]
+# Records' fields (``record_fields``) by kind and key: the database, or what it should hold.
+Records = dict[tuple[RecordKind, str], dict[str, Any]]
 
 
 class Outcome(Enum):
@@ -91,23 +111,27 @@ class Outcome(Enum):
 Filler = Callable[[RecordDialog], Outcome]
 
 
-def snapshot(store: Store) -> Snapshot:
-    """The exported data, each section keyed by record key (see the module docstring)."""
-    data = export_data(store)
-    return {kind.section: {item["key"]: item for item in data[kind.section]} for kind in RecordKind}
+def read_all(store: Store) -> Records:
+    """The whole database, every record of every kind (what export writes)."""
+    return {
+        (kind, record.key): record_fields(record)
+        for kind in RecordKind
+        for record in store.all(kind)
+    }
 
 
-def differences(actual: Snapshot, expected: Snapshot) -> list[str]:
-    """Readable differences between two snapshots: which record, which field."""
+def differences(actual: Records, expected: Records) -> list[str]:
+    """Readable differences between two sets of records: which record, which field."""
     found = []
-    for section, records in expected.items():
-        for key in sorted(records.keys() | actual[section].keys()):
-            mine, wanted = actual[section].get(key), records.get(key)
-            if mine is None or wanted is None:
-                found.append(f"{section} {key!r}: {'missing' if mine is None else 'unexpected'}")
-            elif mine != wanted:
-                fields = [name for name in wanted if mine.get(name) != wanted[name]]
-                found.append(f"{section} {key!r} differs in {fields}")
+    for kind, key in sorted(expected.keys() | actual.keys(), key=lambda at: (at[0].value, at[1])):
+        mine, wanted = actual.get((kind, key)), expected.get((kind, key))
+        if mine is None or wanted is None:
+            found.append(f"{kind.section} {key!r}: {'missing' if mine is None else 'unexpected'}")
+        elif mine != wanted:
+            fields = [
+                name for name in wanted.keys() | mine.keys() if mine.get(name) != wanted.get(name)
+            ]
+            found.append(f"{kind.section} {key!r} differs in {sorted(fields)}")
     return found
 
 
@@ -130,8 +154,14 @@ class Harness:
         )
         self.stack = self.editor.undo_stack
         self.editor.failed.connect(self.failures.append)
-        # The export at each index of the undo stack; [0] is the seeded data.
-        self.snapshots: list[Snapshot] = [snapshot(store)]
+        # The database as the revision log says it is now (see the module docstring),
+        # read whole once, then kept up to date from the revisions written since
+        # ``self.seen``, the id of the last one read.
+        self.mirror: Records = read_all(store)
+        log = store.revisions()
+        self.seen = log[-1].id if log else 0
+        # The mirror at each index of the undo stack; [0] is the seeded data.
+        self.states: list[Records] = [dict(self.mirror)]
         self._moving = False  # an undo or redo, not a new change, is under way
         self.stack.indexChanged.connect(self._on_index_changed)
 
@@ -173,11 +203,12 @@ class Harness:
         assert dialog.problems(), "invalid input accepted"
         assert not dialog.save_button.isEnabled()
         assert dialog.summary.text().startswith("Cannot save yet")
-        before, index = snapshot(self.store), self.stack.index()
+        last, index = self.last_revision(), self.stack.index()
         dialog.accept()
         assert closed == [], "Save closed a dialog with problems"
         assert dialog.saved is None
-        assert differences(snapshot(self.store), before) == []
+        # Every write logs a revision: none written means nothing changed.
+        assert self.store.revisions(after=last) == [], "a refused save wrote"
         assert self.stack.index() == index
         # Everything refused was typed (an unreadable date too), so Cancel asks first.
         asked = self.counts["discard asked"]
@@ -202,8 +233,9 @@ class Harness:
 
     def _on_index_changed(self, index: int) -> None:
         if not self._moving:  # a new change: the redo steps it discards go too
-            del self.snapshots[index:]
-            self.snapshots.append(snapshot(self.store))
+            self.catch_up()
+            del self.states[index:]
+            self.states.append(dict(self.mirror))
 
     def undo(self) -> None:
         self._move(self.stack.canUndo(), self.stack.undo, -1, "undone")
@@ -224,12 +256,34 @@ class Harness:
         assert (self.stack.index(), self.stack.count()) == (index + step, count)
         self.counts[what] += 1
 
+    # -- the database, from its revision log ------------------------------------------
+
+    def last_revision(self) -> int:
+        """The id of the latest revision written (without reading any record back)."""
+        written = self.store.revisions(after=self.seen)
+        return written[-1].id if written else self.seen
+
+    def catch_up(self) -> None:
+        """Read back into the mirror the records named by the revisions written since
+        the last look: no other record can have changed."""
+        written = self.store.revisions(after=self.seen)
+        if not written:
+            return
+        self.seen = written[-1].id
+        for at in {(revision.record_kind, revision.record_key) for revision in written}:
+            record = self.store.get(*at)
+            if record is None:
+                self.mirror.pop(at, None)
+            else:
+                self.mirror[at] = record_fields(record)
+
     # -- after each step ---------------------------------------------------------------
 
     def assert_in_step(self) -> None:
         assert not self.fillers, "a dialog the step expected was never opened"
-        assert len(self.snapshots) == self.stack.count() + 1
-        assert differences(snapshot(self.store), self.snapshots[self.stack.index()]) == []
+        assert len(self.states) == self.stack.count() + 1
+        self.catch_up()
+        assert differences(self.mirror, self.states[self.stack.index()]) == []
 
     # -- choosing records --------------------------------------------------------------
 
@@ -580,11 +634,14 @@ SETTINGS: dict[str, Any] = {
 
 
 @pytest.fixture
-def new_store(tmp_path_factory: pytest.TempPathFactory) -> Callable[[], tuple[Store, Path]]:
-    """Makes a fresh seeded database file per Hypothesis example (examples share fixtures)."""
+def new_store(
+    tmp_path_factory: pytest.TempPathFactory, seeded_copy: Callable[[Path], Path]
+) -> Callable[[], tuple[Store, Path]]:
+    """Makes a fresh seeded database file per Hypothesis example (examples share fixtures):
+    a copy of the seeded template in a folder of its own."""
 
     def make() -> tuple[Store, Path]:
-        path = tmp_path_factory.mktemp("random-edits") / "edits.sqlite3"
+        path = seeded_copy(tmp_path_factory.mktemp("random-edits") / "edits.sqlite3")
         store, _ = open_or_create(path, "tester")
         return store, path
 
@@ -620,18 +677,20 @@ def _run_steps(
         assert _check_exit_code(path, capsys) == (0, "No problems found.\n")
         assert history_mismatches(store) == []
 
-        end, end_index = snapshot(store), h.stack.index()
+        # The whole database, read once: the mirror, kept up to date through the log, matches it.
+        end, end_index = read_all(store), h.stack.index()
+        assert differences(end, h.mirror) == []
         while h.stack.canUndo():
             h.undo()
             h.assert_in_step()
-        assert differences(snapshot(store), h.snapshots[0]) == []
+        assert differences(read_all(store), h.states[0]) == []
         while h.stack.canRedo():
             h.redo()
             h.assert_in_step()
         while h.stack.index() > end_index:
             h.undo()
             h.assert_in_step()
-        assert differences(snapshot(store), end) == []
+        assert differences(read_all(store), end) == []
         assert run_checks(store) == []
         assert _check_exit_code(path, capsys)[0] == 0
         return done_by_steps
