@@ -243,8 +243,10 @@ def test_bounds_sort_months_inside_their_year() -> None:
     )
     ordered = sorted([feb, year, mid_jan, jan], key=lambda d: (d.lower, d.upper))
     assert [d.edtf for d in ordered] == ["2021-01", "2021", "2021-01-15", "2021-02"]
+    assert year.lower and year.upper and jan.lower and jan.upper
     # Both months lie within the year.
     for month in (jan, feb):
+        assert month.lower and month.upper
         assert year.lower <= month.lower <= month.upper <= year.upper
     # The year and January start on the same day; January ends first.
     assert year.lower == jan.lower

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from viewer.domain.enums import RecordKind
+from viewer.domain.records import Event, Person, Source, StatusAction
 from viewer.store.exchange import (
     FORMAT_VERSION,
     apply_import,
@@ -110,9 +111,10 @@ def test_the_bundled_dataset_says_what_the_article_says(seeded_store: Store) -> 
     def action(key: str) -> Any:
         return seeded_store.get(RecordKind.STATUS_ACTION, key)
 
-    by_party: dict[str, list[Any]] = {}
+    by_party: dict[str, list[StatusAction]] = {}
     for record in seeded_store.all(RecordKind.STATUS_ACTION):
-        by_party.setdefault(record.party, []).append(record)  # type: ignore[union-attr]
+        assert isinstance(record, StatusAction)
+        by_party.setdefault(record.party, []).append(record)
     kazakhstan = by_party["kazakhstan"]
     assert [(a.action.value, str(a.date), a.certainty.value) for a in kazakhstan] == [
         ("expected_to_join", "2025-11-06", "expected")
@@ -128,10 +130,10 @@ def test_the_bundled_dataset_says_what_the_article_says(seeded_store: Store) -> 
         assert ("agreement_signed", "2020-09-15") in [
             (a.action.value, str(a.date)) for a in by_party[party]
         ]
-    events = {e.key: e for e in seeded_store.all(RecordKind.EVENT)}
+    events = {e.key: e for e in seeded_store.all(RecordKind.EVENT) if isinstance(e, Event)}
     dates = {str(e.date) for e in events.values()}
     assert {"2020-09-15", "2021-01", "2025-11-10~/2025-11-16~", "2025-11-18"} <= dates
-    people = {p.name for p in seeded_store.all(RecordKind.PERSON)}
+    people = {p.name for p in seeded_store.all(RecordKind.PERSON) if isinstance(p, Person)}
     assert {
         "Donald Trump",
         "Steve Witkoff",
@@ -142,20 +144,20 @@ def test_the_bundled_dataset_says_what_the_article_says(seeded_store: Store) -> 
         "Ahmed al-Sharaa",
         "Mohammed bin Salman",
     } <= people
+    sources = [s for s in seeded_store.all(RecordKind.SOURCE) if isinstance(s, Source)]
     article = next(
-        s
-        for s in seeded_store.all(RecordKind.SOURCE)
-        if s.publisher == "Fox News" and s.source_kind.value == "news_article"
+        s for s in sources if s.publisher == "Fox News" and s.source_kind.value == "news_article"
     )
-    assert article.authors == ("Ashley Carnahan", "Lucas Y. Tomlinson")  # type: ignore[union-attr]
-    assert str(article.published) == "2025-11-06"  # type: ignore[union-attr]
-    assert any(s.publisher == "Axios" for s in seeded_store.all(RecordKind.SOURCE))
+    assert article.authors == ("Ashley Carnahan", "Lucas Y. Tomlinson")
+    assert str(article.published) == "2025-11-06"
+    assert any(s.publisher == "Axios" for s in sources)
     for kind in (RecordKind.STATUS_ACTION, RecordKind.EVENT, RecordKind.PERSON):
         for record in seeded_store.all(kind):
-            assert record.citations, f"{kind.label} {record.key} has no citation"  # type: ignore[union-attr]
+            assert isinstance(record, StatusAction | Event | Person)
+            assert record.citations, f"{kind.label} {record.key} has no citation"
             assert all(
                 c.locator.startswith(("para.", "photo caption", "video caption", "headline"))
-                for c in record.citations  # type: ignore[union-attr]
+                for c in record.citations
                 if c.source == article.key
             )
     assert action("kazakhstan-expected-to-join-2025") is not None

@@ -11,6 +11,7 @@ from PySide6.QtCore import QDate, QEvent, QPoint, QPointF, Qt
 from PySide6.QtGui import QHelpEvent, QImage
 from PySide6.QtWidgets import QApplication, QDateEdit, QLabel, QLineEdit, QToolTip
 
+from tests.ui.children import child
 from viewer.domain.dates import FuzzyDate
 from viewer.domain.enums import Certainty, StatusKind
 from viewer.domain.records import StatusAction
@@ -102,12 +103,12 @@ def test_kazakhstan_before_its_expected_accession_has_no_status_yet(qtbot: QtBot
 def test_kazakhstan_on_the_day_is_expected_to_join(qtbot: QtBot) -> None:
     widget = timeline(qtbot, KAZAKHSTAN, date(2025, 11, 6))
     assert widget.as_of_text() == "As of 6 Nov 2025: expected to join (since 6 Nov 2025)"
-    assert widget.findChild(QLabel, "asOfStatus").text() == widget.as_of_text()
+    assert child(widget, QLabel, "asOfStatus").text() == widget.as_of_text()
 
 
 def test_editing_the_date_updates_the_status_and_emits_as_of_changed(qtbot: QtBot) -> None:
     widget = timeline(qtbot, KAZAKHSTAN, date(2021, 6, 1))
-    edit = widget.findChild(QDateEdit, "asOfDate")
+    edit = child(widget, QDateEdit, "asOfDate")
     with qtbot.waitSignal(widget.asOfChanged) as changed:
         edit.setDate(QDate(2025, 12, 1))
     assert changed.args == [date(2025, 12, 1)]
@@ -121,14 +122,14 @@ def test_the_as_of_date_starts_today_and_moves_the_marker(qtbot: QtBot) -> None:
     assert widget.as_of() == date.today()
     widget.set_as_of(date(2020, 2, 29))
     assert widget.as_of() == date(2020, 2, 29)
-    assert widget.findChild(TimelineCanvas).marker() == date(2020, 2, 29)
+    assert child(widget, TimelineCanvas).marker() == date(2020, 2, 29)
 
 
 def test_date_edit_is_named_for_assistive_technology(qtbot: QtBot) -> None:
     widget = timeline(qtbot, KAZAKHSTAN)
-    edit = widget.findChild(QDateEdit, "asOfDate")
+    edit = child(widget, QDateEdit, "asOfDate")
     assert edit.accessibleName() == "Status as of date"
-    assert edit.findChild(QLineEdit).accessibleName() == "Status as of date"
+    assert child(edit, QLineEdit).accessibleName() == "Status as of date"
     assert edit.calendarPopup()
 
 
@@ -144,7 +145,7 @@ def test_sudan_after_the_month_has_signed_the_declaration(qtbot: QtBot) -> None:
 
 def test_sudan_undated_stall_is_the_current_status(qtbot: QtBot) -> None:
     widget = timeline(qtbot, SUDAN, date(2021, 3, 1))
-    current = widget.findChild(QLabel, "currentStatus")
+    current = child(widget, QLabel, "currentStatus")
     assert current.text() == "Now: stalled (date not given)"
     assert widget.current_text() == current.text()
 
@@ -166,7 +167,7 @@ def test_no_actions_say_so_and_still_paint(qtbot: QtBot) -> None:
     assert widget.as_of_text() == "As of 1 Mar 2021: no status actions recorded"
     assert widget.current_text() == "Now: no status actions recorded"
     # The canvas says it in grey on its own ground: two colours at least.
-    assert len(colours_in(widget.findChild(TimelineCanvas).grab().toImage())) > 1
+    assert len(colours_in(child(widget, TimelineCanvas).grab().toImage())) > 1
 
 
 @pytest.mark.parametrize("actions", [KAZAKHSTAN, SUDAN, THREE_STEPS], ids=["kz", "sd", "three"])
@@ -174,7 +175,7 @@ def test_canvas_paints_the_actions_in_several_colours(
     qtbot: QtBot, actions: list[StatusAction]
 ) -> None:
     widget = shown(qtbot, timeline(qtbot, actions, date(2021, 3, 1)))
-    image = widget.findChild(TimelineCanvas).grab().toImage()
+    image = child(widget, TimelineCanvas).grab().toImage()
     painted = colours_in(image)
     assert len(painted) > 3
     assert any(action_fill(a).rgb() in painted for a in actions)
@@ -182,7 +183,7 @@ def test_canvas_paints_the_actions_in_several_colours(
 
 def test_marker_is_a_line_in_the_marker_colour_at_its_day(qtbot: QtBot) -> None:
     widget = shown(qtbot, timeline(qtbot, THREE_STEPS, date(2021, 3, 1)))
-    canvas = widget.findChild(TimelineCanvas)
+    canvas = child(widget, TimelineCanvas)
     image = canvas.grab().toImage()
     x = x_of(canvas, date(2021, 3, 1))
     run = [
@@ -197,7 +198,7 @@ def test_marker_is_a_line_in_the_marker_colour_at_its_day(qtbot: QtBot) -> None:
 
 def test_moving_the_marker_changes_the_picture(qtbot: QtBot) -> None:
     widget = shown(qtbot, timeline(qtbot, THREE_STEPS, date(2021, 3, 1)))
-    canvas = widget.findChild(TimelineCanvas)
+    canvas = child(widget, TimelineCanvas)
     before = canvas.grab().toImage()
     widget.set_as_of(date(2021, 9, 1))
     assert canvas.grab().toImage() != before
@@ -205,7 +206,7 @@ def test_moving_the_marker_changes_the_picture(qtbot: QtBot) -> None:
 
 def test_clicking_the_timeline_moves_the_as_of_date(qtbot: QtBot) -> None:
     widget = shown(qtbot, timeline(qtbot, THREE_STEPS, date(2021, 3, 1)))
-    canvas = widget.findChild(TimelineCanvas)
+    canvas = child(widget, TimelineCanvas)
     spot = point_on(canvas, date(2021, 8, 1))
     with qtbot.waitSignal(widget.asOfChanged):
         qtbot.mouseClick(canvas, Qt.MouseButton.LeftButton, pos=spot)
@@ -220,7 +221,7 @@ def show_tooltip(canvas: TimelineCanvas, spot: QPoint) -> str:
 
 def test_tooltip_names_the_action_its_date_and_what_followed(qtbot: QtBot) -> None:
     widget = shown(qtbot, timeline(qtbot, THREE_STEPS, date(2021, 3, 1)))
-    canvas = widget.findChild(TimelineCanvas)
+    canvas = child(widget, TimelineCanvas)
     text = canvas.tooltip_text_at(QPointF(point_on(canvas, date(2021, 3, 1))))
     assert text.splitlines()[:4] == [
         "declaration signed",
@@ -239,8 +240,8 @@ def test_hostile_text_is_shown_as_text_never_as_html(qtbot: QtBot) -> None:
     ]
     widget = shown(qtbot, timeline(qtbot, hostile, date(2021, 3, 1)))
     for name in ("asOfStatus", "currentStatus"):
-        assert widget.findChild(QLabel, name).textFormat() == Qt.TextFormat.PlainText
-    canvas = widget.findChild(TimelineCanvas)
+        assert child(widget, QLabel, name).textFormat() == Qt.TextFormat.PlainText
+    canvas = child(widget, TimelineCanvas)
     assert HOSTILE in canvas.tooltip_text_at(QPointF(point_on(canvas, date(2021, 3, 1))))
     shown_tip = show_tooltip(canvas, point_on(canvas, date(2021, 3, 1)))
     assert "&lt;img src=x&gt;" in shown_tip

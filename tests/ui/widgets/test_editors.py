@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TypeVar
 
 import pytest
 from pytestqt.qtbot import QtBot
@@ -11,6 +10,7 @@ from pytestqt.qtbot import QtBot
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QPushButton, QTableWidget, QWidget
 
+from tests.ui.children import child
 from viewer.domain.enums import RoleKind
 from viewer.domain.records import Citation, EventRole
 from viewer.domain.validation import MAX_SHORT_TEXT
@@ -25,7 +25,6 @@ SOURCES = [
 PARTIES = [("us", "United States"), ("kazakhstan", "Kazakhstan")]
 PEOPLE = [("trump", "Donald Trump"), ("mbs", "Mohammed bin Salman")]
 HOSTILE = "<b>x</b>"
-_W = TypeVar("_W", bound=QWidget)
 
 # Typing opens the completion popup, which would grab the keyboard on a real screen.
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support grabbing the keyboard")
@@ -54,12 +53,6 @@ def roles_editor(qtbot: QtBot) -> RolesEditor:
     return editor
 
 
-def _child(parent: QWidget, kind: type[_W], name: str) -> _W:
-    child = parent.findChild(kind, name)
-    assert child is not None, name
-    return child
-
-
 def _cell_combo(table: QTableWidget, row: int, column: int = 0) -> QComboBox:
     combo = table.cellWidget(row, column)
     assert isinstance(combo, QComboBox)
@@ -74,7 +67,7 @@ def _type_into(qtbot: QtBot, combo: QComboBox, text: str) -> None:
 
 
 def _click(qtbot: QtBot, parent: QWidget, name: str) -> None:
-    qtbot.mouseClick(_child(parent, QPushButton, name), Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(child(parent, QPushButton, name), Qt.MouseButton.LeftButton)
 
 
 def _click_cell(qtbot: QtBot, table: QTableWidget, row: int, column: int) -> None:
@@ -96,26 +89,26 @@ def test_set_citations_round_trips_source_locator_quote_and_note(qtbot: QtBot) -
     editor.set_citations(citations)
     assert editor.citations() == citations
     assert editor.problems() == []
-    table = _child(editor, QTableWidget, "citationsTable")
+    table = child(editor, QTableWidget, "citationsTable")
     assert _cell_combo(table, 0).currentText() == SOURCES[0][1]
     assert table.accessibleName() == "Citations of the name"
 
 
 def test_citation_needed_is_shown_with_no_rows_and_hidden_after_add(qtbot: QtBot) -> None:
     editor = _citations_editor(qtbot)
-    label = _child(editor, QLabel, "citationNeededLabel")
+    label = child(editor, QLabel, "citationNeededLabel")
     assert label.isVisible()
     assert label.text() == CITATION_NEEDED
     assert label.textFormat() is Qt.TextFormat.PlainText
     _click(qtbot, editor, "addCitationButton")
     assert not label.isVisible()
-    assert _child(editor, QTableWidget, "citationsTable").rowCount() == 1
+    assert child(editor, QTableWidget, "citationsTable").rowCount() == 1
 
 
 def test_typing_a_source_label_picks_its_key(qtbot: QtBot) -> None:
     editor = _citations_editor(qtbot)
     _click(qtbot, editor, "addCitationButton")
-    _type_into(qtbot, _cell_combo(_child(editor, QTableWidget, "citationsTable"), 0), SOURCES[1][1])
+    _type_into(qtbot, _cell_combo(child(editor, QTableWidget, "citationsTable"), 0), SOURCES[1][1])
     assert editor.citations() == (Citation("wh-remarks"),)
     assert editor.problems() == []
 
@@ -124,7 +117,7 @@ def test_unknown_source_text_is_a_problem_and_left_out(qtbot: QtBot) -> None:
     editor = _citations_editor(qtbot)
     editor.set_citations([Citation("fox-kz")])
     _click(qtbot, editor, "addCitationButton")
-    _type_into(qtbot, _cell_combo(_child(editor, QTableWidget, "citationsTable"), 1), "Le Monde")
+    _type_into(qtbot, _cell_combo(child(editor, QTableWidget, "citationsTable"), 1), "Le Monde")
     assert editor.problems() == ["citation 2: no source is called 'Le Monde'"]
     assert editor.citations() == (Citation("fox-kz"),)
 
@@ -149,7 +142,7 @@ def test_sources_sharing_a_title_are_shown_with_their_keys(qtbot: QtBot) -> None
     editor = _citations_editor(qtbot)
     editor.set_source_choices([*SOURCES, ("reuters-2", "Kazakhstan to join")])
     editor.set_citations([Citation("reuters-2")])
-    combo = _cell_combo(_child(editor, QTableWidget, "citationsTable"), 0)
+    combo = _cell_combo(child(editor, QTableWidget, "citationsTable"), 0)
     assert combo.currentText() == "Kazakhstan to join (reuters-2)"
     _type_into(qtbot, combo, "Kazakhstan to join")
     assert editor.problems() == [
@@ -162,7 +155,7 @@ def test_citations_set_before_their_choices_keep_their_sources(qtbot: QtBot) -> 
     qtbot.addWidget(editor)
     editor.set_citations([Citation("wh-remarks", "p. 1")])
     editor.set_source_choices(SOURCES)
-    combo = _cell_combo(_child(editor, QTableWidget, "citationsTable"), 0)
+    combo = _cell_combo(child(editor, QTableWidget, "citationsTable"), 0)
     assert combo.currentText() == "Remarks by President Trump"
     assert editor.citations() == (Citation("wh-remarks", "p. 1"),)
 
@@ -172,10 +165,10 @@ def test_new_source_adds_a_row_citing_the_created_source(qtbot: QtBot) -> None:
     editor.set_citations([Citation("fox-kz")])
     _click(qtbot, editor, "newSourceButton")
     assert editor.citations() == (Citation("fox-kz"), Citation("new-src"))
-    combo = _cell_combo(_child(editor, QTableWidget, "citationsTable"), 1)
+    combo = _cell_combo(child(editor, QTableWidget, "citationsTable"), 1)
     assert combo.currentText() == "A new source"
     # The new source is now a choice for every row.
-    assert _cell_combo(_child(editor, QTableWidget, "citationsTable"), 0).findData("new-src") >= 0
+    assert _cell_combo(child(editor, QTableWidget, "citationsTable"), 0).findData("new-src") >= 0
 
 
 def test_new_source_cancelled_changes_nothing(qtbot: QtBot) -> None:
@@ -191,13 +184,13 @@ def test_new_source_cancelled_changes_nothing(qtbot: QtBot) -> None:
         _click(qtbot, editor, "newSourceButton")
     assert asked == [True]
     assert editor.citations() == (Citation("fox-kz"),)
-    assert _cell_combo(_child(editor, QTableWidget, "citationsTable"), 0).count() == len(SOURCES)
+    assert _cell_combo(child(editor, QTableWidget, "citationsTable"), 0).count() == len(SOURCES)
 
 
 def test_new_source_button_is_hidden_without_a_way_to_create_one(qtbot: QtBot) -> None:
     editor = _citations_editor(qtbot)
-    assert not _child(editor, QPushButton, "newSourceButton").isVisible()
-    assert _child(editor, QPushButton, "addCitationButton").isVisible()
+    assert not child(editor, QPushButton, "newSourceButton").isVisible()
+    assert child(editor, QPushButton, "addCitationButton").isVisible()
 
 
 def test_remove_removes_the_selected_row(qtbot: QtBot) -> None:
@@ -205,7 +198,7 @@ def test_remove_removes_the_selected_row(qtbot: QtBot) -> None:
     editor.set_citations(
         [Citation("fox-kz", "a"), Citation("wh-remarks", "b"), Citation("reuters")]
     )
-    table = _child(editor, QTableWidget, "citationsTable")
+    table = child(editor, QTableWidget, "citationsTable")
     _click_cell(qtbot, table, 1, 1)
     _click(qtbot, editor, "removeCitationButton")
     assert editor.citations() == (Citation("fox-kz", "a"), Citation("reuters"))
@@ -216,7 +209,7 @@ def test_focusing_a_source_combo_selects_its_row_for_remove(qtbot: QtBot) -> Non
     editor.set_citations([Citation("fox-kz"), Citation("wh-remarks")])
     editor.activateWindow()
     qtbot.mouseClick(
-        _cell_combo(_child(editor, QTableWidget, "citationsTable"), 0).lineEdit(),
+        _cell_combo(child(editor, QTableWidget, "citationsTable"), 0).lineEdit(),
         Qt.MouseButton.LeftButton,
     )
     _click(qtbot, editor, "removeCitationButton")
@@ -227,7 +220,7 @@ def test_changed_is_emitted_by_edits_but_not_by_loading(qtbot: QtBot) -> None:
     editor = _citations_editor(qtbot)
     with qtbot.assertNotEmitted(editor.changed):
         editor.set_citations([Citation("fox-kz", "p. 1")])
-    table = _child(editor, QTableWidget, "citationsTable")
+    table = child(editor, QTableWidget, "citationsTable")
     with qtbot.waitSignal(editor.changed, timeout=1000):
         _type_into(qtbot, _cell_combo(table, 0), "Remarks")
     with qtbot.waitSignal(editor.changed, timeout=1000):
@@ -248,7 +241,7 @@ def test_a_hostile_label_appears_literally(qtbot: QtBot) -> None:
     editor = _citations_editor(qtbot)
     editor.set_source_choices([("hostile", HOSTILE)])
     editor.set_citations([Citation("hostile", quote=HOSTILE)])
-    table = _child(editor, QTableWidget, "citationsTable")
+    table = child(editor, QTableWidget, "citationsTable")
     combo = _cell_combo(table, 0)
     assert combo.currentText() == HOSTILE
     assert combo.itemText(0) == HOSTILE
@@ -266,7 +259,7 @@ def test_set_roles_round_trips_parties_and_people(roles_editor: RolesEditor) -> 
     roles_editor.set_roles(roles)
     assert roles_editor.roles() == roles
     assert roles_editor.problems() == []
-    table = _child(roles_editor, QTableWidget, "rolesTable")
+    table = child(roles_editor, QTableWidget, "rolesTable")
     assert _cell_combo(table, 0).currentText() == "United States — participant"
     assert _cell_combo(table, 1).currentText() == "Mohammed bin Salman — person"
     assert _cell_combo(table, 1, 1).currentText() == RoleKind.GUEST.label
@@ -276,14 +269,14 @@ def test_typing_a_persons_label_chooses_that_person(
     qtbot: QtBot, roles_editor: RolesEditor
 ) -> None:
     _click(qtbot, roles_editor, "addRoleButton")
-    table = _child(roles_editor, QTableWidget, "rolesTable")
+    table = child(roles_editor, QTableWidget, "rolesTable")
     _type_into(qtbot, _cell_combo(table, 0), "Donald Trump")
     assert roles_editor.roles() == (EventRole(RoleKind.PARTICIPANT, person="trump"),)
 
 
 def test_choosing_a_completion_chooses_that_party(qtbot: QtBot, roles_editor: RolesEditor) -> None:
     _click(qtbot, roles_editor, "addRoleButton")
-    combo = _cell_combo(_child(roles_editor, QTableWidget, "rolesTable"), 0)
+    combo = _cell_combo(child(roles_editor, QTableWidget, "rolesTable"), 0)
     _type_into(qtbot, combo, "kazak")
     completer = combo.completer()
     assert completer is not None
@@ -305,14 +298,14 @@ def test_a_role_with_nothing_chosen_is_a_problem(qtbot: QtBot, roles_editor: Rol
 
 def test_a_role_naming_no_one_known_is_a_problem(qtbot: QtBot, roles_editor: RolesEditor) -> None:
     _click(qtbot, roles_editor, "addRoleButton")
-    _type_into(qtbot, _cell_combo(_child(roles_editor, QTableWidget, "rolesTable"), 0), "Atlantis")
+    _type_into(qtbot, _cell_combo(child(roles_editor, QTableWidget, "rolesTable"), 0), "Atlantis")
     assert roles_editor.problems() == ["role 1: no party or person is called 'Atlantis'"]
     assert roles_editor.roles() == ()
 
 
 def test_changing_the_role_combo_changes_the_role(qtbot: QtBot, roles_editor: RolesEditor) -> None:
     roles_editor.set_roles([EventRole(RoleKind.HOST, party="us")])
-    role_combo = _cell_combo(_child(roles_editor, QTableWidget, "rolesTable"), 0, 1)
+    role_combo = _cell_combo(child(roles_editor, QTableWidget, "rolesTable"), 0, 1)
     assert not role_combo.isEditable()
     with qtbot.waitSignal(roles_editor.changed, timeout=1000):
         qtbot.keyClick(role_combo, Qt.Key.Key_Down)
@@ -324,7 +317,7 @@ def test_remove_role_removes_the_focused_row(qtbot: QtBot, roles_editor: RolesEd
         [EventRole(RoleKind.HOST, party="us"), EventRole(RoleKind.GUEST, person="mbs")]
     )
     roles_editor.activateWindow()
-    table = _child(roles_editor, QTableWidget, "rolesTable")
+    table = child(roles_editor, QTableWidget, "rolesTable")
     qtbot.mouseClick(_cell_combo(table, 0).lineEdit(), Qt.MouseButton.LeftButton)
     _click(qtbot, roles_editor, "removeRoleButton")
     assert roles_editor.roles() == (EventRole(RoleKind.GUEST, person="mbs"),)
