@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from calendar import monthrange
 from collections.abc import Iterator
 from datetime import date
@@ -14,6 +15,7 @@ from PySide6.QtCore import QSettings
 
 from viewer.domain.enums import RecordKind
 from viewer.store.bootstrap import open_or_create
+from viewer.store.engine import checkpoint
 from viewer.store.schema import EventRow
 from viewer.store.store import Store
 
@@ -45,12 +47,26 @@ def add_many_events(store: Store, count: int) -> None:
         connection.execute(insert(EventRow), rows)
 
 
-@pytest.fixture(scope="module")
+def _digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+@pytest.fixture(scope="session")
 def big_store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
-    """A database of 100,000 events (built once per module: it takes a moment)."""
+    """A database of 100,000 events, built once per session (it takes a moment).
+
+    Shared by every test that asks for it, so read-only: a test must not write
+    to it. The fixture holds them to that: at the end of the session the file,
+    checkpointed, must be byte for byte what it built.
+    """
     folder = tmp_path_factory.mktemp("big")
-    store, _ = open_or_create(folder / "big.sqlite3", "tester", seed=False)
+    path = folder / "big.sqlite3"
+    store, _ = open_or_create(path, "tester", seed=False)
     add_many_events(store, 100_000)
     assert store.count(RecordKind.EVENT) == 100_000
+    checkpoint(store.engine)
+    built = _digest(path)
     yield store
+    checkpoint(store.engine)
+    assert _digest(path) == built, "a test wrote to the shared big_store"
     store.engine.dispose()
