@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import shutil
 import stat
 from collections.abc import Callable, Iterator
@@ -33,12 +34,13 @@ def isolated_user_folders(
 
 
 @pytest.fixture(scope="session")
-def seeded_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def seeded_template(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     """The bundled dataset in a database built once per session by first use itself.
 
-    Checkpointed and closed, so that the one file holds everything, then made
-    read-only: the store refuses to open a read-only file, so nothing can write
-    to the template by mistake. Tests get copies of it (``seeded_copy``).
+    Checkpointed and closed, so that the one file holds everything. Tests get
+    copies of it (``seeded_copy``) and never open the template itself: it is
+    made read-only, and since that stops no one running as root, the fixture
+    also fails the session if the file changed by a single byte.
     """
     path = tmp_path_factory.mktemp("seeded-template") / "seeded.sqlite3"
     store, opened = open_or_create(path, "tester")
@@ -50,7 +52,9 @@ def seeded_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     leftovers = [p.name for p in path.parent.iterdir() if p != path]
     assert leftovers == [], f"the template is not one file: {leftovers}"
     path.chmod(stat.S_IRUSR | stat.S_IRGRP | stat.S_IROTH)
-    return path
+    built = _digest(path)
+    yield path
+    assert _digest(path) == built, "a test wrote to the seeded template"
 
 
 @pytest.fixture(scope="session")
@@ -66,9 +70,15 @@ def seeded_copy(seeded_template: Path) -> SeededCopy:
         assert not path.exists(), f"{path} exists: a seeded copy never overwrites a file"
         path.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(seeded_template, path)
+        assert not path.samefile(seeded_template)  # a file of its own, not a link
         return path
 
     return copy
+
+
+def _digest(path: Path) -> str:
+    """The SHA-256 of a file's bytes: to tell that a shared database was not written."""
+    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 def _checked(store: Store) -> Iterator[Store]:
