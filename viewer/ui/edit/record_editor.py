@@ -100,7 +100,8 @@ class RecordEditor(QObject):
 
     def new(self, kind: RecordKind, party: str | None = None) -> Record | None:
         dialog = self._dialog(kind, None, self._save_new, party)
-        return dialog.saved if self._run_dialog(dialog) else None
+        result, saved = self._run(dialog)
+        return saved if result else None
 
     def edit(self, kind: RecordKind, key: str) -> Record | None:
         record = self._store.get(kind, key)
@@ -108,11 +109,11 @@ class RecordEditor(QObject):
             self.failed.emit(f"That {kind.label} no longer exists.")
             return None
         dialog = self._dialog(kind, record, self._save_edit(record), None)
-        result = self._run_dialog(dialog)
+        result, saved = self._run(dialog)
         if result == DELETE_RESULT:
             self.delete(kind, key)  # asks first, listing what depends on it
             return None
-        return dialog.saved if result else None
+        return saved if result else None
 
     def delete(self, kind: RecordKind, key: str) -> bool:
         record = self._store.get(kind, key)
@@ -253,9 +254,22 @@ class RecordEditor(QObject):
     def _create_source_inline(self) -> tuple[str, str] | None:
         """A new source made from inside another dialog (a citation's source)."""
         dialog = self._dialog(RecordKind.SOURCE, None, self._save_new, None)
-        if not self._run_dialog(dialog) or dialog.saved is None:
+        result, saved = self._run(dialog)
+        if not result or saved is None:
             return None
-        return dialog.saved.key, dialog.saved.label
+        return saved.key, saved.label
+
+    def _run(self, dialog: RecordDialog) -> tuple[int, Record | None]:
+        """Run a dialog to its end; its result and the record it saved.
+
+        The dialog is deleted once closed: kept alive as the window's child,
+        every dialog ever opened would slow each later one (Qt delivers events
+        to all of them) and hold its memory until the window closes.
+        """
+        try:
+            return self._run_dialog(dialog), dialog.saved
+        finally:
+            dialog.deleteLater()
 
     def _dialog(
         self, kind: RecordKind, record: Record | None, save: SaveHandler, party: str | None
