@@ -26,7 +26,14 @@ def new_key(store: Store, kind: RecordKind, label: str) -> str:
     ascii_label = unicodedata.normalize("NFKD", label).encode("ascii", "ignore").decode()
     base = re.sub(r"[^a-z0-9]+", "-", ascii_label.lower()).strip("-")[:70].strip("-")
     base = base or kind.value.replace("_", "-")
-    taken = store.keys(kind)
+    row_type = ROW_TYPES[kind]
+    # Only the keys this one could clash with, read through the key's index
+    # ('-' sorts just before '.'): never every key of the kind.
+    same_stem = (row_type.key == base) | (
+        (row_type.key >= f"{base}-") & (row_type.key < f"{base}.")
+    )
+    with store.reading() as session:
+        taken = set(session.scalars(select(row_type.key).where(same_stem)))
     key, number = base, 2
     while key in taken or not KEY_PATTERN.match(key):
         key, number = f"{base}-{number}", number + 1
