@@ -576,6 +576,19 @@ class Redo:
             h.redo()
 
 
+@dataclass(frozen=True)
+class UndoThenRedo:
+    """A few undos straight after a change, then some of them redone: a redo
+    has something to redo only when no new change came between."""
+
+    undos: int
+    redos: int
+
+    def run(self, h: Harness) -> None:
+        Undo(self.undos).run(h)
+        Redo(self.redos).run(h)
+
+
 Step = (
     RenameParty
     | EditPartyNotes
@@ -589,6 +602,7 @@ Step = (
     | Revert
     | Undo
     | Redo
+    | UndoThenRedo
 )
 
 picks = st.integers(min_value=0, max_value=10_000)
@@ -603,6 +617,7 @@ steps: st.SearchStrategy[Step] = st.one_of(
     st.builds(Redo, st.integers(1, 4)),
     st.builds(Undo, st.integers(1, 4)),
     st.builds(Redo, st.integers(1, 4)),
+    st.builds(UndoThenRedo, st.integers(1, 3), st.integers(1, 3)),
     st.builds(RenameParty, picks, names, st.none() | picks),
     st.builds(EditPartyNotes, picks, st.text(NOTES_CHARACTERS, max_size=60), st.booleans()),
     st.builds(EditStatusDate, picks, dates),
