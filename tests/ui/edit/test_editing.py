@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -12,15 +13,19 @@ from PySide6.QtCore import QSettings, Qt, QTimer, QUrl
 from PySide6.QtWidgets import (
     QApplication,
     QLabel,
+    QLineEdit,
     QPushButton,
     QTableWidget,
     QTabWidget,
+    QTreeWidget,
     QWidget,
 )
 
 from tests.paths import PROJECT_ROOT
+from tests.ui.children import child
 from viewer.app import create_main_window
 from viewer.domain.enums import PartyKind, RecordKind
+from viewer.domain.records import Event, Party, Source, StatusAction
 from viewer.store.checks import run_checks
 from viewer.ui.edit.forms.party_dialog import PartyDialog
 from viewer.ui.edit.forms.person_dialog import PersonDialog
@@ -40,8 +45,8 @@ def window(
     built = create_main_window(seeded_copy(tmp_path / "db.sqlite3"), settings)
     qtbot.addWidget(built)
     built.show()
-    built.editor.services = built.editor.services.__class__(
-        **{**built.editor.services.__dict__, "confirm_discard": lambda _parent: True}
+    built.editor.services = dataclasses.replace(
+        built.editor.services, confirm_discard=lambda _parent: True
     )
     built.notify = lambda text: pytest.fail(f"unexpected message: {text}")
     yield built
@@ -60,9 +65,9 @@ def when_dialog_opens(handle: Callable[[RecordDialog], None]) -> None:
     QTimer.singleShot(0, poll)
 
 
-def type_into(qtbot: QtBot, widget: QWidget, text: str) -> None:
+def type_into(qtbot: QtBot, widget: QLineEdit, text: str) -> None:
     widget.setFocus()
-    widget.clear()  # type: ignore[attr-defined]
+    widget.clear()
     qtbot.keyClicks(widget, text)
 
 
@@ -95,11 +100,13 @@ def test_kazakhstan_joins_with_a_new_source_and_undo_redo_restart(
         type_into(qtbot, dialog.date_edit.line_edit, "2025-11-06")
         dialog.certainty_combo.setCurrentIndex(dialog.certainty_combo.findData("confirmed"))
         when_dialog_opens(fill_new_source)
-        new_source = dialog.citations_editor.findChild(QPushButton, "newSourceButton")
+        new_source = child(dialog.citations_editor, QPushButton, "newSourceButton")
         qtbot.mouseClick(new_source, Qt.MouseButton.LeftButton)
-        table = dialog.citations_editor.findChild(QTableWidget, "citationsTable")
+        table = child(dialog.citations_editor, QTableWidget, "citationsTable")
         last = table.rowCount() - 1
-        table.item(last, 1).setText("para. 1")
+        locator = table.item(last, 1)
+        assert locator is not None, f"no locator cell in row {last}"
+        locator.setText("para. 1")
         assert dialog.save_button.isEnabled(), dialog.summary.text()
         qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
 
@@ -107,11 +114,12 @@ def test_kazakhstan_joins_with_a_new_source_and_undo_redo_restart(
     window.detail_pane.text.anchorClicked.emit(QUrl(f"record:status_action/{KZ_ACTION}"))
 
     saved = store.get(RecordKind.STATUS_ACTION, KZ_ACTION)
-    assert saved is not None and saved.action.value == "joined"  # type: ignore[union-attr]
-    assert saved.citations[-1].locator == "para. 1"  # type: ignore[union-attr]
+    assert isinstance(saved, StatusAction)
+    assert saved.action.value == "joined"
+    assert saved.citations[-1].locator == "para. 1"
     assert status_cell(window, "kazakhstan") == "joined"
     assert "joined" in window.detail_pane.text.toPlainText()
-    citations = window.citations_pane.findChild(QWidget, "citationsTree")
+    citations = child(window.citations_pane, QTreeWidget, "citationsTree")
     assert "Kazakhstan joins the Abraham Accords" in _tree_text(citations)
     history = window.detail_pane.history
     assert any("action" in text for text in _tree_texts(history.tree))
@@ -121,7 +129,8 @@ def test_kazakhstan_joins_with_a_new_source_and_undo_redo_restart(
     qtbot.waitUntil(window.isActiveWindow)
     qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     undone = store.get(RecordKind.STATUS_ACTION, KZ_ACTION)
-    assert undone is not None and undone.action.value == "expected_to_join"  # type: ignore[union-attr]
+    assert isinstance(undone, StatusAction)
+    assert undone.action.value == "expected_to_join"
     assert status_cell(window, "kazakhstan") == "expected to join"
     qtbot.keyClick(
         window,
@@ -129,7 +138,8 @@ def test_kazakhstan_joins_with_a_new_source_and_undo_redo_restart(
         Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
     )
     redone = store.get(RecordKind.STATUS_ACTION, KZ_ACTION)
-    assert redone is not None and redone.action.value == "joined"  # type: ignore[union-attr]
+    assert isinstance(redone, StatusAction)
+    assert redone.action.value == "joined"
     assert status_cell(window, "kazakhstan") == "joined"
     assert run_checks(store) == []
 
@@ -140,7 +150,7 @@ def test_kazakhstan_joins_with_a_new_source_and_undo_redo_restart(
     again.select_record(RecordKind.PARTY, "kazakhstan")
     changes = [t for t in _tree_texts(again.detail_pane.history.tree) if KZ_ACTION in t]
     assert len(changes) >= 4  # created, edited, undone, redone
-    tabs = again.detail_pane.findChild(QTabWidget, "detailTabs")
+    tabs = child(again.detail_pane, QTabWidget, "detailTabs")
     tabs.setCurrentIndex(1)
     assert again.detail_pane.history.isVisible()
 
@@ -187,8 +197,6 @@ def test_invalid_inputs_keep_save_disabled_with_their_message(
 def test_a_failed_save_keeps_the_dialog_open_with_what_was_typed(
     qtbot: QtBot, window: MainWindow
 ) -> None:
-    from viewer.domain.records import Source
-
     window.store.add(Source(key="short-lived", title="A short-lived source"))
     outcome: dict[str, object] = {}
 
@@ -218,7 +226,12 @@ def test_deleting_a_source_lists_the_claims_citing_it_and_undo_restores_them(
 ) -> None:
     axios = "axios-kazakhstan-abraham-accords-report"
     questions: list[str] = []
-    window.editor._confirm = lambda _parent, _title, text: questions.append(text) or True
+
+    def confirm(_parent: QWidget, _title: str, text: str) -> bool:
+        questions.append(text)
+        return True
+
+    window.editor._confirm = confirm
     window.select_record(RecordKind.SOURCE, axios)
     window.views[RecordKind.SOURCE].setFocus()
     window.activateWindow()
@@ -227,11 +240,13 @@ def test_deleting_a_source_lists_the_claims_citing_it_and_undo_restores_them(
     assert "citation on status action kazakhstan-expected-to-join-2025" in questions[0]
     assert window.store.get(RecordKind.SOURCE, axios) is None
     action = window.store.get(RecordKind.STATUS_ACTION, KZ_ACTION)
-    assert action is not None and axios not in [c.source for c in action.citations]  # type: ignore[union-attr]
+    assert isinstance(action, StatusAction)
+    assert axios not in [c.source for c in action.citations]
     assert window.undo_action.text().startswith("Undo Delete [Report")
     window.undo_action.trigger()
     action = window.store.get(RecordKind.STATUS_ACTION, KZ_ACTION)
-    assert action is not None and axios in [c.source for c in action.citations]  # type: ignore[union-attr]
+    assert isinstance(action, StatusAction)
+    assert axios in [c.source for c in action.citations]
     assert run_checks(window.store) == []
 
 
@@ -249,8 +264,8 @@ def test_revert_to_an_earlier_revision_is_an_undoable_change(
 ) -> None:
     store = window.store
     israel = store.get(RecordKind.PARTY, "israel")
-    assert israel is not None
-    store.update(israel.__class__(**{**_fields(israel), "notes": "Changed once."}))
+    assert isinstance(israel, Party)
+    store.update(dataclasses.replace(israel, notes="Changed once."))
     window.refresh()
     window.select_record(RecordKind.PARTY, "israel")
     history = window.detail_pane.history
@@ -258,22 +273,16 @@ def test_revert_to_an_earlier_revision_is_an_undoable_change(
     history.select_revision(first)
     qtbot.mouseClick(history.revert_button, Qt.MouseButton.LeftButton)
     reverted = store.get(RecordKind.PARTY, "israel")
-    assert reverted is not None and reverted.notes == israel.notes  # type: ignore[union-attr]
+    assert isinstance(reverted, Party)
+    assert reverted.notes == israel.notes
     assert window.undo_action.text() == "Undo Revert Israel"
     window.undo_action.trigger()
-    assert store.get(RecordKind.PARTY, "israel").notes == "Changed once."  # type: ignore[union-attr]
+    undone = store.get(RecordKind.PARTY, "israel")
+    assert isinstance(undone, Party)
+    assert undone.notes == "Changed once."
 
 
-def _fields(record: object) -> dict[str, object]:
-    import dataclasses
-
-    return {f.name: getattr(record, f.name) for f in dataclasses.fields(record)}  # type: ignore[arg-type]
-
-
-def _tree_texts(tree: QWidget) -> list[str]:
-    from PySide6.QtWidgets import QTreeWidget
-
-    assert isinstance(tree, QTreeWidget)
+def _tree_texts(tree: QTreeWidget) -> list[str]:
     texts = []
     for index in range(tree.topLevelItemCount()):
         item = tree.topLevelItem(index)
@@ -282,16 +291,16 @@ def _tree_texts(tree: QWidget) -> list[str]:
     return texts
 
 
-def _tree_text(tree: QWidget) -> str:
-    from PySide6.QtWidgets import QTreeWidget
-
-    assert isinstance(tree, QTreeWidget)
+def _tree_text(tree: QTreeWidget) -> str:
     lines = []
     for index in range(tree.topLevelItemCount()):
         item = tree.topLevelItem(index)
         assert item is not None
         lines.append(item.text(0))
-        lines += [item.child(c).text(0) for c in range(item.childCount())]
+        for c in range(item.childCount()):
+            sub = item.child(c)
+            assert sub is not None
+            lines.append(sub.text(0))
     return "\n".join(lines)
 
 
@@ -321,17 +330,15 @@ def test_the_window_notices_another_process_and_keeps_the_selection(
         ),
         timeout=5_000,
     )
-    assert window.current_location() is not None
-    assert window.current_location().key == "sudan"  # type: ignore[union-attr]
+    location = window.current_location()
+    assert location is not None
+    assert location.key == "sudan"
     assert "Sudan" in window.detail_pane.text.toPlainText()
 
 
 def test_undoing_an_add_does_not_delete_another_writers_change(
     qtbot: QtBot, window: MainWindow, tmp_path: Path
 ) -> None:
-    import dataclasses
-
-    from viewer.domain.records import Party
     from viewer.store.bootstrap import open_or_create
 
     messages: list[str] = []
@@ -339,6 +346,7 @@ def test_undoing_an_add_does_not_delete_another_writers_change(
     saved = window.store.add(
         Party(key="testland", name="Testland", party_kind=PartyKind.ORGANISATION)
     )
+    assert isinstance(saved, Party)
     from viewer.ui.edit.commands import AddRecordCommand
 
     window.editor.undo_stack.push(
@@ -349,15 +357,14 @@ def test_undoing_an_add_does_not_delete_another_writers_change(
     opened.engine.dispose()
     window.undo_action.trigger()
     kept = window.store.get(RecordKind.PARTY, "testland")
-    assert kept is not None and kept.notes == "Written by the other writer."  # type: ignore[union-attr]
+    assert isinstance(kept, Party)
+    assert kept.notes == "Written by the other writer."
     assert messages and "Could not undo" in messages[0]
 
 
 def test_undoing_a_delete_does_not_overwrite_a_changed_linked_record(
     qtbot: QtBot, window: MainWindow
 ) -> None:
-    import dataclasses
-
     axios = "axios-kazakhstan-abraham-accords-report"
     messages: list[str] = []
     window.notify = messages.append
@@ -365,7 +372,7 @@ def test_undoing_a_delete_does_not_overwrite_a_changed_linked_record(
     window.select_record(RecordKind.SOURCE, axios)
     window.delete_action.trigger()
     meeting = window.store.get(RecordKind.EVENT, "tokayev-trump-meeting-2025")
-    assert meeting is not None
+    assert isinstance(meeting, Event)
     changed = window.store.update(dataclasses.replace(meeting, summary="Rewritten meanwhile."))
     window.undo_action.trigger()
     assert window.store.get(RecordKind.SOURCE, axios) is None  # the restore was refused whole
@@ -382,7 +389,12 @@ def test_cancel_asks_before_discarding_text_that_could_not_be_read(
         assert isinstance(dialog, SourceDialog)
         type_into(qtbot, dialog.accessed_edit.line_edit, "2021-02-30 (as I noted it)")
         assert dialog.is_modified()
-        dialog._confirm_discard = lambda _parent: asked.append(True) or False
+
+        def refuse(_parent: QWidget) -> bool:
+            asked.append(True)
+            return False
+
+        dialog._confirm_discard = refuse
         dialog.reject()
         assert dialog.isVisible()  # kept open: the user said no to discarding
         dialog._confirm_discard = lambda _parent: True
@@ -400,7 +412,9 @@ def test_the_save_buttons_tooltip_shows_typed_markup_as_text(
 
     def hostile(dialog: RecordDialog) -> None:
         assert isinstance(dialog, PersonDialog)
-        type_into(qtbot, dialog.party_picker.lineEdit(), "<img src=x><b>big</b>")
+        party_line = dialog.party_picker.lineEdit()
+        assert party_line is not None
+        type_into(qtbot, party_line, "<img src=x><b>big</b>")
         tips.append(dialog.save_button.toolTip())
         dialog.reject()
 
@@ -418,7 +432,7 @@ def test_a_new_status_action_for_the_selected_participant(qtbot: QtBot, window: 
         assert dialog.accord_picker.key() == "abraham-accords"
         dialog.action_combo.setCurrentIndex(dialog.action_combo.findData("joined"))
         type_into(qtbot, dialog.date_edit.line_edit, "20 Nov 2025")
-        assert "Understood as: 20 Nov 2025" in dialog.date_edit.findChild(QLabel).text()
+        assert "Understood as: 20 Nov 2025" in child(dialog.date_edit, QLabel).text()
         dialog.citations_editor.add_citation("fox-news-kazakhstan-abraham-accords-2025-11-06")
         qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
 
@@ -434,7 +448,9 @@ def test_reverting_to_the_latest_revision_adds_no_undo_step(window: MainWindow) 
     latest = window.store.revisions(RecordKind.PARTY, "kazakhstan")[-1]
     assert window.editor.revert(RecordKind.PARTY, "kazakhstan", latest.id)
     assert window.editor.undo_stack.count() == 0
-    assert window.store.get(RecordKind.PARTY, "kazakhstan").version == 1  # type: ignore[union-attr]
+    kazakhstan = window.store.get(RecordKind.PARTY, "kazakhstan")
+    assert kazakhstan is not None
+    assert kazakhstan.version == 1
 
 
 def test_every_way_in_opens_the_right_dialog(qtbot: QtBot, window: MainWindow) -> None:
@@ -468,7 +484,7 @@ def test_every_way_in_opens_the_right_dialog(qtbot: QtBot, window: MainWindow) -
     # A real double click is a click and then a double-click event.
     qtbot.mouseClick(sources.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     qtbot.mouseDClick(sources.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
-    toolbar_new = window.findChild(QWidget, "newButton")
+    toolbar_new = child(window, QWidget, "newButton")
     when_dialog_opens(note_and_close)
     qtbot.mouseClick(toolbar_new, Qt.MouseButton.LeftButton)
     assert opened == [
@@ -490,7 +506,7 @@ def test_each_problem_shows_next_to_its_field(qtbot: QtBot, window: MainWindow) 
         type_into(qtbot, dialog.published_edit.line_edit, "2021-02-30")
         type_into(qtbot, dialog.url_edit, "javascript:alert(1)")
         for field in ("title", "published", "url"):
-            label = dialog.findChild(QLabel, f"{field}Problem")
+            label = child(dialog, QLabel, f"{field}Problem")
             shown[field] = label.text() if label.isVisible() else ""
         dialog.reject()
 
@@ -505,7 +521,12 @@ def test_a_status_action_is_deleted_from_its_form_and_undo_brings_it_back(
     qtbot: QtBot, window: MainWindow
 ) -> None:
     questions: list[str] = []
-    window.editor._confirm = lambda _parent, _title, text: questions.append(text) or True
+
+    def confirm(_parent: QWidget, _title: str, text: str) -> bool:
+        questions.append(text)
+        return True
+
+    window.editor._confirm = confirm
     window.select_record(RecordKind.PARTY, "sudan")
     stalled = "sudan-stalled"
     assert window.store.get(RecordKind.STATUS_ACTION, stalled) is not None
@@ -529,8 +550,6 @@ def test_a_status_action_is_deleted_from_its_form_and_undo_brings_it_back(
 def test_undo_keeps_another_writers_change_to_another_field(
     qtbot: QtBot, window: MainWindow, tmp_path: Path
 ) -> None:
-    import dataclasses
-
     from viewer.store.bootstrap import open_or_create
     from viewer.ui.edit.commands import EditRecordCommand
 
@@ -538,8 +557,9 @@ def test_undo_keeps_another_writers_change_to_another_field(
     window.notify = messages.append
     store = window.store
     before = store.get(RecordKind.PARTY, "morocco")
-    assert before is not None
+    assert isinstance(before, Party)
     after = store.update(dataclasses.replace(before, notes="Mine."))
+    assert isinstance(after, Party)
     window.editor.undo_stack.push(
         EditRecordCommand(store, before, after, lambda *_: None, window.editor._failed)
     )
@@ -547,11 +567,16 @@ def test_undo_keeps_another_writers_change_to_another_field(
     theirs = other.update(dataclasses.replace(after, name="Kingdom of Morocco"))
     window.undo_action.trigger()
     now = store.get(RecordKind.PARTY, "morocco")
-    assert now is not None and (now.name, now.notes) == ("Kingdom of Morocco", before.notes)  # type: ignore[union-attr]
+    assert isinstance(now, Party)
+    assert (now.name, now.notes) == ("Kingdom of Morocco", before.notes)
     window.redo_action.trigger()
-    other.update(dataclasses.replace(other.get(RecordKind.PARTY, "morocco"), notes="Theirs."))  # type: ignore[type-var]
+    redone = other.get(RecordKind.PARTY, "morocco")
+    assert isinstance(redone, Party)
+    other.update(dataclasses.replace(redone, notes="Theirs."))
     opened.engine.dispose()
     window.undo_action.trigger()  # the same field changed elsewhere: refused, kept
-    assert store.get(RecordKind.PARTY, "morocco").notes == "Theirs."  # type: ignore[union-attr]
+    kept = store.get(RecordKind.PARTY, "morocco")
+    assert isinstance(kept, Party)
+    assert kept.notes == "Theirs."
     assert messages and "Could not undo" in messages[-1]
     assert theirs.version >= 2

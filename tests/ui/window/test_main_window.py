@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from tests.paths import PROJECT_ROOT
+from tests.ui.children import child
 from viewer.app import create_main_window
 from viewer.domain.enums import RecordKind
 from viewer.domain.records import Citation, Party, Source
@@ -55,15 +56,24 @@ def tree_text(tree: QTreeWidget) -> str:
     lines = []
     for top in range(tree.topLevelItemCount()):
         item = tree.topLevelItem(top)
+        assert item is not None
         lines.append(" | ".join(item.text(c) for c in range(tree.columnCount())))
-        for child in range(item.childCount()):
-            sub = item.child(child)
+        for index in range(item.childCount()):
+            sub = item.child(index)
+            assert sub is not None
             lines.append("  " + " | ".join(sub.text(c) for c in range(tree.columnCount())))
     return "\n".join(lines)
 
 
 def citations_text(window: MainWindow) -> str:
-    return tree_text(window.findChild(QTreeWidget, "citationsTree"))
+    return tree_text(child(window, QTreeWidget, "citationsTree"))
+
+
+def current_key(window: MainWindow) -> str:
+    """The key of the record the window shows; fails if it shows none."""
+    location = window.current_location()
+    assert location is not None, "the window shows no record"
+    return location.key
 
 
 def detail_text(window: MainWindow) -> str:
@@ -77,8 +87,13 @@ def test_the_window_has_its_named_parts(window: MainWindow) -> None:
         assert window.findChild(QTableView, name) is not None
     for name in ("detailPane", "citationsPane"):
         assert window.findChild(QWidget, name) is not None
-    navigator = window.findChild(QListWidget, "navigator")
-    assert [navigator.item(r).text() for r in range(navigator.count())] == [
+    navigator = child(window, QListWidget, "navigator")
+    entries = []
+    for row in range(navigator.count()):
+        entry = navigator.item(row)
+        assert entry is not None
+        entries.append(entry.text())
+    assert entries == [
         "Participants (9)",
         "Events (9)",
         "People (10)",
@@ -127,15 +142,14 @@ def test_each_list_drives_the_detail_and_citation_panes(window: MainWindow) -> N
         view.selectRow(1)
         key = window.models[kind].key_at(1)
         assert window.current_location() is not None
-        assert window.current_location().key == key  # type: ignore[union-attr]
+        assert current_key(window) == key
         label = window.models[kind].data(
             window.models[kind].index(1, 1 if kind is RecordKind.EVENT else 0)
         )
         assert label in detail_text(window)
         if kind is not RecordKind.SOURCE:
-            assert "citation" in window.citations_pane.findChild(
-                QLabel, "citationsMessage"
-            ).text() or citations_text(window), kind
+            message = child(window.citations_pane, QLabel, "citationsMessage")
+            assert "citation" in message.text() or citations_text(window), kind
     window.select_record(RecordKind.PERSON, "donald-trump")
     assert "Office: President of the United States" in citations_text(window)
     window.select_record(RecordKind.SOURCE, "axios-kazakhstan-abraham-accords-report")
@@ -143,7 +157,7 @@ def test_each_list_drives_the_detail_and_citation_panes(window: MainWindow) -> N
 
 
 def test_search_narrows_the_current_list_as_you_type(qtbot: QtBot, window: MainWindow) -> None:
-    field = window.findChild(QLineEdit, "searchField")
+    field = child(window, QLineEdit, "searchField")
     qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
     assert field.hasFocus()
     qtbot.keyClicks(field, "arab")
@@ -161,13 +175,13 @@ def test_links_move_the_selection_and_back_and_forward_walk_it(
     assert "Syria" in detail_text(window)
     window.detail_pane.text.anchorClicked.emit(QUrl("record:party/syria"))
     assert window.current_kind() is RecordKind.PARTY
-    assert window.current_location().key == "syria"  # type: ignore[union-attr]
+    assert current_key(window) == "syria"
     assert window.views[RecordKind.PARTY].currentIndex().data() == "Syria"
     qtbot.keyClick(window, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)
     assert window.current_kind() is RecordKind.EVENT
-    assert window.current_location().key == "al-sharaa-white-house-visit-2025"  # type: ignore[union-attr]
+    assert current_key(window) == "al-sharaa-white-house-visit-2025"
     qtbot.keyClick(window, Qt.Key.Key_Right, Qt.KeyboardModifier.AltModifier)
-    assert window.current_location().key == "syria"  # type: ignore[union-attr]
+    assert current_key(window) == "syria"
     assert window.back_action.isEnabled() and not window.forward_action.isEnabled()
 
 
@@ -180,7 +194,7 @@ def test_a_link_to_a_record_hidden_by_the_search_clears_the_search(
     assert "syria" not in [parties.key_at(r) for r in range(parties.rowCount())]
     window.select_record(RecordKind.EVENT, "al-sharaa-white-house-visit-2025")
     window.detail_pane.text.anchorClicked.emit(QUrl("record:party/syria"))
-    assert window.current_location().key == "syria"  # type: ignore[union-attr]
+    assert current_key(window) == "syria"
     assert window.search_field.text() == ""
 
 
@@ -232,7 +246,7 @@ def test_layout_and_selection_come_back_on_the_next_launch(
     qtbot.addWidget(second)
     second.show()
     assert second.current_kind() is RecordKind.EVENT
-    assert second.current_location().key == "mohammed-bin-salman-visit-2025-11-18"  # type: ignore[union-attr]
+    assert current_key(second) == "mohammed-bin-salman-visit-2025-11-18"
     assert second.views[RecordKind.EVENT].columnWidth(1) == 321
     assert (second.width(), second.height()) == (700, 500)
 
@@ -291,12 +305,12 @@ def test_search_waits_for_a_pause_in_typing(qtbot: QtBot, window: MainWindow) ->
 def test_the_toolbar_buttons_walk_the_history(qtbot: QtBot, window: MainWindow) -> None:
     window.select_record(RecordKind.PARTY, "israel")
     window.select_record(RecordKind.PERSON, "benjamin-netanyahu")
-    back = window.findChild(QToolButton, "backButton")
-    forward = window.findChild(QToolButton, "forwardButton")
+    back = child(window, QToolButton, "backButton")
+    forward = child(window, QToolButton, "forwardButton")
     qtbot.mouseClick(back, Qt.MouseButton.LeftButton)
-    assert window.current_location().key == "israel"  # type: ignore[union-attr]
+    assert current_key(window) == "israel"
     qtbot.mouseClick(forward, Qt.MouseButton.LeftButton)
-    assert window.current_location().key == "benjamin-netanyahu"  # type: ignore[union-attr]
+    assert current_key(window) == "benjamin-netanyahu"
 
 
 def test_the_status_bar_names_the_database(window: MainWindow, db_path: Path) -> None:
