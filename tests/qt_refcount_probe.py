@@ -42,7 +42,7 @@ def probes() -> dict[str, Callable[[], object]]:
     """Each call to measure, named as the test reports it, on objects of its own."""
     from PySide6.QtCore import QObject, Qt, Signal
     from PySide6.QtGui import QStandardItem
-    from PySide6.QtWidgets import QComboBox
+    from PySide6.QtWidgets import QComboBox, QLineEdit, QWidget
 
     class Emitter(QObject):
         value = Signal(object)
@@ -55,6 +55,13 @@ def probes() -> dict[str, Callable[[], object]]:
     emitter = Emitter()
     emitter.value.connect(lambda value: None)
     user_role = Qt.ItemDataRole.UserRole
+
+    def form_made_and_dropped() -> None:
+        # A parentless widget is Python's: it goes, with its children, on return.
+        form = QWidget()
+        QLineEdit(form)
+        QComboBox(form).addItem("x", "key")
+
     return {
         'QComboBox.addItem("x")': lambda: plain.addItem("x"),
         'QComboBox.addItem("x", None)': lambda: with_data.addItem("x", None),
@@ -63,6 +70,9 @@ def probes() -> dict[str, Callable[[], object]]:
         "QComboBox.currentData()": lambda: current.currentData(),
         "QStandardItem.setData(None, UserRole)": lambda: item.setData(None, user_role),
         "Signal(object).emit(None) to a lambda": lambda: emitter.value.emit(None),
+        # PySide6 6.10 and 6.11 keep references to None for every line edit
+        # and combo box made, and never give them back.
+        "a form with a QLineEdit and a QComboBox made and dropped": form_made_and_dropped,
     }
 
 

@@ -12,15 +12,13 @@ signal emission; see tests/test_qt_refcounts.py) frees them while they are in
 use and Python aborts with "Fatal Python error: none_dealloc", taking the test
 run with it. Before it gets that far, the counts show it:
 
-* True and False must keep their reference counts, within ``TOLERANCE``.
-  On 6.12.0 True falls by about 250, 1,400 and 3,100 over the three kinds.
-* None must not lose references, per kind, beyond ``TOLERANCE``. Its count
-  is not required to stay put: PySide6 since 6.10 (6.10.3, 6.11.x; not 6.9.3
-  or earlier) adds references to None that it never gives back, two per line
-  edit made inside a widget, three per combo box given an item, with no memory
-  kept; about 390 to 710 per dialog here. 6.12.0 adds those and drops others,
-  so that the participant dialog's count falls by about 67 a dialog while the
-  other two still rise.
+* None, True and False must keep their reference counts, per kind of
+  dialog, within ``TOLERANCE``. On 6.12.0 True falls by about 250, 1,400 and
+  3,100 over the three kinds. PySide6 6.10 and 6.11 (not 6.9.3 or earlier)
+  keep references to None that they never give back, two per line edit made
+  inside a widget and three per combo box given an item: about 390 to 710 per
+  dialog here, so the count of None grows by hundreds of thousands; that is
+  why pyproject.toml stays below 6.10.
 
 RecordEditor deletes each dialog once it is closed (``deleteLater``); the
 test checks that none is left. Kept as children of the window, as they once
@@ -54,9 +52,9 @@ TIMES = 500
 # Dialogs of each kind opened before counting, so that caches filled once
 # (compiled SQL, the country list, Qt's styles) are not counted.
 WARM_UP = 6
-# Measured over 500 dialogs of each kind, alone and in the whole suite: True
-# and False move by exactly 0 on PySide6 6.11.3 and by at most 3 on 6.7.0;
-# on 6.12.0 True falls by 250 to 3,105.
+# Measured over 500 dialogs of each kind, alone and in the whole suite: None,
+# True and False move by exactly 0 on PySide6 6.9.3 and by at most 3 on 6.7.0;
+# on 6.12.0 True falls by 250 to 3,105, on 6.11.3 None rises by 195,000 and more.
 TOLERANCE = 10
 
 
@@ -179,14 +177,14 @@ def test_1500_dialogs_opened_and_cancelled_keep_the_counts_of_none_true_and_fals
         f"  {kind.label} dialogs: {name} {delta:+d}"
         for kind, deltas in changes.items()
         for name, delta in deltas.items()
-        # None may rise (see the module docstring), never fall.
-        if (delta < -TOLERANCE if name == "None" else abs(delta) > TOLERANCE)
+        if abs(delta) > TOLERANCE
     ]
     if wrong:
         pytest.fail(
             f"PySide6 {PySide6.__version__}: after {TIMES:,} dialogs of each kind opened "
             f"and cancelled, reference counts moved by more than {TOLERANCE}:\n"
             + "\n".join(wrong)
-            + "\nA count that falls frees None or True while in use, and Python aborts.",
+            + "\nA count that falls frees None or True while in use, and Python aborts; "
+            "one that grows is a leak.",
             pytrace=False,
         )
