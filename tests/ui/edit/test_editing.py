@@ -250,6 +250,26 @@ def test_deleting_a_source_lists_the_claims_citing_it_and_undo_restores_them(
     assert run_checks(window.store) == []
 
 
+def test_the_delete_key_deletes_from_the_lists_only(qtbot: QtBot, window: MainWindow) -> None:
+    asked: list[str] = []
+
+    def refuse(_parent: QWidget, _title: str, text: str) -> bool:
+        asked.append(text)
+        return False
+
+    window.editor._confirm = refuse
+    window.select_record(RecordKind.SOURCE, "axios-kazakhstan-abraham-accords-report")
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    for elsewhere in (window.navigator, window.citations_pane, window.detail_pane):
+        elsewhere.setFocus()
+        qtbot.keyClick(elsewhere, Qt.Key.Key_Delete)
+    assert asked == []
+    window.views[RecordKind.SOURCE].setFocus()
+    qtbot.keyClick(window.views[RecordKind.SOURCE], Qt.Key.Key_Delete)
+    assert len(asked) == 1 and asked[0].startswith("Delete source")
+
+
 def test_a_party_with_status_actions_is_not_deleted(qtbot: QtBot, window: MainWindow) -> None:
     messages: list[str] = []
     window.notify = messages.append

@@ -28,7 +28,7 @@ from viewer.domain.merge import ChangedBy, changed_by, differing_fields, merge_f
 from viewer.domain.records import Record
 from viewer.domain.serial import record_fields
 from viewer.domain.validation import validate
-from viewer.ui.widgets.plain_text import plain_tooltip, show_as_warning
+from viewer.ui.widgets.plain_text import plain_tooltip, show_as_error
 
 # Settles a save that found the record changed: gets the user's record, the
 # one saved now and a parent widget; returns the record to save, or None to
@@ -141,7 +141,7 @@ class ConflictDialog(QDialog):
         self.problem_label.setObjectName("mergeProblem")
         self.problem_label.setTextFormat(Qt.TextFormat.PlainText)
         self.problem_label.setWordWrap(True)
-        show_as_warning(self.problem_label)
+        show_as_error(self.problem_label)
         self.keep_mine_button = self._button("Keep &all mine", "keepMineButton")
         self.take_theirs_button = self._button("Take all &theirs", "takeTheirsButton")
         self.keep_mine_button.setToolTip("Choose your value for every field listed")

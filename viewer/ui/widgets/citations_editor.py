@@ -209,13 +209,8 @@ class CitationsEditor(TableRowsEditor):
         for (key, _label), shown in zip(self._choices, self._shown, strict=True):
             combo.addItem(shown, key)
 
-    def _show_source(self, combo: QComboBox, key_or_text: str) -> None:
-        index = combo.findData(key_or_text) if key_or_text else -1
-        combo.setCurrentIndex(index)
-        # An edited line keeps its text when the index does not change.
-        combo.setEditText(combo.itemText(index) if index >= 0 else key_or_text)
-        if (line := combo.lineEdit()) is not None:
-            line.setCursorPosition(0)  # a long title shows its beginning, not its end
+    def _show_source(self, combo: SearchingComboBox, key_or_text: str) -> None:
+        combo.show_item(combo.findData(key_or_text) if key_or_text else -1, key_or_text)
 
     def _row_key(self, row: int) -> str | None:
         matches = self._matches(self._combo(row).currentText().strip())
@@ -237,9 +232,9 @@ class CitationsEditor(TableRowsEditor):
                 return keys
         return []
 
-    def _combo(self, row: int) -> QComboBox:
+    def _combo(self, row: int) -> SearchingComboBox:
         combo = self._table.cellWidget(row, _SOURCE)
-        assert isinstance(combo, QComboBox)  # every row is made with one
+        assert isinstance(combo, SearchingComboBox)  # every row is made with one
         return combo
 
     def _cell_text(self, row: int, column: int) -> str:

@@ -1,8 +1,9 @@
 """Stored or typed text shown where Qt would guess whether it is HTML, and warnings.
 
-Every tooltip of the app that shows data goes through :func:`plain_tooltip`,
-and every warning text is coloured by :func:`warning_colour`, so that both
-look and behave the same everywhere.
+Every tooltip of the app that shows data goes through :func:`plain_tooltip`;
+warning text (missing evidence, how a date was read) is coloured by
+:func:`warning_colour` and error text (why a form cannot be saved) by
+:func:`error_colour`, so that each looks the same everywhere.
 """
 
 from __future__ import annotations
@@ -12,8 +13,9 @@ from html import escape
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QWidget
 
-# Dark orange on light themes, light orange on dark ones: readable on both.
-_WARNING_ON_LIGHT, _WARNING_ON_DARK = "#b34700", "#ffb454"
+# Each a dark shade on light themes and a light one on dark themes: readable on both.
+_WARNING = ("#b34700", "#ffb454")  # orange
+_ERROR = ("#b3261e", "#ff8a80")  # red
 
 
 def plain_tooltip(text: str) -> str:
@@ -31,14 +33,32 @@ def plain_tooltip(text: str) -> str:
 
 
 def warning_colour(widget: QWidget) -> QColor:
-    """The colour of warning text (a problem, missing evidence) on ``widget``'s palette."""
-    dark_theme = widget.palette().base().color().lightness() < 128
-    return QColor(_WARNING_ON_DARK if dark_theme else _WARNING_ON_LIGHT)
+    """The colour of warning text (missing evidence, a date read) on ``widget``'s palette."""
+    return _themed(widget, _WARNING)
+
+
+def error_colour(widget: QWidget) -> QColor:
+    """The colour of error text (why something cannot be saved) on ``widget``'s palette."""
+    return _themed(widget, _ERROR)
 
 
 def show_as_warning(widget: QWidget, warning: bool = True) -> None:
     """Draw ``widget``'s text in the warning colour, or in the window's own again."""
+    _paint(widget, warning_colour(widget) if warning else None)
+
+
+def show_as_error(widget: QWidget) -> None:
+    """Draw ``widget``'s text in the error colour."""
+    _paint(widget, error_colour(widget))
+
+
+def _themed(widget: QWidget, shades: tuple[str, str]) -> QColor:
+    dark_theme = widget.palette().base().color().lightness() < 128
+    return QColor(shades[1] if dark_theme else shades[0])
+
+
+def _paint(widget: QWidget, colour: QColor | None) -> None:
     palette = QPalette()  # an empty palette inherits the window's colours
-    if warning:
-        palette.setColor(QPalette.ColorRole.WindowText, warning_colour(widget))
+    if colour is not None:
+        palette.setColor(QPalette.ColorRole.WindowText, colour)
     widget.setPalette(palette)

@@ -184,13 +184,8 @@ class RolesEditor(TableRowsEditor):
         for index, shown in enumerate(self._shown):
             combo.addItem(shown, index)
 
-    def _show_who(self, combo: QComboBox, ref: _Ref | None, text: str) -> None:
-        index = self._refs.index(ref) if ref in self._refs else -1
-        combo.setCurrentIndex(index)
-        # An edited line keeps its text when the index does not change.
-        combo.setEditText(combo.itemText(index) if index >= 0 else text)
-        if (line := combo.lineEdit()) is not None:
-            line.setCursorPosition(0)  # a long title shows its beginning, not its end
+    def _show_who(self, combo: SearchingComboBox, ref: _Ref | None, text: str) -> None:
+        combo.show_item(self._refs.index(ref) if ref in self._refs else -1, text)
 
     def _row_ref(self, row: int) -> _Ref | None:
         matches = self._matches(self._who(row).currentText().strip())
@@ -209,8 +204,10 @@ class RolesEditor(TableRowsEditor):
                 return refs
         return []
 
-    def _who(self, row: int) -> QComboBox:
-        return self._cell_combo(row, _WHO)
+    def _who(self, row: int) -> SearchingComboBox:
+        combo = self._cell_combo(row, _WHO)
+        assert isinstance(combo, SearchingComboBox)  # every row is made with one
+        return combo
 
     def _role(self, row: int) -> QComboBox:
         return self._cell_combo(row, _ROLE)

@@ -50,3 +50,11 @@ class SearchingComboBox(QComboBox):
             self.setEditText(self.itemText(index))
         else:
             self.setEditText(typed if typed is not None else data or "")
+
+    def show_item(self, index: int, typed: str) -> None:
+        """Show item ``index``, or ``typed`` as typed text when ``index`` is -1,
+        from its beginning (a long title shows its start, not its end)."""
+        self.setCurrentIndex(index)
+        # An edited line keeps its text when the index does not change.
+        self.setEditText(self.itemText(index) if index >= 0 else typed)
+        self.search_line.setCursorPosition(0)

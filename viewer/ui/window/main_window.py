@@ -186,11 +186,15 @@ class MainWindow(QMainWindow):
         for action in self.edit_actions.menu_actions():
             if action is None:
                 menu.addSeparator()
+            elif action is self.edit_actions.delete:
+                # Delete's key (WidgetWithChildrenShortcut) works in the lists
+                # only: pressed in the navigator, a pane or a field it must not
+                # delete the record on show. The menu entry works from anywhere.
+                menu.addAction(action)
+                self.stack.addAction(action)
             else:
                 menu.addAction(action)
                 self.addAction(action)  # its keys work wherever the focus is
-        # Delete's key (WidgetWithChildrenShortcut) works in the lists only.
-        self.stack.addAction(self.edit_actions.delete)
         for view in self.views.values():
             view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
             for action in self.edit_actions.list_actions():

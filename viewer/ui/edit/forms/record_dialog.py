@@ -29,7 +29,7 @@ from viewer.domain.records import Record
 from viewer.domain.serial import Problem
 from viewer.ui.edit.forms.dialog_services import DialogServices
 from viewer.ui.widgets.citations_editor import CitationsEditor
-from viewer.ui.widgets.plain_text import plain_tooltip, show_as_warning
+from viewer.ui.widgets.plain_text import plain_tooltip, show_as_error
 
 # Saves a record; returns the record as saved, or why it was not saved.
 SaveHandler = Callable[[Record], Record | str]
@@ -101,7 +101,7 @@ class RecordDialog(QDialog):
         error.setObjectName(f"{field}Problem")
         error.setTextFormat(Qt.TextFormat.PlainText)
         error.setWordWrap(True)
-        show_as_warning(error)
+        show_as_error(error)
         error.hide()
         column.addWidget(error)
         self._errors[field] = error
@@ -152,7 +152,7 @@ class RecordDialog(QDialog):
         self.summary.setObjectName("saveProblem")
         self.summary.setTextFormat(Qt.TextFormat.PlainText)
         self.summary.setWordWrap(True)
-        show_as_warning(self.summary)
+        show_as_error(self.summary)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
         )
