@@ -32,6 +32,10 @@ WATCHED: dict[str, object] = {"None": None, "True": True, "False": False}
 # Extra references, held until the process ends, so that a PySide6 which drops
 # some cannot free None, True or False before the probe has said so.
 HELD: list[object] = []
+# The control: a call that keeps one reference to None each time, on purpose,
+# so that the test can tell a probe that sees changes from one that cannot.
+CONTROL = "control: a list that keeps None"
+KEPT_BY_CONTROL: list[None] = []
 
 
 def emit(line: dict[str, object]) -> None:
@@ -63,6 +67,7 @@ def probes() -> dict[str, Callable[[], object]]:
         QComboBox(form).addItem("x", "key")
 
     return {
+        CONTROL: lambda: KEPT_BY_CONTROL.append(None),
         'QComboBox.addItem("x")': lambda: plain.addItem("x"),
         'QComboBox.addItem("x", None)': lambda: with_data.addItem("x", None),
         "QComboBox.setItemData(0, None)": lambda: data_set.setItemData(0, None),

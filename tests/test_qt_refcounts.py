@@ -23,7 +23,7 @@ from typing import Any
 
 import pytest
 
-from tests.qt_refcount_probe import CALLS_PER_PROBE
+from tests.qt_refcount_probe import CALLS_PER_PROBE, CONTROL, WARM_UP
 
 PROBE = Path(__file__).with_name("qt_refcount_probe.py")
 CALLS = (
@@ -79,8 +79,12 @@ def test_pyside6_keeps_the_reference_counts_of_none_true_and_false() -> None:
         pytest.fail(_crash_report(completed, "did not finish its report"), pytrace=False)
     header, measured = lines[0], lines[1:-1]
     reported = {line["call"]: line for line in measured}
-    if sorted(reported) != sorted(CALLS):
+    if sorted(reported) != sorted((CONTROL, *CALLS)):
         pytest.fail(_crash_report(completed, "measured other calls"), pytrace=False)
+    # The probe sees a change when there is one: the control keeps one
+    # reference to None per call (its warm-up calls are not counted).
+    assert reported[CONTROL]["deltas"] == {"None": CALLS_PER_PROBE, "True": 0, "False": 0}
+    assert WARM_UP > 0
 
     wrong = []
     for call in CALLS:

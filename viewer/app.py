@@ -58,7 +58,7 @@ def create_main_window(
     if settings is None:
         settings = QSettings(APP_NAME, APP_NAME)
     window = MainWindow(store, opened.path, settings, LinkOpener())
-    window.destroyed.connect(lambda: opened.engine.dispose())
+    window.destroyed.connect(lambda: opened.close())
     return window
 
 
@@ -81,7 +81,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except StoreError as error:
         return fail(str(error))
     finally:
-        opened.engine.dispose()
+        opened.close()
 
 
 def _run_window(path: Path, empty: bool, screenshot: Path | None, select: str | None) -> int:

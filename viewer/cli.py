@@ -19,7 +19,6 @@ from viewer.store.api import (
     DB_ENVIRONMENT_VARIABLE,
     Store,
     apply_import,
-    database_files,
     export_csv,
     export_json,
     plan_import,
@@ -136,7 +135,7 @@ def fail(message: str, err: TextIO | None = None) -> int:
 
 def _export(arguments: argparse.Namespace, store: Store, out: TextIO, err: TextIO) -> int:
     path: Path = arguments.path
-    if path.resolve() in database_files(store.engine):
+    if path.resolve() in store.files():
         return fail(f"{path} is the database itself; export to another file", err)
     try:
         if arguments.format == "csv":

@@ -5,7 +5,8 @@ The UI and the CLI import the store only through this module (a layer
 contract in ``pyproject.toml`` checks it), so the modules behind it can be
 rearranged, and a second database engine added, without touching them.
 Everything here takes and returns plain records, rows and messages; no
-session or ORM object crosses this line.
+session or ORM object crosses this line. (``Store.engine`` and
+``Store.reading()`` are for the store's own modules behind this one.)
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from viewer.store.csv_export import export_csv
 from viewer.store.database import OpenedDatabase
 from viewer.store.dependents import Dependents
 from viewer.store.details import load_detail
-from viewer.store.engine import ChangeProbe, DatabaseFileError, database_files
+from viewer.store.engine import ChangeProbe, DatabaseFileError
 from viewer.store.errors import (
     ConflictError,
     HasDependents,
@@ -69,7 +70,6 @@ __all__ = [
     "apply_import",
     "choices",
     "count_rows",
-    "database_files",
     "default_database_path",
     "export_csv",
     "export_data",

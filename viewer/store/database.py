@@ -39,6 +39,10 @@ class OpenedDatabase:
     created: bool
     backup_path: Path | None = None
 
+    def close(self) -> None:
+        """Close every connection to the file (the window's, or a command's, at its end)."""
+        self.engine.dispose()
+
 
 def alembic_config() -> Config:
     config = Config()

@@ -10,6 +10,7 @@ import dataclasses
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, func, select
@@ -22,7 +23,7 @@ from viewer.domain.serial import Problem, record_fields
 from viewer.domain.unlink import unlink
 from viewer.domain.validation import validate
 from viewer.store.dependents import Dependents, find_dependents
-from viewer.store.engine import ChangeProbe, is_locked, writer
+from viewer.store.engine import ChangeProbe, database_files, is_locked, writer
 from viewer.store.errors import (
     ConflictError,
     HasDependents,
@@ -199,6 +200,10 @@ class Store:
                     self._add(session, refs, record)
                     count += 1
         return count
+
+    def files(self) -> list[Path]:
+        """The database's files on disk (the file itself and its journals)."""
+        return database_files(self.engine)
 
     def watch(self) -> ChangeProbe:
         """Something to ask, cheaply and often, whether anyone committed since."""
