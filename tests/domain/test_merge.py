@@ -61,6 +61,9 @@ def test_merge_is_only_between_versions_of_one_record() -> None:
     other = dataclasses.replace(BASE, key="kyrgyzstan")
     with pytest.raises(ValueError, match="one record"):
         merge_fields(BASE, other, keep_mine=["name"])
+    source = Source(key="kazakhstan", title="Kazakhstan")
+    with pytest.raises(ValueError, match="one record"):
+        merge_fields(BASE, source, keep_mine=["name"])
 
 
 def test_reapply_moves_only_the_fields_of_the_step_and_keeps_another_writers() -> None:
