@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from tests.samples import ACCORD, ACTION, ALL, EVENT, PERSON, SOURCE
 from viewer.domain.enums import PartyKind, RecordKind
 from viewer.domain.records import Party
 from viewer.store.lookups import choices, new_key
@@ -35,3 +36,14 @@ def test_choices_are_every_record_by_label(store: Store) -> None:
     _party(store, "b", "Bahrain")
     _party(store, "a", "Abu Dhabi")
     assert choices(store, RecordKind.PARTY) == [("a", "Abu Dhabi"), ("b", "Bahrain")]
+
+
+def test_each_kind_is_offered_by_the_column_it_is_known_by(store: Store) -> None:
+    for record in ALL:
+        store.add(record)
+    assert choices(store, RecordKind.SOURCE) == [(SOURCE.key, SOURCE.title)]
+    assert choices(store, RecordKind.EVENT) == [(EVENT.key, EVENT.title)]
+    assert choices(store, RecordKind.ACCORD) == [(ACCORD.key, ACCORD.name)]
+    assert choices(store, RecordKind.PERSON) == [(PERSON.key, PERSON.name)]
+    # A status action has no name of its own: it is offered by its key.
+    assert choices(store, RecordKind.STATUS_ACTION) == [(ACTION.key, ACTION.key)]
