@@ -9,7 +9,7 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from viewer.domain.dates import DateError, FuzzyDate, Precision
+from viewer.domain.dates import DateError, FuzzyDate, Precision, _parse_cached
 
 # ---------------------------------------------------------------------------
 # parse: valid EDTF
@@ -335,3 +335,53 @@ def test_a_week_with_one_approximate_end_is_not_shown_as_an_approximate_week() -
 def test_from_text_refuses_words_it_would_skip(text: str) -> None:
     with pytest.raises(DateError, match="not a date this app understands"):
         FuzzyDate.from_text(text)
+
+
+# ---------------------------------------------------------------------------
+# the fast path for plain ISO dates reads exactly as the grammar does
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    year=st.integers(0, 9999),
+    month=st.integers(0, 14),
+    day=st.integers(0, 32),
+    shape=st.sampled_from(("year", "month", "day")),
+    qualifier=st.sampled_from(("", "~", "?", "%")),
+    then=st.none() | st.sampled_from(("2021-06", "2021-06-15~", "1999", "2021-13")),
+)
+@example(year=2020, month=2, day=29, shape="day", qualifier="", then=None)
+@example(year=2021, month=2, day=29, shape="day", qualifier="", then=None)
+@example(year=0, month=1, day=1, shape="year", qualifier="", then=None)
+@example(year=2021, month=7, day=1, shape="month", qualifier="~", then="2021-06")
+def test_property_plain_iso_dates_read_as_the_grammar_reads_them(
+    year: int, month: int, day: int, shape: str, qualifier: str, then: str | None
+) -> None:
+    text = {
+        "year": f"{year:04d}",
+        "month": f"{year:04d}-{month:02d}",
+        "day": f"{year:04d}-{month:02d}-{day:02d}",
+    }[shape] + qualifier
+    if then is not None:  # an interval of two plain dates, in order or not
+        text = f"{text}/{then}"
+    try:
+        expected: FuzzyDate | str = FuzzyDate._parse_uncached(text)
+    except DateError as error:
+        expected = str(error)
+    try:
+        read: FuzzyDate | str = FuzzyDate.parse(text)
+    except DateError as error:
+        read = str(error)
+    assert read == expected
+
+
+def test_plain_iso_dates_do_not_need_the_grammar() -> None:
+    _parse_cached.cache_clear()
+    for text in ("2021", "2021-01", "2020-09-15", "2025-11~", "2021?", "2021-01%"):
+        FuzzyDate.parse(text)
+    assert _parse_cached.cache_info().misses == 0
+    FuzzyDate.parse("2025-11-10~/2025-11-16~")  # an interval of two plain dates
+    assert _parse_cached.cache_info().misses == 0
+    FuzzyDate.parse("2020/..")  # open-ended: the grammar's
+    FuzzyDate.parse("2021-21")  # a season: the grammar's
+    assert _parse_cached.cache_info().misses == 2

@@ -87,9 +87,10 @@ class FuzzyDate:
     @classmethod
     def parse(cls, text: str) -> FuzzyDate:
         """Read strict EDTF (levels 0 and 1), as exchange files hold it."""
-        # The EDTF grammar is slow (milliseconds a date) and lists repeat the
-        # same few dates, so readings are remembered.
-        return _parse_cached(text.strip())
+        text = text.strip()
+        # The EDTF grammar is slow (milliseconds a date): the plain ISO shapes
+        # that most dates have are read directly, and other readings remembered.
+        return _parse_iso(text) or _parse_cached(text)
 
     @classmethod
     def _parse_uncached(cls, text: str) -> FuzzyDate:
@@ -222,6 +223,60 @@ class FuzzyDate:
 @lru_cache(maxsize=8192)
 def _parse_cached(text: str) -> FuzzyDate:
     return FuzzyDate._parse_uncached(text)
+
+
+_PLAIN_ISO = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?([~?%]?)")
+
+
+def _parse_iso(text: str) -> FuzzyDate | None:
+    """``2021``, ``2021-01`` or ``2021-01-15``, each maybe ``~ ? %``, and an
+    interval of two of them, read without the grammar, exactly as it would
+    read them; None for anything else (a season, an open interval, an
+    impossible day), which the grammar then reads or explains."""
+    start, slash, end = text.partition("/")
+    if slash:
+        first, last = _parse_iso(start), _parse_iso(end)
+        if first is None or last is None or first.lower is None or last.upper is None:
+            return None
+        if first.lower > last.upper:  # the grammar's path says which end is wrong
+            return None
+        return FuzzyDate(
+            edtf=text,
+            lower=first.lower,
+            upper=last.upper,
+            precision=Precision.INTERVAL,
+            approximate=first.approximate or last.approximate,
+            uncertain=first.uncertain or last.uncertain,
+        )
+    match = _PLAIN_ISO.fullmatch(text)
+    if match is None:
+        return None
+    year_text, month_text, day_text, qualifier = match.groups()
+    year = int(year_text)
+    if year == 0:
+        return None
+    try:
+        if day_text is not None:
+            lower = upper = date(year, int(month_text), int(day_text))
+            precision = Precision.DAY
+        elif month_text is not None:
+            month = int(month_text)
+            lower = date(year, month, 1)
+            upper = date(year, month, calendar.monthrange(year, month)[1])
+            precision = Precision.MONTH
+        else:
+            lower, upper = date(year, 1, 1), date(year, 12, 31)
+            precision = Precision.YEAR
+    except ValueError:  # month 13, 30 February...: the grammar's path explains it
+        return None
+    return FuzzyDate(
+        edtf=text,
+        lower=lower,
+        upper=upper,
+        precision=precision,
+        approximate=qualifier in ("~", "%"),
+        uncertain=qualifier in ("?", "%"),
+    )
 
 
 def _qualifier(approximate: bool, uncertain: bool) -> str:
