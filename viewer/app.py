@@ -13,22 +13,18 @@ import sys
 import tempfile
 from collections.abc import Sequence
 from pathlib import Path
-
-from PySide6.QtCore import QSettings, Qt
-from PySide6.QtWidgets import QApplication, QMessageBox
+from typing import TYPE_CHECKING
 
 from viewer.cli import EXIT_OK, fail, parse_arguments, run_command
 from viewer.domain.enums import RecordKind
-from viewer.store.api import (
-    APP_NAME,
-    DatabaseFileError,
-    StoreError,
-    default_database_path,
-    key_for_name,
-    open_or_create,
-)
-from viewer.ui.browse.link_opener import LinkOpener
-from viewer.ui.window.main_window import MainWindow
+from viewer.store import api
+
+# Qt and the window are imported where the window is made: a command
+# (`check`, `export`, `--version`...) never loads them.
+if TYPE_CHECKING:
+    from PySide6.QtCore import QSettings
+
+    from viewer.ui.window.main_window import MainWindow
 
 SELECT_KINDS = {
     "participant": RecordKind.PARTY,
@@ -54,9 +50,14 @@ def create_main_window(
 
     A QApplication must exist. The database engine is closed when the window is.
     """
-    store, opened = open_or_create(database_path, current_user(), seed=seed)
+    from PySide6.QtCore import QSettings
+
+    from viewer.ui.browse.link_opener import LinkOpener
+    from viewer.ui.window.main_window import MainWindow
+
+    store, opened = api.open_or_create(database_path, current_user(), seed=seed)
     if settings is None:
-        settings = QSettings(APP_NAME, APP_NAME)
+        settings = QSettings(api.APP_NAME, api.APP_NAME)
     window = MainWindow(store, opened.path, settings, LinkOpener())
     window.destroyed.connect(lambda: opened.close())
     return window
@@ -64,12 +65,12 @@ def create_main_window(
 
 def main(argv: Sequence[str] | None = None) -> int:
     arguments = parse_arguments(sys.argv[1:] if argv is None else argv)
-    path = arguments.db or default_database_path()
+    path = arguments.db or api.default_database_path()
     if arguments.command is None:
         return _run_window(path, arguments.empty, arguments.screenshot, arguments.select)
     try:
-        store, opened = open_or_create(path, current_user(), seed=not arguments.empty)
-    except DatabaseFileError as error:
+        store, opened = api.open_or_create(path, current_user(), seed=not arguments.empty)
+    except api.DatabaseFileError as error:
         return fail(str(error))
     try:
         if opened.backup_path is not None:
@@ -78,7 +79,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 file=sys.stderr,
             )
         return run_command(arguments, store)
-    except StoreError as error:
+    except api.StoreError as error:
         return fail(str(error))
     finally:
         opened.close()
@@ -89,9 +90,12 @@ def _run_window(path: Path, empty: bool, screenshot: Path | None, select: str | 
         os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
     ):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QApplication
+
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication([sys.argv[0]])
-    app.setApplicationName(APP_NAME)
+    app.setApplicationName(api.APP_NAME)
     app.setApplicationDisplayName("Accords Viewer")
     if screenshot is None:
         window = _open_window(path, empty, None, select, show_errors=True)
@@ -119,7 +123,10 @@ def _open_window(
     """The shown window, or the exit code of why it could not be opened."""
     try:
         window = create_main_window(path, settings, seed=not empty)
-    except DatabaseFileError as error:
+    except api.DatabaseFileError as error:
+        from PySide6.QtCore import Qt
+        from PySide6.QtWidgets import QApplication, QMessageBox
+
         if show_errors and QApplication.platformName() not in ("offscreen", "minimal"):
             box = QMessageBox(QMessageBox.Icon.Critical, "Accords Viewer", str(error))
             box.setTextFormat(Qt.TextFormat.PlainText)  # the message quotes the file
@@ -139,5 +146,5 @@ def _select(window: MainWindow, target: str) -> bool:
     kind = SELECT_KINDS.get(kind_name.strip().lower())
     if kind is None or not name.strip():
         return False
-    key = key_for_name(window.store, kind, name)
+    key = api.key_for_name(window.store, kind, name)
     return key is not None and window.select_record(kind, key)

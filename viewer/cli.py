@@ -12,21 +12,13 @@ import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from viewer import __version__
-from viewer.store.api import (
-    DB_ENVIRONMENT_VARIABLE,
-    Store,
-    apply_import,
-    export_csv,
-    export_json,
-    plan_import,
-    read_file,
-    records_in,
-    run_checks,
-    search,
-)
+from viewer.store import api
+
+if TYPE_CHECKING:
+    from viewer.store.api import Store
 
 PROGRAM = "accords-viewer"
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
@@ -39,7 +31,7 @@ def build_parser() -> argparse.ArgumentParser:
         type=Path,
         metavar="PATH",
         default=argparse.SUPPRESS,
-        help=f"database file (default: ${DB_ENVIRONMENT_VARIABLE}, else "
+        help=f"database file (default: ${api.DB_ENVIRONMENT_VARIABLE}, else "
         "accords.sqlite3 in your user data folder)",
     )
     common.add_argument(
@@ -139,10 +131,10 @@ def _export(arguments: argparse.Namespace, store: Store, out: TextIO, err: TextI
         return fail(f"{path} is the database itself; export to another file", err)
     try:
         if arguments.format == "csv":
-            files = export_csv(store, path)
+            files = api.export_csv(store, path)
             print(f"Wrote {len(files)} CSV files to {path}", file=out)
         else:
-            export_json(store, path)
+            api.export_json(store, path)
             print(f"Wrote {path}", file=out)
     except OSError as error:
         return fail(f"cannot write {path}: {error.strerror or error}", err)
@@ -150,10 +142,10 @@ def _export(arguments: argparse.Namespace, store: Store, out: TextIO, err: TextI
 
 
 def _import(arguments: argparse.Namespace, store: Store, out: TextIO, err: TextIO) -> int:
-    data, problems = read_file(arguments.path)
+    data, problems = api.read_file(arguments.path)
     if problems:
         return fail(str(problems[0]), err)
-    plan = plan_import(data, store)
+    plan = api.plan_import(data, store)
     if plan.problems:
         for problem in plan.problems:
             print(printable(str(problem)), file=err)
@@ -161,19 +153,21 @@ def _import(arguments: argparse.Namespace, store: Store, out: TextIO, err: TextI
             f"{len(plan.problems)} problem(s) in {arguments.path}; nothing was imported", err
         )
     summary = (
-        ", ".join(f"{count} {kind.section.replace('_', ' ')}" for kind, count in records_in(plan))
+        ", ".join(
+            f"{count} {kind.section.replace('_', ' ')}" for kind, count in api.records_in(plan)
+        )
         or "nothing"
     )
     if arguments.dry_run:
         print(f"{arguments.path} is fine: an import would add {summary}", file=out)
         return EXIT_OK
-    apply_import(plan, store)
+    api.apply_import(plan, store)
     print(f"Imported {summary} from {arguments.path}", file=out)
     return EXIT_OK
 
 
 def _check(arguments: argparse.Namespace, store: Store, out: TextIO, err: TextIO) -> int:
-    findings = run_checks(store)
+    findings = api.run_checks(store)
     for finding in findings:
         print(finding, file=out)
     if findings:
@@ -185,7 +179,7 @@ def _check(arguments: argparse.Namespace, store: Store, out: TextIO, err: TextIO
 def _search(arguments: argparse.Namespace, store: Store, out: TextIO, err: TextIO) -> int:
     if arguments.limit < 1:
         return fail("--limit must be at least 1", err)
-    hits = search(store, arguments.query, limit=arguments.limit)
+    hits = api.search(store, arguments.query, limit=arguments.limit)
     if arguments.json:
         print(
             json.dumps(

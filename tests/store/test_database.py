@@ -5,6 +5,9 @@ from __future__ import annotations
 import hashlib
 import os
 import sqlite3
+import subprocess
+import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -12,7 +15,7 @@ from sqlalchemy import event
 
 from tests import samples
 from viewer.domain.enums import RecordKind
-from viewer.store.database import head_revision, open_database
+from viewer.store.database import REVISIONS, alembic_revisions, head_revision, open_database
 from viewer.store.engine import DatabaseFileError, read_schema_state
 from viewer.store.store import Store
 
@@ -148,3 +151,28 @@ def test_the_migrations_build_exactly_the_schema_the_models_describe(tmp_path: P
         differences = compare_metadata(MigrationContext.configure(connection), Base.metadata)
     opened.engine.dispose()
     assert differences == []
+
+
+def test_the_listed_schema_revisions_are_alembics_own() -> None:
+    assert alembic_revisions() == REVISIONS
+    assert head_revision() == alembic_revisions()[-1]
+
+
+def test_opening_an_up_to_date_database_needs_no_alembic_and_no_qt(
+    tmp_path: Path, seeded_copy: Callable[[Path], Path]
+) -> None:
+    path = seeded_copy(tmp_path / "db.sqlite3")
+    script = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "from viewer.app import main\n"
+        f"code = main(['--db', {str(path)!r}, 'check'])\n"
+        "loaded = sorted(m for m in ('alembic', 'PySide6') if m in sys.modules)\n"
+        "print('loaded:', ','.join(loaded) or 'neither')\n"
+        "sys.exit(code)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=60, check=False
+    )
+    assert result.returncode == 0, result.stderr
+    assert "loaded: neither" in result.stdout

@@ -4,50 +4,109 @@ composition root may use, and nothing else.
 The UI and the CLI import the store only through this module (a layer
 contract in ``pyproject.toml`` checks it), so the modules behind it can be
 rearranged, and a second database engine added, without touching them.
-Everything here takes and returns plain records, rows and messages; no
+Names are loaded when first used (see ``__getattr__``). Everything here
+takes and returns plain records, rows and messages; no
 session or ORM object crosses this line. (``Store.engine`` and
 ``Store.reading()`` are for the store's own modules behind this one.)
 """
 
 from __future__ import annotations
 
-from viewer.store.bootstrap import open_or_create
-from viewer.store.checks import Finding, run_checks
-from viewer.store.csv_export import export_csv
-from viewer.store.database import OpenedDatabase
-from viewer.store.dependents import Dependents
-from viewer.store.details import load_detail
-from viewer.store.engine import ChangeProbe, DatabaseFileError
-from viewer.store.errors import (
-    ConflictError,
-    HasDependents,
-    InvalidRecord,
-    RecordNotFound,
-    StoreError,
-)
-from viewer.store.exchange import (
-    ImportPlan,
-    apply_import,
-    export_data,
-    export_json,
-    plan_import,
-    read_file,
-    records_in,
-)
-from viewer.store.history import record_at, revert
-from viewer.store.listing import (
-    PAGE_SIZE,
-    ListQuery,
-    count_rows,
-    fetch_rows,
-    headers,
-    key_for_name,
-    row_index,
-)
-from viewer.store.lookups import choices, new_key
-from viewer.store.paths import APP_NAME, DB_ENVIRONMENT_VARIABLE, default_database_path
-from viewer.store.search import SearchHit, search
-from viewer.store.store import Store
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from viewer.store.bootstrap import open_or_create
+    from viewer.store.checks import Finding, run_checks
+    from viewer.store.csv_export import export_csv
+    from viewer.store.database import OpenedDatabase
+    from viewer.store.dependents import Dependents
+    from viewer.store.details import load_detail
+    from viewer.store.engine import ChangeProbe, DatabaseFileError
+    from viewer.store.errors import (
+        ConflictError,
+        HasDependents,
+        InvalidRecord,
+        RecordNotFound,
+        StoreError,
+    )
+    from viewer.store.exchange import (
+        ImportPlan,
+        apply_import,
+        export_data,
+        export_json,
+        plan_import,
+        read_file,
+        records_in,
+    )
+    from viewer.store.history import record_at, revert
+    from viewer.store.listing import (
+        PAGE_SIZE,
+        ListQuery,
+        count_rows,
+        fetch_rows,
+        headers,
+        key_for_name,
+        row_index,
+    )
+    from viewer.store.lookups import choices, new_key
+    from viewer.store.paths import APP_NAME, DB_ENVIRONMENT_VARIABLE, default_database_path
+    from viewer.store.search import SearchHit, search
+    from viewer.store.store import Store
+
+# Where each name lives. A name is imported the first time it is asked for,
+# so that a command pays only for what it uses: `check` never loads the
+# exchange code, `--version` loads none of it.
+_HOMES = {
+    "open_or_create": "viewer.store.bootstrap",
+    "Finding": "viewer.store.checks",
+    "run_checks": "viewer.store.checks",
+    "export_csv": "viewer.store.csv_export",
+    "OpenedDatabase": "viewer.store.database",
+    "Dependents": "viewer.store.dependents",
+    "load_detail": "viewer.store.details",
+    "ChangeProbe": "viewer.store.engine",
+    "DatabaseFileError": "viewer.store.engine",
+    "ConflictError": "viewer.store.errors",
+    "HasDependents": "viewer.store.errors",
+    "InvalidRecord": "viewer.store.errors",
+    "RecordNotFound": "viewer.store.errors",
+    "StoreError": "viewer.store.errors",
+    "ImportPlan": "viewer.store.exchange",
+    "apply_import": "viewer.store.exchange",
+    "export_data": "viewer.store.exchange",
+    "export_json": "viewer.store.exchange",
+    "plan_import": "viewer.store.exchange",
+    "read_file": "viewer.store.exchange",
+    "records_in": "viewer.store.exchange",
+    "record_at": "viewer.store.history",
+    "revert": "viewer.store.history",
+    "ListQuery": "viewer.store.listing",
+    "PAGE_SIZE": "viewer.store.listing",
+    "count_rows": "viewer.store.listing",
+    "fetch_rows": "viewer.store.listing",
+    "headers": "viewer.store.listing",
+    "key_for_name": "viewer.store.listing",
+    "row_index": "viewer.store.listing",
+    "choices": "viewer.store.lookups",
+    "new_key": "viewer.store.lookups",
+    "APP_NAME": "viewer.store.paths",
+    "DB_ENVIRONMENT_VARIABLE": "viewer.store.paths",
+    "default_database_path": "viewer.store.paths",
+    "SearchHit": "viewer.store.search",
+    "search": "viewer.store.search",
+    "Store": "viewer.store.store",
+}
+
+
+def __getattr__(name: str) -> Any:
+    home = _HOMES.get(name)
+    if home is None:
+        raise AttributeError(f"viewer.store.api has no {name!r}")
+    value = getattr(importlib.import_module(home), name)
+    globals()[name] = value
+    return value
+
 
 __all__ = [
     "APP_NAME",

@@ -10,10 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from alembic import command
-from alembic.config import Config
-from alembic.script import ScriptDirectory
 from sqlalchemy import Engine
 from sqlalchemy.exc import DatabaseError as SQLAlchemyDatabaseError
 from sqlalchemy.exc import OperationalError
@@ -28,6 +26,15 @@ from viewer.store.engine import (
     read_schema_state,
     writer,
 )
+
+if TYPE_CHECKING:
+    from alembic.config import Config
+
+# The schema revisions in migrations/versions, oldest first. Opening a database
+# that is already at the newest one then needs no Alembic, which would add a
+# noticeable part of every start-up; tests/store/test_database.py checks that
+# this is Alembic's own list.
+REVISIONS = ("0001", "0002")
 
 
 @dataclass(frozen=True)
@@ -45,15 +52,23 @@ class OpenedDatabase:
 
 
 def alembic_config() -> Config:
+    from alembic.config import Config
+
     config = Config()
     config.set_main_option("script_location", str(Path(migrations.__file__).parent))
     return config
 
 
 def head_revision() -> str:
-    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
-    assert head is not None
-    return head
+    return REVISIONS[-1]
+
+
+def alembic_revisions() -> tuple[str, ...]:
+    """The revisions Alembic finds in migrations/versions, oldest first."""
+    from alembic.script import ScriptDirectory
+
+    scripts = ScriptDirectory.from_config(alembic_config())
+    return tuple(reversed([script.revision for script in scripts.walk_revisions()]))
 
 
 def open_database(path: Path, *, upgrade_to: str = "head") -> OpenedDatabase:
@@ -95,12 +110,10 @@ def _acceptable_revision(path: Path) -> str | None:
             f"{path} is an SQLite database of some other program, not "
             "of Accords Viewer; it was left untouched"
         )
-    scripts = ScriptDirectory.from_config(alembic_config())
-    known = {script.revision for script in scripts.walk_revisions()}
-    if current is not None and current not in known:
+    if current is not None and current not in REVISIONS:
         raise DatabaseFileError(
             f"{path} was written by a newer version of Accords Viewer (database schema "
-            f"{current}; this version knows schemas up to {scripts.get_current_head()}). "
+            f"{current}; this version knows schemas up to {head_revision()}). "
             "Update Accords Viewer to open it; the file was left untouched."
         )
     return current
@@ -109,11 +122,14 @@ def _acceptable_revision(path: Path) -> str | None:
 def _migrate(
     path: Path, engine: Engine, created: bool, current: str | None, target: str
 ) -> OpenedDatabase:
-    config = alembic_config()
-    scripts = ScriptDirectory.from_config(config)
-    wanted = scripts.get_revision(target)
-    if wanted is None or current == wanted.revision:
+    wanted = head_revision() if target == "head" else target
+    if wanted not in REVISIONS:
+        raise ValueError(f"no schema revision {target!r}")
+    if current == wanted:
         return OpenedDatabase(path, engine, created)
+    from alembic import command  # only when there is something to migrate
+
+    config = alembic_config()
     backup_path = None
     if current is not None:
         stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
