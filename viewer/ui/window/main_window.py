@@ -16,8 +16,6 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QMainWindow,
@@ -34,6 +32,7 @@ from viewer.store.api import ChangeProbe, Store, load_detail
 from viewer.ui.browse.citations_pane import CitationsPane
 from viewer.ui.browse.detail_pane import DetailPane
 from viewer.ui.browse.link_opener import LinkOpener
+from viewer.ui.browse.list_view import make_list_view
 from viewer.ui.browse.record_table_model import RecordTableModel
 from viewer.ui.edit.record_editor import RecordEditor, show_problem
 from viewer.ui.widgets.shortcuts import shortcuts
@@ -98,7 +97,7 @@ class MainWindow(QMainWindow):
         self.views: dict[RecordKind, QTableView] = {}
         self.stack = QStackedWidget(self)
         for kind, name in VIEW_NAMES.items():
-            self.views[kind] = self._make_view(kind, name)
+            self.views[kind] = make_list_view(self.models[kind], name, f"{TITLES[kind]} list", self)
             self.stack.addWidget(self.views[kind])
         self.detail_pane = DetailPane(self)
         self.citations_pane = CitationsPane(opener, self)
@@ -127,25 +126,6 @@ class MainWindow(QMainWindow):
         self.statusBar().addWidget(self.count_label)
         self.statusBar().addPermanentWidget(self.path_label)
         self.resize(1400, 860)
-
-    def _make_view(self, kind: RecordKind, name: str) -> QTableView:
-        view = QTableView(self)
-        view.setObjectName(name)
-        view.setAccessibleName(f"{TITLES[kind]} list")
-        view.setModel(self.models[kind])
-        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        view.setSortingEnabled(True)
-        view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
-        view.setAlternatingRowColors(True)
-        view.setWordWrap(False)
-        view.verticalHeader().hide()
-        header = view.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
-        view.resizeColumnsToContents()
-        return view
 
     def _setup_actions(self) -> None:
         toolbar = QToolBar("Navigation", self)
