@@ -121,7 +121,7 @@ class StatusActionRow(Versioned):
 
 class EventRow(Versioned):
     __tablename__ = "events"
-    title: Mapped[str] = mapped_column(String(500))
+    title: Mapped[str] = mapped_column(String(500), index=True)
     event_kind: Mapped[str] = mapped_column(String(40))
     accord_id: Mapped[int | None] = mapped_column(
         ForeignKey("accords.id", ondelete="RESTRICT"), index=True
