@@ -48,8 +48,10 @@ class Detail:
     """A record with the records around it, the claims it makes and their sources.
 
     ``links`` groups related records under a heading ("Status actions",
-    "Events", "Citing claims"...). ``actions`` holds a participant's status
-    actions for its timeline. ``sources`` has every source a claim cites.
+    "Events", "Citing claims"...): the first few of each, while
+    ``link_totals`` says how many there are in all where that is more.
+    ``actions`` holds a participant's status actions for its timeline.
+    ``sources`` has every source a claim cites.
     """
 
     record: Record
@@ -58,6 +60,7 @@ class Detail:
     actions: tuple[StatusAction, ...] = ()
     sources: dict[str, Source] = field(default_factory=dict)
     names: dict[tuple[RecordKind, str], str] = field(default_factory=dict)
+    link_totals: dict[str, int] = field(default_factory=dict)
 
     def name_of(self, kind: RecordKind, key: str | None) -> str:
         """The display name of a referenced record, or its key if unknown."""

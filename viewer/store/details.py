@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, Select, func, select
 from sqlalchemy.orm import Session
 
 from viewer.domain.enums import RecordKind, RoleKind
@@ -25,34 +26,50 @@ from viewer.store.schema import (
 )
 from viewer.store.store import Store
 
+# Related records a detail shows at most under each heading: a participant of
+# a hundred thousand events must show as fast as one of ten.
+RELATED_LIMIT = 100
+
 
 def load_detail(store: Store, kind: RecordKind, key: str) -> Detail | None:
-    """Everything the panes show about one record, or None if it does not exist."""
+    """Everything the panes show about one record, or None if it does not exist.
+
+    Related records are the first :data:`RELATED_LIMIT` of each heading, with
+    the count of all of them where there are more.
+    """
     with store.reading() as session:
         row = session.scalar(select_rows(kind).where(ROW_TYPES[kind].key == key))
         if row is None:
             return None
         record = to_record(row)
         links: dict[str, tuple[Link, ...]] = {}
+        totals: dict[str, int] = {}
         actions: tuple[StatusAction, ...] = ()
         claims = [_own_claim(record)]
         match record:
             case Party():
                 actions = _actions(session, row.id)
                 claims += [_action_claim(action) for action in actions]
-                links["Events"] = _events(session, EventRoleRow.party_id == row.id)
+                links["Events"], totals["Events"] = _events(
+                    session, EventRoleRow.party_id == row.id
+                )
+                people = PersonRow.party_id == row.id
                 links["People"] = tuple(
                     Link(RecordKind.PERSON, k, name, office)
                     for k, name, office in session.execute(
                         select(PersonRow.key, PersonRow.name, PersonRow.office)
-                        .where(PersonRow.party_id == row.id)
-                        .order_by(PersonRow.name)
+                        .where(people)
+                        .order_by(PersonRow.name, PersonRow.id)
+                        .limit(RELATED_LIMIT)
                     )
                 )
+                totals["People"] = _count(session, select(PersonRow.id).where(people))
             case Person():
                 if record.party:
                     links["Party"] = (Link(RecordKind.PARTY, record.party, record.party),)
-                links["Events"] = _events(session, EventRoleRow.person_id == row.id)
+                links["Events"], totals["Events"] = _events(
+                    session, EventRoleRow.person_id == row.id
+                )
             case Event():
                 links["Parties"] = tuple(
                     Link(RecordKind.PARTY, r.party, r.party, r.role.label)
@@ -66,7 +83,7 @@ def load_detail(store: Store, kind: RecordKind, key: str) -> Detail | None:
                 )
             case Source():
                 claims = []
-                links["Citing claims"] = _citing_claims(session, row.id)
+                links["Citing claims"], totals["Citing claims"] = _citing_claims(session, row.id)
         detail = Detail(record, links, tuple(claims), actions)
         return Detail(
             record,
@@ -75,6 +92,11 @@ def load_detail(store: Store, kind: RecordKind, key: str) -> Detail | None:
             actions=actions,
             sources=_sources(session, detail.claims),
             names=_names(session, _referenced(record, actions)),
+            link_totals={
+                heading: total
+                for heading, total in totals.items()
+                if total > len(links.get(heading, ()))
+            },
         )
 
 
@@ -88,26 +110,34 @@ def _actions(session: Session, party_id: int) -> tuple[StatusAction, ...]:
     return tuple(chronological(actions))
 
 
-def _events(session: Session, condition: object) -> tuple[Link, ...]:
+def _count(session: Session, rows: Select[Any]) -> int:
+    return session.scalar(select(func.count()).select_from(rows.subquery())) or 0
+
+
+def _events(session: Session, condition: ColumnElement[bool]) -> tuple[tuple[Link, ...], int]:
+    """The first events in which a party or person has a role, by date, and how many in all."""
     rows = session.execute(
         select(EventRow.key, EventRow.title, EventRow.date_edtf, EventRoleRow.role)
         .join(EventRoleRow, EventRoleRow.event_id == EventRow.id)
-        .where(condition)  # type: ignore[arg-type]
-        .order_by(EventRow.date_lower.nulls_last(), EventRow.id)
+        .where(condition)
+        .order_by(EventRow.date_lower.nulls_last(), EventRow.id, EventRoleRow.id)
+        .limit(RELATED_LIMIT)
     )
     links = []
     for key, title, date_edtf, role in rows:
         when = show_date(date_edtf)
         note = RoleKind(role).label + (f", {when}" if when else "")
         links.append(Link(RecordKind.EVENT, key, title, note))
-    return tuple(links)
+    return tuple(links), _count(session, select(EventRoleRow.id).where(condition))
 
 
-def _citing_claims(session: Session, source_id: int) -> tuple[Link, ...]:
-    """Each claim citing a source, linked where it is shown: a status action under its party."""
+def _citing_claims(session: Session, source_id: int) -> tuple[tuple[Link, ...], int]:
+    """The first claims citing a source, linked where each is shown (a status
+    action under its party), and how many citations there are in all."""
     links = []
+    citing = CitationRow.source_id == source_id
     citations = session.scalars(
-        select(CitationRow).where(CitationRow.source_id == source_id).order_by(CitationRow.id)
+        select(CitationRow).where(citing).order_by(CitationRow.id).limit(RELATED_LIMIT)
     )
     for citation in citations:
         for column, kind in zip(CLAIM_COLUMNS, CLAIM_KINDS, strict=True):
@@ -121,7 +151,7 @@ def _citing_claims(session: Session, source_id: int) -> tuple[Link, ...]:
                 links.append(Link(RecordKind.PARTY, record.party, label, citation.locator))
             else:
                 links.append(Link(kind, record.key, record.label, citation.locator))
-    return tuple(links)
+    return tuple(links), _count(session, select(CitationRow.id).where(citing))
 
 
 def _own_claim(record: Record) -> Claim:

@@ -57,9 +57,16 @@ def detail_html(detail: Detail) -> str:
         parts.append("</ul>")
     for heading, links in detail.links.items():
         if links:
-            parts.append(f"<h3>{_text(heading)}</h3><ul>")
+            total = detail.link_totals.get(heading)
+            counted = f" ({total:,})" if total else ""
+            parts.append(f"<h3>{_text(heading)}{counted}</h3><ul>")
             parts.extend(f"<li>{_link(link)}</li>" for link in links)
             parts.append("</ul>")
+            if total:
+                parts.append(
+                    f"<p style='color:#555'><i>The first {len(links):,} of {total:,} "
+                    "are shown.</i></p>"
+                )
     return "\n".join(parts)
 
 

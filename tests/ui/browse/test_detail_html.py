@@ -1,0 +1,22 @@
+"""The detail page: a bounded related list says how many there are in all."""
+
+from __future__ import annotations
+
+from tests.samples import STATE
+from viewer.domain.enums import RecordKind
+from viewer.domain.views import Detail, Link
+from viewer.ui.browse.detail_html import detail_html, record_href
+
+
+def test_a_bounded_list_shows_its_count_and_how_many_are_shown() -> None:
+    events = tuple(Link(RecordKind.EVENT, f"e{n}", f"Event {n}") for n in range(2))
+    people = (Link(RecordKind.PERSON, "p", "Kassym-Jomart Tokayev"),)
+    page = detail_html(
+        Detail(STATE, links={"Events": events, "People": people}, link_totals={"Events": 5000})
+    )
+    assert "<h3>Events (5,000)</h3>" in page
+    assert "The first 2 of 5,000 are shown." in page
+    assert all(record_href(RecordKind.EVENT, f"e{n}") in page for n in range(2))
+    # A list shown whole has no count.
+    assert "<h3>People</h3>" in page
+    assert page.count("are shown.") == 1
