@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import ColumnElement, Date, Select, bindparam, func, literal, or_, select
+from sqlalchemy import ColumnElement, Date, Select, and_, bindparam, func, literal, or_, select
 from sqlalchemy.orm import aliased
 
 from viewer.domain.dates import DateError, FuzzyDate
@@ -168,14 +168,30 @@ def fetch_rows(store: Store, query: ListQuery, offset: int, limit: int) -> list[
 
 
 def row_index(store: Store, query: ListQuery, key: str) -> int | None:
-    """Where ``key`` falls in the list (0-based), or None if the filter hides it."""
-    order = _order_by(query)
-    numbered = _base(query).add_columns(func.row_number().over(order_by=order).label("n"))
-    inner = numbered.subquery()
-    statement = select(inner.c.n).where(inner.c.key == key)
+    """Where ``key`` falls in the list (0-based), or None if the filter hides it.
+
+    One count of the rows that sort before it, by the same order as the list
+    (the sort column, missing values last, then the id): on an indexed column
+    that is an index range, whatever row the record is at.
+    """
+    row_type = ROW_TYPES[query.kind]
+    columns = COLUMNS[query.kind]
+    sort = columns[query.sort_column if 0 <= query.sort_column < len(columns) else 0].sort
+    target = _joined(query, select(row_type.id, sort)).where(row_type.key == key, _filter(query))
     with store.reading() as session:
-        position = session.scalar(statement, _now())
-    return None if position is None else int(position) - 1
+        found = session.execute(target, _now()).first()
+        if found is None:
+            return None
+        target_id, value = found
+        if value is None:  # missing values sort last, in either direction
+            before = or_(sort.is_not(None), and_(sort.is_(None), row_type.id < target_id))
+        else:
+            beyond = sort > value if query.descending else sort < value
+            before = or_(beyond, and_(sort == value, row_type.id < target_id))
+        counted = _joined(query, select(func.count()).select_from(row_type)).where(
+            _filter(query), before
+        )
+        return int(session.scalar(counted, _now()) or 0)
 
 
 def _now() -> dict[str, date]:
