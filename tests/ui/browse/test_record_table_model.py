@@ -5,12 +5,12 @@ from __future__ import annotations
 import pytest
 from pytestqt.modeltest import ModelTester
 
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import Qt
 
 from viewer.domain.enums import RecordKind
 from viewer.store.listing import PAGE_SIZE
 from viewer.store.store import Store
-from viewer.ui.browse.record_table_model import KEY_ROLE, RecordTableModel
+from viewer.ui.browse.record_table_model import CACHED_PAGES, KEY_ROLE, RecordTableModel
 
 
 @pytest.mark.parametrize(
@@ -61,23 +61,35 @@ def test_sorting_and_filtering_happen_in_the_database(seeded_store: Store) -> No
 
 def test_a_list_of_100000_events_opens_with_one_page(big_store: Store) -> None:
     model = RecordTableModel(big_store, RecordKind.EVENT)
-    assert model.total() == 100_000
-    assert model.rowCount() == PAGE_SIZE
-    assert model.canFetchMore(QModelIndex())
-    model.fetchMore(QModelIndex())
-    assert model.rowCount() == 2 * PAGE_SIZE
+    assert model.total() == model.rowCount() == 100_000
+    assert model.cached_pages() == 1
+    last = model.key_at(99_999)  # the last row reads its own page, not those above it
+    assert last is not None
+    assert model.cached_pages() == 2
+    assert model.row_of(last) == 99_999
 
 
-def test_finding_a_far_row_reads_only_up_to_it(big_store: Store) -> None:
+def test_finding_a_far_row_reads_only_its_page(big_store: Store) -> None:
     model = RecordTableModel(big_store, RecordKind.EVENT)
     model.sort(1, Qt.SortOrder.AscendingOrder)
     row = model.row_of("event-000950")
     assert row == 950
+    assert model.cached_pages() == 1  # found by a count, before any page is read
     assert model.key_at(950) == "event-000950"
-    assert model.rowCount() < 1_400
+    assert model.cached_pages() == 2
     model.set_filter("Generated event 00001")
     assert model.total() == 10
     assert model.row_of("event-000950") is None
+
+
+def test_the_model_holds_a_bounded_number_of_pages(big_store: Store) -> None:
+    model = RecordTableModel(big_store, RecordKind.EVENT)
+    for page in range(CACHED_PAGES + 10):
+        assert model.key_at(page * PAGE_SIZE * 3) is not None
+    assert model.cached_pages() == CACHED_PAGES
+    # The earliest pages went first; reading one again reads it again, once.
+    assert model.key_at(0) is not None
+    assert model.cached_pages() == CACHED_PAGES
 
 
 def test_paging_in_small_pages_keeps_the_model_consistent(
@@ -85,10 +97,10 @@ def test_paging_in_small_pages_keeps_the_model_consistent(
 ) -> None:
     model = RecordTableModel(seeded_store, RecordKind.PARTY, page_size=2)
     qtmodeltester.check(model)
-    while model.canFetchMore(QModelIndex()):
-        model.fetchMore(QModelIndex())
     assert model.rowCount() == 9
     assert len({model.key_at(r) for r in range(9)}) == 9
+    assert model.cached_pages() == 5
+    assert model.key_at(9) is None and model.data(model.index(9, 0)) is None
 
 
 def test_tooltips_show_stored_text_escaped(store: Store) -> None:

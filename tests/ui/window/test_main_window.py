@@ -30,7 +30,6 @@ from viewer.domain.enums import RecordKind
 from viewer.domain.records import Citation, Party, Source
 from viewer.store.bootstrap import open_or_create
 from viewer.store.checks import history_mismatches
-from viewer.store.listing import PAGE_SIZE
 from viewer.store.store import Store
 from viewer.ui.window.main_window import MainWindow
 
@@ -342,7 +341,12 @@ def test_the_window_opens_100000_events_with_one_page(
     qtbot.addWidget(built)
     built.show()
     built.show_kind(RecordKind.EVENT)
-    assert built.models[RecordKind.EVENT].rowCount() == PAGE_SIZE
+    events = built.models[RecordKind.EVENT]
+    assert events.rowCount() == 100_000
+    assert events.cached_pages() == 1  # what the view shows: one page read
     assert "Showing 100000 of 100000 events" in built.count_label.text()
     assert built.select_record(RecordKind.EVENT, "event-004321")
-    assert built.models[RecordKind.EVENT].rowCount() < 100_000
+    # Scrolled to the record's page, with no page read above it.
+    assert events.cached_pages() <= 3
+    assert current_key(built) == "event-004321"
+    assert events.key_at(built.views[RecordKind.EVENT].currentIndex().row()) == "event-004321"

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
+from viewer.store.api import PAGE_SIZE
 from viewer.ui.browse.record_table_model import RecordTableModel
 
 
@@ -32,5 +33,8 @@ def make_list_view(
     view.verticalHeader().hide()
     header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     header.setStretchLastSection(True)
+    # Columns fit the rows of one page: Qt would otherwise measure a thousand
+    # rows, reading five pages of a long list to open it.
+    header.setResizeContentsPrecision(PAGE_SIZE - 1)
     view.resizeColumnsToContents()
     return view

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from typing import Any
 
 from PySide6.QtCore import (
@@ -19,14 +20,19 @@ from viewer.ui.widgets.plain_text import plain_tooltip
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 KEY_ROLE = Qt.ItemDataRole.UserRole
+# Pages of rows kept at most: what a few screens of scrolling back and forth
+# need, however long the list.
+CACHED_PAGES = 32
 
 
 class RecordTableModel(QAbstractTableModel):
     """The rows of one record kind, filtered and sorted by the database.
 
-    Only the rows scrolled to are held, as plain :class:`ListRow` values:
-    the first page on a reset, then one more page each time the view asks
-    (``canFetchMore``/``fetchMore``).
+    The model has as many rows as match, but holds only the pages of rows
+    shown lately, as plain :class:`ListRow` values (at most
+    :data:`CACHED_PAGES`): a row asked for reads its page, so that scrolling
+    or jumping to row 900,000 of a million reads one page, not every page
+    above it.
 
     Signals:
         reloaded(int): the rows were read afresh; carries the number matching
@@ -41,9 +47,8 @@ class RecordTableModel(QAbstractTableModel):
         self._page_size = page_size
         self._query = ListQuery(kind)
         self._headers = headers(kind)
-        self._rows: list[ListRow] = []
+        self._pages: OrderedDict[int, list[ListRow]] = OrderedDict()
         self._total = 0
-        self._fetching = False
         self.reload()
 
     @property
@@ -61,15 +66,15 @@ class RecordTableModel(QAbstractTableModel):
     # -- Qt's model interface ----------------------------------------------------
 
     def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
+        return 0 if parent.isValid() else self._total
 
     def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._headers)
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+        row = self._row(index.row()) if index.isValid() else None
+        if row is None:
             return None
-        row = self._rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
             return row.cells[index.column()]
         if role == Qt.ItemDataRole.ToolTipRole and row.cells[index.column()]:
@@ -94,28 +99,26 @@ class RecordTableModel(QAbstractTableModel):
             return Qt.ItemFlag.NoItemFlags
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
-    def canFetchMore(self, parent: AnyIndex) -> bool:
-        return not parent.isValid() and len(self._rows) < self._total
+    def cached_pages(self) -> int:
+        """How many pages of rows the model holds now (at most CACHED_PAGES)."""
+        return len(self._pages)
 
-    def fetchMore(self, parent: AnyIndex) -> None:
-        self._fetch(self._page_size, parent)
-
-    def _fetch(self, count: int, parent: AnyIndex = QModelIndex()) -> None:  # noqa: B008
-        # Views may ask again while rows are being inserted; one read at a time.
-        if self._fetching or not self.canFetchMore(parent):
-            return
-        self._fetching = True
-        try:
-            page = fetch_rows(self._store, self._query, len(self._rows), count)
-            if not page:
-                self._total = len(self._rows)  # the table shrank under us; stop asking
-                return
-            first = len(self._rows)
-            self.beginInsertRows(QModelIndex(), first, first + len(page) - 1)
-            self._rows.extend(page)
-            self.endInsertRows()
-        finally:
-            self._fetching = False
+    def _row(self, row: int) -> ListRow | None:
+        """The row at ``row``, reading its page if it is not held."""
+        if not 0 <= row < self._total:
+            return None
+        number, offset = divmod(row, self._page_size)
+        page = self._pages.get(number)
+        if page is None:
+            page = fetch_rows(self._store, self._query, number * self._page_size, self._page_size)
+            self._pages[number] = page
+            while len(self._pages) > CACHED_PAGES:
+                self._pages.popitem(last=False)
+        else:
+            self._pages.move_to_end(number)
+        # A page may come back short if another program deleted rows since the
+        # count; the window rereads the list when it notices the change.
+        return page[offset] if offset < len(page) else None
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         descending = order == Qt.SortOrder.DescendingOrder
@@ -134,26 +137,22 @@ class RecordTableModel(QAbstractTableModel):
         """Read the rows afresh: the first page, and how many match in all."""
         self.beginResetModel()
         self._total = count_rows(self._store, self._query)
-        self._rows = fetch_rows(self._store, self._query, 0, self._page_size)
+        self._pages = OrderedDict([(0, fetch_rows(self._store, self._query, 0, self._page_size))])
         self.endResetModel()
         self.reloaded.emit(self._total)
 
     def key_at(self, row: int) -> str | None:
-        return self._rows[row].key if 0 <= row < len(self._rows) else None
+        found = self._row(row)
+        return found.key if found is not None else None
 
     def row_of(self, key: str) -> int | None:
-        """The row showing ``key``, reading pages up to it; None if the filter hides it."""
-        for row, listed in enumerate(self._rows):
-            if listed.key == key:
-                return row
+        """The row showing ``key``, found with one count; None if the filter hides it."""
+        for number, page in self._pages.items():
+            for offset, listed in enumerate(page):
+                if listed.key == key:
+                    return number * self._page_size + offset
         position = row_index(self._store, self._query, key)
-        if position is None:
-            return None
-        if position >= len(self._rows):
-            # One read up to the end of the row's page, not a page at a time.
-            wanted = (position // self._page_size + 1) * self._page_size
-            self._fetch(wanted - len(self._rows))
-        return position if position < len(self._rows) else None
+        return position if position is not None and position < self._total else None
 
     def _set_query(self, query: ListQuery) -> None:
         self._query = query
