@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
+from itertools import groupby
+from typing import Any
 
-from sqlalchemy import exists, select
+from sqlalchemy import exists, or_, select
 from sqlalchemy.orm import Session
 
 from viewer.domain.dates import DateError, FuzzyDate
@@ -13,8 +16,8 @@ from viewer.domain.enums import RecordKind
 from viewer.domain.serial import record_fields
 from viewer.store.engine import integrity_problems
 from viewer.store.history import replay
-from viewer.store.mapping import ROW_TYPES
-from viewer.store.schema import CitationRow, SourceRow, Versioned
+from viewer.store.mapping import ROW_TYPES, select_rows, to_record, to_revision
+from viewer.store.schema import CitationRow, RevisionRow, SourceRow
 from viewer.store.store import Store
 
 # Records that state claims and so need evidence, with their citation column.
@@ -25,6 +28,9 @@ CLAIMS = {
     RecordKind.STATUS_ACTION: CitationRow.status_action_id,
     RecordKind.EVENT: CitationRow.event_id,
 }
+# Rows read at a time when the checks walk a whole table.
+BATCH = 1_000
+Fields = dict[str, Any]
 DATE_COLUMNS = {
     RecordKind.ACCORD: ("first_signed",),
     RecordKind.SOURCE: ("published", "accessed"),
@@ -80,9 +86,18 @@ def _dates_out_of_order(session: Session) -> list[Finding]:
     findings = []
     for kind, prefixes in DATE_COLUMNS.items():
         row_type = ROW_TYPES[kind]
-        for row in session.scalars(select(row_type).order_by(row_type.id)):
-            for prefix in prefixes:
-                findings += _check_date(kind, row, prefix)
+        for prefix in prefixes:
+            # Only the date's three columns, a batch at a time: not whole rows.
+            columns = [getattr(row_type, f"{prefix}_{part}") for part in ("edtf", "lower", "upper")]
+            rows = session.execute(
+                select(row_type.key, *columns)
+                .where(or_(*(column.is_not(None) for column in columns)))
+                .order_by(row_type.id)
+                .execution_options(yield_per=BATCH)
+            )
+            for key, text, lower, upper in rows:
+                where = f"{kind.label} {key!r} {prefix.replace('_', ' ')}"
+                findings += _check_date(where, text, lower, upper)
     for row in session.scalars(
         select(SourceRow).where(
             SourceRow.accessed_upper.is_not(None), SourceRow.published_lower.is_not(None)
@@ -101,11 +116,9 @@ def _dates_out_of_order(session: Session) -> list[Finding]:
     return findings
 
 
-def _check_date(kind: RecordKind, row: Versioned, prefix: str) -> list[Finding]:
-    text: str | None = getattr(row, f"{prefix}_edtf")
-    lower: date | None = getattr(row, f"{prefix}_lower")
-    upper: date | None = getattr(row, f"{prefix}_upper")
-    where = f"{kind.label} {row.key!r} {prefix.replace('_', ' ')}"
+def _check_date(
+    where: str, text: str | None, lower: date | None, upper: date | None
+) -> list[Finding]:
     if text is None:
         if lower is not None or upper is not None:
             return [Finding("dates out of order", f"{where} has bounds but no date")]
@@ -131,25 +144,87 @@ def history_mismatches(store: Store) -> list[Finding]:
 
     The log is complete when every write left an entry: replaying creations,
     updates and deletions then rebuilds exactly the records in the database.
+    Linear in the log and the records, and holding one record's history at a
+    time: for each kind, the log is read in key order (through its index) and
+    merged with the records read in key order.
     """
-    replayed, gaps = replay(store.revisions())
-    findings = [Finding("history", gap) for gap in gaps]
-    for kind in RecordKind:
-        for record in store.all(kind):
-            logged = replayed.pop((kind, record.key), None)
-            if logged != record_fields(record):
+    findings: list[Finding] = []
+    with store.reading() as session:
+        for kind in RecordKind:
+            findings += _compare_history(kind, _logged(session, kind), _stored(session, kind))
+    return findings
+
+
+def _logged(session: Session, kind: RecordKind) -> Iterator[tuple[str, Fields | None, list[str]]]:
+    """Each record of ``kind`` the log names, in key order: its fields as the log
+    leaves them (None if deleted), and what in its history did not add up."""
+    rows = session.scalars(
+        select(RevisionRow)
+        .where(RevisionRow.record_kind == kind.value)
+        .order_by(RevisionRow.record_key, RevisionRow.id)
+        .execution_options(yield_per=BATCH)
+    )
+    for key, history in groupby(rows, key=lambda row: row.record_key):
+        state, gaps = replay(to_revision(row) for row in history)
+        yield key, state.get((kind, key)), gaps
+
+
+def _stored(session: Session, kind: RecordKind) -> Iterator[tuple[str, Fields | str]]:
+    """Each record of ``kind`` in the database, in key order, as fields; or,
+    for a record that cannot be read (a stored date no longer valid), why."""
+    rows = session.scalars(
+        select_rows(kind).order_by(ROW_TYPES[kind].key).execution_options(yield_per=BATCH)
+    )
+    for row in rows:
+        try:
+            yield row.key, record_fields(to_record(row))
+        except ValueError as error:  # DateError, or a value outside its enum
+            yield row.key, str(error)
+
+
+def _compare_history(
+    kind: RecordKind,
+    logged: Iterator[tuple[str, Fields | None, list[str]]],
+    stored: Iterator[tuple[str, Fields | str]],
+) -> list[Finding]:
+    findings: list[Finding] = []
+    log_entry, record = next(logged, None), next(stored, None)
+    while log_entry is not None or record is not None:
+        if record is None or (log_entry is not None and log_entry[0] < record[0]):
+            assert log_entry is not None
+            key, fields, gaps = log_entry
+            findings += [Finding("history", gap) for gap in gaps]
+            if fields is not None:
                 findings.append(
                     Finding(
                         "history",
-                        f"the revision log does not account for {kind.label} {record.key!r} "
-                        "as stored",
+                        f"the revision log holds {kind.label} {key!r}, "
+                        "which is not in the database",
                     )
                 )
-    for kind, key in replayed:
-        findings.append(
-            Finding(
-                "history",
-                f"the revision log holds {kind.label} {key!r}, which is not in the database",
+            log_entry = next(logged, None)
+            continue
+        if log_entry is None or record[0] < log_entry[0]:
+            findings.append(_unaccounted(kind, record[0]))
+            record = next(stored, None)
+            continue
+        key, fields, gaps = log_entry
+        findings += [Finding("history", gap) for gap in gaps]
+        if isinstance(record[1], str):
+            findings.append(
+                Finding(
+                    "history",
+                    f"{kind.label} {key!r} cannot be read to compare with its log: {record[1]}",
+                )
             )
-        )
+        elif fields != record[1]:
+            findings.append(_unaccounted(kind, key))
+        log_entry, record = next(logged, None), next(stored, None)
     return findings
+
+
+def _unaccounted(kind: RecordKind, key: str) -> Finding:
+    return Finding(
+        "history",
+        f"the revision log does not account for {kind.label} {key!r} as stored",
+    )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import UTC, date
 from typing import Any
 
 from sqlalchemy import select
@@ -15,6 +15,7 @@ from viewer.domain.enums import (
     EventKind,
     PartyKind,
     RecordKind,
+    RevisionAction,
     RoleKind,
     SourceKind,
     StatusKind,
@@ -27,6 +28,7 @@ from viewer.domain.records import (
     Party,
     Person,
     Record,
+    Revision,
     Source,
     StatusAction,
 )
@@ -37,6 +39,7 @@ from viewer.store.schema import (
     EventRow,
     PartyRow,
     PersonRow,
+    RevisionRow,
     SourceRow,
     StatusActionRow,
     Versioned,
@@ -262,4 +265,18 @@ def _set_date(row: Versioned, prefix: str, value: FuzzyDate | None) -> None:
 def _citations(rows: list[CitationRow]) -> tuple[Citation, ...]:
     return tuple(
         Citation(source=c.source.key, locator=c.locator, quote=c.quote, note=c.note) for c in rows
+    )
+
+
+def to_revision(row: RevisionRow) -> Revision:
+    """A revision log row as the plain record the window and the checks read."""
+    at = row.at if row.at.tzinfo else row.at.replace(tzinfo=UTC)
+    return Revision(
+        id=row.id,
+        at=at,
+        user=row.user,
+        action=RevisionAction(row.action),
+        record_kind=RecordKind(row.record_kind),
+        record_key=row.record_key,
+        changes={name: (pair[0], pair[1]) for name, pair in row.changes.items()},
     )

@@ -31,7 +31,14 @@ from viewer.store.errors import (
     RecordNotFound,
     StoreError,
 )
-from viewer.store.mapping import ROW_TYPES, MissingReference, Resolver, apply, select_rows
+from viewer.store.mapping import (
+    ROW_TYPES,
+    MissingReference,
+    Resolver,
+    apply,
+    select_rows,
+    to_revision,
+)
 from viewer.store.mapping import to_record as row_to_record
 from viewer.store.schema import (
     PartyRow,
@@ -104,7 +111,7 @@ class Store:
         if key is not None:
             query = query.where(RevisionRow.record_key == key)
         with self._reads() as session:
-            return [_to_revision(row) for row in session.scalars(query)]
+            return [to_revision(row) for row in session.scalars(query)]
 
     # -- writes --------------------------------------------------------------
 
@@ -348,16 +355,3 @@ def _diff(before: Mapping[str, Any], after: Mapping[str, Any]) -> dict[str, tupl
         for name in after
         if before.get(name) != after.get(name)
     }
-
-
-def _to_revision(row: RevisionRow) -> Revision:
-    at = row.at if row.at.tzinfo else row.at.replace(tzinfo=UTC)
-    return Revision(
-        id=row.id,
-        at=at,
-        user=row.user,
-        action=RevisionAction(row.action),
-        record_kind=RecordKind(row.record_kind),
-        record_key=row.record_key,
-        changes={name: (pair[0], pair[1]) for name, pair in row.changes.items()},
-    )
