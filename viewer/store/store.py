@@ -204,7 +204,8 @@ class Store:
             refs = Resolver(session)
             for kind in WRITE_ORDER:
                 for record in records.get(kind, ()):
-                    self._add(session, refs, record)
+                    # Not read back: an import needs no saved copy of each record.
+                    self._insert(session, refs, record)
                     count += 1
         return count
 
@@ -265,13 +266,17 @@ class Store:
         return _reread(session, row)
 
     def _add(self, session: Session, refs: Resolver, record: Record) -> Record:
+        return _reread(session, self._insert(session, refs, record))
+
+    def _insert(self, session: Session, refs: Resolver, record: Record) -> Versioned:
         _check(record)
-        if _row(session, record.kind, record.key) is not None:
+        row_type = ROW_TYPES[record.kind]
+        if session.scalar(select(row_type.id).where(row_type.key == record.key)) is not None:
             raise InvalidRecord(
                 [Problem("key", f"{record.key!r} is already used by another {record.kind.label}")]
             )
         _check_unique(session, record)
-        row = ROW_TYPES[record.kind](key=record.key, version=1)
+        row = row_type(key=record.key, version=1)
         apply(row, record, refs)
         session.add(row)
         session.flush()
@@ -281,7 +286,7 @@ class Store:
             record,
             {name: (None, new) for name, new in record_fields(record).items()},
         )
-        return _reread(session, row)
+        return row
 
     def _log(
         self,
