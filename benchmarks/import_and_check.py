@@ -1,0 +1,163 @@
+"""How much slower `import` and `check` are than the same work as plain SQL.
+
+Run: .venv/bin/python benchmarks/import_and_check.py [EVENTS]
+
+Builds an exchange file of the bundled data plus EVENTS generated events
+(each with a role and a citation), then, alternately in the same run so that
+a busy machine shifts both alike:
+
+* imports it into an empty database through the store (validation, the
+  revision log, one transaction), against `sqlite3` `executemany` of the same
+  event, role and citation rows into the same schema;
+* runs `check` on the result, against SQLite's own integrity and foreign key
+  checks on the same file.
+
+Targets (issue 8): import <= 3x the raw inserts, check <= 5x plain SQL.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+from viewer.store.bootstrap import open_or_create
+from viewer.store.checks import run_checks
+from viewer.store.exchange import apply_import, plan_import
+from viewer.store.paths import bundled_dataset
+
+REPEATS = 3
+
+
+def exchange_file(events: int) -> dict[str, Any]:
+    data: dict[str, Any] = json.loads(bundled_dataset().read_text(encoding="utf-8"))
+    source, accord = data["sources"][0]["key"], data["accords"][0]["key"]
+    parties = [party["key"] for party in data["parties"]]
+    data["events"] += [
+        {
+            "key": f"generated-{n:07d}",
+            "title": f"Generated meeting {n}",
+            "event_kind": "meeting",
+            "accord": accord,
+            "date": f"{1950 + n % 75}-{n % 12 + 1:02d}",
+            "location": "",
+            "summary": "",
+            "certainty": "confirmed",
+            "roles": [{"role": "subject", "party": parties[n % len(parties)], "person": None}],
+            "citations": [
+                {"source": source, "locator": f"para. {n % 9 + 1}", "quote": "", "note": ""}
+            ],
+        }
+        for n in range(events)
+    ]
+    return data
+
+
+def through_the_store(folder: Path, data: dict[str, Any]) -> tuple[float, float, Path]:
+    path = folder / "store.sqlite3"
+    store, opened = open_or_create(path, "benchmark", seed=False)
+    began = time.perf_counter()
+    plan = plan_import(data, store)
+    assert not plan.problems, plan.problems[:3]
+    apply_import(plan, store)
+    imported = time.perf_counter() - began
+    began = time.perf_counter()
+    findings = run_checks(store)
+    checked = time.perf_counter() - began
+    assert findings == [], findings[:3]
+    opened.close()
+    return imported, checked, path
+
+
+def plain_sql(folder: Path, data: dict[str, Any], schema_from: Path) -> tuple[float, float]:
+    """The same events, roles and citations written with executemany into an empty
+    copy of the schema (with one party and one source for them to refer to)."""
+    path = folder / "plain.sqlite3"
+    with sqlite3.connect(schema_from) as source, sqlite3.connect(path) as target:
+        for (sql,) in source.execute("SELECT sql FROM sqlite_master WHERE sql IS NOT NULL"):
+            if not sql.startswith("CREATE TABLE sqlite_"):
+                target.execute(sql)
+    connection = sqlite3.connect(path)
+    events = data["events"]
+    with connection:
+        connection.execute(
+            "INSERT INTO parties (id, key, version, name, party_kind, notes) "
+            "VALUES (1, 'p', 1, 'P', 'state', '')"
+        )
+        connection.execute(
+            "INSERT INTO sources (id, key, version, title, source_kind, publisher, authors, "
+            "url, notes) VALUES (1, 's', 1, 'S', 'report', '', '[]', '', '')"
+        )
+    began = time.perf_counter()
+    with connection:
+        connection.executemany(
+            "INSERT INTO events (id, key, version, title, event_kind, date_edtf, location, "
+            "summary, certainty) VALUES (?, ?, 1, ?, ?, ?, ?, ?, ?)",
+            [
+                (
+                    n + 1,
+                    e["key"],
+                    e["title"],
+                    e["event_kind"],
+                    e["date"],
+                    e["location"],
+                    e["summary"],
+                    e["certainty"],
+                )
+                for n, e in enumerate(events)
+            ],
+        )
+        connection.executemany(
+            "INSERT INTO event_roles (event_id, position, role, party_id) VALUES (?, 0, ?, 1)",
+            [(n + 1, e["roles"][0]["role"]) for n, e in enumerate(events) if e["roles"]],
+        )
+        connection.executemany(
+            "INSERT INTO citations (source_id, event_id, position, locator, quote, note) "
+            "VALUES (1, ?, 0, ?, ?, ?)",
+            [
+                (n + 1, c["locator"], c["quote"], c["note"])
+                for n, e in enumerate(events)
+                for c in e["citations"]
+            ],
+        )
+    inserted = time.perf_counter() - began
+    began = time.perf_counter()
+    connection.execute("PRAGMA integrity_check").fetchall()
+    connection.execute("PRAGMA foreign_key_check").fetchall()
+    checked = time.perf_counter() - began
+    connection.close()
+    return inserted, checked
+
+
+def main() -> None:
+    events = int(sys.argv[1]) if len(sys.argv) > 1 else 10_000
+    data = exchange_file(events)
+    ours_import, ours_check, plain_import, plain_check = [], [], [], []
+    for _ in range(REPEATS):
+        with tempfile.TemporaryDirectory() as scratch:
+            imported, checked, path = through_the_store(Path(scratch), data)
+            inserted, sql_checked = plain_sql(Path(scratch), data, path)
+        ours_import.append(imported)
+        ours_check.append(checked)
+        plain_import.append(inserted)
+        plain_check.append(sql_checked)
+    median = statistics.median
+    print(f"{events:,} events, median of {REPEATS} runs")
+    print(
+        f"  import {median(ours_import):6.2f} s against executemany {median(plain_import):6.2f} s:"
+        f" {median(ours_import) / median(plain_import):6.1f}x (target 3x)"
+    )
+    print(
+        f"  check  {median(ours_check):6.2f} s against integrity and foreign key checks "
+        f"{median(plain_check):6.2f} s: "
+        f"{median(ours_check) / median(plain_check):6.1f}x (target 5x)"
+    )
+
+
+if __name__ == "__main__":
+    main()
