@@ -385,3 +385,23 @@ def test_plain_iso_dates_do_not_need_the_grammar() -> None:
     FuzzyDate.parse("2020/..")  # open-ended: the grammar's
     FuzzyDate.parse("2021-21")  # a season: the grammar's
     assert _parse_cached.cache_info().misses == 2
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=st.sampled_from("0123456789-/~?%.X ２٠١") | st.characters(), max_size=24))
+@example("2021/2022/2023")
+@example("2022/2021/2023")
+@example("２０２１")
+@example("٢٠٢١-٠١")
+@example("2021/..")
+def test_property_any_text_reads_as_the_grammar_reads_it(text: str) -> None:
+    """The fast path never takes what the grammar refuses, nor reads it otherwise."""
+    try:
+        expected: FuzzyDate | str = FuzzyDate._parse_uncached(text.strip())
+    except DateError as error:
+        expected = str(error)
+    try:
+        read: FuzzyDate | str = FuzzyDate.parse(text)
+    except DateError as error:
+        read = str(error)
+    assert read == expected

@@ -18,7 +18,7 @@ def test_every_public_name_is_found_where_the_api_says_it_lives() -> None:
 
 def test_a_name_the_api_does_not_offer_is_an_attribute_error() -> None:
     try:
-        api.Session  # noqa: B018 - the access itself is the test
+        getattr(api, "Session")  # noqa: B009 - a name mypy knows is not there
     except AttributeError as error:
         assert "Session" in str(error)
     else:

@@ -225,7 +225,8 @@ def _parse_cached(text: str) -> FuzzyDate:
     return FuzzyDate._parse_uncached(text)
 
 
-_PLAIN_ISO = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?([~?%]?)")
+# ASCII digits only: Python's \d would also take fullwidth and Arabic-Indic digits.
+_PLAIN_ISO = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?([~?%]?)")
 
 
 def _parse_iso(text: str) -> FuzzyDate | None:
@@ -235,6 +236,8 @@ def _parse_iso(text: str) -> FuzzyDate | None:
     impossible day), which the grammar then reads or explains."""
     start, slash, end = text.partition("/")
     if slash:
+        if "/" in end:  # three parts: no date; the grammar says so
+            return None
         first, last = _parse_iso(start), _parse_iso(end)
         if first is None or last is None or first.lower is None or last.upper is None:
             return None
