@@ -6,7 +6,6 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 from itertools import groupby
-from typing import Any
 
 from sqlalchemy import exists, or_, select
 from sqlalchemy.orm import Session
@@ -15,7 +14,7 @@ from viewer.domain.dates import DateError, FuzzyDate
 from viewer.domain.enums import RecordKind
 from viewer.domain.serial import record_fields
 from viewer.store.engine import integrity_problems
-from viewer.store.history import replay
+from viewer.store.history import Fields, replay
 from viewer.store.mapping import ROW_TYPES, select_rows, to_record, to_revision
 from viewer.store.schema import CitationRow, RevisionRow, SourceRow
 from viewer.store.store import Store
@@ -30,7 +29,6 @@ CLAIMS = {
 }
 # Rows read at a time when the checks walk a whole table.
 BATCH = 1_000
-Fields = dict[str, Any]
 DATE_COLUMNS = {
     RecordKind.ACCORD: ("first_signed",),
     RecordKind.SOURCE: ("published", "accessed"),

@@ -44,17 +44,20 @@ class SearchingComboBox(QComboBox):
         that the owner's own check reports it instead of the value vanishing.
         """
         index = self.findData(data) if data is not None else 0
+        self._show(index, typed if typed is not None else data or "")
+
+    def show_item(self, index: int, typed: str) -> None:
+        """Show item ``index``, or ``typed`` as typed text when ``index`` is -1
+        (with no item current), from its beginning: a long title shows its start."""
+        if index < 0:
+            self.setCurrentIndex(-1)
+        self._show(index, typed)
+        self.search_line.setCursorPosition(0)
+
+    def _show(self, index: int, typed: str) -> None:
         if index >= 0:
             self.setCurrentIndex(index)
             # An edited line keeps its text when the index does not change.
             self.setEditText(self.itemText(index))
         else:
-            self.setEditText(typed if typed is not None else data or "")
-
-    def show_item(self, index: int, typed: str) -> None:
-        """Show item ``index``, or ``typed`` as typed text when ``index`` is -1,
-        from its beginning (a long title shows its start, not its end)."""
-        self.setCurrentIndex(index)
-        # An edited line keeps its text when the index does not change.
-        self.setEditText(self.itemText(index) if index >= 0 else typed)
-        self.search_line.setCursorPosition(0)
+            self.setEditText(typed)
