@@ -49,7 +49,7 @@ if TYPE_CHECKING:
         key_for_name,
         row_index,
     )
-    from viewer.store.lookups import choices, new_key
+    from viewer.store.lookups import COMPLETION_LIMIT, choices, complete, labels_for, new_key
     from viewer.store.paths import APP_NAME, DB_ENVIRONMENT_VARIABLE, default_database_path
     from viewer.store.search import SearchHit, search
     from viewer.store.store import Store
@@ -88,7 +88,10 @@ _HOMES = {
     "headers": "viewer.store.listing",
     "key_for_name": "viewer.store.listing",
     "row_index": "viewer.store.listing",
+    "COMPLETION_LIMIT": "viewer.store.lookups",
     "choices": "viewer.store.lookups",
+    "complete": "viewer.store.lookups",
+    "labels_for": "viewer.store.lookups",
     "new_key": "viewer.store.lookups",
     "APP_NAME": "viewer.store.paths",
     "DB_ENVIRONMENT_VARIABLE": "viewer.store.paths",
@@ -112,6 +115,7 @@ if not TYPE_CHECKING:  # for mypy the names are the imports above: a misspelt on
 
 __all__ = [
     "APP_NAME",
+    "COMPLETION_LIMIT",
     "DB_ENVIRONMENT_VARIABLE",
     "PAGE_SIZE",
     "ChangeProbe",
@@ -130,6 +134,7 @@ __all__ = [
     "StoreError",
     "apply_import",
     "choices",
+    "complete",
     "count_rows",
     "default_database_path",
     "export_csv",
@@ -138,6 +143,7 @@ __all__ = [
     "fetch_rows",
     "headers",
     "key_for_name",
+    "labels_for",
     "load_detail",
     "new_key",
     "open_or_create",
