@@ -12,7 +12,7 @@ import unicodedata
 from collections.abc import Collection, Iterable
 from typing import Any
 
-from sqlalchemy import Select, select
+from sqlalchemy import select
 
 from viewer.domain.enums import RecordKind
 from viewer.domain.validation import KEY_PATTERN
@@ -81,7 +81,7 @@ def labels_for(store: Store, kind: RecordKind, keys: Collection[str]) -> dict[st
     with store.reading() as session:
         for start in range(0, len(wanted), _KEYS_PER_QUERY):
             chunk = wanted[start : start + _KEYS_PER_QUERY]
-            query: Select[Any] = select(row_type.key, label).where(row_type.key.in_(chunk))
+            query = select(row_type.key, label).where(row_type.key.in_(chunk))
             found.update(_pairs(session.execute(query)))
     return found
 
