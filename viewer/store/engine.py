@@ -8,11 +8,14 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import unicodedata
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import URL, Engine, create_engine, event
 from sqlalchemy.pool import ConnectionPoolEntry
+
+from viewer.domain.query import MATCH_END, MATCH_START
 
 BUSY_TIMEOUT_MS = 5_000
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -85,6 +88,28 @@ def _on_connect(dbapi_connection: sqlite3.Connection, _record: ConnectionPoolEnt
     cursor.execute("PRAGMA synchronous = NORMAL")
     cursor.close()
     dbapi_connection.create_function("casefold", 1, _casefold, deterministic=True)
+    dbapi_connection.create_function("index_text", 1, index_text, deterministic=True)
+    dbapi_connection.create_function("initials", 1, initials, deterministic=True)
+
+
+def index_text(value: object) -> str:
+    """Text as the search index holds it: NFC, without the two characters that
+    mark a match in a snippet (Unicode private-use, so never real text)."""
+    if not isinstance(value, str):
+        return ""
+    return unicodedata.normalize("NFC", value).translate(_NO_MARKS)
+
+
+def initials(value: object) -> str:
+    """The initials of a name of several words ("United Arab Emirates": "UAE"),
+    so that a search for the usual abbreviation finds the name."""
+    if not isinstance(value, str):
+        return ""
+    words = [word for word in value.replace("-", " ").split() if word[:1].isalpha()]
+    return "".join(word[0] for word in words).upper() if len(words) > 1 else ""
+
+
+_NO_MARKS = str.maketrans("", "", MATCH_START + MATCH_END)
 
 
 def _on_begin(connection: Any) -> None:

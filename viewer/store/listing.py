@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import ColumnElement, Date, Select, and_, bindparam, func, literal, or_, select
+from sqlalchemy import ColumnElement, Date, Select, and_, bindparam, func, or_, select
 from sqlalchemy.orm import aliased
 
 from viewer.domain.dates import DateError, FuzzyDate
@@ -27,7 +27,7 @@ from viewer.store.schema import (
     SourceRow,
     StatusActionRow,
 )
-from viewer.store.search import SEARCHED, contains_text, equals_text
+from viewer.store.search import condition, equals_text
 from viewer.store.store import Store
 
 PAGE_SIZE = 200
@@ -226,13 +226,7 @@ def _ordered(query: ListQuery, statement: Select[Any]) -> Select[Any]:
 
 
 def _filter(query: ListQuery) -> ColumnElement[bool]:
-    needle = query.text.replace("\x00", "").strip().casefold()
-    if not needle:
-        return literal(True)
-    conditions = [contains_text(column, needle) for column in SEARCHED[query.kind]]
-    if query.kind is RecordKind.PARTY:
-        conditions.append(contains_text(PartyRow.iso_code, needle))
-    return or_(*conditions)
+    return condition(query.kind, query.text)
 
 
 def key_for_name(store: Store, kind: RecordKind, name: str) -> str | None:

@@ -210,3 +210,13 @@ class RevisionRow(Base):
     record_kind: Mapped[str] = mapped_column(String(20))
     record_key: Mapped[str] = mapped_column(String(80))
     changes: Mapped[dict[str, Any]] = mapped_column(JSON)
+
+
+class SavedSearchRow(Base):
+    """A query kept under a name: a list that stays current (not curated data,
+    so not in the revision log or the exchange file)."""
+
+    __tablename__ = "saved_searches"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(200), unique=True)
+    query: Mapped[str] = mapped_column(Text)

@@ -1,28 +1,52 @@
-"""A simple case-insensitive search over names, titles and summaries.
+"""Search: the query language (:mod:`viewer.domain.query`) run on the index.
 
-Full-text search (FTS5) comes later and will live here too; until then this
-is a substring match, with the query passed as a bound parameter and its
-wildcards escaped, so any input is safe.
+The words of a query become one full-text match on the index
+(:mod:`viewer.store.search_index`), each word quoted so that nothing typed is
+read as the index's own syntax; its filters become SQL conditions on each
+kind's table. The lists, "search everything", the facets and the ``search``
+command all go through :func:`condition` and :func:`search`.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Protocol
+from typing import Any, Protocol
 
-from sqlalchemy import ColumnElement, func, or_, select
+from sqlalchemy import (
+    ColumnElement,
+    Select,
+    and_,
+    bindparam,
+    column,
+    false,
+    func,
+    literal_column,
+    not_,
+    or_,
+    select,
+    table,
+    text,
+    true,
+)
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
-from viewer.domain.enums import RecordKind
+from viewer.domain.dates import DateError, FuzzyDate
+from viewer.domain.enums import Certainty, RecordKind, StatusKind
+from viewer.domain.query import MATCH_END, MATCH_START, PRESENCE, Filter, Query, Term, parse
 from viewer.store.mapping import LABEL_COLUMNS, ROW_TYPES
 from viewer.store.schema import (
     AccordRow,
+    CitationRow,
+    EventRoleRow,
     EventRow,
     PartyRow,
     PersonRow,
     SourceRow,
     StatusActionRow,
+    Versioned,
 )
+from viewer.store.search_index import KIND_CODES, TABLE
 
 
 class Reader(Protocol):
@@ -33,15 +57,34 @@ class Reader(Protocol):
 
 
 DEFAULT_LIMIT = 200
+_INDEX = table(TABLE, column("rowid"), column("rank"))
+SNIPPET_WORDS = 12
 
-# Every text a search looks in, for each kind.
-SEARCHED: dict[RecordKind, tuple[InstrumentedAttribute[str], ...]] = {
-    RecordKind.ACCORD: (AccordRow.name, AccordRow.description),
-    RecordKind.PARTY: (PartyRow.name, PartyRow.notes),
-    RecordKind.PERSON: (PersonRow.name, PersonRow.office, PersonRow.notes),
-    RecordKind.SOURCE: (SourceRow.title, SourceRow.publisher, SourceRow.notes),
-    RecordKind.STATUS_ACTION: (StatusActionRow.note,),
-    RecordKind.EVENT: (EventRow.title, EventRow.summary, EventRow.location),
+# Each kind's date, for after:, before: and year: (participants and people
+# have none of their own; a participant is dated by its status actions).
+_DATES: dict[RecordKind, tuple[InstrumentedAttribute[object], InstrumentedAttribute[object]]] = {
+    RecordKind.ACCORD: (AccordRow.first_signed_lower, AccordRow.first_signed_upper),
+    RecordKind.SOURCE: (SourceRow.published_lower, SourceRow.published_upper),
+    RecordKind.STATUS_ACTION: (StatusActionRow.date_lower, StatusActionRow.date_upper),
+    RecordKind.EVENT: (EventRow.date_lower, EventRow.date_upper),
+}
+# The citation column that points at each kind of claim.
+_CLAIMS: dict[RecordKind, InstrumentedAttribute[int | None]] = {
+    RecordKind.ACCORD: CitationRow.accord_id,
+    RecordKind.PARTY: CitationRow.party_id,
+    RecordKind.PERSON: CitationRow.person_id,
+    RecordKind.STATUS_ACTION: CitationRow.status_action_id,
+    RecordKind.EVENT: CitationRow.event_id,
+}
+KIND_NAMES: dict[str, RecordKind] = {
+    **{kind.value: kind for kind in RecordKind},
+    **{kind.label.casefold(): kind for kind in RecordKind},
+    "participant": RecordKind.PARTY,
+    "people": RecordKind.PERSON,
+    "parties": RecordKind.PARTY,
+    "participants": RecordKind.PARTY,
+    "status": RecordKind.STATUS_ACTION,
+    "action": RecordKind.STATUS_ACTION,
 }
 
 
@@ -50,50 +93,414 @@ class SearchHit:
     kind: RecordKind
     key: str
     label: str
+    # The best matching stretch of the record's text, its matches between
+    # MATCH_START and MATCH_END (see viewer.domain.query.spans).
+    snippet: str = ""
+
+
+@dataclass(frozen=True)
+class Facets:
+    """How the hits of a query divide, for narrowing it further."""
+
+    kinds: dict[RecordKind, int]
+    statuses: dict[StatusKind, int]
+    certainties: dict[Certainty, int]
+    years: dict[int, int]
+
+
+def as_query(query: str | Query) -> Query:
+    return parse(query) if isinstance(query, str) else query
 
 
 def search(
     store: Reader,
-    query: str,
+    query: str | Query,
     limit: int = DEFAULT_LIMIT,
-    kinds: tuple[RecordKind, ...] = tuple(SEARCHED),
+    kinds: tuple[RecordKind, ...] = tuple(KIND_CODES),
 ) -> list[SearchHit]:
-    """Records whose texts contain ``query`` (any case), by kind then label."""
-    # SQLite ends a LIKE pattern at a NUL character, which would match everything.
-    needle = query.replace("\x00", "").strip().casefold()
-    if not needle:
+    """The records matching ``query``, by kind, the best matches of each first."""
+    parsed = as_query(query)
+    if parsed.empty:
         return []
     hits: list[SearchHit] = []
     with store.reading() as session:
         for kind in kinds:
-            row_type, label, columns = ROW_TYPES[kind], LABEL_COLUMNS[kind], SEARCHED[kind]
-            condition = or_(*(contains_text(column, needle) for column in columns))
-            rows = session.execute(
-                select(row_type.key, label)
-                .where(condition)
-                .order_by(label)
-                .limit(limit - len(hits))
-            )
-            hits.extend(SearchHit(kind, key, text) for key, text in rows)
             if len(hits) >= limit:
                 break
+            hits.extend(_hits(session, kind, parsed, limit - len(hits)))
     return hits
 
 
+def counts(store: Reader, query: str | Query) -> dict[RecordKind, int]:
+    """How many records of each kind match ``query``."""
+    parsed = as_query(query)
+    with store.reading() as session:
+        return {
+            kind: int(
+                session.scalar(
+                    select(func.count()).select_from(ROW_TYPES[kind]).where(condition(kind, parsed))
+                )
+                or 0
+            )
+            for kind in KIND_CODES
+        }
+
+
+def facets(store: Reader, query: str | Query) -> Facets:
+    parsed = as_query(query)
+    kinds = counts(store, parsed)
+    with store.reading() as session:
+        statuses = {
+            StatusKind(value): number
+            for value, number in session.execute(
+                select(StatusActionRow.action, func.count())
+                .where(condition(RecordKind.STATUS_ACTION, parsed))
+                .group_by(StatusActionRow.action)
+            )
+        }
+        certainties: dict[Certainty, int] = {}
+        years: dict[int, int] = {}
+        for kind, certainty in (
+            (RecordKind.STATUS_ACTION, StatusActionRow.certainty),
+            (RecordKind.EVENT, EventRow.certainty),
+        ):
+            for value, number in session.execute(
+                select(certainty, func.count()).where(condition(kind, parsed)).group_by(certainty)
+            ):
+                certainties[Certainty(value)] = certainties.get(Certainty(value), 0) + number
+            year = func.strftime("%Y", _DATES[kind][0])
+            for value, number in session.execute(
+                select(year, func.count())
+                .where(condition(kind, parsed), _DATES[kind][0].is_not(None))
+                .group_by(year)
+            ):
+                years[int(value)] = years.get(int(value), 0) + number
+    return Facets(kinds, statuses, certainties, dict(sorted(years.items())))
+
+
+def condition(kind: RecordKind, query: str | Query) -> ColumnElement[bool]:
+    """Which rows of ``kind``'s table match ``query``: its words through the
+    index, and each filter (a filter that cannot apply to the kind matches none)."""
+    parsed = as_query(query)
+    row_type = ROW_TYPES[kind]
+    parts: list[ColumnElement[bool]] = []
+    matching = _match(parsed)
+    if matching is not None:
+        parts.append(row_type.id.in_(_indexed_ids(kind, matching)))
+    elif parsed.excluded:
+        excluded = _any_of(parsed.excluded)
+        parts.append(row_type.id.not_in(_indexed_ids(kind, excluded)))
+    for found in parsed.filters:
+        applied = _filter(kind, found)
+        parts.append(not_(applied) if found.negated else applied)
+    return and_(true(), *parts)
+
+
+# -- the full-text part --------------------------------------------------------
+
+
+def _quoted(term: Term) -> str:
+    """One term in the index's syntax: a quoted string, a prefix unless it is a
+    phrase or a single character (a lone letter matches as a whole word)."""
+    body = '"' + term.text.replace('"', '""') + '"'
+    return body if term.phrase or len(term.text) < 2 else body + " *"
+
+
+def _any_of(terms: tuple[Term, ...]) -> str:
+    return "(" + " OR ".join(_quoted(term) for term in terms) + ")"
+
+
+def _match(query: Query) -> str | None:
+    """The index match for the query's words, or None if it has none to match."""
+    if not query.groups:
+        return None
+    expression = " AND ".join(_any_of(group) for group in query.groups)
+    if query.excluded:
+        expression = f"({expression}) NOT {_any_of(query.excluded)}"
+    return expression
+
+
+def _indexed_ids(kind: RecordKind, expression: str) -> Select[Any]:
+    matched = text(f"{TABLE} MATCH :match").bindparams(bindparam("match", expression, unique=True))
+    return (
+        select(_INDEX.c.rowid.op(">>")(3))
+        .select_from(_INDEX)
+        .where(matched, _INDEX.c.rowid.op("&")(7) == KIND_CODES[kind])
+    )
+
+
+def _hits(session: Session, kind: RecordKind, query: Query, limit: int) -> list[SearchHit]:
+    row_type, label = ROW_TYPES[kind], LABEL_COLUMNS[kind]
+    matching = _match(query)
+    if matching is None:
+        rows = session.execute(
+            select(row_type.key, label)
+            .where(condition(kind, query))
+            .order_by(label, row_type.id)
+            .limit(limit)
+        )
+        return [SearchHit(kind, key, text_) for key, text_ in rows]
+    snippet: ColumnElement[str] = literal_column(
+        f"snippet({TABLE}, -1, '{MATCH_START}', '{MATCH_END}', '…', {SNIPPET_WORDS})"
+    )
+    filters = [
+        not_(_filter(kind, found)) if found.negated else _filter(kind, found)
+        for found in query.filters
+    ]
+    statement = (
+        select(row_type.key, label, snippet)
+        .select_from(_INDEX)
+        .join(row_type, row_type.id == _INDEX.c.rowid.op(">>")(3))
+        .where(
+            text(f"{TABLE} MATCH :match").bindparams(bindparam("match", matching, unique=True)),
+            _INDEX.c.rowid.op("&")(7) == KIND_CODES[kind],
+            *filters,
+        )
+        .order_by(_INDEX.c.rank)
+        .limit(limit)
+    )
+    return [
+        SearchHit(kind, key, text_, cut or "") for key, text_, cut in session.execute(statement)
+    ]
+
+
+# -- the filters -----------------------------------------------------------------
+
+
+def _filter(kind: RecordKind, found: Filter) -> ColumnElement[bool]:
+    if not found.value:
+        return true()  # explained in the query's notes; it narrows nothing
+    build = _FILTERS[found.name]
+    return build(kind, found.value)
+
+
+def _kind_filter(kind: RecordKind, value: str) -> ColumnElement[bool]:
+    return true() if _kind_filter_kind(value) is kind else false()
+
+
+def _named(row_type: type[Versioned], value: str) -> Select[Any]:
+    """Rows of a kind named by ``value``: its key, its name (any case, or words
+    of it through the index), a participant's ISO code or initials ("UAE"), a
+    source's publisher."""
+    kind = next(k for k, t in ROW_TYPES.items() if t is row_type)
+    label = LABEL_COLUMNS[kind]
+    folded = value.casefold()
+    named = [row_type.key == value, func.casefold(label) == folded]
+    if row_type is PartyRow:
+        named += [PartyRow.iso_code == value.upper(), func.initials(PartyRow.name) == value.upper()]
+    if row_type is SourceRow:
+        named.append(func.casefold(SourceRow.publisher) == folded)
+    words = f"label : ({_quoted(Term(value, phrase=True))} OR {_quoted(Term(value))})"
+    named.append(row_type.id.in_(_indexed_ids(kind, words)))
+    return select(row_type.id).where(or_(*named))
+
+
+def _party_filter(kind: RecordKind, value: str) -> ColumnElement[bool]:
+    parties = _named(PartyRow, value)
+    actions = select(StatusActionRow.id).where(StatusActionRow.party_id.in_(parties))
+    events = select(EventRoleRow.event_id).where(EventRoleRow.party_id.in_(parties))
+    match kind:
+        case RecordKind.PARTY:
+            return PartyRow.id.in_(parties)
+        case RecordKind.PERSON:
+            return PersonRow.party_id.in_(parties)
+        case RecordKind.STATUS_ACTION:
+            return StatusActionRow.party_id.in_(parties)
+        case RecordKind.EVENT:
+            return EventRow.id.in_(events)
+        case RecordKind.ACCORD:
+            return AccordRow.id.in_(
+                select(StatusActionRow.accord_id).where(StatusActionRow.party_id.in_(parties))
+            )
+        case RecordKind.SOURCE:
+            return SourceRow.id.in_(
+                select(CitationRow.source_id).where(
+                    or_(
+                        CitationRow.party_id.in_(parties),
+                        CitationRow.status_action_id.in_(actions),
+                        CitationRow.event_id.in_(events),
+                    )
+                )
+            )
+    return false()
+
+
+def _accord_filter(kind: RecordKind, value: str) -> ColumnElement[bool]:
+    accords = _named(AccordRow, value)
+    actions = select(StatusActionRow.id).where(StatusActionRow.accord_id.in_(accords))
+    events = select(EventRow.id).where(EventRow.accord_id.in_(accords))
+    match kind:
+        case RecordKind.ACCORD:
+            return AccordRow.id.in_(accords)
+        case RecordKind.STATUS_ACTION:
+            return StatusActionRow.accord_id.in_(accords)
+        case RecordKind.EVENT:
+            return EventRow.accord_id.in_(accords)
+        case RecordKind.PARTY:
+            return PartyRow.id.in_(
+                select(StatusActionRow.party_id).where(StatusActionRow.accord_id.in_(accords))
+            )
+        case RecordKind.PERSON:
+            return PersonRow.party_id.in_(
+                select(StatusActionRow.party_id).where(StatusActionRow.accord_id.in_(accords))
+            )
+        case RecordKind.SOURCE:
+            return SourceRow.id.in_(
+                select(CitationRow.source_id).where(
+                    or_(CitationRow.status_action_id.in_(actions), CitationRow.event_id.in_(events))
+                )
+            )
+    return false()
+
+
+def enum_value(enum: type[StatusKind] | type[Certainty], value: str) -> str | None:
+    """The enum value ``value`` names: its value or label, any case, with
+    spaces, hyphens or underscores; or the only one it begins."""
+    wanted = value.casefold().replace("-", "_").replace(" ", "_")
+    for member in enum:
+        if wanted in (member.value, member.label.casefold().replace(" ", "_")):
+            return member.value
+    starting = [member.value for member in enum if member.value.startswith(wanted)]
+    return starting[0] if len(starting) == 1 else None
+
+
+def _status_filter(kind: RecordKind, value: str) -> ColumnElement[bool]:
+    action = enum_value(StatusKind, value)
+    if action is None:
+        return false()
+    if kind is RecordKind.STATUS_ACTION:
+        return StatusActionRow.action == action
+    if kind is RecordKind.PARTY:
+        return PartyRow.id.in_(
+            select(StatusActionRow.party_id).where(StatusActionRow.action == action)
+        )
+    return false()
+
+
+def _certainty_filter(kind: RecordKind, value: str) -> ColumnElement[bool]:
+    certainty = enum_value(Certainty, value)
+    if certainty is None:
+        return false()
+    if kind is RecordKind.STATUS_ACTION:
+        return StatusActionRow.certainty == certainty
+    if kind is RecordKind.EVENT:
+        return EventRow.certainty == certainty
+    return false()
+
+
+def read_date(value: str) -> FuzzyDate | None:
+    """A filter's date: EDTF or the readable forms the forms accept."""
+    for read in (FuzzyDate.parse, FuzzyDate.from_text):
+        try:
+            found = read(value)
+        except DateError:
+            continue
+        if found.lower is not None or found.upper is not None:
+            return found
+    return None
+
+
+def _dated(kind: RecordKind, test: str, value: str) -> ColumnElement[bool]:
+    if test == "year":
+        if not (value.isascii() and value.isdigit() and 1 <= int(value) <= 9999):
+            return false()
+        wanted = read_date(f"{int(value):04d}")
+    else:
+        wanted = read_date(value)
+    if wanted is None:
+        return false()
+    if kind is RecordKind.PARTY:
+        return PartyRow.id.in_(
+            select(StatusActionRow.party_id).where(_dated(RecordKind.STATUS_ACTION, test, value))
+        )
+    if kind not in _DATES:
+        return false()
+    lower, upper = _DATES[kind]
+    if test == "after" and wanted.lower is not None:
+        return lower >= wanted.lower
+    if test == "before" and wanted.lower is not None:
+        return lower < wanted.lower
+    if test == "year" and wanted.lower is not None and wanted.upper is not None:
+        return and_(lower <= wanted.upper, func.coalesce(upper, lower) >= wanted.lower)
+    return false()
+
+
+def _presence(kind: RecordKind, value: str, wanted: bool) -> ColumnElement[bool]:
+    what = value.casefold().rstrip("s")
+    found: ColumnElement[bool]
+    if what == "date":
+        found = _DATES[kind][0].is_not(None) if kind in _DATES else false()
+    elif what in ("citation", "quote"):
+        quoted = CitationRow.quote != "" if what == "quote" else true()
+        if kind is RecordKind.SOURCE:
+            found = SourceRow.id.in_(select(CitationRow.source_id).where(quoted))
+        else:
+            claim = _CLAIMS[kind]
+            found = ROW_TYPES[kind].id.in_(select(claim).where(claim.is_not(None), quoted))
+    else:
+        return false()
+    return found if wanted else not_(found)
+
+
+def _source_filter(kind: RecordKind, value: str) -> ColumnElement[bool]:
+    sources = _named(SourceRow, value)
+    if kind is RecordKind.SOURCE:
+        return SourceRow.id.in_(sources)
+    claim = _CLAIMS[kind]
+    return ROW_TYPES[kind].id.in_(select(claim).where(CitationRow.source_id.in_(sources)))
+
+
+_FILTERS: dict[str, Callable[[RecordKind, str], ColumnElement[bool]]] = {
+    "kind": _kind_filter,
+    "party": _party_filter,
+    "accord": _accord_filter,
+    "status": _status_filter,
+    "certainty": _certainty_filter,
+    "source": _source_filter,
+    "after": lambda kind, value: _dated(kind, "after", value),
+    "before": lambda kind, value: _dated(kind, "before", value),
+    "year": lambda kind, value: _dated(kind, "year", value),
+    "has": lambda kind, value: _presence(kind, value, True),
+    "missing": lambda kind, value: _presence(kind, value, False),
+}
+
+
+def filter_problems(query: Query) -> list[str]:
+    """What is wrong with the query's filter values (shown beside its notes)."""
+    problems = []
+    for found in query.filters:
+        value = found.value
+        if not value:
+            continue
+        if found.name == "kind" and _kind_filter_kind(value) is None:
+            names = ", ".join(sorted({k.label.casefold() for k in RecordKind}))
+            problems.append(f"kind:{value} is not a kind of record ({names})")
+        elif found.name == "status" and enum_value(StatusKind, value) is None:
+            problems.append(f"status:{value} is not a status ({_choices(StatusKind)})")
+        elif found.name == "certainty" and enum_value(Certainty, value) is None:
+            problems.append(f"certainty:{value} is not a certainty ({_choices(Certainty)})")
+        elif found.name in ("after", "before") and read_date(value) is None:
+            problems.append(f"{found.name}:{value} is not a date (e.g. 2021, 2020-09, 2020-09-15)")
+        elif found.name == "year" and not (value.isascii() and value.isdigit()):
+            problems.append(f"year:{value} is not a year (e.g. year:2025)")
+        elif found.name in ("has", "missing") and value.casefold().rstrip("s") not in PRESENCE:
+            problems.append(f"{found.name}:{value} is not known ({', '.join(PRESENCE)})")
+    return problems
+
+
+def _kind_filter_kind(value: str) -> RecordKind | None:
+    return KIND_NAMES.get(value.casefold().rstrip("s")) or KIND_NAMES.get(value.casefold())
+
+
+def _choices(enum: type[StatusKind] | type[Certainty]) -> str:
+    return ", ".join(member.value.replace("_", "-") for member in enum)
+
+
+# -- plain text comparisons, for names ------------------------------------------
+
+
 def equals_text(
-    column: InstrumentedAttribute[str] | InstrumentedAttribute[str | None], text: str
+    column: InstrumentedAttribute[str] | InstrumentedAttribute[str | None], text_: str
 ) -> ColumnElement[bool]:
-    """``column`` is ``text`` in any case (Unicode case folding, as Python's)."""
-    return func.casefold(column) == text.strip().casefold()
-
-
-def contains_text(
-    column: InstrumentedAttribute[str] | InstrumentedAttribute[str | None], needle: str
-) -> ColumnElement[bool]:
-    """``column`` contains ``needle`` (already case-folded), in any case."""
-    if needle.isascii():
-        # SQLite's built-in lower() folds ASCII letters, which is all an ASCII
-        # needle can match, and runs far faster than a Python function.
-        return func.lower(column).contains(needle, autoescape=True)
-    # "casefold" is registered on each SQLite connection by the engine module.
-    return func.casefold(column).contains(needle, autoescape=True)
+    """``column`` is ``text_`` in any case (Unicode case folding, as Python's)."""
+    return func.casefold(column) == text_.strip().casefold()

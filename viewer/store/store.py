@@ -22,6 +22,7 @@ from viewer.domain.records import Party, Record, Revision
 from viewer.domain.serial import Problem, record_fields
 from viewer.domain.unlink import unlink
 from viewer.domain.validation import validate
+from viewer.store import search_index
 from viewer.store.dependents import Dependents, find_dependents
 from viewer.store.engine import ChangeProbe, database_files, is_locked, writer
 from viewer.store.errors import (
@@ -175,6 +176,7 @@ class Store:
                 record,
                 {name: (old, None) for name, old in record_fields(record).items()},
             )
+            search_index.remove(session.connection(), kind, [row.id])
             session.delete(row)
             return record, tuple(before.values())
 
@@ -262,6 +264,7 @@ class Store:
         apply(row, record, Resolver(session))
         row.version += 1
         session.flush()
+        search_index.refresh(session.connection(), record.kind, [row.id])
         self._log(session, RevisionAction.UPDATE, record, changes)
         return _reread(session, row)
 
@@ -280,6 +283,7 @@ class Store:
         apply(row, record, refs)
         session.add(row)
         session.flush()
+        search_index.refresh(session.connection(), record.kind, [row.id])
         self._log(
             session,
             RevisionAction.CREATE,

@@ -1,0 +1,245 @@
+"""The search language: what a person types into the search field, read into
+words, phrases, exclusions, alternatives and field filters.
+
+Reading never fails. Whatever cannot be understood is searched as plain
+words where that makes sense, dropped otherwise, and explained in ``notes``
+(the search field shows them in its tooltip). The store turns a :class:`Query`
+into its database's own full-text syntax; nothing typed here reaches that
+syntax unquoted.
+
+    israel signing          both words (each as the start of a word)
+    "signing ceremony"      the exact phrase
+    -withdrawn              not this word
+    morocco OR sudan        either word
+    kind:event party:UAE    field filters (see FILTERS); -kind:event excludes
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass, field
+
+# How much of a query is read: a pasted page is cut, not searched whole.
+MAX_QUERY_CHARS = 1_000
+MAX_TERMS = 32
+
+# A snippet marks each match between these two characters (Unicode private
+# use, never in real text: the index strips them from what it holds).
+MATCH_START, MATCH_END = "\ue000", "\ue001"
+
+FILTERS: dict[str, str] = {
+    "kind": "the kind of record: participant, event, person, source, accord, status",
+    "party": "records about a participant (name, key or ISO code)",
+    "accord": "records of an accord (name or key)",
+    "status": "status actions of that kind, and participants with one",
+    "certainty": "events and status actions of that certainty",
+    "source": "records citing a source (title, publisher or key), and the source",
+    "after": "dated on or after the start of a date (after:2020-09)",
+    "before": "dated before the start of a date (before:2021)",
+    "year": "dated in that year (year:2025)",
+    "has": "has:citation, has:quote or has:date",
+    "missing": "missing:citation, missing:quote or missing:date",
+}
+PRESENCE = ("citation", "quote", "date")
+
+
+@dataclass(frozen=True, slots=True)
+class Term:
+    """A word (matched as the start of a word) or an exact phrase."""
+
+    text: str
+    phrase: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Filter:
+    name: str
+    value: str
+    negated: bool = False
+
+    def __str__(self) -> str:
+        value = f'"{self.value}"' if " " in self.value else self.value
+        return f"{'-' if self.negated else ''}{self.name}:{value}"
+
+
+@dataclass(frozen=True)
+class Query:
+    """All of ``groups`` must match (each group is a set of alternatives), none
+    of ``excluded``, and every filter."""
+
+    groups: tuple[tuple[Term, ...], ...] = ()
+    excluded: tuple[Term, ...] = ()
+    filters: tuple[Filter, ...] = ()
+    notes: tuple[str, ...] = field(default=(), compare=False)
+
+    @property
+    def empty(self) -> bool:
+        return not (self.groups or self.excluded or self.filters)
+
+    @property
+    def words(self) -> tuple[Term, ...]:
+        """Every term that should show as a match (for highlighting)."""
+        return tuple(term for group in self.groups for term in group)
+
+
+def normalise(text: str) -> str:
+    """NFC, with control characters turned into spaces."""
+    text = unicodedata.normalize("NFC", text)
+    return "".join(" " if unicodedata.category(ch) in ("Cc", "Cf", "Cs") else ch for ch in text)
+
+
+def has_word_characters(text: str) -> bool:
+    """Whether ``text`` holds anything a word index keeps (letters or digits)."""
+    return any(unicodedata.category(ch)[0] in "LN" for ch in text)
+
+
+def parse(text: str) -> Query:
+    notes: list[str] = []
+    if len(text) > MAX_QUERY_CHARS:
+        notes.append(f"only the first {MAX_QUERY_CHARS} characters were searched")
+        text = text[:MAX_QUERY_CHARS]
+    tokens = _tokens(normalise(text), notes)
+    groups: list[list[Term]] = []
+    excluded: list[Term] = []
+    filters: list[Filter] = []
+    join_next = False
+    for raw, quoted in tokens:
+        if not quoted and raw == "OR":
+            if groups and not join_next:
+                join_next = True
+            else:
+                notes.append("OR needs a word on each side")
+            continue
+        if not quoted and raw == "AND":
+            continue  # words are joined by AND anyway
+        negated = not quoted and raw.startswith("-") and len(raw) > 1
+        body = raw[1:] if negated else raw
+        found = None if quoted else _filter(body, negated, notes)
+        if found is not None:
+            filters.append(found)
+            join_next = False
+            continue
+        phrase = quoted or (body.startswith('"') and body.endswith('"') and len(body) > 1)
+        term_text = body.strip('"') if not quoted else body
+        if not has_word_characters(term_text):
+            if term_text.strip() and not quoted:
+                notes.append(f"{raw!r} holds no letters or digits and was left out")
+            join_next = False
+            continue
+        term = Term(term_text, phrase=phrase or " " in term_text)
+        if negated:
+            excluded.append(term)
+        elif join_next and groups:
+            groups[-1].append(term)
+        else:
+            groups.append([term])
+        join_next = False
+    if join_next:
+        notes.append("OR needs a word on each side")
+    if sum(len(group) for group in groups) + len(excluded) > MAX_TERMS:
+        notes.append(f"only the first {MAX_TERMS} words were searched")
+        groups, excluded = _first_terms(groups, excluded)
+    return Query(
+        tuple(tuple(group) for group in groups), tuple(excluded), tuple(filters), tuple(notes)
+    )
+
+
+def _tokens(text: str, notes: list[str]) -> list[tuple[str, bool]]:
+    """Whitespace-separated tokens; a double-quoted run is one token (quoted=True).
+
+    ``name:"a b"`` stays one unquoted token with its quotes, for the filter reader.
+    """
+    tokens: list[tuple[str, bool]] = []
+    index, length = 0, len(text)
+    while index < length:
+        if text[index].isspace():
+            index += 1
+            continue
+        if text[index] == '"' or (text[index] == "-" and text[index + 1 : index + 2] == '"'):
+            negated = text[index] == "-"
+            start = index + (2 if negated else 1)
+            end = text.find('"', start)
+            if end < 0:
+                notes.append("a quote was not closed; the rest was read as a phrase")
+                end = length
+            phrase = text[start:end].strip()
+            if phrase:
+                tokens.append((f'-"{phrase}"', False) if negated else (phrase, True))
+            index = end + 1
+            continue
+        start = index
+        while index < length and not text[index].isspace():
+            if text[index] == '"':  # name:"value with spaces"
+                close = text.find('"', index + 1)
+                if close < 0:
+                    notes.append("a quote was not closed; the rest was read as a phrase")
+                    index = length
+                    break
+                index = close
+            index += 1
+        tokens.append((text[start:index], False))
+    return tokens
+
+
+def _filter(token: str, negated: bool, notes: list[str]) -> Filter | None:
+    name, colon, value = token.partition(":")
+    if not colon or not name or not name.isascii() or not name.isalpha():
+        return None
+    if name.lower() not in FILTERS:
+        notes.append(
+            f"{name}: is not a filter, so {token!r} was searched as words "
+            f"(filters: {', '.join(f'{known}:' for known in FILTERS)})"
+        )
+        return None
+    value = value.strip().strip('"').strip()
+    if not value:
+        notes.append(f"{name.lower()}: needs a value, e.g. {_example(name.lower())}")
+        return Filter(name.lower(), "", negated)
+    return Filter(name.lower(), value, negated)
+
+
+def _example(name: str) -> str:
+    description = FILTERS[name]
+    start = description.find("(")
+    if start >= 0 and ":" in description[start:]:
+        return description[start + 1 : description.find(")", start)]
+    if name in ("has", "missing"):
+        return f"{name}:citation"
+    return f"{name}:…"
+
+
+def _first_terms(
+    groups: list[list[Term]], excluded: list[Term]
+) -> tuple[list[list[Term]], list[Term]]:
+    kept: list[list[Term]] = []
+    budget = MAX_TERMS
+    for group in groups:
+        if budget <= 0:
+            break
+        kept.append(group[:budget])
+        budget -= len(kept[-1])
+    return kept, excluded[: max(budget, 0)]
+
+
+def folded(text: str) -> str:
+    """``text`` as the index compares it: case-folded, without diacritics."""
+    decomposed = unicodedata.normalize("NFD", text.casefold())
+    return "".join(ch for ch in decomposed if unicodedata.category(ch) != "Mn")
+
+
+def spans(snippet: str) -> list[tuple[str, bool]]:
+    """A snippet cut into (text, is a match) pieces at its match marks."""
+    pieces: list[tuple[str, bool]] = []
+    rest = snippet
+    while rest:
+        start = rest.find(MATCH_START)
+        if start < 0:
+            pieces.append((rest, False))
+            break
+        if start:
+            pieces.append((rest[:start], False))
+        end = rest.find(MATCH_END, start)
+        end = len(rest) if end < 0 else end
+        pieces.append((rest[start + 1 : end], True))
+        rest = rest[end + 1 :]
+    return [(text, match) for text, match in pieces if text]

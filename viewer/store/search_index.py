@@ -1,0 +1,191 @@
+"""The full-text index: one row per record, kept in step with every write.
+
+This is the SQLite implementation (an FTS5 table); a PostgreSQL one (a
+``tsvector`` column with a GIN index) will sit beside it behind the same
+functions. The store calls them inside the transaction of each write, so the
+index can never hold what a rolled-back change wrote.
+
+Each record's index row holds three texts: ``label`` (its name or title),
+``body`` (its other texts) and ``evidence`` (its citations' quotes, notes and
+locators). The row id packs the record's kind and row id together
+(``id * 8 + code``), so that a record's index row is found without a scan.
+Text is NFC-normalised on the way in (``index_text``, registered on each
+connection by the engine); the tokenizer folds case and removes diacritics,
+so "emirats" finds "Émirats".
+"""
+
+# ruff: noqa: S608 (every SQL text here is built from this module's own constants and integer ids)
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+
+from sqlalchemy import Connection, text
+from sqlalchemy.exc import DBAPIError
+
+from viewer.domain.enums import RecordKind
+
+TABLE = "search_index"
+KIND_CODES: dict[RecordKind, int] = {
+    RecordKind.ACCORD: 1,
+    RecordKind.PARTY: 2,
+    RecordKind.PERSON: 3,
+    RecordKind.SOURCE: 4,
+    RecordKind.STATUS_ACTION: 5,
+    RecordKind.EVENT: 6,
+}
+KINDS_BY_CODE = {code: kind for kind, code in KIND_CODES.items()}
+COLUMNS = ("label", "body", "evidence")
+
+CREATE = (
+    f"CREATE VIRTUAL TABLE IF NOT EXISTS {TABLE} USING fts5("
+    "label, body, evidence, "
+    "tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3')"
+)
+
+# What each kind's row contributes: its table, its label, its other texts,
+# and the citation column that points at it (sources are not claims).
+_TEXTS: dict[RecordKind, tuple[str, str, str, str | None]] = {
+    RecordKind.ACCORD: ("accords", "t.name", "t.description || ' ' || t.key", "accord_id"),
+    RecordKind.PARTY: (
+        "parties",
+        "t.name",
+        "t.notes || ' ' || coalesce(t.iso_code, '') || ' ' || initials(t.name) || ' ' || t.key",
+        "party_id",
+    ),
+    RecordKind.PERSON: (
+        "people",
+        "t.name",
+        "t.office || ' ' || t.notes || ' ' || t.key",
+        "person_id",
+    ),
+    RecordKind.SOURCE: (
+        "sources",
+        "t.title",
+        "t.publisher || ' ' || t.authors || ' ' || t.notes || ' ' || t.key",
+        None,
+    ),
+    RecordKind.STATUS_ACTION: ("status_actions", "t.key", "t.note", "status_action_id"),
+    RecordKind.EVENT: (
+        "events",
+        "t.title",
+        "t.summary || ' ' || t.location || ' ' || t.key",
+        "event_id",
+    ),
+}
+
+
+def owns_table(name: str | None) -> bool:
+    """Whether a table is the index or one of the tables FTS5 keeps for it
+    (not in the schema's models: migrations and their checks leave them out)."""
+    return bool(name) and (name == TABLE or str(name).startswith(f"{TABLE}_"))
+
+
+def row_id(kind: RecordKind, record_id: int) -> int:
+    return record_id * 8 + KIND_CODES[kind]
+
+
+def create(connection: Connection) -> None:
+    connection.exec_driver_sql(CREATE)
+
+
+def expected_rows(kind: RecordKind, where: str = "1") -> str:
+    """SQL selecting what the index should hold for the rows of ``kind`` matching ``where``."""
+    table, label, body, claim = _TEXTS[kind]
+    evidence = (
+        "''"
+        if claim is None
+        else (
+            "(SELECT group_concat(c.locator || ' ' || c.quote || ' ' || c.note, ' ') "
+            f"FROM citations c WHERE c.{claim} = t.id)"
+        )
+    )
+    return (
+        f"SELECT t.id * 8 + {KIND_CODES[kind]} AS rowid, index_text({label}) AS label, "
+        f"index_text({body}) AS body, index_text({evidence}) AS evidence "
+        f"FROM {table} t WHERE {where}"
+    )
+
+
+def refresh(connection: Connection, kind: RecordKind, ids: Sequence[int]) -> None:
+    """Write the index rows of these records of ``kind`` again, from their rows."""
+    if not ids:
+        return
+    remove(connection, kind, ids)
+    marks = ", ".join(str(int(record_id)) for record_id in ids)
+    connection.exec_driver_sql(
+        f"INSERT INTO {TABLE} (rowid, label, body, evidence) "
+        + expected_rows(kind, f"t.id IN ({marks})")
+    )
+
+
+def remove(connection: Connection, kind: RecordKind, ids: Sequence[int]) -> None:
+    if not ids:
+        return
+    marks = ", ".join(str(row_id(kind, int(record_id))) for record_id in ids)
+    connection.exec_driver_sql(f"DELETE FROM {TABLE} WHERE rowid IN ({marks})")
+
+
+def add_after(connection: Connection, kind: RecordKind, after_id: int) -> None:
+    """Index every record of ``kind`` whose row id is above ``after_id`` (those
+    a bulk import has just added), in one statement."""
+    connection.execute(
+        text(
+            f"INSERT INTO {TABLE} (rowid, label, body, evidence) "
+            + expected_rows(kind, "t.id > :after")
+        ),
+        {"after": after_id},
+    )
+
+
+def rebuild(connection: Connection) -> None:
+    """Build the whole index again from the tables (``check --repair``, a migration)."""
+    create(connection)
+    connection.exec_driver_sql(f"DELETE FROM {TABLE}")
+    for kind in KIND_CODES:
+        connection.exec_driver_sql(
+            f"INSERT INTO {TABLE} (rowid, label, body, evidence) " + expected_rows(kind)
+        )
+    connection.exec_driver_sql(f"INSERT INTO {TABLE} ({TABLE}) VALUES ('optimize')")
+
+
+def mismatches(connection: Connection, limit: int = 20) -> Iterator[str]:
+    """How the index differs from the tables: records missing from it, rows it
+    holds for no record, and rows whose text is out of date."""
+    exists = connection.exec_driver_sql(
+        "SELECT 1 FROM sqlite_master WHERE name = ?", (TABLE,)
+    ).first()
+    if exists is None:
+        yield "the search index is missing; run check --repair to build it"
+        return
+    expected = " UNION ALL ".join(expected_rows(kind) for kind in KIND_CODES)
+    held = f"SELECT rowid, label, body, evidence FROM {TABLE}"
+    shown = 0
+    for statement, problem in (
+        (f"{expected} EXCEPT {held}", "is missing from the search index or indexed out of date"),
+        (f"{held} EXCEPT {expected}", "has a stale row in the search index"),
+    ):
+        for (index_row,) in connection.exec_driver_sql(
+            f"SELECT DISTINCT rowid FROM ({statement}) ORDER BY rowid"
+        ):
+            if shown == limit:
+                yield "… and more: run check --repair to rebuild the search index"
+                return
+            what = _describe(connection, index_row)
+            yield f"{what} {problem} (run check --repair to rebuild it)"
+            shown += 1
+    try:
+        connection.exec_driver_sql(
+            f"INSERT INTO {TABLE} ({TABLE}, rank) VALUES ('integrity-check', 1)"
+        )
+    except DBAPIError as error:  # SQLite reports a damaged index as an error
+        yield f"the search index is damaged ({error.orig}); run check --repair to rebuild it"
+
+
+def _describe(connection: Connection, index_row: int) -> str:
+    kind = KINDS_BY_CODE.get(index_row % 8)
+    if kind is None:
+        return f"search index row {index_row}"
+    key = connection.exec_driver_sql(
+        f"SELECT key FROM {_TEXTS[kind][0]} WHERE id = ?", (index_row // 8,)
+    ).scalar()
+    return f"{kind.label} {key!r}" if key is not None else f"a deleted {kind.label}"
