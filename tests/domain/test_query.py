@@ -14,6 +14,7 @@ from viewer.domain.query import (
     Filter,
     Term,
     folded,
+    match_ranges,
     parse,
     spans,
 )
@@ -130,3 +131,11 @@ def test_a_snippet_splits_at_its_marks() -> None:
         (" Accords, ", False),
         ("first", True),
     ]
+
+
+def test_match_ranges_find_word_starts_in_any_case_and_accent() -> None:
+    text = "Émirats arabes unis; premiers émirats"
+    assert match_ranges(text, (Term("emir"),)) == [(0, 4), (30, 34)]
+    assert match_ranges(text, (Term("rats"),)) == []  # not at a word's start
+    assert match_ranges(text, (Term("arabes unis", phrase=True),)) == [(8, 19)]
+    assert match_ranges("José", (Term("jose"),)) == [(0, 4)]

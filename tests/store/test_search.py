@@ -10,10 +10,10 @@ import pytest
 from tests import samples
 from viewer.domain.dates import FuzzyDate
 from viewer.domain.enums import Certainty, EventKind, PartyKind, RecordKind, StatusKind
-from viewer.domain.query import MATCH_START, parse, spans
+from viewer.domain.query import MATCH_START, filter_problems, parse, spans
 from viewer.domain.records import Citation, Event, Party
 from viewer.store.listing import ListQuery, count_rows
-from viewer.store.search import counts, facets, filter_problems, search
+from viewer.store.search import counts, facets, search
 from viewer.store.store import Store
 
 E, P, S, A = RecordKind.EVENT, RecordKind.PARTY, RecordKind.STATUS_ACTION, RecordKind.ACCORD
@@ -234,7 +234,7 @@ def test_counts_and_facets_follow_the_text(seeded_store: Store) -> None:
 
 def test_the_index_follows_edits_and_deletes(seeded_store: Store) -> None:
     party = seeded_store.get(P, "morocco")
-    assert party is not None
+    assert isinstance(party, Party)
     seeded_store.update(dataclasses.replace(party, notes="Maghreb kingdom"))
     assert keys(seeded_store, "maghreb") == {"morocco"}
     event = Event(

@@ -19,6 +19,9 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass, field
 
+from viewer.domain.dates import DateError, FuzzyDate
+from viewer.domain.enums import Certainty, RecordKind, StatusKind
+
 # How much of a query is read: a pasted page is cut, not searched whole.
 MAX_QUERY_CHARS = 1_000
 MAX_TERMS = 32
@@ -243,3 +246,110 @@ def spans(snippet: str) -> list[tuple[str, bool]]:
         pieces.append((rest[start + 1 : end], True))
         rest = rest[end + 1 :]
     return [(text, match) for text, match in pieces if text]
+
+
+# -- what filter values name ----------------------------------------------------
+
+KIND_NAMES: dict[str, RecordKind] = {
+    **{kind.value: kind for kind in RecordKind},
+    **{kind.label.casefold(): kind for kind in RecordKind},
+    "participant": RecordKind.PARTY,
+    "people": RecordKind.PERSON,
+    "parties": RecordKind.PARTY,
+    "participants": RecordKind.PARTY,
+    "status": RecordKind.STATUS_ACTION,
+    "action": RecordKind.STATUS_ACTION,
+}
+
+
+def kind_named(value: str) -> RecordKind | None:
+    return KIND_NAMES.get(value.casefold().rstrip("s")) or KIND_NAMES.get(value.casefold())
+
+
+def _choices(enum: type[StatusKind] | type[Certainty]) -> str:
+    return ", ".join(member.value.replace("_", "-") for member in enum)
+
+
+def enum_value(enum: type[StatusKind] | type[Certainty], value: str) -> str | None:
+    """The enum value ``value`` names: its value or label, any case, with
+    spaces, hyphens or underscores; or the only one it begins."""
+    wanted = value.casefold().replace("-", "_").replace(" ", "_")
+    for member in enum:
+        if wanted in (member.value, member.label.casefold().replace(" ", "_")):
+            return member.value
+    starting = [member.value for member in enum if member.value.startswith(wanted)]
+    return starting[0] if len(starting) == 1 else None
+
+
+def read_date(value: str) -> FuzzyDate | None:
+    """A filter's date: EDTF or the readable forms the forms accept."""
+    for read in (FuzzyDate.parse, FuzzyDate.from_text):
+        try:
+            found = read(value)
+        except DateError:
+            continue
+        if found.lower is not None or found.upper is not None:
+            return found
+    return None
+
+
+def filter_problems(query: Query) -> list[str]:
+    """What is wrong with the query's filter values (shown beside its notes)."""
+    problems = []
+    for found in query.filters:
+        value = found.value
+        if not value:
+            continue
+        if found.name == "kind" and kind_named(value) is None:
+            names = ", ".join(sorted({k.label.casefold() for k in RecordKind}))
+            problems.append(f"kind:{value} is not a kind of record ({names})")
+        elif found.name == "status" and enum_value(StatusKind, value) is None:
+            problems.append(f"status:{value} is not a status ({_choices(StatusKind)})")
+        elif found.name == "certainty" and enum_value(Certainty, value) is None:
+            problems.append(f"certainty:{value} is not a certainty ({_choices(Certainty)})")
+        elif found.name in ("after", "before") and read_date(value) is None:
+            problems.append(f"{found.name}:{value} is not a date (e.g. 2021, 2020-09, 2020-09-15)")
+        elif found.name == "year" and not (value.isascii() and value.isdigit()):
+            problems.append(f"year:{value} is not a year (e.g. year:2025)")
+        elif found.name in ("has", "missing") and value.casefold().rstrip("s") not in PRESENCE:
+            problems.append(f"{found.name}:{value} is not known ({', '.join(PRESENCE)})")
+    return problems
+
+
+def explain(query: Query) -> list[str]:
+    """Everything to tell the user about how ``query`` was read."""
+    return [*query.notes, *filter_problems(query)]
+
+
+def match_ranges(text: str, terms: tuple[Term, ...]) -> list[tuple[int, int]]:
+    """Where ``terms`` match in ``text``, as the index matches them (at the start
+    of a word, any case, diacritics ignored): sorted, merged (start, end) ranges
+    of ``text``'s characters, for highlighting."""
+    if not text or not terms:
+        return []
+    folded_chars: list[str] = []
+    origin: list[int] = []
+    for index, ch in enumerate(text):
+        for piece in folded(ch):
+            folded_chars.append(piece)
+            origin.append(index)
+    haystack = "".join(folded_chars)
+    found: list[tuple[int, int]] = []
+    for term in terms:
+        needle = " ".join(folded(term.text).split())
+        if not needle:
+            continue
+        start = haystack.find(needle)
+        while start >= 0:
+            at_word_start = start == 0 or not haystack[start - 1].isalnum()
+            if at_word_start:
+                end = start + len(needle) - 1
+                found.append((origin[start], origin[end] + 1))
+            start = haystack.find(needle, start + 1)
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(found):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged

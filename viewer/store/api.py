@@ -51,7 +51,13 @@ if TYPE_CHECKING:
     )
     from viewer.store.lookups import COMPLETION_LIMIT, choices, complete, labels_for, new_key
     from viewer.store.paths import APP_NAME, DB_ENVIRONMENT_VARIABLE, default_database_path
-    from viewer.store.search import SearchHit, search
+    from viewer.store.saved_searches import (
+        SavedSearch,
+        delete_saved_search,
+        save_search,
+        saved_searches,
+    )
+    from viewer.store.search import Facets, SearchHit, counts, facets, search
     from viewer.store.store import Store
 
 # Where each name lives. A name is imported the first time it is asked for,
@@ -96,6 +102,13 @@ _HOMES = {
     "APP_NAME": "viewer.store.paths",
     "DB_ENVIRONMENT_VARIABLE": "viewer.store.paths",
     "default_database_path": "viewer.store.paths",
+    "SavedSearch": "viewer.store.saved_searches",
+    "delete_saved_search": "viewer.store.saved_searches",
+    "save_search": "viewer.store.saved_searches",
+    "saved_searches": "viewer.store.saved_searches",
+    "Facets": "viewer.store.search",
+    "counts": "viewer.store.search",
+    "facets": "viewer.store.search",
     "SearchHit": "viewer.store.search",
     "search": "viewer.store.search",
     "Store": "viewer.store.store",
@@ -122,6 +135,7 @@ __all__ = [
     "ConflictError",
     "DatabaseFileError",
     "Dependents",
+    "Facets",
     "Finding",
     "HasDependents",
     "ImportPlan",
@@ -129,6 +143,7 @@ __all__ = [
     "ListQuery",
     "OpenedDatabase",
     "RecordNotFound",
+    "SavedSearch",
     "SearchHit",
     "Store",
     "StoreError",
@@ -136,10 +151,13 @@ __all__ = [
     "choices",
     "complete",
     "count_rows",
+    "counts",
     "default_database_path",
+    "delete_saved_search",
     "export_csv",
     "export_data",
     "export_json",
+    "facets",
     "fetch_rows",
     "headers",
     "key_for_name",
@@ -154,5 +172,7 @@ __all__ = [
     "revert",
     "row_index",
     "run_checks",
+    "save_search",
+    "saved_searches",
     "search",
 ]

@@ -31,9 +31,18 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
-from viewer.domain.dates import DateError, FuzzyDate
 from viewer.domain.enums import Certainty, RecordKind, StatusKind
-from viewer.domain.query import MATCH_END, MATCH_START, PRESENCE, Filter, Query, Term, parse
+from viewer.domain.query import (
+    MATCH_END,
+    MATCH_START,
+    Filter,
+    Query,
+    Term,
+    enum_value,
+    kind_named,
+    parse,
+    read_date,
+)
 from viewer.store.mapping import LABEL_COLUMNS, ROW_TYPES
 from viewer.store.schema import (
     AccordRow,
@@ -75,16 +84,6 @@ _CLAIMS: dict[RecordKind, InstrumentedAttribute[int | None]] = {
     RecordKind.PERSON: CitationRow.person_id,
     RecordKind.STATUS_ACTION: CitationRow.status_action_id,
     RecordKind.EVENT: CitationRow.event_id,
-}
-KIND_NAMES: dict[str, RecordKind] = {
-    **{kind.value: kind for kind in RecordKind},
-    **{kind.label.casefold(): kind for kind in RecordKind},
-    "participant": RecordKind.PARTY,
-    "people": RecordKind.PERSON,
-    "parties": RecordKind.PARTY,
-    "participants": RecordKind.PARTY,
-    "status": RecordKind.STATUS_ACTION,
-    "action": RecordKind.STATUS_ACTION,
 }
 
 
@@ -275,7 +274,7 @@ def _filter(kind: RecordKind, found: Filter) -> ColumnElement[bool]:
 
 
 def _kind_filter(kind: RecordKind, value: str) -> ColumnElement[bool]:
-    return true() if _kind_filter_kind(value) is kind else false()
+    return true() if kind_named(value) is kind else false()
 
 
 def _named(row_type: type[Versioned], value: str) -> Select[Any]:
@@ -353,17 +352,6 @@ def _accord_filter(kind: RecordKind, value: str) -> ColumnElement[bool]:
     return false()
 
 
-def enum_value(enum: type[StatusKind] | type[Certainty], value: str) -> str | None:
-    """The enum value ``value`` names: its value or label, any case, with
-    spaces, hyphens or underscores; or the only one it begins."""
-    wanted = value.casefold().replace("-", "_").replace(" ", "_")
-    for member in enum:
-        if wanted in (member.value, member.label.casefold().replace(" ", "_")):
-            return member.value
-    starting = [member.value for member in enum if member.value.startswith(wanted)]
-    return starting[0] if len(starting) == 1 else None
-
-
 def _status_filter(kind: RecordKind, value: str) -> ColumnElement[bool]:
     action = enum_value(StatusKind, value)
     if action is None:
@@ -386,18 +374,6 @@ def _certainty_filter(kind: RecordKind, value: str) -> ColumnElement[bool]:
     if kind is RecordKind.EVENT:
         return EventRow.certainty == certainty
     return false()
-
-
-def read_date(value: str) -> FuzzyDate | None:
-    """A filter's date: EDTF or the readable forms the forms accept."""
-    for read in (FuzzyDate.parse, FuzzyDate.from_text):
-        try:
-            found = read(value)
-        except DateError:
-            continue
-        if found.lower is not None or found.upper is not None:
-            return found
-    return None
 
 
 def _dated(kind: RecordKind, test: str, value: str) -> ColumnElement[bool]:
@@ -463,37 +439,6 @@ _FILTERS: dict[str, Callable[[RecordKind, str], ColumnElement[bool]]] = {
     "has": lambda kind, value: _presence(kind, value, True),
     "missing": lambda kind, value: _presence(kind, value, False),
 }
-
-
-def filter_problems(query: Query) -> list[str]:
-    """What is wrong with the query's filter values (shown beside its notes)."""
-    problems = []
-    for found in query.filters:
-        value = found.value
-        if not value:
-            continue
-        if found.name == "kind" and _kind_filter_kind(value) is None:
-            names = ", ".join(sorted({k.label.casefold() for k in RecordKind}))
-            problems.append(f"kind:{value} is not a kind of record ({names})")
-        elif found.name == "status" and enum_value(StatusKind, value) is None:
-            problems.append(f"status:{value} is not a status ({_choices(StatusKind)})")
-        elif found.name == "certainty" and enum_value(Certainty, value) is None:
-            problems.append(f"certainty:{value} is not a certainty ({_choices(Certainty)})")
-        elif found.name in ("after", "before") and read_date(value) is None:
-            problems.append(f"{found.name}:{value} is not a date (e.g. 2021, 2020-09, 2020-09-15)")
-        elif found.name == "year" and not (value.isascii() and value.isdigit()):
-            problems.append(f"year:{value} is not a year (e.g. year:2025)")
-        elif found.name in ("has", "missing") and value.casefold().rstrip("s") not in PRESENCE:
-            problems.append(f"{found.name}:{value} is not known ({', '.join(PRESENCE)})")
-    return problems
-
-
-def _kind_filter_kind(value: str) -> RecordKind | None:
-    return KIND_NAMES.get(value.casefold().rstrip("s")) or KIND_NAMES.get(value.casefold())
-
-
-def _choices(enum: type[StatusKind] | type[Certainty]) -> str:
-    return ", ".join(member.value.replace("_", "-") for member in enum)
 
 
 # -- plain text comparisons, for names ------------------------------------------
