@@ -7,8 +7,8 @@ append-only revision log with the fields it changed from what to what.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import AbstractContextManager, contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -73,6 +73,10 @@ class Store:
     def reading(self) -> Session:
         """A session for one read-only action of the store's query modules."""
         return self._reads()
+
+    def writing(self) -> AbstractContextManager[Session]:
+        """One write transaction for the store's own modules (whole or not at all)."""
+        return self._write()
 
     def get(self, kind: RecordKind, key: str) -> Record | None:
         with self._reads() as session:
