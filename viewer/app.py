@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from viewer.cli import EXIT_OK, fail, parse_arguments, run_command
+from viewer.cli import EXIT_OK, fail, parse_arguments, run_command, run_synth
 from viewer.domain.enums import RecordKind
 from viewer.store import api
 
@@ -68,6 +68,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     path = arguments.db or api.default_database_path()
     if arguments.command is None:
         return _run_window(path, arguments.empty, arguments.screenshot, arguments.select)
+    if arguments.command == "synth":
+        return run_synth(arguments)
     try:
         store, opened = api.open_or_create(path, current_user(), seed=not arguments.empty)
     except api.DatabaseFileError as error:
@@ -106,6 +108,7 @@ def _run_window(path: Path, empty: bool, screenshot: Path | None, select: str | 
         window = _open_window(path, empty, settings, select, show_errors=False)
         if isinstance(window, int):
             return window
+        window.detail_reader.finish()  # the selected record's detail, read off the GUI thread
         app.processEvents()
         saved = window.grab().save(str(screenshot), "PNG")
         window.close()

@@ -118,6 +118,7 @@ def test_kazakhstan_joins_with_a_new_source_and_undo_redo_restart(
     assert saved.action.value == "joined"
     assert saved.citations[-1].locator == "para. 1"
     assert status_cell(window, "kazakhstan") == "joined"
+    assert window.detail_reader.finish()  # the panes are filled off the GUI thread
     assert "joined" in window.detail_pane.text.toPlainText()
     citations = child(window.citations_pane, QTreeWidget, "citationsTree")
     assert "Kazakhstan joins the Abraham Accords" in _tree_text(citations)
@@ -148,6 +149,7 @@ def test_kazakhstan_joins_with_a_new_source_and_undo_redo_restart(
     qtbot.addWidget(again)
     again.show()
     again.select_record(RecordKind.PARTY, "kazakhstan")
+    assert again.detail_reader.finish()
     changes = [t for t in _tree_texts(again.detail_pane.history.tree) if KZ_ACTION in t]
     assert len(changes) >= 4  # created, edited, undone, redone
     tabs = child(again.detail_pane, QTabWidget, "detailTabs")
@@ -288,6 +290,7 @@ def test_revert_to_an_earlier_revision_is_an_undoable_change(
     store.update(dataclasses.replace(israel, notes="Changed once."))
     window.refresh()
     window.select_record(RecordKind.PARTY, "israel")
+    assert window.detail_reader.finish()
     history = window.detail_pane.history
     first = min(history.revision_ids())
     history.select_revision(first)
@@ -353,6 +356,7 @@ def test_the_window_notices_another_process_and_keeps_the_selection(
     location = window.current_location()
     assert location is not None
     assert location.key == "sudan"
+    assert window.detail_reader.finish()
     assert "Sudan" in window.detail_pane.text.toPlainText()
 
 

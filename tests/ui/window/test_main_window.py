@@ -65,6 +65,7 @@ def tree_text(tree: QTreeWidget) -> str:
 
 
 def citations_text(window: MainWindow) -> str:
+    assert window.detail_reader.finish()  # the panes are filled off the GUI thread
     return tree_text(child(window, QTreeWidget, "citationsTree"))
 
 
@@ -76,6 +77,7 @@ def current_key(window: MainWindow) -> str:
 
 
 def detail_text(window: MainWindow) -> str:
+    assert window.detail_reader.finish()  # the panes are filled off the GUI thread
     return window.detail_pane.text.toPlainText()
 
 

@@ -142,6 +142,15 @@ class CitationsPane(QWidget):
                 self.select_citation(*kept)
         self._update_actions()
 
+    def show_message(self, message: str) -> None:
+        """Show ``message`` (as plain text) in place of a record's claims: "Loading…",
+        or why the record could not be read."""
+        self._detail = None
+        self._tree.clear()
+        self._tree.hide()
+        self._message.setText(message)
+        self._update_actions()
+
     def _claim_item(self, index: int, claim: Claim, detail: Detail) -> QTreeWidgetItem:
         item = QTreeWidgetItem([claim.label])
         item.setData(0, _CLAIM_ROLE, index)

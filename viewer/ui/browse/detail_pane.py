@@ -14,6 +14,7 @@ from viewer.ui.browse.history_view import HistoryView
 from viewer.ui.timeline.status_timeline import StatusTimeline
 
 PLACEHOLDER = "Select a participant, event, person or source to see it here."
+LOADING = "Loading…"
 
 
 class DetailPane(QWidget):
@@ -87,6 +88,14 @@ class DetailPane(QWidget):
             self.timeline.show()
         else:
             self.timeline.hide()
+
+    def show_message(self, message: str) -> None:
+        """Show ``message`` (as plain text) in place of a record: "Loading…", or why
+        the record could not be read."""
+        self._detail = None
+        self.text.setPlainText(message)
+        self.timeline.hide()
+        self.history.show_message(message)
 
     def _follow(self, url: QUrl) -> None:
         target = parse_record_href(url.toString())

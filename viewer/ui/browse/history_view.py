@@ -72,6 +72,14 @@ class HistoryView(QWidget):
             self.tree.addTopLevelItem(item)
         self._update_button()
 
+    def show_message(self, message: str) -> None:
+        """Show ``message`` in place of the changes ("Loading…", or why they could not be read)."""
+        self.tree.clear()
+        item = QTreeWidgetItem([message])
+        item.setFlags(Qt.ItemFlag.ItemIsEnabled)  # a note, not a revision to choose
+        self.tree.addTopLevelItem(item)
+        self._update_button()
+
     def revision_ids(self) -> list[int]:
         return [int(item.data(0, REVISION_ROLE)) for item in self._items()]
 
@@ -82,7 +90,7 @@ class HistoryView(QWidget):
 
     def _items(self) -> list[QTreeWidgetItem]:
         items = (self.tree.topLevelItem(i) for i in range(self.tree.topLevelItemCount()))
-        return [item for item in items if item is not None]
+        return [i for i in items if i is not None and i.data(0, REVISION_ROLE) is not None]
 
     def _selected(self) -> QTreeWidgetItem | None:
         item = self.tree.currentItem()
@@ -93,7 +101,11 @@ class HistoryView(QWidget):
     def _update_button(self) -> None:
         item = self._selected()
         # Reverting to the latest revision would change nothing.
-        self.revert_button.setEnabled(item is not None and not item.data(0, LATEST_ROLE))
+        self.revert_button.setEnabled(
+            item is not None
+            and item.data(0, REVISION_ROLE) is not None
+            and not item.data(0, LATEST_ROLE)
+        )
 
     def _revert(self) -> None:
         item = self._selected()

@@ -26,11 +26,10 @@ from PySide6.QtWidgets import (
 )
 
 from viewer.domain.enums import RecordKind
-from viewer.domain.records import Revision
-from viewer.domain.views import Detail
-from viewer.store.api import ChangeProbe, Store, load_detail
+from viewer.store.api import ChangeProbe, Store
 from viewer.ui.browse.citations_pane import CitationsPane
-from viewer.ui.browse.detail_pane import DetailPane
+from viewer.ui.browse.detail_pane import LOADING, DetailPane
+from viewer.ui.browse.detail_reader import DetailReader, RecordReading
 from viewer.ui.browse.link_opener import LinkOpener
 from viewer.ui.browse.list_view import make_list_view
 from viewer.ui.browse.record_table_model import RecordTableModel
@@ -60,7 +59,12 @@ class MainWindow(QMainWindow):
     """
 
     def __init__(
-        self, store: Store, database_path: Path, settings: QSettings, opener: LinkOpener
+        self,
+        store: Store,
+        database_path: Path,
+        settings: QSettings,
+        opener: LinkOpener,
+        reader: DetailReader | None = None,
     ) -> None:
         super().__init__()
         self._store = store
@@ -73,6 +77,9 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"Accords Viewer — {database_path.name}")
         self.editor = RecordEditor(store, self, settings)
         self._probe: ChangeProbe | None = store.watch()
+        # Reads the selected record's detail and history off the GUI thread.
+        self.detail_reader = reader if reader is not None else DetailReader(store)
+        self.detail_reader.setParent(self)
         self._shown: Location | None = None  # the record the panes show
         self._probe_timer = QTimer(self)
         self._probe_timer.setInterval(PROBE_INTERVAL_MS)
@@ -196,6 +203,11 @@ class MainWindow(QMainWindow):
             lambda kind, key: self._follow_link(RecordKind(kind), key)
         )
         self.detail_pane.revertRequested.connect(self._revert)
+        self.detail_reader.loaded.connect(self._show_reading)
+        self.detail_reader.loading.connect(lambda: self._show_message(LOADING))
+        self.detail_reader.failed.connect(
+            lambda error: self._show_message(f"This record could not be read: {error}")
+        )
         self.editor.changed.connect(lambda kind, key: self._record_changed(RecordKind(kind), key))
         self.editor.failed.connect(lambda text: self.notify(text))
         self._probe_timer.timeout.connect(self._check_for_outside_changes)
@@ -282,11 +294,10 @@ class MainWindow(QMainWindow):
             return
         key = self.models[kind].key_at(current.row()) if current.isValid() else None
         self._shown = Location(kind, key) if key else None
-        detail = load_detail(self._store, kind, key) if key else None
-        revisions = self._revisions_of(kind, key, detail) if key else []
-        self._revision_records = {r.id: (r.record_kind, r.record_key) for r in revisions}
-        self.detail_pane.show_detail(detail, revisions)
-        self.citations_pane.show_detail(detail)
+        if key:
+            self.detail_reader.request(kind, key)  # the panes follow in _show_reading
+        else:
+            self._clear_panes()
         if key is not None and not self._walking_history:
             self._history.visit(Location(kind, key))
         self._update_history_actions()
@@ -329,9 +340,25 @@ class MainWindow(QMainWindow):
         ):
             return
         self._shown = None
+        self._clear_panes()
+        self.edit_actions.update()
+
+    def _show_reading(self, reading: RecordReading) -> None:
+        revisions = reading.revisions
+        self._revision_records = {r.id: (r.record_kind, r.record_key) for r in revisions}
+        self.detail_pane.show_detail(reading.detail, revisions)
+        self.citations_pane.show_detail(reading.detail)
+
+    def _show_message(self, message: str) -> None:
+        self._revision_records = {}
+        self.detail_pane.show_message(message)
+        self.citations_pane.show_message(message)
+
+    def _clear_panes(self) -> None:
+        self.detail_reader.cancel()
+        self._revision_records = {}
         self.detail_pane.show_detail(None)
         self.citations_pane.show_detail(None)
-        self.edit_actions.update()
 
     def _follow_link(self, kind: RecordKind, key: str) -> None:
         if kind is RecordKind.STATUS_ACTION:
@@ -343,14 +370,6 @@ class MainWindow(QMainWindow):
         target = self._revision_records.get(revision_id)
         if target is not None:
             self.editor.revert(*target, revision_id)
-
-    def _revisions_of(self, kind: RecordKind, key: str, detail: Detail | None) -> list[Revision]:
-        """A record's changes; a participant's include those of its status actions."""
-        revisions = self._store.revisions(kind, key)
-        if detail is not None:
-            for action in detail.actions:
-                revisions += self._store.revisions(RecordKind.STATUS_ACTION, action.key)
-        return sorted(revisions, key=lambda revision: revision.id)
 
     def _record_changed(self, kind: RecordKind, key: str) -> None:
         # The selection stays where the user is: a source made from inside a
@@ -410,6 +429,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_state()
         self._probe_timer.stop()
+        self.detail_reader.stop()
         if self._probe is not None:
             self._probe.close()
             self._probe = None
