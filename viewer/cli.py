@@ -92,7 +92,32 @@ def build_parser() -> argparse.ArgumentParser:
     finder.add_argument("query", metavar="QUERY")
     finder.add_argument("--json", action="store_true", help="print the hits as JSON")
     finder.add_argument("--limit", type=int, default=200, help="at most this many hits")
+
+    synth = commands.add_parser(
+        "synth",
+        help="write a new database of generated records, to try the app at scale",
+        description="Write a new database of generated, realistic records: several accords, "
+        "states and organisations named in several scripts, people, sources, status actions "
+        "and events of every kind, cited, with their revision log. The same seed gives the "
+        "same database; `check` passes on it.",
+    )
+    synth.add_argument("path", type=Path, metavar="PATH", help="the new file (must not exist)")
+    synth.add_argument("--events", type=_count, default=10_000, metavar="N", help="events")
+    synth.add_argument("--parties", type=_count, default=200, metavar="P", help="participants")
+    synth.add_argument("--sources", type=_count, default=1_000, metavar="S", help="sources")
+    synth.add_argument("--seed", type=int, default=0, metavar="K", help="the random seed")
     return parser
+
+
+def _count(text: str) -> int:
+    """A number of records on the command line: a whole number, 0 or more."""
+    try:
+        value = int(text.replace("_", "").replace(",", ""))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"must be 0 or more, not {value}")
+    return value
 
 
 def parse_arguments(argv: Sequence[str]) -> argparse.Namespace:
@@ -111,6 +136,31 @@ def run_command(
 ) -> int:
     handlers = {"export": _export, "import": _import, "check": _check, "search": _search}
     return handlers[arguments.command](arguments, store, out or sys.stdout, err or sys.stderr)
+
+
+def run_synth(
+    arguments: argparse.Namespace, out: TextIO | None = None, err: TextIO | None = None
+) -> int:
+    """The ``synth`` command: it writes a new file, so it opens no store first."""
+    out, err = out or sys.stdout, err or sys.stderr
+    size = api.SynthSize(arguments.events, arguments.parties, arguments.sources)
+    problems = size.problems()
+    if problems:
+        for problem in problems:
+            print(f"{PROGRAM} synth: {problem}", file=err)
+        return EXIT_USAGE
+    try:
+        written = api.synthesise(
+            arguments.path,
+            size,
+            arguments.seed,
+            progress=lambda message: print(message, file=err, flush=True),
+        )
+    except api.SynthError as error:
+        return fail(str(error), err)
+    summary = ", ".join(f"{count:,} {table.replace('_', ' ')}" for table, count in written.items())
+    print(f"Wrote {arguments.path}: {summary}", file=out)
+    return EXIT_OK
 
 
 def printable(text: str) -> str:

@@ -59,6 +59,8 @@ if TYPE_CHECKING:
     )
     from viewer.store.search import Facets, SearchHit, counts, facets, search
     from viewer.store.store import Store
+    from viewer.store.synth import SynthError, synthesise
+    from viewer.store.synth_records import SynthSize
 
 # Where each name lives. A name is imported the first time it is asked for,
 # so that a command pays only for what it uses: `check` never loads the
@@ -112,6 +114,9 @@ _HOMES = {
     "SearchHit": "viewer.store.search",
     "search": "viewer.store.search",
     "Store": "viewer.store.store",
+    "SynthError": "viewer.store.synth",
+    "synthesise": "viewer.store.synth",
+    "SynthSize": "viewer.store.synth_records",
 }
 
 
@@ -147,6 +152,8 @@ __all__ = [
     "SearchHit",
     "Store",
     "StoreError",
+    "SynthError",
+    "SynthSize",
     "apply_import",
     "choices",
     "complete",
@@ -175,4 +182,5 @@ __all__ = [
     "save_search",
     "saved_searches",
     "search",
+    "synthesise",
 ]
