@@ -7,18 +7,26 @@ import json
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from viewer.domain.enums import RecordKind
-from viewer.domain.records import Event, Person, Source, StatusAction
+from viewer.domain.records import Event, Party, Person, Record, Source, StatusAction
+from viewer.domain.serial import to_json
+from viewer.store import bulk, streams
+from viewer.store.bootstrap import open_or_create
+from viewer.store.errors import InvalidRecord
 from viewer.store.exchange import (
     FORMAT_VERSION,
+    SECTIONS,
     apply_import,
     dumps,
     export_data,
+    export_json,
     plan_import,
     read_file,
 )
 from viewer.store.paths import bundled_dataset
-from viewer.store.store import Store
+from viewer.store.store import WRITE_ORDER, Store
 
 
 def bundled() -> dict[str, Any]:
@@ -161,3 +169,186 @@ def test_the_bundled_dataset_says_what_the_article_says(seeded_store: Store) -> 
                 if c.source == article.key
             )
     assert action("kazakhstan-expected-to-join-2025") is not None
+
+
+# -- linear import and export ---------------------------------------------------
+
+
+def one_at_a_time(records: dict[RecordKind, list[Record]], path: Path) -> Store:
+    """A new store given ``records`` the way single saves give them (Store.add)."""
+    store, _ = open_or_create(path, "tester", seed=False)
+    for kind in WRITE_ORDER:
+        for record in records.get(kind, []):
+            store.add(record)
+    return store
+
+
+def logged(store: Store) -> list[tuple[object, ...]]:
+    return [(r.user, r.action, r.record_kind, r.record_key, r.changes) for r in store.revisions()]
+
+
+def indexed(store: Store) -> list[tuple[object, ...]]:
+    with store.engine.connect() as connection:
+        rows = connection.exec_driver_sql(
+            "SELECT rowid, label, body, evidence FROM search_index ORDER BY rowid"
+        )
+        return [tuple(row) for row in rows]
+
+
+def test_a_bulk_import_writes_what_saving_each_record_writes(
+    store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Records, revision log and search index, batch boundaries included."""
+    monkeypatch.setattr(bulk, "BATCH", 4)
+    plan = plan_import(bundled(), store)
+    assert plan.problems == []
+    assert apply_import(plan, store) == plan.total
+    reference = one_at_a_time(plan.records, tmp_path / "one-at-a-time.sqlite3")
+    for kind in RecordKind:
+        assert store.all(kind) == reference.all(kind), kind
+        assert [r.version for r in store.all(kind)] == [1] * len(plan.records[kind])
+    assert logged(store) == logged(reference)
+    assert len(logged(store)) == plan.total
+    assert indexed(store) == indexed(reference)
+    assert len(indexed(store)) == plan.total
+    reference.engine.dispose()
+
+
+def test_a_bulk_import_into_a_filled_database_refers_to_what_is_there(
+    seeded_store: Store,
+) -> None:
+    """References to records already in the database resolve to their rows."""
+    data = {"format": "accords-viewer", "format_version": FORMAT_VERSION}
+    data["events"] = [
+        {
+            "key": f"added-{n}",
+            "title": f"Added meeting {n}",
+            "accord": "abraham-accords",
+            "date": "2026-01",
+            "roles": [
+                {"role": "host", "party": "kazakhstan"},
+                {"role": "signatory", "person": "kassym-jomart-tokayev"},
+            ],
+            "citations": [
+                {"source": "fox-news-kazakhstan-abraham-accords-2025-11-06", "locator": "p. 1"}
+            ],
+        }
+        for n in range(3)
+    ]
+    before = len(seeded_store.revisions())
+    plan = plan_import(data, seeded_store)
+    assert plan.problems == []
+    apply_import(plan, seeded_store)
+    added = seeded_store.get(RecordKind.EVENT, "added-2")
+    assert isinstance(added, Event)
+    assert [(r.party, r.person) for r in added.roles] == [
+        ("kazakhstan", None),
+        (None, "kassym-jomart-tokayev"),
+    ]
+    assert added.citations[0].source == "fox-news-kazakhstan-abraham-accords-2025-11-06"
+    assert [r.record_key for r in seeded_store.revisions(after=before)] == [
+        "added-0",
+        "added-1",
+        "added-2",
+    ]
+
+
+def test_import_progress_counts_up_to_the_total(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(bulk, "BATCH", 5)
+    checked: list[tuple[int, int]] = []
+    written: list[tuple[int, int]] = []
+    plan = plan_import(bundled(), store, progress=lambda done, total: checked.append((done, total)))
+    apply_import(plan, store, progress=lambda done, total: written.append((done, total)))
+    for calls in (checked, written):
+        counts = [done for done, _ in calls]
+        assert counts == sorted(set(counts)), calls  # strictly increasing
+        assert calls[-1] == (plan.total, plan.total)
+        assert {total for _, total in calls} == {plan.total}
+    assert len(written) > 1  # one call a batch, not one at the end
+
+
+def test_a_failure_half_way_through_an_import_leaves_the_database_as_it_was(
+    seeded_store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The database itself refuses a row after earlier batches were written."""
+    monkeypatch.setattr(bulk, "BATCH", 2)
+    data = bundled()
+    for section in SECTIONS:
+        for item in data[section]:
+            item["key"] = f"copy-{item['key']}"[:80]
+    data["parties"] = data["parties"][:0]  # parties' names are taken: refer to those there
+    data["people"] = []
+    for action in data["status_actions"]:
+        action["accord"] = "copy-abraham-accords"
+    for event in data["events"]:
+        event["accord"] = "copy-abraham-accords"
+        event["roles"] = [role for role in event["roles"] if role.get("party")]
+    for section in ("accords", "status_actions", "events"):
+        for item in data[section]:
+            for citation in item["citations"]:
+                citation["source"] = f"copy-{citation['source']}"[:80]
+    plan = plan_import(data, seeded_store)
+    assert plan.problems == []
+    last = plan.records[RecordKind.EVENT][-1].key
+    with seeded_store.engine.begin() as connection:
+        connection.exec_driver_sql(
+            "CREATE TRIGGER refuse_last AFTER INSERT ON events "
+            f"WHEN NEW.key = '{last}' BEGIN SELECT RAISE(ABORT, 'refused by the test'); END"
+        )
+    exported, revisions = dumps(export_data(seeded_store)), logged(seeded_store)
+    index = indexed(seeded_store)
+    with pytest.raises(InvalidRecord, match="refused by the test"):
+        apply_import(plan, seeded_store)
+    assert dumps(export_data(seeded_store)) == exported
+    assert logged(seeded_store) == revisions
+    assert indexed(seeded_store) == index
+
+
+def test_a_bulk_import_refuses_what_a_single_save_refuses_naming_each_place(
+    seeded_store: Store,
+) -> None:
+    records: dict[RecordKind, list[Record]] = {
+        RecordKind.PARTY: [
+            Party(key="kazakhstan", name="Kazakhstan again"),
+            Party(key="new-one", name="KAZAKHSTAN", iso_code="KZ"),
+        ],
+        RecordKind.PERSON: [Person(key="someone", name="Someone", party="atlantis")],
+    }
+    before = len(seeded_store.revisions())
+    with pytest.raises(InvalidRecord) as refused:
+        seeded_store.add_all(records)
+    assert {problem.path for problem in refused.value.problems} == {
+        "parties[0].key",
+        "parties[1].name",
+        "parties[1].iso_code",
+        "people[0].party",
+    }
+    assert "no participant has the key 'atlantis'" in str(refused.value)
+    assert len(seeded_store.revisions()) == before
+
+
+def test_the_streamed_export_file_is_the_export_data_written_out(
+    seeded_store: Store, store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Page boundaries included, an empty database too, with progress."""
+    monkeypatch.setattr(streams, "PAGE", 2)
+    calls: list[tuple[int, int]] = []
+    path = tmp_path / "out.json"
+    export_json(seeded_store, path, progress=lambda done, total: calls.append((done, total)))
+    assert path.read_text(encoding="utf-8") == dumps(export_data(seeded_store))
+    assert path.read_text(encoding="utf-8") == bundled_dataset().read_text(encoding="utf-8")
+    total = sum(seeded_store.count(kind) for kind in RecordKind)
+    assert [done for done, _ in calls] == sorted({done for done, _ in calls})
+    assert calls[-1] == (total, total)
+    export_json(store, path)
+    assert path.read_text(encoding="utf-8") == dumps(export_data(store))
+    assert json.loads(path.read_text(encoding="utf-8"))["events"] == []
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.endswith(".json")) == ["out.json"]
+
+
+def test_the_export_reads_each_record_as_the_store_gives_it(seeded_store: Store) -> None:
+    exported = export_data(seeded_store)
+    for kind in RecordKind:
+        assert exported[kind.section] == [to_json(r) for r in seeded_store.all(kind)]

@@ -23,6 +23,7 @@ from viewer.domain.serial import Problem, record_fields
 from viewer.domain.unlink import unlink
 from viewer.domain.validation import validate
 from viewer.store import search_index
+from viewer.store.bulk import insert_all
 from viewer.store.dependents import Dependents, find_dependents
 from viewer.store.engine import ChangeProbe, database_files, is_locked, writer
 from viewer.store.errors import (
@@ -203,17 +204,20 @@ class Store:
                 self._update(session, dataclasses.replace(before, version=row.version))
             return restored
 
-    def add_all(self, records: Mapping[RecordKind, Sequence[Record]]) -> int:
-        """Add many records in one transaction (an import): all of them or none."""
-        count = 0
+    def add_all(
+        self,
+        records: Mapping[RecordKind, Sequence[Record]],
+        progress: Callable[[int, int], None] | None = None,
+    ) -> int:
+        """Add many records in one transaction (an import): all of them or none.
+
+        Checked as :meth:`add` checks one record, then written in bulk
+        (:mod:`viewer.store.bulk`), linear in the records; ``progress`` is
+        told (records written, records in all) after each batch.
+        """
+        groups = [(kind, records.get(kind, ())) for kind in WRITE_ORDER]
         with self._write() as session:
-            refs = Resolver(session)
-            for kind in WRITE_ORDER:
-                for record in records.get(kind, ()):
-                    # Not read back: an import needs no saved copy of each record.
-                    self._insert(session, refs, record)
-                    count += 1
-        return count
+            return insert_all(session.connection(), groups, self.user, progress)
 
     def files(self) -> list[Path]:
         """The database's files on disk (the file itself and its journals)."""
