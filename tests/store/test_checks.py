@@ -7,11 +7,14 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
-from sqlalchemy import delete, insert, update
+from sqlalchemy import delete, func, insert, select, update
 
+from viewer.domain.enums import RecordKind
+from viewer.store import checks, streams
 from viewer.store.bootstrap import open_or_create
 from viewer.store.checks import Finding, history_mismatches, run_checks
 from viewer.store.schema import (
+    EventRoleRow,
     EventRow,
     PartyRow,
     PersonRow,
@@ -138,3 +141,63 @@ def test_dates_that_do_not_read_or_do_not_match_their_bounds_are_found(tampered:
         )
         for _, message in dates
     )
+
+
+def test_a_value_outside_its_vocabulary_is_reported_not_crashed_on(tampered: Store) -> None:
+    with tampered.engine.begin() as connection:
+        connection.execute(
+            update(PartyRow).where(PartyRow.key == "sudan").values(party_kind="planet")
+        )
+        connection.execute(
+            update(EventRoleRow)
+            .where(EventRoleRow.id == select(func.min(EventRoleRow.id)).scalar_subquery())
+            .values(role="juggler")
+        )
+    messages = {finding.message for finding in run_checks(tampered)}
+    assert (
+        "participant 'sudan' cannot be read to compare with its log: "
+        "'planet' is not a valid PartyKind" in messages
+    )
+    assert any("'juggler' is not a valid RoleKind" in message for message in messages)
+
+
+def test_each_record_sharing_a_wrong_date_is_reported_in_the_order_added(tampered: Store) -> None:
+    keys = [event.key for event in tampered.all(RecordKind.EVENT)][:3]
+    with tampered.engine.begin() as connection:
+        connection.execute(
+            update(EventRow)
+            .where(EventRow.key.in_(keys))
+            .values(date_edtf="2020", date_lower=date(2020, 1, 1), date_upper=date(2020, 1, 2))
+        )
+    dates = [f.message for f in run_checks(tampered) if f.topic == "dates out of order"]
+    assert dates == [
+        f"event {key!r} date is stored with bounds 2020-01-01..2020-01-02 that do not match '2020'"
+        for key in keys
+    ]
+
+
+@pytest.mark.parametrize("page", [1, 2, 7])
+def test_the_replay_finds_the_same_across_page_boundaries(
+    tampered: Store, monkeypatch: pytest.MonkeyPatch, page: int
+) -> None:
+    monkeypatch.setattr(streams, "PAGE", page)
+    monkeypatch.setattr(checks, "BATCH", page)
+    assert run_checks(tampered) == []
+    people = [person.key for person in tampered.all(RecordKind.PERSON)]
+    with tampered.engine.begin() as connection:
+        for key in people[::3]:
+            connection.execute(update(PersonRow).where(PersonRow.key == key).values(office="x"))
+    assert [f.message for f in history_mismatches(tampered)] == [
+        f"the revision log does not account for person {key!r} as stored"
+        for key in sorted(people[::3])
+    ]
+
+
+def test_the_data_checks_are_a_list_to_extend(tampered: Store) -> None:
+    """A new check is one function of a connection added to DATA_CHECKS."""
+    assert [check.__name__ for check in checks.DATA_CHECKS] == [
+        "_uncited_claims",
+        "_missing_sources",
+        "_dates_out_of_order",
+        "_history_mismatches",
+    ]

@@ -1,32 +1,35 @@
-"""The ``check`` command's findings: database integrity, then the data's own rules."""
+"""The ``check`` command's findings: database integrity, then the data's own rules.
+
+Each data check is one function of a read connection (see ``DATA_CHECKS``),
+run as SQL in one pass, or a bounded number of passes, over its tables; what
+needs Python (reading a date's EDTF text) is done once per distinct value.
+The revision log's replay reads the log and the records side by side in key
+order, one record's history at a time, so its memory stays bounded however
+large the database is.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import dataclasses
+import typing
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
+from enum import StrEnum
 from itertools import groupby
+from operator import itemgetter
+from typing import Any
 
-from sqlalchemy import exists, or_, select
-from sqlalchemy.orm import Session
+from sqlalchemy import Connection, Table, exists, or_, select
 
 from viewer.domain.dates import DateError, FuzzyDate
-from viewer.domain.enums import RecordKind
-from viewer.domain.serial import record_fields
+from viewer.domain.enums import RecordKind, RevisionAction
+from viewer.domain.records import RECORD_TYPES, EventRole
 from viewer.store.engine import integrity_problems
-from viewer.store.history import Fields, replay
-from viewer.store.mapping import ROW_TYPES, select_rows, to_record, to_revision
 from viewer.store.schema import CitationRow, RevisionRow, SourceRow
 from viewer.store.store import Store
+from viewer.store.streams import Fields, citation_column, exchange_forms, table_of
 
-# Records that state claims and so need evidence, with their citation column.
-CLAIMS = {
-    RecordKind.ACCORD: CitationRow.accord_id,
-    RecordKind.PARTY: CitationRow.party_id,
-    RecordKind.PERSON: CitationRow.person_id,
-    RecordKind.STATUS_ACTION: CitationRow.status_action_id,
-    RecordKind.EVENT: CitationRow.event_id,
-}
 # Rows read at a time when the checks walk a whole table.
 BATCH = 1_000
 DATE_COLUMNS = {
@@ -35,6 +38,12 @@ DATE_COLUMNS = {
     RecordKind.STATUS_ACTION: ("date",),
     RecordKind.EVENT: ("date",),
 }
+# Records that state claims and so need evidence (sources are the evidence).
+CLAIM_KINDS = tuple(kind for kind in RecordKind if kind is not RecordKind.SOURCE)
+
+_CITATIONS: Table = CitationRow.__table__  # type: ignore[assignment]
+_SOURCES: Table = SourceRow.__table__  # type: ignore[assignment]
+_REVISIONS: Table = RevisionRow.__table__  # type: ignore[assignment]
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,143 +55,248 @@ class Finding:
         return f"{self.topic}: {self.message}"
 
 
+Check = Callable[[Connection], Iterable[Finding]]
+
+
 def run_checks(store: Store) -> list[Finding]:
     findings = [Finding("integrity", message) for message in integrity_problems(store.engine)]
     if findings:
         return findings  # the data checks would read a damaged file
-    with store.reading() as session:
-        findings += _uncited_claims(session)
-        findings += _missing_sources(session)
-        findings += _dates_out_of_order(session)
-    return findings + history_mismatches(store)
+    # One read transaction: every check sees the same state of the data.
+    with store.engine.connect() as connection:
+        for check in DATA_CHECKS:
+            findings += check(connection)
+    return findings
 
 
-def _uncited_claims(session: Session) -> list[Finding]:
+def history_mismatches(store: Store) -> list[Finding]:
+    """Records whose revision log, replayed from the start, does not give them as stored."""
+    with store.engine.connect() as connection:
+        return _history_mismatches(connection)
+
+
+def _uncited_claims(connection: Connection) -> list[Finding]:
     findings = []
-    for kind, column in CLAIMS.items():
-        row_type = ROW_TYPES[kind]
-        cited = exists().where(column == row_type.id)
-        for key in session.scalars(select(row_type.key).where(~cited).order_by(row_type.id)):
+    for kind in CLAIM_KINDS:
+        table = table_of(kind)
+        cited = exists().where(citation_column(kind) == table.c.id)
+        query = select(table.c.key).where(~cited).order_by(table.c.id)
+        for key in connection.execute(query).scalars():
             findings.append(Finding("citation needed", f"{kind.label} {key!r} has no citation"))
     return findings
 
 
-def _missing_sources(session: Session) -> list[Finding]:
-    known = exists().where(SourceRow.id == CitationRow.source_id)
+def _missing_sources(connection: Connection) -> list[Finding]:
+    known = exists().where(_SOURCES.c.id == _CITATIONS.c.source_id)
+    query = select(_CITATIONS.c.id, _CITATIONS.c.source_id).where(~known)
     return [
         Finding(
             "missing source",
             f"citation {citation_id} refers to source {source_id}, which does not exist",
         )
-        for citation_id, source_id in session.execute(
-            select(CitationRow.id, CitationRow.source_id).where(~known)
-        )
+        for citation_id, source_id in connection.execute(query)
     ]
 
 
-def _dates_out_of_order(session: Session) -> list[Finding]:
-    findings = []
+def _dates_out_of_order(connection: Connection) -> list[Finding]:
+    """Each stored date against its own bounds: one grouped pass per date column,
+    so that each distinct (text, first day, last day) is read only once; the
+    records of a wrong one are then looked up by it."""
+    findings: list[Finding] = []
     for kind, prefixes in DATE_COLUMNS.items():
-        row_type = ROW_TYPES[kind]
+        table = table_of(kind)
         for prefix in prefixes:
-            # Only the date's three columns, a batch at a time: not whole rows.
-            columns = [getattr(row_type, f"{prefix}_{part}") for part in ("edtf", "lower", "upper")]
-            rows = session.execute(
-                select(row_type.key, *columns)
+            columns = [table.c[f"{prefix}_{part}"] for part in ("edtf", "lower", "upper")]
+            groups = connection.execute(
+                select(*columns)
                 .where(or_(*(column.is_not(None) for column in columns)))
-                .order_by(row_type.id)
-                .execution_options(yield_per=BATCH)
+                .group_by(*columns)
             )
-            for key, text, lower, upper in rows:
-                where = f"{kind.label} {key!r} {prefix.replace('_', ' ')}"
-                findings += _check_date(where, text, lower, upper)
-    for row in session.scalars(
-        select(SourceRow).where(
-            SourceRow.accessed_upper.is_not(None), SourceRow.published_lower.is_not(None)
-        )
-    ):
-        assert row.accessed_upper is not None and row.published_lower is not None
-        if row.accessed_upper < row.published_lower:
-            findings.append(
-                Finding(
-                    "dates out of order",
-                    f"source {row.key!r} was accessed "
-                    f"({row.accessed_edtf}) before it was published "
-                    f"({row.published_edtf})",
+            found: list[tuple[int, Finding]] = []
+            for text, lower, upper in groups.all():
+                problem = _date_problem(text, lower, upper)
+                if problem is None:
+                    continue
+                same = select(table.c.id, table.c.key).where(
+                    *(
+                        column.is_not_distinct_from(value)
+                        for column, value in zip(columns, (text, lower, upper), strict=True)
+                    )
                 )
+                where = prefix.replace("_", " ")
+                for row_id, key in connection.execute(same):
+                    topic, message = problem
+                    found.append((row_id, Finding(topic, message(f"{kind.label} {key!r} {where}"))))
+            findings += [finding for _, finding in sorted(found, key=itemgetter(0))]
+    published, accessed = _SOURCES.c.published_lower, _SOURCES.c.accessed_upper
+    early = (
+        select(_SOURCES.c.key, _SOURCES.c.accessed_edtf, _SOURCES.c.published_edtf)
+        .where(accessed < published)
+        .order_by(_SOURCES.c.id)
+    )
+    for key, accessed_text, published_text in connection.execute(early):
+        findings.append(
+            Finding(
+                "dates out of order",
+                f"source {key!r} was accessed ({accessed_text}) before it was published "
+                f"({published_text})",
             )
+        )
     return findings
 
 
-def _check_date(
-    where: str, text: str | None, lower: date | None, upper: date | None
-) -> list[Finding]:
+def _date_problem(
+    text: str | None, lower: date | None, upper: date | None
+) -> tuple[str, Callable[[str], str]] | None:
+    """What is wrong with a stored date, as a topic and a message for the place
+    it is stored at; None if nothing is."""
     if text is None:
         if lower is not None or upper is not None:
-            return [Finding("dates out of order", f"{where} has bounds but no date")]
-        return []
+            return "dates out of order", lambda where: f"{where} has bounds but no date"
+        return None
     try:
         parsed = FuzzyDate.parse(text)
     except DateError as error:
-        return [Finding("invalid date", f"{where}: {error}")]
+        reason = str(error)
+        return "invalid date", lambda where: f"{where}: {reason}"
     if lower is not None and upper is not None and lower > upper:
-        return [Finding("dates out of order", f"{where} ends ({upper}) before it starts ({lower})")]
+        return (
+            "dates out of order",
+            lambda where: f"{where} ends ({upper}) before it starts ({lower})",
+        )
     if (parsed.lower, parsed.upper) != (lower, upper):
-        return [
-            Finding(
-                "dates out of order",
-                f"{where} is stored with bounds {lower}..{upper} that do not match {text!r}",
-            )
-        ]
-    return []
+        return (
+            "dates out of order",
+            lambda where: (
+                f"{where} is stored with bounds {lower}..{upper} that do not match {text!r}"
+            ),
+        )
+    return None
 
 
-def history_mismatches(store: Store) -> list[Finding]:
-    """Records whose revision log, replayed from the start, does not give them as stored.
+def _history_mismatches(connection: Connection) -> list[Finding]:
+    """The log replayed against the records, kind by kind.
 
     The log is complete when every write left an entry: replaying creations,
     updates and deletions then rebuilds exactly the records in the database.
     Linear in the log and the records, and holding one record's history at a
     time: for each kind, the log is read in key order (through its index) and
-    merged with the records read in key order.
+    merged with the records read in key order (through theirs).
     """
     findings: list[Finding] = []
-    with store.reading() as session:
-        for kind in RecordKind:
-            findings += _compare_history(kind, _logged(session, kind), _stored(session, kind))
+    for kind in RecordKind:
+        findings += _compare_history(kind, _logged(connection, kind), _stored(connection, kind))
     return findings
 
 
-def _logged(session: Session, kind: RecordKind) -> Iterator[tuple[str, Fields | None, list[str]]]:
+LogEntry = tuple[str, Fields | None, list[str]]
+
+
+def _logged(connection: Connection, kind: RecordKind) -> Iterator[LogEntry]:
     """Each record of ``kind`` the log names, in key order: its fields as the log
     leaves them (None if deleted), and what in its history did not add up."""
-    rows = session.scalars(
-        select(RevisionRow)
-        .where(RevisionRow.record_kind == kind.value)
-        .order_by(RevisionRow.record_key, RevisionRow.id)
+    rows = connection.execute(
+        select(_REVISIONS.c.record_key, _REVISIONS.c.id, _REVISIONS.c.action, _REVISIONS.c.changes)
+        .where(_REVISIONS.c.record_kind == kind.value)
+        .order_by(_REVISIONS.c.record_key, _REVISIONS.c.id)
         .execution_options(yield_per=BATCH)
     )
-    for key, history in groupby(rows, key=lambda row: row.record_key):
-        state, gaps = replay(to_revision(row) for row in history)
-        yield key, state.get((kind, key)), gaps
+    for key, history in groupby(rows, key=itemgetter(0)):
+        fields: Fields | None = None
+        gaps: list[str] = []
+        for _, revision_id, action, changes in history:
+            if action == _CREATE:
+                fields = {name: new for name, (_, new) in changes.items()}
+            elif fields is None:
+                gaps.append(
+                    f"revision {revision_id} changes {kind.label} {key!r}, "
+                    "which the log never created"
+                )
+            elif action == _UPDATE:
+                fields.update({name: new for name, (_, new) in changes.items()})
+            else:
+                fields = None
+        yield key, fields, gaps
 
 
-def _stored(session: Session, kind: RecordKind) -> Iterator[tuple[str, Fields | str]]:
-    """Each record of ``kind`` in the database, in key order, as fields; or,
-    for a record that cannot be read (a stored date no longer valid), why."""
-    rows = session.scalars(
-        select_rows(kind).order_by(ROW_TYPES[kind].key).execution_options(yield_per=BATCH)
-    )
-    for row in rows:
-        try:
-            yield row.key, record_fields(to_record(row))
-        except ValueError as error:  # DateError, or a value outside its enum
-            yield row.key, str(error)
+_CREATE, _UPDATE = RevisionAction.CREATE.value, RevisionAction.UPDATE.value
+
+
+def _stored(connection: Connection, kind: RecordKind) -> Iterator[tuple[str, Fields | str]]:
+    """Each record of ``kind`` in the database, in key order, as the fields of its
+    exchange form; or, for a record that cannot be read (a stored date no
+    longer valid, a value outside its vocabulary), why."""
+    unreadable = _Readability(kind)
+    for page in exchange_forms(connection, kind, by_key=True):
+        for fields in page:
+            key = fields.pop("key")
+            why = unreadable.why(fields)
+            yield key, fields if why is None else why
+
+
+class _Readability:
+    """Whether stored fields still make a record: each enum value in its
+    vocabulary, each date text readable (each distinct text read once)."""
+
+    def __init__(self, kind: RecordKind) -> None:
+        hints = typing.get_type_hints(RECORD_TYPES[kind])
+        self._enums: list[tuple[str, type[StrEnum]]] = []
+        self._dates: list[str] = []
+        for field in dataclasses.fields(RECORD_TYPES[kind]):
+            hint = _without_none(hints[field.name])
+            if hint is FuzzyDate:
+                self._dates.append(field.name)
+            elif isinstance(hint, type) and issubclass(hint, StrEnum):
+                self._enums.append((field.name, hint))
+        self._roles = "roles" in hints
+        self._date_errors: dict[str, str | None] = {}
+
+    def why(self, fields: Fields) -> str | None:
+        for name, vocabulary in self._enums:
+            problem = _outside(fields[name], vocabulary)
+            if problem:
+                return problem
+        if self._roles:
+            for role in fields["roles"]:
+                problem = _outside(role["role"], _ROLE_KIND)
+                if problem:
+                    return problem
+        for name in self._dates:
+            text = fields[name]
+            if text is not None:
+                if text not in self._date_errors:
+                    self._date_errors[text] = _date_error(text)
+                problem = self._date_errors[text]
+                if problem:
+                    return problem
+        return None
+
+
+_ROLE_KIND: type[StrEnum] = typing.get_type_hints(EventRole)["role"]
+
+
+def _outside(value: Any, vocabulary: type[StrEnum]) -> str | None:
+    if value is None or value in vocabulary._value2member_map_:
+        return None
+    return f"{value!r} is not a valid {vocabulary.__name__}"  # as the enum says it
+
+
+def _date_error(text: str) -> str | None:
+    try:
+        FuzzyDate.parse(text)
+    except DateError as error:
+        return str(error)
+    return None
+
+
+def _without_none(hint: Any) -> Any:
+    options = [arg for arg in typing.get_args(hint) if arg is not type(None)]
+    return options[0] if typing.get_args(hint) and len(options) == 1 else hint
 
 
 def _compare_history(
     kind: RecordKind,
-    logged: Iterator[tuple[str, Fields | None, list[str]]],
+    logged: Iterator[LogEntry],
     stored: Iterator[tuple[str, Fields | str]],
 ) -> list[Finding]:
     findings: list[Finding] = []
@@ -226,3 +340,13 @@ def _unaccounted(kind: RecordKind, key: str) -> Finding:
         "history",
         f"the revision log does not account for {kind.label} {key!r} as stored",
     )
+
+
+# The data checks, in the order their findings are reported. Each takes a
+# connection inside run_checks' read transaction and returns its findings.
+DATA_CHECKS: list[Check] = [
+    _uncited_claims,
+    _missing_sources,
+    _dates_out_of_order,
+    _history_mismatches,
+]
