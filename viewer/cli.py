@@ -10,7 +10,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
@@ -184,7 +184,7 @@ def _export(arguments: argparse.Namespace, store: Store, out: TextIO, err: TextI
             files = api.export_csv(store, path)
             print(f"Wrote {len(files)} CSV files to {path}", file=out)
         else:
-            api.export_json(store, path)
+            api.export_json(store, path, progress=_progress_line(err, "Exporting"))
             print(f"Wrote {path}", file=out)
     except OSError as error:
         return fail(f"cannot write {path}: {error.strerror or error}", err)
@@ -195,7 +195,7 @@ def _import(arguments: argparse.Namespace, store: Store, out: TextIO, err: TextI
     data, problems = api.read_file(arguments.path)
     if problems:
         return fail(str(problems[0]), err)
-    plan = api.plan_import(data, store)
+    plan = api.plan_import(data, store, progress=_progress_line(err, "Checking"))
     if plan.problems:
         for problem in plan.problems:
             print(printable(str(problem)), file=err)
@@ -211,9 +211,31 @@ def _import(arguments: argparse.Namespace, store: Store, out: TextIO, err: TextI
     if arguments.dry_run:
         print(f"{arguments.path} is fine: an import would add {summary}", file=out)
         return EXIT_OK
-    api.apply_import(plan, store)
+    try:
+        api.apply_import(plan, store, progress=_progress_line(err, "Importing"))
+    except api.InvalidRecord as refused:  # the database changed since the file was checked
+        for problem in refused.problems:
+            print(printable(str(problem)), file=err)
+        return fail(f"{arguments.path} no longer fits the database; nothing was imported", err)
+    except api.StoreError as error:
+        return fail(f"{error}; nothing was imported", err)
     print(f"Imported {summary} from {arguments.path}", file=out)
     return EXIT_OK
+
+
+def _progress_line(err: TextIO, doing: str) -> Callable[[int, int], None] | None:
+    """A line on ``err`` that counts the records done, for someone watching a
+    terminal; None when ``err`` is not one (a log or a pipe gets the outcome only)."""
+    if not err.isatty():
+        return None
+
+    def show(done: int, total: int) -> None:
+        percent = done * 100 // total if total else 100
+        finished = "\n" if done >= total else ""
+        err.write(f"\r{doing}: {done:,} of {total:,} records ({percent}%){finished}")
+        err.flush()
+
+    return show
 
 
 def _check(arguments: argparse.Namespace, store: Store, out: TextIO, err: TextIO) -> int:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import io
 import json
 import subprocess
 import sys
@@ -14,7 +15,11 @@ from tests.paths import PROJECT_ROOT
 from tests.store.test_exchange import TEN_MISTAKES, with_ten_mistakes
 from viewer import __version__
 from viewer.app import main
+from viewer.cli import parse_arguments, run_command
+from viewer.domain.enums import RecordKind
+from viewer.store.bootstrap import open_or_create
 from viewer.store.paths import bundled_dataset, default_database_path
+from viewer.store.store import Store
 
 ROOT = PROJECT_ROOT
 
@@ -302,3 +307,79 @@ def test_non_ascii_names_survive_export_and_import(tmp_path: Path) -> None:
     again = tmp_path / "again.json"
     assert main(["--db", str(tmp_path / "b.sqlite3"), "export", str(again)]) == 0
     assert again.read_bytes() == exported.read_bytes()
+
+
+class Terminal(io.StringIO):
+    """A stream that says it is a terminal, as a person's stderr is."""
+
+    def isatty(self) -> bool:
+        return True
+
+
+def run(argv: list[str], err: io.StringIO) -> tuple[int, str]:
+    arguments = parse_arguments(argv)
+    store, opened = open_or_create(arguments.db, "tester", seed=not arguments.empty)
+    out = io.StringIO()
+    try:
+        return run_command(arguments, store, out, err), out.getvalue()
+    finally:
+        opened.engine.dispose()
+
+
+def test_import_and_export_show_progress_on_a_terminal_only(tmp_path: Path) -> None:
+    db = str(tmp_path / "db.sqlite3")
+    dataset = str(bundled_dataset())
+    data = json.loads(bundled_dataset().read_text(encoding="utf-8"))
+    total = sum(len(items) for items in data.values() if isinstance(items, list))
+    terminal = Terminal()
+    code, out = run(["--db", db, "--empty", "import", dataset], terminal)
+    assert code == 0
+    assert out.startswith("Imported 1 accords, 9 parties") and out.count("\n") == 1
+    checking, importing, rest = terminal.getvalue().split("\n")
+    assert checking == f"\rChecking: {total} of {total} records (100%)"
+    steps = importing.split("\r")[1:]
+    assert steps[-1] == f"Importing: {total} of {total} records (100%)"
+    counts = [int(step.split()[1]) for step in steps]
+    assert len(counts) > 1 and counts == sorted(set(counts))
+    assert rest == ""
+    terminal = Terminal()
+    code, out = run(["--db", db, "export", str(tmp_path / "out.json")], terminal)
+    assert code == 0 and out == f"Wrote {tmp_path / 'out.json'}\n"
+    assert terminal.getvalue().endswith(f"\rExporting: {total} of {total} records (100%)\n")
+    piped = io.StringIO()
+    assert run(["--db", db, "export", str(tmp_path / "again.json")], piped)[0] == 0
+    second = str(tmp_path / "second.sqlite3")
+    assert run(["--db", second, "--empty", "import", dataset], piped)[0] == 0
+    assert piped.getvalue() == ""
+
+
+def test_an_import_the_database_no_longer_fits_is_refused_whole(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A file checked, then overtaken by another writer before it is written."""
+    from viewer.domain.records import Party
+    from viewer.store import api
+
+    checked = api.plan_import
+
+    def overtaken(data: object, store: Store, progress: object = None) -> object:
+        plan = checked(data, store)
+        store.add(Party(key="kazakhstan", name="Qazaqstan"))  # another writer, meanwhile
+        return plan
+
+    monkeypatch.setattr(api, "plan_import", overtaken)
+    db = str(tmp_path / "db.sqlite3")
+    data = json.loads(bundled_dataset().read_text(encoding="utf-8"))
+    where = [party["key"] for party in data["parties"]].index("kazakhstan")
+    err = io.StringIO()
+    code, out = run(["--db", db, "--empty", "import", str(bundled_dataset())], err)
+    assert (code, out) == (1, "")
+    assert err.getvalue().splitlines() == [
+        f"parties[{where}].key: 'kazakhstan' is already used by another participant",
+        f"accords-viewer: {bundled_dataset()} no longer fits the database; nothing was imported",
+    ]
+    monkeypatch.undo()
+    store, opened = open_or_create(Path(db), "tester", seed=False)
+    assert [p.key for p in store.all(RecordKind.PARTY)] == ["kazakhstan"]
+    assert len(store.revisions()) == 1 and store.count(RecordKind.EVENT) == 0
+    opened.engine.dispose()
