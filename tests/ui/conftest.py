@@ -9,11 +9,12 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from sqlalchemy import insert
+from sqlalchemy import func, insert, select
 
 from PySide6.QtCore import QSettings
 
 from viewer.domain.enums import RecordKind
+from viewer.store import search_index
 from viewer.store.bootstrap import open_or_create
 from viewer.store.engine import checkpoint
 from viewer.store.schema import EventRow
@@ -44,7 +45,9 @@ def add_many_events(store: Store, count: int) -> None:
         for n in range(count)
     ]
     with store.engine.begin() as connection:
+        before = connection.scalar(select(func.coalesce(func.max(EventRow.id), 0)))
         connection.execute(insert(EventRow), rows)
+        search_index.add_after(connection, RecordKind.EVENT, int(before or 0))
 
 
 def _digest(path: Path) -> str:

@@ -99,6 +99,8 @@ def test_the_window_has_its_named_parts(window: MainWindow) -> None:
         "Events (9)",
         "People (10)",
         "Sources (3)",
+        "All results",
+        "Saved searches",  # a heading, hidden until a search is saved
     ]
     assert "Showing 9 of 9 participants" in window.count_label.text()
 
@@ -163,10 +165,10 @@ def test_search_narrows_the_current_list_as_you_type(qtbot: QtBot, window: MainW
     field = child(window, QLineEdit, "searchField")
     qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
     assert field.hasFocus()
-    qtbot.keyClicks(field, "arab")
+    qtbot.keyClicks(field, "kazakh")
     model = window.models[RecordKind.PARTY]
-    qtbot.waitUntil(lambda: model.rowCount() == 2)
-    assert "Showing 2 of 9 participants" in window.count_label.text()
+    qtbot.waitUntil(lambda: model.rowCount() == 1)
+    assert "Showing 1 of 9 participants" in window.count_label.text()
     field.clear()
     qtbot.waitUntil(lambda: model.rowCount() == 9)
 
@@ -302,7 +304,7 @@ def test_search_waits_for_a_pause_in_typing(qtbot: QtBot, window: MainWindow) ->
     model.reloaded.connect(reloads.append)
     qtbot.keyClicks(window.search_field, "saudi")
     qtbot.waitUntil(lambda: model.filter_text == "saudi")
-    assert reloads == [1]  # one query for the burst of five keys
+    assert len(reloads) == 1  # one query for the burst of five keys
 
 
 def test_the_toolbar_buttons_walk_the_history(qtbot: QtBot, window: MainWindow) -> None:

@@ -17,7 +17,6 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QLabel,
-    QLineEdit,
     QMainWindow,
     QSplitter,
     QStackedWidget,
@@ -32,12 +31,14 @@ from viewer.ui.browse.detail_pane import LOADING, DetailPane
 from viewer.ui.browse.detail_reader import DetailReader, RecordReading
 from viewer.ui.browse.link_opener import LinkOpener
 from viewer.ui.browse.list_view import make_list_view
+from viewer.ui.browse.match_delegate import MatchDelegate
 from viewer.ui.browse.record_table_model import RecordTableModel
 from viewer.ui.edit.record_editor import RecordEditor, show_problem
 from viewer.ui.widgets.shortcuts import shortcuts
 from viewer.ui.window.edit_actions import EditActions
 from viewer.ui.window.navigation_history import Location, NavigationHistory
 from viewer.ui.window.navigator import TITLES, Navigator
+from viewer.ui.window.search_controller import SearchController
 
 VIEW_NAMES = {
     RecordKind.PARTY: "participantsView",
@@ -45,7 +46,6 @@ VIEW_NAMES = {
     RecordKind.PERSON: "peopleView",
     RecordKind.SOURCE: "sourcesView",
 }
-SEARCH_DELAY_MS = 200
 PROBE_INTERVAL_MS = 2_000
 
 
@@ -105,6 +105,7 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget(self)
         for kind, name in VIEW_NAMES.items():
             self.views[kind] = make_list_view(self.models[kind], name, f"{TITLES[kind]} list", self)
+            self.views[kind].setItemDelegate(MatchDelegate(self.views[kind]))
             self.stack.addWidget(self.views[kind])
         self.detail_pane = DetailPane(self)
         self.citations_pane = CitationsPane(opener, self)
@@ -116,15 +117,13 @@ class MainWindow(QMainWindow):
         self.splitter.setSizes([170, 560, 380, 340])
         self.setCentralWidget(self.splitter)
 
-        self.search_field = QLineEdit(self)
-        self.search_field.setObjectName("searchField")
-        self.search_field.setAccessibleName("Search the current list")
-        self.search_field.setPlaceholderText("Search (Ctrl+F)")
-        self.search_field.setClearButtonEnabled(True)
-        self.search_field.setMaximumWidth(360)
-        self._search_timer = QTimer(self)
-        self._search_timer.setSingleShot(True)
-        self._search_timer.setInterval(SEARCH_DELAY_MS)
+        self.search = SearchController(self._store, self, self)
+        self.search_field = self.search.field
+        self.search_field.setMaximumWidth(420)
+        for view in self.views.values():
+            delegate = view.itemDelegate()
+            if isinstance(delegate, MatchDelegate):
+                self.search.highlight(delegate)
 
         self.path_label = QLabel(f"Database: {database_path}", self)
         self.path_label.setTextFormat(Qt.TextFormat.PlainText)
@@ -146,9 +145,7 @@ class MainWindow(QMainWindow):
         self.forward_action = QAction("Forward", self)
         self.forward_action.setShortcuts(shortcuts("Alt+Right", QKeySequence.StandardKey.Forward))
         self.forward_action.setToolTip("Forward to the next record (Alt+Right)")
-        self.find_action = QAction("Find", self)
-        self.find_action.setShortcut(QKeySequence.StandardKey.Find)
-        self.addAction(self.find_action)
+        self.find_action = self.search.find_action
         for action in (self.back_action, self.forward_action):
             toolbar.addAction(action)
         toolbar.addSeparator()
@@ -166,6 +163,7 @@ class MainWindow(QMainWindow):
             button.setObjectName(f"{name.lower()}Button")
             button.setAccessibleName(name)
         self._place_edit_actions()
+        self.search.add_menu(self.menuBar().addMenu("&Search"))
         self._update_history_actions()
 
     def _place_edit_actions(self) -> None:
@@ -194,9 +192,6 @@ class MainWindow(QMainWindow):
                 lambda current, _previous, kind=kind: self._row_changed(kind, current)
             )
             self.models[kind].reloaded.connect(lambda _total: self._update_count_label())
-        self.search_field.textChanged.connect(lambda _text: self._search_timer.start())
-        self._search_timer.timeout.connect(self._apply_search)
-        self.find_action.triggered.connect(self._focus_search)
         self.back_action.triggered.connect(self.go_back)
         self.forward_action.triggered.connect(self.go_forward)
         self.detail_pane.recordLinkActivated.connect(
@@ -232,7 +227,7 @@ class MainWindow(QMainWindow):
         return self._shown
 
     def show_kind(self, kind: RecordKind) -> None:
-        if self.navigator.current_kind() is not kind:
+        if self.navigator.current_kind() is not kind or self.navigator.showing_results():
             self.navigator.set_kind(kind)
             return  # the navigator's signal brings us back here
         self.stack.setCurrentWidget(self.views[kind])
@@ -257,7 +252,7 @@ class MainWindow(QMainWindow):
         row = model.row_of(key)
         if row is None and model.filter_text:
             self.search_field.clear()
-            self._apply_search()
+            self.search_field.settle()
             row = model.row_of(key)
         if row is None:
             return False
@@ -302,13 +297,16 @@ class MainWindow(QMainWindow):
             self._history.visit(Location(kind, key))
         self._update_history_actions()
 
-    def _apply_search(self) -> None:
-        self._search_timer.stop()
-        self.models[self.current_kind()].set_filter(self.search_field.text())
-
-    def _focus_search(self) -> None:
-        self.search_field.setFocus(Qt.FocusReason.ShortcutFocusReason)
-        self.search_field.selectAll()
+    def open_record(self, kind: RecordKind, key: str) -> None:
+        """Show a record found by a search: in its list, or (a status action,
+        an accord, which have no list) in the panes, or its form."""
+        if kind in self.models:
+            self.select_record(kind, key)
+        elif kind is RecordKind.STATUS_ACTION:
+            self.editor.edit(kind, key)
+        else:
+            self._shown = Location(kind, key)
+            self.detail_reader.request(kind, key)
 
     def _refresh_counts(self) -> None:
         for kind in VIEW_NAMES:
@@ -333,6 +331,7 @@ class MainWindow(QMainWindow):
         for model in self.models.values():
             model.reload()
         self._refresh_counts()
+        self.search.refresh()
         if (
             place is not None
             and place.kind in self.models
@@ -430,6 +429,7 @@ class MainWindow(QMainWindow):
         self.save_state()
         self._probe_timer.stop()
         self.detail_reader.stop()
+        self.search.stop()
         if self._probe is not None:
             self._probe.close()
             self._probe = None

@@ -1,4 +1,5 @@
-"""The list of record kinds on the window's left, each with its count."""
+"""The window's left column: the record lists with their counts, every kind's
+search results, and the saved searches."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
 
 from viewer.domain.enums import RecordKind
+from viewer.ui.widgets.plain_text import plain_tooltip
 
 TITLES = {
     RecordKind.PARTY: "Participants",
@@ -13,44 +15,150 @@ TITLES = {
     RecordKind.PERSON: "People",
     RecordKind.SOURCE: "Sources",
 }
+ALL_RESULTS = "All results"
+ROLE = Qt.ItemDataRole.UserRole  # "kind:party", "results:" or "saved:<name>"
+QUERY_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 class Navigator(QListWidget):
-    """Chooses which list the window shows.
+    """Chooses what the window shows: a list, all results, or a saved search.
+
+    While a search is active each list shows how many of its records match.
 
     Signals:
-        kindChosen(str): the user picked a list; carries the record kind's value.
+        kindChosen(str): a list was picked; carries the record kind's value.
+        resultsChosen(): "All results" was picked.
+        savedSearchChosen(str, str): a saved search was picked (name, query).
     """
 
     kindChosen = Signal(str)
+    resultsChosen = Signal()
+    savedSearchChosen = Signal(str, str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("navigator")
-        self.setAccessibleName("Record lists")
+        self.setAccessibleName("Record lists and searches")
         for kind, title in TITLES.items():
-            item = QListWidgetItem(title)
-            item.setData(Qt.ItemDataRole.UserRole, kind.value)
-            item.setData(Qt.ItemDataRole.AccessibleTextRole, title)
-            self.addItem(item)
+            self._add(title, f"kind:{kind.value}")
+        self._add(ALL_RESULTS, "results:")
+        self._heading = QListWidgetItem("Saved searches")
+        self._heading.setFlags(Qt.ItemFlag.NoItemFlags)
+        font = self._heading.font()
+        font.setBold(True)
+        self._heading.setFont(font)
+        self._heading.setHidden(True)
+        self.addItem(self._heading)
+        self._totals: dict[RecordKind, int] = {}
+        self._hits: dict[RecordKind, int] | None = None
+        self._last_kind = RecordKind.PARTY
         self.setCurrentRow(0)
         self._connect_signals()
 
+    def _add(self, title: str, value: str) -> QListWidgetItem:
+        item = QListWidgetItem(title)
+        item.setData(ROLE, value)
+        item.setData(Qt.ItemDataRole.AccessibleTextRole, title)
+        self.addItem(item)
+        return item
+
     def _connect_signals(self) -> None:
-        self.currentRowChanged.connect(self._chosen)
+        self.currentItemChanged.connect(lambda item, _previous: self._chosen(item))
 
     def current_kind(self) -> RecordKind:
+        """The list shown, or the last list shown before results or a saved search."""
         item = self.currentItem()
-        return RecordKind(item.data(Qt.ItemDataRole.UserRole)) if item else RecordKind.PARTY
+        value = str(item.data(ROLE)) if item else ""
+        if value.startswith("kind:"):
+            self._last_kind = RecordKind(value.removeprefix("kind:"))
+        return self._last_kind
+
+    def showing_results(self) -> bool:
+        item = self.currentItem()
+        return item is not None and not str(item.data(ROLE)).startswith("kind:")
 
     def set_kind(self, kind: RecordKind) -> None:
-        self.setCurrentRow(list(TITLES).index(kind))
+        self.setCurrentItem(self._item(f"kind:{kind.value}"))
+
+    def show_results(self) -> None:
+        self.setCurrentItem(self._item("results:"))
 
     def set_count(self, kind: RecordKind, count: int) -> None:
-        item = self.item(list(TITLES).index(kind))
-        item.setText(f"{TITLES[kind]} ({count})")
-        item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{TITLES[kind]}, {count} records")
+        self._totals[kind] = count
+        self._label(kind)
 
-    def _chosen(self, row: int) -> None:
-        if 0 <= row < len(TITLES):
-            self.kindChosen.emit(list(TITLES)[row].value)
+    def set_hits(self, hits: dict[RecordKind, int] | None) -> None:
+        """Each list's number of matches while a search is active (None: no search)."""
+        self._hits = hits
+        for kind in TITLES:
+            self._label(kind)
+        total = sum(hits.get(kind, 0) for kind in RecordKind) if hits else None
+        results = self._item("results:")
+        results.setText(ALL_RESULTS if total is None else f"{ALL_RESULTS} ({total})")
+
+    def set_saved_searches(self, searches: list[tuple[str, str]]) -> None:
+        current = self.currentItem()
+        kept = str(current.data(ROLE)) if current else ""
+        self.blockSignals(True)
+        try:
+            for row in reversed(range(self.count())):
+                item = self.item(row)
+                if item is not None and str(item.data(ROLE)).startswith("saved:"):
+                    self.takeItem(row)
+            for name, query in searches:
+                item = self._add(name, f"saved:{name}")
+                item.setData(QUERY_ROLE, query)
+                item.setToolTip(plain_tooltip(f"Saved search: {query}"))
+            self._heading.setHidden(not searches)
+            again = self._find(kept)
+            if kept.startswith("saved:") and again is not None:
+                self.setCurrentItem(again)
+        finally:
+            self.blockSignals(False)
+
+    def saved_searches(self) -> list[str]:
+        return [
+            str(item.data(ROLE)).removeprefix("saved:")
+            for row in range(self.count())
+            if (item := self.item(row)) is not None and str(item.data(ROLE)).startswith("saved:")
+        ]
+
+    def current_saved_search(self) -> str | None:
+        item = self.currentItem()
+        value = str(item.data(ROLE)) if item else ""
+        return value.removeprefix("saved:") if value.startswith("saved:") else None
+
+    def _label(self, kind: RecordKind) -> None:
+        item = self._item(f"kind:{kind.value}")
+        total = self._totals.get(kind, 0)
+        if self._hits is None:
+            item.setText(f"{TITLES[kind]} ({total})")
+            spoken = f"{TITLES[kind]}, {total} records"
+        else:
+            hits = self._hits.get(kind, 0)
+            item.setText(f"{TITLES[kind]} ({hits} of {total})")
+            spoken = f"{TITLES[kind]}, {hits} of {total} records match"
+        item.setData(Qt.ItemDataRole.AccessibleTextRole, spoken)
+
+    def _item(self, value: str) -> QListWidgetItem:
+        found = self._find(value)
+        if found is None:
+            raise KeyError(value)
+        return found
+
+    def _find(self, value: str) -> QListWidgetItem | None:
+        for row in range(self.count()):
+            item = self.item(row)
+            if item is not None and item.data(ROLE) == value:
+                return item
+        return None
+
+    def _chosen(self, item: QListWidgetItem | None) -> None:
+        value = str(item.data(ROLE)) if item else ""
+        if value.startswith("kind:"):
+            self.current_kind()  # remembered as the last list
+            self.kindChosen.emit(value.removeprefix("kind:"))
+        elif value == "results:":
+            self.resultsChosen.emit()
+        elif value.startswith("saved:") and item is not None:
+            self.savedSearchChosen.emit(value.removeprefix("saved:"), str(item.data(QUERY_ROLE)))
