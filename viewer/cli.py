@@ -80,14 +80,23 @@ def build_parser() -> argparse.ArgumentParser:
         help="check the file and report, without changing anything",
     )
 
-    commands.add_parser(
+    checker = commands.add_parser(
         "check",
         parents=[common],
-        help="check integrity, citations and dates; exit 1 if anything is found",
+        help="check integrity, citations, dates, history and the search index; "
+        "exit 1 if anything is found",
+    )
+    checker.add_argument(
+        "--repair",
+        action="store_true",
+        help="first rebuild the search index from the data (it holds nothing else)",
     )
 
     finder = commands.add_parser(
-        "search", parents=[common], help="find records whose names, titles or texts contain QUERY"
+        "search",
+        parents=[common],
+        help='find records matching QUERY (words, "phrases", -word, OR, filters '
+        "such as kind:event year:2025; see the README)",
     )
     finder.add_argument("query", metavar="QUERY")
     finder.add_argument("--json", action="store_true", help="print the hits as JSON")
@@ -239,6 +248,9 @@ def _progress_line(err: TextIO, doing: str) -> Callable[[int, int], None] | None
 
 
 def _check(arguments: argparse.Namespace, store: Store, out: TextIO, err: TextIO) -> int:
+    if getattr(arguments, "repair", False):
+        api.repair_search_index(store)
+        print("Rebuilt the search index.", file=out)
     findings = api.run_checks(store)
     for finding in findings:
         print(finding, file=out)
@@ -251,7 +263,12 @@ def _check(arguments: argparse.Namespace, store: Store, out: TextIO, err: TextIO
 def _search(arguments: argparse.Namespace, store: Store, out: TextIO, err: TextIO) -> int:
     if arguments.limit < 1:
         return fail("--limit must be at least 1", err)
-    hits = api.search(store, arguments.query, limit=arguments.limit)
+    from viewer.domain.query import explain, parse  # only `search` needs the language
+
+    query = parse(arguments.query)
+    for note in explain(query):  # how the query was read, on stderr: stdout stays data
+        print(f"{PROGRAM}: note: {printable(note)}", file=err)
+    hits = api.search(store, query, limit=arguments.limit)
     if arguments.json:
         print(
             json.dumps(

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from viewer.store.bootstrap import open_or_create
-    from viewer.store.checks import Finding, run_checks
+    from viewer.store.checks import Finding, repair_search_index, run_checks
     from viewer.store.csv_export import export_csv
     from viewer.store.database import OpenedDatabase
     from viewer.store.dependents import Dependents
@@ -49,7 +49,7 @@ if TYPE_CHECKING:
         key_for_name,
         row_index,
     )
-    from viewer.store.lookups import COMPLETION_LIMIT, choices, complete, labels_for, new_key
+    from viewer.store.lookups import COMPLETION_LIMIT, complete, labels_for, new_key
     from viewer.store.paths import APP_NAME, DB_ENVIRONMENT_VARIABLE, default_database_path
     from viewer.store.saved_searches import (
         SavedSearch,
@@ -69,6 +69,7 @@ _HOMES = {
     "open_or_create": "viewer.store.bootstrap",
     "Finding": "viewer.store.checks",
     "run_checks": "viewer.store.checks",
+    "repair_search_index": "viewer.store.checks",
     "export_csv": "viewer.store.csv_export",
     "OpenedDatabase": "viewer.store.database",
     "Dependents": "viewer.store.dependents",
@@ -97,7 +98,6 @@ _HOMES = {
     "key_for_name": "viewer.store.listing",
     "row_index": "viewer.store.listing",
     "COMPLETION_LIMIT": "viewer.store.lookups",
-    "choices": "viewer.store.lookups",
     "complete": "viewer.store.lookups",
     "labels_for": "viewer.store.lookups",
     "new_key": "viewer.store.lookups",
@@ -155,7 +155,6 @@ __all__ = [
     "SynthError",
     "SynthSize",
     "apply_import",
-    "choices",
     "complete",
     "count_rows",
     "counts",
@@ -176,6 +175,7 @@ __all__ = [
     "read_file",
     "record_at",
     "records_in",
+    "repair_search_index",
     "revert",
     "row_index",
     "run_checks",

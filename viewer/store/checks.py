@@ -25,6 +25,7 @@ from sqlalchemy import Connection, Table, exists, or_, select
 from viewer.domain.dates import DateError, FuzzyDate
 from viewer.domain.enums import RecordKind, RevisionAction
 from viewer.domain.records import RECORD_TYPES, EventRole
+from viewer.store import search_index
 from viewer.store.engine import integrity_problems
 from viewer.store.schema import CitationRow, RevisionRow, SourceRow
 from viewer.store.store import Store
@@ -344,9 +345,21 @@ def _unaccounted(kind: RecordKind, key: str) -> Finding:
 
 # The data checks, in the order their findings are reported. Each takes a
 # connection inside run_checks' read transaction and returns its findings.
+def _search_index_mismatches(connection: Connection) -> list[Finding]:
+    return [Finding("search", message) for message in search_index.mismatches(connection)]
+
+
 DATA_CHECKS: list[Check] = [
     _uncited_claims,
     _missing_sources,
     _dates_out_of_order,
     _history_mismatches,
+    _search_index_mismatches,
 ]
+
+
+def repair_search_index(store: Store) -> None:
+    """Build the search index again from the tables, in one write transaction
+    (``check --repair``): the index is derived data, so nothing is lost."""
+    with store.writing() as session:
+        search_index.rebuild(session.connection())

@@ -95,8 +95,11 @@ def expected_rows(kind: RecordKind, where: str = "1") -> str:
         "''"
         if claim is None
         else (
-            "(SELECT group_concat(c.locator || ' ' || c.quote || ' ' || c.note, ' ') "
-            f"FROM citations c WHERE c.{claim} = t.id)"
+            # In the citations' own order, so that the same data always
+            # gives the same text (check compares it).
+            "(SELECT group_concat(part, ' ') FROM (SELECT c.locator || ' ' || c.quote "
+            f"|| ' ' || c.note AS part FROM citations c WHERE c.{claim} = t.id "
+            "ORDER BY c.position, c.id))"
         )
     )
     return (
@@ -157,7 +160,8 @@ def mismatches(connection: Connection, limit: int = 20) -> Iterator[str]:
     if exists is None:
         yield "the search index is missing; run check --repair to build it"
         return
-    expected = " UNION ALL ".join(expected_rows(kind) for kind in KIND_CODES)
+    every = " UNION ALL ".join(expected_rows(kind) for kind in KIND_CODES)
+    expected = f"SELECT * FROM ({every})"  # one operand of EXCEPT, on either side
     held = f"SELECT rowid, label, body, evidence FROM {TABLE}"
     shown = 0
     for statement, problem in (

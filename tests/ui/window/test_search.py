@@ -69,11 +69,11 @@ def test_what_the_field_cannot_use_is_in_its_tooltip(window: MainWindow) -> None
 
 def test_the_navigator_shows_each_lists_hits_during_a_search(window: MainWindow) -> None:
     search_for(window, "kazakh")
-    texts = [window.navigator.item(row).text() for row in range(5)]  # type: ignore[union-attr]
+    texts = [window.navigator.item(row).text() for row in range(5)]
     assert texts[0] == "Participants (1 of 9)"
     assert texts[4].startswith("All results (")
     search_for(window, "")
-    assert window.navigator.item(0).text() == "Participants (9)"  # type: ignore[union-attr]
+    assert window.navigator.item(0).text() == "Participants (9)"
 
 
 def test_all_results_groups_hits_by_kind_with_snippets(qtbot: QtBot, window: MainWindow) -> None:
@@ -124,7 +124,7 @@ def test_a_saved_search_is_a_list_that_stays_current(window: MainWindow) -> None
     item = next(
         window.navigator.item(row)
         for row in range(window.navigator.count())
-        if window.navigator.item(row).text() == "This year's events"  # type: ignore[union-attr]
+        if window.navigator.item(row).text() == "This year's events"
     )
     window.navigator.setCurrentItem(item)
     assert window.search_field.text() == "kind:event year:2025"
