@@ -10,7 +10,7 @@ from tests.samples import ACCORD, ACTION, ALL, EVENT, PERSON, SOURCE
 from viewer.domain.enums import PartyKind, RecordKind
 from viewer.domain.records import Party
 from viewer.store.bootstrap import open_or_create
-from viewer.store.lookups import COMPLETION_LIMIT, choices, complete, labels_for, new_key
+from viewer.store.lookups import COMPLETION_LIMIT, complete, labels_for, new_key
 from viewer.store.schema import PartyRow
 from viewer.store.store import Store
 
@@ -38,21 +38,24 @@ def test_a_new_key_survives_labels_with_no_letters_or_beyond_ascii(store: Store)
     assert len(long_key) == 70
 
 
-def test_choices_are_every_record_by_label(store: Store) -> None:
+def test_completion_with_no_text_offers_records_by_label(store: Store) -> None:
     _party(store, "b", "Bahrain")
     _party(store, "a", "Abu Dhabi")
-    assert choices(store, RecordKind.PARTY) == [("a", "Abu Dhabi"), ("b", "Bahrain")]
+    assert complete(store, RecordKind.PARTY, "") == [("a", "Abu Dhabi"), ("b", "Bahrain")]
 
 
 def test_each_kind_is_offered_by_the_column_it_is_known_by(store: Store) -> None:
     for record in ALL:
         store.add(record)
-    assert choices(store, RecordKind.SOURCE) == [(SOURCE.key, SOURCE.title)]
-    assert choices(store, RecordKind.EVENT) == [(EVENT.key, EVENT.title)]
-    assert choices(store, RecordKind.ACCORD) == [(ACCORD.key, ACCORD.name)]
-    assert choices(store, RecordKind.PERSON) == [(PERSON.key, PERSON.name)]
+    assert complete(store, RecordKind.SOURCE, "") == [(SOURCE.key, SOURCE.title)]
+    assert complete(store, RecordKind.EVENT, "") == [(EVENT.key, EVENT.title)]
+    assert complete(store, RecordKind.ACCORD, "") == [(ACCORD.key, ACCORD.name)]
+    assert complete(store, RecordKind.PERSON, "") == [(PERSON.key, PERSON.name)]
     # A status action has no name of its own: it is offered by its key.
-    assert choices(store, RecordKind.STATUS_ACTION) == [(ACTION.key, ACTION.key)]
+    assert complete(store, RecordKind.STATUS_ACTION, "") == [(ACTION.key, ACTION.key)]
+    # And each is found by that column.
+    assert complete(store, RecordKind.SOURCE, SOURCE.title[2:9]) == [(SOURCE.key, SOURCE.title)]
+    assert labels_for(store, RecordKind.PERSON, [PERSON.key]) == {PERSON.key: PERSON.name}
 
 
 def _many_parties(store: Store, names: list[str]) -> None:

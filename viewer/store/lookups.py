@@ -66,13 +66,6 @@ def complete(
         return found
 
 
-def choices(store: Store, kind: RecordKind) -> list[tuple[str, str]]:
-    """Every (key, label) of ``kind``, sorted by label: unbounded, going with the old pickers."""
-    row_type, label = ROW_TYPES[kind], LABEL_COLUMNS[kind]
-    with store.reading() as session:
-        return _pairs(session.execute(select(row_type.key, label).order_by(label, row_type.id)))
-
-
 def labels_for(store: Store, kind: RecordKind, keys: Collection[str]) -> dict[str, str]:
     """The label of each of ``keys`` that names a record of ``kind`` (one indexed look-up each)."""
     row_type, label = ROW_TYPES[kind], LABEL_COLUMNS[kind]

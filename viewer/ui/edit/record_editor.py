@@ -11,7 +11,15 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from viewer.domain.enums import RecordKind
 from viewer.domain.records import Event, Party, Person, Record, Source, StatusAction
-from viewer.store.api import ConflictError, Store, StoreError, choices, new_key, record_at
+from viewer.store.api import (
+    ConflictError,
+    Store,
+    StoreError,
+    complete,
+    labels_for,
+    new_key,
+    record_at,
+)
 from viewer.ui.edit.commands import AddRecordCommand, DeleteRecordCommand, EditRecordCommand
 from viewer.ui.edit.conflict_dialog import ConflictResolver, resolve_with_dialog
 from viewer.ui.edit.forms.dialog_services import Asker, DialogServices, ask_discard
@@ -21,6 +29,7 @@ from viewer.ui.edit.forms.person_dialog import PersonDialog
 from viewer.ui.edit.forms.record_dialog import DELETE_RESULT, RecordDialog, SaveHandler
 from viewer.ui.edit.forms.source_dialog import SourceDialog
 from viewer.ui.edit.forms.status_action_dialog import StatusActionDialog
+from viewer.ui.widgets.choice_lookup import ChoiceLookup
 
 # Asks whether to go ahead; gets the question's title and text.
 Confirmer = Callable[[QWidget, str, str], bool]
@@ -88,7 +97,10 @@ class RecordEditor(QObject):
         self._resolve_conflict = resolve_conflict
         self.undo_stack = QUndoStack(self)
         self.services = DialogServices(
-            choices=lambda kind: choices(store, kind),
+            lookup=lambda kind: ChoiceLookup(
+                lambda text, limit: complete(store, kind, text, limit),
+                lambda keys: labels_for(store, kind, keys),
+            ),
             new_key=lambda kind, label: new_key(store, kind, label),
             check=store.problems,
             create_source=self._create_source_inline,

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from viewer.domain.records import Citation
 from viewer.domain.validation import MAX_LONG_TEXT, MAX_SHORT_TEXT
+from viewer.ui.widgets.choice_lookup import ChoiceLookup
 from viewer.ui.widgets.plain_text import show_as_warning
 from viewer.ui.widgets.searching_combo_box import SearchingComboBox
 from viewer.ui.widgets.table_rows_editor import TableRowsEditor, table_button
@@ -46,6 +47,10 @@ class CitationsEditor(TableRowsEditor):
     left out of :meth:`citations` and reported by :meth:`problems`, so the
     dialog can refuse to save instead of dropping it silently.
 
+    The sources are a list given whole (:meth:`set_source_choices`) or, for a
+    database that grows, a :class:`ChoiceLookup` (:meth:`set_source_lookup`):
+    each row's combo then holds the few sources that match what was typed.
+
     Signals:
         changed(): the person edited the citations (rows added or removed, a
             source or a cell changed). Not emitted by :meth:`set_citations`
@@ -60,8 +65,11 @@ class CitationsEditor(TableRowsEditor):
     ) -> None:
         super().__init__(parent)
         self._create_source = create_source
+        # The sources offered; with a lookup, those found so far and those cited.
         self._choices: list[tuple[str, str]] = []
         self._shown: list[str] = []
+        self._lookup: ChoiceLookup | None = None
+        self._looked_up: set[str] = set()
         self._setup_widgets(accessible_name)
         self._fill()
         self._connect_signals()
@@ -123,18 +131,35 @@ class CitationsEditor(TableRowsEditor):
     def set_source_choices(self, choices: Sequence[tuple[str, str]]) -> None:
         """Offer these (key, label) sources; rows keep the sources they cite."""
         kept = [self._row_key(row) for row in range(self._table.rowCount())]
+        self._lookup = None
         self._choices = list(choices)
         self._shown = _shown_texts(self._choices)
         with self._loading():
             for row, key in enumerate(kept):
                 combo = self._combo(row)
+                combo.set_item_source(None)
                 text = combo.currentText()
                 combo.clear()
                 self._add_items(combo)
                 self._show_source(combo, key if key is not None else text)
 
+    def set_source_lookup(self, lookup: ChoiceLookup) -> None:
+        """Find sources with ``lookup`` as the user types; rows keep the sources they cite."""
+        kept = [self._row_key(row) for row in range(self._table.rowCount())]
+        self._lookup, self._looked_up = lookup, set()
+        self._choices, self._shown = [], []
+        self._learn_keys(key for key in kept if key is not None)
+        with self._loading():
+            for row, key in enumerate(kept):
+                combo = self._combo(row)
+                text = combo.currentText()
+                combo.set_item_source(self._items_for)
+                combo.replace_items(self._items_of([key] if key is not None else []))
+                self._show_source(combo, key if key is not None else text)
+
     def set_citations(self, citations: Sequence[Citation]) -> None:
         """Show ``citations``, one row each; a key not among the choices is shown as typed."""
+        self._learn_keys(citation.source for citation in citations)
         with self._loading():
             self._table.setRowCount(0)
             for citation in citations:
@@ -177,6 +202,7 @@ class CitationsEditor(TableRowsEditor):
 
     def add_citation(self, source_key: str | None = None) -> None:
         """Append a row citing ``source_key`` (or nothing yet) and make it current."""
+        self._learn_keys([source_key] if source_key else [])
         with self._loading():
             row = self._append_row(Citation(source_key or ""))
         self._table.setCurrentCell(row, _SOURCE)
@@ -190,7 +216,13 @@ class CitationsEditor(TableRowsEditor):
         row = self._table.rowCount()
         self._table.insertRow(row)
         combo = SearchingComboBox(SOURCE_PLACEHOLDER, 12)
-        self._add_items(combo)
+        if self._lookup is None:
+            self._add_items(combo)
+        else:
+            # Its own source, or for a new row the first few to choose from.
+            cited = self._items_of([citation.source]) if citation.source else self._items_for("")
+            combo.replace_items(cited)
+            combo.set_item_source(self._items_for)
         self._show_source(combo, citation.source)
         # Focusing or clicking a row's combo makes that row current, so Remove removes it.
         combo.installEventFilter(self)
@@ -221,6 +253,9 @@ class CitationsEditor(TableRowsEditor):
         wanted = text.casefold()
         if not wanted:
             return []
+        if self._lookup is not None and wanted not in self._looked_up:
+            # Text set without typing, or typed past the last look-up: look it up once.
+            self._items_for(text)
         for spelling in (
             self._shown,
             [_one_line(label) for _, label in self._choices],
@@ -259,12 +294,42 @@ class CitationsEditor(TableRowsEditor):
         if created is None:
             return
         key, label = created
-        if key not in (known for known, _ in self._choices):
+        if self._lookup is not None:
+            self._learn([(key, label)])
+        elif key not in (known for known, _ in self._choices):
             self.set_source_choices([*self._choices, (key, label)])
         self.add_citation(key)
 
     def _on_remove_clicked(self) -> None:
         self._remove_current_row(_LOCATOR)
+
+    # -- sources found with a lookup ---------------------------------------------------
+
+    def _items_for(self, text: str) -> list[tuple[str, object]]:
+        """The combo items for typed ``text``: the sources the lookup finds for it."""
+        assert self._lookup is not None  # an item source only while there is a lookup
+        found = self._lookup.find(text)
+        self._looked_up.add(text.strip().casefold())
+        self._learn(found)
+        return self._items_of([key for key, _ in found])
+
+    def _items_of(self, keys: Iterable[str]) -> list[tuple[str, object]]:
+        shown = dict(zip((key for key, _ in self._choices), self._shown, strict=True))
+        return [(shown[key], key) for key in keys if key in shown]
+
+    def _learn_keys(self, keys: Iterable[str]) -> None:
+        """Learn the titles of the cited ``keys`` not known yet (one look-up for all)."""
+        known = {key for key, _ in self._choices}
+        unknown = {key for key in keys if key and key not in known}
+        if self._lookup is not None and unknown:
+            self._learn(self._lookup.labels(unknown).items())
+
+    def _learn(self, pairs: Iterable[tuple[str, str]]) -> None:
+        known = {key for key, _ in self._choices}
+        added = [(key, label) for key, label in pairs if key not in known]
+        if added:
+            self._choices += dict(added).items()
+            self._shown = _shown_texts(self._choices)
 
 
 def _shown_texts(choices: Sequence[tuple[str, str]]) -> list[str]:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from viewer.domain.enums import RecordKind, RoleKind
 from viewer.domain.records import EventRole
+from viewer.ui.widgets.choice_lookup import ChoiceLookup
 from viewer.ui.widgets.searching_combo_box import SearchingComboBox
 from viewer.ui.widgets.table_rows_editor import TableRowsEditor, table_button
 
@@ -39,6 +40,10 @@ class RolesEditor(TableRowsEditor):
     several, is kept as typed, left out of :meth:`roles` and reported by
     :meth:`problems`.
 
+    The parties and people are lists given whole (:meth:`set_choices`) or,
+    for a database that grows, two :class:`ChoiceLookup` (:meth:`set_lookups`):
+    each row's combo then holds the few that match what was typed.
+
     Signals:
         changed(): the person edited the roles (rows added or removed, a party,
             person or role changed). Not emitted by :meth:`set_roles` or
@@ -47,9 +52,13 @@ class RolesEditor(TableRowsEditor):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        # The parties and people offered; with lookups, those found so far and those named.
         self._refs: list[_Ref] = []
         self._names: list[str] = []
         self._shown: list[str] = []
+        self._labels: list[str] = []
+        self._lookups: dict[RecordKind, ChoiceLookup] = {}
+        self._looked_up: set[str] = set()
         self._setup_widgets()
         self._fill()
         self._connect_signals()
@@ -101,21 +110,38 @@ class RolesEditor(TableRowsEditor):
     ) -> None:
         """Offer these (key, label) parties and people; rows keep whom they name."""
         kept = [self._row_ref(row) for row in range(self._table.rowCount())]
-        choices = [(RecordKind.PARTY, key, label) for key, label in parties]
-        choices += [(RecordKind.PERSON, key, label) for key, label in people]
-        self._refs = [(kind, key) for kind, key, _ in choices]
-        self._names = [_one_line(label) or key for _, key, label in choices]
-        self._shown = _shown_texts(choices)
+        self._lookups = {}
+        self._refs, self._labels = [], []
+        self._learn(RecordKind.PARTY, parties)
+        self._learn(RecordKind.PERSON, people)
         with self._loading():
             for row, ref in enumerate(kept):
                 combo = self._who(row)
+                combo.set_item_source(None)
                 text = combo.currentText()
                 combo.clear()
                 self._add_items(combo)
                 self._show_who(combo, ref, text)
 
+    def set_lookups(self, parties: ChoiceLookup, people: ChoiceLookup) -> None:
+        """Find parties and people with these lookups as the user types; rows keep whom
+        they name."""
+        kept = [self._row_ref(row) for row in range(self._table.rowCount())]
+        self._lookups = {RecordKind.PARTY: parties, RecordKind.PERSON: people}
+        self._looked_up = set()
+        self._refs, self._labels = [], []
+        self._learn_refs(ref for ref in kept if ref is not None)
+        with self._loading():
+            for row, ref in enumerate(kept):
+                combo = self._who(row)
+                text = combo.currentText()
+                combo.set_item_source(self._items_for)
+                combo.replace_items(self._items_of([ref] if ref is not None else []))
+                self._show_who(combo, ref, text)
+
     def set_roles(self, roles: Sequence[EventRole]) -> None:
         """Show ``roles``, one row each; a key not among the choices is shown as typed."""
+        self._learn_refs(_ref_of(role) for role in roles)
         with self._loading():
             self._table.setRowCount(0)
             for role in roles:
@@ -157,7 +183,13 @@ class RolesEditor(TableRowsEditor):
         row = self._table.rowCount()
         self._table.insertRow(row)
         who = SearchingComboBox(WHO_PLACEHOLDER, 16)
-        self._add_items(who)
+        ref = _ref_of(role)
+        if not self._lookups:
+            self._add_items(who)
+        else:
+            # Whom it names, or for a new row the first few to choose from.
+            who.replace_items(self._items_of([ref]) if ref else self._items_for(""))
+            who.set_item_source(self._items_for)
         if role.party is not None:
             self._show_who(who, (RecordKind.PARTY, role.party), role.party)
         elif role.person is not None:
@@ -196,6 +228,9 @@ class RolesEditor(TableRowsEditor):
         wanted = text.casefold()
         if not wanted:
             return []
+        if self._lookups and wanted not in self._looked_up:
+            # Text set without typing, or typed past the last look-up: look it up once.
+            self._items_for(text)
         keys = [key for _, key in self._refs]
         for spelling in (self._shown, self._names, keys):
             pairs = zip(self._refs, spelling, strict=True)
@@ -237,6 +272,47 @@ class RolesEditor(TableRowsEditor):
     def _on_remove_clicked(self) -> None:
         self._remove_current_row(_WHO)
 
+    # -- choices -----------------------------------------------------------------------
+
+    def _items_for(self, text: str) -> list[tuple[str, object]]:
+        """The combo items for typed ``text``: the parties, then the people, found for it."""
+        found: list[_Ref] = []
+        for kind, lookup in self._lookups.items():
+            pairs = lookup.find(text)
+            self._learn(kind, pairs)
+            found += [(kind, key) for key, _ in pairs]
+        self._looked_up.add(text.strip().casefold())
+        return self._items_of(found)
+
+    def _items_of(self, refs: Sequence[_Ref]) -> list[tuple[str, object]]:
+        index = {ref: number for number, ref in enumerate(self._refs)}
+        return [(self._shown[index[ref]], index[ref]) for ref in refs if ref in index]
+
+    def _learn_refs(self, refs: Iterable[_Ref | None]) -> None:
+        """Learn the names of the named parties and people not known yet."""
+        known = set(self._refs)
+        named = [ref for ref in refs if ref is not None and ref not in known]
+        for kind, lookup in self._lookups.items():
+            unknown = {key for k, key in named if k is kind}
+            if unknown:
+                self._learn(kind, lookup.labels(unknown).items())
+
+    def _learn(self, kind: RecordKind, pairs: Iterable[tuple[str, str]]) -> None:
+        known = set(self._refs)
+        for key, label in pairs:
+            if (kind, key) not in known:
+                known.add((kind, key))
+                self._refs.append((kind, key))
+                self._labels.append(label)
+        self._names = [
+            _one_line(label) or key
+            for (_, key), label in zip(self._refs, self._labels, strict=True)
+        ]
+        choices = [
+            (k, key, label) for (k, key), label in zip(self._refs, self._labels, strict=True)
+        ]
+        self._shown = _shown_texts(choices)
+
 
 def _shown_texts(choices: Sequence[tuple[RecordKind, str, str]]) -> list[str]:
     """Each choice as the list shows it, "Kazakhstan — participant", with its key if needed."""
@@ -247,6 +323,14 @@ def _shown_texts(choices: Sequence[tuple[RecordKind, str, str]]) -> list[str]:
         f"{text} ({key})" if counts[text.casefold()] > 1 else text
         for text, (_, key, _) in zip(plain, choices, strict=True)
     ]
+
+
+def _ref_of(role: EventRole) -> _Ref | None:
+    if role.party is not None:
+        return (RecordKind.PARTY, role.party)
+    if role.person is not None:
+        return (RecordKind.PERSON, role.person)
+    return None
 
 
 def _one_line(text: str) -> str:

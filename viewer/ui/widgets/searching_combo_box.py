@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QCompleter, QLineEdit, QWidget
+
+# The items (shown text, data) to offer for a piece of typed text.
+ItemSource = Callable[[str], Sequence[tuple[str, object]]]
 
 
 class SearchingComboBox(QComboBox):
@@ -12,6 +17,10 @@ class SearchingComboBox(QComboBox):
     Typed text is a search among the items, never a new item. The pickers of
     the edit forms (records, countries) and the combos in the citations and
     roles tables are all made from this one class, so they complete alike.
+
+    Given an item source (:meth:`set_item_source`), the items are not a fixed
+    list: each edit of the text, and each drop-down, asks the source for the
+    few items that match, so a picker over a large table holds only those.
 
     Signals: those of QComboBox.
     """
@@ -35,6 +44,41 @@ class SearchingComboBox(QComboBox):
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
         self.setCompleter(completer)
+        self._item_source: ItemSource | None = None
+        # The line edit emits textEdited before it asks the completer, so the
+        # completer filters the items just fetched for the same text.
+        self.search_line.textEdited.connect(self._on_text_edited)
+
+    def set_item_source(self, source: ItemSource | None) -> None:
+        """Fetch the items for the typed text from ``source`` as the user types."""
+        self._item_source = source
+
+    def replace_items(self, items: Sequence[tuple[str, object]]) -> None:
+        """Offer ``items`` instead, keeping the typed text and the cursor where they are."""
+        text, cursor = self.currentText(), self.search_line.cursorPosition()
+        blocked = self.blockSignals(True)
+        try:
+            self.clear()
+            for shown, data in items:
+                self.addItem(shown, data)
+            # The text names an item: it stays chosen, as the list shows.
+            self.setCurrentIndex(self.findText(text, Qt.MatchFlag.MatchFixedString))
+            self.search_line.setText(text)
+            self.search_line.setCursorPosition(cursor)
+        finally:
+            self.blockSignals(blocked)
+
+    def showPopup(self) -> None:
+        if self._item_source is not None:
+            # A chosen item drops down the list from the start; typed text, its matches.
+            index = self.currentIndex()
+            chosen = index >= 0 and self.itemText(index) == self.currentText()
+            self.replace_items(self._item_source("" if chosen else self.currentText()))
+        super().showPopup()
+
+    def _on_text_edited(self, text: str) -> None:
+        if self._item_source is not None:
+            self.replace_items(self._item_source(text))
 
     def choose_data(self, data: str | None, typed: str | None = None) -> None:
         """Choose the item carrying ``data``; None chooses the first item.

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from viewer.domain.enums import RecordKind
 from viewer.domain.records import Record
 from viewer.domain.serial import Problem
+from viewer.ui.widgets.choice_lookup import ChoiceLookup
 
 # Problems the store would raise (duplicates), found before trying.
 Checker = Callable[[Record], list[Problem]]
@@ -32,12 +33,13 @@ def ask_discard(parent: QWidget) -> bool:
 
 @dataclass(frozen=True)
 class DialogServices:
-    """``choices`` lists (key, label) pairs of a kind for pickers; ``new_key``
-    finds a free key for a new record's label; ``check`` finds what the store
-    would refuse (duplicates); ``create_source`` opens a new-source dialog from
-    inside another and returns the saved source's (key, label)."""
+    """``lookup`` finds records of a kind for pickers, a few at a time as the
+    user types; ``new_key`` finds a free key for a new record's label (once,
+    at save); ``check`` finds what the store would refuse (duplicates);
+    ``create_source`` opens a new-source dialog from inside another and
+    returns the saved source's (key, label)."""
 
-    choices: Callable[[RecordKind], list[tuple[str, str]]]
+    lookup: Callable[[RecordKind], ChoiceLookup]
     new_key: Callable[[RecordKind, str], str]
     check: Checker
     create_source: Callable[[], tuple[str, str] | None]

@@ -22,15 +22,15 @@ class EventDialog(RecordDialog):
         self.kind_combo = self.enum_combo(EventKind, "kindCombo")
         self.accord_picker = KeyPicker("accord", "Accord", optional=True, parent=self)
         self.accord_picker.setObjectName("accordPicker")
-        self.accord_picker.set_choices(self.services.choices(RecordKind.ACCORD))
+        self.accord_picker.set_lookup(self.services.lookup(RecordKind.ACCORD))
         self.date_edit = FuzzyDateEdit("Date", self)
         self.date_edit.setObjectName("dateEdit")
         self.location_edit = self.line("locationEdit")
         self.summary_edit = self.text_box("summaryEdit")
         self.certainty_combo = self.enum_combo(Certainty, "certaintyCombo")
         self.roles_editor = RolesEditor(self)
-        self.roles_editor.set_choices(
-            self.services.choices(RecordKind.PARTY), self.services.choices(RecordKind.PERSON)
+        self.roles_editor.set_lookups(
+            self.services.lookup(RecordKind.PARTY), self.services.lookup(RecordKind.PERSON)
         )
         self.citations_editor = self.citations_for("this event")
         self.add_row("title", "&Title:", self.title_edit)

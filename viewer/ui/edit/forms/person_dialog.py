@@ -20,7 +20,7 @@ class PersonDialog(RecordDialog):
         self.office_edit = self.line("officeEdit")
         self.party_picker = KeyPicker("participant", "Party", optional=True, parent=self)
         self.party_picker.setObjectName("partyPicker")
-        self.party_picker.set_choices(self.services.choices(RecordKind.PARTY))
+        self.party_picker.set_lookup(self.services.lookup(RecordKind.PARTY))
         self.notes_edit = self.text_box("notesEdit")
         self.citations_editor = self.citations_for("this person's office")
         self.add_row("name", "&Name:", self.name_edit)

@@ -8,6 +8,7 @@ everything typed when a save fails, and asks before discarding changes.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from uuid import uuid4
 
 from PySide6.QtCore import QByteArray, Qt
 from PySide6.QtWidgets import (
@@ -66,6 +67,9 @@ class RecordDialog(QDialog):
         self._settings = services.settings
         self._confirm_discard = services.confirm_discard
         self._errors: dict[str, QLabel] = {}
+        # Valid as a key, and no record's: a new record's key is picked at save.
+        self._draft_key = f"new-{uuid4().hex}"
+        self._saving = False
         self._setup_widgets()
         self._build()
         if original is not None:
@@ -131,14 +135,20 @@ class RecordDialog(QDialog):
         return combo
 
     def citations_for(self, claim: str) -> CitationsEditor:
-        """The citations editor of this record's claim, offering every source."""
+        """The citations editor of this record's claim, finding sources as the user types."""
         editor = CitationsEditor(f"Citations for {claim}", self.services.create_source, self)
-        editor.set_source_choices(self.services.choices(RecordKind.SOURCE))
+        editor.set_source_lookup(self.services.lookup(RecordKind.SOURCE))
         return editor
 
     def new_key(self, kind: RecordKind, label: str) -> str:
-        """The key of what the form describes: kept when editing, made when new."""
-        return self.original.key if self.original else self.services.new_key(kind, label)
+        """The key of what the form describes: kept when editing, made when new.
+
+        A new record's key is picked once, when it is saved; until then the
+        form checks the record under a draft key that no record has.
+        """
+        if self.original is not None:
+            return self.original.key
+        return self.services.new_key(kind, label) if self._saving else self._draft_key
 
     def version(self) -> int:
         return self.original.version if self.original else 0
@@ -237,7 +247,12 @@ class RecordDialog(QDialog):
         if self.problems():
             self.revalidate()
             return
-        result = self._save(self._collect())
+        self._saving = True
+        try:
+            record = self._collect()
+        finally:
+            self._saving = False
+        result = self._save(record)
         if isinstance(result, str):
             # Everything typed stays; the user can correct it and try again.
             self.summary.setText(f"Not saved: {result}")

@@ -35,11 +35,11 @@ class StatusActionDialog(RecordDialog):
     def _build(self) -> None:
         self.party_picker = KeyPicker("participant", "Participant", optional=False, parent=self)
         self.party_picker.setObjectName("partyPicker")
-        self.party_picker.set_choices(self.services.choices(RecordKind.PARTY))
+        self.party_picker.set_lookup(self.services.lookup(RecordKind.PARTY))
         self.accord_picker = KeyPicker("accord", "Accord", optional=False, parent=self)
         self.accord_picker.setObjectName("accordPicker")
-        accords = self.services.choices(RecordKind.ACCORD)
-        self.accord_picker.set_choices(accords)
+        accords = self.services.lookup(RecordKind.ACCORD)
+        self.accord_picker.set_lookup(accords)
         self.action_combo = self.enum_combo(StatusKind, "actionCombo")
         self.date_edit = FuzzyDateEdit("Date", self)
         self.date_edit.setObjectName("dateEdit")
@@ -55,8 +55,10 @@ class StatusActionDialog(RecordDialog):
         self.add_row("citations", "Ci&tations:", self.citations_editor)
         if self.original is None:
             self.party_picker.set_key(self._preset_party)
-            if len(accords) == 1:
-                self.accord_picker.set_key(accords[0][0])
+            # With one accord in the database there is nothing to choose.
+            first_two = accords.complete("", 2)
+            if len(first_two) == 1:
+                self.accord_picker.set_key(first_two[0][0])
 
     def _connect_signals(self) -> None:
         super()._connect_signals()
