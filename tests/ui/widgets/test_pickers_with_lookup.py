@@ -16,6 +16,7 @@ from viewer.ui.widgets.choice_lookup import ChoiceLookup
 from viewer.ui.widgets.citations_editor import CitationsEditor
 from viewer.ui.widgets.key_picker import KeyPicker
 from viewer.ui.widgets.roles_editor import RolesEditor
+from viewer.ui.widgets.searching_combo_box import SearchingComboBox
 
 # Typing opens the completion popup, which would grab the keyboard on a real screen.
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support grabbing the keyboard")
@@ -89,7 +90,9 @@ def test_typing_offers_the_first_matches_only_and_enter_chooses_one(qtbot: QtBot
     assert _items(picker) == ["", *(f"Country {n:03d}" for n in range(100, 100 + LIMIT))]
     assert picker.key() is None
     assert picker.problem() == "no participant is called 'country 1'"
-    popup = picker.completer().popup()
+    completer = picker.completer()
+    assert completer is not None
+    popup = completer.popup()
     qtbot.waitUntil(popup.isVisible)
     qtbot.keyClick(popup, Qt.Key.Key_Down)
     qtbot.keyClick(popup, Qt.Key.Key_Down)
@@ -139,12 +142,12 @@ def test_citations_look_up_their_sources_and_complete_per_row(qtbot: QtBot) -> N
     table = editor.findChild(QTableWidget, "citationsTable")
     assert table is not None
     first = table.cellWidget(0, 0)
-    assert isinstance(first, QComboBox)
+    assert isinstance(first, SearchingComboBox)
     assert _items(first) == ["Israel"]
     editor.show()
     qtbot.waitExposed(editor)
-    first.lineEdit().selectAll()
-    qtbot.keyClicks(first.lineEdit(), "Kazakhstan")
+    first.search_line.selectAll()
+    qtbot.keyClicks(first.search_line, "Kazakhstan")
     assert len(_items(first)) <= LIMIT
     assert editor.citations()[0].source == "kazakhstan"
     editor.add_citation()  # a new row offers the first few to choose from
@@ -166,11 +169,11 @@ def test_roles_look_up_whom_they_name_and_complete_parties_and_people(qtbot: QtB
     table = editor.findChild(QTableWidget, "rolesTable")
     assert table is not None
     who = table.cellWidget(0, 0)
-    assert isinstance(who, QComboBox)
+    assert isinstance(who, SearchingComboBox)
     editor.show()
     qtbot.waitExposed(editor)
-    who.lineEdit().selectAll()
-    qtbot.keyClicks(who.lineEdit(), "kas")
+    who.search_line.selectAll()
+    qtbot.keyClicks(who.search_line, "kas")
     assert _items(who) == ["Kassym-Jomart Tokayev — person"]
     who.setEditText("Kassym-Jomart Tokayev — person")
     assert editor.roles() == (EventRole(RoleKind.SIGNATORY, person="kassym"),)
