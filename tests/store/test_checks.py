@@ -7,7 +7,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
-from sqlalchemy import delete, func, insert, select, update
+from sqlalchemy import Connection, delete, func, insert, select, update
 
 from viewer.domain.enums import RecordKind
 from viewer.store import checks, streams
@@ -193,11 +193,14 @@ def test_the_replay_finds_the_same_across_page_boundaries(
     ]
 
 
-def test_the_data_checks_are_a_list_to_extend(tampered: Store) -> None:
+def test_a_check_added_to_the_list_is_run_in_the_same_read(
+    tampered: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """A new check is one function of a connection added to DATA_CHECKS."""
-    assert [check.__name__ for check in checks.DATA_CHECKS] == [
-        "_uncited_claims",
-        "_missing_sources",
-        "_dates_out_of_order",
-        "_history_mismatches",
-    ]
+
+    def count_parties(connection: Connection) -> list[Finding]:
+        count = connection.execute(select(func.count()).select_from(PartyRow)).scalar()
+        return [Finding("count", f"{count} participants")]
+
+    monkeypatch.setattr(checks, "DATA_CHECKS", [*checks.DATA_CHECKS, count_parties])
+    assert run_checks(tampered) == [Finding("count", "9 participants")]

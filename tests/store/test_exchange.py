@@ -12,7 +12,7 @@ import pytest
 from viewer.domain.enums import RecordKind
 from viewer.domain.records import Event, Party, Person, Record, Source, StatusAction
 from viewer.domain.serial import to_json
-from viewer.store import bulk, streams
+from viewer.store import bulk, search_index, streams
 from viewer.store.bootstrap import open_or_create
 from viewer.store.errors import InvalidRecord
 from viewer.store.exchange import (
@@ -211,6 +211,8 @@ def test_a_bulk_import_writes_what_saving_each_record_writes(
     assert len(logged(store)) == plan.total
     assert indexed(store) == indexed(reference)
     assert len(indexed(store)) == plan.total
+    with store.engine.connect() as connection:
+        assert list(search_index.mismatches(connection)) == []
     reference.engine.dispose()
 
 

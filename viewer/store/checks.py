@@ -23,11 +23,11 @@ from typing import Any
 from sqlalchemy import Connection, Table, exists, or_, select
 
 from viewer.domain.dates import DateError, FuzzyDate
-from viewer.domain.enums import RecordKind, RevisionAction
-from viewer.domain.records import RECORD_TYPES, EventRole
+from viewer.domain.enums import RecordKind, RevisionAction, RoleKind
+from viewer.domain.records import RECORD_TYPES
 from viewer.store import search_index
 from viewer.store.engine import integrity_problems
-from viewer.store.schema import CitationRow, RevisionRow, SourceRow
+from viewer.store.schema import CitationRow, EventRoleRow, RevisionRow, SourceRow
 from viewer.store.store import Store
 from viewer.store.streams import Fields, citation_column, exchange_forms, table_of
 
@@ -45,6 +45,7 @@ CLAIM_KINDS = tuple(kind for kind in RecordKind if kind is not RecordKind.SOURCE
 _CITATIONS: Table = CitationRow.__table__  # type: ignore[assignment]
 _SOURCES: Table = SourceRow.__table__  # type: ignore[assignment]
 _REVISIONS: Table = RevisionRow.__table__  # type: ignore[assignment]
+_ROLES: Table = EventRoleRow.__table__  # type: ignore[assignment]
 
 
 @dataclass(frozen=True, slots=True)
@@ -227,58 +228,59 @@ def _stored(connection: Connection, kind: RecordKind) -> Iterator[tuple[str, Fie
     """Each record of ``kind`` in the database, in key order, as the fields of its
     exchange form; or, for a record that cannot be read (a stored date no
     longer valid, a value outside its vocabulary), why."""
-    unreadable = _Readability(kind)
+    unreadable = _unreadable(connection, kind)
     for page in exchange_forms(connection, kind, by_key=True):
         for fields in page:
             key = fields.pop("key")
-            why = unreadable.why(fields)
-            yield key, fields if why is None else why
+            yield key, unreadable.get(key, fields)
 
 
-class _Readability:
-    """Whether stored fields still make a record: each enum value in its
-    vocabulary, each date text readable (each distinct text read once)."""
+def _unreadable(connection: Connection, kind: RecordKind) -> dict[str, str]:
+    """The records of ``kind`` whose stored values no longer make a record, and
+    why: a value outside its vocabulary, or a date text that does not read.
 
-    def __init__(self, kind: RecordKind) -> None:
-        hints = typing.get_type_hints(RECORD_TYPES[kind])
-        self._enums: list[tuple[str, type[StrEnum]]] = []
-        self._dates: list[str] = []
-        for field in dataclasses.fields(RECORD_TYPES[kind]):
-            hint = _without_none(hints[field.name])
-            if hint is FuzzyDate:
-                self._dates.append(field.name)
-            elif isinstance(hint, type) and issubclass(hint, StrEnum):
-                self._enums.append((field.name, hint))
-        self._roles = "roles" in hints
-        self._date_errors: dict[str, str | None] = {}
+    One query for the vocabularies, one for each date column's distinct texts
+    (each read once); the records are looked up only for what is wrong.
+    """
+    table = table_of(kind)
+    record_type = RECORD_TYPES[kind]
+    hints = typing.get_type_hints(record_type)
+    vocabularies: dict[str, type[StrEnum]] = {}
+    dates: list[str] = []
+    for field in dataclasses.fields(record_type):
+        hint = _without_none(hints[field.name])
+        if hint is FuzzyDate:
+            dates.append(field.name)
+        elif isinstance(hint, type) and issubclass(hint, StrEnum):
+            vocabularies[field.name] = hint
+    found: dict[str, str] = {}
+    if "roles" in hints:
+        roles = _ROLES.join(table, _ROLES.c.event_id == table.c.id)
+        outside = _ROLES.c.role.not_in(list(RoleKind))
+        for key, role in connection.execute(
+            select(table.c.key, _ROLES.c.role).select_from(roles).where(outside)
+        ):
+            found.setdefault(key, _outside(role, RoleKind))
+    if vocabularies:
+        columns = [table.c[name] for name in vocabularies]
+        wrong = or_(*(table.c[name].not_in(list(enum)) for name, enum in vocabularies.items()))
+        for key, *values in connection.execute(select(table.c.key, *columns).where(wrong)):
+            for value, vocabulary in zip(values, vocabularies.values(), strict=True):
+                if value is not None and value not in vocabulary._value2member_map_:
+                    found.setdefault(key, _outside(value, vocabulary))
+                    break
+    for name in dates:
+        column = table.c[f"{name}_edtf"]
+        texts = connection.execute(select(column).where(column.is_not(None)).distinct())
+        errors = {text: error for text in texts.scalars() if (error := _date_error(text))}
+        if errors:
+            query = select(table.c.key, column).where(column.in_(list(errors)))
+            for key, text in connection.execute(query):
+                found.setdefault(key, errors[text])
+    return found
 
-    def why(self, fields: Fields) -> str | None:
-        for name, vocabulary in self._enums:
-            problem = _outside(fields[name], vocabulary)
-            if problem:
-                return problem
-        if self._roles:
-            for role in fields["roles"]:
-                problem = _outside(role["role"], _ROLE_KIND)
-                if problem:
-                    return problem
-        for name in self._dates:
-            text = fields[name]
-            if text is not None:
-                if text not in self._date_errors:
-                    self._date_errors[text] = _date_error(text)
-                problem = self._date_errors[text]
-                if problem:
-                    return problem
-        return None
 
-
-_ROLE_KIND: type[StrEnum] = typing.get_type_hints(EventRole)["role"]
-
-
-def _outside(value: Any, vocabulary: type[StrEnum]) -> str | None:
-    if value is None or value in vocabulary._value2member_map_:
-        return None
+def _outside(value: Any, vocabulary: type[StrEnum]) -> str:
     return f"{value!r} is not a valid {vocabulary.__name__}"  # as the enum says it
 
 
@@ -343,12 +345,12 @@ def _unaccounted(kind: RecordKind, key: str) -> Finding:
     )
 
 
-# The data checks, in the order their findings are reported. Each takes a
-# connection inside run_checks' read transaction and returns its findings.
 def _search_index_mismatches(connection: Connection) -> list[Finding]:
     return [Finding("search", message) for message in search_index.mismatches(connection)]
 
 
+# The data checks, in the order their findings are reported. Each takes a
+# connection inside run_checks' read transaction and returns its findings.
 DATA_CHECKS: list[Check] = [
     _uncited_claims,
     _missing_sources,

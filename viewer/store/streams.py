@@ -18,9 +18,10 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
-from sqlalchemy import Column, Connection, FromClause, Select, Table, select
+from sqlalchemy import Column, Connection, FromClause, Select, Table, bindparam, select
 from sqlalchemy.sql.elements import ColumnElement
 
 from viewer.domain.enums import RecordKind
@@ -112,27 +113,21 @@ def exchange_forms(
     """Every record of ``kind`` in its exchange form (``key`` first), a page at a
     time: in the order they were added, or with ``by_key`` in key order."""
     layout = _LAYOUTS[kind]
-    order = layout.table.c.key if by_key else layout.table.c.id
-    query: Select[Any] = (
-        select(layout.table.c.id, order, *layout.columns)
-        .select_from(layout.source)
-        .order_by(order)
-        .limit(PAGE)
-    )
+    children = layout.with_roles or layout.with_citations
     last: Any = None
     while True:
-        page_query = query if last is None else query.where(order > last)
-        rows = connection.execute(page_query).all()
+        queries = _page_queries(kind, by_key, last is None, PAGE)
+        position = {"last": last}
+        rows = connection.execute(queries.rows, position).all()
         if not rows:
             return
         last = rows[-1][1]
-        ids = [row[0] for row in rows]
-        roles = _roles(connection, ids) if layout.with_roles else {}
-        citations = _citations(connection, kind, ids) if layout.with_citations else {}
+        roles = _grouped(connection, queries.roles, position, _ROLE_FIELDS)
+        citations = _grouped(connection, queries.citations, position, _CITATION_FIELDS)
         page: list[Fields] = []
         for row in rows:
             values = dict(zip(layout.names, row[2:], strict=True))
-            if layout.with_roles or layout.with_citations:
+            if children:
                 values["roles"] = roles.get(row[0], [])
                 values["citations"] = citations.get(row[0], [])
                 values = {name: values[name] for name in layout.order}
@@ -140,40 +135,72 @@ def exchange_forms(
         yield page
 
 
-def _roles(connection: Connection, event_ids: list[int]) -> dict[int, list[Fields]]:
-    party = _PARTIES.alias("role_party")
-    person = _PEOPLE.alias("role_person")
-    query = (
-        select(_ROLES.c.event_id, _ROLES.c.role, party.c.key, person.c.key)
-        .select_from(
-            _ROLES.outerjoin(party, _ROLES.c.party_id == party.c.id).outerjoin(
-                person, _ROLES.c.person_id == person.c.id
+@dataclass(frozen=True)
+class _PageQueries:
+    """A page of records, and its roles and citations (None for a kind without)."""
+
+    rows: Select[Any]
+    roles: Select[Any] | None
+    citations: Select[Any] | None
+
+
+@cache
+def _page_queries(kind: RecordKind, by_key: bool, first: bool, size: int) -> _PageQueries:
+    """The queries of a page of ``size`` records: the first, or the one after the
+    record ``:last`` (its key, or its id). Built once, so that each page only
+    binds ``last``."""
+    layout = _LAYOUTS[kind]
+    order = layout.table.c.key if by_key else layout.table.c.id
+
+    def paged(query: Select[Any]) -> Select[Any]:
+        query = query.order_by(order).limit(size)
+        return query if first else query.where(order > bindparam("last"))
+
+    rows = paged(select(layout.table.c.id, order, *layout.columns).select_from(layout.source))
+    # The children are picked by the page's own query, not by a list of its
+    # ids: no hundreds of bound values to send for each page.
+    ids = paged(select(layout.table.c.id)).scalar_subquery()
+    roles = None
+    if layout.with_roles:
+        party, person = _PARTIES.alias("role_party"), _PEOPLE.alias("role_person")
+        roles = (
+            select(_ROLES.c.event_id, _ROLES.c.role, party.c.key, person.c.key)
+            .select_from(
+                _ROLES.outerjoin(party, _ROLES.c.party_id == party.c.id).outerjoin(
+                    person, _ROLES.c.person_id == person.c.id
+                )
             )
+            .where(_ROLES.c.event_id.in_(ids))
+            .order_by(_ROLES.c.event_id, _ROLES.c.position, _ROLES.c.id)
         )
-        .where(_ROLES.c.event_id.in_(event_ids))
-        .order_by(_ROLES.c.event_id, _ROLES.c.position, _ROLES.c.id)
-    )
-    found: dict[int, list[Fields]] = {}
-    for event_id, role, party_key, person_key in connection.execute(query):
-        found.setdefault(event_id, []).append(
-            {"role": role, "party": party_key, "person": person_key}
+    citations = None
+    if layout.with_citations:
+        claim = citation_column(kind)
+        citations = (
+            select(
+                claim, _SOURCES.c.key, _CITATIONS.c.locator, _CITATIONS.c.quote, _CITATIONS.c.note
+            )
+            .select_from(_CITATIONS.outerjoin(_SOURCES, _CITATIONS.c.source_id == _SOURCES.c.id))
+            .where(claim.in_(ids))
+            .order_by(claim, _CITATIONS.c.position, _CITATIONS.c.id)
         )
-    return found
+    return _PageQueries(rows, roles, citations)
 
 
-def _citations(
-    connection: Connection, kind: RecordKind, claim_ids: list[int]
+_ROLE_FIELDS = ("role", "party", "person")
+_CITATION_FIELDS = ("source", "locator", "quote", "note")
+
+
+def _grouped(
+    connection: Connection,
+    query: Select[Any] | None,
+    position: dict[str, Any],
+    names: tuple[str, ...],
 ) -> dict[int, list[Fields]]:
-    claim = citation_column(kind)
-    query = (
-        select(claim, _SOURCES.c.key, _CITATIONS.c.locator, _CITATIONS.c.quote, _CITATIONS.c.note)
-        .select_from(_CITATIONS.outerjoin(_SOURCES, _CITATIONS.c.source_id == _SOURCES.c.id))
-        .where(claim.in_(claim_ids))
-        .order_by(claim, _CITATIONS.c.position, _CITATIONS.c.id)
-    )
+    """The rows of ``query`` (the owner's id, then ``names``) as dicts, by owner."""
     found: dict[int, list[Fields]] = {}
-    for claim_id, source, locator, quote, note in connection.execute(query):
-        found.setdefault(claim_id, []).append(
-            {"source": source, "locator": locator, "quote": quote, "note": note}
-        )
+    if query is None:
+        return found
+    for owner, *values in connection.execute(query, position).all():
+        found.setdefault(owner, []).append(dict(zip(names, values, strict=True)))
     return found
