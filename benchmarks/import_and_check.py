@@ -79,7 +79,11 @@ def plain_sql(folder: Path, data: dict[str, Any], schema_from: Path) -> tuple[fl
     copy of the schema (with one party and one source for them to refer to)."""
     path = folder / "plain.sqlite3"
     with sqlite3.connect(schema_from) as source, sqlite3.connect(path) as target:
-        for (sql,) in source.execute("SELECT sql FROM sqlite_master WHERE sql IS NOT NULL"):
+        # The full-text index's own tables come with its CREATE VIRTUAL TABLE.
+        for (sql,) in source.execute(
+            "SELECT sql FROM sqlite_master WHERE sql IS NOT NULL "
+            "AND name NOT LIKE 'search\\_index\\_%' ESCAPE '\\'"
+        ):
             if not sql.startswith("CREATE TABLE sqlite_"):
                 target.execute(sql)
     connection = sqlite3.connect(path)
