@@ -24,6 +24,7 @@ from viewer.domain.enums import (
 )
 from viewer.domain.records import Event
 from viewer.domain.serial import record_fields
+from viewer.domain.validation import validate
 from viewer.store.bootstrap import open_or_create
 from viewer.store.checks import run_checks
 from viewer.store.search import search
@@ -248,5 +249,24 @@ def test_no_events_is_a_database_of_the_other_kinds_that_passes_check(tmp_path: 
     store, opened = open_or_create(path, "tester", seed=False)
     try:
         assert run_checks(store) == []
+    finally:
+        opened.close()
+
+
+def test_many_parties_get_valid_unique_names_and_keys(tmp_path: Path) -> None:
+    """More parties than there are states: organisations fill the rest, and
+    names in any script give keys of Latin letters, digits and hyphens."""
+    path = tmp_path / "parties.sqlite3"
+    synthesise(path, SynthSize(events=20, parties=500, sources=3), seed=2)
+    store, opened = open_or_create(path, "tester", seed=False)
+    try:
+        for kind in RecordKind:
+            for record in store.all(kind):
+                assert validate(record) == [], (kind, record.key)
+        names = [str(name).casefold() for (name,) in rows(path, "SELECT name FROM parties")]
+        assert len(names) == len(set(names)) == 500
+        assert any(name[-1].isdigit() for name in names)  # the patterns ran out: numbered
+        keys = [str(key) for (key,) in rows(path, "SELECT key FROM parties")]
+        assert not [key for key in keys if not any(ch.isalpha() for ch in key)]
     finally:
         opened.close()

@@ -80,10 +80,12 @@ def _cover(rng: random.Random, members: Sequence[T], index: int, weights: Sequen
 
 
 def _slug(name: str, fallback: str, number: int) -> str:
-    """A key: the name's Latin letters and digits, or ``fallback``, and a number."""
+    """A key: the name's Latin words (or ``fallback`` if it has none) and a number."""
     ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
     words = "".join(ch if ch.isalnum() else " " for ch in ascii_name.lower()).split()
-    stem = "-".join(words)[:48].strip("-") or fallback
+    stem = "-".join(words)[:40].strip("-")
+    if not any(ch.isalpha() for ch in stem):
+        stem = fallback
     return f"{stem}-{number}"
 
 
@@ -213,12 +215,12 @@ class RecordMaker:
             taken.add(name.casefold())
         while len(names) < count:
             n = len(names) + 1
-            name = self._organisation_name(n)
+            base = name = self._organisation_name(n)
             while name.casefold() in taken:  # the patterns run out: number them
                 name = f"{name} {n}"
             taken.add(name.casefold())
             names.append(
-                _PartyName(_slug(name, "organisation", n), name, PartyKind.ORGANISATION, None)
+                _PartyName(_slug(base, "organisation", n), name, PartyKind.ORGANISATION, None)
             )
         return names
 
@@ -350,7 +352,7 @@ class RecordMaker:
                     certainty = _cover(rng, CERTAINTIES, number, CERTAINTY_WEIGHTS)
                     number += 1
                     yield StatusAction(
-                        key=f"{party.key[:50]}-{action.value.replace('_', '-')}-{number}",
+                        key=f"{party.key[:40]}-{action.value.replace('_', '-')}-{number}",
                         accord=accord[0],
                         party=party.key,
                         action=action,
