@@ -12,7 +12,9 @@ transaction: a problem found, or a failure half-way, leaves nothing behind.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+import gc
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from datetime import UTC, date, datetime
 from typing import Any
 
@@ -64,6 +66,34 @@ def insert_all(
     (each path reads ``events[3].date``: the kind's section and the record's
     index in its group) before writing anything.
     """
+    with without_cycle_collection():
+        return _insert_all(connection, groups, user, progress)
+
+
+@contextmanager
+def without_cycle_collection() -> Iterator[None]:
+    """Python's cycle collector paused for a bulk read or write.
+
+    The records of an import stay alive until it ends, and each of the
+    collector's full passes walks all of them again: a quarter of the time of
+    an import of 20,000 events, looking for cycles that an import never
+    makes (what it drops is freed by reference counting as before).
+    """
+    paused = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if paused:
+            gc.enable()
+
+
+def _insert_all(
+    connection: Connection,
+    groups: Sequence[tuple[RecordKind, Sequence[Record]]],
+    user: str,
+    progress: Progress | None,
+) -> int:
     ids = existing_ids(connection, _mentioned_keys(groups))
     problems = _problems(connection, groups, ids)
     if problems:

@@ -27,7 +27,12 @@ from viewer.domain.enums import RecordKind
 from viewer.domain.records import RECORD_TYPES, Party, Record
 from viewer.domain.serial import JsonValue, Problem, from_json, join_path
 from viewer.domain.validation import validate
-from viewer.store.bulk import existing_ids, party_names_and_codes, references
+from viewer.store.bulk import (
+    existing_ids,
+    party_names_and_codes,
+    references,
+    without_cycle_collection,
+)
 from viewer.store.record_form import read_record
 from viewer.store.store import WRITE_ORDER, Store
 from viewer.store.streams import exchange_forms, table_of
@@ -153,6 +158,11 @@ def plan_import(data: Any, store: Store, progress: Progress | None = None) -> Im
     Linear in the file: the database is asked only about the keys the file
     names. ``progress`` is told (items read, items in all) as it goes.
     """
+    with without_cycle_collection():
+        return _plan_import(data, store, progress)
+
+
+def _plan_import(data: Any, store: Store, progress: Progress | None) -> ImportPlan:
     plan = ImportPlan()
     if not isinstance(data, dict):
         plan.problems.append(Problem("", "the file holds no JSON object"))
