@@ -16,7 +16,8 @@ medians, the issue's target and PASS or MISS:
   with an empty QTableView (each start a process of its own,
   window_startup.py);
 * memory: peak memory of ``--screenshot`` on the synthetic database against
-  the bundled data (target: at most 80 MB more);
+  the bundled data (target: at most 80 MB more), as each process reads its
+  own (peak_memory.py);
 * search: p50 and p95 over the queries of search_queries.py through the
   store's search, against sqlite3 running the raw FTS5 MATCH on the same file;
 * select, jump, sort: the detail of the participant with the most events,
@@ -174,27 +175,26 @@ def paint_figures(big: Path, small: Path, events: int, repeats: int) -> list[Fig
 
 
 def peak_memory_mb(database: Path, scratch: Path) -> float:
-    """The peak memory of ``accords-viewer --screenshot`` on ``database``."""
+    """The peak memory of ``accords-viewer --screenshot`` on ``database`` (peak_memory.py)."""
     environment = dict(os.environ, QT_QPA_PLATFORM="offscreen")
-    process = subprocess.Popen(
+    result = subprocess.run(
         [
             sys.executable,
-            "-m",
-            "viewer",
+            str(HERE / "peak_memory.py"),
             "--db",
             str(database),
             "--screenshot",
             str(scratch / "shot.png"),
         ],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        check=True,
         env=environment,
     )
-    _, status, usage = os.wait4(process.pid, 0)
-    process.returncode = os.waitstatus_to_exitcode(status)
-    if process.returncode != 0:
-        raise RuntimeError(f"--screenshot on {database} failed ({process.returncode})")
-    return usage.ru_maxrss / 1024
+    figures = json.loads(result.stdout.strip().splitlines()[-1])
+    if figures["exit"] != 0:
+        raise RuntimeError(f"--screenshot on {database} failed: {result.stderr.strip()}")
+    return float(figures["peak_mb"])
 
 
 def memory_figure(big: Path, small: Path, events: int, repeats: int) -> Figure:

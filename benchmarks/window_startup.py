@@ -18,10 +18,11 @@ import time
 STARTED = time.perf_counter()
 
 import json  # noqa: E402 (the clock starts before any import)
-import resource  # noqa: E402
 import sys  # noqa: E402
 import tempfile  # noqa: E402
 from pathlib import Path  # noqa: E402
+
+from peak_memory import peak_mb  # noqa: E402
 
 from PySide6.QtCore import QEvent, QObject, QSettings  # noqa: E402
 from PySide6.QtWidgets import QApplication, QMainWindow, QTableView, QWidget  # noqa: E402
@@ -95,7 +96,7 @@ def main() -> None:
     mode = sys.argv[1]
     app = QApplication([sys.argv[0]])
     figures = bare(app) if mode == "bare" else app_window(app, Path(sys.argv[2]))
-    figures["peak_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    figures["peak_mb"] = peak_mb()
     print(json.dumps(figures))
 
 
