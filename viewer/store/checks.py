@@ -26,6 +26,7 @@ from viewer.domain.dates import DateError, FuzzyDate
 from viewer.domain.enums import RecordKind, RevisionAction, RoleKind
 from viewer.domain.records import RECORD_TYPES
 from viewer.store import search_index
+from viewer.store.bulk import without_cycle_collection
 from viewer.store.engine import integrity_problems
 from viewer.store.schema import CitationRow, EventRoleRow, RevisionRow, SourceRow
 from viewer.store.store import Store
@@ -65,7 +66,7 @@ def run_checks(store: Store) -> list[Finding]:
     if findings:
         return findings  # the data checks would read a damaged file
     # One read transaction: every check sees the same state of the data.
-    with store.engine.connect() as connection:
+    with store.engine.connect() as connection, without_cycle_collection():
         for check in DATA_CHECKS:
             findings += check(connection)
     return findings
@@ -73,7 +74,7 @@ def run_checks(store: Store) -> list[Finding]:
 
 def history_mismatches(store: Store) -> list[Finding]:
     """Records whose revision log, replayed from the start, does not give them as stored."""
-    with store.engine.connect() as connection:
+    with store.engine.connect() as connection, without_cycle_collection():
         return _history_mismatches(connection)
 
 

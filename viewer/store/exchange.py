@@ -82,7 +82,11 @@ def export_json(store: Store, path: Path, progress: Progress | None = None) -> N
     """
     temporary = _partial(path)
     try:
-        with temporary.open("w", encoding="utf-8") as out, store.engine.connect() as connection:
+        with (
+            temporary.open("w", encoding="utf-8") as out,
+            store.engine.connect() as connection,
+            without_cycle_collection(),
+        ):
             _write_export(connection, out, progress)
         temporary.replace(path)
     finally:

@@ -53,17 +53,15 @@ def citation_column(kind: RecordKind) -> Column[Any]:
 
 @dataclass(frozen=True)
 class _Layout:
-    """How one kind's exchange form is read: its columns, in field order."""
+    """How one kind's exchange form is read: its columns, in field order, then
+    the fields read from other tables (always the records' last ones)."""
 
-    kind: RecordKind
     table: Table
     source: FromClause
     columns: tuple[ColumnElement[Any], ...]
     names: tuple[str, ...]
-    # Fields filled from other tables, in their place among the others.
     with_roles: bool
     with_citations: bool
-    order: tuple[str, ...]
 
 
 def _layout(kind: RecordKind) -> _Layout:
@@ -92,15 +90,18 @@ def _layout(kind: RecordKind) -> _Layout:
         else:
             columns.append(table.c[name])
         names.append(name)
+    # Roles and citations are read last (from their own tables), so they must
+    # be the records' last fields for the exchange form to keep its order.
+    children = ("roles",) * ("roles" in order) + ("citations",) * ("citations" in order)
+    if tuple(order[len(names) :]) != children:
+        raise TypeError(f"{kind.label}: roles and citations must be the last fields")
     return _Layout(
-        kind=kind,
         table=table,
         source=source,
         columns=tuple(columns),
         names=tuple(names),
         with_roles="roles" in order,
         with_citations="citations" in order,
-        order=tuple(order),
     )
 
 
@@ -113,7 +114,7 @@ def exchange_forms(
     """Every record of ``kind`` in its exchange form (``key`` first), a page at a
     time: in the order they were added, or with ``by_key`` in key order."""
     layout = _LAYOUTS[kind]
-    children = layout.with_roles or layout.with_citations
+    names = layout.names
     last: Any = None
     while True:
         queries = _page_queries(kind, by_key, last is None, PAGE)
@@ -122,16 +123,15 @@ def exchange_forms(
         if not rows:
             return
         last = rows[-1][1]
-        roles = _grouped(connection, queries.roles, position, _ROLE_FIELDS)
-        citations = _grouped(connection, queries.citations, position, _CITATION_FIELDS)
-        page: list[Fields] = []
-        for row in rows:
-            values = dict(zip(layout.names, row[2:], strict=True))
-            if children:
+        page: list[Fields] = [dict(zip(names, row[2:], strict=True)) for row in rows]
+        if layout.with_roles:
+            roles = _roles(connection, queries.roles, position)
+            for row, values in zip(rows, page, strict=True):
                 values["roles"] = roles.get(row[0], [])
+        if layout.with_citations:
+            citations = _citations(connection, queries.citations, position)
+            for row, values in zip(rows, page, strict=True):
                 values["citations"] = citations.get(row[0], [])
-                values = {name: values[name] for name in layout.order}
-            page.append(values)
         yield page
 
 
@@ -187,20 +187,25 @@ def _page_queries(kind: RecordKind, by_key: bool, first: bool, size: int) -> _Pa
     return _PageQueries(rows, roles, citations)
 
 
-_ROLE_FIELDS = ("role", "party", "person")
-_CITATION_FIELDS = ("source", "locator", "quote", "note")
-
-
-def _grouped(
-    connection: Connection,
-    query: Select[Any] | None,
-    position: dict[str, Any],
-    names: tuple[str, ...],
+def _roles(
+    connection: Connection, query: Select[Any] | None, position: dict[str, Any]
 ) -> dict[int, list[Fields]]:
-    """The rows of ``query`` (the owner's id, then ``names``) as dicts, by owner."""
+    """A page's roles in exchange form, by event id."""
     found: dict[int, list[Fields]] = {}
-    if query is None:
-        return found
-    for owner, *values in connection.execute(query, position).all():
-        found.setdefault(owner, []).append(dict(zip(names, values, strict=True)))
+    assert query is not None
+    for event_id, role, party, person in connection.execute(query, position).all():
+        found.setdefault(event_id, []).append({"role": role, "party": party, "person": person})
+    return found
+
+
+def _citations(
+    connection: Connection, query: Select[Any] | None, position: dict[str, Any]
+) -> dict[int, list[Fields]]:
+    """A page's citations in exchange form, by the id of the claim they back."""
+    found: dict[int, list[Fields]] = {}
+    assert query is not None
+    for claim_id, source, locator, quote, note in connection.execute(query, position).all():
+        found.setdefault(claim_id, []).append(
+            {"source": source, "locator": locator, "quote": quote, "note": note}
+        )
     return found
