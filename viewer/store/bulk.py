@@ -80,12 +80,12 @@ def without_cycle_collection() -> Iterator[None]:
     makes (what it drops is freed by reference counting as before). ``check``
     and export, which make a few objects for every row they read, gain alike.
     """
-    paused = gc.isenabled()
+    was_enabled = gc.isenabled()
     gc.disable()
     try:
         yield
     finally:
-        if paused:
+        if was_enabled:
             gc.enable()
 
 

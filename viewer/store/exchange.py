@@ -141,7 +141,8 @@ def read_file(path: Path) -> tuple[Any, list[Problem]]:
     except OSError as error:
         return None, [Problem("", f"cannot read {path}: {error.strerror}")]
     try:
-        return json.loads(text), []
+        with without_cycle_collection():  # every object parsed stays alive
+            return json.loads(text), []
     except json.JSONDecodeError as error:
         return None, [
             Problem(
