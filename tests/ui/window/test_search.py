@@ -38,9 +38,13 @@ def search_for(window: MainWindow, text: str) -> SearchResults:
     window.search_field.setText(text)
     window.search_field.settle()
     found: list[SearchResults] = []
-    window.search.reader.found.connect(found.append)
+
+    def keep(results: SearchResults) -> None:
+        found.append(results)
+
+    window.search.reader.found.connect(keep)
     assert window.search.reader.finish()
-    window.search.reader.found.disconnect(found.append)
+    window.search.reader.found.disconnect(keep)
     assert found, "the search delivered no results"
     return found[-1]
 

@@ -31,7 +31,11 @@ class ReadTask(QRunnable):
         self._reply = reply
 
     def run(self) -> None:
-        if not self._is_current(self._generation):
+        try:
+            current = self._is_current(self._generation)
+        except RuntimeError:
+            return  # the reader was deleted (its window closed) before this started
+        if not current:
             return  # stale before it started: nobody is waiting for it
         result: object = None
         error = ""
