@@ -91,17 +91,15 @@ def create(connection: Connection) -> None:
 def expected_rows(kind: RecordKind, where: str = "1") -> str:
     """SQL selecting what the index should hold for the rows of ``kind`` matching ``where``."""
     table, label, body, claim = _TEXTS[kind]
-    evidence = (
-        "''"
-        if claim is None
-        else (
-            # In the citations' own order, so that the same data always
-            # gives the same text (check compares it).
+    # A claim's citations in their own order, so that the same data always
+    # gives the same text (check compares it); sources are not claims.
+    evidence = "''"
+    if claim is not None:
+        evidence = (
             "(SELECT group_concat(part, ' ') FROM (SELECT c.locator || ' ' || c.quote "
             f"|| ' ' || c.note AS part FROM citations c WHERE c.{claim} = t.id "
             "ORDER BY c.position, c.id))"
         )
-    )
     return (
         f"SELECT t.id * 8 + {KIND_CODES[kind]} AS rowid, index_text({label}) AS label, "
         f"index_text({body}) AS body, index_text({evidence}) AS evidence "
