@@ -81,6 +81,8 @@ def test_a_hit_has_a_snippet_with_its_match_marked(seeded_store: Store) -> None:
         ("party:UAE", P, {"united-arab-emirates"}),
         ("party:saudi", E, {"mohammed-bin-salman-visit-2025-11-18"}),
         ("accord:abraham-accords", A, {"abraham-accords"}),
+        ("person:tokayev", E, {"tokayev-trump-meeting-2025"}),
+        ("person:kassym-jomart-tokayev", P, {"kazakhstan"}),
         ("status:stalled", S, {"sudan-stalled"}),
         ("status:stalled", P, {"sudan"}),
         ("status:expected-to-join", P, {"kazakhstan"}),
@@ -117,6 +119,15 @@ def test_each_filter(seeded_store: Store, query: str, kind: RecordKind, expected
     assert keys(seeded_store, query, kind) == expected
     # The list of that kind narrows alike.
     assert count_rows(seeded_store, ListQuery(kind, query)) == len(expected)
+
+
+def test_an_exact_name_or_key_wins_over_words_of_names(store: Store) -> None:
+    for key, name in (("sudan", "Sudan"), ("south-sudan", "South Sudan")):
+        store.add(Party(key=key, name=name, party_kind=PartyKind.STATE))
+    assert keys(store, "party:sudan", P) == {"sudan"}
+    assert keys(store, "party:Sudan", P) == {"sudan"}
+    assert keys(store, "party:south", P) == {"south-sudan"}
+    assert keys(store, "party:SS", P) == {"south-sudan"}  # its initials
 
 
 def test_has_and_missing_citation_and_quote(seeded_store: Store) -> None:

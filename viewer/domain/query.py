@@ -33,6 +33,7 @@ MATCH_START, MATCH_END = "\ue000", "\ue001"
 FILTERS: dict[str, str] = {
     "kind": "the kind of record: participant, event, person, source, accord, status",
     "party": "records about a participant (name, key or ISO code)",
+    "person": "records about a person (name or key): their events, participant, sources",
     "accord": "records of an accord (name or key)",
     "status": "status actions of that kind, and participants with one",
     "certainty": "events and status actions of that certainty",

@@ -278,20 +278,26 @@ def _kind_filter(kind: RecordKind, value: str) -> ColumnElement[bool]:
 
 
 def _named(row_type: type[Versioned], value: str) -> Select[Any]:
-    """Rows of a kind named by ``value``: its key, its name (any case, or words
-    of it through the index), a participant's ISO code or initials ("UAE"), a
-    source's publisher."""
+    """Rows of a kind named by ``value``: exactly (its key, its name in any case,
+    a participant's ISO code) if any row is; otherwise by words of its name
+    (through the index), a participant's initials ("UAE"), a source's publisher."""
     kind = next(k for k, t in ROW_TYPES.items() if t is row_type)
     label = LABEL_COLUMNS[kind]
     folded = value.casefold()
-    named = [row_type.key == value, func.casefold(label) == folded]
+    exact = [row_type.key == value, func.casefold(label) == folded]
     if row_type is PartyRow:
-        named += [PartyRow.iso_code == value.upper(), func.initials(PartyRow.name) == value.upper()]
+        exact.append(PartyRow.iso_code == value.upper())
+    loose = []
+    if row_type is PartyRow:
+        loose.append(func.initials(PartyRow.name) == value.upper())
     if row_type is SourceRow:
-        named.append(func.casefold(SourceRow.publisher) == folded)
+        loose.append(func.casefold(SourceRow.publisher) == folded)
     words = f"label : ({_quoted(Term(value, phrase=True))} OR {_quoted(Term(value))})"
-    named.append(row_type.id.in_(_indexed_ids(kind, words)))
-    return select(row_type.id).where(or_(*named))
+    loose.append(row_type.id.in_(_indexed_ids(kind, words)))
+    any_exact = select(row_type.id).where(or_(*exact)).exists()
+    return select(row_type.id).where(
+        or_(and_(any_exact, or_(*exact)), and_(~any_exact, or_(*loose)))
+    )
 
 
 def _party_filter(kind: RecordKind, value: str) -> ColumnElement[bool]:
@@ -319,6 +325,25 @@ def _party_filter(kind: RecordKind, value: str) -> ColumnElement[bool]:
                         CitationRow.status_action_id.in_(actions),
                         CitationRow.event_id.in_(events),
                     )
+                )
+            )
+    return false()
+
+
+def _person_filter(kind: RecordKind, value: str) -> ColumnElement[bool]:
+    people = _named(PersonRow, value)
+    events = select(EventRoleRow.event_id).where(EventRoleRow.person_id.in_(people))
+    match kind:
+        case RecordKind.PERSON:
+            return PersonRow.id.in_(people)
+        case RecordKind.EVENT:
+            return EventRow.id.in_(events)
+        case RecordKind.PARTY:
+            return PartyRow.id.in_(select(PersonRow.party_id).where(PersonRow.id.in_(people)))
+        case RecordKind.SOURCE:
+            return SourceRow.id.in_(
+                select(CitationRow.source_id).where(
+                    or_(CitationRow.person_id.in_(people), CitationRow.event_id.in_(events))
                 )
             )
     return false()
@@ -429,6 +454,7 @@ def _source_filter(kind: RecordKind, value: str) -> ColumnElement[bool]:
 _FILTERS: dict[str, Callable[[RecordKind, str], ColumnElement[bool]]] = {
     "kind": _kind_filter,
     "party": _party_filter,
+    "person": _person_filter,
     "accord": _accord_filter,
     "status": _status_filter,
     "certainty": _certainty_filter,

@@ -11,7 +11,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 from sqlalchemy import insert, select
 
-from PySide6.QtCore import QModelIndex, QSettings
+from PySide6.QtCore import QModelIndex, QSettings, QUrl
 from PySide6.QtWidgets import QLabel
 
 from tests.conftest import SeededCopy
@@ -231,6 +231,8 @@ def test_a_detail_with_10000_events_shows_the_first_and_the_count(
     assert links == RELATED_LIMIT
     assert "Round 00000 of talks" in text
     assert "Round 09999 of talks" not in text
+    assert "search:event/party:kazakhstan" in pane.text.toHtml()
+    assert f"Show all {MANY + 3:,}" in text
 
 
 def test_selecting_a_participant_of_10000_events_in_the_window_shows_the_count(
@@ -242,4 +244,9 @@ def test_selecting_a_participant_of_10000_events_in_the_window_shows_the_count(
     assert built.select_record(RecordKind.PARTY, "kazakhstan")
     assert built.detail_reader.finish()
     assert f"The first {RELATED_LIMIT} of {MANY + 3:,} are shown." in detail_text(built)
+    # "Show all" opens the events list filtered to the participant's events.
+    built.detail_pane.text.anchorClicked.emit(QUrl("search:event/party:kazakhstan"))
+    assert built.search_field.text() == "party:kazakhstan"
+    assert built.current_kind() is RecordKind.EVENT
+    assert built.models[RecordKind.EVENT].total() == MANY + 3
     built.close()

@@ -24,6 +24,35 @@ def record_href(kind: RecordKind, key: str) -> str:
     return f"{RECORD_SCHEME}:{kind.value}/{key}"
 
 
+SEARCH_SCHEME = "search"
+ALL_KINDS = "all"
+# Where "show all" of a heading leads: the list (or all results) with a filter.
+SHOW_ALL: dict[tuple[RecordKind, str], tuple[RecordKind | None, str]] = {
+    (RecordKind.PARTY, "Events"): (RecordKind.EVENT, "party"),
+    (RecordKind.PARTY, "People"): (RecordKind.PERSON, "party"),
+    (RecordKind.PERSON, "Events"): (RecordKind.EVENT, "person"),
+    (RecordKind.SOURCE, "Citing claims"): (None, "source"),
+}
+
+
+def search_href(kind: RecordKind | None, query: str) -> str:
+    return f"{SEARCH_SCHEME}:{kind.value if kind else ALL_KINDS}/{query}"
+
+
+def parse_search_href(href: str) -> tuple[RecordKind | None, str] | None:
+    """The (list kind or None for all results, query) of a ``search:`` link."""
+    scheme, _, rest = href.partition(":")
+    kind, _, query = rest.partition("/")
+    if scheme != SEARCH_SCHEME or not query:
+        return None
+    if kind == ALL_KINDS:
+        return None, query
+    try:
+        return RecordKind(kind), query
+    except ValueError:
+        return None
+
+
 def parse_record_href(href: str) -> tuple[RecordKind, str] | None:
     """The (kind, key) of a ``record:`` link, or None for anything else."""
     scheme, _, rest = href.partition(":")
@@ -65,9 +94,18 @@ def detail_html(detail: Detail) -> str:
             if total:
                 parts.append(
                     f"<p style='color:#555'><i>The first {len(links):,} of {total:,} "
-                    "are shown.</i></p>"
+                    f"are shown.</i>{_show_all(record.kind, record.key, heading, total)}</p>"
                 )
     return "\n".join(parts)
+
+
+def _show_all(kind: RecordKind, key: str, heading: str, total: int) -> str:
+    target = SHOW_ALL.get((kind, heading))
+    if target is None:
+        return ""
+    list_kind, filter_name = target
+    href = escape(search_href(list_kind, f"{filter_name}:{key}"), quote=True)
+    return f" <a href='{href}'>Show all {total:,}</a>"
 
 
 def _field_rows(detail: Detail) -> list[tuple[str, str]]:

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QTabWidget, QTextBrowser, QVBoxLayout, QWidget
 
 from viewer.domain.records import Party, Revision
 from viewer.domain.views import Detail
-from viewer.ui.browse.detail_html import detail_html, parse_record_href
+from viewer.ui.browse.detail_html import detail_html, parse_record_href, parse_search_href
 from viewer.ui.browse.history_view import HistoryView
 from viewer.ui.timeline.status_timeline import StatusTimeline
 
@@ -27,10 +27,13 @@ class DetailPane(QWidget):
             carries the record kind's value and the key.
         revertRequested(int): the user asked to revert the record to a
             revision; carries the revision id.
+        searchRequested(str, str): "show all" of a long related list; carries
+            the list's kind value ("" for all results) and the query to show.
     """
 
     recordLinkActivated = Signal(str, str)
     revertRequested = Signal(int)
+    searchRequested = Signal(str, str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -98,7 +101,12 @@ class DetailPane(QWidget):
         self.history.show_message(message)
 
     def _follow(self, url: QUrl) -> None:
-        target = parse_record_href(url.toString())
+        href = url.toString()
+        target = parse_record_href(href)
         if target is not None:
             kind, key = target
             self.recordLinkActivated.emit(kind.value, key)
+        search = parse_search_href(href)
+        if search is not None:
+            list_kind, query = search
+            self.searchRequested.emit(list_kind.value if list_kind else "", query)

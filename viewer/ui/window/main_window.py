@@ -198,6 +198,9 @@ class MainWindow(QMainWindow):
             lambda kind, key: self._follow_link(RecordKind(kind), key)
         )
         self.detail_pane.revertRequested.connect(self._revert)
+        self.detail_pane.searchRequested.connect(
+            lambda kind, query: self.search.show_query(RecordKind(kind) if kind else None, query)
+        )
         self.detail_reader.loaded.connect(self._show_reading)
         self.detail_reader.loading.connect(lambda: self._show_message(LOADING))
         self.detail_reader.failed.connect(

@@ -120,6 +120,16 @@ class SearchController(QObject):
         self._host.navigator.show_results()
         self.focus_field()
 
+    def show_query(self, kind: RecordKind | None, query: str) -> None:
+        """Search for ``query`` and show its hits: in ``kind``'s list, or all results."""
+        self.field.setText(query)
+        self.field.settle()
+        if kind is None:
+            self._host.navigator.show_results()
+        else:
+            self._host.show_kind(kind)
+            self._host.models[kind].set_filter(query)
+
     def apply_to(self, model: RecordTableModel) -> None:
         """Filter ``model`` by the query (a list just shown)."""
         model.set_filter(self.field.text())
