@@ -77,8 +77,9 @@ def without_cycle_collection() -> Iterator[None]:
     The records of an import stay alive until it ends, and each of the
     collector's full passes walks all of them again: a quarter of the time of
     an import of 20,000 events, looking for cycles that an import never
-    makes (what it drops is freed by reference counting as before). ``check``
-    and export, which make a few objects for every row they read, gain alike.
+    makes (what it drops is freed by reference counting as before). ``check``,
+    which makes a few objects for every row it reads, gains alike. Only for
+    work that leaves no cycles behind, or its garbage would pile up.
     """
     was_enabled = gc.isenabled()
     gc.disable()

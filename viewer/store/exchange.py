@@ -82,11 +82,9 @@ def export_json(store: Store, path: Path, progress: Progress | None = None) -> N
     """
     temporary = _partial(path)
     try:
-        with (
-            temporary.open("w", encoding="utf-8") as out,
-            store.engine.connect() as connection,
-            without_cycle_collection(),
-        ):
+        # Not without the cycle collector, as the import and check are: each
+        # json.dumps with an indent leaves a cycle of closures behind.
+        with temporary.open("w", encoding="utf-8") as out, store.engine.connect() as connection:
             _write_export(connection, out, progress)
         temporary.replace(path)
     finally:
