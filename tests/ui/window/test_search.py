@@ -15,11 +15,12 @@ from tests.store.test_search import HOSTILE
 from tests.ui.children import child
 from viewer.app import create_main_window
 from viewer.domain.enums import RecordKind
-from viewer.domain.query import parse
+from viewer.domain.query import FILTERS, parse
 from viewer.store.api import InvalidRecord, save_search, search
 from viewer.ui.browse.facets_panel import FILTER_ROLE, leaf_items
 from viewer.ui.browse.match_delegate import MatchDelegate
 from viewer.ui.browse.search_reader import SearchReader, SearchResults
+from viewer.ui.widgets.search_help_dialog import SearchHelpDialog
 from viewer.ui.window.main_window import MainWindow
 
 
@@ -168,3 +169,21 @@ def test_a_reply_for_text_typed_past_is_dropped(qtbot: QtBot, window: MainWindow
     assert reader.finish()
     assert [result.query for result in found] == [parse("kazakh")]
     reader.stop()
+
+
+def test_the_current_hit_shows_in_the_panes(window: MainWindow) -> None:
+    search_for(window, "zayani")
+    window.navigator.show_results()
+    assert window.detail_reader.finish()
+    shown = window.shown_location()
+    first = window.search.results.shown_keys()[0]
+    assert shown is not None and (shown.kind, shown.key) == first
+
+
+def test_the_help_names_every_filter(qtbot: QtBot) -> None:
+    dialog = SearchHelpDialog()
+    qtbot.addWidget(dialog)
+    text = dialog.text.toPlainText()
+    for name in FILTERS:
+        assert f"  {name}:" in text
+    assert dialog.text.isReadOnly()

@@ -36,9 +36,9 @@ class FacetsPanel(QTreeWidget):
         super().__init__(parent)
         self.setObjectName("facetsPanel")
         self.setAccessibleName("Narrow the search")
-        self.setHeaderLabels(["Narrow by", "Records"])
+        self.setHeaderLabels(["Narrow by"])
         self.setRootIsDecorated(False)
-        self.setColumnCount(2)
+        self.setColumnCount(1)
         self.itemActivated.connect(self._activated)
         self.itemClicked.connect(self._activated)
 
@@ -55,14 +55,14 @@ class FacetsPanel(QTreeWidget):
         self._section(
             "Status",
             [
-                (status.label, f"status:{status.value.replace('_', '-')}", number)
+                (status.label.capitalize(), f"status:{status.value.replace('_', '-')}", number)
                 for status, number in facets.statuses.items()
             ],
         )
         self._section(
             "Certainty",
             [
-                (certainty.label, f"certainty:{certainty.value}", number)
+                (certainty.label.capitalize(), f"certainty:{certainty.value}", number)
                 for certainty, number in facets.certainties.items()
             ],
         )
@@ -74,7 +74,6 @@ class FacetsPanel(QTreeWidget):
             ],
         )
         self.expandAll()
-        self.resizeColumnToContents(0)
 
     def filters(self) -> list[str]:
         """Every filter the panel offers, top to bottom."""
@@ -89,10 +88,9 @@ class FacetsPanel(QTreeWidget):
         font.setBold(True)
         group.setFont(0, font)
         for label, filter_text, number in entries:
-            item = QTreeWidgetItem(group, [label, str(number)])
+            item = QTreeWidgetItem(group, [f"{label} ({number:,})"])
             item.setData(0, FILTER_ROLE, filter_text)
             item.setToolTip(0, plain_tooltip(f"Add {filter_text} to the search"))
-            item.setTextAlignment(1, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
     def _activated(self, item: QTreeWidgetItem, _column: int = 0) -> None:
         filter_text = item.data(0, FILTER_ROLE)

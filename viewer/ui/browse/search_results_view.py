@@ -17,6 +17,7 @@ from viewer.domain.query import MATCH_END, MATCH_START
 from viewer.ui.browse.facets_panel import FacetsPanel, leaf_items
 from viewer.ui.browse.match_delegate import MatchDelegate
 from viewer.ui.browse.search_reader import SearchResults
+from viewer.ui.widgets.plain_text import plain_tooltip
 
 KIND_ROLE = Qt.ItemDataRole.UserRole
 KEY_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -37,10 +38,12 @@ class SearchResultsView(QWidget):
 
     Signals:
         recordChosen(str, str): Enter or a double click on a hit (kind value, key).
+        recordPreviewed(str, str): a hit became the current one (kind value, key).
         filterChosen(str): a facet was chosen (a filter to add to the query).
     """
 
     recordChosen = Signal(str, str)
+    recordPreviewed = Signal(str, str)
     filterChosen = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -54,19 +57,22 @@ class SearchResultsView(QWidget):
         self.hits.setAccessibleName("Search results")
         self.hits.setHeaderLabels(["Record", "Where it matched"])
         self.hits.setUniformRowHeights(True)
+        self.hits.header().setStretchLastSection(True)
+        self.hits.setColumnWidth(0, 220)
         self.delegate = MatchDelegate(self.hits)
         self.hits.setItemDelegate(self.delegate)
         self.facets = FacetsPanel(self)
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.addWidget(self.hits)
         splitter.addWidget(self.facets)
-        splitter.setSizes([520, 200])
+        splitter.setSizes([560, 160])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.summary)
         layout.addWidget(splitter, 1)
         self.setFocusProxy(self.hits)
         self.hits.itemActivated.connect(self._activated)
+        self.hits.currentItemChanged.connect(lambda item, _previous: self._previewed(item))
         self.facets.filterChosen.connect(self.filterChosen.emit)
 
     def show_results(self, results: SearchResults) -> None:
@@ -90,10 +96,11 @@ class SearchResultsView(QWidget):
             for hit in hits:
                 snippet = hit.snippet.translate(_NO_MARKS)
                 item = QTreeWidgetItem(group, [hit.label, snippet])
+                item.setToolTip(1, plain_tooltip(snippet))
+                item.setToolTip(0, plain_tooltip(hit.label))
                 item.setData(0, KIND_ROLE, hit.kind.value)
                 item.setData(0, KEY_ROLE, hit.key)
         self.hits.expandAll()
-        self.hits.resizeColumnToContents(0)
         self.facets.show_facets(results.facets)
         first = self._first_hit()
         if first is not None:
@@ -107,6 +114,11 @@ class SearchResultsView(QWidget):
 
     def _first_hit(self) -> QTreeWidgetItem | None:
         return next(leaf_items(self.hits), None)
+
+    def _previewed(self, item: QTreeWidgetItem | None) -> None:
+        kind = item.data(0, KIND_ROLE) if item is not None else None
+        if item is not None and isinstance(kind, str):
+            self.recordPreviewed.emit(kind, str(item.data(0, KEY_ROLE)))
 
     def _activated(self, item: QTreeWidgetItem, _column: int) -> None:
         kind = item.data(0, KIND_ROLE)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
-from PySide6.QtWidgets import QLineEdit, QWidget
+from PySide6.QtWidgets import QLineEdit, QStyle, QWidget
 
 from viewer.domain.query import Query, explain, parse
 from viewer.ui.widgets.plain_text import plain_tooltip, show_as_warning
@@ -40,7 +40,8 @@ class SearchField(QLineEdit):
         self.setPlaceholderText("Search (Ctrl+F)")
         self.setClearButtonEnabled(True)
         self.setToolTip(plain_tooltip(HINT))
-        self.help_action = QAction("?", self)
+        icon = self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxQuestion)
+        self.help_action = QAction(icon, "How to search", self)
         self.help_action.setToolTip("How to search (F1)")
         self.help_action.setShortcut(QKeySequence(Qt.Key.Key_F1))
         self.help_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)

@@ -308,8 +308,13 @@ class MainWindow(QMainWindow):
         elif kind is RecordKind.STATUS_ACTION:
             self.editor.edit(kind, key)
         else:
-            self._shown = Location(kind, key)
-            self.detail_reader.request(kind, key)
+            self.preview_record(kind, key)
+
+    def preview_record(self, kind: RecordKind, key: str) -> None:
+        """Show a record in the panes without moving any list (the current
+        hit of all results)."""
+        self._shown = Location(kind, key)
+        self.detail_reader.request(kind, key)
 
     def _refresh_counts(self) -> None:
         for kind in VIEW_NAMES:

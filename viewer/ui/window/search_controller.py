@@ -24,7 +24,7 @@ from viewer.ui.browse.record_table_model import RecordTableModel
 from viewer.ui.browse.search_reader import SearchReader, SearchResults
 from viewer.ui.browse.search_results_view import SearchResultsView
 from viewer.ui.widgets.search_field import SearchField
-from viewer.ui.widgets.search_help import show_search_help
+from viewer.ui.widgets.search_help_dialog import show_search_help
 from viewer.ui.window.navigator import Navigator
 
 
@@ -36,6 +36,7 @@ class SearchHost(Protocol):
     stack: QStackedWidget
 
     def open_record(self, kind: RecordKind, key: str) -> None: ...
+    def preview_record(self, kind: RecordKind, key: str) -> None: ...
     def current_kind(self) -> RecordKind: ...
     def show_kind(self, kind: RecordKind) -> None: ...
 
@@ -93,6 +94,9 @@ class SearchController(QObject):
         self.reader.failed.connect(self._show_failure)
         self.results.recordChosen.connect(
             lambda kind, key: self._host.open_record(RecordKind(kind), key)
+        )
+        self.results.recordPreviewed.connect(
+            lambda kind, key: self._host.preview_record(RecordKind(kind), key)
         )
         self.results.filterChosen.connect(self.field.add_filter)
         self.find_action.triggered.connect(self.focus_field)
