@@ -108,7 +108,7 @@ def _run_window(path: Path, empty: bool, screenshot: Path | None, select: str | 
         window = _open_window(path, empty, settings, select, show_errors=False)
         if isinstance(window, int):
             return window
-        window.detail_reader.finish()  # the selected record's detail, read off the GUI thread
+        window.finish_reads()  # lists, search and detail are read off the GUI thread
         app.processEvents()
         saved = window.grab().save(str(screenshot), "PNG")
         window.close()

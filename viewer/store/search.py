@@ -71,11 +71,12 @@ SNIPPET_WORDS = 12
 
 # Each kind's date, for after:, before: and year: (participants and people
 # have none of their own; a participant is dated by its status actions).
-_DATES: dict[RecordKind, tuple[InstrumentedAttribute[object], InstrumentedAttribute[object]]] = {
-    RecordKind.ACCORD: (AccordRow.first_signed_lower, AccordRow.first_signed_upper),
-    RecordKind.SOURCE: (SourceRow.published_lower, SourceRow.published_upper),
-    RecordKind.STATUS_ACTION: (StatusActionRow.date_lower, StatusActionRow.date_upper),
-    RecordKind.EVENT: (EventRow.date_lower, EventRow.date_upper),
+# Filters read a date by its earliest day, which each table indexes or can.
+_DATES: dict[RecordKind, InstrumentedAttribute[object]] = {
+    RecordKind.ACCORD: AccordRow.first_signed_lower,
+    RecordKind.SOURCE: SourceRow.published_lower,
+    RecordKind.STATUS_ACTION: StatusActionRow.date_lower,
+    RecordKind.EVENT: EventRow.date_lower,
 }
 # The citation column that points at each kind of claim.
 _CLAIMS: dict[RecordKind, InstrumentedAttribute[int | None]] = {
@@ -167,10 +168,10 @@ def facets(store: Reader, query: str | Query) -> Facets:
                 select(certainty, func.count()).where(condition(kind, parsed)).group_by(certainty)
             ):
                 certainties[Certainty(value)] = certainties.get(Certainty(value), 0) + number
-            year = func.strftime("%Y", _DATES[kind][0])
+            year = func.strftime("%Y", _DATES[kind])
             for value, number in session.execute(
                 select(year, func.count())
-                .where(condition(kind, parsed), _DATES[kind][0].is_not(None))
+                .where(condition(kind, parsed), _DATES[kind].is_not(None))
                 .group_by(year)
             ):
                 years[int(value)] = years.get(int(value), 0) + number
@@ -246,21 +247,32 @@ def _hits(session: Session, kind: RecordKind, query: Query, limit: int) -> list[
         not_(_filter(kind, found)) if found.negated else _filter(kind, found)
         for found in query.filters
     ]
-    statement = (
-        select(row_type.key, label, snippet)
-        .select_from(_INDEX)
-        .join(row_type, row_type.id == _INDEX.c.rowid.op(">>")(3))
-        .where(
-            text(f"{TABLE} MATCH :match").bindparams(bindparam("match", matching, unique=True)),
-            _INDEX.c.rowid.op("&")(7) == KIND_CODES[kind],
-            *filters,
+    # Records whose name or title holds every word come first, then the rest.
+    # Each part is read in the index's own order and stops at the limit, so a
+    # word found a million times costs no more than a rare one (ranking every
+    # match by relevance would read them all).
+    in_label = f"{{label}} : ({' AND '.join(_any_of(group) for group in query.groups)})"
+    hits: list[SearchHit] = []
+    for expression in (f"({in_label}) AND ({matching})", f"({matching}) NOT ({in_label})"):
+        if len(hits) >= limit:
+            break
+        statement = (
+            select(row_type.key, label, snippet)
+            .select_from(_INDEX)
+            .join(row_type, row_type.id == _INDEX.c.rowid.op(">>")(3))
+            .where(
+                text(f"{TABLE} MATCH :match").bindparams(
+                    bindparam("match", expression, unique=True)
+                ),
+                _INDEX.c.rowid.op("&")(7) == KIND_CODES[kind],
+                *filters,
+            )
+            .order_by(_INDEX.c.rowid.desc())
+            .limit(limit - len(hits))
         )
-        .order_by(_INDEX.c.rank)
-        .limit(limit)
-    )
-    return [
-        SearchHit(kind, key, text_, cut or "") for key, text_, cut in session.execute(statement)
-    ]
+        found = session.execute(statement)
+        hits += [SearchHit(kind, key, text_, cut or "") for key, text_, cut in found]
+    return hits
 
 
 # -- the filters -----------------------------------------------------------------
@@ -416,13 +428,14 @@ def _dated(kind: RecordKind, test: str, value: str) -> ColumnElement[bool]:
         )
     if kind not in _DATES:
         return false()
-    lower, upper = _DATES[kind]
+    lower = _DATES[kind]
     if test == "after" and wanted.lower is not None:
         return lower >= wanted.lower
     if test == "before" and wanted.lower is not None:
         return lower < wanted.lower
     if test == "year" and wanted.lower is not None and wanted.upper is not None:
-        return and_(lower <= wanted.upper, func.coalesce(upper, lower) >= wanted.lower)
+        # By the earliest day the date can mean: a range of the date's index.
+        return and_(lower >= wanted.lower, lower <= wanted.upper)
     return false()
 
 
@@ -430,7 +443,7 @@ def _presence(kind: RecordKind, value: str, wanted: bool) -> ColumnElement[bool]
     what = value.casefold().rstrip("s")
     found: ColumnElement[bool]
     if what == "date":
-        found = _DATES[kind][0].is_not(None) if kind in _DATES else false()
+        found = _DATES[kind].is_not(None) if kind in _DATES else false()
     elif what in ("citation", "quote"):
         quoted = CitationRow.quote != "" if what == "quote" else true()
         if kind is RecordKind.SOURCE:

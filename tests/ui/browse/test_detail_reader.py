@@ -247,6 +247,7 @@ def test_selecting_a_participant_of_10000_events_in_the_window_shows_the_count(
     # "Show all" opens the events list filtered to the participant's events.
     built.detail_pane.text.anchorClicked.emit(QUrl("search:event/party:kazakhstan"))
     assert built.search_field.text() == "party:kazakhstan"
+    assert built.finish_reads()
     assert built.current_kind() is RecordKind.EVENT
     assert built.models[RecordKind.EVENT].total() == MANY + 3
     built.close()

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import pytest
 from pytestqt.modeltest import ModelTester
+from pytestqt.qtbot import QtBot
 
 from PySide6.QtCore import Qt
 
 from viewer.domain.enums import RecordKind
 from viewer.store.listing import PAGE_SIZE
 from viewer.store.store import Store
+from viewer.ui.browse.background_reader import BackgroundReader
 from viewer.ui.browse.record_table_model import CACHED_PAGES, KEY_ROLE, RecordTableModel
 
 
@@ -134,3 +136,36 @@ def test_a_future_step_does_not_show_as_the_current_status(store: Store) -> None
         )
     model = RecordTableModel(store, RecordKind.PARTY)
     assert [model.data(model.index(0, c)) for c in (2, 3)] == ["joined", "2020"]
+
+
+def test_a_filter_read_in_the_background_keeps_the_rows_until_it_is_read(
+    qtbot: QtBot, seeded_store: Store
+) -> None:
+    model = RecordTableModel(seeded_store, RecordKind.PARTY)
+    reader = BackgroundReader()
+    model.read_in_background(reader)
+    reloads: list[int] = []
+    model.reloaded.connect(reloads.append)
+    model.request_filter("israel")
+    model.request_filter("kazakh")  # typed past "israel" before it was read
+    assert model.rowCount() == 9 and model.filter_text == ""  # the old rows, still shown
+    assert reader.finish()
+    assert model.filter_text == "kazakh"
+    assert [model.key_at(row) for row in range(model.rowCount())] == ["kazakhstan"]
+    assert reloads == [1]  # the reply for "israel" was dropped
+    model.sort(0, Qt.SortOrder.DescendingOrder)  # a sort is read there too
+    assert reader.finish()
+    assert model.filter_text == "kazakh" and reloads == [1, 1]
+    reader.stop()
+
+
+def test_a_filter_set_now_drops_a_read_in_flight(qtbot: QtBot, seeded_store: Store) -> None:
+    model = RecordTableModel(seeded_store, RecordKind.PARTY)
+    reader = BackgroundReader()
+    model.read_in_background(reader)
+    model.request_filter("kazakh")
+    model.set_filter("morocco")
+    assert reader.finish()
+    assert model.filter_text == "morocco"
+    assert "morocco" in [model.key_at(row) for row in range(model.rowCount())]
+    reader.stop()

@@ -164,8 +164,8 @@ def test_a_reply_for_text_typed_past_is_dropped(qtbot: QtBot, window: MainWindow
     reader = SearchReader(window.store)
     found: list[SearchResults] = []
     reader.found.connect(found.append)
-    reader.request(parse("israel"))
-    reader.request(parse("kazakh"))
+    reader.request_query(parse("israel"))
+    reader.request_query(parse("kazakh"))
     assert reader.finish()
     assert [result.query for result in found] == [parse("kazakh")]
     reader.stop()

@@ -16,6 +16,7 @@ from PySide6.QtCore import (
 from viewer.domain.enums import RecordKind
 from viewer.domain.views import ListRow
 from viewer.store.api import PAGE_SIZE, ListQuery, Store, count_rows, fetch_rows, headers, row_index
+from viewer.ui.browse.background_reader import BackgroundReader
 from viewer.ui.widgets.plain_text import plain_tooltip
 
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -46,6 +47,8 @@ class RecordTableModel(QAbstractTableModel):
         self._store = store
         self._page_size = page_size
         self._query = ListQuery(kind)
+        self._wanted = self._query  # what a read in the background is for
+        self._background: BackgroundReader | None = None
         self._headers = headers(kind)
         self._pages: OrderedDict[int, list[ListRow]] = OrderedDict()
         self._total = 0
@@ -122,22 +125,67 @@ class RecordTableModel(QAbstractTableModel):
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         descending = order == Qt.SortOrder.DescendingOrder
-        if (column, descending) != (self._query.sort_column, self._query.descending):
-            self._set_query(ListQuery(self.kind, self._query.text, column, descending=descending))
+        wanted = self._wanted
+        if (column, descending) != (wanted.sort_column, wanted.descending):
+            query = ListQuery(self.kind, wanted.text, column, descending=descending)
+            if self._background is not None:
+                self._request(query)
+            else:
+                self._set_query(query)
 
     # -- the window's interface ---------------------------------------------------
 
+    def read_in_background(self, reader: BackgroundReader) -> None:
+        """From now on, read a new filter or sort on ``reader``'s thread: the
+        rows shown stay until the new ones are read (a filter over a million
+        rows takes longer than a frame). Scrolling still reads one page here."""
+        self._background = reader
+        reader.done.connect(self._apply)
+
     def set_filter(self, text: str) -> None:
-        if text != self._query.text:
+        """Filter by ``text`` now, on this thread (dropping any read in flight)."""
+        if self._background is not None:
+            self._background.cancel()
+        if text != self._query.text or self._wanted != self._query:
             self._set_query(
                 ListQuery(self.kind, text, self._query.sort_column, self._query.descending)
             )
 
+    def request_filter(self, text: str) -> None:
+        """Filter by ``text``: in the background if the model reads there."""
+        if self._background is None:
+            self.set_filter(text)
+        elif text != self._wanted.text:
+            wanted = self._wanted
+            self._request(ListQuery(self.kind, text, wanted.sort_column, wanted.descending))
+
+    def is_reading(self) -> bool:
+        """Whether a new filter or sort is being read in the background."""
+        return self._background is not None and self._background.is_waiting()
+
     def reload(self) -> None:
         """Read the rows afresh: the first page, and how many match in all."""
+        self._show(*self._read(self._query))
+
+    def _read(self, query: ListQuery) -> tuple[ListQuery, int, list[ListRow]]:
+        """How many rows match ``query``, and its first page (on any thread)."""
+        total = count_rows(self._store, query)
+        return query, total, fetch_rows(self._store, query, 0, self._page_size)
+
+    def _request(self, query: ListQuery) -> None:
+        assert self._background is not None
+        self._wanted = query
+        self._background.request(lambda: self._read(query))
+
+    def _apply(self, reading: object) -> None:
+        if isinstance(reading, tuple) and reading and reading[0] == self._wanted:
+            self._show(*reading)
+
+    def _show(self, query: ListQuery, total: int, first: list[ListRow]) -> None:
         self.beginResetModel()
-        self._total = count_rows(self._store, self._query)
-        self._pages = OrderedDict([(0, fetch_rows(self._store, self._query, 0, self._page_size))])
+        self._query = self._wanted = query
+        self._total = total
+        self._pages = OrderedDict([(0, first)])
         self.endResetModel()
         self.reloaded.emit(self._total)
 
@@ -155,5 +203,5 @@ class RecordTableModel(QAbstractTableModel):
         return position if position is not None and position < self._total else None
 
     def _set_query(self, query: ListQuery) -> None:
-        self._query = query
+        self._query = self._wanted = query
         self.reload()

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from viewer.domain.enums import RecordKind
 from viewer.store.api import ChangeProbe, Store
+from viewer.ui.browse.background_reader import BackgroundReader
 from viewer.ui.browse.citations_pane import CitationsPane
 from viewer.ui.browse.detail_pane import LOADING, DetailPane
 from viewer.ui.browse.detail_reader import DetailReader, RecordReading
@@ -101,6 +102,10 @@ class MainWindow(QMainWindow):
     def _setup_widgets(self, database_path: Path, opener: LinkOpener) -> None:
         self.navigator = Navigator(self)
         self.models = {kind: RecordTableModel(self._store, kind) for kind in VIEW_NAMES}
+        # A new filter or sort of a long list is read off the GUI thread.
+        self.list_readers = [BackgroundReader(self) for _ in self.models]
+        for model, reader in zip(self.models.values(), self.list_readers, strict=True):
+            model.read_in_background(reader)
         self.views: dict[RecordKind, QTableView] = {}
         self.stack = QStackedWidget(self)
         for kind, name in VIEW_NAMES.items():
@@ -234,7 +239,10 @@ class MainWindow(QMainWindow):
             self.navigator.set_kind(kind)
             return  # the navigator's signal brings us back here
         self.stack.setCurrentWidget(self.views[kind])
-        self.models[kind].set_filter(self.search_field.text())
+        if self._selecting:  # the caller looks for a row next: read now
+            self.models[kind].set_filter(self.search_field.text())
+        else:
+            self.models[kind].request_filter(self.search_field.text())
         self._update_count_label()
         current = self.views[kind].currentIndex()
         if current.isValid() and not self._selecting:
@@ -309,6 +317,13 @@ class MainWindow(QMainWindow):
             self.editor.edit(kind, key)
         else:
             self.preview_record(kind, key)
+
+    def finish_reads(self, timeout_ms: int = 10_000) -> bool:
+        """Wait for every read in the background and show its result now
+        (lists, search, detail: for a screenshot, and for tests)."""
+        readers = [*self.list_readers, self.search.reader]
+        done = all(reader.finish(timeout_ms) for reader in readers)
+        return self.detail_reader.finish(timeout_ms) and done
 
     def preview_record(self, kind: RecordKind, key: str) -> None:
         """Show a record in the panes without moving any list (the current
@@ -438,6 +453,8 @@ class MainWindow(QMainWindow):
         self._probe_timer.stop()
         self.detail_reader.stop()
         self.search.stop()
+        for reader in self.list_readers:
+            reader.stop()
         if self._probe is not None:
             self._probe.close()
             self._probe = None

@@ -132,11 +132,11 @@ class SearchController(QObject):
             self._host.navigator.show_results()
         else:
             self._host.show_kind(kind)
-            self._host.models[kind].set_filter(query)
 
     def apply_to(self, model: RecordTableModel) -> None:
-        """Filter ``model`` by the query (a list just shown)."""
-        model.set_filter(self.field.text())
+        """Filter ``model`` by the query (in the background: the rows shown
+        stay until the new ones are read)."""
+        model.request_filter(self.field.text())
 
     def _query_changed(self, query: Query) -> None:
         for delegate in self.delegates:
@@ -145,10 +145,10 @@ class SearchController(QObject):
         for view_model in self._host.models.values():
             view_model.layoutChanged.emit()  # repaint the highlights
         if query.empty:
-            self.reader.request(query)  # drops any reply still coming
+            self.reader.request_query(query)  # drops any reply still coming
             self._host.navigator.set_hits(None)
         else:
-            self.reader.request(query)
+            self.reader.request_query(query)
         self._update_actions()
 
     def _show_results(self, results: SearchResults) -> None:
@@ -223,7 +223,7 @@ class SearchController(QObject):
         """Run the query again (the data changed)."""
         query = self.field.query()
         if not query.empty:
-            self.reader.request(query)
+            self.reader.request_query(query)
 
     def stop(self) -> None:
         self.reader.stop()
