@@ -6,14 +6,19 @@ import hashlib
 import shutil
 import stat
 from collections.abc import Callable, Iterator
+from datetime import date
 from pathlib import Path
 
 import pytest
+from sqlalchemy import insert, select
 
+from tests.samples import CROWD
 from viewer.domain.enums import RecordKind
+from viewer.store import search_index
 from viewer.store.bootstrap import open_or_create
 from viewer.store.checks import history_mismatches
 from viewer.store.engine import checkpoint
+from viewer.store.schema import EventRoleRow, EventRow, PartyRow
 from viewer.store.store import Store
 
 # Makes a seeded database file at the path it is given, and returns that path.
@@ -103,3 +108,42 @@ def seeded_store(tmp_path: Path, seeded_copy: SeededCopy) -> Iterator[Store]:
     assert not opened.created
     assert created.count(RecordKind.PARTY) > 0
     yield from _checked(created)
+
+
+@pytest.fixture
+def crowded(tmp_path: Path, seeded_copy: Callable[[Path], Path]) -> Iterator[Store]:
+    """The seeded data, with Kazakhstan the subject of CROWD more events
+    (unlogged, but indexed for search)."""
+    store, opened = open_or_create(seeded_copy(tmp_path / "db.sqlite3"), "tester")
+    with store.engine.begin() as connection:
+        party = connection.scalar(select(PartyRow.id).where(PartyRow.key == "kazakhstan"))
+        first = (connection.scalar(select(EventRow.id).order_by(EventRow.id.desc())) or 0) + 1
+        connection.execute(
+            insert(EventRow),
+            [
+                {
+                    "id": first + n,
+                    "key": f"talks-{n:05d}",
+                    "version": 1,
+                    "title": f"Round {n:05d} of talks",
+                    "event_kind": "meeting",
+                    "date_edtf": f"{1990 + n % 30}-01-01",
+                    "date_lower": date(1990 + n % 30, 1, 1),
+                    "date_upper": date(1990 + n % 30, 1, 1),
+                    "location": "",
+                    "summary": "",
+                    "certainty": "confirmed",
+                }
+                for n in range(CROWD)
+            ],
+        )
+        connection.execute(
+            insert(EventRoleRow),
+            [
+                {"event_id": first + n, "position": 0, "role": "subject", "party_id": party}
+                for n in range(CROWD)
+            ],
+        )
+        search_index.add_after(connection, RecordKind.EVENT, first - 1)
+    yield store
+    opened.close()

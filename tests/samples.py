@@ -89,3 +89,6 @@ EVENT = Event(
 )
 
 ALL: tuple[Record, ...] = (SOURCE, ACCORD, STATE, ORGANISATION, PERSON, ACTION, EVENT)
+
+# Events about one participant in the `crowded` fixture: far more than a detail shows.
+CROWD = 10_000

@@ -2,57 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from datetime import date
-from pathlib import Path
-
-import pytest
-from sqlalchemy import insert, select
-
+from tests.samples import CROWD
 from viewer.domain.enums import RecordKind
-from viewer.store.bootstrap import open_or_create
 from viewer.store.details import RELATED_LIMIT, load_detail
-from viewer.store.schema import EventRoleRow, EventRow, PartyRow
 from viewer.store.store import Store
 
-MANY = 10_000
-
-
-@pytest.fixture
-def crowded(tmp_path: Path, seeded_copy: Callable[[Path], Path]) -> Iterator[Store]:
-    """The seeded data, with Kazakhstan the subject of 10,000 more events (unlogged)."""
-    store, opened = open_or_create(seeded_copy(tmp_path / "db.sqlite3"), "tester")
-    with store.engine.begin() as connection:
-        party = connection.scalar(select(PartyRow.id).where(PartyRow.key == "kazakhstan"))
-        first = (connection.scalar(select(EventRow.id).order_by(EventRow.id.desc())) or 0) + 1
-        connection.execute(
-            insert(EventRow),
-            [
-                {
-                    "id": first + n,
-                    "key": f"talks-{n:05d}",
-                    "version": 1,
-                    "title": f"Round {n:05d} of talks",
-                    "event_kind": "meeting",
-                    "date_edtf": f"{1990 + n % 30}-01-01",
-                    "date_lower": date(1990 + n % 30, 1, 1),
-                    "date_upper": date(1990 + n % 30, 1, 1),
-                    "location": "",
-                    "summary": "",
-                    "certainty": "confirmed",
-                }
-                for n in range(MANY)
-            ],
-        )
-        connection.execute(
-            insert(EventRoleRow),
-            [
-                {"event_id": first + n, "position": 0, "role": "subject", "party_id": party}
-                for n in range(MANY)
-            ],
-        )
-    yield store
-    opened.close()
+MANY = CROWD  # events about Kazakhstan in the `crowded` fixture
 
 
 def test_a_participant_of_10000_events_shows_the_first_and_the_count(crowded: Store) -> None:

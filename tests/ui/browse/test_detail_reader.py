@@ -4,28 +4,26 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Iterator
-from datetime import date
 from pathlib import Path
 
 import pytest
 from pytestqt.qtbot import QtBot
-from sqlalchemy import insert, select
 
 from PySide6.QtCore import QModelIndex, QSettings, QUrl
 from PySide6.QtWidgets import QLabel
 
 from tests.conftest import SeededCopy
+from tests.samples import CROWD
 from viewer.domain.enums import RecordKind
 from viewer.store.api import StoreError, load_detail, open_or_create
 from viewer.store.details import RELATED_LIMIT
-from viewer.store.schema import EventRoleRow, EventRow, PartyRow
 from viewer.store.store import Store
 from viewer.ui.browse.detail_pane import LOADING, DetailPane
 from viewer.ui.browse.detail_reader import DetailReader, RecordReading
 from viewer.ui.browse.link_opener import LinkOpener
 from viewer.ui.window.main_window import MainWindow
 
-MANY = 10_000
+MANY = CROWD  # events about Kazakhstan in the `crowded` fixture
 GATE_TIMEOUT_S = 20
 
 
@@ -178,43 +176,6 @@ def test_closing_the_window_waits_for_a_read_in_flight(
 
 
 # -- a crowded detail ----------------------------------------------------------------
-
-
-@pytest.fixture
-def crowded(tmp_path: Path, seeded_copy: SeededCopy) -> Iterator[Store]:
-    """The seeded data, with Kazakhstan the subject of 10,000 more events (unlogged)."""
-    store, opened = open_or_create(seeded_copy(tmp_path / "crowded.sqlite3"), "tester")
-    with store.engine.begin() as connection:
-        party = connection.scalar(select(PartyRow.id).where(PartyRow.key == "kazakhstan"))
-        first = (connection.scalar(select(EventRow.id).order_by(EventRow.id.desc())) or 0) + 1
-        connection.execute(
-            insert(EventRow),
-            [
-                {
-                    "id": first + n,
-                    "key": f"talks-{n:05d}",
-                    "version": 1,
-                    "title": f"Round {n:05d} of talks",
-                    "event_kind": "meeting",
-                    "date_edtf": f"{1990 + n % 30}-01-01",
-                    "date_lower": date(1990 + n % 30, 1, 1),
-                    "date_upper": date(1990 + n % 30, 1, 1),
-                    "location": "",
-                    "summary": "",
-                    "certainty": "confirmed",
-                }
-                for n in range(MANY)
-            ],
-        )
-        connection.execute(
-            insert(EventRoleRow),
-            [
-                {"event_id": first + n, "position": 0, "role": "subject", "party_id": party}
-                for n in range(MANY)
-            ],
-        )
-    yield store
-    opened.close()
 
 
 def test_a_detail_with_10000_events_shows_the_first_and_the_count(

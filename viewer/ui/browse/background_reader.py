@@ -24,16 +24,18 @@ class BackgroundReader(QObject):
     failed = Signal(str)
     _replied = Signal(int, object, str)
 
-    def __init__(self, parent: QObject | None = None) -> None:
+    def __init__(self, parent: QObject | None = None, threads: int = 1) -> None:
         super().__init__(parent)
+        # Made first, so that as a child it is deleted (and waited for) first.
         self._pool = QThreadPool(self)
-        self._pool.setMaxThreadCount(1)
+        self._pool.setMaxThreadCount(threads)
         self._generation = 0
         self._waiting = False
         self._replied.connect(self._on_replied, Qt.ConnectionType.QueuedConnection)
 
-    def request(self, work: Callable[[], object]) -> int:
-        """Read with ``work`` (on the reader's thread: it must touch no widget)."""
+    def submit(self, work: Callable[[], object]) -> int:
+        """Read with ``work`` (on the reader's thread: it must touch no widget);
+        returns the request's generation number."""
         self.cancel()
         generation = self._generation
         self._waiting = True

@@ -175,7 +175,7 @@ class RecordTableModel(QAbstractTableModel):
     def _request(self, query: ListQuery) -> None:
         assert self._background is not None
         self._wanted = query
-        self._background.request(lambda: self._read(query))
+        self._background.submit(lambda: self._read(query))
 
     def _apply(self, reading: object) -> None:
         if isinstance(reading, tuple) and reading and reading[0] == self._wanted:

@@ -43,7 +43,7 @@ class SearchReader(BackgroundReader):
         self.done.connect(self.found.emit)
 
     def request_query(self, query: Query) -> int:
-        return self.request(lambda: self.read(query))
+        return self.submit(lambda: self.read(query))
 
     def read(self, query: Query) -> SearchResults:
         """Runs on the reader's thread: touches no widget."""
