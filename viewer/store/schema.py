@@ -122,7 +122,7 @@ class StatusActionRow(Versioned):
 class EventRow(Versioned):
     __tablename__ = "events"
     title: Mapped[str] = mapped_column(String(500), index=True)
-    event_kind: Mapped[str] = mapped_column(String(40))
+    event_kind: Mapped[str] = mapped_column(String(40), index=True)
     accord_id: Mapped[int | None] = mapped_column(
         ForeignKey("accords.id", ondelete="RESTRICT"), index=True
     )
@@ -131,7 +131,7 @@ class EventRow(Versioned):
     date_upper: Mapped[date | None] = mapped_column(Date)
     location: Mapped[str] = mapped_column(String(500), default="")
     summary: Mapped[str] = mapped_column(Text, default="")
-    certainty: Mapped[str] = mapped_column(String(20))
+    certainty: Mapped[str] = mapped_column(String(20), index=True)
     accord: Mapped[AccordRow | None] = relationship()
     roles: Mapped[list[EventRoleRow]] = relationship(
         order_by="EventRoleRow.position", cascade="all, delete-orphan"
