@@ -14,7 +14,7 @@ from sqlalchemy import insert, select
 
 from tests.samples import CROWD
 from viewer.domain.enums import RecordKind
-from viewer.store import search_index
+from viewer.store import derived, search_index
 from viewer.store.bootstrap import open_or_create
 from viewer.store.checks import history_mismatches
 from viewer.store.engine import checkpoint
@@ -145,5 +145,6 @@ def crowded(tmp_path: Path, seeded_copy: Callable[[Path], Path]) -> Iterator[Sto
             ],
         )
         search_index.add_after(connection, RecordKind.EVENT, first - 1)
+        derived.refresh_events_after(connection, first - 1)
     yield store
     opened.close()

@@ -89,7 +89,8 @@ def build_parser() -> argparse.ArgumentParser:
     checker.add_argument(
         "--repair",
         action="store_true",
-        help="first rebuild the search index from the data (it holds nothing else)",
+        help="first rebuild the search index and the columns derived from other rows "
+        "(they hold nothing else)",
     )
 
     finder = commands.add_parser(

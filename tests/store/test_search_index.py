@@ -51,9 +51,14 @@ def test_check_reports_an_index_out_of_step_and_repair_rebuilds_it(
             "INSERT INTO search_index (rowid, label, body, evidence) "
             "VALUES (99999, 'ghost', '', '')"
         )
+        connection.exec_driver_sql(
+            "UPDATE search_index SET body = 'tampered' WHERE rowid = ?",
+            (search_index.row_id(RecordKind.PARTY, 2),),
+        )
     topics = [finding for finding in run_checks(seeded_store) if finding.topic == "search"]
     assert any("missing from the search index" in f.message for f in topics)
     assert any("stale row" in f.message for f in topics)
+    assert any("indexed out of date" in f.message for f in topics)
     repair_search_index(seeded_store)
     assert [f for f in run_checks(seeded_store) if f.topic == "search"] == []
     assert mismatches(seeded_store) == []

@@ -34,7 +34,7 @@ from viewer.domain.records import (
 )
 from viewer.domain.serial import Problem, join_path
 from viewer.domain.validation import validate
-from viewer.store import search_index
+from viewer.store import derived, search_index
 from viewer.store.errors import InvalidRecord
 from viewer.store.record_form import exchange_fields
 from viewer.store.schema import EventRoleRow, PartyRow, RevisionRow
@@ -129,6 +129,8 @@ def _insert_all(
     # The search index stays in step with the data, in the same transaction.
     for kind, after_id in before.items():
         search_index.add_after(connection, kind, after_id)
+    if RecordKind.EVENT in before:
+        derived.refresh_events_after(connection, before[RecordKind.EVENT])
     return total
 
 

@@ -25,7 +25,7 @@ from sqlalchemy import Connection, Table, exists, or_, select
 from viewer.domain.dates import DateError, FuzzyDate
 from viewer.domain.enums import RecordKind, RevisionAction, RoleKind
 from viewer.domain.records import RECORD_TYPES
-from viewer.store import search_index
+from viewer.store import derived, search_index
 from viewer.store.bulk import without_cycle_collection
 from viewer.store.engine import integrity_problems
 from viewer.store.schema import CitationRow, EventRoleRow, RevisionRow, SourceRow
@@ -350,6 +350,10 @@ def _search_index_mismatches(connection: Connection) -> list[Finding]:
     return [Finding("search", message) for message in search_index.mismatches(connection)]
 
 
+def _derived_mismatches(connection: Connection) -> list[Finding]:
+    return [Finding("derived", message) for message in derived.mismatches(connection)]
+
+
 # The data checks, in the order their findings are reported. Each takes a
 # connection inside run_checks' read transaction and returns its findings.
 DATA_CHECKS: list[Check] = [
@@ -358,11 +362,14 @@ DATA_CHECKS: list[Check] = [
     _dates_out_of_order,
     _history_mismatches,
     _search_index_mismatches,
+    _derived_mismatches,
 ]
 
 
 def repair_search_index(store: Store) -> None:
-    """Build the search index again from the tables, in one write transaction
-    (``check --repair``): the index is derived data, so nothing is lost."""
+    """Build the search index, and the columns derived from other rows, again
+    from the tables, in one write transaction (``check --repair``): they hold
+    nothing else, so nothing is lost."""
     with store.writing() as session:
+        derived.refresh_all(session.connection())
         search_index.rebuild(session.connection())

@@ -20,7 +20,6 @@ from viewer.domain.views import ListRow
 from viewer.store.mapping import LABEL_COLUMNS, ROW_TYPES
 from viewer.store.schema import (
     CitationRow,
-    EventRoleRow,
     EventRow,
     PartyRow,
     PersonRow,
@@ -80,15 +79,6 @@ _latest_action = (
     .correlate(PartyRow)
     .scalar_subquery()
 )
-_role_party = aliased(PartyRow, name="role_party")
-_event_parties = (
-    select(func.aggregate_strings(_role_party.name, ", "))
-    .select_from(EventRoleRow)
-    .join(_role_party, _role_party.id == EventRoleRow.party_id)
-    .where(EventRoleRow.event_id == EventRow.id)
-    .correlate(EventRow)
-    .scalar_subquery()
-)
 _person_party = aliased(PartyRow, name="person_party")
 _claims_citing = (
     select(func.count(CitationRow.id))
@@ -109,7 +99,7 @@ COLUMNS: dict[RecordKind, tuple[Column, ...]] = {
         Column("Title", EventRow.title, EventRow.title),
         Column("Kind", EventRow.event_kind, EventRow.event_kind, _label(EventKind)),
         Column("Certainty", EventRow.certainty, EventRow.certainty, _label(Certainty)),
-        Column("Parties", _event_parties, _event_parties, _text),
+        Column("Parties", EventRow.parties, EventRow.parties, _text),
     ),
     RecordKind.PERSON: (
         Column("Name", PersonRow.name, PersonRow.name),

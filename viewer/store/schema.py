@@ -132,6 +132,8 @@ class EventRow(Versioned):
     location: Mapped[str] = mapped_column(String(500), default="")
     summary: Mapped[str] = mapped_column(Text, default="")
     certainty: Mapped[str] = mapped_column(String(20), index=True)
+    # Derived from the roles by the store (viewer/store/derived.py), for sorting.
+    parties: Mapped[str | None] = mapped_column(Text, index=True)
     accord: Mapped[AccordRow | None] = relationship()
     roles: Mapped[list[EventRoleRow]] = relationship(
         order_by="EventRoleRow.position", cascade="all, delete-orphan"

@@ -22,7 +22,7 @@ from viewer.domain.records import Party, Record, Revision
 from viewer.domain.serial import Problem, record_fields
 from viewer.domain.unlink import unlink
 from viewer.domain.validation import validate
-from viewer.store import search_index
+from viewer.store import derived, search_index
 from viewer.store.bulk import insert_all
 from viewer.store.dependents import Dependents, find_dependents
 from viewer.store.engine import ChangeProbe, database_files, is_locked, writer
@@ -272,7 +272,7 @@ class Store:
         apply(row, record, Resolver(session))
         row.version += 1
         session.flush()
-        search_index.refresh(session.connection(), record.kind, [row.id])
+        _refresh_derived(session, record.kind, row.id)
         self._log(session, RevisionAction.UPDATE, record, changes)
         return _reread(session, row)
 
@@ -291,7 +291,7 @@ class Store:
         apply(row, record, refs)
         session.add(row)
         session.flush()
-        search_index.refresh(session.connection(), record.kind, [row.id])
+        _refresh_derived(session, record.kind, row.id)
         self._log(
             session,
             RevisionAction.CREATE,
@@ -317,6 +317,18 @@ class Store:
                 changes={name: list(pair) for name, pair in changes.items()},
             )
         )
+
+
+def _refresh_derived(session: Session, kind: RecordKind, row_id: int) -> None:
+    """Bring what is derived from a record just written up to date: its search
+    index row, and the participants an event lists (its own, or, for a
+    participant, those of its events, in case its name changed)."""
+    connection = session.connection()
+    search_index.refresh(connection, kind, [row_id])
+    if kind is RecordKind.EVENT:
+        derived.refresh_events(connection, [row_id])
+    elif kind is RecordKind.PARTY:
+        derived.refresh_events_of_party(connection, row_id)
 
 
 def _check(record: Record) -> None:

@@ -42,7 +42,7 @@ from viewer.domain.records import (
     StatusAction,
 )
 from viewer.domain.serial import record_fields
-from viewer.store import search_index
+from viewer.store import derived, search_index
 from viewer.store.database import open_database
 from viewer.store.engine import DatabaseFileError, writer
 from viewer.store.schema import (
@@ -146,6 +146,7 @@ def _fill(engine: Engine, size: SynthSize, seed: int, progress: Progress) -> dic
                 sink.flush()
                 progress(f"{kind.section.replace('_', ' ')}: {sink.made[kind]:,} written")
             progress("search index: building")
+            derived.refresh_all(connection)
             search_index.rebuild(connection)  # in the same transaction as the data
     progress(f"done in {time.perf_counter() - began:.0f} s")
     return dict(sink.rows)
