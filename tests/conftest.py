@@ -10,6 +10,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from hypothesis import settings as hypothesis_settings
 from sqlalchemy import insert, select
 
 from tests.samples import CROWD
@@ -23,6 +24,11 @@ from viewer.store.store import Store
 
 # Makes a seeded database file at the path it is given, and returns that path.
 SeededCopy = Callable[[Path], Path]
+
+# Hypothesis times each example; on shared, busy machines a slow first parse
+# of a new date shape is noise, not a failure (speed lives in benchmarks/).
+hypothesis_settings.register_profile("shared-machines", deadline=None)
+hypothesis_settings.load_profile("shared-machines")
 
 
 @pytest.fixture(autouse=True)
