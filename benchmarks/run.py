@@ -53,6 +53,7 @@ from search_queries import CASES
 
 from viewer.domain.enums import RecordKind
 from viewer.store import api
+from viewer.store.database import head_revision
 from viewer.store.synth import synthesise
 from viewer.store.synth_records import SynthSize
 
@@ -107,7 +108,10 @@ def alternate(
 
 def synthetic(folder: Path, events: int) -> Path:
     size = SynthSize(events=events, parties=200, sources=max(100, events // 50))
-    path = folder / f"synth-{events}-p{size.parties}-s{size.sources}-seed{SEED}.sqlite3"
+    # Named by the schema too: a file kept from an older version is not upgraded in place.
+    path = folder / (
+        f"synth-{events}-p{size.parties}-s{size.sources}-seed{SEED}-schema{head_revision()}.sqlite3"
+    )
     if not path.exists():
         print(f"building {path} ...", file=sys.stderr, flush=True)
         began = time.perf_counter()

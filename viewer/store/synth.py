@@ -145,8 +145,9 @@ def _fill(engine: Engine, size: SynthSize, seed: int, progress: Progress) -> dic
                         )
                 sink.flush()
                 progress(f"{kind.section.replace('_', ' ')}: {sink.made[kind]:,} written")
-            progress("search index: building")
+            progress("events' participants: writing")
             derived.refresh_all(connection)
+            progress("search index: building")
             search_index.rebuild(connection)  # in the same transaction as the data
     progress(f"done in {time.perf_counter() - began:.0f} s")
     return dict(sink.rows)
