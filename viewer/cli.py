@@ -112,10 +112,30 @@ def build_parser() -> argparse.ArgumentParser:
         "same database; `check` passes on it.",
     )
     synth.add_argument("path", type=Path, metavar="PATH", help="the new file (must not exist)")
-    synth.add_argument("--events", type=_count, default=10_000, metavar="N", help="events")
-    synth.add_argument("--parties", type=_count, default=200, metavar="P", help="participants")
-    synth.add_argument("--sources", type=_count, default=1_000, metavar="S", help="sources")
-    synth.add_argument("--seed", type=int, default=0, metavar="K", help="the random seed")
+    synth.add_argument(
+        "--events",
+        type=_count,
+        default=10_000,
+        metavar="N",
+        help="how many events (default: %(default)s)",
+    )
+    synth.add_argument(
+        "--parties",
+        type=_count,
+        default=200,
+        metavar="P",
+        help="participants (default: %(default)s)",
+    )
+    synth.add_argument(
+        "--sources", type=_count, default=1_000, metavar="S", help="sources (default: %(default)s)"
+    )
+    synth.add_argument(
+        "--seed",
+        type=int,
+        default=0,
+        metavar="K",
+        help="the same seed gives the same database (default: %(default)s)",
+    )
     return parser
 
 
