@@ -187,3 +187,23 @@ def test_the_help_names_every_filter(qtbot: QtBot) -> None:
     for name in FILTERS:
         assert f"  {name}:" in text
     assert dialog.text.isReadOnly()
+
+
+def test_down_or_enter_in_the_field_goes_to_the_results(qtbot: QtBot, window: MainWindow) -> None:
+    window.activateWindow()
+    qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(window.search_field, "kazakh")
+    qtbot.keyClick(window.search_field, Qt.Key.Key_Down)
+    assert window.views[RecordKind.PARTY].hasFocus()
+    qtbot.keyClick(
+        window,
+        Qt.Key.Key_F,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
+    assert window.search_field.hasFocus()
+    assert window.stack.currentWidget() is window.search.results
+    qtbot.keyClick(window.search_field, Qt.Key.Key_Return)
+    assert window.search.results.hits.hasFocus()
+    assert window.search.reader.finish()
+    qtbot.keyClick(window.search.results.hits, Qt.Key.Key_Return)  # opens the first hit
+    assert window.current_location() is not None

@@ -28,10 +28,12 @@ class SearchField(QLineEdit):
         queryChanged(object): the text settled; carries the parsed
             :class:`~viewer.domain.query.Query` (empty when the field is).
         helpRequested(): F1 in the field, or its "?" button.
+        resultsRequested(): Down or Enter in the field: go to what it found.
     """
 
     queryChanged = Signal(object)
     helpRequested = Signal()
+    resultsRequested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -84,5 +86,10 @@ class SearchField(QLineEdit):
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            self.settle()  # Enter searches at once
+            self.settle()  # Enter searches at once, and goes to the results
+            self.resultsRequested.emit()
+            return
+        if event.key() == Qt.Key.Key_Down:
+            self.resultsRequested.emit()
+            return
         super().keyPressEvent(event)

@@ -90,6 +90,7 @@ class SearchController(QObject):
     def _connect_signals(self) -> None:
         self.field.queryChanged.connect(self._query_changed)
         self.field.helpRequested.connect(lambda: show_search_help(self._window))
+        self.field.resultsRequested.connect(self._go_to_results)
         self.reader.found.connect(self._show_results)
         self.reader.failed.connect(self._show_failure)
         self.results.recordChosen.connect(
@@ -157,6 +158,12 @@ class SearchController(QObject):
 
     def _show_failure(self, error: str) -> None:
         self.results.summary.setText(f"The search could not be run: {error}")
+
+    def _go_to_results(self) -> None:
+        """Move the focus from the field to what it found: the list shown, or all results."""
+        shown = self._host.stack.currentWidget()
+        if shown is not None:
+            shown.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _results_chosen(self) -> None:
         self._host.stack.setCurrentWidget(self.results)
