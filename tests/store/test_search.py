@@ -238,9 +238,47 @@ def test_counts_and_facets_follow_the_text(seeded_store: Store) -> None:
     found = facets(seeded_store, "visit")
     assert found.kinds[E] == 2 + 0  # the two visits
     assert found.certainties == {Certainty.EXPECTED: 1, Certainty.PLANNED: 1}
-    assert found.years == {2025: 2}
+    assert found.years == {2025: 3}  # the two visits and the article
     status = facets(seeded_store, "signed")
     assert status.statuses.get(StatusKind.AGREEMENT_SIGNED, 0) >= 1
+
+
+@pytest.mark.parametrize("text", ["visit", "kazakh", "signed", "a", "-kind:event"])
+def test_each_facet_counts_what_its_filter_leaves(seeded_store: Store, text: str) -> None:
+    found = facets(seeded_store, text)
+    for year, number in found.years.items():
+        assert sum(counts(seeded_store, f"{text} year:{year}").values()) == number, year
+    for status, number in found.statuses.items():
+        assert sum(counts(seeded_store, f"{text} status:{status.value}").values()) == number
+    for certainty, number in found.certainties.items():
+        narrowed = counts(seeded_store, f"{text} certainty:{certainty.value}")
+        assert sum(narrowed.values()) == number
+
+
+@pytest.mark.parametrize(
+    ("query", "kind", "kept"),
+    [
+        ("-source:axios", P, 9),  # no participant's own claims cite Axios
+        ("-source:axios", S, 11),
+        ('-person:"Bret Baier"', P, 9),
+        ("-party:kazakhstan", RecordKind.PERSON, 9),  # people of no participant stay
+        ("-year:2025", E, 4),  # the two undated events stay
+        ("-has:date", E, 2),
+    ],
+)
+def test_a_minus_filter_keeps_what_the_filter_does_not_name(
+    seeded_store: Store, query: str, kind: RecordKind, kept: int
+) -> None:
+    assert counts(seeded_store, query)[kind] == kept
+    if kind in (P, E):  # the kinds with a list
+        assert count_rows(seeded_store, ListQuery(kind, query)) == kept
+
+
+def test_repeated_filters_are_read_once_and_capped(seeded_store: Store) -> None:
+    assert parse("party:a party:a").filters == parse("party:a").filters
+    many = parse(" ".join(f"year:{2000 + n}" for n in range(40)))
+    assert len(many.filters) == 16
+    assert any("first 16 filters" in note for note in many.notes)
 
 
 def test_the_index_follows_edits_and_deletes(seeded_store: Store) -> None:

@@ -25,6 +25,7 @@ from viewer.domain.enums import Certainty, RecordKind, StatusKind
 # How much of a query is read: a pasted page is cut, not searched whole.
 MAX_QUERY_CHARS = 1_000
 MAX_TERMS = 32
+MAX_FILTERS = 16
 
 # A snippet marks each match between these two characters (Unicode private
 # use, never in real text: the index strips them from what it holds).
@@ -120,7 +121,13 @@ def parse(text: str) -> Query:
         body = raw[1:] if negated else raw
         found = None if quoted else _filter(body, negated, notes)
         if found is not None:
-            filters.append(found)
+            if found in filters:
+                pass  # the same filter twice narrows no further
+            elif len(filters) == MAX_FILTERS:
+                if not any("filters were used" in note for note in notes):
+                    notes.append(f"only the first {MAX_FILTERS} filters were used")
+            else:
+                filters.append(found)
             join_next = False
             continue
         phrase = quoted or (body.startswith('"') and body.endswith('"') and len(body) > 1)

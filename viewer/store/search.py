@@ -147,19 +147,27 @@ def counts(store: Reader, query: str | Query) -> dict[RecordKind, int]:
 
 
 def facets(store: Reader, query: str | Query) -> Facets:
+    """How the matches divide. Each count is what adding that facet's filter
+    would leave: a status or a year counts the participants it names too
+    (by their status actions), as ``status:`` and ``year:`` find them."""
     parsed = as_query(query)
     kinds = counts(store, parsed)
+    statuses: dict[StatusKind, int] = {}
+    certainties: dict[Certainty, int] = {}
+    years: dict[int, int] = {}
+    action_year = func.strftime("%Y", StatusActionRow.date_lower)
     with store.reading() as session:
-        statuses = {
-            StatusKind(value): number
-            for value, number in session.execute(
-                select(StatusActionRow.action, func.count())
-                .where(condition(RecordKind.STATUS_ACTION, parsed))
-                .group_by(StatusActionRow.action)
-            )
-        }
-        certainties: dict[Certainty, int] = {}
-        years: dict[int, int] = {}
+        matching_parties = select(PartyRow.id).where(condition(RecordKind.PARTY, parsed))
+        for statement in (
+            select(StatusActionRow.action, func.count())
+            .where(condition(RecordKind.STATUS_ACTION, parsed))
+            .group_by(StatusActionRow.action),
+            select(StatusActionRow.action, func.count(func.distinct(StatusActionRow.party_id)))
+            .where(StatusActionRow.party_id.in_(matching_parties))
+            .group_by(StatusActionRow.action),
+        ):
+            for value, number in session.execute(statement):
+                statuses[StatusKind(value)] = statuses.get(StatusKind(value), 0) + number
         for kind, certainty in (
             (RecordKind.STATUS_ACTION, StatusActionRow.certainty),
             (RecordKind.EVENT, EventRow.certainty),
@@ -168,12 +176,22 @@ def facets(store: Reader, query: str | Query) -> Facets:
                 select(certainty, func.count()).where(condition(kind, parsed)).group_by(certainty)
             ):
                 certainties[Certainty(value)] = certainties.get(Certainty(value), 0) + number
-            year = func.strftime("%Y", _DATES[kind])
-            for value, number in session.execute(
-                select(year, func.count())
-                .where(condition(kind, parsed), _DATES[kind].is_not(None))
-                .group_by(year)
-            ):
+        by_year = [
+            select(func.strftime("%Y", _DATES[kind]), func.count())
+            .where(condition(kind, parsed), _DATES[kind].is_not(None))
+            .group_by(func.strftime("%Y", _DATES[kind]))
+            for kind in _DATES
+        ]
+        by_year.append(
+            select(action_year, func.count(func.distinct(StatusActionRow.party_id)))
+            .where(
+                StatusActionRow.party_id.in_(matching_parties),
+                StatusActionRow.date_lower.is_not(None),
+            )
+            .group_by(action_year)
+        )
+        for statement in by_year:
+            for value, number in session.execute(statement):
                 years[int(value)] = years.get(int(value), 0) + number
     return Facets(kinds, statuses, certainties, dict(sorted(years.items())))
 
@@ -282,7 +300,10 @@ def _filter(kind: RecordKind, found: Filter) -> ColumnElement[bool]:
     if not found.value:
         return true()  # explained in the query's notes; it narrows nothing
     build = _FILTERS[found.name]
-    return build(kind, found.value)
+    # A comparison with a missing value (an undated record, a person of no
+    # participant) is unknown in SQL, and NOT unknown is unknown too: count
+    # it as "does not match", so that the filter's negation keeps the row.
+    return func.coalesce(build(kind, found.value), false())
 
 
 def _kind_filter(kind: RecordKind, value: str) -> ColumnElement[bool]:
@@ -442,7 +463,11 @@ def _dated(kind: RecordKind, test: str, value: str) -> ColumnElement[bool]:
 def _presence(kind: RecordKind, value: str, wanted: bool) -> ColumnElement[bool]:
     what = value.casefold().rstrip("s")
     found: ColumnElement[bool]
-    if what == "date":
+    if what == "date" and kind is RecordKind.PARTY:  # dated by its status actions
+        found = PartyRow.id.in_(
+            select(StatusActionRow.party_id).where(StatusActionRow.date_lower.is_not(None))
+        )
+    elif what == "date":
         found = _DATES[kind].is_not(None) if kind in _DATES else false()
     elif what in ("citation", "quote"):
         quoted = CitationRow.quote != "" if what == "quote" else true()
@@ -461,7 +486,9 @@ def _source_filter(kind: RecordKind, value: str) -> ColumnElement[bool]:
     if kind is RecordKind.SOURCE:
         return SourceRow.id.in_(sources)
     claim = _CLAIMS[kind]
-    return ROW_TYPES[kind].id.in_(select(claim).where(CitationRow.source_id.in_(sources)))
+    return ROW_TYPES[kind].id.in_(
+        select(claim).where(claim.is_not(None), CitationRow.source_id.in_(sources))
+    )
 
 
 _FILTERS: dict[str, Callable[[RecordKind, str], ColumnElement[bool]]] = {

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
-from PySide6.QtCore import QSettings, Qt
-from PySide6.QtWidgets import QTableView
+from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtWidgets import QApplication, QInputDialog, QLabel, QTableView
 
 from tests.store.test_search import HOSTILE
 from tests.ui.children import child
@@ -77,7 +77,8 @@ def test_the_navigator_shows_each_lists_hits_during_a_search(window: MainWindow)
     texts = [window.navigator.item(row).text() for row in range(5)]
     assert texts[0] == "Participants (1 of 9)"
     assert texts[4].startswith("All results (")
-    search_for(window, "")
+    window.search_field.clear()
+    window.search_field.settle()  # no search: nothing to read, the counts at once
     assert window.navigator.item(0).text() == "Participants (9)"
 
 
@@ -156,7 +157,8 @@ def test_matches_are_highlighted_in_the_lists(window: MainWindow) -> None:
     search_for(window, "kazakh")
     assert [term.text for term in delegate.terms()] == ["kazakh"]
     assert not view.grab().isNull()  # the highlighted cells paint without error
-    search_for(window, "")
+    window.search_field.clear()
+    window.search_field.settle()
     assert delegate.terms() == ()
 
 
@@ -207,3 +209,54 @@ def test_down_or_enter_in_the_field_goes_to_the_results(qtbot: QtBot, window: Ma
     assert window.search.reader.finish()
     qtbot.keyClick(window.search.results.hits, Qt.Key.Key_Return)  # opens the first hit
     assert window.current_location() is not None
+
+
+def test_a_refresh_during_a_filter_read_keeps_the_typed_filter(window: MainWindow) -> None:
+    window.search_field.setText("kazakh")
+    window.search_field.settle()
+    window.refresh()  # e.g. another program wrote meanwhile
+    assert window.finish_reads()
+    model = window.models[RecordKind.PARTY]
+    assert model.filter_text == "kazakh"
+    assert [model.key_at(row) for row in range(model.rowCount())] == ["kazakhstan"]
+
+
+def test_a_refresh_keeps_all_results_and_the_search(window: MainWindow) -> None:
+    search_for(window, "visit")
+    window.navigator.show_results()
+    window.refresh()
+    assert window.finish_reads()
+    assert window.stack.currentWidget() is window.search.results
+    assert window.search_field.text() == "visit"
+    # A search hiding the selected record is not cleared by a refresh either.
+    window.select_record(RecordKind.PARTY, "israel")
+    search_for(window, "kazakh")
+    window.refresh()
+    assert window.finish_reads()
+    assert window.search_field.text() == "kazakh"
+
+
+def test_a_search_saved_under_a_lists_name_is_the_one_chosen(window: MainWindow) -> None:
+    window.search_field.setText("kind:event")
+    window.search_field.settle()
+    assert window.search.save_current("All results")
+    assert window.navigator.current_saved_search() == "All results"
+    assert window.search.delete_action.isEnabled()
+
+
+def test_the_save_dialog_shows_the_query_as_text(qtbot: QtBot, window: MainWindow) -> None:
+    window.search_field.setText("<b>bold</b> <img src=x>")
+    window.search_field.settle()
+    seen: list[tuple[str, Qt.TextFormat]] = []
+
+    def look_and_cancel() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, QInputDialog)
+        label = dialog.findChild(QLabel)
+        assert label is not None
+        seen.append((label.text(), label.textFormat()))
+        dialog.reject()
+
+    QTimer.singleShot(0, look_and_cancel)
+    assert not window.search.save_current()
+    assert seen == [("Save “<b>bold</b> <img src=x>” as:", Qt.TextFormat.PlainText)]

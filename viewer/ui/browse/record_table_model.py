@@ -164,8 +164,15 @@ class RecordTableModel(QAbstractTableModel):
         return self._background is not None and self._background.is_waiting()
 
     def reload(self) -> None:
-        """Read the rows afresh: the first page, and how many match in all."""
-        self._show(*self._read(self._query))
+        """Read the rows afresh: the first page, and how many match in all.
+
+        A filter or sort still being read in the background is read again
+        there (the rows shown are those of the last one read until then).
+        """
+        if self.is_reading():
+            self._request(self._wanted)
+        else:
+            self._show(*self._read(self._query))
 
     def _read(self, query: ListQuery) -> tuple[ListQuery, int, list[ListRow]]:
         """How many rows match ``query``, and its first page (on any thread)."""

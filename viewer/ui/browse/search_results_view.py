@@ -29,6 +29,7 @@ GROUP_TITLES = {
     RecordKind.STATUS_ACTION: "Status actions",
     RecordKind.ACCORD: "Accords",
 }
+EMPTY = "Type in the search field to search every kind of record."
 _NO_MARKS = str.maketrans("", "", MATCH_START + MATCH_END)
 
 
@@ -49,7 +50,7 @@ class SearchResultsView(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("searchResultsView")
-        self.summary = QLabel("Type in the search field to search every kind of record.", self)
+        self.summary = QLabel(EMPTY, self)
         self.summary.setTextFormat(Qt.TextFormat.PlainText)
         self.summary.setWordWrap(True)
         self.hits = QTreeWidget(self)
@@ -75,12 +76,19 @@ class SearchResultsView(QWidget):
         self.hits.currentItemChanged.connect(lambda item, _previous: self._previewed(item))
         self.facets.filterChosen.connect(self.filterChosen.emit)
 
+    def show_empty(self) -> None:
+        """No search: nothing listed, and a word on how to start one."""
+        self.hits.clear()
+        self.facets.clear()
+        self.delegate.set_terms(())
+        self.summary.setText(EMPTY)
+
     def show_results(self, results: SearchResults) -> None:
         self.hits.clear()
         self.delegate.set_terms(results.query.words)
         total = sum(results.counts.values())
         if results.query.empty:
-            self.summary.setText("Type in the search field to search every kind of record.")
+            self.summary.setText(EMPTY)
         elif total == 0:
             self.summary.setText("Nothing matches this search.")
         else:

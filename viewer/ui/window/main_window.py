@@ -82,6 +82,7 @@ class MainWindow(QMainWindow):
         self.detail_reader = reader if reader is not None else DetailReader(store)
         self.detail_reader.setParent(self)
         self._shown: Location | None = None  # the record the panes show
+        self._totals: dict[RecordKind, int] = {}  # each list's records, all of them
         self._probe_timer = QTimer(self)
         self._probe_timer.setInterval(PROBE_INTERVAL_MS)
         self._setup_widgets(database_path, opener)
@@ -248,8 +249,9 @@ class MainWindow(QMainWindow):
         if current.isValid() and not self._selecting:
             self._row_changed(kind, current)
 
-    def select_record(self, kind: RecordKind, key: str) -> bool:
-        """Show ``key`` selected in its list; clears a search that hides it."""
+    def select_record(self, kind: RecordKind, key: str, *, clear_search: bool = True) -> bool:
+        """Show ``key`` selected in its list; clears a search that hides it
+        (unless not ``clear_search``: then a hidden record is not selected)."""
         if kind not in self.models:
             return False
         # Switching lists would show (and record in the history) the list's
@@ -261,7 +263,7 @@ class MainWindow(QMainWindow):
             self._selecting = False
         model = self.models[kind]
         row = model.row_of(key)
-        if row is None and model.filter_text:
+        if row is None and model.filter_text and clear_search:
             self.search_field.clear()
             self.search_field.settle()
             row = model.row_of(key)
@@ -332,13 +334,15 @@ class MainWindow(QMainWindow):
         self.detail_reader.request(kind, key)
 
     def _refresh_counts(self) -> None:
-        for kind in VIEW_NAMES:
-            self.navigator.set_count(kind, self._store.count(kind))
+        # Counted when the data changes, not each time a list is filtered.
+        self._totals = {kind: self._store.count(kind) for kind in VIEW_NAMES}
+        for kind, total in self._totals.items():
+            self.navigator.set_count(kind, total)
         self._update_count_label()
 
     def _update_count_label(self) -> None:
         kind = self.current_kind()
-        shown, total = self.models[kind].total(), self._store.count(kind)
+        shown, total = self.models[kind].total(), self._totals.get(kind, 0)
         self.count_label.setText(f"Showing {shown} of {total} {TITLES[kind].lower()}")
 
     def _update_history_actions(self) -> None:
@@ -355,17 +359,30 @@ class MainWindow(QMainWindow):
             model.reload()
         self._refresh_counts()
         self.search.refresh()
+        shown = self._shown
+        if self.navigator.showing_results() and shown is not None:
+            # All results stay shown (the search reads them again), and so
+            # does the record in the panes.
+            self.detail_reader.request(shown.kind, shown.key)
+            return
         if (
             place is not None
             and place.kind in self.models
-            and self.select_record(place.kind, place.key)
+            and self.select_record(place.kind, place.key, clear_search=False)
         ):
+            return
+        if shown is not None and shown == place:
+            # Hidden by the search now: the panes keep showing it, and the
+            # user's search is theirs to clear.
+            self.detail_reader.request(shown.kind, shown.key)
             return
         self._shown = None
         self._clear_panes()
         self.edit_actions.update()
 
     def _show_reading(self, reading: RecordReading) -> None:
+        if reading.detail is None and self._shown == Location(reading.kind, reading.key):
+            self._shown = None  # it was deleted
         revisions = reading.revisions
         self._revision_records = {r.id: (r.record_kind, r.record_key) for r in revisions}
         self.detail_pane.show_detail(reading.detail, revisions)

@@ -116,6 +116,13 @@ class Navigator(QListWidget):
         finally:
             self.blockSignals(False)
 
+    def show_saved_search(self, name: str) -> bool:
+        """Choose the saved search called ``name`` (False if there is none)."""
+        item = self._find(f"saved:{name}")
+        if item is not None:
+            self.setCurrentItem(item)
+        return item is not None
+
     def saved_searches(self) -> list[str]:
         return [
             str(item.data(ROLE)).removeprefix("saved:")

@@ -7,7 +7,15 @@ from typing import Protocol
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QInputDialog, QMenu, QMessageBox, QStackedWidget, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QInputDialog,
+    QLabel,
+    QMenu,
+    QMessageBox,
+    QStackedWidget,
+    QWidget,
+)
 
 from viewer.domain.enums import RecordKind
 from viewer.domain.query import Query
@@ -142,11 +150,13 @@ class SearchController(QObject):
     def _query_changed(self, query: Query) -> None:
         for delegate in self.delegates:
             delegate.set_terms(query.words)
+            view = delegate.parent()
+            if isinstance(view, QAbstractItemView):
+                view.viewport().update()  # repaint the highlights
         self.apply_to(self._host.models[self._host.current_kind()])
-        for view_model in self._host.models.values():
-            view_model.layoutChanged.emit()  # repaint the highlights
         if query.empty:
-            self.reader.request_query(query)  # drops any reply still coming
+            self.reader.cancel()  # nothing to find; drop any reply still coming
+            self.results.show_empty()
             self._host.navigator.set_hits(None)
         else:
             self.reader.request_query(query)
@@ -192,10 +202,8 @@ class SearchController(QObject):
             )
             return False
         if name is None:
-            name, accepted = QInputDialog.getText(
-                self._window, "Save Search", f"Save “{query}” as:", text=query[:60]
-            )
-            if not accepted:
+            name = self._ask_name(query)
+            if name is None:
                 return False
         try:
             saved = save_search(self._store, name, query)
@@ -206,6 +214,19 @@ class SearchController(QObject):
         self._select_saved(saved.name)
         return True
 
+    def _ask_name(self, query: str) -> str | None:
+        dialog = QInputDialog(self._window)
+        dialog.setWindowTitle("Save Search")
+        dialog.setLabelText(f"Save “{query}” as:")
+        label = dialog.findChild(QLabel)
+        if label is not None:
+            label.setTextFormat(Qt.TextFormat.PlainText)  # a query, not markup
+        dialog.setTextValue(query[:60])
+        accepted = dialog.exec() == QInputDialog.DialogCode.Accepted
+        name = dialog.textValue()
+        dialog.deleteLater()
+        return name if accepted else None
+
     def delete_current(self) -> None:
         name = self._host.navigator.current_saved_search()
         if name is None:
@@ -215,12 +236,7 @@ class SearchController(QObject):
         self._host.show_kind(self._host.current_kind())
 
     def _select_saved(self, name: str) -> None:
-        navigator = self._host.navigator
-        for row in range(navigator.count()):
-            item = navigator.item(row)
-            if item is not None and item.text() == name:
-                navigator.setCurrentItem(item)
-                return
+        self._host.navigator.show_saved_search(name)
 
     def _update_actions(self) -> None:
         self.save_action.setEnabled(bool(self.field.text().strip()))
