@@ -49,7 +49,9 @@ class Detail:
 
     ``links`` groups related records under a heading ("Status actions",
     "Events", "Citing claims"...): the first few of each, while
-    ``link_totals`` says how many there are in all where that is more.
+    ``link_totals`` says how many there are in all where that is more (a
+    total above the store's counting limit means "more than" that limit:
+    see :meth:`total_text`).
     ``actions`` holds a participant's status actions for its timeline.
     ``sources`` has every source a claim cites.
     """
@@ -61,6 +63,16 @@ class Detail:
     sources: dict[str, Source] = field(default_factory=dict)
     names: dict[tuple[RecordKind, str], str] = field(default_factory=dict)
     link_totals: dict[str, int] = field(default_factory=dict)
+    # Totals were counted up to this many (0: exactly); one more means "more than".
+    counted_up_to: int = 0
+
+    def total_text(self, heading: str) -> str:
+        """How many records ``heading`` has in all, as the detail says it:
+        "10,003", or "more than 10,000" past the counting limit."""
+        total = self.link_totals.get(heading, 0)
+        if self.counted_up_to and total > self.counted_up_to:
+            return f"more than {self.counted_up_to:,}"
+        return f"{total:,}"
 
     def name_of(self, kind: RecordKind, key: str | None) -> str:
         """The display name of a referenced record, or its key if unknown."""

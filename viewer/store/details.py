@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, func, select
-from sqlalchemy.orm import Session
+from sqlalchemy import Select, func, select
+from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from viewer.domain.enums import RecordKind, RoleKind
 from viewer.domain.records import Event, Party, Person, Record, Source, StatusAction
@@ -29,6 +29,8 @@ from viewer.store.store import Store
 # Related records a detail shows at most under each heading: a participant of
 # a hundred thousand events must show as fast as one of ten.
 RELATED_LIMIT = 100
+# Related records are counted up to this many; beyond, "more than" this.
+COUNT_LIMIT = 10_000
 
 
 def load_detail(store: Store, kind: RecordKind, key: str) -> Detail | None:
@@ -50,9 +52,7 @@ def load_detail(store: Store, kind: RecordKind, key: str) -> Detail | None:
             case Party():
                 actions = _actions(session, row.id)
                 claims += [_action_claim(action) for action in actions]
-                links["Events"], totals["Events"] = _events(
-                    session, EventRoleRow.party_id == row.id
-                )
+                links["Events"], totals["Events"] = _events(session, EventRoleRow.party_id, row.id)
                 people = PersonRow.party_id == row.id
                 links["People"] = tuple(
                     Link(RecordKind.PERSON, k, name, office)
@@ -67,9 +67,7 @@ def load_detail(store: Store, kind: RecordKind, key: str) -> Detail | None:
             case Person():
                 if record.party:
                     links["Party"] = (Link(RecordKind.PARTY, record.party, record.party),)
-                links["Events"], totals["Events"] = _events(
-                    session, EventRoleRow.person_id == row.id
-                )
+                links["Events"], totals["Events"] = _events(session, EventRoleRow.person_id, row.id)
             case Event():
                 links["Parties"] = tuple(
                     Link(RecordKind.PARTY, r.party, r.party, r.role.label)
@@ -97,6 +95,7 @@ def load_detail(store: Store, kind: RecordKind, key: str) -> Detail | None:
                 for heading, total in totals.items()
                 if total > len(links.get(heading, ()))
             },
+            counted_up_to=COUNT_LIMIT,
         )
 
 
@@ -111,24 +110,53 @@ def _actions(session: Session, party_id: int) -> tuple[StatusAction, ...]:
 
 
 def _count(session: Session, rows: Select[Any]) -> int:
-    return session.scalar(select(func.count()).select_from(rows.subquery())) or 0
+    """How many ``rows`` there are, counted up to COUNT_LIMIT + 1 at most: a
+    participant in a quarter of a million events is not counted one by one
+    each time it is selected ("Show all" opens the list, which says)."""
+    capped = rows.limit(COUNT_LIMIT + 1).subquery()
+    return session.scalar(select(func.count()).select_from(capped)) or 0
 
 
-def _events(session: Session, condition: ColumnElement[bool]) -> tuple[tuple[Link, ...], int]:
-    """The first events in which a party or person has a role, by date, and how many in all."""
-    rows = session.execute(
-        select(EventRow.key, EventRow.title, EventRow.date_edtf, EventRoleRow.role)
-        .join(EventRoleRow, EventRoleRow.event_id == EventRow.id)
-        .where(condition)
-        .order_by(EventRow.date_lower.nulls_last(), EventRow.id, EventRoleRow.id)
-        .limit(RELATED_LIMIT)
-    )
+def _events(
+    session: Session, column: InstrumentedAttribute[int | None], record_id: int
+) -> tuple[tuple[Link, ...], int]:
+    """The first events in which a party or person has a role, by date, and how many in all.
+
+    A party in more events than are counted (a quarter of all events, say) is
+    found by walking the events in date order until enough have a role of it;
+    a party in fewer, by sorting just its own events.
+    """
+    condition = column == record_id
+    total = _count(session, select(EventRoleRow.id).where(condition))
+    if total > COUNT_LIMIT:
+        role = (
+            select(EventRoleRow.role)
+            # "+ 0": each event's roles are found by its own id, not by a scan
+            # of the party's (SQLite would pick the party's index otherwise).
+            .where(EventRoleRow.event_id == EventRow.id, (column + 0) == record_id)
+            .order_by(EventRoleRow.id)
+            .limit(1)
+            .correlate(EventRow)
+            .scalar_subquery()
+        )
+        statement = (
+            select(EventRow.key, EventRow.title, EventRow.date_edtf, role)
+            .where(role.is_not(None))
+            .order_by(EventRow.date_lower.nulls_last(), EventRow.id)
+        )
+    else:
+        statement = (
+            select(EventRow.key, EventRow.title, EventRow.date_edtf, EventRoleRow.role)
+            .join(EventRoleRow, EventRoleRow.event_id == EventRow.id)
+            .where(condition)
+            .order_by(EventRow.date_lower.nulls_last(), EventRow.id, EventRoleRow.id)
+        )
     links = []
-    for key, title, date_edtf, role in rows:
+    for key, title, date_edtf, role_value in session.execute(statement.limit(RELATED_LIMIT)):
         when = show_date(date_edtf)
-        note = RoleKind(role).label + (f", {when}" if when else "")
+        note = RoleKind(role_value).label + (f", {when}" if when else "")
         links.append(Link(RecordKind.EVENT, key, title, note))
-    return tuple(links), _count(session, select(EventRoleRow.id).where(condition))
+    return tuple(links), total
 
 
 def _citing_claims(session: Session, source_id: int) -> tuple[tuple[Link, ...], int]:

@@ -16,7 +16,7 @@ from tests.conftest import SeededCopy
 from tests.samples import CROWD
 from viewer.domain.enums import RecordKind
 from viewer.store.api import StoreError, load_detail, open_or_create
-from viewer.store.details import RELATED_LIMIT
+from viewer.store.details import COUNT_LIMIT, RELATED_LIMIT
 from viewer.store.store import Store
 from viewer.ui.browse.detail_pane import LOADING, DetailPane
 from viewer.ui.browse.detail_reader import DetailReader, RecordReading
@@ -185,15 +185,15 @@ def test_a_detail_with_10000_events_shows_the_first_and_the_count(
     qtbot.addWidget(pane)
     pane.show_detail(load_detail(crowded, RecordKind.PARTY, "kazakhstan"))
     text = pane.text.toPlainText()
-    assert f"Events ({MANY + 3:,})" in text
-    assert f"The first {RELATED_LIMIT} of {MANY + 3:,} are shown." in text
+    assert f"Events (more than {COUNT_LIMIT:,})" in text  # counted up to the limit
+    assert f"The first {RELATED_LIMIT} of more than {COUNT_LIMIT:,} are shown." in text
     # One link per event shown, and no more: the document stays small.
     links = pane.text.toHtml().count("record:event/")
     assert links == RELATED_LIMIT
     assert "Round 00000 of talks" in text
     assert "Round 09999 of talks" not in text
     assert "search:event/party:kazakhstan" in pane.text.toHtml()
-    assert f"Show all {MANY + 3:,}" in text
+    assert "Show all" in text
 
 
 def test_selecting_a_participant_of_10000_events_in_the_window_shows_the_count(
@@ -204,7 +204,7 @@ def test_selecting_a_participant_of_10000_events_in_the_window_shows_the_count(
     built.show()
     assert built.select_record(RecordKind.PARTY, "kazakhstan")
     assert built.detail_reader.finish()
-    assert f"The first {RELATED_LIMIT} of {MANY + 3:,} are shown." in detail_text(built)
+    assert f"The first {RELATED_LIMIT} of more than {COUNT_LIMIT:,}" in detail_text(built)
     # "Show all" opens the events list filtered to the participant's events.
     built.detail_pane.text.anchorClicked.emit(QUrl("search:event/party:kazakhstan"))
     assert built.search_field.text() == "party:kazakhstan"

@@ -87,25 +87,26 @@ def detail_html(detail: Detail) -> str:
     for heading, links in detail.links.items():
         if links:
             total = detail.link_totals.get(heading)
-            counted = f" ({total:,})" if total else ""
+            counted = f" ({detail.total_text(heading)})" if total else ""
             parts.append(f"<h3>{_text(heading)}{counted}</h3><ul>")
             parts.extend(f"<li>{_link(link)}</li>" for link in links)
             parts.append("</ul>")
             if total:
+                in_all = detail.total_text(heading)
                 parts.append(
-                    f"<p style='color:#555'><i>The first {len(links):,} of {total:,} "
-                    f"are shown.</i>{_show_all(record.kind, record.key, heading, total)}</p>"
+                    f"<p style='color:#555'><i>The first {len(links):,} of {in_all} "
+                    f"are shown.</i>{_show_all(record.kind, record.key, heading)}</p>"
                 )
     return "\n".join(parts)
 
 
-def _show_all(kind: RecordKind, key: str, heading: str, total: int) -> str:
+def _show_all(kind: RecordKind, key: str, heading: str) -> str:
     target = SHOW_ALL.get((kind, heading))
     if target is None:
         return ""
     list_kind, filter_name = target
     href = escape(search_href(list_kind, f"{filter_name}:{key}"), quote=True)
-    return f" <a href='{href}'>Show all {total:,}</a>"
+    return f" <a href='{href}'>Show all</a>"
 
 
 def _field_rows(detail: Detail) -> list[tuple[str, str]]:
