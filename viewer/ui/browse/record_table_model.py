@@ -206,7 +206,7 @@ class RecordTableModel(QAbstractTableModel):
             for offset, listed in enumerate(page):
                 if listed.key == key:
                     return number * self._page_size + offset
-        position = row_index(self._store, self._query, key)
+        position = row_index(self._store, self._query, key, self._total)
         return position if position is not None and position < self._total else None
 
     def _set_query(self, query: ListQuery) -> None:
