@@ -30,5 +30,9 @@ def test_every_records_row_is_its_place_in_the_list_for_every_order(
                     key: row_index(seeded_store, query, key, len(listed)) for key in listed
                 }
                 assert from_ends == where, (column, descending, text)
+                # A page in the second half is read from the end: the same rows.
+                for offset in range(len(listed)):
+                    page = fetch_rows(seeded_store, query, offset, 3, len(listed))
+                    assert [row.key for row in page] == listed[offset : offset + 3]
     hidden = ListQuery(kind, "no record says this")
     assert all(row_index(seeded_store, hidden, key) is None for key in seeded_store.keys(kind))

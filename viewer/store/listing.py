@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import ColumnElement, Date, Select, and_, bindparam, func, or_, select
+from sqlalchemy import ColumnElement, Date, Select, and_, bindparam, func, or_, select, tuple_
 from sqlalchemy.orm import aliased
 
 from viewer.domain.dates import DateError, FuzzyDate
@@ -138,15 +138,27 @@ def count_rows(store: Store, query: ListQuery) -> int:
         return session.scalar(statement) or 0
 
 
-def fetch_rows(store: Store, query: ListQuery, offset: int, limit: int) -> list[ListRow]:
+def fetch_rows(
+    store: Store, query: ListQuery, offset: int, limit: int, total: int | None = None
+) -> list[ListRow]:
+    """The rows ``offset`` to ``offset + limit`` of the list.
+
+    Given the list's ``total``, a page in the list's second half is read
+    from its end, in the reverse order, so that the last page of a million
+    rows skips a few rows rather than 999,800.
+    """
     columns = COLUMNS[query.kind]
     row_type = ROW_TYPES[query.kind]
+    from_end = total is not None and offset > total // 2
+    if total is not None and from_end:
+        limit = max(min(limit, total - offset), 0)
+        offset = max(total - offset - limit, 0)
     # Choose the page by id first, so that the display columns (some of them
     # subqueries) are computed for the page's rows only, not the whole table.
     page = (
         _joined(query, select(row_type.id))
         .where(_filter(query))
-        .order_by(*_order_by(query))
+        .order_by(*_order_by(query, reverse=from_end))
         .offset(offset)
         .limit(limit)
         .subquery()
@@ -181,21 +193,33 @@ def row_index(
         if found is None:
             return None
         target_id, value = found
+        # Each side of the record as parts that do not overlap, each a range
+        # of the sort column's index where there is one: (value, id) pairs
+        # compared as row values, and the missing values (which sort last).
+        pair, here = tuple_(sort, row_type.id), tuple_(value, target_id)
         earlier_id = row_type.id > target_id if query.descending else row_type.id < target_id
         later_id = row_type.id < target_id if query.descending else row_type.id > target_id
-        if value is None:  # missing values sort last, in either direction
-            before = or_(sort.is_not(None), and_(sort.is_(None), earlier_id))
-            after = and_(sort.is_(None), later_id)
+        if value is None:
+            before = [sort.is_not(None), and_(sort.is_(None), earlier_id)]
+            after = [and_(sort.is_(None), later_id)]
         else:
-            beyond = sort > value if query.descending else sort < value
-            behind = sort < value if query.descending else sort > value
-            before = or_(beyond, and_(sort == value, earlier_id))
-            after = or_(behind, and_(sort == value, later_id), sort.is_(None))
+            before = [pair > here if query.descending else pair < here]
+            after = [pair < here if query.descending else pair > here, sort.is_(None)]
 
-        def count(condition: ColumnElement[bool], limit: int | None) -> int:
-            rows = _joined(query, select(row_type.id)).where(_filter(query), condition)
-            counted = select(func.count()).select_from(rows.limit(limit).subquery())
-            return int(session.scalar(counted, _now()) or 0)
+        def count(parts: list[ColumnElement[bool]], limit: int | None) -> int:
+            """The rows of ``parts``, counted up to ``limit`` at most."""
+            counted = 0
+            for part in parts:
+                rows = _joined(query, select(row_type.id)).where(_filter(query), part)
+                if limit is not None:
+                    rows = rows.limit(limit - counted)
+                counted += int(
+                    session.scalar(select(func.count()).select_from(rows.subquery()), _now())
+                    or 0
+                )
+                if limit is not None and counted >= limit:
+                    break
+            return counted
 
         if total is None:
             return count(before, None)
@@ -230,13 +254,17 @@ def _joined(query: ListQuery, statement: Select[Any]) -> Select[Any]:
     return statement
 
 
-def _order_by(query: ListQuery) -> list[Any]:
+def _order_by(query: ListQuery, *, reverse: bool = False) -> list[Any]:
+    """The list's order (missing values last, ties by id the same way, so that
+    one index serves both directions), or exactly its reverse."""
     columns = COLUMNS[query.kind]
     sort = columns[query.sort_column if 0 <= query.sort_column < len(columns) else 0].sort
     row_id = ROW_TYPES[query.kind].id
-    if query.descending:  # ties by id the same way, so that one index serves both
-        return [sort.desc().nulls_last(), row_id.desc()]
-    return [sort.asc().nulls_last(), row_id]
+    if query.descending != reverse:
+        ordered, tie = sort.desc(), row_id.desc()
+    else:
+        ordered, tie = sort.asc(), row_id.asc()
+    return [ordered.nulls_first() if reverse else ordered.nulls_last(), tie]
 
 
 def _ordered(query: ListQuery, statement: Select[Any]) -> Select[Any]:

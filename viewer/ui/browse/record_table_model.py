@@ -113,7 +113,9 @@ class RecordTableModel(QAbstractTableModel):
         number, offset = divmod(row, self._page_size)
         page = self._pages.get(number)
         if page is None:
-            page = fetch_rows(self._store, self._query, number * self._page_size, self._page_size)
+            page = fetch_rows(
+                self._store, self._query, number * self._page_size, self._page_size, self._total
+            )
             self._pages[number] = page
             while len(self._pages) > CACHED_PAGES:
                 self._pages.popitem(last=False)
