@@ -171,9 +171,7 @@ def fetch_rows(
         ]
 
 
-def row_index(
-    store: Store, query: ListQuery, key: str, total: int | None = None
-) -> int | None:
+def row_index(store: Store, query: ListQuery, key: str, total: int | None = None) -> int | None:
     """Where ``key`` falls in the list (0-based), or None if the filter hides it.
 
     A count of the rows that sort before it, by the same order as the list
@@ -214,8 +212,7 @@ def row_index(
                 if limit is not None:
                     rows = rows.limit(limit - counted)
                 counted += int(
-                    session.scalar(select(func.count()).select_from(rows.subquery()), _now())
-                    or 0
+                    session.scalar(select(func.count()).select_from(rows.subquery()), _now()) or 0
                 )
                 if limit is not None and counted >= limit:
                     break
