@@ -5,8 +5,6 @@ from __future__ import annotations
 import unicodedata
 from functools import cache
 
-import pycountry
-
 
 def country_name(alpha_2: str) -> str | None:
     """The country's common name for an alpha-2 code, or None if there is none."""
@@ -25,6 +23,8 @@ def _sort_key(name: str) -> str:
 
 @cache
 def _names() -> dict[str, str]:
+    import pycountry  # loaded when a code is first looked up, not at start-up
+
     return {
         country.alpha_2: getattr(country, "common_name", None) or country.name
         for country in pycountry.countries

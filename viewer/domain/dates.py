@@ -23,20 +23,13 @@ from datetime import date, timedelta
 from enum import StrEnum
 from functools import lru_cache
 from time import struct_time
+from typing import TYPE_CHECKING
 
-from edtf import parse_edtf, text_to_edtf
-from edtf.parser.edtf_exceptions import EDTFParseException
-from edtf.parser.parser_classes import (
-    Date,
-    EDTFObject,
-    Interval,
-    Level1Interval,
-    Season,
-    UncertainOrApproximate,
-    Unspecified,
-)
+if TYPE_CHECKING:
+    from edtf.parser.parser_classes import EDTFObject
 
-_ALLOWED = (Date, Interval, Level1Interval, Season, UncertainOrApproximate, Unspecified)
+# The ``edtf`` package (its grammar takes a noticeable part of start-up to
+# load) is imported where a date needs it: most dates take the fast path.
 _EXAMPLES = (
     "write it like 2021, 2021-01, 2021-01-15, 2021-01~ (approximate), "
     "2021? (uncertain) or 2025-11-10/2025-11-16 (an interval)"
@@ -96,6 +89,18 @@ class FuzzyDate:
     def _parse_uncached(cls, text: str) -> FuzzyDate:
         if not text:
             raise DateError("the date is empty")
+        from edtf import parse_edtf
+        from edtf.parser.edtf_exceptions import EDTFParseException
+        from edtf.parser.parser_classes import (
+            Date,
+            Interval,
+            Level1Interval,
+            Season,
+            UncertainOrApproximate,
+            Unspecified,
+        )
+
+        allowed = (Date, Interval, Level1Interval, Season, UncertainOrApproximate, Unspecified)
         try:
             with redirect_stdout(io.StringIO()):  # the parser prints its failed tries
                 parsed = parse_edtf(text)
@@ -103,7 +108,7 @@ class FuzzyDate:
             raise DateError(_explain(text)) from None
         # Level 2 classes subclass the level 0-1 ones, and the package reads
         # significant digits ("1950S2", level 2) as a plain Date: match exactly.
-        if type(parsed) not in _ALLOWED or not _ISO_SHAPE.match(text):
+        if type(parsed) not in allowed or not _ISO_SHAPE.match(text):
             raise DateError(f"'{text}' uses EDTF features beyond level 1; {_EXAMPLES}")
         lower = _to_date(parsed.lower_strict(), text)
         upper = _to_date(parsed.upper_strict(), text)
@@ -177,7 +182,7 @@ class FuzzyDate:
             raise DateError(f"'{text}' is not a date this app understands: {unknown[0]!r}")
         try:
             with redirect_stdout(io.StringIO()):  # the reader prints its guesses
-                found = text_to_edtf(text)
+                found = _text_to_edtf(text)
         except Exception:  # the natural-language reader raises many kinds
             found = None
         if found and "X" in found:
@@ -299,7 +304,16 @@ def _to_date(value: struct_time | float, text: str) -> date | None:
         raise DateError(_explain(text)) from None
 
 
+def _text_to_edtf(text: str) -> str | None:
+    from edtf import text_to_edtf
+
+    found: str | None = text_to_edtf(text)
+    return found
+
+
 def _precision(parsed: EDTFObject, text: str) -> Precision:
+    from edtf.parser.parser_classes import Interval, Level1Interval, Season
+
     if isinstance(parsed, (Interval, Level1Interval)):
         return Precision.INTERVAL
     if isinstance(parsed, Season):
