@@ -170,15 +170,16 @@ def test_the_listed_schema_revisions_are_alembics_own() -> None:
     assert head_revision() == alembic_revisions()[-1]
 
 
+@pytest.mark.parametrize("command", [["check"], ["search", "kind:event kazakh"]])
 def test_opening_an_up_to_date_database_needs_no_alembic_and_no_qt(
-    tmp_path: Path, seeded_copy: Callable[[Path], Path]
+    tmp_path: Path, seeded_copy: Callable[[Path], Path], command: list[str]
 ) -> None:
     path = seeded_copy(tmp_path / "db.sqlite3")
     script = (
         "import sys\n"
         "from pathlib import Path\n"
         "from viewer.app import main\n"
-        f"code = main(['--db', {str(path)!r}, 'check'])\n"
+        f"code = main(['--db', {str(path)!r}, *{command!r}])\n"
         "loaded = sorted(m for m in ('alembic', 'PySide6') if m in sys.modules)\n"
         "print('loaded:', ','.join(loaded) or 'neither')\n"
         "sys.exit(code)\n"
