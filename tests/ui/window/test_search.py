@@ -260,3 +260,25 @@ def test_the_save_dialog_shows_the_query_as_text(qtbot: QtBot, window: MainWindo
     QTimer.singleShot(0, look_and_cancel)
     assert not window.search.save_current()
     assert seen == [("Save “<b>bold</b> <img src=x>” as:", Qt.TextFormat.PlainText)]
+
+
+def test_ctrl_shift_s_asks_for_a_name_and_saves(qtbot: QtBot, window: MainWindow) -> None:
+    window.activateWindow()
+    window.search_field.setFocus()
+    qtbot.keyClicks(window.search_field, "party:UAE")
+    window.search_field.settle()
+
+    def name_it() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, QInputDialog)
+        dialog.setTextValue("About the UAE")
+        dialog.accept()
+
+    QTimer.singleShot(0, name_it)
+    qtbot.keyClick(
+        window.search_field,
+        Qt.Key.Key_S,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
+    assert window.navigator.saved_searches() == ["About the UAE"]
+    assert window.navigator.current_saved_search() == "About the UAE"

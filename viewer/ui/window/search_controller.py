@@ -110,7 +110,7 @@ class SearchController(QObject):
         self.results.filterChosen.connect(self.field.add_filter)
         self.find_action.triggered.connect(self.focus_field)
         self.all_results_action.triggered.connect(self.show_all_results)
-        self.save_action.triggered.connect(self.save_current)
+        self.save_action.triggered.connect(lambda: self.save_current())
         self.delete_action.triggered.connect(self.delete_current)
         self.help_action.triggered.connect(lambda: show_search_help(self._window))
         navigator = self._host.navigator
