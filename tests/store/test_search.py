@@ -9,9 +9,9 @@ import pytest
 
 from tests import samples
 from viewer.domain.dates import FuzzyDate
-from viewer.domain.enums import Certainty, EventKind, PartyKind, RecordKind, StatusKind
+from viewer.domain.enums import Certainty, EventKind, PartyKind, RecordKind, RoleKind, StatusKind
 from viewer.domain.query import MATCH_START, filter_problems, parse, spans
-from viewer.domain.records import Citation, Event, Party
+from viewer.domain.records import Citation, Event, EventRole, Party
 from viewer.store.listing import ListQuery, count_rows
 from viewer.store.search import counts, facets, search
 from viewer.store.store import Store
@@ -128,6 +128,26 @@ def test_an_exact_name_or_key_wins_over_words_of_names(store: Store) -> None:
     assert keys(store, "party:Sudan", P) == {"sudan"}
     assert keys(store, "party:south", P) == {"south-sudan"}
     assert keys(store, "party:SS", P) == {"south-sudan"}  # its initials
+
+
+def test_an_accord_names_what_cites_it_and_who_has_a_role_in_its_events(
+    store: Store,
+) -> None:
+    store.add(samples.SOURCE)
+    store.add(samples.ACCORD)  # cites the report itself; no status action yet
+    store.add(samples.STATE)
+    store.add(
+        Event(
+            key="talks",
+            title="Talks",
+            event_kind=EventKind.MEETING,
+            certainty=Certainty.REPORTED,
+            accord=samples.ACCORD.key,
+            roles=(EventRole(RoleKind.GUEST, party=samples.STATE.key),),
+        )
+    )
+    assert keys(store, f"accord:{samples.ACCORD.key}", RecordKind.SOURCE) == {"report"}
+    assert keys(store, f"accord:{samples.ACCORD.key}", P) == {samples.STATE.key}
 
 
 def test_has_and_missing_citation_and_quote(seeded_store: Store) -> None:

@@ -393,18 +393,27 @@ def _accord_filter(kind: RecordKind, value: str) -> ColumnElement[bool]:
             return StatusActionRow.accord_id.in_(accords)
         case RecordKind.EVENT:
             return EventRow.accord_id.in_(accords)
-        case RecordKind.PARTY:
-            return PartyRow.id.in_(
-                select(StatusActionRow.party_id).where(StatusActionRow.accord_id.in_(accords))
+        case RecordKind.PARTY:  # with a status action in it, or a role in its events
+            return or_(
+                PartyRow.id.in_(
+                    select(StatusActionRow.party_id).where(StatusActionRow.accord_id.in_(accords))
+                ),
+                PartyRow.id.in_(
+                    select(EventRoleRow.party_id).where(EventRoleRow.event_id.in_(events))
+                ),
             )
         case RecordKind.PERSON:
             return PersonRow.party_id.in_(
                 select(StatusActionRow.party_id).where(StatusActionRow.accord_id.in_(accords))
             )
-        case RecordKind.SOURCE:
+        case RecordKind.SOURCE:  # cited for the accord, its status actions or its events
             return SourceRow.id.in_(
                 select(CitationRow.source_id).where(
-                    or_(CitationRow.status_action_id.in_(actions), CitationRow.event_id.in_(events))
+                    or_(
+                        CitationRow.accord_id.in_(accords),
+                        CitationRow.status_action_id.in_(actions),
+                        CitationRow.event_id.in_(events),
+                    )
                 )
             )
     return false()
