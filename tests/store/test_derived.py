@@ -7,11 +7,11 @@ import dataclasses
 from sqlalchemy import select, update
 
 from viewer.domain.enums import RecordKind, RoleKind
-from viewer.domain.records import Event, EventRole, Party
+from viewer.domain.records import Citation, Event, EventRole, Party
 from viewer.store import derived
 from viewer.store.checks import repair_search_index, run_checks
 from viewer.store.listing import ListQuery, fetch_rows
-from viewer.store.schema import EventRow
+from viewer.store.schema import EventRow, SourceRow
 from viewer.store.store import Store
 
 VISIT = "al-sharaa-white-house-visit-2025"
@@ -59,3 +59,33 @@ def test_check_finds_a_stale_list_and_repair_writes_it_again(seeded_store: Store
     repair_search_index(seeded_store)
     assert parties_of(seeded_store, VISIT) == "Syria, United States"
     assert [f for f in run_checks(seeded_store) if f.topic == "derived"] == []
+
+
+def claims_of(store: Store, key: str) -> int:
+    with store.reading() as session:
+        return int(session.scalar(select(SourceRow.claims).where(SourceRow.key == key)) or 0)
+
+
+def test_a_source_counts_the_claims_citing_it_through_every_write(seeded_store: Store) -> None:
+    axios = "axios-kazakhstan-abraham-accords-report"
+    before = claims_of(seeded_store, axios)
+    assert before == 2  # as the bundled data cites it
+    party = seeded_store.get(RecordKind.PARTY, "morocco")
+    assert isinstance(party, Party)
+    cited = (*party.citations, Citation(axios, "para. 9"))
+    saved = seeded_store.update(dataclasses.replace(party, citations=cited))
+    assert isinstance(saved, Party)
+    assert claims_of(seeded_store, axios) == before + 1
+    seeded_store.update(dataclasses.replace(saved, citations=party.citations))
+    assert claims_of(seeded_store, axios) == before
+    record, linked = seeded_store.delete_linked(RecordKind.SOURCE, axios, with_links=True)
+    assert [f for f in run_checks(seeded_store) if f.topic == "derived"] == []
+    seeded_store.restore(record, linked)  # undo
+    assert claims_of(seeded_store, axios) == before
+    assert [f for f in run_checks(seeded_store) if f.topic == "derived"] == []
+
+
+def test_the_sources_list_sorts_by_the_kept_count(seeded_store: Store) -> None:
+    rows = fetch_rows(seeded_store, ListQuery(RecordKind.SOURCE, sort_column=3), 0, 50)
+    counts = [int(row.cells[3]) for row in rows]
+    assert counts == sorted(counts) and sum(counts) > 0

@@ -1,5 +1,9 @@
 """Columns derived from other rows, kept in step by the store's writes.
 
+A source's ``claims`` column holds how many citations cite it, as the
+Sources list shows and sorts it. It changes when a claim's citations change:
+the store refreshes the sources a written record cited before and cites now.
+
 An event's ``parties`` column holds the names of the participants in its
 roles, in role order, as the Events list shows them. Computing it while
 sorting a million events by it took seconds; kept with the event, it sorts
@@ -12,9 +16,9 @@ roles and ``check --repair`` writes it again.
 # ruff: noqa: S608 (the SQL here is built from this module's constants and integer ids)
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 
-from sqlalchemy import Connection, text
+from sqlalchemy import Connection, bindparam, text
 
 _PARTIES_OF = (
     "(SELECT group_concat(name, ', ') FROM (SELECT p.name AS name FROM event_roles r "
@@ -23,6 +27,25 @@ _PARTIES_OF = (
 )
 # NULL for an event with no participant, so that it sorts last, as it shows.
 _SET_PARTIES = f"UPDATE events SET parties = {_PARTIES_OF}"
+
+
+_SET_CLAIMS = (
+    "UPDATE sources SET claims = (SELECT count(*) FROM citations c WHERE c.source_id = sources.id)"
+)
+
+
+def refresh_sources(connection: Connection, keys: Iterable[str]) -> None:
+    """Count again the claims citing these sources (by key; all of them past
+    a few hundred, as after an import: one pass over the citations' index)."""
+    wanted = sorted(set(keys))
+    if len(wanted) > 500:
+        connection.exec_driver_sql(_SET_CLAIMS)
+    elif wanted:
+        connection.execute(
+            text(f"{_SET_CLAIMS} WHERE key IN :keys").bindparams(
+                bindparam("keys", wanted, expanding=True)
+            )
+        )
 
 
 def refresh_events(connection: Connection, ids: Sequence[int]) -> None:
@@ -49,16 +72,27 @@ def refresh_events_of_party(connection: Connection, party_id: int) -> None:
 
 def refresh_all(connection: Connection) -> None:
     connection.exec_driver_sql(_SET_PARTIES)
+    connection.exec_driver_sql(_SET_CLAIMS)
 
 
 def mismatches(connection: Connection, limit: int = 20) -> Iterator[str]:
-    """Events whose derived columns do not say what their roles say."""
-    rows = connection.execute(
-        text(f"SELECT key FROM events WHERE parties IS NOT {_PARTIES_OF} ORDER BY id LIMIT :limit"),
-        {"limit": limit + 1},
+    """Records whose derived columns do not say what the rows they come from say."""
+    checks = (
+        (
+            f"SELECT key FROM events WHERE parties IS NOT {_PARTIES_OF} ORDER BY id LIMIT :limit",
+            "event {key!r} lists its participants out of date (run check --repair)",
+        ),
+        (
+            "SELECT key FROM sources WHERE claims IS NOT (SELECT count(*) FROM citations c "
+            "WHERE c.source_id = sources.id) ORDER BY id LIMIT :limit",
+            "source {key!r} counts its citing claims out of date (run check --repair)",
+        ),
     )
-    for shown, (key,) in enumerate(rows):
-        if shown == limit:
-            yield "… and more: run check --repair to write them again"
-            return
-        yield f"event {key!r} lists its participants out of date (run check --repair)"
+    shown = 0
+    for statement, message in checks:
+        for (key,) in connection.execute(text(statement), {"limit": limit + 1}):
+            if shown == limit:
+                yield "… and more: run check --repair to write them again"
+                return
+            yield message.format(key=key)
+            shown += 1

@@ -19,7 +19,6 @@ from viewer.domain.enums import Certainty, EventKind, RecordKind, StatusKind
 from viewer.domain.views import ListRow
 from viewer.store.mapping import LABEL_COLUMNS, ROW_TYPES
 from viewer.store.schema import (
-    CitationRow,
     EventRow,
     PartyRow,
     PersonRow,
@@ -82,12 +81,6 @@ _latest_action = (
     .scalar_subquery()
 )
 _person_party = aliased(PartyRow, name="person_party")
-_claims_citing = (
-    select(func.count(CitationRow.id))
-    .where(CitationRow.source_id == SourceRow.id)
-    .correlate(SourceRow)
-    .scalar_subquery()
-)
 
 COLUMNS: dict[RecordKind, tuple[Column, ...]] = {
     RecordKind.PARTY: (
@@ -112,7 +105,7 @@ COLUMNS: dict[RecordKind, tuple[Column, ...]] = {
         Column("Title", SourceRow.title, SourceRow.title),
         Column("Publisher", SourceRow.publisher, SourceRow.publisher),
         Column("Date", SourceRow.published_edtf, SourceRow.published_lower, show_date),
-        Column("Claims", _claims_citing, _claims_citing, _text),
+        Column("Claims", SourceRow.claims, SourceRow.claims, _text),
     ),
 }
 

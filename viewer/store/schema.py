@@ -98,6 +98,8 @@ class SourceRow(Versioned):
     accessed_lower: Mapped[date | None] = mapped_column(Date)
     accessed_upper: Mapped[date | None] = mapped_column(Date)
     notes: Mapped[str] = mapped_column(Text, default="")
+    # Derived from the citations by the store (viewer/store/derived.py), for sorting.
+    claims: Mapped[int] = mapped_column(Integer, default=0, server_default="0", index=True)
 
 
 class StatusActionRow(Versioned):

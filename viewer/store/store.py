@@ -183,6 +183,8 @@ class Store:
             )
             search_index.remove(session.connection(), kind, [row.id])
             session.delete(row)
+            session.flush()  # its citations go with it: their sources count one less
+            derived.refresh_sources(session.connection(), _cited(record))
             return record, tuple(before.values())
 
     def restore(self, record: Record, linked_before: Sequence[Record] = ()) -> Record:
@@ -272,7 +274,7 @@ class Store:
         apply(row, record, Resolver(session))
         row.version += 1
         session.flush()
-        _refresh_derived(session, record.kind, row.id)
+        _refresh_derived(session, record.kind, row.id, _cited(before) | _cited(record))
         self._log(session, RevisionAction.UPDATE, record, changes)
         return _reread(session, row)
 
@@ -291,7 +293,7 @@ class Store:
         apply(row, record, refs)
         session.add(row)
         session.flush()
-        _refresh_derived(session, record.kind, row.id)
+        _refresh_derived(session, record.kind, row.id, _cited(record))
         self._log(
             session,
             RevisionAction.CREATE,
@@ -319,16 +321,23 @@ class Store:
         )
 
 
-def _refresh_derived(session: Session, kind: RecordKind, row_id: int) -> None:
+def _refresh_derived(session: Session, kind: RecordKind, row_id: int, sources: set[str]) -> None:
     """Bring what is derived from a record just written up to date: its search
-    index row, and the participants an event lists (its own, or, for a
-    participant, those of its events, in case its name changed)."""
+    index row, the claims counted for the ``sources`` it cited before or cites
+    now, and the participants an event lists (its own, or, for a participant,
+    those of its events, in case its name changed)."""
     connection = session.connection()
     search_index.refresh(connection, kind, [row_id])
+    derived.refresh_sources(connection, sources)
     if kind is RecordKind.EVENT:
         derived.refresh_events(connection, [row_id])
     elif kind is RecordKind.PARTY:
         derived.refresh_events_of_party(connection, row_id)
+
+
+def _cited(record: Record) -> set[str]:
+    """The keys of the sources ``record``'s citations cite."""
+    return {citation.source for citation in getattr(record, "citations", ())}
 
 
 def _check(record: Record) -> None:

@@ -22,7 +22,7 @@ def upgrade() -> None:
     with op.batch_alter_table("events") as batch:
         batch.add_column(sa.Column("parties", sa.Text(), nullable=True))
         batch.create_index("ix_events_parties", ["parties"])
-    derived.refresh_all(op.get_bind())
+    derived.refresh_events_after(op.get_bind(), 0)  # every event: its participants
 
 
 def downgrade() -> None:
