@@ -12,16 +12,33 @@ locators). The row id packs the record's kind and row id together
 Text is NFC-normalised on the way in (``index_text``, registered on each
 connection by the engine); the tokenizer folds case and removes diacritics,
 so "emirats" finds "Émirats".
+
+It also says a query's words in FTS5's own syntax (:func:`match_expression`,
+every word quoted), so that :mod:`viewer.store.search` and its filters
+(:mod:`viewer.store.search_filters`) hold no SQLite-specific text.
 """
 
 # ruff: noqa: S608 (every SQL text here is built from this module's own constants and integer ids)
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+from typing import Any
 
-from sqlalchemy import Connection, text
+from sqlalchemy import (
+    ColumnElement,
+    Connection,
+    Select,
+    TextClause,
+    bindparam,
+    column,
+    literal_column,
+    select,
+    table,
+    text,
+)
 
 from viewer.domain.enums import RecordKind
+from viewer.domain.query import MATCH_END, MATCH_START, Query, Term
 
 TABLE = "search_index"
 KIND_CODES: dict[RecordKind, int] = {
@@ -197,3 +214,60 @@ def _describe(connection: Connection, index_row: int) -> str:
         f"SELECT key FROM {_TEXTS[kind][0]} WHERE id = ?", (index_row // 8,)
     ).scalar()
     return f"{kind.label} {key!r}" if key is not None else f"a deleted {kind.label}"
+
+
+# -- queries: the search language in FTS5's own syntax ----------------------------
+
+INDEX = table(TABLE, column("rowid"), column("rank"))
+SNIPPET_WORDS = 12
+
+
+def quoted(term: Term) -> str:
+    """One term in the index's syntax: a quoted string, a prefix unless it is a
+    phrase or a single character (a lone letter matches as a whole word)."""
+    body = '"' + term.text.replace('"', '""') + '"'
+    return body if term.phrase or len(term.text) < 2 else body + " *"
+
+
+def any_of(terms: tuple[Term, ...]) -> str:
+    return "(" + " OR ".join(quoted(term) for term in terms) + ")"
+
+
+def match_expression(query: Query) -> str | None:
+    """The index match for the query's words, or None if it has none to match."""
+    if not query.groups:
+        return None
+    expression = " AND ".join(any_of(group) for group in query.groups)
+    if query.excluded:
+        expression = f"({expression}) NOT {any_of(query.excluded)}"
+    return expression
+
+
+def indexed_ids(kind: RecordKind, expression: str) -> Select[Any]:
+    return select(record_id()).select_from(INDEX).where(matched(expression), of_kind(kind))
+
+
+def matched(expression: str) -> TextClause:
+    """The rows of the index that ``expression`` (in FTS5's syntax) matches."""
+    return text(f"{TABLE} MATCH :match").bindparams(bindparam("match", expression, unique=True))
+
+
+def of_kind(kind: RecordKind) -> ColumnElement[bool]:
+    return INDEX.c.rowid.op("&")(7) == KIND_CODES[kind]
+
+
+def record_id() -> ColumnElement[int]:
+    """The row id of the record an index row is for."""
+    return INDEX.c.rowid.op(">>")(3)
+
+
+def snippet() -> ColumnElement[str]:
+    """The best stretch of a matched row's text, its matches marked."""
+    return literal_column(
+        f"snippet({TABLE}, -1, '{MATCH_START}', '{MATCH_END}', '…', {SNIPPET_WORDS})"
+    )
+
+
+def in_label(query: Query) -> str:
+    """An expression matching the rows whose label holds every word of ``query``."""
+    return f"{{label}} : ({' AND '.join(any_of(group) for group in query.groups)})"
