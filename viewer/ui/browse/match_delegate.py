@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPointF, QRectF, Qt
-from PySide6.QtGui import QFont, QPainter, QPalette, QTextCharFormat, QTextLayout
+from PySide6.QtGui import QColor, QFont, QPainter, QPalette, QTextCharFormat, QTextLayout
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from viewer.domain.query import Term, match_ranges
@@ -72,7 +72,12 @@ class MatchDelegate(QStyledItemDelegate):
         found = QTextCharFormat()
         found.setFontWeight(QFont.Weight.Bold)
         if not selected:
-            found.setBackground(palette.color(QPalette.ColorRole.Highlight).lighter(170))
+            # The selection colour, faint: over the row's own background it
+            # stays light in a light palette and dark in a dark one, so the
+            # text colour reads on it in both.
+            tint = QColor(palette.color(QPalette.ColorRole.Highlight))
+            tint.setAlpha(90)
+            found.setBackground(tint)
             found.setForeground(palette.color(QPalette.ColorRole.Text))
         chunk = QTextLayout.FormatRange()
         chunk.start = start  # type: ignore[attr-defined]
