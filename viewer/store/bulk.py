@@ -131,15 +131,7 @@ def _insert_all(
         search_index.add_after(connection, kind, after_id)
     if RecordKind.EVENT in before:
         derived.refresh_events_after(connection, before[RecordKind.EVENT])
-    cited = {
-        citation.source
-        for _, records in groups
-        for record in records
-        for citation in getattr(record, "citations", ())
-    }
-    derived.refresh_sources(
-        connection, cited | {r.key for _, rs in groups for r in rs if r.kind is RecordKind.SOURCE}
-    )
+    derived.refresh_sources(connection, derived.sources_of(r for _, rs in groups for r in rs))
     return total
 
 

@@ -20,6 +20,8 @@ from collections.abc import Iterable, Iterator, Sequence
 
 from sqlalchemy import Connection, bindparam, text
 
+from viewer.domain.records import Record, Source
+
 _PARTIES_OF = (
     "(SELECT group_concat(name, ', ') FROM (SELECT p.name AS name FROM event_roles r "
     "JOIN parties p ON p.id = r.party_id WHERE r.event_id = events.id "
@@ -32,6 +34,14 @@ _SET_PARTIES = f"UPDATE events SET parties = {_PARTIES_OF}"
 _SET_CLAIMS = (
     "UPDATE sources SET claims = (SELECT count(*) FROM citations c WHERE c.source_id = sources.id)"
 )
+
+
+def sources_of(records: Iterable[Record]) -> set[str]:
+    """The sources whose count ``records`` can change: those they cite, and
+    any that are themselves sources (a new source counts its claims, none)."""
+    listed = list(records)
+    keys = {c.source for record in listed for c in getattr(record, "citations", ())}
+    return keys | {record.key for record in listed if isinstance(record, Source)}
 
 
 def refresh_sources(connection: Connection, keys: Iterable[str]) -> None:

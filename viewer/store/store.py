@@ -184,7 +184,7 @@ class Store:
             search_index.remove(session.connection(), kind, [row.id])
             session.delete(row)
             session.flush()  # its citations go with it: their sources count one less
-            derived.refresh_sources(session.connection(), _cited(record))
+            derived.refresh_sources(session.connection(), derived.sources_of((record,)))
             return record, tuple(before.values())
 
     def restore(self, record: Record, linked_before: Sequence[Record] = ()) -> Record:
@@ -274,7 +274,7 @@ class Store:
         apply(row, record, Resolver(session))
         row.version += 1
         session.flush()
-        _refresh_derived(session, record.kind, row.id, _cited(before) | _cited(record))
+        _refresh_derived(session, record.kind, row.id, derived.sources_of((before, record)))
         self._log(session, RevisionAction.UPDATE, record, changes)
         return _reread(session, row)
 
@@ -293,7 +293,7 @@ class Store:
         apply(row, record, refs)
         session.add(row)
         session.flush()
-        _refresh_derived(session, record.kind, row.id, _cited(record))
+        _refresh_derived(session, record.kind, row.id, derived.sources_of((record,)))
         self._log(
             session,
             RevisionAction.CREATE,
@@ -333,11 +333,6 @@ def _refresh_derived(session: Session, kind: RecordKind, row_id: int, sources: s
         derived.refresh_events(connection, [row_id])
     elif kind is RecordKind.PARTY:
         derived.refresh_events_of_party(connection, row_id)
-
-
-def _cited(record: Record) -> set[str]:
-    """The keys of the sources ``record``'s citations cite."""
-    return {citation.source for citation in getattr(record, "citations", ())}
 
 
 def _check(record: Record) -> None:
