@@ -1,64 +1,100 @@
-"""A party's status in an accord, derived from its dated status actions."""
+"""A party's status in an accord, derived from its dated status actions.
+
+One rule answers every question about a status, "now" included (now is
+simply today): on a day, the status is the latest step dated by then. A
+step without a date is known to have happened but not when; the sources
+give it as the latest word (Morocco's formalisation, Sudan's stall), so it
+is placed after every dated step of the party: it holds from the last
+dated step on, or always when no step has a date. A step dated in the
+future is not in force yet, and neither is an undated step that comes
+after it. The list's "Current status" column (viewer/store/listing.py)
+computes the same rule in SQL.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
 from viewer.domain.records import StatusAction
+
+RULE = (
+    "Status on a day: the latest step dated by then; "
+    "steps without a date count after all dated ones."
+)
 
 
 @dataclass(frozen=True, slots=True)
 class StatusAsOf:
     """The action in force on a date.
 
-    ``settled`` is False when the action's date is partial and the day asked
-    about falls inside it ("Jan 2021" asked about on 15 January 2021): the
-    status may or may not have applied yet.
+    ``settled`` is False when the day asked about falls inside the date of
+    the step that decides ("Jan 2021" asked about on 15 January 2021): the
+    status may or may not have applied yet. For an undated step, the step
+    that decides is the last dated one it follows.
     """
 
     action: StatusAction
     settled: bool
 
 
+def is_dated(action: StatusAction) -> bool:
+    """Whether ``action`` can be placed on the axis: it has a first possible day.
+
+    An interval open at its start ("../2020") has none, and counts as undated.
+    """
+    return action.date is not None and action.date.lower is not None
+
+
 def chronological(actions: Iterable[StatusAction]) -> list[StatusAction]:
     """Actions in the order they happened; undated ones after all dated ones.
 
-    An undated action is known to have happened but not when, and the sources
-    report it as the latest word (Morocco's formalisation, Sudan's stall), so
-    it stands as the current status.
+    Ties keep the order given (the store gives actions in the order they were
+    recorded, which is also how the list's SQL breaks ties).
     """
     return sorted(
         actions,
         key=lambda a: (
-            a.date is None or a.date.lower is None,
+            not is_dated(a),
             a.date.lower if a.date and a.date.lower else date.max,
         ),
     )
 
 
+def undated_from(actions: Sequence[StatusAction]) -> date | None:
+    """The first day on which the party's undated steps hold: the first possible
+    day of its last dated step; None when no step has a date (they always hold)."""
+    lowers = [a.date.lower for a in actions if a.date is not None and a.date.lower is not None]
+    return max(lowers) if lowers else None
+
+
 def status_as_of(
     actions: Iterable[StatusAction], day: date | None = None, today: date | None = None
 ) -> StatusAsOf | None:
-    """The status on ``day``, or the current status when ``day`` is None.
-
-    On a given day only dated actions count: an undated one cannot be placed
-    before or after it. The current status is the latest action that has
-    begun by ``today`` (default: the real today), undated ones included:
-    a withdrawal planned for next year is not the status yet.
-    """
+    """The status on ``day``; without one, the status on ``today`` (default:
+    the real today) -- "now" follows the same rule as any other day."""
+    when = day or today or date.today()
     ordered = chronological(actions)
-    if day is None:
-        now = today or date.today()
-        begun = [
-            a for a in ordered if a.date is None or a.date.lower is None or a.date.lower <= now
-        ]
-        return StatusAsOf(begun[-1], settled=True) if begun else None
+    dated = [a for a in ordered if is_dated(a)]
+    undated = [a for a in ordered if not is_dated(a)]
+    last = dated[-1] if dated else None
+    if undated:
+        if last is None:
+            return StatusAsOf(undated[-1], settled=True)
+        assert last.date is not None and last.date.lower is not None
+        if last.date.lower <= when:
+            return StatusAsOf(undated[-1], settled=_settled(last, when))
     in_force: StatusAsOf | None = None
-    for action in ordered:
-        if action.date is None or action.date.lower is None or action.date.lower > day:
-            continue
-        upper = action.date.upper
-        in_force = StatusAsOf(action, settled=upper is not None and upper <= day)
+    for action in dated:
+        assert action.date is not None and action.date.lower is not None
+        if action.date.lower > when:
+            break
+        in_force = StatusAsOf(action, settled=_settled(action, when))
     return in_force
+
+
+def _settled(action: StatusAction, day: date) -> bool:
+    """Whether ``action`` had surely happened by ``day`` (its date's last day is past)."""
+    upper = action.date.upper if action.date else None
+    return upper is not None and upper <= day
