@@ -107,3 +107,11 @@ _NOUNS = {
     RecordKind.STATUS_ACTION: "status change",
     RecordKind.EVENT: "event",
 }
+
+
+def plural_noun(kind: RecordKind) -> str:
+    """What a person calls several records of ``kind``: "participants", "people"."""
+    return _PLURALS.get(kind, f"{_NOUNS[kind]}s")
+
+
+_PLURALS = {RecordKind.PERSON: "people"}

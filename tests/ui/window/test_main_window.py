@@ -348,7 +348,7 @@ def test_the_window_opens_100000_events_with_one_page(
     events = built.models[RecordKind.EVENT]
     assert events.rowCount() == 100_000
     assert events.cached_pages() == 1  # what the view shows: one page read
-    assert "Showing 100000 of 100000 events" in built.count_label.text()
+    assert "Showing 100,000 of 100,000 events" in built.count_label.text()
     assert built.select_record(RecordKind.EVENT, "event-004321")
     # Scrolled to the record's page, with no page read above it.
     assert events.cached_pages() <= 3

@@ -3,22 +3,23 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QWidget
 
 from viewer.store.api import PAGE_SIZE
+from viewer.ui.browse.record_list_view import RecordListView
 from viewer.ui.browse.record_table_model import RecordTableModel
 
 
 def make_list_view(
     model: RecordTableModel, name: str, accessible_name: str, parent: QWidget
-) -> QTableView:
+) -> RecordListView:
     """A read-only, row-selecting, sortable view of ``model``, sorted by its first column.
 
     The sort indicator is set before sorting is enabled: enabling sorting
     sorts by the indicator at once, and Qt's default (descending) followed by
     the ascending sort asked for would read a large list twice more.
     """
-    view = QTableView(parent)
+    view = RecordListView(parent)
     view.setObjectName(name)
     view.setAccessibleName(accessible_name)
     view.setModel(model)

@@ -29,6 +29,8 @@ class SearchField(QLineEdit):
             :class:`~viewer.domain.query.Query` (empty when the field is).
         helpRequested(): F1 in the field, or its "?" button.
         resultsRequested(): Down or Enter in the field: go to what it found.
+
+    Esc clears the field (and so the search) at once.
     """
 
     queryChanged = Signal(object)
@@ -91,5 +93,9 @@ class SearchField(QLineEdit):
             return
         if event.key() == Qt.Key.Key_Down:
             self.resultsRequested.emit()
+            return
+        if event.key() == Qt.Key.Key_Escape and self.text():
+            self.clear()  # Esc clears the search, as in every search field
+            self.settle()
             return
         super().keyPressEvent(event)

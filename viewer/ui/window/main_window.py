@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from itertools import pairwise
 from pathlib import Path
 
 from PySide6.QtCore import (
@@ -20,11 +21,12 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QSplitter,
     QStackedWidget,
-    QTableView,
     QToolBar,
+    QWidget,
 )
 
 from viewer.domain.enums import RecordKind
+from viewer.domain.field_labels import plural_noun, record_noun
 from viewer.store.api import ChangeProbe, Store
 from viewer.ui.browse.background_reader import BackgroundReader
 from viewer.ui.browse.citations_pane import CitationsPane
@@ -33,13 +35,17 @@ from viewer.ui.browse.detail_reader import DetailReader, RecordReading
 from viewer.ui.browse.link_opener import LinkOpener
 from viewer.ui.browse.list_view import make_list_view
 from viewer.ui.browse.match_delegate import MatchDelegate
+from viewer.ui.browse.record_list_view import RecordListView
 from viewer.ui.browse.record_table_model import RecordTableModel
 from viewer.ui.edit.record_editor import RecordEditor, show_problem
 from viewer.ui.widgets.shortcuts import shortcuts
 from viewer.ui.window.edit_actions import EditActions
+from viewer.ui.window.focus_frame import FocusFrame
 from viewer.ui.window.navigation_history import Location, NavigationHistory
 from viewer.ui.window.navigator import TITLES, Navigator
 from viewer.ui.window.search_controller import SearchController
+from viewer.ui.window.status_feedback import StatusFeedback
+from viewer.ui.window.view_actions import ViewActions
 
 VIEW_NAMES = {
     RecordKind.PARTY: "participantsView",
@@ -83,6 +89,8 @@ class MainWindow(QMainWindow):
         self.detail_reader.setParent(self)
         self._shown: Location | None = None  # the record the panes show
         self._totals: dict[RecordKind, int] = {}  # each list's records, all of them
+        self._hits: dict[RecordKind, int] | None = None  # each kind's matches of the search
+        self._refreshing = False
         self._probe_timer = QTimer(self)
         self._probe_timer.setInterval(PROBE_INTERVAL_MS)
         self._setup_widgets(database_path, opener)
@@ -94,6 +102,8 @@ class MainWindow(QMainWindow):
         self.edit_action = self.edit_actions.edit
         self.delete_action = self.edit_actions.delete
         self.new_status_action = self.edit_actions.new_status
+        self.feedback = StatusFeedback(self.statusBar(), self.editor.undo_stack, self)
+        self._set_tab_order()
         self._connect_signals()
         self._refresh_counts()
         self._restore_state()
@@ -107,7 +117,7 @@ class MainWindow(QMainWindow):
         self.list_readers = [BackgroundReader(self) for _ in self.models]
         for model, reader in zip(self.models.values(), self.list_readers, strict=True):
             model.read_in_background(reader)
-        self.views: dict[RecordKind, QTableView] = {}
+        self.views: dict[RecordKind, RecordListView] = {}
         self.stack = QStackedWidget(self)
         for kind, name in VIEW_NAMES.items():
             self.views[kind] = make_list_view(self.models[kind], name, f"{TITLES[kind]} list", self)
@@ -118,9 +128,17 @@ class MainWindow(QMainWindow):
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("mainSplitter")
         self.splitter.setChildrenCollapsible(False)
-        for widget in (self.navigator, self.stack, self.detail_pane, self.citations_pane):
-            self.splitter.addWidget(widget)
-        self.splitter.setSizes([170, 560, 380, 340])
+        # Each pane in a frame that shows where the keyboard focus is.
+        self.stack.setObjectName("lists")
+        self.frames = [
+            FocusFrame(pane, self.splitter)
+            for pane in (self.navigator, self.stack, self.detail_pane, self.citations_pane)
+        ]
+        for frame in self.frames:
+            self.splitter.addWidget(frame)
+        # The navigator keeps its width as the window grows or shrinks.
+        for index, stretch in enumerate((0, 4, 3, 2)):
+            self.splitter.setStretchFactor(index, stretch)
         self.setCentralWidget(self.splitter)
 
         self.search = SearchController(self._store, self, self)
@@ -138,6 +156,21 @@ class MainWindow(QMainWindow):
         self.statusBar().addWidget(self.count_label)
         self.statusBar().addPermanentWidget(self.path_label)
         self.resize(1400, 860)
+        self.splitter.setSizes(self._default_sizes(1400))
+
+    def _default_sizes(self, width: int) -> list[int]:
+        """The panes' first widths: the navigator as wide as its labels, then
+        the list, the detail and the citations (never wider than the detail)."""
+        navigator = min(max(self.navigator.sizeHintForColumn(0) + 40, 140), 220)
+        rest = max(width - navigator, 400)
+        return [navigator, rest * 38 // 100, rest * 35 // 100, rest * 27 // 100]
+
+    def reset_layout(self) -> None:
+        """Every pane and the toolbar shown, at their first widths."""
+        self.toolbar.show()
+        for frame in self.frames:
+            frame.show()
+        self.splitter.setSizes(self._default_sizes(self.splitter.width()))
 
     def _setup_actions(self) -> None:
         toolbar = QToolBar("Navigation", self)
@@ -169,8 +202,33 @@ class MainWindow(QMainWindow):
             button.setObjectName(f"{name.lower()}Button")
             button.setAccessibleName(name)
         self._place_edit_actions()
+        self._place_view_actions()
         self.search.add_menu(self.menuBar().addMenu("&Search"))
         self._update_history_actions()
+
+    def _set_tab_order(self) -> None:
+        """Tab walks the panes as the eye reads them: navigator, search, the
+        list, the detail, the citations (the arrows move inside each)."""
+        chain: list[QWidget] = [
+            self.navigator,
+            self.search_field,
+            *self.views.values(),
+            self.search.results,
+            self.detail_pane,
+            self.citations_pane,
+        ]
+        for first, second in pairwise(chain):
+            QWidget.setTabOrder(first, second)
+
+    def _place_view_actions(self) -> None:
+        panes: dict[str, QWidget] = {
+            "Navigator": self.frames[0],
+            "Details": self.frames[2],
+            "Citations": self.frames[3],
+            "Toolbar": self.toolbar,
+        }
+        self.view_actions = ViewActions(self, self.show_list, panes, self.reset_layout)
+        self.view_actions.add_menu(self.menuBar().addMenu("&View"))
 
     def _place_edit_actions(self) -> None:
         menu = self.menuBar().addMenu("&Edit")
@@ -193,11 +251,14 @@ class MainWindow(QMainWindow):
 
     def _connect_signals(self) -> None:
         self.navigator.kindChosen.connect(lambda value: self.show_kind(RecordKind(value)))
+        self.navigator.currentItemChanged.connect(lambda *_: self._update_count_label())
         for kind, view in self.views.items():
             view.selectionModel().currentRowChanged.connect(
                 lambda current, _previous, kind=kind: self._row_changed(kind, current)
             )
-            self.models[kind].reloaded.connect(lambda _total: self._update_count_label())
+            self.models[kind].reloaded.connect(
+                lambda _total, kind=kind: self._list_reloaded(kind)
+            )
         self.back_action.triggered.connect(self.go_back)
         self.forward_action.triggered.connect(self.go_forward)
         self.detail_pane.recordLinkActivated.connect(
@@ -208,6 +269,10 @@ class MainWindow(QMainWindow):
             lambda kind, query: self.search.show_query(RecordKind(kind) if kind else None, query)
         )
         self.detail_reader.loaded.connect(self._show_reading)
+        self.search.reader.found.connect(lambda results: self._search_found(results.counts))
+        self.search_field.queryChanged.connect(
+            lambda query: self._search_found(None) if query.empty else None
+        )
         self.detail_reader.loading.connect(lambda: self._show_message(LOADING))
         self.detail_reader.failed.connect(
             lambda error: self._show_message(f"This record could not be read: {error}")
@@ -245,9 +310,82 @@ class MainWindow(QMainWindow):
         else:
             self.models[kind].request_filter(self.search_field.text())
         self._update_count_label()
-        current = self.views[kind].currentIndex()
-        if current.isValid() and not self._selecting:
+        if not self._selecting:
+            self._follow_list(kind)
+
+    def show_list(self, kind: RecordKind) -> None:
+        """Show ``kind``'s list with the keyboard focus in it (Ctrl+1…Ctrl+4)."""
+        self.show_kind(kind)
+        self.views[kind].setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def _follow_list(self, kind: RecordKind) -> None:
+        """Make the panes show the list's current record, or say why there is none.
+
+        A list read afresh (a search typed, a list switched to) has lost its
+        current row: the record shown before is chosen again if it is still
+        listed, else the first row; an empty list empties the panes with the
+        reason. The panes never show a record the list does not.
+        """
+        if kind is not self.current_kind() or self.navigator.showing_results():
+            return
+        view, model = self.views[kind], self.models[kind]
+        view.set_empty_message(self._empty_text(kind))
+        current = view.currentIndex()
+        if current.isValid():
             self._row_changed(kind, current)
+            return
+        if model.rowCount() == 0:
+            self._shown = None
+            self.detail_reader.cancel()
+            self._show_message(self._empty_text(kind))
+            self.edit_actions.update()
+            return
+        shown = self._shown
+        row = model.row_of(shown.key) if shown is not None and shown.kind is kind else None
+        index = model.index(row if row is not None else 0, 0)
+        # Chosen for the user, not by them: not a step of Back/Forward.
+        self._walking_history = True
+        try:
+            view.selectionModel().setCurrentIndex(
+                index,
+                QItemSelectionModel.SelectionFlag.ClearAndSelect
+                | QItemSelectionModel.SelectionFlag.Rows,
+            )
+        finally:
+            self._walking_history = False
+        view.scrollTo(index)
+
+    def _list_reloaded(self, kind: RecordKind) -> None:
+        self._update_count_label()
+        if not (self._selecting or self._refreshing):
+            self._follow_list(kind)
+
+    def _search_found(self, hits: dict[RecordKind, int] | None) -> None:
+        """Each kind's matches arrived (None: no search): the counts and an
+        empty list's reason name them."""
+        self._hits = hits
+        self._update_count_label()
+        kind = self.current_kind()
+        self.views[kind].set_empty_message(self._empty_text(kind))
+        if self._shown is None and self.models[kind].rowCount() == 0:
+            self._follow_list(kind)
+
+    def _empty_text(self, kind: RecordKind) -> str:
+        """Why ``kind``'s list is empty: nothing matches the search, or nothing yet."""
+        query = self.search_field.text().strip()
+        if not query:
+            return f"No {plural(kind, 2)} yet. Press Ctrl+N to add one."
+        quoted = query if len(query) <= 60 else query[:59] + "…"
+        found = [
+            f"{count:,} {plural(other, count)}"
+            for other, count in (self._hits or {}).items()
+            if other is not kind and other in VIEW_NAMES and count
+        ]
+        others = ""
+        if found:
+            verb = "does" if len(found) == 1 and found[0].startswith("1 ") else "do"
+            others = f" — {_and_list(found)} {verb}"
+        return f"No {plural(kind, 1)} matches “{quoted}”{others}."
 
     def select_record(self, kind: RecordKind, key: str, *, clear_search: bool = True) -> bool:
         """Show ``key`` selected in its list; clears a search that hides it
@@ -341,9 +479,14 @@ class MainWindow(QMainWindow):
         self._update_count_label()
 
     def _update_count_label(self) -> None:
+        if self.navigator.showing_results():
+            found = sum(self._hits.values()) if self._hits else 0
+            noun = "result" if found == 1 else "results"
+            self.count_label.setText(f"{found:,} {noun} in all lists" if self._hits else "")
+            return
         kind = self.current_kind()
         shown, total = self.models[kind].total(), self._totals.get(kind, 0)
-        self.count_label.setText(f"Showing {shown} of {total} {TITLES[kind].lower()}")
+        self.count_label.setText(f"Showing {shown:,} of {total:,} {plural(kind, total)}")
 
     def _update_history_actions(self) -> None:
         self.back_action.setEnabled(self._history.can_go_back())
@@ -355,8 +498,12 @@ class MainWindow(QMainWindow):
     def refresh(self, focus: Location | None = None) -> None:
         """Read everything afresh, keeping (or moving to) the selected record."""
         place = focus or self._history.current
-        for model in self.models.values():
-            model.reload()
+        self._refreshing = True  # the record is chosen below, once, not per list
+        try:
+            for model in self.models.values():
+                model.reload()
+        finally:
+            self._refreshing = False
         self._refresh_counts()
         self.search.refresh()
         shown = self._shown
@@ -371,13 +518,9 @@ class MainWindow(QMainWindow):
             and self.select_record(place.kind, place.key, clear_search=False)
         ):
             return
-        if shown is not None and shown == place:
-            # Hidden by the search now: the panes keep showing it, and the
-            # user's search is theirs to clear.
-            self.detail_reader.request(shown.kind, shown.key)
-            return
-        self._shown = None
-        self._clear_panes()
+        # Gone, or hidden by the search now (the user's search is theirs to
+        # clear): the panes follow the list.
+        self._follow_list(self.current_kind())
         self.edit_actions.update()
 
     def _show_reading(self, reading: RecordReading) -> None:
@@ -486,3 +629,12 @@ class MainWindow(QMainWindow):
     @property
     def store(self) -> Store:
         return self._store
+
+
+def plural(kind: RecordKind, count: int) -> str:
+    """The noun of ``count`` records of ``kind``: "participant", "people"."""
+    return record_noun(kind) if count == 1 else plural_noun(kind)
+
+
+def _and_list(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} and {items[-1]}"
