@@ -6,12 +6,14 @@ from datetime import date
 
 import pytest
 
-from viewer.domain.dates import FuzzyDate
+from viewer.domain.dates import DateError, FuzzyDate
 from viewer.domain.enums import Certainty, StatusKind
 from viewer.domain.records import StatusAction
 from viewer.domain.status import (
+    AS_OF_RULE,
     RULE,
     StatusAsOf,
+    as_of_day,
     chronological,
     is_dated,
     status_as_of,
@@ -238,3 +240,23 @@ def test_a_partial_month_is_possible_until_its_last_day() -> None:
 
 def test_the_rule_is_one_short_line() -> None:
     assert len(RULE) <= 100 and "without a date" in RULE
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("2021-06-01", date(2021, 6, 1)),
+        ("2021-06", date(2021, 6, 30)),
+        ("2021", date(2021, 12, 31)),
+        ("2020-02", date(2020, 2, 29)),
+        ("2021-01/2021-06", date(2021, 6, 30)),
+    ],
+)
+def test_as_of_a_partial_date_means_its_last_day(text: str, day: date) -> None:
+    assert as_of_day(FuzzyDate.parse(text)) == day
+    assert "30 Jun 2021" in AS_OF_RULE
+
+
+def test_as_of_an_open_ended_interval_is_refused() -> None:
+    with pytest.raises(DateError, match="no last day"):
+        as_of_day(FuzzyDate.parse("2021/.."))

@@ -17,12 +17,27 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
+from viewer.domain.dates import DateError, FuzzyDate
 from viewer.domain.records import StatusAction
 
 RULE = (
     "Status on a day: the latest step dated by then; "
     "steps without a date count after all dated ones."
 )
+
+# A date given as "as of" that covers several days stands for its last one:
+# by then, everything dated inside it has happened.
+AS_OF_RULE = "A partial date means its last day: 2021-06 is 30 Jun 2021, 2021 is 31 Dec 2021."
+
+
+def as_of_day(value: FuzzyDate) -> date:
+    """The day a date means when asked "as of" it: its last possible day.
+
+    DateError when it has no last day (an interval open at its end).
+    """
+    if value.upper is None:
+        raise DateError(f"'{value.edtf}' has no last day; give an end, e.g. 2021-06")
+    return value.upper
 
 
 @dataclass(frozen=True, slots=True)

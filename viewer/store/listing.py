@@ -11,7 +11,18 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import ColumnElement, Date, Select, and_, bindparam, func, or_, select, tuple_
+from sqlalchemy import (
+    ColumnElement,
+    Date,
+    Select,
+    and_,
+    bindparam,
+    case,
+    func,
+    or_,
+    select,
+    tuple_,
+)
 from sqlalchemy.orm import aliased
 
 from viewer.domain.dates import DateError, FuzzyDate
@@ -60,15 +71,31 @@ def _text(value: Any) -> str:
     return "" if value is None else str(value)
 
 
+def _show_since(edtf: str | None) -> str:
+    # The same words as the detail pane's "Now" line for a step without a date.
+    return "date not given" if edtf == "" else show_date(edtf)
+
+
+# A party's current status, by the rule of viewer.domain.status: the latest
+# step dated by today; steps without a date come after every dated step, so
+# they hold unless a step of the party is dated after today. One indexed
+# lookup by party (ix on party_id) per row of a page, LIMIT 1.
 _current = aliased(StatusActionRow, name="current_action")
+_later = aliased(StatusActionRow, name="later_action")
+_today = bindparam("today", type_=Date)
 _latest_action = (
     select(StatusActionRow.id)
     .where(
         StatusActionRow.party_id == PartyRow.id,
-        # A step dated in the future is not the current status yet.
         or_(
-            StatusActionRow.date_lower.is_(None),
-            StatusActionRow.date_lower <= bindparam("today", type_=Date),
+            StatusActionRow.date_lower <= _today,
+            and_(
+                StatusActionRow.date_lower.is_(None),
+                ~select(_later.id)
+                .where(_later.party_id == PartyRow.id, _later.date_lower > _today)
+                .correlate(PartyRow)
+                .exists(),
+            ),
         ),
     )
     .order_by(
@@ -80,14 +107,22 @@ _latest_action = (
     .correlate(PartyRow)
     .scalar_subquery()
 )
+# Statuses sort in the order of their steps (StatusKind's declaration order),
+# not by the alphabet of their stored names.
+_status_order = case(
+    {kind.value: position for position, kind in enumerate(StatusKind)},
+    value=_current.action,
+)
+# "" for a current step without a date, None for a party with no status.
+_since = case((_current.id.is_(None), None), else_=func.coalesce(_current.date_edtf, ""))
 _person_party = aliased(PartyRow, name="person_party")
 
 COLUMNS: dict[RecordKind, tuple[Column, ...]] = {
     RecordKind.PARTY: (
         Column("Name", PartyRow.name, PartyRow.name),
         Column("ISO code", PartyRow.iso_code, PartyRow.iso_code, _text),
-        Column("Current status", _current.action, _current.action, _label(StatusKind)),
-        Column("Since", _current.date_edtf, _current.date_lower, show_date),
+        Column("Current status", _current.action, _status_order, _label(StatusKind)),
+        Column("Since", _since, _current.date_lower, _show_since),
     ),
     RecordKind.EVENT: (
         Column("Date", EventRow.date_edtf, EventRow.date_lower, show_date),
