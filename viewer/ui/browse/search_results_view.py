@@ -40,11 +40,13 @@ class SearchResultsView(QWidget):
     Signals:
         recordChosen(str, str): Enter or a double click on a hit (kind value, key).
         recordPreviewed(str, str): a hit became the current one (kind value, key).
+        previewCleared(str): no hit is current; carries why ("Nothing matches…").
         filterChosen(str): a facet was chosen (a filter to add to the query).
     """
 
     recordChosen = Signal(str, str)
     recordPreviewed = Signal(str, str)
+    previewCleared = Signal(str)
     filterChosen = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -113,12 +115,23 @@ class SearchResultsView(QWidget):
         first = self._first_hit()
         if first is not None:
             self.hits.setCurrentItem(first)
+        else:
+            self.previewCleared.emit(self.summary.text())
 
     def shown_keys(self) -> list[tuple[RecordKind, str]]:
         return [
             (RecordKind(item.data(0, KIND_ROLE)), str(item.data(0, KEY_ROLE)))
             for item in leaf_items(self.hits)
         ]
+
+    def preview_current(self) -> None:
+        """Say again which hit is current (the results were just shown):
+        :attr:`recordPreviewed`, or :attr:`previewCleared` when there is none."""
+        item = self.hits.currentItem()
+        if item is not None and isinstance(item.data(0, KIND_ROLE), str):
+            self._previewed(item)
+        else:
+            self.previewCleared.emit(self.summary.text())
 
     def _first_hit(self) -> QTreeWidgetItem | None:
         return next(leaf_items(self.hits), None)

@@ -59,7 +59,7 @@ class StatusFeedback(QObject):
 
 
 def done_text(command: QUndoCommand) -> str:
-    """"Edit Kazakhstan" -> "Saved Kazakhstan"; a text of another form is said as it is."""
+    """ "Edit Kazakhstan" -> "Saved Kazakhstan"; a text of another form is said as it is."""
     text = command.text()
     verb, _, rest = text.partition(" ")
     done = _DONE.get(verb.lower())

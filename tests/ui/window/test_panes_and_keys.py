@@ -1,0 +1,222 @@
+"""Moving through the window by keyboard, and panes that always show the list's record."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import QApplication, QTextBrowser, QWidget
+
+from tests.ui.children import child
+from viewer.app import create_main_window
+from viewer.domain.enums import RecordKind
+from viewer.ui.window.focus_frame import FocusFrame
+from viewer.ui.window.main_window import MainWindow
+
+
+@pytest.fixture
+def window(
+    qtbot: QtBot, tmp_path: Path, settings: QSettings, seeded_copy: Callable[[Path], Path]
+) -> Iterator[MainWindow]:
+    built = create_main_window(seeded_copy(tmp_path / "db.sqlite3"), settings)
+    qtbot.addWidget(built)
+    built.show()
+    built.activateWindow()
+    qtbot.waitExposed(built)
+    built.finish_reads()
+    yield built
+
+
+def pane_of(window: MainWindow, widget: QWidget | None) -> str:
+    """Which pane holds ``widget``: its frame's name, or "search", or "elsewhere"."""
+    if widget is None:
+        return "nowhere"
+    if widget is window.search_field:
+        return "search"
+    for frame in window.frames:
+        if widget is frame.pane or frame.pane.isAncestorOf(widget):
+            return frame.objectName().removesuffix("Frame")
+    return f"elsewhere ({widget.objectName() or type(widget).__name__})"
+
+
+def detail_title(window: MainWindow) -> str:
+    window.finish_reads()
+    detail = window.detail_pane.detail
+    return detail.record.label if detail is not None else ""
+
+
+def test_tab_walks_the_panes_in_reading_order(qtbot: QtBot, window: MainWindow) -> None:
+    window.navigator.setFocus()
+    seen = [pane_of(window, QApplication.focusWidget())]
+    for _ in range(12):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        pane = pane_of(window, QApplication.focusWidget())
+        if pane != seen[-1]:
+            seen.append(pane)
+        if pane == "citationsPane":
+            break
+    assert seen == ["navigator", "search", "lists", "detailPane", "citationsPane"]
+
+
+def test_tab_leaves_a_list_in_one_press(qtbot: QtBot, window: MainWindow) -> None:
+    view = window.views[RecordKind.PARTY]
+    view.setFocus()
+    before = window.shown_location()
+    qtbot.keyClick(view, Qt.Key.Key_Tab)
+    assert pane_of(window, QApplication.focusWidget()) == "detailPane"
+    assert window.shown_location() == before  # Tab did not move the selection
+    # Arrows still move inside the list.
+    view.setFocus()
+    qtbot.keyClick(view, Qt.Key.Key_Down)
+    assert window.shown_location() != before
+
+
+def test_ctrl_number_switches_lists_and_puts_the_focus_in_them(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    for key, kind in (
+        (Qt.Key.Key_2, RecordKind.EVENT),
+        (Qt.Key.Key_3, RecordKind.PERSON),
+        (Qt.Key.Key_4, RecordKind.SOURCE),
+        (Qt.Key.Key_1, RecordKind.PARTY),
+    ):
+        qtbot.keyClick(window, key, Qt.KeyboardModifier.ControlModifier)
+        assert window.current_kind() is kind
+        assert QApplication.focusWidget() is window.views[kind]
+        assert window.shown_location() is not None
+        assert window.shown_location().kind is kind  # type: ignore[union-attr]
+
+
+def test_a_link_in_the_detail_is_reached_with_tab_and_followed_with_enter(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    assert window.select_record(RecordKind.PERSON, "steve-witkoff")
+    assert detail_title(window) == "Steve Witkoff"
+    text = child(window.detail_pane, QTextBrowser, "detailText")
+    text.setFocus()
+    qtbot.keyClick(text, Qt.Key.Key_Tab)  # the first link: his party
+    assert text.textCursor().hasSelection()
+    qtbot.keyClick(text, Qt.Key.Key_Return)
+    assert window.current_kind() is RecordKind.PARTY
+    assert detail_title(window) == "United States"
+
+
+@pytest.mark.parametrize("dark", [False, True])
+def test_the_focused_pane_shows_a_frame_in_the_highlight_colour(
+    qtbot: QtBot, window: MainWindow, dark: bool
+) -> None:
+    if dark:
+        palette = QPalette(QColor("#202124"))
+        palette.setColor(QPalette.ColorRole.Highlight, QColor("#8ab4f8"))
+        window.setPalette(palette)
+    frame = window.frames[2]
+    window.detail_pane.text.setFocus()
+    assert isinstance(frame, FocusFrame) and frame.has_focus_inside()
+    assert not window.frames[1].has_focus_inside()
+    image = frame.grab().toImage()
+    edge = image.pixelColor(image.width() // 2, 0)
+    highlight = frame.palette().color(QPalette.ColorRole.Highlight)
+    background = frame.palette().color(QPalette.ColorRole.Window)
+    assert _close(edge, highlight), (edge.name(), highlight.name())
+    # The frame stands out from what is around it, in either palette.
+    assert abs(highlight.lightness() - background.lightness()) > 40
+
+
+def _close(one: QColor, other: QColor) -> bool:
+    return all(abs(a - b) <= 24 for a, b in zip(one.getRgb()[:3], other.getRgb()[:3], strict=True))
+
+
+def test_switching_lists_shows_that_lists_record(qtbot: QtBot, window: MainWindow) -> None:
+    assert window.select_record(RecordKind.PARTY, "kazakhstan")
+    assert detail_title(window) == "Kazakhstan"
+    window.navigator.set_kind(RecordKind.SOURCE)
+    view = window.views[RecordKind.SOURCE]
+    current = view.currentIndex()
+    assert current.isValid()
+    key = window.models[RecordKind.SOURCE].key_at(current.row())
+    assert window.shown_location() is not None
+    assert window.shown_location().key == key  # type: ignore[union-attr]
+    assert detail_title(window) != "Kazakhstan"
+
+
+def test_a_search_that_leaves_no_rows_empties_the_panes_and_says_why(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    assert window.select_record(RecordKind.PARTY, "kazakhstan")
+    window.search_field.setText("Baier")
+    window.search_field.settle()
+    window.finish_reads()
+    assert window.models[RecordKind.PARTY].rowCount() == 0
+    assert window.shown_location() is None
+    shown = window.detail_pane.text.toPlainText()
+    assert shown.startswith("No participant matches “Baier”")
+    assert "1 person" in shown  # Bret Baier
+    assert window.views[RecordKind.PARTY].empty_message() == shown
+    assert window.edit_action.isEnabled() is False
+    # Esc in the field clears the search: the list and its record come back.
+    window.search_field.setFocus()
+    qtbot.keyClick(window.search_field, Qt.Key.Key_Escape)
+    window.finish_reads()
+    assert window.search_field.text() == ""
+    assert window.models[RecordKind.PARTY].rowCount() > 0
+    assert window.shown_location() is not None
+
+
+def test_a_search_keeps_the_shown_record_when_it_still_matches(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    assert window.select_record(RecordKind.PARTY, "kazakhstan")
+    window.search_field.setText("Kazakhstan")
+    window.search_field.settle()
+    window.finish_reads()
+    assert window.views[RecordKind.PARTY].currentIndex().isValid()
+    assert detail_title(window) == "Kazakhstan"
+
+
+def test_an_empty_list_says_so(qtbot: QtBot, tmp_path: Path, settings: QSettings) -> None:
+    empty = create_main_window(tmp_path / "empty.sqlite3", settings, seed=False)
+    qtbot.addWidget(empty)
+    empty.show()
+    empty.finish_reads()
+    message = empty.views[RecordKind.PARTY].empty_message()
+    assert message == "No participants yet. Press Ctrl+N to add one."
+    assert empty.detail_pane.text.toPlainText() == message
+
+
+def test_all_results_count_the_results_not_the_list(qtbot: QtBot, window: MainWindow) -> None:
+    window.search.show_query(None, "Witkoff")
+    window.finish_reads()
+    assert window.count_label.text().endswith("results in all lists")
+    assert "Showing 0" not in window.count_label.text()
+
+
+def test_the_view_menu_hides_and_brings_back_the_panes(qtbot: QtBot, window: MainWindow) -> None:
+    actions = window.view_actions.pane_actions
+    actions["Citations"].trigger()
+    assert window.frames[3].isHidden()
+    actions["Toolbar"].trigger()
+    assert window.toolbar.isHidden()
+    window.view_actions.reset_action.trigger()
+    assert not window.frames[3].isHidden() and not window.toolbar.isHidden()
+    assert actions["Citations"].isChecked()
+    sizes = window.splitter.sizes()
+    assert sizes[3] <= sizes[2]  # the citations never wider than the detail
+
+
+def test_all_results_show_their_current_hit_or_say_nothing_matches(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    window.search.show_query(None, "Baier")
+    window.finish_reads()
+    shown = window.shown_location()
+    assert shown is not None
+    assert (shown.kind, shown.key) == window.search.results.shown_keys()[0]
+    window.search.show_query(None, "zzqqxx")
+    window.finish_reads()
+    assert window.shown_location() is None
+    assert window.detail_pane.text.toPlainText() == "Nothing matches this search."
