@@ -7,14 +7,21 @@ from datetime import date
 import pytest
 from pytestqt.qtbot import QtBot
 
-from PySide6.QtCore import QDate, QEvent, QPoint, QPointF, Qt
+from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
 from PySide6.QtGui import QHelpEvent, QImage
-from PySide6.QtWidgets import QApplication, QDateEdit, QLabel, QLineEdit, QToolTip
+from PySide6.QtWidgets import (
+    QApplication,
+    QLabel,
+    QLineEdit,
+    QToolButton,
+    QToolTip,
+)
 
 from tests.ui.children import child
 from viewer.domain.dates import FuzzyDate
 from viewer.domain.enums import Certainty, StatusKind
 from viewer.domain.records import StatusAction
+from viewer.domain.status import RULE, status_as_of
 from viewer.ui.timeline.status_colours import action_fill, marker_colour
 from viewer.ui.timeline.status_timeline import StatusTimeline
 from viewer.ui.timeline.timeline_canvas import TimelineCanvas
@@ -108,9 +115,11 @@ def test_kazakhstan_on_the_day_is_expected_to_join(qtbot: QtBot) -> None:
 
 def test_editing_the_date_updates_the_status_and_emits_as_of_changed(qtbot: QtBot) -> None:
     widget = timeline(qtbot, KAZAKHSTAN, date(2021, 6, 1))
-    edit = child(widget, QDateEdit, "asOfDate")
+    edit = child(widget, QLineEdit, "asOfDate")
+    edit.clear()
+    qtbot.keyClicks(edit, "2025-12-01")
     with qtbot.waitSignal(widget.asOfChanged) as changed:
-        edit.setDate(QDate(2025, 12, 1))
+        qtbot.keyClick(edit, Qt.Key.Key_Return)
     assert changed.args == [date(2025, 12, 1)]
     assert widget.as_of() == date(2025, 12, 1)
     assert widget.as_of_text() == "As of 1 Dec 2025: expected to join (since 6 Nov 2025)"
@@ -127,20 +136,35 @@ def test_the_as_of_date_starts_today_and_moves_the_marker(qtbot: QtBot) -> None:
 
 def test_date_edit_is_named_for_assistive_technology(qtbot: QtBot) -> None:
     widget = timeline(qtbot, KAZAKHSTAN)
-    edit = child(widget, QDateEdit, "asOfDate")
+    edit = child(widget, QLineEdit, "asOfDate")
     assert edit.accessibleName() == "Status as of date"
-    assert child(edit, QLineEdit).accessibleName() == "Status as of date"
-    assert edit.calendarPopup()
+    button = child(widget, QToolButton, "asOfCalendarButton")
+    assert button.accessibleName() == "Choose the as-of date on a calendar"
+    assert child(widget, QLabel, "asOfReading").accessibleName()
+    assert "30 Jun 2021" in edit.toolTip()  # the rule for a partial date
 
 
-def test_sudan_inside_its_partial_month_is_only_possibly_signed(qtbot: QtBot) -> None:
-    widget = timeline(qtbot, SUDAN, date(2021, 1, 15))
+def test_inside_a_partial_month_a_step_is_only_possibly_taken(qtbot: QtBot) -> None:
+    widget = timeline(qtbot, SUDAN[:1], date(2021, 1, 15))
     assert widget.as_of_text() == "As of 15 Jan 2021: possibly declaration signed (Jan 2021)"
 
 
-def test_sudan_after_the_month_has_signed_the_declaration(qtbot: QtBot) -> None:
-    widget = timeline(qtbot, SUDAN, date(2021, 3, 1))
+def test_after_the_month_the_declaration_is_signed(qtbot: QtBot) -> None:
+    widget = timeline(qtbot, SUDAN[:1], date(2021, 3, 1))
     assert widget.as_of_text() == "As of 1 Mar 2021: declaration signed (since Jan 2021)"
+
+
+def test_sudan_undated_stall_follows_the_declaration(qtbot: QtBot) -> None:
+    # The rule: an undated step counts after every dated one, so from Jan 2021 on.
+    assert timeline(qtbot, SUDAN, date(2020, 12, 1)).as_of_text() == (
+        "As of 1 Dec 2020: no status yet"
+    )
+    assert timeline(qtbot, SUDAN, date(2021, 1, 15)).as_of_text() == (
+        "As of 15 Jan 2021: possibly stalled (date not given)"
+    )
+    assert timeline(qtbot, SUDAN, date(2021, 3, 1)).as_of_text() == (
+        "As of 1 Mar 2021: stalled (date not given)"
+    )
 
 
 def test_sudan_undated_stall_is_the_current_status(qtbot: QtBot) -> None:
@@ -156,10 +180,24 @@ def test_a_planned_step_is_not_reported_as_done(qtbot: QtBot) -> None:
     assert widget.as_of_text() == "As of 1 Apr 2027: joined (planned, since 1 Mar 2027)"
 
 
-def test_only_undated_actions_give_no_status_on_a_date(qtbot: QtBot) -> None:
+def test_only_undated_actions_hold_on_every_date(qtbot: QtBot) -> None:
     widget = timeline(qtbot, [action("s", StatusKind.STALLED, None)], date(2021, 3, 1))
-    assert widget.as_of_text() == "As of 1 Mar 2021: not known (no action has a date)"
+    assert widget.as_of_text() == "As of 1 Mar 2021: stalled (date not given)"
     assert widget.current_text() == "Now: stalled (date not given)"
+
+
+@pytest.mark.parametrize("actions", [KAZAKHSTAN, SUDAN, THREE_STEPS], ids=["kz", "sd", "three"])
+def test_now_and_as_of_today_say_the_same(qtbot: QtBot, actions: list[StatusAction]) -> None:
+    widget = timeline(qtbot, actions, date.today())
+    now = widget.current_text().removeprefix("Now: ")
+    assert widget.as_of_text().endswith(f": {now}")
+
+
+def test_the_rule_is_stated_once_in_a_line(qtbot: QtBot) -> None:
+    widget = timeline(qtbot, SUDAN)
+    rule = child(widget, QLabel, "statusRule")
+    assert rule.text() == RULE
+    assert "without a date" in rule.text()
 
 
 def test_no_actions_say_so_and_still_paint(qtbot: QtBot) -> None:
@@ -207,11 +245,33 @@ def test_moving_the_marker_changes_the_picture(qtbot: QtBot) -> None:
 def test_clicking_the_timeline_moves_the_as_of_date(qtbot: QtBot) -> None:
     widget = shown(qtbot, timeline(qtbot, THREE_STEPS, date(2021, 3, 1)))
     canvas = child(widget, TimelineCanvas)
-    spot = point_on(canvas, date(2021, 8, 1))
-    with qtbot.waitSignal(widget.asOfChanged):
-        qtbot.mouseClick(canvas, Qt.MouseButton.LeftButton, pos=spot)
-    assert widget.as_of() == canvas.day_at(spot.x())
-    assert "agreement signed" in widget.as_of_text()
+    for day, said in ((date(2021, 4, 1), "declaration signed"), (date(2021, 8, 1), "stalled")):
+        spot = point_on(canvas, day)
+        with qtbot.waitSignal(widget.asOfChanged):
+            qtbot.mouseClick(canvas, Qt.MouseButton.LeftButton, pos=spot)
+        assert widget.as_of() == canvas.day_at(spot.x())
+        # The band clicked is the status the line states.
+        (under,) = canvas.actions_at(QPointF(spot))
+        assert under.action.label == said
+        assert f": {said} (" in widget.as_of_text()
+
+
+def test_the_band_under_every_day_is_the_status_of_that_day(qtbot: QtBot) -> None:
+    for actions in (THREE_STEPS, SUDAN, KAZAKHSTAN, [action("s", StatusKind.PROSPECTIVE, None)]):
+        widget = shown(qtbot, timeline(qtbot, actions, date(2021, 3, 1)))
+        canvas = child(widget, TimelineCanvas)
+        middle = point_on(canvas, canvas.day_at(canvas.width() - 12) or date.today()).y()
+        checked = 0
+        for x in range(16, canvas.width() - 16, 7):
+            days = [canvas.day_at(x + dx) for dx in (-5, 0, 5)]
+            statuses = [status_as_of(actions, d) if d else None for d in days]
+            if statuses[0] != statuses[2]:
+                continue  # a band's edge: pixels and days round apart
+            under = canvas.actions_at(QPointF(x, middle))
+            found = statuses[1]
+            assert under == ([found.action] if found else []), (x, days[1])
+            checked += 1
+        assert checked > 20
 
 
 def show_tooltip(canvas: TimelineCanvas, spot: QPoint) -> str:

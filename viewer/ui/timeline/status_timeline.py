@@ -1,8 +1,10 @@
 """A participant's status over time: the timeline, an "as of" date and what held then.
 
 The wording comes from :func:`viewer.domain.status.status_as_of`; this module
-only says it.  A partial date is not rounded to its first day: on 15 January
-2021 a declaration dated "Jan 2021" is only *possibly* signed.
+only says it, and states its rule in one line under the timeline.  "Now" is
+the same rule asked about today.  A partial date is not rounded to its first
+day: on 15 January 2021 a declaration dated "Jan 2021" is only *possibly*
+signed.
 """
 
 from __future__ import annotations
@@ -10,13 +12,15 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
-from PySide6.QtCore import QDate, Qt, Signal
-from PySide6.QtWidgets import QDateEdit, QGridLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import QGridLayout, QLabel, QVBoxLayout, QWidget
 
 from viewer.domain.dates import FuzzyDate
 from viewer.domain.enums import StatusKind
 from viewer.domain.records import StatusAction
-from viewer.domain.status import StatusAsOf, status_as_of
+from viewer.domain.status import RULE, StatusAsOf, status_as_of
+from viewer.ui.timeline.as_of_edit import AsOfEdit
 from viewer.ui.timeline.timeline_canvas import TimelineCanvas
 
 NO_ACTIONS = "no status actions recorded"
@@ -42,43 +46,40 @@ class StatusTimeline(QWidget):
         super().__init__(parent)
         self._actions: tuple[StatusAction, ...] = ()
         self._setup_widgets()
-        self._fill(date.today())
+        self._refresh()
         self._connect_signals()
 
     def _setup_widgets(self) -> None:
         self.current_label = _plain_label("currentStatus", "Current status", self)
         self.canvas = TimelineCanvas(self)
         self.canvas.setObjectName("statusTimelineCanvas")
-        self.date_edit = QDateEdit(self)
-        self.date_edit.setObjectName("asOfDate")
-        self.date_edit.setAccessibleName("Status as of date")
-        self.date_edit.setCalendarPopup(True)
-        self.date_edit.setDisplayFormat("d MMM yyyy")
-        # Focus goes to the edit's inner line edit, so screen readers announce that one.
-        inner = self.date_edit.findChild(QLineEdit)
-        if inner is not None:
-            inner.setAccessibleName(self.date_edit.accessibleName())
+        self.as_of_edit = AsOfEdit(date.today(), self)
+        self.as_of_edit.setObjectName("asOfEdit")
         caption = QLabel("&As of", self)
-        caption.setBuddy(self.date_edit)
+        caption.setBuddy(self.as_of_edit.line_edit)
         self.as_of_label = _plain_label("asOfStatus", "Status on the chosen date", self)
+        self.rule_label = _plain_label("statusRule", "How a status is worked out", self)
+        self.rule_label.setText(RULE)
+        # Secondary text in the palette's own muted colour, light or dark.
+        self.rule_label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        font = self.rule_label.font()
+        font.setPointSizeF(font.pointSizeF() * 0.9)
+        self.rule_label.setFont(font)
         row = QGridLayout()
         row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(caption, 0, 0)
-        row.addWidget(self.date_edit, 0, 1)
-        row.addWidget(self.as_of_label, 0, 2)
+        row.addWidget(caption, 0, 0, Qt.AlignmentFlag.AlignTop)
+        row.addWidget(self.as_of_edit, 0, 1, Qt.AlignmentFlag.AlignTop)
+        row.addWidget(self.as_of_label, 0, 2, Qt.AlignmentFlag.AlignTop)
         row.setColumnStretch(2, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.current_label)
         layout.addWidget(self.canvas)
         layout.addLayout(row)
-
-    def _fill(self, day: date) -> None:
-        self.date_edit.setDate(_qdate(day))
-        self._refresh()
+        layout.addWidget(self.rule_label)
 
     def _connect_signals(self) -> None:
-        self.date_edit.dateChanged.connect(self._on_date_changed)
+        self.as_of_edit.dayChanged.connect(self._on_day_changed)
         self.canvas.dayClicked.connect(self.set_as_of)
 
     # Public API ----------------------------------------------------------
@@ -91,11 +92,10 @@ class StatusTimeline(QWidget):
 
     def set_as_of(self, day: date) -> None:
         """Move the "as of" date; emits :attr:`asOfChanged` when it changes."""
-        self.date_edit.setDate(_qdate(day))
+        self.as_of_edit.set_day(day)
 
     def as_of(self) -> date:
-        edited = self.date_edit.date()
-        return date(edited.year(), edited.month(), edited.day())
+        return self.as_of_edit.day()
 
     def as_of_text(self) -> str:
         """The sentence shown for the "as of" date, e.g. "As of 1 Jun 2021: no status yet"."""
@@ -107,24 +107,22 @@ class StatusTimeline(QWidget):
 
     # Reactions -----------------------------------------------------------
 
-    def _on_date_changed(self, _: QDate) -> None:
+    def _on_day_changed(self, day: date) -> None:
         self._refresh()
-        self.asOfChanged.emit(self.as_of())
+        self.asOfChanged.emit(day)
 
     def _refresh(self) -> None:
         day = self.as_of()
         self.canvas.set_marker(day)
         self.as_of_label.setText(f"As of {_day_text(day)}: {self._status_on(day)}")
-        self.current_label.setText(f"Now: {self._status_on(None)}")
+        # "Now" is the same rule asked about today.
+        self.current_label.setText(f"Now: {self._status_on(date.today())}")
 
-    def _status_on(self, day: date | None) -> str:
+    def _status_on(self, day: date) -> str:
         if not self._actions:
             return NO_ACTIONS
         found = status_as_of(self._actions, day)
-        if found is None:
-            dated = any(a.date is not None and a.date.lower is not None for a in self._actions)
-            return "no status yet" if dated else "not known (no action has a date)"
-        return describe_status(found)
+        return "no status yet" if found is None else describe_status(found)
 
 
 def describe_status(found: StatusAsOf) -> str:
@@ -133,8 +131,8 @@ def describe_status(found: StatusAsOf) -> str:
     qualifiers = []
     if action.certainty.is_prospective and action.action not in _SELF_QUALIFYING:
         qualifiers.append(action.certainty.label)
-    if action.date is None:
-        qualifiers.append("date not given")
+    if action.date is None or action.date.lower is None:
+        qualifiers.append("date not given" if action.date is None else action.date.display())
     elif found.settled:
         qualifiers.append(f"since {action.date.display()}")
     else:
@@ -152,10 +150,6 @@ def _plain_label(name: str, accessible: str, parent: QWidget) -> QLabel:
     label.setWordWrap(True)
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     return label
-
-
-def _qdate(day: date) -> QDate:
-    return QDate(day.year, day.month, day.day)
 
 
 def _day_text(day: date) -> str:

@@ -1,12 +1,15 @@
 """One party's status actions drawn along a time axis.
 
-A status holds until the next action, so each dated action is a band from
-its date to the next one.  A partial date ("Jan 2021") says the action
-happened somewhere inside a stretch of days: that stretch is hatched, and the
-band turns solid only once the action has surely happened.  Expected, planned
-or approximate steps get pale fills and dashed outlines so they never pass
-for things done.  Undated actions cannot be placed on the axis; they sit in a
-"date not given" box at the right end.
+The bands follow the status rule of :mod:`viewer.domain.status`, so that a
+click anywhere reads the band under it.  A status holds until the next
+action, so each dated action is a band from its date to the next one.  A
+partial date ("Jan 2021") says the action happened somewhere inside a stretch
+of days: that stretch is hatched, and the band turns solid only once the
+action has surely happened.  Expected, planned or approximate steps get pale
+fills and dashed outlines so they never pass for things done.  The latest
+step without a date holds, by the rule, from the last dated step on (or over
+the whole axis when none has a date): its band has a dotted outline and says
+"date not given".
 
 Database text reaches the screen only through QPainter.drawText (always plain
 text) and through tooltips that are escaped rich text.
@@ -32,8 +35,9 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QToolTip, QWidget
 
+from viewer.domain.dates import FuzzyDate
 from viewer.domain.records import StatusAction
-from viewer.domain.status import chronological
+from viewer.domain.status import chronological, is_dated, undated_from
 from viewer.ui.timeline import status_colours as colours
 from viewer.ui.widgets.plain_text import plain_tooltip
 
@@ -60,12 +64,17 @@ class _Frame(NamedTuple):
 
 
 class _Band(NamedTuple):
-    """One dated action: the days it may have begun in, then the days it surely held."""
+    """One action: the days it may have begun in, then the days it surely held.
+
+    For the undated action in force, the days "it may have begun in" are those
+    of the last dated step it follows.
+    """
 
     action: StatusAction
     doubtful: QRectF
     solid: QRectF
     follower: StatusAction | None
+    dated: bool = True
 
     @property
     def whole(self) -> QRectF:
@@ -85,6 +94,7 @@ class TimelineCanvas(QWidget):
         super().__init__(parent)
         self._dated: list[StatusAction] = []
         self._undated: list[StatusAction] = []
+        self._undated_from: date | None = None
         self._marker: date | None = None
         self.setMinimumHeight(70)
         self.setAccessibleName("Status timeline")
@@ -94,8 +104,9 @@ class TimelineCanvas(QWidget):
 
     def set_actions(self, actions: Sequence[StatusAction]) -> None:
         ordered = chronological(actions)
-        self._dated = [a for a in ordered if a.date is not None and a.date.lower is not None]
-        self._undated = [a for a in ordered if a not in self._dated]
+        self._dated = [a for a in ordered if is_dated(a)]
+        self._undated = [a for a in ordered if not is_dated(a)]
+        self._undated_from = undated_from(ordered)
         summary = "; ".join(f"{a.action.label} ({_when(a)})" for a in ordered)
         self.setAccessibleDescription(summary or "no status actions")
         self.update()
@@ -123,9 +134,7 @@ class TimelineCanvas(QWidget):
         label_height = QFontMetricsF(self._small_font()).height()
         band = min(max(self.height() - label_height - 36.0, 16.0), 40.0)
         top = max((self.height() - band - label_height - 10.0) / 2, 10.0)
-        right = (
-            self.width() - _MARGIN - (_undated_width(self.width()) + 10.0 if self._undated else 0.0)
-        )
+        right = self.width() - _MARGIN
         last = max(days)
         end = date(last.year + 1, 1, 1) if last.year < date.max.year else date.max
         first = date(min(days).year, 1, 1)
@@ -141,46 +150,65 @@ class TimelineCanvas(QWidget):
 
     def _bands(self, frame: _Frame) -> list[_Band]:
         bands = []
-        height = frame.bottom - frame.top
+        held = self._undated[-1] if self._undated else None  # the undated step in force
         for index, action in enumerate(self._dated):
             assert action.date is not None and action.date.lower is not None
-            follower = self._dated[index + 1] if index + 1 < len(self._dated) else None
-            end = follower.date.lower if follower and follower.date else None
-            end = end or frame.last
-            upper = action.date.upper
-            sure = min(upper + timedelta(days=1), end) if upper and upper < date.max else end
-            start, middle, stop = frame.x(action.date.lower), frame.x(sure), frame.x(end)
-            doubtful = QRectF(start, frame.top, middle - start, height)
-            bands.append(
-                _Band(action, doubtful, QRectF(middle, frame.top, stop - middle, height), follower)
+            follower = self._dated[index + 1] if index + 1 < len(self._dated) else held
+            end: date | None = frame.last
+            if follower is not None and follower.date is not None and is_dated(follower):
+                end = follower.date.lower
+            elif follower is not None:  # the undated step takes over from this one's start
+                end = action.date.lower
+            band = self._band(
+                frame, action, action.date.lower, action.date.upper, end or frame.last
             )
+            bands.append(band._replace(follower=follower))
+        if held is not None:
+            last = self._dated[-1] if self._dated else None
+            start = self._undated_from or frame.first
+            upper = last.date.upper if last and last.date else start - timedelta(days=1)
+            bands.append(self._band(frame, held, start, upper, frame.last)._replace(dated=False))
         return bands
 
-    def _undated_slots(self) -> list[tuple[QRectF, list[StatusAction]]]:
-        """The "date not given" chips: two at most, the second maybe "+n more"."""
-        frame = self._frame()
-        width = _undated_width(self.width())
-        left = self.width() - _MARGIN - width
-        first, rest = self._undated[:1], self._undated[1:]
-        groups = [group for group in (first, rest) if group]
-        height = (frame.bottom - frame.top) / max(len(groups), 1)
-        return [
-            (QRectF(left, frame.top + i * height, width, height), group)
-            for i, group in enumerate(groups)
-        ]
+    def _band(
+        self, frame: _Frame, action: StatusAction, lower: date, upper: date | None, end: date
+    ) -> _Band:
+        """The band of ``action`` from ``lower`` to ``end``, solid once ``upper`` is past."""
+        height = frame.bottom - frame.top
+        sure = min(upper + timedelta(days=1), end) if upper and upper < date.max else end
+        start, middle, stop = frame.x(lower), frame.x(max(sure, lower)), frame.x(end)
+        doubtful = QRectF(start, frame.top, middle - start, height)
+        return _Band(action, doubtful, QRectF(middle, frame.top, stop - middle, height), None)
 
     def actions_at(self, point: QPointF) -> list[StatusAction]:
-        """The actions drawn under ``point`` (several for a "+n more" chip)."""
-        for band in self._bands(self._frame()):
-            if band.whole.contains(point):
+        """The action drawn under ``point``; a step that holds for no time at all
+        (an undated one follows it at once) is found a few pixels about its edge."""
+        bands = self._bands(self._frame())
+        for band in bands:
+            thin = band.dated and band.whole.width() < 4
+            if thin and band.whole.adjusted(-3, 0, 3, 0).contains(point):
                 return [band.action]
-        return next((group for rect, group in self._undated_slots() if rect.contains(point)), [])
+        return next(([b.action] for b in bands if b.whole.contains(point)), [])
 
     def tooltip_text_at(self, point: QPointF) -> str:
         """The plain text of the tooltip at ``point``; empty where there is nothing."""
         followers = {b.action.key: b.follower for b in self._bands(self._frame())}
         found = self.actions_at(point)
-        return "\n\n".join(_describe(a, followers.get(a.key)) for a in found)
+        return "\n\n".join(self._describe(a, followers.get(a.key)) for a in found)
+
+    def _describe(self, action: StatusAction, follower: StatusAction | None) -> str:
+        if is_dated(action):
+            return _describe(action, follower)
+        lines = [_describe(action, None)]
+        if self._undated_from is None:
+            lines.append("No step has a date, so this one counts on every day.")
+        else:
+            start = FuzzyDate.parse(self._undated_from.isoformat()).display()
+            lines.append(f"Counted from {start}, after every dated step.")
+        others = [a.action.label for a in self._undated if a is not action]
+        if others:
+            lines.append(f"Also without a date (recorded earlier): {', '.join(others)}")
+        return "\n".join(lines)
 
     # Events --------------------------------------------------------------
 
@@ -215,13 +243,9 @@ class TimelineCanvas(QWidget):
             painter.drawText(self.rect(), _CENTRED, "No status actions recorded")
             return
         frame = self._frame()
-        if not self._dated:
-            box = QRectF(frame.left, frame.top, frame.right - frame.left, frame.bottom - frame.top)
-            painter.drawText(box, _CENTRED, "no dated status actions")
         self._paint_axis(painter, frame)
         for band in self._bands(frame):
             self._paint_band(painter, band)
-        self._paint_undated(painter, frame)
         if self._marker is not None:
             self._paint_marker(painter, frame, self._marker)
 
@@ -259,7 +283,10 @@ class TimelineCanvas(QWidget):
         painter.fillRect(band.doubtful, pale)
         painter.fillRect(band.doubtful, colours.hatch_brush(action.action))
         painter.fillRect(band.solid, fill)
-        painter.setPen(colours.outline_pen(action))
+        outline = colours.outline_pen(action)
+        if not band.dated:  # placed by the rule, not by a date: a dotted edge says so
+            outline.setStyle(Qt.PenStyle.DotLine)
+        painter.setPen(outline)
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.drawRect(band.whole.adjusted(0.6, 0.6, -0.6, -0.6))
         # A firm edge where the action begins, even when its band is a sliver.
@@ -267,7 +294,8 @@ class TimelineCanvas(QWidget):
         painter.drawLine(band.whole.topLeft(), band.whole.bottomLeft())
         use_solid = band.solid.width() >= band.doubtful.width()
         box, background = (band.solid, fill) if use_solid else (band.doubtful, pale)
-        self._paint_label(painter, box, background, action.action.label, backdrop=not use_solid)
+        label = action.action.label if band.dated else f"{action.action.label} · date not given"
+        self._paint_label(painter, box, background, label, backdrop=not use_solid)
 
     def _paint_label(
         self, painter: QPainter, box: QRectF, background: QColor, text: str, backdrop: bool = False
@@ -288,29 +316,6 @@ class TimelineCanvas(QWidget):
         painter.setPen(colours.text_colour_on(background))
         painter.drawText(QRectF(box.left() + 4, box.top(), room, box.height()), _LEFT, shown)
 
-    def _paint_undated(self, painter: QPainter, frame: _Frame) -> None:
-        slots = self._undated_slots()
-        if not slots:
-            return
-        left = slots[0][0].left()
-        painter.setPen(QPen(colours.axis_colour(), 1, Qt.PenStyle.DotLine))
-        painter.drawLine(QPointF(left - 5, frame.top - 4), QPointF(left - 5, frame.axis + 5))
-        for rect, group in slots:
-            several = len(group) > 1
-            fill = colours.paper_colour() if several else colours.action_fill(group[0])
-            painter.fillRect(rect.adjusted(0, 0.5, 0, -0.5), fill)
-            if not several:
-                painter.setPen(colours.outline_pen(group[0]))
-                painter.drawRect(rect.adjusted(0.6, 1.1, -0.6, -1.1))
-            text = f"+{len(group)} more" if several else group[0].action.label
-            self._paint_label(painter, rect, fill, text)
-        painter.setFont(self._small_font())
-        painter.setPen(colours.muted_text_colour())
-        header = QRectF(
-            left, frame.axis + 4, slots[0][0].width(), QFontMetricsF(painter.font()).height()
-        )
-        painter.drawText(header, _CENTRED, "date not given")
-
     def _paint_marker(self, painter: QPainter, frame: _Frame, day: date) -> None:
         # The middle of the day, on whole pixels so that it reads as a crisp line.
         x = round((frame.x(day) + frame.x(day + timedelta(days=1))) / 2)
@@ -322,11 +327,6 @@ class TimelineCanvas(QWidget):
         painter.setBrush(colours.marker_colour())
         head = [(x - 5, frame.top - 9), (x + 5, frame.top - 9), (x, frame.top - 2)]
         painter.drawPolygon([QPointF(*corner) for corner in head])
-
-
-def _undated_width(width: int) -> float:
-    # Room for "date not given" and a short status, yet most of a narrow pane stays axis.
-    return min(128.0, width * 0.26)
 
 
 def _when(action: StatusAction) -> str:
