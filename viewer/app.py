@@ -36,11 +36,32 @@ SELECT_KINDS = {
 
 
 def current_user() -> str:
-    """Who the revision log names as the author of a change: the OS user."""
+    """Who the revision log names as the author of a change by default: the
+    user's full name where the system has one (the password database's
+    GECOS field), else their login."""
     try:
-        return getpass.getuser()
+        login = getpass.getuser()
     except (KeyError, OSError):
-        return "unknown"
+        login = "unknown"
+    try:
+        import pwd  # not on Windows, where the login is all there is
+    except ImportError:
+        return login
+    try:
+        gecos = pwd.getpwuid(os.getuid()).pw_gecos
+    except (KeyError, OSError):
+        return login
+    # GECOS is "name,room,phones,other"; an "&" in the name stands for the login.
+    full_name = gecos.split(",", 1)[0].replace("&", login.capitalize()).strip()
+    return full_name or login
+
+
+def author_name(settings_value: str | None) -> str:
+    """The author the revision log names: the preference when it is set, else
+    :func:`current_user`."""
+    if settings_value is not None and settings_value.strip():
+        return settings_value.strip()
+    return current_user()
 
 
 def create_main_window(
@@ -80,7 +101,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 f"Upgraded {path}; the previous version is kept at {opened.backup_path}",
                 file=sys.stderr,
             )
-        return run_command(arguments, store)
+        return run_command(arguments, store, new_database=opened.created)
     except api.StoreError as error:
         return fail(str(error))
     finally:

@@ -163,9 +163,32 @@ def run_command(
     store: Store,
     out: TextIO | None = None,
     err: TextIO | None = None,
+    *,
+    new_database: bool = False,
 ) -> int:
+    """Run the command on ``store``; ``new_database`` says this run created its file.
+
+    An import into a database this run created, that fails or only checks
+    the file (``--dry-run``), takes the new file away again: a mistyped
+    ``--db`` leaves no database behind that nobody asked for.
+    """
     handlers = {"export": _export, "import": _import, "check": _check, "search": _search}
-    return handlers[arguments.command](arguments, store, out or sys.stdout, err or sys.stderr)
+    code = EXIT_FAILED
+    try:
+        code = handlers[arguments.command](arguments, store, out or sys.stdout, err or sys.stderr)
+    finally:
+        unwanted = arguments.command == "import" and (code != EXIT_OK or arguments.dry_run)
+        if new_database and unwanted:
+            _discard(store)
+    return code
+
+
+def _discard(store: Store) -> None:
+    """Close ``store`` and delete its database file and journals."""
+    files = store.files()
+    store.engine.dispose()
+    for path in files:
+        path.unlink(missing_ok=True)
 
 
 def run_synth(
@@ -290,6 +313,8 @@ def _search(arguments: argparse.Namespace, store: Store, out: TextIO, err: TextI
     for note in explain(query):  # how the query was read, on stderr: stdout stays data
         print(f"{PROGRAM}: note: {printable(note)}", file=err)
     hits = api.search(store, query, limit=arguments.limit)
+    if not hits:  # said on stderr: stdout stays what a script reads ("[]" with --json)
+        print(f"No records match '{printable(arguments.query)}'.", file=err)
     if arguments.json:
         print(
             json.dumps(

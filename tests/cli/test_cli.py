@@ -93,7 +93,8 @@ def test_dry_run_checks_without_importing(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     db = str(tmp_path / "db.sqlite3")
-    assert main(["--db", db, "--empty", "import", "--dry-run", str(bundled_dataset())]) == 0
+    assert main(["--db", db, "--empty", "check"]) == 0  # a dry run into a new file keeps none
+    assert main(["--db", db, "import", "--dry-run", str(bundled_dataset())]) == 0
     assert "would add 1 accords, 9 parties" in capsys.readouterr().out
     assert main(["--db", db, "export", str(tmp_path / "out.json")]) == 0
     assert json.loads((tmp_path / "out.json").read_text())["parties"] == []

@@ -221,6 +221,11 @@ class Store:
         with self._write() as session:
             return insert_all(session.connection(), groups, self.user, progress)
 
+    def set_author(self, name: str) -> None:
+        """Name ``name`` as the author of every change written from now on
+        (the revision log's "who"); changes already logged keep theirs."""
+        self.user = name
+
     def files(self) -> list[Path]:
         """The database's files on disk (the file itself and its journals)."""
         return database_files(self.engine)

@@ -8,6 +8,7 @@ from PySide6.QtCore import QUrl, Signal
 from PySide6.QtWidgets import QTabWidget, QTextBrowser, QVBoxLayout, QWidget
 
 from viewer.domain.records import Party, Revision
+from viewer.domain.revision_text import Names
 from viewer.domain.views import Detail
 from viewer.ui.browse.detail_html import detail_html, parse_record_href, parse_search_href
 from viewer.ui.browse.history_view import HistoryView
@@ -78,9 +79,11 @@ class DetailPane(QWidget):
     def detail(self) -> Detail | None:
         return self._detail
 
-    def show_detail(self, detail: Detail | None, revisions: Sequence[Revision] = ()) -> None:
+    def show_detail(
+        self, detail: Detail | None, revisions: Sequence[Revision] = (), names: Names | None = None
+    ) -> None:
         self._detail = detail
-        self.history.show_revisions(revisions)
+        self.history.show_revisions(revisions, names)
         if detail is None:
             self.text.setPlainText(PLACEHOLDER)
             self.timeline.hide()

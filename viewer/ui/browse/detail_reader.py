@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, field
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from viewer.domain.enums import RecordKind
 from viewer.domain.records import Revision
+from viewer.domain.revision_text import Names, mentioned_keys
 from viewer.domain.views import Detail
-from viewer.store.api import Store, load_detail
+from viewer.store.api import Store, labels_for, load_detail
 from viewer.ui.browse.background_reader import BackgroundReader
 
 # A reply within this time replaces what the panes show at once; a slower one
@@ -22,12 +24,14 @@ READ_THREADS = 2
 @dataclass(frozen=True)
 class RecordReading:
     """What the panes show of one record: its detail (None once it is gone)
-    and its changes, oldest first (a participant's include its status actions')."""
+    and its changes, oldest first (a participant's include its status actions'),
+    with the names of the records those changes mention, by kind and key."""
 
     kind: RecordKind
     key: str
     detail: Detail | None
     revisions: tuple[Revision, ...]
+    names: Names = field(default_factory=dict)
 
 
 class DetailReader(BackgroundReader):
@@ -78,7 +82,15 @@ class DetailReader(BackgroundReader):
             for action in detail.actions:
                 revisions += self._store.revisions(RecordKind.STATUS_ACTION, action.key)
         ordered = sorted(revisions, key=lambda revision: revision.id)
-        return RecordReading(kind, key, detail, tuple(ordered))
+        return RecordReading(kind, key, detail, tuple(ordered), self._names(ordered))
+
+    def _names(self, revisions: Sequence[Revision]) -> Names:
+        """The names of what ``revisions`` mention: one bounded query per kind."""
+        return {
+            (kind, key): name
+            for kind, keys in mentioned_keys(revisions).items()
+            for key, name in labels_for(self._store, kind, keys).items()
+        }
 
     # -- reactions -----------------------------------------------------------------
 

@@ -2,14 +2,22 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
-from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QPushButton, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QPushButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 from viewer.domain.records import Revision
+from viewer.domain.revision_text import Names, describe_log
+from viewer.ui.browse.wrapping_delegate import WrappingDelegate
 from viewer.ui.widgets.plain_text import plain_tooltip
 
 REVISION_ROLE = Qt.ItemDataRole.UserRole
@@ -33,12 +41,17 @@ class HistoryView(QWidget):
         self.tree = QTreeWidget(self)
         self.tree.setObjectName("historyTree")
         self.tree.setAccessibleName("Changes to this record")
-        # One wrapped column reads better in a narrow pane than three cut ones.
+        # One wrapped column reads better in a narrow pane than three cut ones:
+        # the column is as wide as the pane, and nothing scrolls sideways.
         self.tree.setColumnCount(1)
         self.tree.setHeaderHidden(True)
+        self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.tree.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.tree.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.tree.setWordWrap(True)
         self.tree.setUniformRowHeights(False)
         self.tree.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.tree.setItemDelegate(WrappingDelegate(self.tree))
         self.revert_button = QPushButton("Revert to this revision", self)
         self.revert_button.setObjectName("revertButton")
         self.revert_button.setAccessibleName("Revert to this revision")
@@ -54,22 +67,32 @@ class HistoryView(QWidget):
 
     def _connect_signals(self) -> None:
         self.tree.currentItemChanged.connect(lambda *_: self._update_button())
+        # Wrapped rows are as tall as their text is at the column's width: a
+        # new width lays them out again (Qt keeps the old heights otherwise).
+        self.tree.header().sectionResized.connect(lambda *_: self.tree.doItemsLayout())
         self.revert_button.clicked.connect(self._revert)
 
-    def show_revisions(self, revisions: Sequence[Revision]) -> None:
+    def show_revisions(self, revisions: Sequence[Revision], names: Names | None = None) -> None:
+        """Show ``revisions`` (oldest first, as the log holds them) newest first,
+        naming the records they mention by ``names`` (a key without one is quoted)."""
         self.tree.clear()
         latest = revisions[-1].id if revisions else None
-        for revision in reversed(revisions):
-            when = revision.at.astimezone().strftime("%d %b %Y %H:%M")
-            item = QTreeWidgetItem([f"{when} · {revision.user}\n{_summary(revision)}"])
-            item.setData(0, REVISION_ROLE, revision.id)
-            item.setData(0, LATEST_ROLE, revision.id == latest)
-            for field, (old, new) in revision.changes.items():
-                child = QTreeWidgetItem([f"{field}: {_show(old)} → {_show(new)}"])
-                full = f"{field}\nbefore: {_show(old, None)}\nafter: {_show(new, None)}"
-                child.setToolTip(0, plain_tooltip(full))
+        for text in reversed(describe_log(revisions, names or {})):
+            item = QTreeWidgetItem([f"{text.headline}\n{text.byline}"])
+            item.setToolTip(0, plain_tooltip(f"{text.headline}\n{text.byline}"))
+            item.setData(0, REVISION_ROLE, text.revision_id)
+            item.setData(0, LATEST_ROLE, text.revision_id == latest)
+            font = item.font(0)
+            font.setBold(True)  # each revision's heading stands out from its changes
+            item.setFont(0, font)
+            for change in text.changes:
+                child = QTreeWidgetItem([change.text])
+                child.setToolTip(0, plain_tooltip(change.full))
                 item.addChild(child)
             self.tree.addTopLevelItem(item)
+        first = self.tree.topLevelItem(0)
+        if first is not None:
+            first.setExpanded(True)  # what changed last, without a click
         self._update_button()
 
     def show_message(self, message: str) -> None:
@@ -111,16 +134,3 @@ class HistoryView(QWidget):
         item = self._selected()
         if item is not None:
             self.revertRequested.emit(int(item.data(0, REVISION_ROLE)))
-
-
-def _summary(revision: Revision) -> str:
-    fields = ", ".join(revision.changes)
-    what = f"{revision.action.label} {revision.record_kind.label} {revision.record_key}"
-    return f"{what}: {fields}" if fields else what
-
-
-def _show(value: Any, limit: int | None = 80) -> str:
-    if value is None or value == "" or value == []:
-        return "(empty)"
-    text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
-    return text if limit is None or len(text) <= limit else text[: limit - 1] + "…"

@@ -528,7 +528,7 @@ class MainWindow(QMainWindow):
             self._shown = None  # it was deleted
         revisions = reading.revisions
         self._revision_records = {r.id: (r.record_kind, r.record_key) for r in revisions}
-        self.detail_pane.show_detail(reading.detail, revisions)
+        self.detail_pane.show_detail(reading.detail, revisions, reading.names)
         self.citations_pane.show_detail(reading.detail)
 
     def _show_message(self, message: str) -> None:
