@@ -6,18 +6,20 @@ import calendar
 import dataclasses
 import re
 from collections.abc import Iterator
+from datetime import UTC, datetime
 
 import pytest
 from pytestqt.qtbot import QtBot
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QTreeWidgetItem
 
 from viewer.domain.dates import FuzzyDate
-from viewer.domain.enums import PartyKind, RecordKind
-from viewer.domain.records import Citation, Party, StatusAction
+from viewer.domain.enums import PartyKind, RecordKind, RevisionAction
+from viewer.domain.records import Citation, Party, Revision, StatusAction
 from viewer.store.store import Store
 from viewer.ui.browse.detail_reader import DetailReader, RecordReading
-from viewer.ui.browse.history_view import HistoryView
+from viewer.ui.browse.history_view import SHOWN_LIMIT, HistoryView
 
 AUTHOR = "Ada Lovelace"
 KZ_ACTION = "kazakhstan-expected-to-join-2025"
@@ -177,3 +179,18 @@ def test_reverting_still_offers_every_revision_but_the_latest(
     assert emitted.args == [oldest]
     view.select_revision(reading.revisions[-1].id)
     assert not view.revert_button.isEnabled()
+
+
+def test_a_long_history_shows_the_newest_and_counts_the_rest(qtbot: QtBot) -> None:
+    view = HistoryView()
+    qtbot.addWidget(view)
+    at = datetime(2025, 11, 6, 9, 30, tzinfo=UTC)
+    many = [
+        Revision(n, at, AUTHOR, RevisionAction.UPDATE, RecordKind.PARTY, "kazakhstan", {})
+        for n in range(1, SHOWN_LIMIT + 26)
+    ]
+    view.show_revisions(many, {(RecordKind.PARTY, "kazakhstan"): "Kazakhstan"})
+    assert view.revision_ids() == list(range(SHOWN_LIMIT + 25, 25, -1))
+    last = top_items(view)[-1]
+    assert last.text(0) == "25 older changes are not shown."
+    assert not last.flags() & Qt.ItemFlag.ItemIsSelectable

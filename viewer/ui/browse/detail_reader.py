@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from viewer.domain.enums import RecordKind
-from viewer.domain.records import Revision
+from viewer.domain.records import Party, Revision
 from viewer.domain.revision_text import Names, mentioned_keys
 from viewer.domain.views import Detail
 from viewer.store.api import Store, labels_for, load_detail
@@ -82,15 +82,23 @@ class DetailReader(BackgroundReader):
             for action in detail.actions:
                 revisions += self._store.revisions(RecordKind.STATUS_ACTION, action.key)
         ordered = sorted(revisions, key=lambda revision: revision.id)
-        return RecordReading(kind, key, detail, tuple(ordered), self._names(ordered))
+        return RecordReading(kind, key, detail, tuple(ordered), self._names(ordered, detail))
 
-    def _names(self, revisions: Sequence[Revision]) -> Names:
+    def _names(self, revisions: Sequence[Revision], detail: Detail | None) -> Names:
         """The names of what ``revisions`` mention: one bounded query per kind."""
-        return {
+        names = {
             (kind, key): name
             for kind, keys in mentioned_keys(revisions).items()
             for key, name in labels_for(self._store, kind, keys).items()
         }
+        # A status change is named by its participant and status: the log says
+        # both, and for the shown participant's own changes the detail does too.
+        if detail is not None and isinstance(detail.record, Party):
+            for action in detail.actions:
+                names[(RecordKind.STATUS_ACTION, action.key)] = (
+                    f"{detail.record.name}: {action.action.label}"
+                )
+        return names
 
     # -- reactions -----------------------------------------------------------------
 

@@ -22,11 +22,16 @@ from viewer.ui.widgets.plain_text import plain_tooltip
 
 REVISION_ROLE = Qt.ItemDataRole.UserRole
 LATEST_ROLE = Qt.ItemDataRole.UserRole + 1
+# The newest revisions shown at most; a record edited more often than this
+# says how many older ones there are (the list stays a screenful or so of work).
+SHOWN_LIMIT = 300
 
 
 class HistoryView(QWidget):
-    """Lists a record's revisions, newest first: when, who, what, and each
-    changed field from what to what.
+    """Lists a record's revisions, newest first, as a person reads them: what
+    was done to which record, when and by whom, and each changed field from
+    what to what (records by name, fields by the forms' labels; see
+    :mod:`viewer.domain.revision_text`). Rows wrap; nothing is cut short.
 
     Signals:
         revertRequested(int): "Revert to this revision" was chosen; carries
@@ -77,7 +82,9 @@ class HistoryView(QWidget):
         naming the records they mention by ``names`` (a key without one is quoted)."""
         self.tree.clear()
         latest = revisions[-1].id if revisions else None
-        for text in reversed(describe_log(revisions, names or {})):
+        # All of them are read in words, so that each is named as the log then named it.
+        texts = describe_log(revisions, names or {})
+        for text in reversed(texts[-SHOWN_LIMIT:]):
             item = QTreeWidgetItem([f"{text.headline}\n{text.byline}"])
             item.setToolTip(0, plain_tooltip(f"{text.headline}\n{text.byline}"))
             item.setData(0, REVISION_ROLE, text.revision_id)
@@ -90,6 +97,11 @@ class HistoryView(QWidget):
                 child.setToolTip(0, plain_tooltip(change.full))
                 item.addChild(child)
             self.tree.addTopLevelItem(item)
+        if len(texts) > SHOWN_LIMIT:
+            older = len(texts) - SHOWN_LIMIT
+            note = QTreeWidgetItem([f"{older:,} older changes are not shown."])
+            note.setFlags(Qt.ItemFlag.ItemIsEnabled)  # a note, not a revision to choose
+            self.tree.addTopLevelItem(note)
         first = self.tree.topLevelItem(0)
         if first is not None:
             first.setExpanded(True)  # what changed last, without a click
