@@ -80,7 +80,8 @@ def create_main_window(
     if settings is None:
         settings = QSettings(api.APP_NAME, api.APP_NAME)
     window = MainWindow(store, opened.path, settings, LinkOpener())
-    window.destroyed.connect(lambda: opened.close())
+    # The File menu closes it: when the window opens another, or is gone.
+    window.file_actions.adopt(opened)
     return window
 
 

@@ -51,6 +51,7 @@ if TYPE_CHECKING:
     )
     from viewer.store.lookups import COMPLETION_LIMIT, complete, labels_for, new_key
     from viewer.store.paths import APP_NAME, DB_ENVIRONMENT_VARIABLE, default_database_path
+    from viewer.store.properties import DatabaseProperties, database_properties
     from viewer.store.saved_searches import (
         SavedSearch,
         delete_saved_search,
@@ -104,6 +105,8 @@ _HOMES = {
     "APP_NAME": "viewer.store.paths",
     "DB_ENVIRONMENT_VARIABLE": "viewer.store.paths",
     "default_database_path": "viewer.store.paths",
+    "DatabaseProperties": "viewer.store.properties",
+    "database_properties": "viewer.store.properties",
     "SavedSearch": "viewer.store.saved_searches",
     "delete_saved_search": "viewer.store.saved_searches",
     "save_search": "viewer.store.saved_searches",
@@ -139,6 +142,7 @@ __all__ = [
     "ChangeProbe",
     "ConflictError",
     "DatabaseFileError",
+    "DatabaseProperties",
     "Dependents",
     "Facets",
     "Finding",
@@ -158,6 +162,7 @@ __all__ = [
     "complete",
     "count_rows",
     "counts",
+    "database_properties",
     "default_database_path",
     "delete_saved_search",
     "export_csv",

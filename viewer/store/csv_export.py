@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import dataclasses
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -20,10 +21,40 @@ NESTED = ("citations", "roles")
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
-def export_csv(store: Store, folder: Path) -> list[Path]:
-    """Write the CSV files into ``folder`` (created if needed); returns their paths."""
+def export_csv(
+    store: Store, folder: Path, progress: Callable[[int, int], None] | None = None
+) -> list[Path]:
+    """Write the CSV files into ``folder`` (created if needed); returns their paths.
+
+    Each file is written under a temporary name, and all of them take their
+    names at the end: an export that fails or is stopped half-way (its
+    ``progress``, told (records written, records in all) after each kind,
+    raising) leaves none of its files behind, and a folder it made is removed.
+    """
+    made = not folder.exists()
     folder.mkdir(parents=True, exist_ok=True)
-    written: list[Path] = []
+    partial: list[Path] = []
+    try:
+        _write_all(store, folder, partial, progress)
+        for path in partial:
+            path.replace(_final(path))
+    except BaseException:
+        for path in partial:
+            path.unlink(missing_ok=True)
+        if made and not any(folder.iterdir()):
+            folder.rmdir()
+        raise
+    return [_final(path) for path in partial]
+
+
+def _write_all(
+    store: Store,
+    folder: Path,
+    written: list[Path],
+    progress: Callable[[int, int], None] | None,
+) -> None:
+    total = sum(store.count(kind) for kind in RecordKind)
+    done = 0
     citations: list[dict[str, Any]] = []
     roles: list[dict[str, Any]] = []
     for kind in RecordKind:
@@ -48,22 +79,32 @@ def export_csv(store: Store, folder: Path) -> list[Path]:
             if isinstance(record, Event):
                 for position, role in enumerate(data["roles"]):
                     roles.append({"event": record.key, "position": position, **role})
-        written.append(_write(folder / f"{kind.section}.csv", columns, rows))
-    written.append(
-        _write(
-            folder / "citations.csv",
-            ["record_kind", "record_key", "position", "source", "locator", "quote", "note"],
-            [{k: _cell(v) for k, v in row.items()} for row in citations],
-        )
+        _write(_partial(folder / f"{kind.section}.csv", written), columns, rows)
+        done += len(rows)
+        if progress is not None:
+            progress(done, total)
+    _write(
+        _partial(folder / "citations.csv", written),
+        ["record_kind", "record_key", "position", "source", "locator", "quote", "note"],
+        [{k: _cell(v) for k, v in row.items()} for row in citations],
     )
-    written.append(
-        _write(
-            folder / "event_roles.csv",
-            ["event", "position", "role", "party", "person"],
-            [{k: _cell(v) for k, v in row.items()} for row in roles],
-        )
+    _write(
+        _partial(folder / "event_roles.csv", written),
+        ["event", "position", "role", "party", "person"],
+        [{k: _cell(v) for k, v in row.items()} for row in roles],
     )
-    return written
+
+
+def _partial(path: Path, written: list[Path]) -> Path:
+    """Where ``path`` is written until the export is whole; noted in ``written``
+    before anything is written to it, so that a failure removes it too."""
+    partial = path.with_name(f".{path.name}.partial")
+    written.append(partial)
+    return partial
+
+
+def _final(partial: Path) -> Path:
+    return partial.with_name(partial.name.removeprefix(".").removesuffix(".partial"))
 
 
 def _cell(value: Any) -> str:

@@ -74,6 +74,12 @@ class DetailReader(BackgroundReader):
         super().cancel()
         self._loading_timer.stop()
 
+    def set_store(self, store: Store) -> None:
+        """Read from another database from now on; a reading of the old one
+        still coming is dropped."""
+        self.cancel()
+        self._store = store
+
     def read(self, kind: RecordKind, key: str) -> RecordReading:
         """The reading of one record. Runs on a pool thread: it must touch no widget."""
         detail = load_detail(self._store, kind, key)

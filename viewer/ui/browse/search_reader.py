@@ -42,6 +42,12 @@ class SearchReader(BackgroundReader):
         self._store = store
         self.done.connect(self.found.emit)
 
+    def set_store(self, store: Store) -> None:
+        """Search another database from now on; results of the old one still
+        coming are dropped."""
+        self.cancel()
+        self._store = store
+
     def request_query(self, query: Query) -> int:
         return self.submit(lambda: self.read(query))
 

@@ -250,3 +250,12 @@ class SearchController(QObject):
 
     def stop(self) -> None:
         self.reader.stop()
+
+    def set_store(self, store: Store) -> None:
+        """Search another database (the window opened another file): the field
+        starts empty, and the saved searches listed are that database's."""
+        self.reader.set_store(store)
+        self._store = store
+        self.field.clear()
+        self.field.settle()  # the lists, results and counts forget the old search
+        self.reload_saved_searches()

@@ -1,0 +1,70 @@
+"""Import and export as work for a :class:`LongTask`: plain functions of the
+store's API, run on the task's thread (they touch no widget)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from viewer.store.api import (
+    InvalidRecord,
+    Store,
+    apply_import,
+    export_csv,
+    export_json,
+    plan_import,
+    read_file,
+)
+from viewer.ui.window.file_chooser import ExportFormat
+from viewer.ui.window.long_task import Progress, Work
+
+
+@dataclass(frozen=True)
+class ImportOutcome:
+    """What an import did: the records it added, or the problems that stopped
+    it (then it added nothing)."""
+
+    added: int
+    problems: tuple[str, ...] = ()
+
+
+def import_work(store: Store, path: Path) -> Work:
+    """Read, check, then add the records of the exchange file ``path``: all of
+    them in one transaction, or none (a cancel during the writing rolls it back)."""
+
+    def work(progress: Progress) -> ImportOutcome:
+        data, unreadable = read_file(path)
+        if unreadable:
+            return ImportOutcome(0, tuple(str(problem) for problem in unreadable))
+        plan = plan_import(data, store, lambda done, total: progress("Checking", done, total))
+        if plan.problems:
+            return ImportOutcome(0, tuple(str(problem) for problem in plan.problems))
+        try:
+            added = apply_import(
+                plan, store, lambda done, total: progress("Importing", done, total)
+            )
+        except InvalidRecord as refused:  # the database changed since the file was checked
+            return ImportOutcome(0, tuple(str(problem) for problem in refused.problems))
+        return ImportOutcome(added)
+
+    return work
+
+
+def export_work(store: Store, path: Path, kind: ExportFormat) -> Work:
+    """Write the whole database to ``path`` (a JSON file, or a folder of CSV
+    files); returns how many records were written. A cancel leaves no file."""
+
+    def work(progress: Progress) -> int:
+        written = [0]
+
+        def report(done: int, total: int) -> None:
+            written[0] = done
+            progress("Exporting", done, total)
+
+        if kind == "csv":
+            export_csv(store, path, report)
+        else:
+            export_json(store, path, report)
+        return written[0]
+
+    return work

@@ -1,0 +1,358 @@
+"""The File menu: which database the window shows, import, export, its properties, Quit."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Protocol
+
+from PySide6.QtCore import QObject, QSettings, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QDialog, QMenu, QMessageBox, QStatusBar, QWidget
+
+from viewer.store.api import (
+    DatabaseFileError,
+    OpenedDatabase,
+    Store,
+    StoreError,
+    database_properties,
+    open_or_create,
+)
+from viewer.ui.widgets.shortcuts import shortcuts
+from viewer.ui.window.exchange_work import ImportOutcome, export_work, import_work
+from viewer.ui.window.file_chooser import ExportFormat, FileDialogChooser, PathChooser
+from viewer.ui.window.long_task import LongTask, Work
+from viewer.ui.window.problems_dialog import ProblemsDialog
+from viewer.ui.window.properties_dialog import PropertiesDialog
+from viewer.ui.window.recent_databases import RecentDatabases
+from viewer.ui.window.task_progress_dialog import TaskProgressDialog
+
+# Opens (or with True, creates empty) a database file: api.open_or_create's refusals apply.
+DatabaseOpener = Callable[[Path, bool], tuple[Store, OpenedDatabase]]
+STATUS_MS = 15_000
+
+
+class FileHost(Protocol):
+    """What the File menu needs of the window."""
+
+    @property
+    def store(self) -> Store: ...
+    def switch_store(self, store: Store, path: Path) -> None: ...
+    def refresh(self) -> None: ...
+    def statusBar(self) -> QStatusBar: ...
+    def close(self) -> bool: ...
+
+
+class _OpenFile:
+    """The database the window shows, closed when the window is gone.
+
+    Plain Python, so that it outlives the Qt objects at the window's end.
+    """
+
+    def __init__(self) -> None:
+        self.opened: OpenedDatabase | None = None
+        self.stop_task: Callable[[], None] | None = None
+
+    def close(self) -> None:
+        if self.stop_task is not None:
+            self.stop_task()  # an import must not write through a closed engine
+        if self.opened is not None:
+            self.opened.close()
+            self.opened = None
+
+
+class FileActions(QObject):
+    """New, Open and Open Recent switch the window to another database; Import
+    and Export run on a :class:`LongTask` with a progress dialog that can
+    cancel; Properties describes the database; Quit closes the window.
+
+    Owns the open database (an :class:`OpenedDatabase`, given by
+    :meth:`adopt`): a switch closes the one left, and the window's end the
+    one shown. Files are asked for through ``chooser`` (a
+    :class:`PathChooser`: tests put one of their own) and opened with
+    ``opener``.
+
+    Signals:
+        databaseSwitched(str): the window shows another database; carries its path.
+        taskEnded(): an import or export ended (done, failed or cancelled).
+    """
+
+    databaseSwitched = Signal(str)
+    taskEnded = Signal()
+
+    def __init__(self, host: FileHost, window: QWidget, settings: QSettings) -> None:
+        super().__init__(window)
+        self._host = host
+        self._window = window
+        self.recent = RecentDatabases(settings)
+        self.chooser: PathChooser = FileDialogChooser(window)
+        self.opener: DatabaseOpener = lambda path, _create: open_or_create(
+            path, self._host.store.user, seed=False
+        )
+        self.task: LongTask | None = None
+        self._file = _OpenFile()
+        file = self._file
+        window.destroyed.connect(lambda: file.close())
+        self._make_actions(window)
+        self._connect_signals()
+        self._fill_recent_menu()
+
+    def _make_actions(self, window: QWidget) -> None:
+        self.new_action = QAction("&New Database…", window)
+        self.new_action.setShortcut(QKeySequence("Ctrl+Shift+N"))
+        self.new_action.setToolTip("Create an empty database and show it (Ctrl+Shift+N)")
+        self.open_action = QAction("&Open Database…", window)
+        self.open_action.setShortcuts(shortcuts("Ctrl+O", QKeySequence.StandardKey.Open))
+        self.open_action.setToolTip("Show another database in this window (Ctrl+O)")
+        self.recent_menu = QMenu("Open &Recent", window)
+        self.recent_menu.setObjectName("recentMenu")
+        self.clear_recent_action = QAction("&Clear Recent", window)
+        self.import_action = QAction("&Import…", window)
+        self.import_action.setShortcut(QKeySequence("Ctrl+I"))
+        self.import_action.setToolTip("Add the records of a JSON exchange file (Ctrl+I)")
+        self.export_action = QAction("&Export…", window)
+        self.export_action.setToolTip("Write the whole database to a JSON file or CSV files")
+        self.properties_action = QAction("Database &Properties", window)
+        self.quit_action = QAction("&Quit", window)
+        self.quit_action.setShortcuts(shortcuts("Ctrl+Q", QKeySequence.StandardKey.Quit))
+        self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
+        for action in self.menu_actions():
+            if action is not None:
+                window.addAction(action)  # its keys work wherever the focus is
+
+    def menu_actions(self) -> list[QAction | None]:
+        """The File menu, top to bottom (Open Recent's submenu goes after Open); None
+        is a separator."""
+        return [
+            self.new_action,
+            self.open_action,
+            None,
+            self.import_action,
+            self.export_action,
+            None,
+            self.properties_action,
+            None,
+            self.quit_action,
+        ]
+
+    def add_menu(self, menu: QMenu) -> None:
+        for action in self.menu_actions():
+            if action is None:
+                menu.addSeparator()
+                continue
+            menu.addAction(action)
+            if action is self.open_action:
+                menu.addMenu(self.recent_menu)
+
+    def _connect_signals(self) -> None:
+        self.new_action.triggered.connect(self.new_database)
+        self.open_action.triggered.connect(self.open_database)
+        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        self.clear_recent_action.triggered.connect(self.clear_recent)
+        self.import_action.triggered.connect(self.import_file)
+        self.export_action.triggered.connect(self.export_file)
+        self.properties_action.triggered.connect(self.show_properties)
+        self.quit_action.triggered.connect(self._host.close)
+
+    # -- the database shown ----------------------------------------------------------
+
+    def adopt(self, opened: OpenedDatabase) -> None:
+        """Take charge of the database the window was made with (closing it at the end)."""
+        self._file.opened = opened
+        self.recent.add(opened.path)
+        self._fill_recent_menu()
+
+    def current_path(self) -> Path | None:
+        return self._file.opened.path if self._file.opened is not None else None
+
+    def new_database(self) -> bool:
+        path = self.chooser.new_database(self._folder())
+        return path is not None and self.open_path(path, create=True)
+
+    def open_database(self) -> bool:
+        path = self.chooser.open_database(self._folder())
+        return path is not None and self.open_path(path)
+
+    def open_path(self, path: Path, *, create: bool = False) -> bool:
+        """Show the database at ``path`` (with ``create``, a new empty one) instead
+        of the one shown; on a refusal, say why and keep the one shown."""
+        path = path.expanduser()
+        title = "New Database" if create else "Open Database"
+        current = self.current_path()
+        if create and path.exists() and path.stat().st_size > 0:
+            self.tell(
+                title,
+                f"{path} already exists. A new database never replaces a file: "
+                "choose another name, or open it with Open Database.",
+            )
+            return False
+        if not create and not path.is_file():
+            self.tell(title, f"{path} does not exist (any more).")
+            return False
+        if current is not None and _same_file(path, current):
+            self._say(f"{path.name} is the database shown")
+            return True
+        try:
+            store, opened = self.opener(path, create)
+        except (DatabaseFileError, StoreError, OSError) as error:
+            self.tell(title, f"{error}\n\nThe database shown stays open.")
+            return False
+        self._host.switch_store(store, opened.path)
+        left, self._file.opened = self._file.opened, opened
+        if left is not None:
+            left.close()
+        self.recent.add(opened.path)
+        self._fill_recent_menu()
+        if create:
+            self._say(f"Created {opened.path}: it is empty; File > Import… fills it")
+        elif opened.backup_path is not None:
+            self._say(
+                f"Upgraded {opened.path}; the previous version is kept at {opened.backup_path}"
+            )
+        else:
+            self._say(f"Opened {opened.path}")
+        self.databaseSwitched.emit(str(opened.path))
+        return True
+
+    def _folder(self) -> Path:
+        current = self.current_path()
+        return current.parent if current is not None else Path.home()
+
+    # -- recent databases ------------------------------------------------------------
+
+    def _fill_recent_menu(self) -> None:
+        menu = self.recent_menu
+        menu.clear()
+        paths = self.recent.paths()
+        for number, path in enumerate(paths, start=1):
+            text = f"&{number} {str(path).replace('&', '&&')}"
+            action = menu.addAction(text)
+            if path.is_file():
+                action.setToolTip(str(path))
+                action.triggered.connect(lambda _checked=False, path=path: self.open_path(path))
+            else:
+                action.setText(f"{text} (not found)")
+                action.setEnabled(False)
+                action.setToolTip(f"{path} is not there now")
+        if not paths:
+            menu.addAction("No databases opened yet").setEnabled(False)
+        menu.addSeparator()
+        menu.addAction(self.clear_recent_action)
+        self.clear_recent_action.setEnabled(bool(paths))
+
+    def clear_recent(self) -> None:
+        self.recent.clear()
+        current = self.current_path()
+        if current is not None:
+            self.recent.add(current)  # the one shown is still the latest opened
+        self._fill_recent_menu()
+
+    # -- import and export -----------------------------------------------------------
+
+    def import_file(self) -> LongTask | None:
+        path = self.chooser.import_file(self._folder())
+        if path is None:
+            return None
+        task = self._run("Importing", import_work(self._host.store, path))
+        if task is not None:
+            task.succeeded.connect(lambda outcome: self._imported(path, outcome))
+            task.failed.connect(lambda error: self._task_failed("Import", path, error))
+            task.cancelled.connect(lambda: self._say("Import cancelled: nothing was changed"))
+        return task
+
+    def _imported(self, path: Path, outcome: object) -> None:
+        assert isinstance(outcome, ImportOutcome)
+        if outcome.problems:
+            count = len(outcome.problems)
+            self.tell(
+                "Import",
+                f"{count:,} problem{'s' if count != 1 else ''} in {path}; nothing was imported.",
+                outcome.problems,
+            )
+            return
+        self._host.refresh()
+        self._say(f"Imported {_records(outcome.added)} from {path.name}")
+
+    def export_file(self) -> LongTask | None:
+        current = self.current_path()
+        name = current.stem if current is not None else "accords"
+        chosen = self.chooser.export_file(self._folder(), name)
+        if chosen is None:
+            return None
+        path, kind = chosen
+        if path.expanduser().resolve() in self._host.store.files():
+            self.tell("Export", f"{path} is the database itself; export to another file.")
+            return None
+        task = self._run("Exporting", export_work(self._host.store, path, kind))
+        if task is not None:
+            task.succeeded.connect(lambda written: self._exported(path, kind, written))
+            task.failed.connect(lambda error: self._task_failed("Export", path, error))
+            task.cancelled.connect(lambda: self._say("Export cancelled: no file was written"))
+        return task
+
+    def _exported(self, path: Path, kind: ExportFormat, written: object) -> None:
+        where = f"CSV files in {path}" if kind == "csv" else str(path)
+        self._say(f"Exported {_records(written)} to {where}")
+
+    def _run(self, title: str, work: Work) -> LongTask | None:
+        if self.task is not None and self.task.is_running():
+            return None  # one at a time (the progress dialog keeps it so)
+        task = LongTask(work, self)
+        self.task = task
+        TaskProgressDialog(task, title, self._window)
+        task.ended.connect(self._task_ended)
+        task.start()
+        self._file.stop_task = task.stopper()
+        return task
+
+    def _task_ended(self) -> None:
+        self._file.stop_task = None
+        self.taskEnded.emit()
+
+    def _task_failed(self, doing: str, path: Path, error: object) -> None:
+        if isinstance(error, OSError):
+            reason = error.strerror or str(error)
+        else:
+            reason = str(error) or type(error).__name__
+        self.tell(doing, f"{doing} of {path} failed: {reason}. Nothing was changed.")
+
+    # -- properties ------------------------------------------------------------------
+
+    def show_properties(self) -> PropertiesDialog:
+        dialog = PropertiesDialog(database_properties(self._host.store), self._window)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
+    # -- telling the user ------------------------------------------------------------
+
+    def tell(self, title: str, text: str, problems: Sequence[str] = ()) -> QDialog:
+        """Show a message (and a list of problems) without blocking: window-modal,
+        gone once closed. Plain text: it quotes file names and file contents."""
+        dialog: QDialog
+        if problems:
+            dialog = ProblemsDialog(title, text, problems, self._window)
+        else:
+            dialog = QMessageBox(
+                QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok, self._window
+            )
+            dialog.setTextFormat(Qt.TextFormat.PlainText)
+            dialog.setObjectName("fileMessage")
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
+    def _say(self, text: str) -> None:
+        self._host.statusBar().showMessage(text, STATUS_MS)
+
+
+def _records(count: object) -> str:
+    number = count if isinstance(count, int) else 0
+    return f"{number:,} record" + ("" if number == 1 else "s")
+
+
+def _same_file(one: Path, other: Path) -> bool:
+    try:
+        return one.samefile(other)
+    except OSError:
+        return False

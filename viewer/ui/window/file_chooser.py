@@ -1,0 +1,76 @@
+"""Where the File menu's commands ask which file: the seam between them and the
+platform's file dialogs (tests give a chooser of their own that answers at once)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Literal, Protocol
+
+from PySide6.QtWidgets import QFileDialog, QWidget
+
+ExportFormat = Literal["json", "csv"]
+
+DATABASE_FILTER = "Accords Viewer databases (*.sqlite3 *.sqlite *.db);;All files (*)"
+JSON_FILTER = "JSON exchange file (*.json)"
+CSV_FILTER = "CSV, one file per kind, in a folder of this name (*)"
+
+
+class PathChooser(Protocol):
+    """Asks the user for a file; None when they changed their mind."""
+
+    def new_database(self, folder: Path) -> Path | None: ...
+    def open_database(self, folder: Path) -> Path | None: ...
+    def import_file(self, folder: Path) -> Path | None: ...
+    def export_file(self, folder: Path, name: str) -> tuple[Path, ExportFormat] | None: ...
+
+
+class FileDialogChooser:
+    """The platform's file dialogs, over ``parent``."""
+
+    def __init__(self, parent: QWidget) -> None:
+        self._parent = parent
+
+    def new_database(self, folder: Path) -> Path | None:
+        name, _ = QFileDialog.getSaveFileName(
+            self._parent,
+            "New Database (it starts empty)",
+            str(folder / "accords.sqlite3"),
+            DATABASE_FILTER,
+        )
+        return _with_suffix(name, ".sqlite3")
+
+    def open_database(self, folder: Path) -> Path | None:
+        name, _ = QFileDialog.getOpenFileName(
+            self._parent, "Open Database", str(folder), DATABASE_FILTER
+        )
+        return Path(name) if name else None
+
+    def import_file(self, folder: Path) -> Path | None:
+        # Only the JSON exchange format can be read back: CSV has no import yet.
+        name, _ = QFileDialog.getOpenFileName(
+            self._parent, "Import (JSON exchange files)", str(folder), JSON_FILTER
+        )
+        return Path(name) if name else None
+
+    def export_file(self, folder: Path, name: str) -> tuple[Path, ExportFormat] | None:
+        chosen, used_filter = QFileDialog.getSaveFileName(
+            self._parent,
+            "Export",
+            str(folder / f"{name}.json"),
+            f"{JSON_FILTER};;{CSV_FILTER}",
+        )
+        if not chosen:
+            return None
+        if used_filter == CSV_FILTER:
+            path = Path(chosen)
+            # A folder for the files: "accords.json" kept from the JSON default becomes "accords".
+            return (path.with_suffix("") if path.suffix in (".json", ".csv") else path), "csv"
+        as_json = _with_suffix(chosen, ".json")
+        return (as_json, "json") if as_json is not None else None
+
+
+def _with_suffix(name: str, suffix: str) -> Path | None:
+    if not name:
+        return None
+    path = Path(name)
+    return path if path.suffix else path.with_suffix(suffix)

@@ -1,0 +1,106 @@
+"""The Properties of the open database: where it is, its size, what it holds."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QVBoxLayout,
+    QWidget,
+)
+
+from viewer.domain.enums import RecordKind
+from viewer.store.api import DatabaseProperties
+
+# The kinds in the order a reader meets them, with the words the window uses.
+KIND_NAMES = {
+    RecordKind.PARTY: "Participants",
+    RecordKind.EVENT: "Events",
+    RecordKind.PERSON: "People",
+    RecordKind.SOURCE: "Sources",
+    RecordKind.STATUS_ACTION: "Status actions",
+    RecordKind.ACCORD: "Accords",
+}
+
+
+def file_size(size: int) -> str:
+    """``size`` bytes as people read a file's size: "12.3 MB (12,345,678 bytes)"."""
+    if size < 1024:
+        return f"{size:,} bytes"
+    value = float(size)
+    for unit in ("KB", "MB", "GB", "TB"):
+        value /= 1024
+        if value < 1024 or unit == "TB":
+            break
+    return f"{value:.1f} {unit} ({size:,} bytes)"
+
+
+def property_rows(found: DatabaseProperties) -> list[tuple[str, str]]:
+    """The dialog's rows, label and value, in order (also what Copy copies)."""
+    size = file_size(found.total_bytes)
+    if found.journal_bytes:
+        size += f", of which {file_size(found.journal_bytes)} in the write-ahead log"
+    if found.schema_revision is None:
+        schema = "none (not an Accords Viewer database)"
+    elif found.schema_revision == found.newest_schema_revision:
+        schema = f"{found.schema_revision} (the newest this version knows)"
+    else:
+        schema = (
+            f"{found.schema_revision} (this version knows up to {found.newest_schema_revision})"
+        )
+    rows = [("File", str(found.path)), ("Size on disk", size)]
+    rows += [(name, f"{found.counts.get(kind, 0):,}") for kind, name in KIND_NAMES.items()]
+    rows += [
+        ("Changes logged", f"{found.revisions:,}"),
+        ("Schema revision", schema),
+        ("Database engine", found.engine),
+    ]
+    return rows
+
+
+class PropertiesDialog(QDialog):
+    """A read-only form of a :class:`DatabaseProperties`; Copy puts it on the
+    clipboard as "Label: value" lines (for a bug report, or a note).
+
+    Signals: none beyond QDialog's.
+    """
+
+    def __init__(self, found: DatabaseProperties, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("propertiesDialog")
+        self.setWindowTitle(f"Properties of {found.path.name}")
+        self._rows = property_rows(found)
+        self._setup_widgets()
+        self._connect_signals()
+
+    def _setup_widgets(self) -> None:
+        form = QFormLayout()
+        self.values: dict[str, QLabel] = {}
+        for label, value in self._rows:
+            shown = QLabel(value, self)
+            shown.setTextFormat(Qt.TextFormat.PlainText)  # a path is not markup
+            shown.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            shown.setWordWrap(label == "File")
+            shown.setAccessibleName(label)
+            form.addRow(f"{label}:", shown)
+            self.values[label] = shown
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        self.copy_button = self.buttons.addButton("&Copy", QDialogButtonBox.ButtonRole.ActionRole)
+        self.copy_button.setAccessibleName("Copy the properties")
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.buttons)
+
+    def _connect_signals(self) -> None:
+        self.buttons.rejected.connect(self.reject)
+        self.copy_button.clicked.connect(self.copy)
+
+    def text(self) -> str:
+        return "".join(f"{label}: {value}\n" for label, value in self._rows)
+
+    def copy(self) -> None:
+        QApplication.clipboard().setText(self.text())
