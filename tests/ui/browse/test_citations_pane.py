@@ -31,6 +31,7 @@ class World:
     opened: list[QUrl] = field(default_factory=list)
     asked: list[str] = field(default_factory=list)
     warned: list[str] = field(default_factory=list)
+    addresses: list[str] = field(default_factory=list)
 
     def open_url(self, url: QUrl) -> bool:
         self.opened.append(url)
@@ -40,8 +41,9 @@ class World:
         self.asked.append(text)
         return self.answer
 
-    def warn(self, parent: QWidget | None, text: str) -> None:
+    def warn(self, parent: QWidget | None, text: str, address: str = "") -> None:
         self.warned.append(text)
+        self.addresses.append(address)
 
 
 @pytest.fixture

@@ -73,7 +73,9 @@ class CitationsPane(QWidget):
         self._tree.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
 
         # One action per command serves the button and the context menu alike.
-        self._open_action = self._action("Open link", "Show the source's web address, then open it")
+        self._open_action = self._action(
+            "Open link", "Show the web address of the selected source, then open it"
+        )
         self._copy_action = self._action("Copy reference", "Copy the reference as plain text")
         self._copy_action.setShortcut(QKeySequence.StandardKey.Copy)
         self._copy_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
@@ -229,18 +231,32 @@ class CitationsPane(QWidget):
             return None
         return int(item.data(0, _CLAIM_ROLE)), int(item.data(0, _CITATION_ROLE))
 
+    def link_source(self) -> Source | None:
+        """The source whose address Open link opens: the selected citation's,
+        or, with a source record shown, that source itself."""
+        current = self.current_citation()
+        if current is not None:
+            return current[0]
+        record = self._detail.record if self._detail is not None else None
+        return record if isinstance(record, Source) else None
+
     def _update_actions(self) -> None:
         current = self.current_citation()
-        self._open_action.setEnabled(current is not None and bool(current[0].url.strip()))
+        linked = self.link_source()
+        self._open_action.setEnabled(linked is not None and bool(linked.url.strip()))
         self._copy_action.setEnabled(current is not None)
         self._go_action.setEnabled(current is not None)
 
     # -- commands ----------------------------------------------------------------
 
     def _open_link(self) -> None:
-        current = self.current_citation()
-        if current is not None and current[0].url.strip():
-            self._link_opener.request(current[0].url, self)
+        source = self.link_source()
+        if source is not None and source.url.strip():
+            self._link_opener.request(source.url, self)
+
+    def open_url(self, url: str) -> bool:
+        """Open ``url`` through the pane's link opener (checked, shown, asked)."""
+        return self._link_opener.request(url, self)
 
     def _copy_reference(self) -> None:
         current = self.current_citation()

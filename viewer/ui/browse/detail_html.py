@@ -2,8 +2,15 @@
 
 Every piece of text from the database goes through :func:`html.escape`, so a
 name like ``<b>x</b>`` shows as written and can never become markup. Links
-point at other records with the internal ``record:`` scheme; web addresses
-are shown as text only (the citations pane opens them, after a check).
+point at other records with the internal ``record:`` scheme (following one
+selects the record); ``edit:`` and ``change-status:`` links are the page's
+edit commands. A source's web address is a ``web:`` link that names no
+address: the pane opens the record's own address through the window's
+LinkOpener, which checks it and shows it in full first.
+
+Colours are never written into the page: it uses the classes of
+:data:`STYLE_CLASSES`, which the pane styles from its palette, so the page
+reads in light and dark themes alike.
 """
 
 from __future__ import annotations
@@ -18,6 +25,12 @@ from viewer.domain.status import status_as_of
 from viewer.domain.views import Detail, Link
 
 RECORD_SCHEME = "record"
+EDIT_SCHEME = "edit"
+CHANGE_STATUS_SCHEME = "change-status"
+WEB_SCHEME = "web"
+CHANGE_STATUS = "Change status…"
+# The classes the page uses, styled by the pane (see DetailPane).
+STYLE_CLASSES = ("muted", "field")
 
 
 def record_href(kind: RecordKind, key: str) -> str:
@@ -53,11 +66,11 @@ def parse_search_href(href: str) -> tuple[RecordKind | None, str] | None:
         return None
 
 
-def parse_record_href(href: str) -> tuple[RecordKind, str] | None:
-    """The (kind, key) of a ``record:`` link, or None for anything else."""
-    scheme, _, rest = href.partition(":")
+def parse_record_href(href: str, scheme: str = RECORD_SCHEME) -> tuple[RecordKind, str] | None:
+    """The (kind, key) of a ``record:`` link (or of ``scheme``), or None for anything else."""
+    found, _, rest = href.partition(":")
     kind, _, key = rest.partition("/")
-    if scheme != RECORD_SCHEME or not key:
+    if found != scheme or not key:
         return None
     try:
         return RecordKind(kind), key
@@ -65,25 +78,24 @@ def parse_record_href(href: str) -> tuple[RecordKind, str] | None:
         return None
 
 
+def parse_change_status_href(href: str) -> str | None:
+    """The party key of a ``change-status:`` link, or None for anything else."""
+    scheme, _, key = href.partition(":")
+    return key if scheme == CHANGE_STATUS_SCHEME and key else None
+
+
+def is_web_href(href: str) -> bool:
+    """Whether ``href`` is the page's link to the shown source's web address."""
+    return href == f"{WEB_SCHEME}:address"
+
+
 def detail_html(detail: Detail) -> str:
     record = detail.record
     parts = [f"<h2>{_text(record.label)}</h2>"]
-    parts.append(f"<p style='color:#666'>{_text(record.kind.label.capitalize())}</p>")
+    parts.append(f"<p class='muted'>{_text(record.kind.label.capitalize())}</p>")
     parts.append(_fields(_field_rows(detail)))
-    if isinstance(record, Party) and detail.actions:
-        parts.append("<h3>Status actions</h3><ul>")
-        for action in detail.actions:
-            when = action.date.display() if action.date else "date not given"
-            accord = detail.name_of(RecordKind.ACCORD, action.accord)
-            note = (
-                f"<br><span style='color:#555'>{_text(action.note)}</span>" if action.note else ""
-            )
-            edit = escape(record_href(RecordKind.STATUS_ACTION, action.key), quote=True)
-            parts.append(
-                f"<li><a href='{edit}'><b>{_text(action.action.label)}</b></a> — {_text(when)} "
-                f"<i>({_text(action.certainty.label)})</i> · {_text(accord)}{note}</li>"
-            )
-        parts.append("</ul>")
+    if isinstance(record, Party):
+        parts.append(_status_actions(detail, record))
     for heading, links in detail.links.items():
         if links:
             total = detail.link_totals.get(heading)
@@ -94,10 +106,47 @@ def detail_html(detail: Detail) -> str:
             if total:
                 in_all = detail.total_text(heading)
                 parts.append(
-                    f"<p style='color:#555'><i>The first {len(links):,} of {in_all} "
+                    f"<p class='muted'><i>The first {len(links):,} of {in_all} "
                     f"are shown.</i>{_show_all(record.kind, record.key, heading)}</p>"
                 )
     return "\n".join(parts)
+
+
+def _status_actions(detail: Detail, party: Party) -> str:
+    """The party's steps, each with an Edit link, under a "Change status…" link.
+
+    A step's name is not a link: links on this page select records, and
+    editing is always a link (or button) that says Edit.
+    """
+    change = escape(f"{CHANGE_STATUS_SCHEME}:{party.key}", quote=True)
+    parts = [
+        "<h3>Status actions</h3>",
+        f"<p><a href='{change}'>{CHANGE_STATUS}</a></p>",
+    ]
+    if not detail.actions:
+        parts.append("<p class='muted'><i>No status actions recorded.</i></p>")
+        return "\n".join(parts)
+    parts.append("<ul>")
+    for action in detail.actions:
+        when = action.date.display() if action.date else "date not given"
+        accord = detail.name_of(RecordKind.ACCORD, action.accord)
+        note = f"<br><span class='muted'>{_text(action.note)}</span>" if action.note else ""
+        edit = escape(f"{EDIT_SCHEME}:{RecordKind.STATUS_ACTION.value}/{action.key}", quote=True)
+        parts.append(
+            f"<li><b>{_text(action.action.label)}</b> — {_text(when)} "
+            f"<i>({_text(action.certainty.label)})</i> · {_text(accord)} "
+            f"[<a href='{edit}'>Edit</a>]{note}</li>"
+        )
+    parts.append("</ul>")
+    return "\n".join(parts)
+
+
+def _web_link(url: str) -> str:
+    # The href names no address: the pane opens the record's own one, so the
+    # page cannot be made to open anything else, and QUrl never re-spells it.
+    if not url.strip():
+        return ""
+    return f"<a href='{WEB_SCHEME}:address'>{_text(url)}</a>"
 
 
 def _show_all(kind: RecordKind, key: str, heading: str) -> str:
@@ -154,7 +203,7 @@ def _field_rows(detail: Detail) -> list[tuple[str, str]]:
                 ("Publisher", _text(record.publisher)),
                 ("Authors", _text("; ".join(record.authors))),
                 ("Published", _date(record.published)),
-                ("Web address", _text(record.url)),
+                ("Web address", _web_link(record.url)),
                 ("Accessed", _date(record.accessed)),
                 ("Notes", _text(record.notes)),
             ]
@@ -170,7 +219,7 @@ def _field_rows(detail: Detail) -> list[tuple[str, str]]:
 
 def _fields(rows: list[tuple[str, str]]) -> str:
     cells = "".join(
-        f"<tr><th align='left' valign='top' style='padding-right:12px;color:#444'>{name}</th>"
+        f"<tr><th align='left' valign='top' class='field' style='padding-right:12px'>{name}</th>"
         f"<td>{value}</td></tr>"
         for name, value in rows
     )
@@ -179,7 +228,7 @@ def _fields(rows: list[tuple[str, str]]) -> str:
 
 def _link(link: Link) -> str:
     href = escape(record_href(link.kind, link.key), quote=True)
-    note = f" <span style='color:#555'>— {_text(link.note)}</span>" if link.note else ""
+    note = f" <span class='muted'>— {_text(link.note)}</span>" if link.note else ""
     return f"<a href='{href}'>{_text(link.label)}</a>{note}"
 
 

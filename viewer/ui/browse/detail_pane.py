@@ -4,13 +4,21 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QUrl, Signal
+from PySide6.QtCore import QEvent, QUrl, Signal
+from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QTabWidget, QTextBrowser, QVBoxLayout, QWidget
 
-from viewer.domain.records import Party, Revision
+from viewer.domain.records import Party, Revision, Source
 from viewer.domain.revision_text import Names
 from viewer.domain.views import Detail
-from viewer.ui.browse.detail_html import detail_html, parse_record_href, parse_search_href
+from viewer.ui.browse.detail_html import (
+    EDIT_SCHEME,
+    detail_html,
+    is_web_href,
+    parse_change_status_href,
+    parse_record_href,
+    parse_search_href,
+)
 from viewer.ui.browse.history_view import HistoryView
 from viewer.ui.timeline.status_timeline import StatusTimeline
 
@@ -30,11 +38,20 @@ class DetailPane(QWidget):
             revision; carries the revision id.
         searchRequested(str, str): "show all" of a long related list; carries
             the list's kind value ("" for all results) and the query to show.
+        editRequested(str, str): an Edit link was followed; carries the
+            kind's value and the key of the record to edit.
+        changeStatusRequested(str): "Change status…" was followed; carries
+            the participant's key.
+        webLinkRequested(str): the shown source's web address was followed;
+            carries the address exactly as stored (not yet checked).
     """
 
     recordLinkActivated = Signal(str, str)
     revertRequested = Signal(int)
     searchRequested = Signal(str, str)
+    editRequested = Signal(str, str)
+    changeStatusRequested = Signal(str)
+    webLinkRequested = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -57,6 +74,7 @@ class DetailPane(QWidget):
         # Links are followed by the window, never by the browser itself.
         self.text.setOpenLinks(False)
         self.text.setOpenExternalLinks(False)
+        self._style_page()
         self.timeline = StatusTimeline(page)
         self.timeline.setObjectName("statusTimeline")
         self.timeline.setAccessibleName("Status timeline")
@@ -103,8 +121,41 @@ class DetailPane(QWidget):
         self.timeline.hide()
         self.history.show_message(message)
 
+    def changeEvent(self, event: QEvent) -> None:
+        # A new palette (a dark scheme chosen) restyles the page shown.
+        if event.type() == QEvent.Type.PaletteChange:
+            self._style_page()
+            if self._detail is not None:
+                self.text.setHtml(detail_html(self._detail))
+        super().changeEvent(event)
+
+    def _style_page(self) -> None:
+        """Colour the page's classes and links from the palette, light or dark."""
+        palette = self.text.palette()
+        text = palette.color(QPalette.ColorRole.Text)
+        base = palette.color(QPalette.ColorRole.Base)
+        link = palette.color(QPalette.ColorRole.Link)
+        self.text.document().setDefaultStyleSheet(
+            f".muted {{ color: {_mix(text, base, 0.62)}; }}\n"
+            f".field {{ color: {_mix(text, base, 0.8)}; }}\n"
+            f"a {{ color: {link.name()}; }}\n"
+        )
+
     def _follow(self, url: QUrl) -> None:
         href = url.toString()
+        if is_web_href(href):
+            record = self._detail.record if self._detail else None
+            if isinstance(record, Source):
+                self.webLinkRequested.emit(record.url)
+            return
+        party = parse_change_status_href(href)
+        if party is not None:
+            self.changeStatusRequested.emit(party)
+            return
+        edit = parse_record_href(href, EDIT_SCHEME)
+        if edit is not None:
+            self.editRequested.emit(edit[0].value, edit[1])
+            return
         target = parse_record_href(href)
         if target is not None:
             kind, key = target
@@ -113,3 +164,18 @@ class DetailPane(QWidget):
         if search is not None:
             list_kind, query = search
             self.searchRequested.emit(list_kind.value if list_kind else "", query)
+
+
+def _mix(colour: QColor, ground: QColor, amount: float) -> str:
+    """``colour`` blended into ``ground`` (1 is all colour): secondary text that
+    keeps its contrast on whichever ground the palette has."""
+
+    def channel(a: int, b: int) -> int:
+        return round(a * amount + b * (1 - amount))
+
+    mixed = QColor(
+        channel(colour.red(), ground.red()),
+        channel(colour.green(), ground.green()),
+        channel(colour.blue(), ground.blue()),
+    )
+    return mixed.name()

@@ -5,13 +5,15 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from viewer.domain.validation import url_problem
 
 Ask = Callable[[QWidget | None, str], bool]
-Warn = Callable[[QWidget | None, str], None]
+# The parent, why the link was not opened, and the whole address (maybe empty).
+Warn = Callable[[QWidget | None, str, str], None]
+COPY_ADDRESS = "Copy address"
 
 
 class LinkOpener(QObject):
@@ -55,7 +57,7 @@ class LinkOpener(QObject):
         ):
             problem = f"{url[:60]!r} is not a web address this app can open safely"
         if problem is not None:
-            self._refuse(problem, parent)
+            self._refuse(problem, url, parent)
             return False
         host = qurl.host(QUrl.ComponentFormattingOption.FullyEncoded)
         question = (
@@ -67,13 +69,14 @@ class LinkOpener(QObject):
         if not self._ask(parent, question):
             return False
         if not self._open_url(qurl):
-            self._refuse(f"No program could open {url[:60]!r}.", parent)
+            self._refuse(f"No program could open {url[:60]!r}.", url, parent)
             return False
         self.opened.emit(url)
         return True
 
-    def _refuse(self, reason: str, parent: QWidget | None) -> None:
-        self._warn(parent, reason)
+    def _refuse(self, reason: str, url: str, parent: QWidget | None) -> None:
+        # The reason quotes the start of the address; the warning shows all of it.
+        self._warn(parent, reason, url)
         self.refused.emit(reason)
 
 
@@ -96,7 +99,19 @@ def _ask_in_dialog(parent: QWidget | None, text: str) -> bool:
     return box.exec() == QMessageBox.StandardButton.Yes
 
 
-def _warn_in_dialog(parent: QWidget | None, text: str) -> None:
+def warning_text(reason: str, url: str) -> str:
+    """What "Link not opened" says: the reason, then the whole address."""
+    return f"{reason}\n\nThe whole address:\n{url}" if url.strip() else reason
+
+
+def _warn_in_dialog(parent: QWidget | None, reason: str, url: str) -> None:
+    text = warning_text(reason, url)
     box = QMessageBox(QMessageBox.Icon.Warning, "Link not opened", text, parent=parent)
     box.setTextFormat(Qt.TextFormat.PlainText)
+    box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    box.setStandardButtons(QMessageBox.StandardButton.Close)
+    # Someone may still want the address (to look at it, or to open it by hand).
+    copy = box.addButton(COPY_ADDRESS, QMessageBox.ButtonRole.ActionRole) if url else None
     box.exec()
+    if copy is not None and box.clickedButton() is copy:
+        QGuiApplication.clipboard().setText(url)

@@ -30,8 +30,12 @@ class EditHost(Protocol):
 
 
 class EditActions(QObject):
-    """Undo, Redo, New, Edit, Delete and New status action, acting through a
+    """Undo, Redo, New, Edit, Delete and Change status, acting through a
     :class:`RecordEditor` on the record the host shows.
+
+    Change status adds a dated status step for the participant shown; it sits
+    in the Edit menu, on the toolbar, in the participants list's context menu
+    and under Ctrl+Shift+E (the detail page has its own link to it).
 
     The actions object knows its window only as an :class:`EditHost`; the
     window places the actions (:meth:`menu_actions`, :meth:`toolbar_actions`,
@@ -65,8 +69,13 @@ class EditActions(QObject):
         self.delete.setShortcut(QKeySequence.StandardKey.Delete)
         # Delete acts on the list it is added to, never on text being typed in a field.
         self.delete.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        self.new_status = QAction("New &status action…", parent)
-        self.new_status.setToolTip("Add a dated status step for the selected participant")
+        # Kept as ``new_status``: it adds a status step, it never rewrites one.
+        self.new_status = QAction("Change &status…", parent)
+        self.new_status.setShortcut(QKeySequence("Ctrl+Shift+E"))
+        self.new_status.setToolTip(
+            "Record a new status step for the selected participant (Ctrl+Shift+E)"
+        )
+        self.new_status.setStatusTip(self.new_status.toolTip())
 
     def _connect_signals(self) -> None:
         self.new.triggered.connect(self.new_record)
@@ -81,11 +90,13 @@ class EditActions(QObject):
         return [self.undo, self.redo, None, self.new, self.edit, self.delete, self.new_status]
 
     def toolbar_actions(self) -> list[QAction]:
-        return [self.new, self.edit, self.delete]
+        return [self.new, self.edit, self.delete, self.new_status]
 
-    def list_actions(self) -> list[QAction]:
-        """What a list's context menu offers; Delete's key works only in the lists."""
-        return [self.new, self.edit, self.delete]
+    def list_actions(self, kind: RecordKind | None = None) -> list[QAction]:
+        """What the context menu of the list of ``kind`` offers; Delete's key
+        works only in the lists."""
+        common = [self.new, self.edit, self.delete]
+        return [*common, self.new_status] if kind is RecordKind.PARTY else common
 
     # -- what they do ------------------------------------------------------------
 
@@ -105,6 +116,10 @@ class EditActions(QObject):
     def new_status_for_current(self) -> None:
         place = self._host.shown_location()
         party = place.key if place and place.kind is RecordKind.PARTY else None
+        self._editor.new(RecordKind.STATUS_ACTION, party=party)
+
+    def change_status_of(self, party: str) -> None:
+        """Open the status form for the participant ``party``."""
         self._editor.new(RecordKind.STATUS_ACTION, party=party)
 
     def edit_current(self) -> None:
