@@ -8,6 +8,7 @@ from typing import Any
 from viewer.domain.enums import RecordKind, RevisionAction
 from viewer.domain.records import Revision
 from viewer.domain.revision_text import (
+    TEXT_LIMIT,
     describe_log,
     mentioned_keys,
     when_text,
@@ -192,3 +193,15 @@ def test_mentioned_keys_name_every_reference_once_and_stay_bounded() -> None:
     assert sum(len(keys) for keys in found.values()) == 100
     assert "person-399" in found[RecordKind.PERSON]  # the newest come first
     assert "person-1" not in found[RecordKind.PERSON]
+
+
+def test_only_a_text_longer_than_any_note_is_shortened_in_the_row() -> None:
+    note = "word " * 300  # 1,500 characters: shown whole, wrapped by the view
+    assert texts(revision(1, RecordKind.PARTY, "kazakhstan", {"notes": ("", note)})) == [
+        f"Notes: (empty) → {note}"
+    ]
+    huge = "word " * 1000
+    edit = revision(2, RecordKind.PARTY, "kazakhstan", {"notes": ("", huge)})
+    [change] = describe_log([edit], NAMES)[0].changes
+    assert change.text.endswith(" …") and len(change.text) < TEXT_LIMIT + 40
+    assert change.full.endswith(huge)  # the tooltip keeps all of it

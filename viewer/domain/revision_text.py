@@ -30,8 +30,9 @@ from viewer.domain.records import RECORD_TYPES, Citation, EventRole, Revision
 Names = Mapping[tuple[RecordKind, str], str]
 
 EMPTY = "(empty)"
-# A row shows this many characters of a long text; its tooltip shows all of it.
-TEXT_LIMIT = 400
+# A row wraps a text whole up to this many characters (any note people write);
+# only a longer one is shortened there. The tooltip always shows all of it.
+TEXT_LIMIT = 2000
 # How many keys one reading names at most (the rest show as quoted keys).
 NAMED_KEYS_LIMIT = 500
 
