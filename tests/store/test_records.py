@@ -69,13 +69,14 @@ def test_delete_refuses_while_others_refer_to_the_record(store: Store) -> None:
     add_samples(store)
     with pytest.raises(HasDependents) as refused:
         store.delete(RecordKind.SOURCE, "report")
-    assert "citation on status action kz-expected" in refused.value.dependents
+    # Each named as people know it, never by its key.
+    assert "citation on status change “Kazakhstan: expected to join”" in refused.value.dependents
     with pytest.raises(HasDependents) as refused_party:
         store.delete(RecordKind.PARTY, "kazakhstan")
     assert set(refused_party.value.dependents) == {
-        "status action kz-expected",
-        "person president (party)",
-        "role in event meeting",
+        "status change “Kazakhstan: expected to join” in Sample Accord",
+        "person “Kassym-Jomart Tokayev” (their party)",
+        "role in event “An expected meeting”",
     }
     assert store.get(RecordKind.SOURCE, "report") is not None
 
@@ -87,7 +88,7 @@ def test_delete_removes_the_record_with_its_own_citations_and_logs_it(store: Sto
     assert store.get(RecordKind.EVENT, "meeting") is None
     assert store.revisions(RecordKind.EVENT, "meeting")[-1].action is RevisionAction.DELETE
     assert (
-        "citation on event meeting"
+        "citation on event “An expected meeting”"
         not in store.dependents(RecordKind.SOURCE, "report").descriptions()
     )
     with pytest.raises(RecordNotFound):
@@ -163,7 +164,9 @@ def test_a_party_with_status_actions_cannot_be_deleted_even_with_links(store: St
     add_samples(store)
     with pytest.raises(HasDependents) as refused:
         store.delete(RecordKind.PARTY, "kazakhstan", with_links=True)
-    assert "status action kz-expected" in refused.value.dependents
+    assert "status change “Kazakhstan: expected to join” in Sample Accord" in (
+        refused.value.dependents
+    )
     assert store.get(RecordKind.PERSON, "president").party == "kazakhstan"  # type: ignore[union-attr]
 
 

@@ -72,6 +72,8 @@ def url_problem(url: str) -> str | None:
     if not url:
         return None
     parts = urlsplit(url)
+    if (link := with_scheme(url)) != url:
+        return f"needs https:// in front, as in {link[:70]}"
     if parts.scheme.lower() not in ("http", "https"):
         return f"{url[:60]!r} is not a web link: only http:// and https:// links are kept"
     if not parts.netloc or any(ch.isspace() for ch in url):
@@ -83,6 +85,23 @@ def url_problem(url: str) -> str | None:
     if not _HOST.match(host):
         return f"{url[:60]!r} does not name a web site: its host {host[:40]!r} is not a host name"
     return None
+
+
+def with_scheme(url: str) -> str:
+    """``url`` as a link: "www.example.org/x" -> "https://www.example.org/x".
+
+    People copy addresses as browsers show them, without the scheme. Text
+    that would still be no web address with https:// in front (or that
+    already names a scheme) is given back unchanged.
+    """
+    text = url.strip()
+    if not text or "://" in text or text.lower().startswith(("javascript:", "mailto:")):
+        return url
+    candidate = f"https://{text}"
+    host = urlsplit(candidate).hostname or ""
+    if "." not in host or url_problem(candidate) is not None:
+        return url
+    return candidate
 
 
 def _require(value: str, field: str, problems: list[Problem]) -> None:

@@ -8,7 +8,8 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from viewer.domain.enums import RecordKind
+from viewer.domain.enums import RecordKind, StatusKind
+from viewer.domain.field_labels import record_noun
 from viewer.store.mapping import ROW_TYPES
 from viewer.store.schema import (
     CLAIM_COLUMNS,
@@ -32,12 +33,15 @@ CLAIM_KINDS = (
     RecordKind.EVENT,
 )
 
+# The kinds whose records are named by a title rather than a name.
+_TITLED = (RecordKind.EVENT, RecordKind.SOURCE)
+
 
 @dataclass(frozen=True)
 class Dependents:
     """``blocking``: records that cannot exist without this one (their
-    descriptions); ``links``: records that merely refer to it and can let go,
-    as (kind, key, description)."""
+    descriptions, naming them as people know them); ``links``: records that
+    merely refer to it and can let go, as (kind, key, description)."""
 
     blocking: tuple[str, ...]
     links: tuple[tuple[RecordKind, str, str], ...]
@@ -47,55 +51,88 @@ class Dependents:
 
 
 def find_dependents(session: Session, row: Versioned) -> Dependents:
+    """What refers to ``row``, each described by names, as people know the records."""
     blocking: list[str] = []
     links: list[tuple[RecordKind, str, str]] = []
 
-    def block(query: Any, describe: str) -> None:
-        blocking.extend(describe.format(key) for key in session.scalars(query))
-
     def link(kind: RecordKind, query: Any, describe: str) -> None:
-        for key in session.scalars(query.distinct()):
-            links.append((kind, key, describe.format(key)))
+        for key, label in session.execute(query.distinct()):
+            links.append((kind, key, describe.format(_quoted(label))))
 
     match row:
         case PartyRow():
-            block(
-                select(StatusActionRow.key).where(StatusActionRow.party_id == row.id),
-                "status action {}",
-            )
+            blocking += _status_changes(session, StatusActionRow.party_id == row.id)
             link(
                 RecordKind.PERSON,
-                select(PersonRow.key).where(PersonRow.party_id == row.id),
-                "person {} (party)",
+                select(PersonRow.key, PersonRow.name).where(PersonRow.party_id == row.id),
+                "person {} (their party)",
             )
             link(
                 RecordKind.EVENT,
-                select(EventRow.key).join(EventRoleRow).where(EventRoleRow.party_id == row.id),
+                select(EventRow.key, EventRow.title)
+                .join(EventRoleRow)
+                .where(EventRoleRow.party_id == row.id),
                 "role in event {}",
             )
         case PersonRow():
             link(
                 RecordKind.EVENT,
-                select(EventRow.key).join(EventRoleRow).where(EventRoleRow.person_id == row.id),
+                select(EventRow.key, EventRow.title)
+                .join(EventRoleRow)
+                .where(EventRoleRow.person_id == row.id),
                 "role in event {}",
             )
         case AccordRow():
-            block(
-                select(StatusActionRow.key).where(StatusActionRow.accord_id == row.id),
-                "status action {}",
-            )
+            blocking += _status_changes(session, StatusActionRow.accord_id == row.id)
             link(
                 RecordKind.EVENT,
-                select(EventRow.key).where(EventRow.accord_id == row.id),
-                "event {} (accord)",
+                select(EventRow.key, EventRow.title).where(EventRow.accord_id == row.id),
+                "event {} (its accord)",
             )
         case SourceRow():
             for citation in session.scalars(
                 select(CitationRow).where(CitationRow.source_id == row.id).order_by(CitationRow.id)
             ):
                 kind, key = claim_of(session, citation)
-                links.append((kind, key, f"citation on {kind.label} {key}"))
+                label = _quoted(claim_label(session, kind, key))
+                links.append((kind, key, f"citation on {record_noun(kind)} {label}"))
     return Dependents(tuple(blocking), tuple(links))
+
+
+def _status_changes(session: Session, which: Any) -> list[str]:
+    """Status actions, each as "status change “Kazakhstan: Joined” in Abraham Accords"."""
+    query = (
+        select(PartyRow.name, StatusActionRow.action, AccordRow.name)
+        .join(PartyRow, StatusActionRow.party_id == PartyRow.id)
+        .join(AccordRow, StatusActionRow.accord_id == AccordRow.id)
+        .where(which)
+        .order_by(StatusActionRow.id)
+    )
+    return [
+        f"status change {_quoted(f'{party}: {StatusKind(action).label}')} in {accord}"
+        for party, action, accord in session.execute(query)
+    ]
+
+
+def claim_label(session: Session, kind: RecordKind, key: str) -> str:
+    """How people name the record ``key`` of ``kind``: its name or title; a
+    status action by its participant and step ("Kazakhstan: Joined")."""
+    if kind is RecordKind.STATUS_ACTION:
+        found = session.execute(
+            select(PartyRow.name, StatusActionRow.action)
+            .join(PartyRow, StatusActionRow.party_id == PartyRow.id)
+            .where(StatusActionRow.key == key)
+        ).first()
+        return f"{found[0]}: {StatusKind(found[1]).label}" if found else key
+    row_type = ROW_TYPES[kind]
+    column = getattr(row_type, "title" if kind in _TITLED else "name")
+    label = session.scalar(select(column).where(row_type.key == key))
+    return str(label) if label else key
+
+
+def _quoted(label: str) -> str:
+    text = " ".join(str(label).split())
+    return f"“{text[:80]}…”" if len(text) > 80 else f"“{text}”"
 
 
 def claim_of(session: Session, citation: CitationRow) -> tuple[RecordKind, str]:

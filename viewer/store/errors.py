@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from viewer.domain.enums import RecordKind
+from viewer.domain.field_labels import problem_text, record_noun
 from viewer.domain.records import Record
 from viewer.domain.serial import Problem
 
@@ -13,9 +15,18 @@ class StoreError(Exception):
 
 
 class InvalidRecord(StoreError):
-    def __init__(self, problems: Sequence[Problem]) -> None:
-        super().__init__("; ".join(str(problem) for problem in problems))
+    """The record breaks a rule; ``problems`` say which, each at its field's path.
+
+    Given the record's ``kind``, the message names fields as the forms label
+    them ("Country (ISO 3166): …"); without it (a saved search, a bulk load
+    that reports paths in a file) the paths are given as they are.
+    """
+
+    def __init__(self, problems: Sequence[Problem], kind: RecordKind | None = None) -> None:
+        texts = (problem_text(kind, p) if kind is not None else str(p) for p in problems)
+        super().__init__("; ".join(texts))
         self.problems = tuple(problems)
+        self.kind = kind
 
 
 class RecordNotFound(StoreError):
@@ -26,8 +37,8 @@ class ConflictError(StoreError):
     """The record changed since it was read: ``current`` is what is saved now."""
 
     def __init__(self, current: Record | None) -> None:
-        what = "was deleted" if current is None else f"is now at version {current.version}"
-        super().__init__(f"the record changed since it was opened: it {what}")
+        what = "deleted it" if current is None else "saved a change to it"
+        super().__init__(f"someone else {what} since it was opened")
         self.current = current
 
 
@@ -35,10 +46,11 @@ class HasDependents(StoreError):
     """The record is still referred to; ``dependents`` describes each reference."""
 
     def __init__(self, record: Record, dependents: Sequence[str]) -> None:
+        count = len(dependents)
         super().__init__(
-            f"{record.kind.label} {record.key!r} is still referred to by "
-            f"{len(dependents)} record(s): "
+            f"{record_noun(record.kind)} “{record.label}” is still referred to by "
+            f"{count} record{'' if count == 1 else 's'}: "
             + "; ".join(dependents[:5])
-            + ("; ..." if len(dependents) > 5 else "")
+            + ("; …" if count > 5 else "")
         )
         self.dependents = tuple(dependents)

@@ -253,7 +253,8 @@ class Store:
             with self._writes.begin() as session:
                 yield session
         except MissingReference as missing:
-            raise InvalidRecord([Problem(missing.kind.value, str(missing))]) from None
+            # Said without a field's path: the record it names is gone, not mistyped.
+            raise InvalidRecord([Problem("", f"{missing}: it may have been deleted")]) from None
         except OperationalError as error:
             if is_locked(error):
                 raise StoreError(
@@ -343,13 +344,13 @@ def _refresh_derived(session: Session, kind: RecordKind, row_id: int, sources: s
 def _check(record: Record) -> None:
     problems = validate(record)
     if problems:
-        raise InvalidRecord(problems)
+        raise InvalidRecord(problems, record.kind)
 
 
 def _check_unique(session: Session, record: Record) -> None:
     problems = _uniqueness_problems(session, record)
     if problems:
-        raise InvalidRecord(problems)
+        raise InvalidRecord(problems, record.kind)
 
 
 def _uniqueness_problems(session: Session, record: Record) -> list[Problem]:
@@ -363,7 +364,7 @@ def _uniqueness_problems(session: Session, record: Record) -> list[Problem]:
         problems.append(
             Problem(
                 "name",
-                f"another participant ({same_name.key}) is already called {same_name.name!r}",
+                f"another participant is already called {same_name.name!r}",
             )
         )
     if record.iso_code:

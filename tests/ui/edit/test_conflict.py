@@ -100,12 +100,12 @@ def test_only_the_differing_fields_are_listed_side_by_side(qtbot: QtBot) -> None
     assert _column_texts(table, 2) == [
         MY_NAME,
         "Expected to join.",
-        "• source: fox-kz; locator: para. 2",
+        "• Source: fox-kz; Locator: para. 2",
     ]
     assert _column_texts(table, 3) == [
         "Kazakhstan",
         OTHER_NOTES,
-        "• source: reuters; locator: headline",
+        "• Source: reuters; Locator: headline",
     ]
     assert table.isColumnHidden(1)  # "Changed by" needs the record as editing began
 
@@ -414,7 +414,7 @@ def test_a_record_deleted_meanwhile_can_be_saved_again_as_new(qtbot: QtBot, stor
     atlantis = store.get(RecordKind.PARTY, "atlantis")
     assert isinstance(atlantis, Party)
     assert atlantis.notes == "Mythical; kept for the record."
-    assert editor.undo_stack.undoText() == "Add Atlantis"
+    assert editor.undo_stack.undoText() == "New participant Atlantis"
 
 
 def test_a_record_deleted_meanwhile_is_not_saved_unless_the_user_says_so(

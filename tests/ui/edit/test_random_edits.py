@@ -202,9 +202,10 @@ class Harness:
     def _refuse(self, dialog: RecordDialog, closed: list[int]) -> None:
         assert dialog.problems(), "invalid input accepted"
         assert not dialog.save_button.isEnabled()
-        assert dialog.summary.text().startswith("Cannot save yet")
         last, index = self.last_revision(), self.stack.index()
         dialog.accept()
+        # A refused save says why (an empty field too, once Save was tried).
+        assert dialog.summary.text().startswith("Cannot save yet")
         assert closed == [], "Save closed a dialog with problems"
         assert dialog.saved is None
         # Every write logs a revision: none written means nothing changed.

@@ -11,6 +11,7 @@ from collections.abc import Callable, Sequence
 from PySide6.QtGui import QUndoCommand
 
 from viewer.domain.enums import RecordKind
+from viewer.domain.field_labels import record_noun
 from viewer.domain.merge import FieldsTaken, reapply
 from viewer.domain.records import Record, StatusAction
 from viewer.domain.serial import record_fields
@@ -20,14 +21,55 @@ from viewer.store.api import ConflictError, Store, StoreError
 ChangeListener = Callable[[RecordKind, str], None]
 # Told why an undo or redo could not be done.
 ErrorListener = Callable[[str], None]
+# The longest a record's name runs in a command's text before it is cut.
+SHORT_NAME = 40
 
 
 def title_of(store: Store, record: Record) -> str:
     """How the Edit menu names a record: "Kazakhstan", "Kazakhstan status"."""
     if isinstance(record, StatusAction):
-        party = store.get(RecordKind.PARTY, record.party)
-        return f"{party.label if party else record.party} status"
-    return record.label
+        return f"{party_name(store, record)} status"
+    return _short(record.label)
+
+
+def name_of(store: Store, record: Record) -> str:
+    """How a question or message names a record: its name or title, a status
+    action by its participant's name and step ("Kazakhstan: Joined (2025)")."""
+    if isinstance(record, StatusAction):
+        when = f" ({record.date.display()})" if record.date else ""
+        return f"{party_name(store, record)}: {record.action.label}{when}"
+    return " ".join(record.label.split())
+
+
+def party_name(store: Store, action: StatusAction) -> str:
+    party = store.get(RecordKind.PARTY, action.party)
+    return party.label if party else action.party
+
+
+def add_text(store: Store, record: Record) -> str:
+    """ "New source Fox News reports…", "New Kazakhstan status"."""
+    if isinstance(record, StatusAction):
+        return f"New {title_of(store, record)}"
+    return f"New {record_noun(record.kind)} {title_of(store, record)}"
+
+
+def edit_text(store: Store, record: Record) -> str:
+    """ "Edit Kazakhstan", "Change Kazakhstan status"."""
+    verb = "Change" if isinstance(record, StatusAction) else "Edit"
+    return f"{verb} {title_of(store, record)}"
+
+
+def delete_text(store: Store, record: Record) -> str:
+    """ "Delete source Fox News reports…", "Delete Kazakhstan status"."""
+    if isinstance(record, StatusAction):
+        return f"Delete {title_of(store, record)}"
+    return f"Delete {record_noun(record.kind)} {title_of(store, record)}"
+
+
+def _short(label: str) -> str:
+    # The Edit menu and the status bar have one line for it.
+    text = " ".join(label.split())
+    return f"{text[: SHORT_NAME - 1]}…" if len(text) > SHORT_NAME else text
 
 
 class RecordCommand(QUndoCommand):
@@ -90,14 +132,12 @@ class RecordCommand(QUndoCommand):
 
 
 class AddRecordCommand(RecordCommand):
-    """ "Add Kazakhstan": undo deletes the record, redo adds it again."""
+    """ "New participant Kazakhstan": undo deletes the record, redo adds it again."""
 
     def __init__(
         self, store: Store, added: Record, on_change: ChangeListener, on_error: ErrorListener
     ) -> None:
-        super().__init__(
-            f"Add {title_of(store, added)}", store, added.kind, added.key, on_change, on_error
-        )
+        super().__init__(add_text(store, added), store, added.kind, added.key, on_change, on_error)
         self._added = added
 
     def _undo(self) -> None:
@@ -127,7 +167,7 @@ class EditRecordCommand(RecordCommand):
         text: str | None = None,
     ) -> None:
         super().__init__(
-            text or f"Edit {title_of(store, before)}",
+            text or edit_text(store, before),
             store,
             before.kind,
             before.key,
@@ -155,7 +195,7 @@ class EditRecordCommand(RecordCommand):
 
 
 class DeleteRecordCommand(RecordCommand):
-    """ "Delete Kazakhstan": undo adds the record back and gives the records
+    """ "Delete participant Kazakhstan": undo adds the record back and gives the records
     that let go of it (claims that cited a deleted source) their links back.
     """
 
@@ -168,7 +208,7 @@ class DeleteRecordCommand(RecordCommand):
         on_error: ErrorListener,
     ) -> None:
         super().__init__(
-            f"Delete {title_of(store, deleted)}",
+            delete_text(store, deleted),
             store,
             deleted.kind,
             deleted.key,

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from viewer.domain.dates import FuzzyDate
 from viewer.domain.enums import LabelledEnum
+from viewer.domain.field_labels import field_label, problem_text
 from viewer.domain.merge import ChangedBy, changed_by, differing_fields, merge_fields
 from viewer.domain.records import Record
 from viewer.domain.serial import record_fields
@@ -42,13 +43,6 @@ KEEP_MINE, TAKE_THEIRS = "Keep mine", "Take theirs"
 # every item shows); its tooltip shows all of it.
 _SHOWN_CHARS = 300
 _SHOWN_ITEM_CHARS = 120
-_LABELS = {
-    "iso_code": "ISO 3166 code",
-    "party_kind": "Kind",
-    "source_kind": "Kind",
-    "event_kind": "Kind",
-    "url": "URL",
-}
 
 
 class ConflictDialog(QDialog):
@@ -180,7 +174,7 @@ class ConflictDialog(QDialog):
         )
         self.table.setRowCount(count)
         for row, name in enumerate(self._differing):
-            label = _label(name)
+            label = field_label(self._mine.kind, name)
             self.table.setItem(row, _FIELD, _item(label))
             self.table.setItem(row, _CHANGED_BY, _item(self._changed_by(name).value))
             self.table.setItem(row, _MINE, _value_item(getattr(self._mine, name)))
@@ -231,7 +225,7 @@ class ConflictDialog(QDialog):
         # A mix of two valid records can be invalid (an end date now before
         # its start): say so rather than let the store refuse it.
         problems = validate(self.merged())
-        text = "; ".join(str(p) for p in problems[:3])
+        text = "; ".join(problem_text(self._mine.kind, p) for p in problems[:3])
         self.problem_label.setText(f"This mix cannot be saved: {text}" if problems else "")
         self.problem_label.setVisible(bool(problems))
         self.save_button.setEnabled(not problems)
@@ -278,15 +272,13 @@ def _inline(value: object) -> str:
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         parts = ((f.name, getattr(value, f.name)) for f in dataclasses.fields(value))
         return "; ".join(
-            f"{name}: {_inline(part)}" for name, part in parts if part not in (None, "", ())
+            f"{name.capitalize()}: {_inline(part)}"
+            for name, part in parts
+            if part not in (None, "", ())
         )
     if isinstance(value, tuple):
         return ", ".join(_inline(item) for item in value)
     return str(value)
-
-
-def _label(field: str) -> str:
-    return _LABELS.get(field, field.replace("_", " ").capitalize())
 
 
 def _top_aligned(widget: QWidget) -> QWidget:

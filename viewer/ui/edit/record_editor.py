@@ -10,6 +10,7 @@ from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from viewer.domain.enums import RecordKind
+from viewer.domain.field_labels import record_noun
 from viewer.domain.records import Event, Party, Person, Record, Source, StatusAction
 from viewer.store.api import (
     ConflictError,
@@ -20,7 +21,13 @@ from viewer.store.api import (
     new_key,
     record_at,
 )
-from viewer.ui.edit.commands import AddRecordCommand, DeleteRecordCommand, EditRecordCommand
+from viewer.ui.edit.commands import (
+    AddRecordCommand,
+    DeleteRecordCommand,
+    EditRecordCommand,
+    name_of,
+    title_of,
+)
 from viewer.ui.edit.conflict_dialog import ConflictResolver, resolve_with_dialog
 from viewer.ui.edit.forms.dialog_services import Asker, DialogServices, ask_discard
 from viewer.ui.edit.forms.event_dialog import EventDialog
@@ -118,7 +125,7 @@ class RecordEditor(QObject):
     def edit(self, kind: RecordKind, key: str) -> Record | None:
         record = self._store.get(kind, key)
         if record is None:
-            self.failed.emit(f"That {kind.label} no longer exists.")
+            self.failed.emit(f"That {record_noun(kind)} no longer exists.")
             return None
         dialog = self._dialog(kind, record, self._save_edit(record), None)
         result, saved = self._run(dialog)
@@ -132,13 +139,16 @@ class RecordEditor(QObject):
         if record is None:
             return False
         dependents = self._store.dependents(kind, key)
+        name = name_of(self._store, record)
         if dependents.blocking:
             listed = "\n".join(f"• {d}" for d in dependents.blocking[:12])
+            more = len(dependents.blocking) - 12
             self.failed.emit(
-                f"{record.label} cannot be deleted while these depend on it:\n{listed}"
+                f"“{name}” cannot be deleted while these depend on it:\n{listed}"
+                + (f"\n…and {more} more" if more > 0 else "")
             )
             return False
-        question = f"Delete {kind.label} “{record.label}”?"
+        question = f"Delete {record_noun(kind)} “{name}”?"
         if dependents.links:
             listed = "\n".join(f"• {d}" for _, _, d in dependents.links[:12])
             more = len(dependents.links) - 12
@@ -152,7 +162,7 @@ class RecordEditor(QObject):
                 kind, key, record.version, with_links=bool(dependents.links)
             )
         except StoreError as error:
-            self.failed.emit(f"{record.label} was not deleted: {error}")
+            self.failed.emit(f"“{name}” was not deleted: {error}")
             return False
         self._push(DeleteRecordCommand(self._store, record, linked, self._changed, self._failed))
         return True
@@ -181,7 +191,7 @@ class RecordEditor(QObject):
                 saved,
                 self._changed,
                 self._failed,
-                text=f"Revert {current.label}",
+                text=f"Revert {title_of(self._store, current)}",
             )
         )
         return True
@@ -247,7 +257,8 @@ class RecordEditor(QObject):
 
     def _add_again(self, mine: Record) -> Record | str:
         question = (
-            f"Someone else deleted {mine.kind.label} “{mine.label}” after you opened "
+            f"Someone else deleted {record_noun(mine.kind)} “{name_of(self._store, mine)}” "
+            "after you opened "
             "it. Save your version as a new record?"
         )
         if not self._confirm(self._top_widget(), "Record deleted", question):
@@ -303,7 +314,7 @@ class RecordEditor(QObject):
             case RecordKind.EVENT:
                 assert record is None or isinstance(record, Event)
                 return EventDialog(record, self.services, save, parent)
-        raise ValueError(f"no dialog edits a {kind.label}")
+        raise ValueError(f"no dialog edits records of the kind {kind.value!r}")
 
     def _push(self, command: AddRecordCommand | EditRecordCommand | DeleteRecordCommand) -> None:
         self.undo_stack.push(command)  # already saved: the first redo does nothing

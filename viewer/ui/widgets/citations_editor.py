@@ -86,10 +86,10 @@ class CitationsEditor(TableRowsEditor):
         self._table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         header = self._table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(_QUOTE, QHeaderView.ResizeMode.Stretch)
-        self._table.setColumnWidth(_SOURCE, 200)
-        self._table.setColumnWidth(_LOCATOR, 90)
-        self._table.setColumnWidth(_NOTE, 120)
+        header.setStretchLastSection(True)
+        self._table.setColumnWidth(_SOURCE, 180)
+        self._table.setColumnWidth(_LOCATOR, 80)
+        self._table.setColumnWidth(_QUOTE, 180)
         # Rows as tall as the source combos they hold, or the combos are clipped.
         rows = self._table.verticalHeader()
         rows.setDefaultSectionSize(

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QLineEdit, QVBoxLayout, QWidget
 
 from viewer.domain.dates import DateError, FuzzyDate
+from viewer.ui.widgets.elided_label import ElidedLabel
 from viewer.ui.widgets.plain_text import show_as_warning
 
 PLACEHOLDER = "e.g. 2021, Jan 2021, 2025-11~, week of 10 Nov 2025"
@@ -22,6 +23,11 @@ class FuzzyDateEdit(QWidget):
     understood as, or why it cannot be read, so that nothing is guessed
     silently.  Everything shown is plain text.
 
+    The reading keeps one line's height, whatever it says, so that the fields
+    under this one stay put while a date is typed; a form shows the date's
+    other problems (before another date, say) on that same line through
+    :meth:`set_problem`, so each problem is said once.
+
     Signals:
         changed(): the text changed, by typing or by :meth:`set_value`.
     """
@@ -34,6 +40,7 @@ class FuzzyDateEdit(QWidget):
         self._required = False
         self._value: FuzzyDate | None = None
         self._error: str | None = None
+        self._outside_problem = ""
         self._setup_widgets()
         self._connect_signals()
         self._interpret()
@@ -43,11 +50,8 @@ class FuzzyDateEdit(QWidget):
         self.line_edit.setPlaceholderText(PLACEHOLDER)
         self.line_edit.setAccessibleName(self._accessible_name)
         self.line_edit.setClearButtonEnabled(True)
-        self._reading = QLabel(self)
         # Error messages quote what was typed: it must never be read as markup.
-        self._reading.setTextFormat(Qt.TextFormat.PlainText)
-        self._reading.setWordWrap(True)
-        self._reading.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self._reading = ElidedLabel(1, self)
         self._reading.setAccessibleName(f"{self._accessible_name}: how it was understood")
         font = self._reading.font()
         font.setPointSizeF(font.pointSizeF() * 0.9)
@@ -79,6 +83,16 @@ class FuzzyDateEdit(QWidget):
     def problem(self) -> str | None:
         """Why the text is not an acceptable date, or None if it is."""
         return self._error
+
+    def set_problem(self, problem: str) -> None:
+        """Show ``problem`` (found by the form, not in the text) in place of
+        the reading; "" shows the reading again."""
+        self._outside_problem = problem
+        self._interpret()
+
+    def reading_label(self) -> ElidedLabel:
+        """The line under the field that says how the date was read, or what is wrong."""
+        return self._reading
 
     def set_required(self, required: bool) -> None:
         """Whether an empty field is a problem."""
@@ -113,6 +127,8 @@ class FuzzyDateEdit(QWidget):
         )
 
     def _show_reading(self, reading: str, *, warning: bool) -> None:
+        if self._outside_problem and not self._error:
+            reading, warning = self._outside_problem, True
         self._reading.setText(reading)
         # Screen readers announce the description with the field, so someone
         # who cannot see the label still hears how the date was read.

@@ -42,8 +42,9 @@ class KeyPicker(SearchingComboBox):
         optional: bool = True,
         parent: QWidget | None = None,
     ) -> None:
+        a = article(what)
         super().__init__(
-            f"type part of a {what}'s name" if optional else f"choose a {what}", 24, parent
+            f"type part of {a} {what}'s name" if optional else f"choose {a} {what}", 24, parent
         )
         self._what = what
         self._optional = optional
@@ -170,3 +171,8 @@ class KeyPicker(SearchingComboBox):
             self._keys.setdefault(label.casefold(), key)
         for label in self._ambiguous:
             self._keys.pop(label, None)
+
+
+def article(noun: str) -> str:
+    """ "a" or "an" before ``noun``, as it is said: "an accord", "a participant"."""
+    return "an" if noun[:1].lower() in "aeio" else "a"

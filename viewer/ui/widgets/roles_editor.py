@@ -50,6 +50,8 @@ class RolesEditor(TableRowsEditor):
             :meth:`set_choices`, which load rather than edit.
     """
 
+    LAST_COLUMN_WIDTH = 150  # the Role column: its longest role shown whole
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         # The parties and people offered; with lookups, those found so far and those named.
@@ -71,9 +73,9 @@ class RolesEditor(TableRowsEditor):
         self._table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self._table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         header = self._table.horizontalHeader()
-        header.setSectionResizeMode(_WHO, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(_ROLE, QHeaderView.ResizeMode.Interactive)
-        self._table.setColumnWidth(_ROLE, 150)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        self._table.setColumnWidth(_WHO, 300)
         # Rows as tall as the combos they hold, or the combos are clipped.
         rows = self._table.verticalHeader()
         rows.setDefaultSectionSize(

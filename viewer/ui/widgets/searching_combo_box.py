@@ -4,11 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox, QCompleter, QLineEdit, QWidget
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtWidgets import QAbstractItemView, QComboBox, QCompleter, QLineEdit, QWidget
 
 # The items (shown text, data) to offer for a piece of typed text.
 ItemSource = Callable[[str], Sequence[tuple[str, object]]]
+# The widest a list of choices grows to show its longest entry whole, in pixels.
+MAX_POPUP_WIDTH = 640
+# The most entries measured for that: the first of a long list (countries) are enough.
+_MEASURED_ROWS = 300
 
 
 class SearchingComboBox(QComboBox):
@@ -21,6 +25,10 @@ class SearchingComboBox(QComboBox):
     Given an item source (:meth:`set_item_source`), the items are not a fixed
     list: each edit of the text, and each drop-down, asks the source for the
     few items that match, so a picker over a large table holds only those.
+
+    Its lists (the drop-down and the completions) are as wide as their
+    longest entry, up to :data:`MAX_POPUP_WIDTH`, even when the field is
+    narrower, so that names are not cut.
 
     Signals: those of QComboBox.
     """
@@ -38,12 +46,14 @@ class SearchingComboBox(QComboBox):
         # Long labels (source titles, official country names) would otherwise
         # stretch the whole form.
         self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.setMinimumContentsLength(minimum_length)
+        # Room for the placeholder too, so the hint is read whole.
+        self.setMinimumContentsLength(max(minimum_length, len(placeholder)))
         completer = QCompleter(self.model(), self)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
         self.setCompleter(completer)
+        completer.popup().installEventFilter(self)
         self._item_source: ItemSource | None = None
         # The line edit emits textEdited before it asks the completer, so the
         # completer filters the items just fetched for the same text.
@@ -74,7 +84,15 @@ class SearchingComboBox(QComboBox):
             index = self.currentIndex()
             chosen = index >= 0 and self.itemText(index) == self.currentText()
             self.replace_items(self._item_source("" if chosen else self.currentText()))
+        fit_to_entries(self.view(), self.width())
         super().showPopup()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        completer = self.completer()
+        popup = completer.popup() if completer is not None else None
+        if watched is popup and popup is not None and event.type() == QEvent.Type.Show:
+            fit_to_entries(popup, self.width())
+        return super().eventFilter(watched, event)
 
     def _on_text_edited(self, text: str) -> None:
         if self._item_source is not None:
@@ -105,3 +123,17 @@ class SearchingComboBox(QComboBox):
             self.setEditText(self.itemText(index))
         else:
             self.setEditText(typed)
+
+
+def fit_to_entries(view: QAbstractItemView, least: int) -> None:
+    """Make a list of choices at least as wide as its longest entry (bounded)."""
+    model = view.model()
+    metrics = view.fontMetrics()
+    rows = min(model.rowCount(), _MEASURED_ROWS)
+    widest = max(
+        (metrics.horizontalAdvance(str(model.index(row, 0).data() or "")) for row in range(rows)),
+        default=0,
+    )
+    # The entry's margins and the list's scroll bar.
+    extra = 4 * metrics.averageCharWidth() + view.verticalScrollBar().sizeHint().width()
+    view.setMinimumWidth(max(least, min(widest + extra, MAX_POPUP_WIDTH)))

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from PySide6.QtCore import QEvent, QObject, Signal
-from PySide6.QtWidgets import QPushButton, QTableWidget, QWidget
+from PySide6.QtCore import QEvent, QObject, QSize, Signal
+from PySide6.QtWidgets import QPushButton, QStyle, QTableWidget, QWidget
 
 
 def table_button(text: str, name: str, parent: QWidget) -> QPushButton:
@@ -25,11 +25,12 @@ _SELECTING_EVENTS = (QEvent.Type.FocusIn, QEvent.Type.MouseButtonPress)
 class TableRowsEditor(QWidget):
     """A table of rows the user adds, edits and removes.
 
-    Subclasses make ``self._table`` and implement ``_name_rows`` (accessible
-    names per row) and ``_update_state`` (buttons and labels that depend on
-    the rows); they load data inside ``with self._loading():`` so that loading
-    is not reported as an edit, and install this object as the event filter
-    of the widgets they put in cells.
+    Subclasses make ``self._table`` (its last column stretching) and
+    implement ``_name_rows`` (accessible names per row) and
+    ``_update_state`` (buttons and labels that depend on the rows); they
+    load data inside ``with self._loading():`` so that loading is not
+    reported as an edit, and install this object as the event filter of
+    the widgets they put in cells.
 
     Signals:
         changed(): the user edited the rows (not emitted while loading).
@@ -37,6 +38,8 @@ class TableRowsEditor(QWidget):
 
     changed = Signal()
     _table: QTableWidget
+    # The width the last column, which stretches, needs at least.
+    LAST_COLUMN_WIDTH = 100
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -49,6 +52,18 @@ class TableRowsEditor(QWidget):
             yield
         finally:
             self._filling = False
+
+    def sizeHint(self) -> QSize:
+        # Wide enough for every column at its set width, with room for the
+        # scroll bar rows bring: the form opens showing them all side by side.
+        hint = super().sizeHint()
+        header = self._table.horizontalHeader()
+        columns = sum(header.sectionSize(column) for column in range(header.count() - 1))
+        columns += max(header.minimumSectionSize(), self.LAST_COLUMN_WIDTH)
+        frame = 2 * self._table.frameWidth()
+        rows = self._table.verticalHeader().sizeHint().width()
+        scroll_bar = self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
+        return QSize(max(hint.width(), columns + frame + rows + scroll_bar), hint.height())
 
     def _name_rows(self) -> None:
         raise NotImplementedError

@@ -16,6 +16,7 @@ class EventDialog(RecordDialog):
     parties and people in it with their roles, and its citations."""
 
     NOUN = "event"
+    KIND = RecordKind.EVENT
 
     def _build(self) -> None:
         self.title_edit = self.line("titleEdit")

@@ -13,6 +13,7 @@ class PartyDialog(RecordDialog):
     """A participant: name, state or organisation, ISO 3166 code, notes, citations."""
 
     NOUN = "participant"
+    KIND = RecordKind.PARTY
 
     def _build(self) -> None:
         self.name_edit = self.line("nameEdit")

@@ -14,6 +14,7 @@ class PersonDialog(RecordDialog):
     citations backing their office."""
 
     NOUN = "person"
+    KIND = RecordKind.PERSON
 
     def _build(self) -> None:
         self.name_edit = self.line("nameEdit")

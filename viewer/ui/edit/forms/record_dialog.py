@@ -1,16 +1,21 @@
 """The base of the edit dialogs: a form that takes a record and gives one back.
 
-It validates as you type, shows each problem under its field, keeps Save
-disabled while anything is wrong (and says why), keeps the dialog open with
-everything typed when a save fails, and asks before discarding changes.
+It validates as you type, shows each problem once, under its field, in a
+line kept for it so that no field moves, keeps Save disabled while anything
+is wrong (and says why), keeps the dialog open with everything typed when a
+save fails, and asks before discarding changes. It opens with the keyboard in
+its first field; Tab walks the fields top to bottom, then Save, Cancel and
+Delete; Enter in a one-line field saves.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from itertools import pairwise
 from uuid import uuid4
 
-from PySide6.QtCore import QByteArray, Qt
+from PySide6.QtCore import QByteArray, QEvent, QObject, QSize, Qt
+from PySide6.QtGui import QFocusEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -26,16 +31,29 @@ from PySide6.QtWidgets import (
 )
 
 from viewer.domain.enums import LabelledEnum, RecordKind
+from viewer.domain.field_labels import field_label, path_label, problem_text
 from viewer.domain.records import Record
 from viewer.domain.serial import Problem
 from viewer.ui.edit.forms.dialog_services import DialogServices
 from viewer.ui.widgets.citations_editor import CitationsEditor
+from viewer.ui.widgets.elided_label import ElidedLabel
+from viewer.ui.widgets.fuzzy_date_edit import FuzzyDateEdit
 from viewer.ui.widgets.plain_text import plain_tooltip, show_as_error
 
 # Saves a record; returns the record as saved, or why it was not saved.
 SaveHandler = Callable[[Record], Record | str]
 # What exec() returns when the user asked to delete the record instead.
 DELETE_RESULT = 2
+# Shown only once the user has left the field or tried to save: an empty new
+# form is not yet wrong.
+REQUIRED = "is required"
+# Lines kept under each field for its problem, and above the buttons for the form's.
+PROBLEM_LINES = 2
+# The narrowest a form opens at when it has no size saved.
+MIN_WIDTH = 640
+# A focus change that is not the user leaving a field: a completion list
+# opening, or another window coming to the front.
+_NOT_LEAVING = (Qt.FocusReason.PopupFocusReason, Qt.FocusReason.ActiveWindowFocusReason)
 
 
 class RecordDialog(QDialog):
@@ -48,6 +66,7 @@ class RecordDialog(QDialog):
     """
 
     NOUN = "record"  # "New participant"
+    KIND = RecordKind.PARTY  # whose field labels the messages use
 
     def __init__(
         self,
@@ -67,17 +86,24 @@ class RecordDialog(QDialog):
         self._settings = services.settings
         self._confirm_discard = services.confirm_discard
         self._errors: dict[str, QLabel] = {}
+        self._fields: dict[str, QWidget] = {}
+        # Fields the user has left at least once, and whether Save was tried:
+        # until then an empty required field is not called out.
+        self._touched: set[str] = set()
+        self._attempted = False
         # Valid as a key, and no record's: a new record's key is picked at save.
         self._draft_key = f"new-{uuid4().hex}"
         self._saving = False
         self._setup_widgets()
         self._build()
+        self._setup_buttons()
         if original is not None:
             self._fill(original)
         self._initial = self._collect()
         self._initial_typed = self._typed()
         self._restore_geometry()
         self._connect_signals()
+        self._watch_leaving()
         self.revalidate()
 
     # -- for subclasses -------------------------------------------------------
@@ -95,20 +121,25 @@ class RecordDialog(QDialog):
         return []
 
     def add_row(self, field: str, label: str, widget: QWidget) -> None:
-        """A form row for ``field`` with room under it for its problem."""
+        """A form row for ``field`` with a line kept under it for its problem.
+
+        A date field says how it read the date on a line of its own; its
+        problems go on that line, so the date's problem is said once.
+        """
         holder = QWidget(self)
         column = QVBoxLayout(holder)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(2)
         column.addWidget(widget)
-        error = QLabel(holder)
+        if isinstance(widget, FuzzyDateEdit):
+            error: QLabel = widget.reading_label()
+        else:
+            error = ElidedLabel(PROBLEM_LINES, holder)
+            show_as_error(error)
+            column.addWidget(error)
         error.setObjectName(f"{field}Problem")
-        error.setTextFormat(Qt.TextFormat.PlainText)
-        error.setWordWrap(True)
-        show_as_error(error)
-        error.hide()
-        column.addWidget(error)
         self._errors[field] = error
+        self._fields[field] = widget
         self.form.addRow(label, holder)
         if not widget.accessibleName():
             widget.setAccessibleName(label.rstrip(":").replace("&", ""))
@@ -158,20 +189,24 @@ class RecordDialog(QDialog):
     def _setup_widgets(self) -> None:
         self.form = QFormLayout()
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
-        self.summary = QLabel(self)
+        # Its lines are kept whether it says anything or not: nothing above moves.
+        self.summary = ElidedLabel(PROBLEM_LINES, self)
         self.summary.setObjectName("saveProblem")
-        self.summary.setTextFormat(Qt.TextFormat.PlainText)
-        self.summary.setWordWrap(True)
         show_as_error(self.summary)
+
+    def _setup_buttons(self) -> None:
+        """The buttons, made after the fields so that Tab reaches them last."""
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
         )
         self.save_button: QPushButton = self.buttons.button(QDialogButtonBox.StandardButton.Save)
         self.save_button.setObjectName("saveButton")
         self.save_button.setAccessibleName("Save")
-        cancel = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
-        cancel.setObjectName("cancelButton")
-        cancel.setAccessibleName("Cancel")
+        self.cancel_button: QPushButton = self.buttons.button(
+            QDialogButtonBox.StandardButton.Cancel
+        )
+        self.cancel_button.setObjectName("cancelButton")
+        self.cancel_button.setAccessibleName("Cancel")
         # A record that is in no list (a status action) is deleted from its form.
         self.delete_button = self.buttons.addButton(
             "Delete…", QDialogButtonBox.ButtonRole.DestructiveRole
@@ -184,11 +219,58 @@ class RecordDialog(QDialog):
         layout.addStretch(1)
         layout.addWidget(self.summary)
         layout.addWidget(self.buttons)
+        self._set_tab_order()
+        if self._fields:
+            # The user comes to type: the keyboard starts in the first field.
+            next(iter(self._fields.values())).setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _set_tab_order(self) -> None:
+        """Fields top to bottom, then Save, Cancel and Delete, whatever order
+        the platform draws the buttons in."""
+        chain: list[QWidget] = []
+        for widget in self._fields.values():
+            chain += [w for w in _focus_chain_of(widget) if w not in chain]
+        chain += [self.save_button, self.cancel_button, self.delete_button]
+        for first, second in pairwise(chain):
+            QWidget.setTabOrder(first, second)
 
     def _connect_signals(self) -> None:
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         self.delete_button.clicked.connect(lambda: self.done(DELETE_RESULT))
+
+    def _watch_leaving(self) -> None:
+        """Learn when the user leaves each field (see ``eventFilter``)."""
+        for widget in self._fields.values():
+            for part in [widget, *widget.findChildren(QWidget)]:
+                part.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        leaving = isinstance(event, QFocusEvent) and event.reason() not in _NOT_LEAVING
+        if event.type() == QEvent.Type.FocusOut and leaving:
+            self._left(watched)
+        return super().eventFilter(watched, event)
+
+    def _left(self, watched: QObject) -> None:
+        for field, widget in self._fields.items():
+            if field in self._touched:
+                continue
+            if watched is widget or (isinstance(watched, QWidget) and widget.isAncestorOf(watched)):
+                focused = self.focusWidget()
+                # Focus moving within the field (a table's cells) is not leaving it.
+                if focused is not None and (focused is widget or widget.isAncestorOf(focused)):
+                    continue
+                self._touched.add(field)
+                self.revalidate()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        # Enter in a one-line field saves, as it would press a default button;
+        # with problems it shows them all, as pressing Save would.
+        enter = event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        if enter and isinstance(self.focusWidget(), QLineEdit):
+            self.accept()
+            return
+        super().keyPressEvent(event)
 
     def problems(self) -> list[Problem]:
         record = self._collect()
@@ -199,24 +281,57 @@ class RecordDialog(QDialog):
         found += [p for p in self._check(record) if _field(p.path) not in shown]
         return found
 
+    def problem_texts(self) -> list[str]:
+        """Every problem as a sentence that names its field as the form labels it."""
+        return [problem_text(self.KIND, problem) for problem in self.problems()]
+
     def revalidate(self) -> None:
         problems = self.problems()
         by_field: dict[str, list[str]] = {}
+        unplaced: list[Problem] = []
         for problem in problems:
-            by_field.setdefault(_field(problem.path), []).append(_message(problem))
+            field = _field(problem.path)
+            if field not in self._errors:
+                unplaced.append(problem)
+            elif self._shows(field, problem):
+                by_field.setdefault(field, []).append(self._message(problem))
         for field, label in self._errors.items():
-            messages = by_field.pop(field, [])
-            label.setText("\n".join(messages))
-            label.setVisible(bool(messages))
-        if problems:
-            reasons = "; ".join(str(p) for p in problems[:3])
-            more = f" (and {len(problems) - 3} more)" if len(problems) > 3 else ""
-            self.summary.setText(f"Cannot save yet: {reasons}{more}")
-        else:
-            self.summary.setText("")
-        self.summary.setVisible(bool(problems))
+            widget = self._fields[field]
+            messages = by_field.get(field, [])
+            if isinstance(widget, FuzzyDateEdit):
+                # The date's own problem is already on its line; only the others go there.
+                own = widget.problem()
+                widget.set_problem("; ".join(m for m in messages if m != own))
+            else:
+                label.setText("; ".join(messages))
+        self.summary.setText(self._summary(by_field, unplaced))
         self.save_button.setEnabled(not problems)
-        self.save_button.setToolTip(plain_tooltip(self.summary.text()))
+        self.save_button.setToolTip(
+            plain_tooltip("Cannot save yet:\n" + "\n".join(self.problem_texts()))
+            if problems
+            else ""
+        )
+
+    def _shows(self, field: str, problem: Problem) -> bool:
+        """Whether to say ``problem`` now: an empty field only once left or Save tried."""
+        return problem.message != REQUIRED or self._attempted or field in self._touched
+
+    def _message(self, problem: Problem) -> str:
+        """A problem as said under its field: the field's own label is beside it."""
+        field = _field(problem.path)
+        where = path_label(self.KIND, problem.path)
+        rest = where.removeprefix(field_label(self.KIND, field)).lstrip(", ")
+        return f"{rest[:1].upper()}{rest[1:]}: {problem.message}" if rest else problem.message
+
+    def _summary(self, by_field: dict[str, list[str]], unplaced: list[Problem]) -> str:
+        """What the line above the buttons says: problems no field shows, and
+        which fields have one, without repeating what is under them."""
+        if unplaced:
+            return "Cannot save yet: " + "; ".join(problem_text(self.KIND, p) for p in unplaced[:3])
+        if not by_field:
+            return ""
+        names = [field_label(self.KIND, field) for field in self._fields if field in by_field]
+        return f"Cannot save yet: see {_listed(names)} above."
 
     def is_modified(self) -> bool:
         # What the widgets show, not only what could be read from them: a
@@ -244,6 +359,7 @@ class RecordDialog(QDialog):
     # -- closing --------------------------------------------------------------
 
     def accept(self) -> None:
+        self._attempted = True
         if self.problems():
             self.revalidate()
             return
@@ -256,7 +372,6 @@ class RecordDialog(QDialog):
         if isinstance(result, str):
             # Everything typed stays; the user can correct it and try again.
             self.summary.setText(f"Not saved: {result}")
-            self.summary.show()
             return
         self.saved = result  # as saved: a merge or a new version may differ from the form
         self._remember_geometry()
@@ -270,22 +385,48 @@ class RecordDialog(QDialog):
         super().reject()
 
     def _restore_geometry(self) -> None:
-        if self._settings is None:
-            return
-        value = self._settings.value(f"dialogs/{type(self).__name__}/geometry")
-        if isinstance(value, QByteArray):
-            self.restoreGeometry(value)
+        value = None
+        if self._settings is not None:
+            value = self._settings.value(f"dialogs/{type(self).__name__}/geometry")
+        if not isinstance(value, QByteArray) or not self.restoreGeometry(value):
+            self.resize(self.default_size())
+
+    def default_size(self) -> QSize:
+        """Room for every field and every column of its tables, within the screen."""
+        wanted = self.sizeHint().expandedTo(QSize(MIN_WIDTH, 0))
+        screen = self.screen()
+        if screen is None:
+            return wanted
+        room = screen.availableGeometry().size() * 0.9
+        return wanted.boundedTo(room)
 
     def _remember_geometry(self) -> None:
         if self._settings is not None:
             self._settings.setValue(f"dialogs/{type(self).__name__}/geometry", self.saveGeometry())
 
 
+def _focus_chain_of(widget: QWidget) -> list[QWidget]:
+    """The widgets Tab stops at inside ``widget`` (itself, or its parts), in their order."""
+    if widget.focusPolicy() & Qt.FocusPolicy.TabFocus and widget.focusProxy() is None:
+        return [widget]
+    found: list[QWidget] = []
+    proxy = widget.focusProxy()
+    if proxy is not None:
+        return [proxy]
+    for child in widget.findChildren(QWidget, options=Qt.FindChildOption.FindDirectChildrenOnly):
+        if child.isHidden():
+            continue
+        found += _focus_chain_of(child)
+    return found
+
+
+def _listed(names: list[str]) -> str:
+    """ "Title", "Title and Web address", "Title, Kind and Web address"."""
+    if len(names) < 2:
+        return "".join(names)
+    return ", ".join(names[:-1]) + " and " + names[-1]
+
+
 def _field(path: str) -> str:
     """The form field a problem's path is about: 'citations[0].source' -> 'citations'."""
     return path.split(".")[0].split("[")[0]
-
-
-def _message(problem: Problem) -> str:
-    rest = problem.path[len(_field(problem.path)) :].lstrip(".")
-    return f"{rest}: {problem.message}" if rest else problem.message

@@ -5,14 +5,20 @@ from __future__ import annotations
 from viewer.domain.enums import RecordKind, SourceKind
 from viewer.domain.records import Record, Source
 from viewer.domain.serial import Problem
+from viewer.domain.validation import with_scheme
 from viewer.ui.edit.forms.record_dialog import RecordDialog
 from viewer.ui.widgets.fuzzy_date_edit import FuzzyDateEdit
 
 
 class SourceDialog(RecordDialog):
-    """A source: title, kind, publisher, authors, dates, web address, notes."""
+    """A source: title, kind, publisher, authors, dates, web address, notes.
+
+    A web address typed without its scheme ("www.example.org/x") is given
+    https:// when the user leaves the field (or presses Enter in it).
+    """
 
     NOUN = "source"
+    KIND = RecordKind.SOURCE
 
     def _build(self) -> None:
         self.title_edit = self.line("titleEdit")
@@ -42,6 +48,15 @@ class SourceDialog(RecordDialog):
         self.published_edit.changed.connect(self.revalidate)
         self.accessed_edit.changed.connect(self.revalidate)
         self.notes_edit.textChanged.connect(self.revalidate)
+        self.url_edit.editingFinished.connect(self._complete_url)
+
+    def _complete_url(self) -> None:
+        """An address typed as a browser shows it ("www.example.org/x") gets its
+        https:// on leaving the field; the field's problem said it would."""
+        text = self.url_edit.text()
+        link = with_scheme(text)
+        if link != text:
+            self.url_edit.setText(link)
 
     def _fill(self, record: Record) -> None:
         assert isinstance(record, Source)

@@ -18,6 +18,7 @@ class StatusActionDialog(RecordDialog):
     a note and the citations behind it."""
 
     NOUN = "status action"
+    KIND = RecordKind.STATUS_ACTION
 
     def __init__(
         self,
