@@ -122,6 +122,12 @@ def _run_window(path: Path, empty: bool, screenshot: Path | None, select: str | 
     app.setApplicationName(api.APP_NAME)
     app.setApplicationDisplayName("Accords Viewer")
     if screenshot is None:
+        from viewer.ui import colour_scheme
+        from viewer.ui.window.preferences import load_preferences
+
+        # Before the window is made, so that it is drawn in its colours from the start.
+        chosen = load_preferences(QSettings(api.APP_NAME, api.APP_NAME)).colour_scheme
+        colour_scheme.apply(app, chosen)
         window = _open_window(path, empty, None, select, show_errors=True)
         return window if isinstance(window, int) else int(app.exec())
     # A screenshot shows the default layout, not this user's saved one.

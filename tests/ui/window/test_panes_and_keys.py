@@ -10,11 +10,13 @@ from pytestqt.qtbot import QtBot
 
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import QApplication, QTextBrowser, QWidget
+from PySide6.QtWidgets import QApplication, QPlainTextEdit, QTextBrowser, QWidget
 
 from tests.ui.children import child
+from tests.ui.edit.test_editing import when_dialog_opens
 from viewer.app import create_main_window
 from viewer.domain.enums import RecordKind
+from viewer.ui.edit.forms.record_dialog import RecordDialog
 from viewer.ui.window.focus_frame import FocusFrame
 from viewer.ui.window.main_window import MainWindow
 
@@ -220,3 +222,24 @@ def test_all_results_show_their_current_hit_or_say_nothing_matches(
     window.finish_reads()
     assert window.shown_location() is None
     assert window.detail_pane.text.toPlainText() == "Nothing matches this search."
+
+
+def test_the_status_bar_says_what_was_saved_undone_and_redone(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    assert window.select_record(RecordKind.PARTY, "kazakhstan")
+
+    def add_a_note(dialog: RecordDialog) -> None:
+        notes = child(dialog, QPlainTextEdit, "notesEdit")
+        notes.setPlainText("Joined in November 2025.")
+        dialog.accept()
+
+    when_dialog_opens(add_a_note)
+    window.edit_action.trigger()
+    assert window.feedback.last_message() == "Saved Kazakhstan"
+    window.undo_action.trigger()
+    assert window.feedback.last_message() == "Undid: Edit Kazakhstan"
+    window.redo_action.trigger()
+    assert window.feedback.last_message() == "Redid: Edit Kazakhstan"
+    # Shown for a few seconds, then gone.
+    qtbot.waitUntil(lambda: window.statusBar().currentMessage() == "", timeout=8_000)

@@ -1,8 +1,13 @@
-"""Keyboard shortcuts: the app's own keys plus the platform's for the same command."""
+"""Keyboard shortcuts: the app's own keys plus the platform's for the same command,
+and the list of every command's keys that the Help menu shows."""
 
 from __future__ import annotations
 
-from PySide6.QtGui import QKeySequence
+import re
+from typing import NamedTuple
+
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMainWindow, QMenu, QToolBar, QWidget
 
 
 def shortcuts(main: str, standard: QKeySequence.StandardKey) -> list[QKeySequence]:
@@ -10,3 +15,61 @@ def shortcuts(main: str, standard: QKeySequence.StandardKey) -> list[QKeySequenc
     keys = [QKeySequence(main)]
     keys += [key for key in QKeySequence.keyBindings(standard) if key not in keys]
     return keys
+
+
+class ShortcutEntry(NamedTuple):
+    """One line of the keyboard shortcuts list: where, what, and which keys."""
+
+    group: str
+    command: str
+    keys: str
+
+
+def command_name(action: QAction) -> str:
+    """An action's name as a list shows it: no mnemonic marks, no trailing dots."""
+    text = action.iconText() or action.text()
+    return re.sub(r"&(.)", r"\1", text).rstrip(".…").strip()
+
+
+def keys_text(action: QAction) -> str:
+    """Every key of ``action`` as the platform writes keys, e.g. "Ctrl+Z, Ctrl+Shift+Z"."""
+    native = QKeySequence.SequenceFormat.NativeText
+    return ", ".join(key.toString(native) for key in action.shortcuts() if not key.isEmpty())
+
+
+def listed_shortcuts(window: QMainWindow) -> list[ShortcutEntry]:
+    """Every action of ``window`` that has keys, found where a user finds it.
+
+    Menus first, in menu-bar order (submenus named "Menu ▸ Submenu"), then
+    toolbars, then actions with keys that are in neither (the window's own, or
+    a pane's, named after the pane). Each action is listed once, where it is
+    met first. Built afresh each time, so an action added later is listed.
+    """
+    entries: list[ShortcutEntry] = []
+    seen: set[QAction] = set()
+
+    def visit(group: str, actions: list[QAction]) -> None:
+        for action in actions:
+            if action.isSeparator() or action in seen:
+                continue
+            seen.add(action)
+            menu = action.menu()
+            if isinstance(menu, QMenu):
+                visit(f"{group} ▸ {command_name(action)}", menu.actions())
+            elif keys := keys_text(action):
+                entries.append(ShortcutEntry(group, command_name(action), keys))
+
+    for top in window.menuBar().actions():
+        menu = top.menu()
+        if isinstance(menu, QMenu):
+            seen.add(top)
+            visit(command_name(top), menu.actions())
+    for toolbar in window.findChildren(QToolBar):
+        visit(toolbar.windowTitle() or "Toolbar", toolbar.actions())
+    visit("Window", window.actions())
+    for action in window.findChildren(QAction):
+        if action not in seen:
+            owner = action.parent()
+            pane = owner.accessibleName() if isinstance(owner, QWidget) else ""
+            visit(f"In {pane}" if pane and owner is not window else "Window", [action])
+    return entries

@@ -19,6 +19,7 @@ from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
+    QMenu,
     QSplitter,
     QStackedWidget,
     QToolBar,
@@ -28,6 +29,7 @@ from PySide6.QtWidgets import (
 from viewer.domain.enums import RecordKind
 from viewer.domain.field_labels import plural_noun, record_noun
 from viewer.store.api import ChangeProbe, Store
+from viewer.ui.action_icons import ActionIcons
 from viewer.ui.browse.background_reader import BackgroundReader
 from viewer.ui.browse.citations_pane import CitationsPane
 from viewer.ui.browse.detail_pane import LOADING, DetailPane
@@ -42,8 +44,10 @@ from viewer.ui.widgets.shortcuts import shortcuts
 from viewer.ui.window.edit_actions import EditActions
 from viewer.ui.window.file_actions import FileActions
 from viewer.ui.window.focus_frame import FocusFrame
+from viewer.ui.window.help_actions import HelpActions
 from viewer.ui.window.navigation_history import Location, NavigationHistory
 from viewer.ui.window.navigator import TITLES, Navigator
+from viewer.ui.window.preferences_controller import PreferencesController
 from viewer.ui.window.search_controller import SearchController
 from viewer.ui.window.status_feedback import StatusFeedback
 from viewer.ui.window.view_actions import ViewActions
@@ -96,6 +100,7 @@ class MainWindow(QMainWindow):
         self._refreshing = False
         self._probe_timer = QTimer(self)
         self._probe_timer.setInterval(PROBE_INTERVAL_MS)
+        self.database_path = database_path
         self._setup_widgets(database_path, opener)
         self.edit_actions = EditActions(self, self.editor, self)
         self._setup_actions()
@@ -194,11 +199,35 @@ class MainWindow(QMainWindow):
         for action in self.edit_actions.toolbar_actions():
             toolbar.addAction(action)
         toolbar.addSeparator()
+        # The undo actions' text names the step ("Undo Edit Kazakhstan"): the
+        # tooltip says it, the button keeps a short name.
+        self.edit_actions.undo.setIconText("Undo")
+        self.edit_actions.redo.setIconText("Redo")
+        toolbar.addAction(self.edit_actions.undo)
+        toolbar.addAction(self.edit_actions.redo)
+        toolbar.addSeparator()
         toolbar.addWidget(self.search_field)
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.action_icons = ActionIcons(self)
+        self.action_icons.set_icons(
+            {
+                "back": self.back_action,
+                "forward": self.forward_action,
+                "new": self.edit_actions.new,
+                "edit": self.edit_actions.edit,
+                "delete": self.edit_actions.delete,
+                "change_status": self.edit_actions.new_status,
+                "undo": self.edit_actions.undo,
+                "redo": self.edit_actions.redo,
+                "find": self.find_action,
+            }
+        )
         for action in (
             self.back_action,
             self.forward_action,
             *self.edit_actions.toolbar_actions(),
+            self.edit_actions.undo,
+            self.edit_actions.redo,
         ):
             name = action.text().strip("&…")
             button = toolbar.widgetForAction(action)
@@ -208,8 +237,31 @@ class MainWindow(QMainWindow):
         self.file_actions = FileActions(self, self, self._settings)
         self.file_actions.add_menu(self.menuBar().addMenu("&File"))
         self._place_edit_actions()
+        # Preferences at the end of the Edit menu, where Linux and Windows apps
+        # put it (on macOS Qt moves it to the application menu).
+        self.preferences = PreferencesController(self._settings, self._store.user, self)
+        self.action_icons.set_icons({"preferences": self.preferences.action})
+        for menu in self.menuBar().findChildren(QMenu):
+            if menu.title() == "&Edit":
+                menu.addSeparator()
+                menu.addAction(self.preferences.action)
+        self.addAction(self.preferences.action)
+        self.preferences.preferencesChanged.connect(
+            lambda chosen: self.detail_pane.timeline.set_as_of(chosen.default_as_of())
+        )
+        self.detail_pane.timeline.set_as_of(self.preferences.current().default_as_of())
         self._place_view_actions()
         self.search.add_menu(self.menuBar().addMenu("&Search"))
+        # Help is the last menu, as on every desktop.
+        self.help = HelpActions(self, lambda: self.database_path)
+        self.action_icons.set_icons(
+            {
+                "shortcuts": self.help.shortcuts,
+                "date_notation": self.help.date_notation,
+                "about": self.help.about,
+            }
+        )
+        self.help.add_menu(self.menuBar().addMenu("&Help"))
         self._update_history_actions()
 
     def _set_tab_order(self) -> None:

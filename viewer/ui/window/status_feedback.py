@@ -9,7 +9,14 @@ from PySide6.QtWidgets import QStatusBar
 MESSAGE_MS = 5_000
 
 # What a new change's command text ("Edit Kazakhstan") becomes once done.
-_DONE = {"new": "Added", "add": "Added", "edit": "Saved", "change": "Saved", "delete": "Deleted"}
+_DONE = {
+    "new": "Added",
+    "add": "Added",
+    "edit": "Saved",
+    "change": "Saved",
+    "delete": "Deleted",
+    "revert": "Reverted",
+}
 
 
 class StatusFeedback(QObject):
