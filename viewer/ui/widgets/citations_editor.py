@@ -80,6 +80,8 @@ class CitationsEditor(TableRowsEditor):
         self._needed_label.setTextFormat(Qt.TextFormat.PlainText)
         self._table = QTableWidget(0, len(_HEADERS), self)
         self._table.setObjectName("citationsTable")
+        # Tab leaves the table for the next field; the arrow keys move between cells.
+        self._table.setTabKeyNavigation(False)
         self._table.setAccessibleName(accessible_name)
         self._table.setHorizontalHeaderLabels(list(_HEADERS))
         self._table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -279,6 +281,7 @@ class CitationsEditor(TableRowsEditor):
     def _name_rows(self) -> None:
         for row in range(self._table.rowCount()):
             self._combo(row).setAccessibleName(f"Source of citation {row + 1}")
+        self._order_tab_stops()
 
     def _update_state(self) -> None:
         self._needed_label.setVisible(self._table.rowCount() == 0)

@@ -68,6 +68,8 @@ class RolesEditor(TableRowsEditor):
     def _setup_widgets(self) -> None:
         self._table = QTableWidget(0, len(_HEADERS), self)
         self._table.setObjectName("rolesTable")
+        # Tab leaves the table for the next field; the arrow keys move between cells.
+        self._table.setTabKeyNavigation(False)
         self._table.setAccessibleName("Roles at the event")
         self._table.setHorizontalHeaderLabels(list(_HEADERS))
         self._table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -219,7 +221,10 @@ class RolesEditor(TableRowsEditor):
             combo.addItem(shown, index)
 
     def _show_who(self, combo: SearchingComboBox, ref: _Ref | None, text: str) -> None:
-        combo.show_item(self._refs.index(ref) if ref in self._refs else -1, text)
+        # An item carries its choice's number; with a lookup the combo holds a
+        # few choices only, so the item is found by that number, not at it.
+        number = self._refs.index(ref) if ref in self._refs else None
+        combo.show_item(combo.findData(number) if number is not None else -1, text)
 
     def _row_ref(self, row: int) -> _Ref | None:
         matches = self._matches(self._who(row).currentText().strip())
@@ -258,6 +263,7 @@ class RolesEditor(TableRowsEditor):
         for row in range(self._table.rowCount()):
             self._who(row).setAccessibleName(f"Party or person of role {row + 1}")
             self._role(row).setAccessibleName(f"Role {row + 1}")
+        self._order_tab_stops()
 
     def _update_state(self) -> None:
         self._remove_button.setEnabled(self._table.currentRow() >= 0)

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from itertools import pairwise
 
-from PySide6.QtCore import QEvent, QObject, QSize, Signal
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal
 from PySide6.QtWidgets import QPushButton, QStyle, QTableWidget, QWidget
 
 
@@ -67,6 +68,23 @@ class TableRowsEditor(QWidget):
 
     def _name_rows(self) -> None:
         raise NotImplementedError
+
+    def _order_tab_stops(self) -> None:
+        """Tab stops at the table once, then at each row's own widgets (a
+        source, a role) top to bottom, then at the buttons under the table,
+        and so leaves it; the arrow keys move between the cells. Called by
+        subclasses whenever rows come or go: the widgets of rows added later
+        would otherwise come last in the dialog, after its buttons."""
+        self._table.setTabKeyNavigation(False)
+        stops: list[QWidget] = [self._table]
+        for row in range(self._table.rowCount()):
+            for column in range(self._table.columnCount()):
+                cell = self._table.cellWidget(row, column)
+                if cell is not None:
+                    stops.append(cell)
+        stops += self.findChildren(QPushButton, options=Qt.FindChildOption.FindDirectChildrenOnly)
+        for first, second in pairwise(stops):
+            QWidget.setTabOrder(first, second)
 
     def _update_state(self) -> None:
         raise NotImplementedError

@@ -144,6 +144,10 @@ class RecordDialog(QDialog):
         if not widget.accessibleName():
             widget.setAccessibleName(label.rstrip(":").replace("&", ""))
 
+    def fields(self) -> dict[str, QWidget]:
+        """Each field's widget by the record's field name, top to bottom."""
+        return dict(self._fields)
+
     def text_box(self, name: str) -> QPlainTextEdit:
         """A multi-line text field, which Tab leaves rather than fills."""
         box = QPlainTextEdit(self)
