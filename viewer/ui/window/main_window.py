@@ -15,7 +15,7 @@ from PySide6.QtCore import (
     Qt,
     QTimer,
 )
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
@@ -59,6 +59,7 @@ VIEW_NAMES = {
     RecordKind.SOURCE: "sourcesView",
 }
 PROBE_INTERVAL_MS = 2_000
+NARROW_WIDTH = 1_150  # below it, the toolbar shows icons only
 
 
 class MainWindow(QMainWindow):
@@ -229,9 +230,10 @@ class MainWindow(QMainWindow):
             self.edit_actions.undo,
             self.edit_actions.redo,
         ):
-            name = action.text().strip("&…")
+            name = action.text().replace("&", "").strip("…")
+            first, *rest = name.split()
             button = toolbar.widgetForAction(action)
-            button.setObjectName(f"{name.lower()}Button")
+            button.setObjectName(f"{first.lower()}{''.join(w.title() for w in rest)}Button")
             button.setAccessibleName(name)
         # File is the first menu: made before Edit, View, Search and Help.
         self.file_actions = FileActions(self, self, self._settings)
@@ -302,9 +304,9 @@ class MainWindow(QMainWindow):
             else:
                 menu.addAction(action)
                 self.addAction(action)  # its keys work wherever the focus is
-        for view in self.views.values():
+        for kind, view in self.views.items():
             view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
-            for action in self.edit_actions.list_actions():
+            for action in self.edit_actions.list_actions(kind):
                 view.addAction(action)
 
     def _connect_signals(self) -> None:
@@ -323,6 +325,11 @@ class MainWindow(QMainWindow):
             lambda kind, key: self._follow_link(RecordKind(kind), key)
         )
         self.detail_pane.revertRequested.connect(self._revert)
+        self.detail_pane.editRequested.connect(
+            lambda kind, key: self.editor.edit(RecordKind(kind), key)
+        )
+        self.detail_pane.changeStatusRequested.connect(self.edit_actions.change_status_of)
+        self.detail_pane.webLinkRequested.connect(self.citations_pane.open_url)
         self.detail_pane.searchRequested.connect(
             lambda kind, query: self.search.show_query(RecordKind(kind) if kind else None, query)
         )
@@ -393,10 +400,7 @@ class MainWindow(QMainWindow):
             self._row_changed(kind, current)
             return
         if model.rowCount() == 0:
-            self._shown = None
-            self.detail_reader.cancel()
-            self._show_message(self._empty_text(kind))
-            self.edit_actions.update()
+            self.show_no_record(self._empty_text(kind))
             return
         shown = self._shown
         row = model.row_of(shown.key) if shown is not None and shown.kind is kind else None
@@ -528,6 +532,13 @@ class MainWindow(QMainWindow):
         hit of all results)."""
         self._shown = Location(kind, key)
         self.detail_reader.request(kind, key)
+
+    def show_no_record(self, why: str) -> None:
+        """Empty the panes, saying ``why`` (all results found nothing)."""
+        self._shown = None
+        self.detail_reader.cancel()
+        self._show_message(why)
+        self.edit_actions.update()
 
     def _refresh_counts(self) -> None:
         # Counted when the data changes, not each time a list is filtered.
@@ -681,6 +692,7 @@ class MainWindow(QMainWindow):
             value = settings.value(name)
             if isinstance(value, QByteArray):
                 restore(value)
+        self._sized = isinstance(settings.value("window/splitter"), QByteArray)
         for kind, view in self.views.items():
             value = settings.value(f"columns/{kind.value}")
             if isinstance(value, QByteArray):
@@ -719,6 +731,26 @@ class MainWindow(QMainWindow):
             self._probe.close()
             self._probe = None
         super().closeEvent(event)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._sized:
+            # First shown at this width: share it out now (a splitter set up
+            # for another width shrinks the panes unevenly).
+            self._sized = True
+            self.splitter.setSizes(self._default_sizes(self.splitter.width()))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        # A narrow window keeps every toolbar button and the search field in
+        # view by dropping the buttons' words (their tooltips still say them).
+        style = (
+            Qt.ToolButtonStyle.ToolButtonIconOnly
+            if self.width() < NARROW_WIDTH
+            else Qt.ToolButtonStyle.ToolButtonTextBesideIcon
+        )
+        if self.toolbar.toolButtonStyle() != style:
+            self.toolbar.setToolButtonStyle(style)
 
     def changeEvent(self, event: QEvent) -> None:
         # Coming back to the window is when another program's changes matter.

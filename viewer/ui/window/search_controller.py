@@ -45,6 +45,7 @@ class SearchHost(Protocol):
 
     def open_record(self, kind: RecordKind, key: str) -> None: ...
     def preview_record(self, kind: RecordKind, key: str) -> None: ...
+    def show_no_record(self, why: str) -> None: ...
     def current_kind(self) -> RecordKind: ...
     def show_kind(self, kind: RecordKind) -> None: ...
 
@@ -104,9 +105,8 @@ class SearchController(QObject):
         self.results.recordChosen.connect(
             lambda kind, key: self._host.open_record(RecordKind(kind), key)
         )
-        self.results.recordPreviewed.connect(
-            lambda kind, key: self._host.preview_record(RecordKind(kind), key)
-        )
+        self.results.recordPreviewed.connect(self._preview)
+        self.results.previewCleared.connect(self._clear_preview)
         self.results.filterChosen.connect(self.field.add_filter)
         self.find_action.triggered.connect(self.focus_field)
         self.all_results_action.triggered.connect(self.show_all_results)
@@ -166,6 +166,15 @@ class SearchController(QObject):
         self.results.show_results(results)
         self._host.navigator.set_hits(None if results.query.empty else results.counts)
 
+    def _preview(self, kind: str, key: str) -> None:
+        # Results read while a list is shown must not take over its panes.
+        if self._host.stack.currentWidget() is self.results:
+            self._host.preview_record(RecordKind(kind), key)
+
+    def _clear_preview(self, why: str) -> None:
+        if self._host.stack.currentWidget() is self.results:
+            self._host.show_no_record(why)
+
     def _show_failure(self, error: str) -> None:
         self.results.summary.setText(f"The search could not be run: {error}")
 
@@ -177,11 +186,13 @@ class SearchController(QObject):
 
     def _results_chosen(self) -> None:
         self._host.stack.setCurrentWidget(self.results)
+        self.results.preview_current()
 
     def _saved_chosen(self, _name: str, query: str) -> None:
         self.field.setText(query)
         self.field.settle()
         self._host.stack.setCurrentWidget(self.results)
+        self.results.preview_current()
 
     # -- saved searches --------------------------------------------------------------
 
