@@ -47,8 +47,12 @@ class StatusFeedback(QObject):
         return [self._stack.command(i) for i in range(self._stack.count())]
 
     def _moved(self, index: int) -> None:
+        try:
+            commands = self._commands()
+        except RuntimeError:
+            return  # the stack is being destroyed with its window: nothing to say
         before, self._index = self._index, index
-        held, self._held = self._held, self._commands()
+        held, self._held = self._held, commands
         if index < before:
             command = self._stack.command(index)
             if command is not None:
