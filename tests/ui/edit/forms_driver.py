@@ -64,7 +64,7 @@ class Forms:
     def open(self, kind: RecordKind, key: str | None = None) -> RecordDialog:
         """A New form (no key) or the Edit form of ``key``, shown and active."""
         original = self.store.get(kind, key) if key else None
-        dialog = FORMS[kind](original, self.editor.services, self._save, self.parent)  # type: ignore[arg-type]
+        dialog = FORMS[kind](original, self.editor.services, self._save, self.parent)
         self.qtbot.addWidget(dialog)
         dialog.show()
         self.qtbot.waitExposed(dialog)

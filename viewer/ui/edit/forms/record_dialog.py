@@ -17,6 +17,8 @@ from uuid import uuid4
 from PySide6.QtCore import QByteArray, QEvent, QObject, QSize, Qt
 from PySide6.QtGui import QFocusEvent, QKeyEvent
 from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -47,8 +49,10 @@ DELETE_RESULT = 2
 # Shown only once the user has left the field or tried to save: an empty new
 # form is not yet wrong.
 REQUIRED = "is required"
-# Lines kept under each field for its problem, and above the buttons for the form's.
-PROBLEM_LINES = 2
+# Lines kept under each field for its problem (a longer one is cut, whole in
+# its tooltip), and above the buttons for the form's own.
+FIELD_PROBLEM_LINES = 1
+SUMMARY_LINES = 2
 # The narrowest a form opens at when it has no size saved.
 MIN_WIDTH = 640
 # A focus change that is not the user leaving a field: a completion list
@@ -134,7 +138,7 @@ class RecordDialog(QDialog):
         if isinstance(widget, FuzzyDateEdit):
             error: QLabel = widget.reading_label()
         else:
-            error = ElidedLabel(PROBLEM_LINES, holder)
+            error = ElidedLabel(FIELD_PROBLEM_LINES, holder)
             show_as_error(error)
             column.addWidget(error)
         error.setObjectName(f"{field}Problem")
@@ -194,7 +198,7 @@ class RecordDialog(QDialog):
         self.form = QFormLayout()
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
         # Its lines are kept whether it says anything or not: nothing above moves.
-        self.summary = ElidedLabel(PROBLEM_LINES, self)
+        self.summary = ElidedLabel(SUMMARY_LINES, self)
         self.summary.setObjectName("saveProblem")
         show_as_error(self.summary)
 
@@ -253,6 +257,11 @@ class RecordDialog(QDialog):
         leaving = isinstance(event, QFocusEvent) and event.reason() not in _NOT_LEAVING
         if event.type() == QEvent.Type.FocusOut and leaving:
             self._left(watched)
+        elif _is_enter(event) and _in_picker(watched) and QApplication.activePopupWidget() is None:
+            # A picker's line keeps Enter to itself; with no list open to
+            # choose from, Enter there saves too, as in any one-line field.
+            self.accept()
+            return True
         return super().eventFilter(watched, event)
 
     def _left(self, watched: QObject) -> None:
@@ -270,8 +279,7 @@ class RecordDialog(QDialog):
     def keyPressEvent(self, event: QKeyEvent) -> None:
         # Enter in a one-line field saves, as it would press a default button;
         # with problems it shows them all, as pressing Save would.
-        enter = event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
-        if enter and isinstance(self.focusWidget(), QLineEdit):
+        if _is_enter(event) and isinstance(self.focusWidget(), QLineEdit):
             self.accept()
             return
         super().keyPressEvent(event)
@@ -422,6 +430,27 @@ def _focus_chain_of(widget: QWidget) -> list[QWidget]:
             continue
         found += _focus_chain_of(child)
     return found
+
+
+def _in_picker(watched: QObject) -> bool:
+    """Whether ``watched`` takes typing for a picker (an editable combo holds the
+    focus and hands keys to its line)."""
+    parent = watched.parent()
+    while parent is not None:
+        if isinstance(parent, QAbstractItemView):
+            return False  # a table's cell: Enter belongs to the table
+        parent = parent.parent()
+    if isinstance(watched, QComboBox):
+        return watched.isEditable()
+    return isinstance(watched, QLineEdit) and isinstance(watched.parent(), QComboBox)
+
+
+def _is_enter(event: QEvent) -> bool:
+    return (
+        isinstance(event, QKeyEvent)
+        and event.type() == QEvent.Type.KeyPress
+        and (event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter))
+    )
 
 
 def _listed(names: list[str]) -> str:
