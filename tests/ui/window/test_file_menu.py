@@ -239,6 +239,30 @@ def test_open_database_shows_the_other_database_and_lets_go_of_the_first(
     assert window.file_actions.recent.paths() == [chooser.open.resolve(), db_path.resolve()]
 
 
+def test_a_switch_forgets_the_search_and_watches_the_new_file(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    window.search_field.setText("Kazakhstan")
+    window.search_field.settle()
+    assert window.search.save_current("Kazakhstan")
+    assert window.navigator.saved_searches() == ["Kazakhstan"]
+    other = make_database(tmp_path / "other.sqlite3", "Narnia")
+    other_store, opened = api.open_or_create(other, "tester", seed=False)
+    api.save_search(other_store, "N", "Nar")
+    opened.close()
+    assert window.file_actions.open_path(other)
+    assert window.search_field.text() == ""
+    assert window.navigator.saved_searches() == ["N"]
+    assert listed(window, RecordKind.PARTY) == ["Narnia"]
+    # Another program adds a participant to the new file: the window notices.
+    elsewhere, opened = api.open_or_create(other, "someone else", seed=False)
+    elsewhere.add(Party(key="florin", name="Florin", party_kind=PartyKind.STATE))
+    opened.close()
+    qtbot.waitUntil(
+        lambda: listed(window, RecordKind.PARTY) == ["Florin", "Narnia"], timeout=10_000
+    )
+
+
 def test_the_new_database_starts_empty(
     window: MainWindow, chooser: AnsweringChooser, tmp_path: Path
 ) -> None:
@@ -398,7 +422,7 @@ def test_an_import_keeps_the_window_drawing(
 def test_a_cancelled_import_changes_nothing(
     qtbot: QtBot, window: MainWindow, chooser: AnsweringChooser, tmp_path: Path
 ) -> None:
-    chooser.to_import = exchange_file(tmp_path / "many.json", 40_000)
+    chooser.to_import = exchange_file(tmp_path / "many.json", 60_000)
     before = counts(window.store)
     phases: list[str] = []
     task = window.file_actions.import_file()
