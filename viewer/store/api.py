@@ -52,7 +52,6 @@ if TYPE_CHECKING:
     from viewer.store.lookups import COMPLETION_LIMIT, complete, labels_for, new_key
     from viewer.store.paths import APP_NAME, DB_ENVIRONMENT_VARIABLE, default_database_path
     from viewer.store.properties import DatabaseProperties, database_properties
-    from viewer.store.properties import DatabaseProperties, database_properties
     from viewer.store.saved_searches import (
         SavedSearch,
         delete_saved_search,
@@ -108,8 +107,6 @@ _HOMES = {
     "default_database_path": "viewer.store.paths",
     "DatabaseProperties": "viewer.store.properties",
     "database_properties": "viewer.store.properties",
-    "DatabaseProperties": "viewer.store.properties",
-    "database_properties": "viewer.store.properties",
     "SavedSearch": "viewer.store.saved_searches",
     "delete_saved_search": "viewer.store.saved_searches",
     "save_search": "viewer.store.saved_searches",
@@ -146,7 +143,6 @@ __all__ = [
     "ConflictError",
     "DatabaseFileError",
     "DatabaseProperties",
-    "DatabaseProperties",
     "Dependents",
     "Facets",
     "Finding",
@@ -166,7 +162,6 @@ __all__ = [
     "complete",
     "count_rows",
     "counts",
-    "database_properties",
     "database_properties",
     "default_database_path",
     "delete_saved_search",

@@ -80,12 +80,6 @@ class DetailReader(BackgroundReader):
         self.cancel()
         self._store = store
 
-    def set_store(self, store: Store) -> None:
-        """Read from another database from now on; a reading of the old one
-        still coming is dropped."""
-        self.cancel()
-        self._store = store
-
     def read(self, kind: RecordKind, key: str) -> RecordReading:
         """The reading of one record. Runs on a pool thread: it must touch no widget."""
         detail = load_detail(self._store, kind, key)

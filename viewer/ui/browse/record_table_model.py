@@ -224,13 +224,3 @@ class RecordTableModel(QAbstractTableModel):
         self._store = store
         query = self._query
         self._set_query(ListQuery(self.kind, "", query.sort_column, query.descending))
-
-    def set_store(self, store: Store) -> None:
-        """List the records of another database (the window opened another
-        file): unfiltered, in the same order; a read of the old one still
-        coming is dropped."""
-        if self._background is not None:
-            self._background.cancel()
-        self._store = store
-        query = self._query
-        self._set_query(ListQuery(self.kind, "", query.sort_column, query.descending))

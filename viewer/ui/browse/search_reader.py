@@ -48,12 +48,6 @@ class SearchReader(BackgroundReader):
         self.cancel()
         self._store = store
 
-    def set_store(self, store: Store) -> None:
-        """Search another database from now on; results of the old one still
-        coming are dropped."""
-        self.cancel()
-        self._store = store
-
     def request_query(self, query: Query) -> int:
         return self.submit(lambda: self.read(query))
 

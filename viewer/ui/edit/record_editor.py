@@ -343,21 +343,3 @@ class RecordEditor(QObject):
             new_key=lambda kind, label: new_key(store, kind, label),
             check=store.problems,
         )
-
-    def set_store(self, store: Store) -> None:
-        """Edit another database from now on (the window opened another file).
-
-        The undo steps so far are dropped: they are changes to the old
-        database, which undo cannot reach from this one.
-        """
-        self.undo_stack.clear()
-        self._store = store
-        self.services = dataclasses.replace(
-            self.services,
-            lookup=lambda kind: ChoiceLookup(
-                lambda text, limit: complete(store, kind, text, limit),
-                lambda keys: labels_for(store, kind, keys),
-            ),
-            new_key=lambda kind, label: new_key(store, kind, label),
-            check=store.problems,
-        )

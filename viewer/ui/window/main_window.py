@@ -43,7 +43,6 @@ from viewer.ui.edit.record_editor import RecordEditor, show_problem
 from viewer.ui.widgets.shortcuts import shortcuts
 from viewer.ui.window.edit_actions import EditActions
 from viewer.ui.window.file_actions import FileActions
-from viewer.ui.window.file_actions import FileActions
 from viewer.ui.window.focus_frame import FocusFrame
 from viewer.ui.window.help_actions import HelpActions
 from viewer.ui.window.navigation_history import Location, NavigationHistory
@@ -236,9 +235,6 @@ class MainWindow(QMainWindow):
             button = toolbar.widgetForAction(action)
             button.setObjectName(f"{first.lower()}{''.join(w.title() for w in rest)}Button")
             button.setAccessibleName(name)
-        # File is the first menu: made before Edit, View, Search and Help.
-        self.file_actions = FileActions(self, self, self._settings)
-        self.file_actions.add_menu(self.menuBar().addMenu("&File"))
         # File is the first menu: made before Edit, View, Search and Help.
         self.file_actions = FileActions(self, self, self._settings)
         self.file_actions.add_menu(self.menuBar().addMenu("&File"))
@@ -641,48 +637,6 @@ class MainWindow(QMainWindow):
     def _check_for_outside_changes(self) -> None:
         if self._probe is not None and self._probe.changed():
             self.refresh()
-
-    # -- the database shown -------------------------------------------------------
-
-    def switch_store(self, store: Store, path: Path) -> None:
-        """Show another database in this window (File > Open, New, Open Recent).
-
-        Everything read from the old one is let go: reads still under way,
-        the lists, the search and its saved searches, the undo steps (undo
-        cannot reach another database) and Back/Forward. The caller closes
-        the old database once this returns: nothing of the window uses it then.
-        """
-        self._probe_timer.stop()
-        self.detail_reader.stop()
-        self.search.stop()
-        for reader in self.list_readers:
-            reader.stop()
-        if self._probe is not None:
-            self._probe.close()
-        self._store = store
-        self.database_path = path
-        self._history = NavigationHistory()
-        self._shown = None
-        self._hits = None
-        self.editor.set_store(store)
-        self.detail_reader.set_store(store)
-        self._selecting = True  # the lists read afresh show no row of their own yet
-        try:
-            for model in self.models.values():
-                model.set_store(store)
-            self.search.set_store(store)
-        finally:
-            self._selecting = False
-        self._probe = store.watch()
-        self.setWindowTitle(path.name)
-        self.setWindowFilePath(str(path))
-        self.path_label.setText(f"Database: {path}")
-        self._refresh_counts()
-        self._clear_panes()
-        self.show_kind(RecordKind.PARTY)
-        self.views[RecordKind.PARTY].selectRow(0)
-        self._update_history_actions()
-        self._probe_timer.start()
 
     # -- the database shown -------------------------------------------------------
 

@@ -270,12 +270,3 @@ class SearchController(QObject):
         self.field.clear()
         self.field.settle()  # the lists, results and counts forget the old search
         self.reload_saved_searches()
-
-    def set_store(self, store: Store) -> None:
-        """Search another database (the window opened another file): the field
-        starts empty, and the saved searches listed are that database's."""
-        self.reader.set_store(store)
-        self._store = store
-        self.field.clear()
-        self.field.settle()  # the lists, results and counts forget the old search
-        self.reload_saved_searches()
