@@ -69,7 +69,12 @@ def delete_text(store: Store, record: Record) -> str:
 def _short(label: str) -> str:
     # The Edit menu and the status bar have one line for it.
     text = " ".join(label.split())
-    return f"{text[: SHORT_NAME - 1]}…" if len(text) > SHORT_NAME else text
+    if len(text) <= SHORT_NAME:
+        return text
+    cut = text[: SHORT_NAME - 1]
+    if " " in cut:
+        cut = cut[: cut.rfind(" ")]  # at a word's end
+    return f"{cut.rstrip(' ,:;')}…"
 
 
 class RecordCommand(QUndoCommand):
