@@ -11,13 +11,11 @@ Delete; Enter in a one-line field saves.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from itertools import pairwise
 from uuid import uuid4
 
 from PySide6.QtCore import QByteArray, QEvent, QObject, QSize, Qt
 from PySide6.QtGui import QFocusEvent, QKeyEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QApplication,
     QComboBox,
     QDialog,
@@ -33,10 +31,12 @@ from PySide6.QtWidgets import (
 )
 
 from viewer.domain.enums import LabelledEnum, RecordKind
-from viewer.domain.field_labels import field_label, path_label, problem_text
+from viewer.domain.field_labels import problem_text
 from viewer.domain.records import Record
 from viewer.domain.serial import Problem
 from viewer.ui.edit.forms.dialog_services import DialogServices
+from viewer.ui.edit.forms.form_keys import NOT_LEAVING, in_picker, is_enter, set_tab_order
+from viewer.ui.edit.forms.form_messages import field_of, shown_now, summary, under_field
 from viewer.ui.widgets.citations_editor import CitationsEditor
 from viewer.ui.widgets.elided_label import ElidedLabel
 from viewer.ui.widgets.fuzzy_date_edit import FuzzyDateEdit
@@ -46,18 +46,12 @@ from viewer.ui.widgets.plain_text import plain_tooltip, show_as_error
 SaveHandler = Callable[[Record], Record | str]
 # What exec() returns when the user asked to delete the record instead.
 DELETE_RESULT = 2
-# Shown only once the user has left the field or tried to save: an empty new
-# form is not yet wrong.
-REQUIRED = "is required"
 # Lines kept under each field for its problem (a longer one is cut, whole in
 # its tooltip), and above the buttons for the form's own.
 FIELD_PROBLEM_LINES = 1
 SUMMARY_LINES = 2
 # The narrowest a form opens at when it has no size saved.
 MIN_WIDTH = 640
-# A focus change that is not the user leaving a field: a completion list
-# opening, or another window coming to the front.
-_NOT_LEAVING = (Qt.FocusReason.PopupFocusReason, Qt.FocusReason.ActiveWindowFocusReason)
 
 
 class RecordDialog(QDialog):
@@ -227,20 +221,11 @@ class RecordDialog(QDialog):
         layout.addStretch(1)
         layout.addWidget(self.summary)
         layout.addWidget(self.buttons)
-        self._set_tab_order()
+        buttons = [self.save_button, self.cancel_button, self.delete_button]
+        set_tab_order(list(self._fields.values()), buttons)
         if self._fields:
             # The user comes to type: the keyboard starts in the first field.
             next(iter(self._fields.values())).setFocus(Qt.FocusReason.OtherFocusReason)
-
-    def _set_tab_order(self) -> None:
-        """Fields top to bottom, then Save, Cancel and Delete, whatever order
-        the platform draws the buttons in."""
-        chain: list[QWidget] = []
-        for widget in self._fields.values():
-            chain += [w for w in _focus_chain_of(widget) if w not in chain]
-        chain += [self.save_button, self.cancel_button, self.delete_button]
-        for first, second in pairwise(chain):
-            QWidget.setTabOrder(first, second)
 
     def _connect_signals(self) -> None:
         self.buttons.accepted.connect(self.accept)
@@ -254,10 +239,10 @@ class RecordDialog(QDialog):
                 part.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        leaving = isinstance(event, QFocusEvent) and event.reason() not in _NOT_LEAVING
+        leaving = isinstance(event, QFocusEvent) and event.reason() not in NOT_LEAVING
         if event.type() == QEvent.Type.FocusOut and leaving:
             self._left(watched)
-        elif _is_enter(event) and _in_picker(watched) and QApplication.activePopupWidget() is None:
+        elif is_enter(event) and in_picker(watched) and QApplication.activePopupWidget() is None:
             # A picker's line keeps Enter to itself; with no list open to
             # choose from, Enter there saves too, as in any one-line field.
             self.accept()
@@ -279,7 +264,7 @@ class RecordDialog(QDialog):
     def keyPressEvent(self, event: QKeyEvent) -> None:
         # Enter in a one-line field saves, as it would press a default button;
         # with problems it shows them all, as pressing Save would.
-        if _is_enter(event) and isinstance(self.focusWidget(), QLineEdit):
+        if is_enter(event) and isinstance(self.focusWidget(), QLineEdit):
             self.accept()
             return
         super().keyPressEvent(event)
@@ -290,7 +275,7 @@ class RecordDialog(QDialog):
         shown = {p.path for p in found}
         # A widget's own message (an unreadable date) says more than the
         # record's, which only sees what could be read.
-        found += [p for p in self._check(record) if _field(p.path) not in shown]
+        found += [p for p in self._check(record) if field_of(p.path) not in shown]
         return found
 
     def problem_texts(self) -> list[str]:
@@ -302,11 +287,11 @@ class RecordDialog(QDialog):
         by_field: dict[str, list[str]] = {}
         unplaced: list[Problem] = []
         for problem in problems:
-            field = _field(problem.path)
+            field = field_of(problem.path)
             if field not in self._errors:
                 unplaced.append(problem)
-            elif self._shows(field, problem):
-                by_field.setdefault(field, []).append(self._message(problem))
+            elif shown_now(problem, field in self._touched, self._attempted):
+                by_field.setdefault(field, []).append(under_field(self.KIND, problem))
         for field, label in self._errors.items():
             widget = self._fields[field]
             messages = by_field.get(field, [])
@@ -316,34 +301,13 @@ class RecordDialog(QDialog):
                 widget.set_problem("; ".join(m for m in messages if m != own))
             else:
                 label.setText("; ".join(messages))
-        self.summary.setText(self._summary(by_field, unplaced))
+        self.summary.setText(summary(self.KIND, self._fields, by_field, unplaced))
         self.save_button.setEnabled(not problems)
+        # Save's tooltip says every reason, an empty field's too.
+        reasons = [problem_text(self.KIND, problem) for problem in problems]
         self.save_button.setToolTip(
-            plain_tooltip("Cannot save yet:\n" + "\n".join(self.problem_texts()))
-            if problems
-            else ""
+            plain_tooltip("Cannot save yet:\n" + "\n".join(reasons)) if problems else ""
         )
-
-    def _shows(self, field: str, problem: Problem) -> bool:
-        """Whether to say ``problem`` now: an empty field only once left or Save tried."""
-        return problem.message != REQUIRED or self._attempted or field in self._touched
-
-    def _message(self, problem: Problem) -> str:
-        """A problem as said under its field: the field's own label is beside it."""
-        field = _field(problem.path)
-        where = path_label(self.KIND, problem.path)
-        rest = where.removeprefix(field_label(self.KIND, field)).lstrip(", ")
-        return f"{rest[:1].upper()}{rest[1:]}: {problem.message}" if rest else problem.message
-
-    def _summary(self, by_field: dict[str, list[str]], unplaced: list[Problem]) -> str:
-        """What the line above the buttons says: problems no field shows, and
-        which fields have one, without repeating what is under them."""
-        if unplaced:
-            return "Cannot save yet: " + "; ".join(problem_text(self.KIND, p) for p in unplaced[:3])
-        if not by_field:
-            return ""
-        names = [field_label(self.KIND, field) for field in self._fields if field in by_field]
-        return f"Cannot save yet: see {_listed(names)} above."
 
     def is_modified(self) -> bool:
         # What the widgets show, not only what could be read from them: a
@@ -415,51 +379,3 @@ class RecordDialog(QDialog):
     def _remember_geometry(self) -> None:
         if self._settings is not None:
             self._settings.setValue(f"dialogs/{type(self).__name__}/geometry", self.saveGeometry())
-
-
-def _focus_chain_of(widget: QWidget) -> list[QWidget]:
-    """The widgets Tab stops at inside ``widget`` (itself, or its parts), in their order."""
-    if widget.focusPolicy() & Qt.FocusPolicy.TabFocus and widget.focusProxy() is None:
-        return [widget]
-    found: list[QWidget] = []
-    proxy = widget.focusProxy()
-    if proxy is not None:
-        return [proxy]
-    for child in widget.findChildren(QWidget, options=Qt.FindChildOption.FindDirectChildrenOnly):
-        if child.isHidden():
-            continue
-        found += _focus_chain_of(child)
-    return found
-
-
-def _in_picker(watched: QObject) -> bool:
-    """Whether ``watched`` takes typing for a picker (an editable combo holds the
-    focus and hands keys to its line)."""
-    parent = watched.parent()
-    while parent is not None:
-        if isinstance(parent, QAbstractItemView):
-            return False  # a table's cell: Enter belongs to the table
-        parent = parent.parent()
-    if isinstance(watched, QComboBox):
-        return watched.isEditable()
-    return isinstance(watched, QLineEdit) and isinstance(watched.parent(), QComboBox)
-
-
-def _is_enter(event: QEvent) -> bool:
-    return (
-        isinstance(event, QKeyEvent)
-        and event.type() == QEvent.Type.KeyPress
-        and (event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter))
-    )
-
-
-def _listed(names: list[str]) -> str:
-    """ "Title", "Title and Web address", "Title, Kind and Web address"."""
-    if len(names) < 2:
-        return "".join(names)
-    return ", ".join(names[:-1]) + " and " + names[-1]
-
-
-def _field(path: str) -> str:
-    """The form field a problem's path is about: 'citations[0].source' -> 'citations'."""
-    return path.split(".")[0].split("[")[0]
