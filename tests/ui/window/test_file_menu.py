@@ -410,6 +410,10 @@ def test_an_import_keeps_the_window_drawing(
     timer.timeout.connect(lambda: ticks.append(1))
     timer.start()
     task = window.file_actions.import_file()
+    # Meanwhile no other database is opened (it would close the one written to).
+    assert not window.file_actions.open_path(tmp_path / "meanwhile.sqlite3", create=True)
+    assert not (tmp_path / "meanwhile.sqlite3").exists()
+    assert "under way" in window.statusBar().currentMessage()
     run_to_end(qtbot, task)
     timer.stop()
     assert window.store.count(RecordKind.SOURCE) == 3 + 20_000

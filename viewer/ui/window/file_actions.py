@@ -166,16 +166,22 @@ class FileActions(QObject):
         return self._file.opened.path if self._file.opened is not None else None
 
     def new_database(self) -> bool:
+        if self.busy():
+            return False
         path = self.chooser.new_database(self._folder())
         return path is not None and self.open_path(path, create=True)
 
     def open_database(self) -> bool:
+        if self.busy():
+            return False
         path = self.chooser.open_database(self._folder())
         return path is not None and self.open_path(path)
 
     def open_path(self, path: Path, *, create: bool = False) -> bool:
         """Show the database at ``path`` (with ``create``, a new empty one) instead
         of the one shown; on a refusal, say why and keep the one shown."""
+        if self.busy():
+            return False
         path = path.expanduser()
         title = "New Database" if create else "Open Database"
         current = self.current_path()
@@ -250,14 +256,15 @@ class FileActions(QObject):
     # -- import and export -----------------------------------------------------------
 
     def import_file(self) -> LongTask | None:
+        if self.busy():
+            return None
         path = self.chooser.import_file(self._folder())
         if path is None:
             return None
         task = self._run("Importing", import_work(self._host.store, path))
-        if task is not None:
-            task.succeeded.connect(lambda outcome: self._imported(path, outcome))
-            task.failed.connect(lambda error: self._task_failed("Import", path, error))
-            task.cancelled.connect(lambda: self._say("Import cancelled: nothing was changed"))
+        task.succeeded.connect(lambda outcome: self._imported(path, outcome))
+        task.failed.connect(lambda error: self._task_failed("Import", path, error))
+        task.cancelled.connect(lambda: self._say("Import cancelled: nothing was changed"))
         return task
 
     def _imported(self, path: Path, outcome: object) -> None:
@@ -274,6 +281,8 @@ class FileActions(QObject):
         self._say(f"Imported {_records(outcome.added)} from {path.name}")
 
     def export_file(self) -> LongTask | None:
+        if self.busy():
+            return None
         current = self.current_path()
         name = current.stem if current is not None else "accords"
         chosen = self.chooser.export_file(self._folder(), name)
@@ -284,19 +293,25 @@ class FileActions(QObject):
             self.tell("Export", f"{path} is the database itself; export to another file.")
             return None
         task = self._run("Exporting", export_work(self._host.store, path, kind))
-        if task is not None:
-            task.succeeded.connect(lambda written: self._exported(path, kind, written))
-            task.failed.connect(lambda error: self._task_failed("Export", path, error))
-            task.cancelled.connect(lambda: self._say("Export cancelled: no file was written"))
+        task.succeeded.connect(lambda written: self._exported(path, kind, written))
+        task.failed.connect(lambda error: self._task_failed("Export", path, error))
+        task.cancelled.connect(lambda: self._say("Export cancelled: no file was written"))
         return task
 
     def _exported(self, path: Path, kind: ExportFormat, written: object) -> None:
         where = f"CSV files in {path}" if kind == "csv" else str(path)
         self._say(f"Exported {_records(written)} to {where}")
 
-    def _run(self, title: str, work: Work) -> LongTask | None:
-        if self.task is not None and self.task.is_running():
-            return None  # one at a time (the progress dialog keeps it so)
+    def busy(self) -> bool:
+        """Whether an import or export is under way. Its dialog blocks the window
+        once shown, but not in the moment before: until it ends, no other file
+        command starts (opening another database would close the one it writes)."""
+        if self.task is None:
+            return False
+        self._say("An import or export is under way; wait for it to end, or cancel it")
+        return True
+
+    def _run(self, title: str, work: Work) -> LongTask:
         task = LongTask(work, self)
         self.task = task
         TaskProgressDialog(task, title, self._window)
@@ -307,6 +322,9 @@ class FileActions(QObject):
 
     def _task_ended(self) -> None:
         self._file.stop_task = None
+        if self.task is not None:
+            self.task.deleteLater()
+            self.task = None
         self.taskEnded.emit()
 
     def _task_failed(self, doing: str, path: Path, error: object) -> None:
