@@ -25,6 +25,7 @@ from viewer.ui.window.long_task import LongTask, Work
 from viewer.ui.window.problems_dialog import ProblemsDialog
 from viewer.ui.window.properties_dialog import PropertiesDialog
 from viewer.ui.window.recent_databases import RecentDatabases
+from viewer.ui.window.recent_menu import RecentMenu
 from viewer.ui.window.task_progress_dialog import TaskProgressDialog
 
 # Opens (or with True, creates empty) a database file: api.open_or_create's refusals apply.
@@ -95,7 +96,6 @@ class FileActions(QObject):
         window.destroyed.connect(lambda: file.close())
         self._make_actions(window)
         self._connect_signals()
-        self._fill_recent_menu()
 
     def _make_actions(self, window: QWidget) -> None:
         self.new_action = QAction("&New Database…", window)
@@ -104,9 +104,8 @@ class FileActions(QObject):
         self.open_action = QAction("&Open Database…", window)
         self.open_action.setShortcuts(shortcuts("Ctrl+O", QKeySequence.StandardKey.Open))
         self.open_action.setToolTip("Show another database in this window (Ctrl+O)")
-        self.recent_menu = QMenu("Open &Recent", window)
-        self.recent_menu.setObjectName("recentMenu")
-        self.clear_recent_action = QAction("&Clear Recent", window)
+        self.recent_menu = RecentMenu(self.recent, window)
+        self.clear_recent_action = self.recent_menu.clear_action
         self.import_action = QAction("&Import…", window)
         self.import_action.setShortcut(QKeySequence("Ctrl+I"))
         self.import_action.setToolTip("Add the records of a JSON exchange file (Ctrl+I)")
@@ -147,7 +146,7 @@ class FileActions(QObject):
     def _connect_signals(self) -> None:
         self.new_action.triggered.connect(self.new_database)
         self.open_action.triggered.connect(self.open_database)
-        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        self.recent_menu.databaseChosen.connect(lambda path: self.open_path(Path(path)))
         self.clear_recent_action.triggered.connect(self.clear_recent)
         self.import_action.triggered.connect(self.import_file)
         self.export_action.triggered.connect(self.export_file)
@@ -160,7 +159,7 @@ class FileActions(QObject):
         """Take charge of the database the window was made with (closing it at the end)."""
         self._file.opened = opened
         self.recent.add(opened.path)
-        self._fill_recent_menu()
+        self.recent_menu.fill()
 
     def current_path(self) -> Path | None:
         return self._file.opened.path if self._file.opened is not None else None
@@ -208,7 +207,7 @@ class FileActions(QObject):
         if left is not None:
             left.close()
         self.recent.add(opened.path)
-        self._fill_recent_menu()
+        self.recent_menu.fill()
         if create:
             self._say(f"Created {opened.path}: it is empty; File > Import… fills it")
         elif opened.backup_path is not None:
@@ -226,32 +225,12 @@ class FileActions(QObject):
 
     # -- recent databases ------------------------------------------------------------
 
-    def _fill_recent_menu(self) -> None:
-        menu = self.recent_menu
-        menu.clear()
-        paths = self.recent.paths()
-        for number, path in enumerate(paths, start=1):
-            text = f"&{number} {str(path).replace('&', '&&')}"
-            action = menu.addAction(text)
-            if path.is_file():
-                action.setToolTip(str(path))
-                action.triggered.connect(lambda _checked=False, path=path: self.open_path(path))
-            else:
-                action.setText(f"{text} (not found)")
-                action.setEnabled(False)
-                action.setToolTip(f"{path} is not there now")
-        if not paths:
-            menu.addAction("No databases opened yet").setEnabled(False)
-        menu.addSeparator()
-        menu.addAction(self.clear_recent_action)
-        self.clear_recent_action.setEnabled(bool(paths))
-
     def clear_recent(self) -> None:
         self.recent.clear()
         current = self.current_path()
         if current is not None:
             self.recent.add(current)  # the one shown is still the latest opened
-        self._fill_recent_menu()
+        self.recent_menu.fill()
 
     # -- import and export -----------------------------------------------------------
 
