@@ -15,6 +15,7 @@ from viewer.domain.enums import PartyKind, RecordKind, StatusKind
 from viewer.domain.records import Citation, Party, Source, StatusAction
 from viewer.store.api import InvalidRecord
 from viewer.store.store import Store
+from viewer.ui.edit.conflict_dialog import ConflictDialog
 from viewer.ui.edit.forms.record_dialog import RecordDialog
 from viewer.ui.edit.record_editor import RecordEditor
 
@@ -141,3 +142,19 @@ def test_a_record_gone_before_it_is_saved_is_said_plainly(editor: Editor) -> Non
         )
     assert "no source has the key 'short-lived'" in str(refused.value)
     assert not str(refused.value).startswith("source:")
+
+
+def test_the_conflict_dialog_names_fields_by_their_labels(qtbot: QtBot) -> None:
+    base = Party(key="kazakhstan", name="Kazakhstan", party_kind=PartyKind.STATE, version=3)
+    mine = dataclasses.replace(base, iso_code="KZ")
+    theirs = dataclasses.replace(base, party_kind=PartyKind.ORGANISATION, version=4)
+    dialog = ConflictDialog(mine, theirs, base=base)
+    qtbot.addWidget(dialog)
+    fields = [dialog.table.item(row, 0).text() for row in range(dialog.table.rowCount())]  # type: ignore[union-attr]
+    assert fields == ["Kind", "Country (ISO 3166)"]
+    # Both kept, the mix is an organisation with a country code: said with the label.
+    dialog.choose("iso_code", mine=True)
+    dialog.choose("party_kind", mine=False)
+    problem = dialog.problem_label.text()
+    assert problem.startswith("This mix cannot be saved: Country (ISO 3166): ")
+    assert "iso_code" not in problem

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLineEdit, QSizePolicy, QVBoxLayout, QWidget
 
 from viewer.domain.dates import DateError, FuzzyDate
 from viewer.ui.widgets.elided_label import ElidedLabel
@@ -62,6 +62,8 @@ class FuzzyDateEdit(QWidget):
         layout.addWidget(self.line_edit)
         layout.addWidget(self._reading)
         self.setFocusProxy(self.line_edit)
+        # A line to type in, as wide as the form's other lines.
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
 
     def _connect_signals(self) -> None:
         self.line_edit.textChanged.connect(self._on_text_changed)

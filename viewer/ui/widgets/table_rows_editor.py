@@ -7,7 +7,7 @@ from contextlib import contextmanager
 from itertools import pairwise
 
 from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal
-from PySide6.QtWidgets import QPushButton, QStyle, QTableWidget, QWidget
+from PySide6.QtWidgets import QPushButton, QSizePolicy, QStyle, QTableWidget, QWidget
 
 
 def table_button(text: str, name: str, parent: QWidget) -> QPushButton:
@@ -45,6 +45,8 @@ class TableRowsEditor(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._filling = False
+        # As big as the form lets it be: more room shows more of each cell, and more rows.
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
 
     @contextmanager
     def _loading(self) -> Iterator[None]:

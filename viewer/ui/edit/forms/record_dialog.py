@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
+    QSizePolicy,
     QTableWidget,
     QVBoxLayout,
     QWidget,
@@ -125,10 +126,17 @@ class RecordDialog(QDialog):
         problems go on that line, so the date's problem is said once.
         """
         holder = QWidget(self)
+        # The row takes the form's width, so its problem has the room to be read;
+        # a field that does not grow (a short list) keeps its own width in it.
+        holder.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         column = QVBoxLayout(holder)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(2)
-        column.addWidget(widget)
+        policy = widget.sizePolicy().horizontalPolicy().value
+        if policy & QSizePolicy.PolicyFlag.ExpandFlag.value:
+            column.addWidget(widget)
+        else:
+            column.addWidget(widget, 0, Qt.AlignmentFlag.AlignLeft)
         if isinstance(widget, FuzzyDateEdit):
             error: QLabel = widget.reading_label()
         else:
@@ -217,8 +225,8 @@ class RecordDialog(QDialog):
         self.delete_button.setAccessibleName("Delete this record")
         self.delete_button.setVisible(self.original is not None)
         layout = QVBoxLayout(self)
-        layout.addLayout(self.form)
-        layout.addStretch(1)
+        # Room the form is given goes to its tables and text boxes.
+        layout.addLayout(self.form, 1)
         layout.addWidget(self.summary)
         layout.addWidget(self.buttons)
         buttons = [self.save_button, self.cancel_button, self.delete_button]
