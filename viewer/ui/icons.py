@@ -1,18 +1,24 @@
 """The icons of the window's commands: the desktop theme's where it has them,
-else the bundled Phosphor set (MIT licence), drawn by QtAwesome.
+else the bundled Phosphor set (MIT licence) that the QtAwesome package ships.
 
-Phosphor's glyphs are drawn in the palette's button text colour when the
-icon is made; :class:`viewer.ui.action_icons.ActionIcons` makes them again when the
-palette changes, so they stay legible in a dark scheme.  QtAwesome (and
-QtPy under it) is imported only the first time the desktop theme lacks an
-icon: a desktop with a full icon theme never loads it.
+The Phosphor glyphs are drawn straight from QtAwesome's copy of the font by
+:class:`viewer.ui.glyph_icon_engine.GlyphIconEngine`, in the palette's
+colours of the moment, so they follow a change of colour scheme.  Importing
+QtAwesome itself (and QtPy under it) would add about a tenth of a second to
+every start, so its API is used only if its font files cannot be found.
 """
 
 from __future__ import annotations
 
+import importlib.util
+import json
+from functools import cache
+from pathlib import Path
 from typing import NamedTuple
 
-from PySide6.QtGui import QGuiApplication, QIcon, QPalette
+from PySide6.QtGui import QFontDatabase, QGuiApplication, QIcon, QPalette
+
+from viewer.ui.glyph_icon_engine import GlyphIconEngine
 
 ICON_SET = "Phosphor Icons 1.3 by Helena Zhang and Tobias Fried"
 ICON_SET_LICENCE = "MIT licence"
@@ -59,23 +65,52 @@ def icon(name: str) -> QIcon:
     source = ICONS[name]
     if source.theme and QIcon.hasThemeIcon(source.theme):
         return QIcon.fromTheme(source.theme)
-    return _glyph(source.glyph)
+    return glyph_icon(source.glyph)
 
 
-def _glyph(glyph: str) -> QIcon:
+def glyph_icon(glyph: str) -> QIcon:
+    """The icon of a Phosphor glyph named as QtAwesome names it ("ph.gear")."""
+    font = _phosphor_font()
+    _, _, name = glyph.partition(".")
+    if font is not None and name in font[1]:
+        family, charmap = font
+        return QIcon(GlyphIconEngine(family, chr(charmap[name])))
+    return _qtawesome_icon(glyph)
+
+
+@cache
+def _phosphor_font() -> tuple[str, dict[str, int]] | None:
+    """The Phosphor font's family and its glyphs' code points, loaded once;
+    None if QtAwesome's copy of the font is not where it keeps it."""
+    spec = importlib.util.find_spec("qtawesome")  # finds it without importing it
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    fonts = Path(next(iter(spec.submodule_search_locations))) / "fonts"
+    charmaps = sorted(fonts.glob("phosphor*charmap*.json"))
+    faces = sorted(fonts.glob("phosphor*.ttf"))
+    if len(charmaps) != 1 or len(faces) != 1:
+        return None
+    font_id = QFontDatabase.addApplicationFont(str(faces[0]))
+    families = QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
+    if not families:
+        return None
+    charmap = json.loads(charmaps[0].read_text(encoding="utf-8"))
+    return families[0], {name: int(code, 16) for name, code in charmap.items()}
+
+
+def _qtawesome_icon(glyph: str) -> QIcon:
     # QtPy (under QtAwesome) takes the Qt binding already imported: PySide6.
     import qtawesome
 
     # The colours are passed, not left to QtAwesome's default: it keeps each
     # icon it made by name and options, so only new colours make a new icon.
     palette = QGuiApplication.palette()
+    active, disabled = QPalette.ColorGroup.Active, QPalette.ColorGroup.Disabled
     made = qtawesome.icon(
         glyph,
-        color=palette.color(QPalette.ColorGroup.Active, QPalette.ColorRole.ButtonText),
-        color_disabled=palette.color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.ButtonText),
-        color_selected=palette.color(
-            QPalette.ColorGroup.Active, QPalette.ColorRole.HighlightedText
-        ),
+        color=palette.color(active, QPalette.ColorRole.ButtonText),
+        color_disabled=palette.color(disabled, QPalette.ColorRole.ButtonText),
+        color_selected=palette.color(active, QPalette.ColorRole.HighlightedText),
     )
     assert isinstance(made, QIcon)
     return made
