@@ -445,3 +445,20 @@ def test_the_icons_are_drawn_again_in_the_new_colours(
     app_colours.processEvents()  # the window hears of the new palette through an event
     after = darkest(window.new_action.icon().pixmap(24, 24).toImage())
     assert before < 100 < after  # dark glyphs on light, light glyphs on dark
+
+
+def test_no_two_commands_of_the_window_share_a_key(window: MainWindow) -> None:
+    # Keys that work anywhere in the window (menus and the window's own):
+    # one key for two commands is ambiguous and Qt runs neither.
+    owners: dict[str, str] = {}
+    for action in window.findChildren(QAction):
+        if action.shortcutContext() not in (
+            Qt.ShortcutContext.WindowShortcut,
+            Qt.ShortcutContext.ApplicationShortcut,
+        ):
+            continue
+        for key in action.shortcuts():
+            text = key.toString()
+            assert owners.setdefault(text, command_name(action)) == command_name(action), text
+    assert owners["Ctrl+/"] == "Keyboard Shortcuts"
+    assert owners["Ctrl+,"] == "Preferences"
