@@ -277,7 +277,7 @@ def test_cancel_keeps_nothing(qtbot: QtBot, window: MainWindow, settings: QSetti
     ("typed", "why"),
     [
         ("2021-02-30", "2021-02-30"),
-        ("Jan 2021", "not one day"),
+        ("Jan 2021", "Jan 2021 is more than one day"),
         ("next Tuesday-ish", "not a date"),
         ("", "Type the day"),
     ],

@@ -37,7 +37,7 @@ def read_day(text: str) -> date:
     """
     parsed = FuzzyDate.from_text(text)
     if parsed.lower is None or parsed.lower != parsed.upper:
-        raise DateError(f"'{text.strip()}' is {parsed.display()}, not one day; e.g. 2021-06-01")
+        raise DateError(f"{parsed.display()} is more than one day: give one, e.g. 2021-06-01")
     return parsed.lower
 
 
