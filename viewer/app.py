@@ -75,11 +75,14 @@ def create_main_window(
 
     from viewer.ui.browse.link_opener import LinkOpener
     from viewer.ui.window.main_window import MainWindow
+    from viewer.ui.window.preferences import load_preferences
 
-    store, opened = api.open_or_create(database_path, current_user(), seed=seed)
     if settings is None:
         settings = QSettings(api.APP_NAME, api.APP_NAME)
-    window = MainWindow(store, opened.path, settings, LinkOpener())
+    # The author the preferences name, else the system's name for the user.
+    author = author_name(load_preferences(settings).author)
+    store, opened = api.open_or_create(database_path, author, seed=seed)
+    window = MainWindow(store, opened.path, settings, LinkOpener(), system_author=current_user())
     # The File menu closes it: when the window opens another, or is gone.
     window.file_actions.adopt(opened)
     return window

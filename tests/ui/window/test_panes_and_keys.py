@@ -14,11 +14,14 @@ from PySide6.QtWidgets import QApplication, QPlainTextEdit, QTextBrowser, QWidge
 
 from tests.ui.children import child
 from tests.ui.edit.test_editing import when_dialog_opens
-from viewer.app import create_main_window
+from viewer.app import create_main_window, current_user
 from viewer.domain.enums import RecordKind
+from viewer.ui import colour_scheme
+from viewer.ui.colour_scheme import ColourScheme
 from viewer.ui.edit.forms.record_dialog import RecordDialog
 from viewer.ui.window.focus_frame import FocusFrame
 from viewer.ui.window.main_window import MainWindow
+from viewer.ui.window.preferences import Preferences
 
 
 @pytest.fixture
@@ -243,3 +246,47 @@ def test_the_status_bar_says_what_was_saved_undone_and_redone(
     assert window.feedback.last_message() == "Redid: Edit Kazakhstan"
     # Shown for a few seconds, then gone.
     qtbot.waitUntil(lambda: window.statusBar().currentMessage() == "", timeout=8_000)
+
+
+def test_the_author_in_the_preferences_signs_the_next_change(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path, settings: QSettings
+) -> None:
+    window.preferences.apply(Preferences(author="Ana Lopez"))
+    assert window.select_record(RecordKind.PARTY, "kazakhstan")
+
+    def add_a_note(dialog: RecordDialog) -> None:
+        child(dialog, QPlainTextEdit, "notesEdit").setPlainText("Signed by Ana.")
+        dialog.accept()
+
+    when_dialog_opens(add_a_note)
+    window.edit_action.trigger()
+    latest = window.store.revisions(RecordKind.PARTY, "kazakhstan")[-1]
+    assert latest.user == "Ana Lopez"
+    # Blank again: the system's name for the user, as at first.
+    window.preferences.apply(Preferences(author=""))
+    assert window.store.user == current_user()
+    # The next start reads the preference before anything is written.
+    window.preferences.apply(Preferences(author="Ana Lopez"))
+    again = create_main_window(tmp_path / "second.sqlite3", settings)
+    qtbot.addWidget(again)
+    seeded = again.store.revisions(RecordKind.PARTY, "kazakhstan")
+    assert seeded[-1].user == "Ana Lopez"
+
+
+def test_a_dark_scheme_chosen_while_running_recolours_the_detail_page(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    assert window.select_record(RecordKind.PARTY, "kazakhstan")
+    window.finish_reads()
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    try:
+        colour_scheme.apply(app, ColourScheme.DARK)
+        link = app.palette().color(QPalette.ColorRole.Link)
+        assert link.lightness() > 150  # a light link on the dark ground
+        document = window.detail_pane.text.document()
+        qtbot.waitUntil(lambda: f"a {{ color: {link.name()}; }}" in document.defaultStyleSheet())
+    finally:
+        colour_scheme.apply(app, ColourScheme.SYSTEM)
+    light = app.palette().color(QPalette.ColorRole.Link).name()
+    qtbot.waitUntil(lambda: f"a {{ color: {light}; }}" in document.defaultStyleSheet())

@@ -131,7 +131,7 @@ class DetailPane(QWidget):
 
     def _style_page(self) -> None:
         """Colour the page's classes and links from the palette, light or dark."""
-        palette = self.text.palette()
+        palette = self.palette()  # the text's own is updated after this event
         text = palette.color(QPalette.ColorRole.Text)
         base = palette.color(QPalette.ColorRole.Base)
         link = palette.color(QPalette.ColorRole.Link)

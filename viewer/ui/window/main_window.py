@@ -47,6 +47,7 @@ from viewer.ui.window.focus_frame import FocusFrame
 from viewer.ui.window.help_actions import HelpActions
 from viewer.ui.window.navigation_history import Location, NavigationHistory
 from viewer.ui.window.navigator import TITLES, Navigator
+from viewer.ui.window.preferences import Preferences
 from viewer.ui.window.preferences_controller import PreferencesController
 from viewer.ui.window.search_controller import SearchController
 from viewer.ui.window.status_feedback import StatusFeedback
@@ -78,10 +79,13 @@ class MainWindow(QMainWindow):
         settings: QSettings,
         opener: LinkOpener,
         reader: DetailReader | None = None,
+        system_author: str | None = None,
     ) -> None:
         super().__init__()
         self._store = store
         self._settings = settings
+        # Who changes are logged as when the preferences name no one.
+        self._system_author = system_author or store.user
         self._history = NavigationHistory()
         self._walking_history = False
         self._selecting = False
@@ -241,16 +245,14 @@ class MainWindow(QMainWindow):
         self._place_edit_actions()
         # Preferences at the end of the Edit menu, where Linux and Windows apps
         # put it (on macOS Qt moves it to the application menu).
-        self.preferences = PreferencesController(self._settings, self._store.user, self)
+        self.preferences = PreferencesController(self._settings, self._system_author, self)
         self.action_icons.set_icons({"preferences": self.preferences.action})
         for menu in self.menuBar().findChildren(QMenu):
             if menu.title() == "&Edit":
                 menu.addSeparator()
                 menu.addAction(self.preferences.action)
         self.addAction(self.preferences.action)
-        self.preferences.preferencesChanged.connect(
-            lambda chosen: self.detail_pane.timeline.set_as_of(chosen.default_as_of())
-        )
+        self.preferences.preferencesChanged.connect(self._apply_preferences)
         self.detail_pane.timeline.set_as_of(self.preferences.current().default_as_of())
         self._place_view_actions()
         self.search.add_menu(self.menuBar().addMenu("&Search"))
@@ -279,6 +281,10 @@ class MainWindow(QMainWindow):
         ]
         for first, second in pairwise(chain):
             QWidget.setTabOrder(first, second)
+
+    def _apply_preferences(self, chosen: Preferences) -> None:
+        self.detail_pane.timeline.set_as_of(chosen.default_as_of())
+        self._store.set_author(chosen.author_or(self._system_author))
 
     def _place_view_actions(self) -> None:
         panes: dict[str, QWidget] = {
@@ -316,9 +322,7 @@ class MainWindow(QMainWindow):
             view.selectionModel().currentRowChanged.connect(
                 lambda current, _previous, kind=kind: self._row_changed(kind, current)
             )
-            self.models[kind].reloaded.connect(
-                lambda _total, kind=kind: self._list_reloaded(kind)
-            )
+            self.models[kind].reloaded.connect(lambda _total, kind=kind: self._list_reloaded(kind))
         self.back_action.triggered.connect(self.go_back)
         self.forward_action.triggered.connect(self.go_forward)
         self.detail_pane.recordLinkActivated.connect(
