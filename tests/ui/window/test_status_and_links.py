@@ -141,7 +141,9 @@ def test_every_participant_reads_the_same_in_the_list_and_the_pane(window: MainW
             assert since == "date not given", key
         else:
             assert since and since in now, (key, since, now)
-        assert f"Current status</th><td>{listed}" in detail_html(window.detail_pane.detail), key
+        detail = window.detail_pane.detail
+        assert detail is not None, key
+        assert f"Current status</th><td>{listed}" in detail_html(detail), key
     assert seen_undated  # UAE, Bahrain, Morocco, Sudan, Saudi Arabia…
 
 
