@@ -10,7 +10,13 @@ from pytestqt.qtbot import QtBot
 
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import QApplication, QPlainTextEdit, QTextBrowser, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QPlainTextEdit,
+    QTextBrowser,
+    QToolButton,
+    QWidget,
+)
 
 from tests.ui.children import child
 from tests.ui.edit.test_editing import when_dialog_opens
@@ -295,3 +301,35 @@ def test_a_dark_scheme_chosen_while_running_recolours_the_detail_page(
         colour_scheme.apply(app, ColourScheme.SYSTEM)
     light = app.palette().color(QPalette.ColorRole.Link).name()
     qtbot.waitUntil(lambda: f"a {{ color: {light}; }}" in document.defaultStyleSheet())
+
+
+def test_copy_reference_says_so_in_the_status_bar(qtbot: QtBot, window: MainWindow) -> None:
+    assert window.select_record(RecordKind.PARTY, "kazakhstan")
+    window.finish_reads()
+    window.citations_pane.select_citation(0, 0)
+    button = window.citations_pane.findChild(QToolButton, "copyReferenceButton")
+    assert button is not None
+    button.click()
+    copied = QApplication.clipboard().text()
+    assert copied
+    assert window.feedback.last_message().startswith("Copied reference: ")
+    assert copied.startswith(window.feedback.last_message().removeprefix("Copied reference: ")[:40])
+
+
+def test_at_800_by_600_every_pane_keeps_a_usable_width(
+    qtbot: QtBot, tmp_path: Path, seeded_copy: Callable[[Path], Path]
+) -> None:
+    fresh = QSettings(str(tmp_path / "fresh.ini"), QSettings.Format.IniFormat)
+    small = create_main_window(seeded_copy(tmp_path / "small.sqlite3"), fresh)
+    qtbot.addWidget(small)
+    small.resize(800, 600)
+    small.show()
+    qtbot.waitExposed(small)
+    navigator, lists, detail, citations = small.splitter.sizes()
+    assert citations <= detail
+    assert min(lists, detail) >= 180
+    # The navigator shows its longest label whole.
+    assert navigator >= small.navigator.sizeHintForColumn(0)
+    # The toolbar drops its words rather than hide the search field.
+    assert small.toolbar.toolButtonStyle() == Qt.ToolButtonStyle.ToolButtonIconOnly
+    assert small.search_field.isVisible()

@@ -7,10 +7,9 @@ from contextlib import suppress
 from PySide6.QtCore import QRect, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QBrush, QFontMetrics, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
-    QHBoxLayout,
     QLabel,
     QStyle,
-    QToolButton,
+    QToolBar,
     QTreeWidget,
     QTreeWidgetItem,
     QTreeWidgetItemIterator,
@@ -41,9 +40,11 @@ class CitationsPane(QWidget):
 
     Signals:
         sourceRequested(str): the person asked to go to a source; its key.
+        referenceCopied(str): a reference was put on the clipboard; its text.
     """
 
     sourceRequested = Signal(str)
+    referenceCopied = Signal(str)
 
     def __init__(self, link_opener: LinkOpener, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -82,26 +83,27 @@ class CitationsPane(QWidget):
         self._go_action = self._action("Go to source", "Show the source record")
         self._tree.addActions([self._open_action, self._copy_action, self._go_action])
 
-        buttons = QHBoxLayout()
-        buttons.setSpacing(4)
+        # A bar, not a row of buttons: in a narrow pane the buttons that do
+        # not fit go under its » menu instead of setting the pane's width.
+        buttons = QToolBar("Citation", self)
+        buttons.setObjectName("citationButtons")
+        buttons.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         for action, name in (
             (self._open_action, "openLinkButton"),
             (self._copy_action, "copyReferenceButton"),
             (self._go_action, "goToSourceButton"),
         ):
-            button = QToolButton(self)
-            button.setDefaultAction(action)
+            buttons.addAction(action)
+            button = buttons.widgetForAction(action)
             button.setObjectName(name)
             button.setAccessibleName(action.text())
-            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-            buttons.addWidget(button)
-        buttons.addStretch(1)
+            button.setFocusPolicy(Qt.FocusPolicy.TabFocus)  # a bar's are mouse-only
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self._message)
         layout.addWidget(self._tree, 1)
-        layout.addLayout(buttons)
+        layout.addWidget(buttons)
 
     def _action(self, text: str, tip: str) -> QAction:
         action = QAction(text, self)
@@ -261,7 +263,9 @@ class CitationsPane(QWidget):
     def _copy_reference(self) -> None:
         current = self.current_citation()
         if current is not None:
-            QGuiApplication.clipboard().setText(format_reference(*current))
+            reference = format_reference(*current)
+            QGuiApplication.clipboard().setText(reference)
+            self.referenceCopied.emit(reference)
 
     def _go_to_source(self) -> None:
         current = self.current_citation()

@@ -69,7 +69,9 @@ class StatusTimeline(QWidget):
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(caption, 0, 0, Qt.AlignmentFlag.AlignTop)
         row.addWidget(self.as_of_edit, 0, 1, Qt.AlignmentFlag.AlignTop)
-        row.addWidget(self.as_of_label, 0, 2, Qt.AlignmentFlag.AlignTop)
+        # The status on the day under the field, across the pane: beside it,
+        # a narrow pane wrapped the sentence a word a line.
+        row.addWidget(self.as_of_label, 1, 0, 1, 3)
         row.setColumnStretch(2, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

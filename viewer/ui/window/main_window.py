@@ -350,6 +350,9 @@ class MainWindow(QMainWindow):
         self.editor.failed.connect(lambda text: self.notify(text))
         self._probe_timer.timeout.connect(self._check_for_outside_changes)
         self._probe_timer.start()
+        self.citations_pane.referenceCopied.connect(
+            lambda text: self.feedback.say(f"Copied reference: {_cut(text, 90)}")
+        )
         self.citations_pane.sourceRequested.connect(
             lambda key: self.select_record(RecordKind.SOURCE, key)
         )
@@ -774,3 +777,7 @@ def plural(kind: RecordKind, count: int) -> str:
 
 def _and_list(items: list[str]) -> str:
     return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} and {items[-1]}"
+
+
+def _cut(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
