@@ -12,6 +12,7 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import (
     QApplication,
+    QLabel,
     QPlainTextEdit,
     QTextBrowser,
     QToolButton,
@@ -333,3 +334,18 @@ def test_at_800_by_600_every_pane_keeps_a_usable_width(
     # The toolbar drops its words rather than hide the search field.
     assert small.toolbar.toolButtonStyle() == Qt.ToolButtonStyle.ToolButtonIconOnly
     assert small.search_field.isVisible()
+
+
+def test_no_two_alt_keys_of_the_window_clash(window: MainWindow) -> None:
+    """Alt+letter reaches one place: a menu, a detail tab or the As of field."""
+    texts = [action.text() for action in window.menuBar().actions()]
+    tabs = window.detail_pane.tabs
+    texts += [tabs.tabText(index) for index in range(tabs.count())]
+    texts += [
+        label.text()
+        for label in window.detail_pane.findChildren(QLabel)
+        if label.buddy() is not None
+    ]
+    letters = [text[text.index("&") + 1].lower() for text in texts if "&" in text]
+    assert len(letters) >= 7
+    assert len(letters) == len(set(letters)), texts

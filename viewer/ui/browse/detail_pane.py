@@ -84,7 +84,7 @@ class DetailPane(QWidget):
         column.addWidget(self.timeline)
         self.history = HistoryView(self.tabs)
         self.tabs.addTab(page, "&Details")
-        self.tabs.addTab(self.history, "&History")
+        self.tabs.addTab(self.history, "Histor&y")  # Alt+H is the Help menu
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.tabs)
