@@ -15,19 +15,16 @@ from PySide6.QtCore import (
     Qt,
     QTimer,
 )
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QResizeEvent, QShowEvent
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QMenu,
-    QSplitter,
     QStackedWidget,
-    QToolBar,
     QWidget,
 )
 
 from viewer.domain.enums import RecordKind
-from viewer.domain.field_labels import plural_noun, record_noun
 from viewer.store.api import ChangeProbe, Store
 from viewer.ui.action_icons import ActionIcons
 from viewer.ui.browse.background_reader import BackgroundReader
@@ -42,16 +39,18 @@ from viewer.ui.browse.record_table_model import RecordTableModel
 from viewer.ui.edit.record_editor import RecordEditor, show_problem
 from viewer.ui.widgets.shortcuts import shortcuts
 from viewer.ui.window.edit_actions import EditActions
+from viewer.ui.window.empty_state import empty_text, plural
 from viewer.ui.window.file_actions import FileActions
-from viewer.ui.window.focus_frame import FocusFrame
 from viewer.ui.window.help_actions import HelpActions
 from viewer.ui.window.navigation_history import Location, NavigationHistory
 from viewer.ui.window.navigator import TITLES, Navigator
+from viewer.ui.window.pane_splitter import PaneSplitter
 from viewer.ui.window.preferences import Preferences
 from viewer.ui.window.preferences_controller import PreferencesController
 from viewer.ui.window.search_controller import SearchController
 from viewer.ui.window.status_feedback import StatusFeedback
 from viewer.ui.window.view_actions import ViewActions
+from viewer.ui.window.window_tool_bar import WindowToolBar
 
 VIEW_NAMES = {
     RecordKind.PARTY: "participantsView",
@@ -60,7 +59,6 @@ VIEW_NAMES = {
     RecordKind.SOURCE: "sourcesView",
 }
 PROBE_INTERVAL_MS = 2_000
-NARROW_WIDTH = 1_150  # below it, the toolbar shows icons only
 
 
 class MainWindow(QMainWindow):
@@ -138,20 +136,11 @@ class MainWindow(QMainWindow):
             self.stack.addWidget(self.views[kind])
         self.detail_pane = DetailPane(self)
         self.citations_pane = CitationsPane(opener, self)
-        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        self.splitter.setObjectName("mainSplitter")
-        self.splitter.setChildrenCollapsible(False)
-        # Each pane in a frame that shows where the keyboard focus is.
         self.stack.setObjectName("lists")
-        self.frames = [
-            FocusFrame(pane, self.splitter)
-            for pane in (self.navigator, self.stack, self.detail_pane, self.citations_pane)
-        ]
-        for frame in self.frames:
-            self.splitter.addWidget(frame)
-        # The navigator keeps its width as the window grows or shrinks.
-        for index, stretch in enumerate((0, 4, 3, 2)):
-            self.splitter.setStretchFactor(index, stretch)
+        self.splitter = PaneSplitter(
+            self.navigator, (self.stack, self.detail_pane, self.citations_pane), self
+        )
+        self.frames = self.splitter.frames
         self.setCentralWidget(self.splitter)
 
         self.search = SearchController(self._store, self, self)
@@ -169,26 +158,14 @@ class MainWindow(QMainWindow):
         self.statusBar().addWidget(self.count_label)
         self.statusBar().addPermanentWidget(self.path_label)
         self.resize(1400, 860)
-        self.splitter.setSizes(self._default_sizes(1400))
-
-    def _default_sizes(self, width: int) -> list[int]:
-        """The panes' first widths: the navigator as wide as its labels, then
-        the list, the detail and the citations (never wider than the detail)."""
-        navigator = min(max(self.navigator.sizeHintForColumn(0) + 40, 140), 220)
-        rest = max(width - navigator, 400)
-        return [navigator, rest * 38 // 100, rest * 35 // 100, rest * 27 // 100]
 
     def reset_layout(self) -> None:
         """Every pane and the toolbar shown, at their first widths."""
         self.toolbar.show()
-        for frame in self.frames:
-            frame.show()
-        self.splitter.setSizes(self._default_sizes(self.splitter.width()))
+        self.splitter.reset()
 
     def _setup_actions(self) -> None:
-        toolbar = QToolBar("Navigation", self)
-        toolbar.setObjectName("navigationToolBar")
-        toolbar.setMovable(False)
+        toolbar = WindowToolBar(self)
         self.addToolBar(toolbar)
         self.toolbar = toolbar
         self.back_action = QAction("Back", self)
@@ -212,7 +189,6 @@ class MainWindow(QMainWindow):
         toolbar.addAction(self.edit_actions.redo)
         toolbar.addSeparator()
         toolbar.addWidget(self.search_field)
-        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.action_icons = ActionIcons(self)
         self.action_icons.set_icons(
             {
@@ -227,18 +203,15 @@ class MainWindow(QMainWindow):
                 "find": self.find_action,
             }
         )
-        for action in (
-            self.back_action,
-            self.forward_action,
-            *self.edit_actions.toolbar_actions(),
-            self.edit_actions.undo,
-            self.edit_actions.redo,
-        ):
-            name = action.text().replace("&", "").strip("…")
-            first, *rest = name.split()
-            button = toolbar.widgetForAction(action)
-            button.setObjectName(f"{first.lower()}{''.join(w.title() for w in rest)}Button")
-            button.setAccessibleName(name)
+        toolbar.name_buttons(
+            (
+                self.back_action,
+                self.forward_action,
+                *self.edit_actions.toolbar_actions(),
+                self.edit_actions.undo,
+                self.edit_actions.redo,
+            )
+        )
         # File is the first menu: made before Edit, View, Search and Help.
         self.file_actions = FileActions(self, self, self._settings)
         self.file_actions.add_menu(self.menuBar().addMenu("&File"))
@@ -440,21 +413,7 @@ class MainWindow(QMainWindow):
             self._follow_list(kind)
 
     def _empty_text(self, kind: RecordKind) -> str:
-        """Why ``kind``'s list is empty: nothing matches the search, or nothing yet."""
-        query = self.search_field.text().strip()
-        if not query:
-            return f"No {plural(kind, 2)} yet. Press Ctrl+N to add one."
-        quoted = query if len(query) <= 60 else query[:59] + "…"
-        found = [
-            f"{count:,} {plural(other, count)}"
-            for other, count in (self._hits or {}).items()
-            if other is not kind and other in VIEW_NAMES and count
-        ]
-        others = ""
-        if found:
-            verb = "does" if len(found) == 1 and found[0].startswith("1 ") else "do"
-            others = f" — {_and_list(found)} {verb}"
-        return f"No {plural(kind, 1)} matches “{quoted}”{others}."
+        return empty_text(kind, self.search_field.text(), self._hits)
 
     def select_record(self, kind: RecordKind, key: str, *, clear_search: bool = True) -> bool:
         """Show ``key`` selected in its list; clears a search that hides it
@@ -655,13 +614,7 @@ class MainWindow(QMainWindow):
         cannot reach another database) and Back/Forward. The caller closes
         the old database once this returns: nothing of the window uses it then.
         """
-        self._probe_timer.stop()
-        self.detail_reader.stop()
-        self.search.stop()
-        for reader in self.list_readers:
-            reader.stop()
-        if self._probe is not None:
-            self._probe.close()
+        self._stop_reading()
         self._store = store
         self.database_path = path
         self._history = NavigationHistory()
@@ -694,12 +647,11 @@ class MainWindow(QMainWindow):
         for name, restore in (
             ("window/geometry", self.restoreGeometry),
             ("window/state", self.restoreState),
-            ("window/splitter", self.splitter.restoreState),
         ):
             value = settings.value(name)
             if isinstance(value, QByteArray):
                 restore(value)
-        self._sized = isinstance(settings.value("window/splitter"), QByteArray)
+        self.splitter.restore(settings.value("window/splitter"))
         for kind, view in self.views.items():
             value = settings.value(f"columns/{kind.value}")
             if isinstance(value, QByteArray):
@@ -729,6 +681,12 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_state()
+        self._stop_reading()
+        self._probe = None
+        super().closeEvent(event)
+
+    def _stop_reading(self) -> None:
+        """Stop every read of the store: the probe, the readers, the watch."""
         self._probe_timer.stop()
         self.detail_reader.stop()
         self.search.stop()
@@ -736,28 +694,10 @@ class MainWindow(QMainWindow):
             reader.stop()
         if self._probe is not None:
             self._probe.close()
-            self._probe = None
-        super().closeEvent(event)
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if not self._sized:
-            # First shown at this width: share it out now (a splitter set up
-            # for another width shrinks the panes unevenly).
-            self._sized = True
-            self.splitter.setSizes(self._default_sizes(self.splitter.width()))
 
     def resizeEvent(self, event: QResizeEvent) -> None:
+        self.toolbar.fit(event.size().width())
         super().resizeEvent(event)
-        # A narrow window keeps every toolbar button and the search field in
-        # view by dropping the buttons' words (their tooltips still say them).
-        style = (
-            Qt.ToolButtonStyle.ToolButtonIconOnly
-            if self.width() < NARROW_WIDTH
-            else Qt.ToolButtonStyle.ToolButtonTextBesideIcon
-        )
-        if self.toolbar.toolButtonStyle() != style:
-            self.toolbar.setToolButtonStyle(style)
 
     def changeEvent(self, event: QEvent) -> None:
         # Coming back to the window is when another program's changes matter.
@@ -768,15 +708,6 @@ class MainWindow(QMainWindow):
     @property
     def store(self) -> Store:
         return self._store
-
-
-def plural(kind: RecordKind, count: int) -> str:
-    """The noun of ``count`` records of ``kind``: "participant", "people"."""
-    return record_noun(kind) if count == 1 else plural_noun(kind)
-
-
-def _and_list(items: list[str]) -> str:
-    return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} and {items[-1]}"
 
 
 def _cut(text: str, limit: int) -> str:
