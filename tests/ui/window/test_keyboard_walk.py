@@ -14,7 +14,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from PySide6.QtCore import QSettings, Qt, QTimer
-from PySide6.QtWidgets import QApplication, QPushButton, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QWidget
 
 from viewer.app import create_main_window
 from viewer.domain.enums import RecordKind, StatusKind
@@ -188,3 +188,21 @@ def test_a_keyboard_only_session(qtbot: QtBot, window: MainWindow) -> None:
     # Sound, and the new step asks for its evidence like any uncited claim.
     findings = run_checks(store)
     assert [f.topic for f in findings] == ["citation needed"]
+
+
+def test_the_participant_form_says_where_its_status_is_changed(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    assert window.select_record(RecordKind.PARTY, "kazakhstan")
+    seen: list[str] = []
+
+    def read_hint(dialog: RecordDialog) -> None:
+        hint = dialog.findChild(QLabel, "statusHint")
+        seen.append(hint.text() if hint is not None else "")
+        dialog.done(0)
+
+    with_the_form(read_hint, seen)
+    window.edit_action.trigger()
+    assert len(seen) == 1 and "Change status… (Ctrl+Shift+E)" in seen[0]
+    keys = window.edit_actions.new_status.shortcut().toString()
+    assert keys == "Ctrl+Shift+E"

@@ -2,11 +2,19 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel
+
 from viewer.domain.enums import PartyKind, RecordKind
 from viewer.domain.records import Party, Record
 from viewer.domain.serial import Problem
 from viewer.ui.edit.forms.record_dialog import RecordDialog
 from viewer.ui.widgets.country_picker import CountryPicker
+
+STATUS_HINT = (
+    "Changed one dated step at a time, each with its evidence: Change status… "
+    "(Ctrl+Shift+E) in the participant's detail, the list's menu or the toolbar."
+)
 
 
 class PartyDialog(RecordDialog):
@@ -27,6 +35,13 @@ class PartyDialog(RecordDialog):
         self.add_row("iso_code", "&Country (ISO 3166):", self.country_picker)
         self.add_row("notes", "N&otes:", self.notes_edit)
         self.add_row("citations", "Ci&tations:", self.citations_editor)
+        # The status is a history of dated steps, not a field of the
+        # participant: say where it is changed, for whoever looks for it here.
+        status_hint = QLabel(STATUS_HINT, self)
+        status_hint.setObjectName("statusHint")
+        status_hint.setWordWrap(True)
+        status_hint.setTextFormat(Qt.TextFormat.PlainText)
+        self.form.addRow("Status:", status_hint)
 
     def _connect_signals(self) -> None:
         super()._connect_signals()
