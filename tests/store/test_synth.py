@@ -24,7 +24,7 @@ from viewer.domain.enums import (
 )
 from viewer.domain.records import Event
 from viewer.domain.serial import record_fields
-from viewer.domain.validation import validate
+from viewer.domain.validation import KEY_PATTERN, validate
 from viewer.store.bootstrap import open_or_create
 from viewer.store.checks import run_checks
 from viewer.store.search import search
@@ -270,3 +270,13 @@ def test_many_parties_get_valid_unique_names_and_keys(tmp_path: Path) -> None:
         assert not [key for key in keys if not any(ch.isalpha() for ch in key)]
     finally:
         opened.close()
+
+
+def test_every_key_is_one_the_store_accepts(small: tuple[Path, dict[str, int]]) -> None:
+    # An export of a synthetic database imports back: its keys pass validation
+    # ("199x" from a decade's date, never "199X").
+    path = small[0]
+    for table in ("events", "parties", "people", "sources", "status_actions", "accords"):
+        keys = [str(key) for (key,) in rows(path, f"SELECT key FROM {table}")]  # noqa: S608
+        bad = [key for key in keys if not KEY_PATTERN.match(key)]
+        assert bad == [], (table, bad[:5])

@@ -179,7 +179,8 @@ class FuzzyDate:
         if unknown:
             # The natural-language reader skips words it does not know, so
             # "foo 2021" would quietly become 2021; refuse instead.
-            raise DateError(f"'{text}' is not a date this app understands: {unknown[0]!r}")
+            word = "" if unknown[0] == text.strip() else f": {unknown[0]!r}"
+            raise DateError(f"'{text}' is not a date this app understands{word}")
         try:
             with redirect_stdout(io.StringIO()):  # the reader prints its guesses
                 found = _text_to_edtf(text)

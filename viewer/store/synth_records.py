@@ -390,7 +390,7 @@ class RecordMaker:
             )
             yield Event(
                 key=f"{event_kind.value.replace('_', '-')}-"
-                f"{when.edtf[:4] if when and when.lower else 'undated'}-{n + 1:07d}",
+                f"{when.edtf[:4].lower() if when and when.lower else 'undated'}-{n + 1:07d}",
                 title=title,
                 event_kind=event_kind,
                 accord=accord[0] if accord else None,

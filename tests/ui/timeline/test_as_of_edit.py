@@ -14,6 +14,7 @@ from tests.ui.children import child
 from viewer.domain.dates import FuzzyDate
 from viewer.domain.enums import Certainty, StatusKind
 from viewer.domain.records import StatusAction
+from viewer.ui.timeline.as_of_edit import AsOfEdit
 from viewer.ui.timeline.status_timeline import StatusTimeline
 
 pytestmark = pytest.mark.qt_log_ignore(
@@ -133,3 +134,17 @@ def test_escape_closes_the_calendar_without_changing_the_date(
         qtbot.keyClick(calendar.focusWidget() or calendar, Qt.Key.Key_Escape)
     assert not calendar.isVisible()
     assert widget.as_of() == START
+
+
+def test_typing_says_what_enter_will_do_and_keeps_the_day(qtbot: QtBot) -> None:
+    edit = AsOfEdit(date(2021, 6, 30))
+    qtbot.addWidget(edit)
+    edit.line_edit.clear()
+    qtbot.keyClicks(edit.line_edit, "2025-11-07")
+    assert edit.reading.text() == "Enter applies 7 Nov 2025"
+    assert edit.day() == date(2021, 6, 30)  # not applied until Enter
+    edit.line_edit.clear()
+    qtbot.keyClicks(edit.line_edit, "garb")
+    assert edit.reading.text() == "Enter or Tab applies the date typed"
+    qtbot.keyClick(edit.line_edit, Qt.Key.Key_Return)
+    assert edit.problem() == "Not applied: 'garb' is not a date this app understands"

@@ -206,3 +206,61 @@ def test_the_participant_form_says_where_its_status_is_changed(
     assert len(seen) == 1 and "Change status… (Ctrl+Shift+E)" in seen[0]
     keys = window.edit_actions.new_status.shortcut().toString()
     assert keys == "Ctrl+Shift+E"
+
+
+def test_a_forms_alt_keys_reach_their_fields(qtbot: QtBot, window: MainWindow) -> None:
+    assert window.select_record(RecordKind.PARTY, "kazakhstan")
+    reached: list[str] = []
+
+    def use_alt_keys(dialog: RecordDialog) -> None:
+        party = cast(PartyDialog, dialog)
+        hint = dialog.findChild(QLabel, "statusHint")
+        assert hint is not None and hint.width() >= hint.sizeHint().width(), "hint cut"
+        for key, field in ((Qt.Key.Key_O, party.notes_edit), (Qt.Key.Key_N, party.name_edit)):
+            press(qtbot, key, Qt.KeyboardModifier.AltModifier)
+            reached.append("yes" if focused() is field else f"no: {focused()!r}")
+        dialog.done(0)
+
+    failures: list[str] = []
+    with_the_form(use_alt_keys, failures)
+    window.edit_action.trigger()
+    assert failures == []
+    assert reached == ["yes", "yes"]
+
+
+def test_a_message_in_the_detail_never_becomes_a_link(qtbot: QtBot, window: MainWindow) -> None:
+    assert window.select_record(RecordKind.PARTY, "kazakhstan")
+    window.finish_reads()
+    text = window.detail_pane.text
+    text.setFocus()
+    qtbot.keyClick(text, Qt.Key.Key_Tab)  # the keyboard rests on a link
+    assert text.textCursor().charFormat().isAnchor()
+    window.search_field.setText("zzzzqqq")
+    window.search_field.settle()
+    window.finish_reads()
+    document = text.document()
+    block = document.begin()
+    anchors = []
+    while block.isValid():
+        iterator = block.begin()
+        while not iterator.atEnd():
+            anchors.append(iterator.fragment().charFormat().isAnchor())
+            iterator += 1
+        block = block.next()
+    assert text.toPlainText().startswith("No participant matches")
+    assert not any(anchors)
+
+
+def test_status_forms_are_named_after_their_participant(qtbot: QtBot, window: MainWindow) -> None:
+    assert window.select_record(RecordKind.PARTY, "kazakhstan")
+    titles: list[str] = []
+
+    def read_title(dialog: RecordDialog) -> None:
+        titles.append(dialog.windowTitle())
+        dialog.done(0)
+
+    with_the_form(read_title, titles)
+    window.new_status_action.trigger()
+    with_the_form(read_title, titles)
+    window.editor.edit(RecordKind.STATUS_ACTION, "kazakhstan-expected-to-join-2025")
+    assert titles == ["Change status of Kazakhstan", "Edit status step of Kazakhstan"]

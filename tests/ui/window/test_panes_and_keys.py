@@ -26,6 +26,7 @@ from viewer.domain.enums import RecordKind
 from viewer.ui import colour_scheme
 from viewer.ui.colour_scheme import ColourScheme
 from viewer.ui.edit.forms.record_dialog import RecordDialog
+from viewer.ui.widgets.shortcuts import listed_shortcuts
 from viewer.ui.window.focus_frame import FocusFrame
 from viewer.ui.window.main_window import MainWindow
 from viewer.ui.window.preferences import Preferences
@@ -349,3 +350,12 @@ def test_no_two_alt_keys_of_the_window_clash(window: MainWindow) -> None:
     letters = [text[text.index("&") + 1].lower() for text in texts if "&" in text]
     assert len(letters) >= 7
     assert len(letters) == len(set(letters)), texts
+
+
+def test_the_shortcuts_list_names_the_keys_that_have_no_menu_entry(window: MainWindow) -> None:
+    listed = {(entry.command, entry.keys) for entry in listed_shortcuts(window)}
+    assert ("Clear the search", "Esc") in listed
+    assert ("Next pane, previous pane", "Tab, Shift+Tab") in listed
+    assert ("Details tab, History tab", "Alt+D, Alt+Y") in listed
+    undo = [keys for command, keys in listed if command == "Undo"]
+    assert undo and "F14" not in undo[0]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import QEvent, QUrl, Signal
-from PySide6.QtGui import QColor, QPalette
+from PySide6.QtGui import QColor, QPalette, QTextCharFormat
 from PySide6.QtWidgets import QTabWidget, QTextBrowser, QVBoxLayout, QWidget
 
 from viewer.domain.records import Party, Revision, Source
@@ -103,7 +103,7 @@ class DetailPane(QWidget):
         self._detail = detail
         self.history.show_revisions(revisions, names)
         if detail is None:
-            self.text.setPlainText(PLACEHOLDER)
+            self._set_plain(PLACEHOLDER)
             self.timeline.hide()
             return
         self.text.setHtml(detail_html(detail))
@@ -117,9 +117,15 @@ class DetailPane(QWidget):
         """Show ``message`` (as plain text) in place of a record: "Loading…", or why
         the record could not be read."""
         self._detail = None
-        self.text.setPlainText(message)
+        self._set_plain(message)
         self.timeline.hide()
         self.history.show_message(message)
+
+    def _set_plain(self, text: str) -> None:
+        # setPlainText writes in the cursor's format of the moment: after the
+        # keyboard rested on a link, that would make the message a live link.
+        self.text.setCurrentCharFormat(QTextCharFormat())
+        self.text.setPlainText(text)
 
     def changeEvent(self, event: QEvent) -> None:
         # A new palette (a dark scheme chosen) restyles the page shown.

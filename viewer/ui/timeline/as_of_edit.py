@@ -102,6 +102,7 @@ class AsOfEdit(QWidget):
 
     def _connect_signals(self) -> None:
         self.line_edit.editingFinished.connect(self.apply_text)
+        self.line_edit.textEdited.connect(self._preview)
         self.calendar_button.clicked.connect(self.show_calendar)
         self.calendar.activated.connect(self._picked)
         self.calendar.clicked.connect(self._picked)
@@ -155,6 +156,15 @@ class AsOfEdit(QWidget):
         self.calendar.hide()
         self.set_day(date(picked.year(), picked.month(), picked.day()))
         self.line_edit.setFocus(Qt.FocusReason.PopupFocusReason)
+
+    def _preview(self, text: str) -> None:
+        # While typing, say what Enter would do; the day in force stays.
+        try:
+            day = as_of_day(FuzzyDate.from_text(text))
+        except DateError:
+            self._say("Enter or Tab applies the date typed", warning=False)
+            return
+        self._say(f"Enter applies {_day_text(day)}", warning=False)
 
     def _set(self, day: date) -> None:
         if day != self._day:

@@ -32,9 +32,34 @@ def command_name(action: QAction) -> str:
 
 
 def keys_text(action: QAction) -> str:
-    """Every key of ``action`` as the platform writes keys, e.g. "Ctrl+Z, Ctrl+Shift+Z"."""
+    """Every key of ``action`` as the platform writes keys, e.g. "Ctrl+Z, Ctrl+Shift+Z".
+
+    Keys past F12 (the Undo and Redo keys of old Sun keyboards, which Qt adds
+    to the platform's list) are left out: no keyboard a user has shows them.
+    """
     native = QKeySequence.SequenceFormat.NativeText
-    return ", ".join(key.toString(native) for key in action.shortcuts() if not key.isEmpty())
+    return ", ".join(
+        key.toString(native)
+        for key in action.shortcuts()
+        if not key.isEmpty() and not _BEYOND_F12.fullmatch(key.toString())
+    )
+
+
+_BEYOND_F12 = re.compile(r"F(1[3-9]|[2-9]\d)")
+
+# Keys that belong to no action (Qt's own, or a widget's): listed after the rest.
+KEYS_WITHOUT_ACTIONS = (
+    ShortcutEntry("Moving around", "Next pane, previous pane", "Tab, Shift+Tab"),
+    ShortcutEntry("Moving around", "Edit the selected record", "Enter, double click"),
+    ShortcutEntry("Moving around", "Follow the link under the keyboard", "Enter"),
+    ShortcutEntry("In Search", "Clear the search", "Esc"),
+    ShortcutEntry("In Search", "Go to what it found", "Down, Enter"),
+    ShortcutEntry("In Details", "Details tab, History tab", "Alt+D, Alt+Y"),
+    ShortcutEntry("In Details", "As of date", "Alt+A"),
+    ShortcutEntry("In a form", "Go to a field", "Alt+its underlined letter"),
+    ShortcutEntry("In a form", "Save", "Enter in a one-line field"),
+    ShortcutEntry("In a form", "Cancel", "Esc"),
+)
 
 
 def listed_shortcuts(window: QMainWindow) -> list[ShortcutEntry]:
@@ -72,4 +97,4 @@ def listed_shortcuts(window: QMainWindow) -> list[ShortcutEntry]:
             owner = action.parent()
             pane = owner.accessibleName() if isinstance(owner, QWidget) else ""
             visit(f"In {pane}" if pane and owner is not window else "Window", [action])
-    return entries
+    return entries + list(KEYS_WITHOUT_ACTIONS)

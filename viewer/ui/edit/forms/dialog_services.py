@@ -28,6 +28,8 @@ def ask_discard(parent: QWidget) -> bool:
         parent,
     )
     box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+    # Alt+D, as the button's underlined letter says.
+    box.button(QMessageBox.StandardButton.Discard).setText("&Discard")
     return box.exec() == QMessageBox.StandardButton.Discard
 
 

@@ -11,10 +11,7 @@ from viewer.domain.serial import Problem
 from viewer.ui.edit.forms.record_dialog import RecordDialog
 from viewer.ui.widgets.country_picker import CountryPicker
 
-STATUS_HINT = (
-    "Changed one dated step at a time, each with its evidence: Change status… "
-    "(Ctrl+Shift+E) in the participant's detail, the list's menu or the toolbar."
-)
+STATUS_HINT = "Changed step by step, each dated and cited: Change status… (Ctrl+Shift+E)"
 
 
 class PartyDialog(RecordDialog):
@@ -39,7 +36,7 @@ class PartyDialog(RecordDialog):
         # participant: say where it is changed, for whoever looks for it here.
         status_hint = QLabel(STATUS_HINT, self)
         status_hint.setObjectName("statusHint")
-        status_hint.setWordWrap(True)
+        # One line: a wrapped label in a form is given one line's height.
         status_hint.setTextFormat(Qt.TextFormat.PlainText)
         self.form.addRow("Status:", status_hint)
 

@@ -147,6 +147,11 @@ class RecordDialog(QDialog):
         self._errors[field] = error
         self._fields[field] = widget
         self.form.addRow(label, holder)
+        # The label's Alt key (Alt+N for "&Name:") goes to the field, not to
+        # the row that holds it and its problem line.
+        caption = self.form.labelForField(holder)
+        if isinstance(caption, QLabel):
+            caption.setBuddy(widget)
         if not widget.accessibleName():
             widget.setAccessibleName(label.rstrip(":").replace("&", ""))
 

@@ -30,8 +30,17 @@ class StatusActionDialog(RecordDialog):
     ) -> None:
         self._preset_party = party  # a new action for the selected participant
         super().__init__(original, services, save, parent)
+        # Named after the participant, as every other form is after its record.
+        party_key = original.party if original is not None else party
+        name = self._party_name(party_key) if party_key else None
         if original is not None:
-            self.setWindowTitle("Edit status action")
+            self.setWindowTitle(f"Edit status step of {name}" if name else "Edit status step")
+        elif name:
+            self.setWindowTitle(f"Change status of {name}")
+
+    def _party_name(self, key: str) -> str | None:
+        names = self.services.lookup(RecordKind.PARTY).labels([key])
+        return names.get(key)
 
     def _build(self) -> None:
         self.party_picker = KeyPicker("participant", "Participant", optional=False, parent=self)
