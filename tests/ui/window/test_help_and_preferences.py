@@ -470,3 +470,15 @@ def test_no_two_commands_of_the_window_share_a_key(window: MainWindow) -> None:
             assert owners.setdefault(text, command_name(action)) == command_name(action), text
     assert owners["Ctrl+/"] == "Keyboard Shortcuts"
     assert owners["Ctrl+,"] == "Preferences"
+
+
+def test_choosing_a_fixed_day_moves_nothing_in_preferences(qtbot: QtBot) -> None:
+    dialog = PreferencesDialog(Preferences(), "tester")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    before = {w.objectName(): w.geometry() for w in (dialog.today_button, dialog.fixed_button)}
+    qtbot.mouseClick(dialog.fixed_button, Qt.MouseButton.LeftButton)
+    qtbot.keyClicks(dialog.date_edit, "nonsense")
+    qtbot.keyClick(dialog.today_button, Qt.Key.Key_Space)
+    after = {w.objectName(): w.geometry() for w in (dialog.today_button, dialog.fixed_button)}
+    assert after == before

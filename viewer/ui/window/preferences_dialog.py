@@ -78,6 +78,8 @@ class PreferencesDialog(QDialog):
         self.date_reading.setObjectName("asOfDateReading")
         self.date_reading.setTextFormat(Qt.TextFormat.PlainText)  # it quotes what was typed
         self.date_reading.setWordWrap(True)
+        # Room for two lines, kept while empty, so the rows never shift.
+        self.date_reading.setMinimumHeight(2 * self.date_reading.fontMetrics().lineSpacing())
         fixed_row = QHBoxLayout()
         fixed_row.addWidget(self.fixed_button)
         fixed_row.addWidget(self.date_edit, 1)
@@ -190,7 +192,7 @@ class PreferencesDialog(QDialog):
             show_as_warning(self.date_reading, False)
             self.date_reading.show()
         else:
-            self.date_reading.hide()
+            self.date_reading.setText("")  # its room stays: nothing above it moves
 
 
 def _note(text: str, parent: QWidget) -> QLabel:
