@@ -72,21 +72,25 @@ def listed_shortcuts(window: QMainWindow) -> list[ShortcutEntry]:
     """
     entries: list[ShortcutEntry] = []
     seen: set[QAction] = set()
+    # Each submenu found from its menu's own action, never through
+    # QAction.menu(): on PySide6 6.7 the wrapper that call hands back may
+    # delete the menu when Python lets it go, and the app crashes later.
+    menus = {menu.menuAction(): menu for menu in window.findChildren(QMenu)}
 
     def visit(group: str, actions: list[QAction]) -> None:
         for action in actions:
             if action.isSeparator() or action in seen:
                 continue
             seen.add(action)
-            menu = action.menu()
-            if isinstance(menu, QMenu):
+            menu = menus.get(action)
+            if menu is not None:
                 visit(f"{group} ▸ {command_name(action)}", menu.actions())
             elif keys := keys_text(action):
                 entries.append(ShortcutEntry(group, command_name(action), keys))
 
     for top in window.menuBar().actions():
-        menu = top.menu()
-        if isinstance(menu, QMenu):
+        menu = menus.get(top)
+        if menu is not None:
             seen.add(top)
             visit(command_name(top), menu.actions())
     for toolbar in window.findChildren(QToolBar):
