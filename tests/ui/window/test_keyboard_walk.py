@@ -14,12 +14,13 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from PySide6.QtCore import QSettings, Qt, QTimer
-from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QPushButton, QWidget
 
 from viewer.app import create_main_window
 from viewer.domain.enums import RecordKind, StatusKind
 from viewer.domain.records import Party, StatusAction
 from viewer.store.checks import run_checks
+from viewer.ui.edit.forms.dialog_services import ask_discard
 from viewer.ui.edit.forms.party_dialog import PartyDialog
 from viewer.ui.edit.forms.record_dialog import RecordDialog
 from viewer.ui.edit.forms.source_dialog import SourceDialog
@@ -264,3 +265,22 @@ def test_status_forms_are_named_after_their_participant(qtbot: QtBot, window: Ma
     with_the_form(read_title, titles)
     window.editor.edit(RecordKind.STATUS_ACTION, "kazakhstan-expected-to-join-2025")
     assert titles == ["Change status of Kazakhstan", "Edit status step of Kazakhstan"]
+
+
+def test_discard_changes_has_an_alt_key(qtbot: QtBot) -> None:
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    texts: list[str] = []
+
+    def answer() -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):
+            QTimer.singleShot(10, answer)
+            return
+        button = box.button(QMessageBox.StandardButton.Discard)
+        texts.append(button.text())
+        button.click()
+
+    QTimer.singleShot(0, answer)
+    assert ask_discard(parent) is True
+    assert texts == ["&Discard"]
