@@ -7,15 +7,13 @@ from itertools import pairwise
 from pathlib import Path
 
 from PySide6.QtCore import (
-    QByteArray,
     QEvent,
     QItemSelectionModel,
     QModelIndex,
     QSettings,
     Qt,
-    QTimer,
 )
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QResizeEvent
+from PySide6.QtGui import QCloseEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
@@ -25,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from viewer.domain.enums import RecordKind
-from viewer.store.api import ChangeProbe, Store
+from viewer.store.api import Store
 from viewer.ui.action_icons import ActionIcons
 from viewer.ui.browse.background_reader import BackgroundReader
 from viewer.ui.browse.citations_pane import CitationsPane
@@ -37,12 +35,13 @@ from viewer.ui.browse.match_delegate import MatchDelegate
 from viewer.ui.browse.record_list_view import RecordListView
 from viewer.ui.browse.record_table_model import RecordTableModel
 from viewer.ui.edit.record_editor import RecordEditor, show_problem
-from viewer.ui.widgets.shortcuts import shortcuts
+from viewer.ui.window.back_forward import BackForward
+from viewer.ui.window.change_watcher import ChangeWatcher
 from viewer.ui.window.edit_actions import EditActions
 from viewer.ui.window.empty_state import empty_text, plural
 from viewer.ui.window.file_actions import FileActions
 from viewer.ui.window.help_actions import HelpActions
-from viewer.ui.window.navigation_history import Location, NavigationHistory
+from viewer.ui.window.navigation_history import Location
 from viewer.ui.window.navigator import TITLES, Navigator
 from viewer.ui.window.pane_splitter import PaneSplitter
 from viewer.ui.window.preferences import Preferences
@@ -50,6 +49,7 @@ from viewer.ui.window.preferences_controller import PreferencesController
 from viewer.ui.window.search_controller import SearchController
 from viewer.ui.window.status_feedback import StatusFeedback
 from viewer.ui.window.view_actions import ViewActions
+from viewer.ui.window.window_layout import restore_layout, save_layout
 from viewer.ui.window.window_tool_bar import WindowToolBar
 
 VIEW_NAMES = {
@@ -58,7 +58,6 @@ VIEW_NAMES = {
     RecordKind.PERSON: "peopleView",
     RecordKind.SOURCE: "sourcesView",
 }
-PROBE_INTERVAL_MS = 2_000
 
 
 class MainWindow(QMainWindow):
@@ -84,16 +83,15 @@ class MainWindow(QMainWindow):
         self._settings = settings
         # Who changes are logged as when the preferences name no one.
         self._system_author = system_author or store.user
-        self._history = NavigationHistory()
-        self._walking_history = False
         self._selecting = False
+        self._auto_selecting = False  # a row chosen for the user, not a step to go back to
         self._revision_records: dict[int, tuple[RecordKind, str]] = {}
         self.notify: Callable[[str], None] = lambda text: show_problem(self, text)
         # The file's name only: Qt adds the app's display name ("… — Accords Viewer").
         self.setWindowTitle(database_path.name)
         self.setWindowFilePath(str(database_path))
         self.editor = RecordEditor(store, self, settings)
-        self._probe: ChangeProbe | None = store.watch()
+        self.watcher = ChangeWatcher(store, self)
         # Reads the selected record's detail and history off the GUI thread.
         self.detail_reader = reader if reader is not None else DetailReader(store)
         self.detail_reader.setParent(self)
@@ -101,8 +99,6 @@ class MainWindow(QMainWindow):
         self._totals: dict[RecordKind, int] = {}  # each list's records, all of them
         self._hits: dict[RecordKind, int] | None = None  # each kind's matches of the search
         self._refreshing = False
-        self._probe_timer = QTimer(self)
-        self._probe_timer.setInterval(PROBE_INTERVAL_MS)
         self.database_path = database_path
         self._setup_widgets(database_path, opener)
         self.edit_actions = EditActions(self, self.editor, self)
@@ -168,12 +164,11 @@ class MainWindow(QMainWindow):
         toolbar = WindowToolBar(self)
         self.addToolBar(toolbar)
         self.toolbar = toolbar
-        self.back_action = QAction("Back", self)
-        self.back_action.setShortcuts(shortcuts("Alt+Left", QKeySequence.StandardKey.Back))
-        self.back_action.setToolTip("Back to the previous record (Alt+Left)")
-        self.forward_action = QAction("Forward", self)
-        self.forward_action.setShortcuts(shortcuts("Alt+Right", QKeySequence.StandardKey.Forward))
-        self.forward_action.setToolTip("Forward to the next record (Alt+Right)")
+        self.back_forward = BackForward(
+            lambda place: self.select_record(place.kind, place.key), self
+        )
+        self.back_action = self.back_forward.back
+        self.forward_action = self.back_forward.forward
         self.find_action = self.search.find_action
         for action in (self.back_action, self.forward_action):
             toolbar.addAction(action)
@@ -296,8 +291,6 @@ class MainWindow(QMainWindow):
                 lambda current, _previous, kind=kind: self._row_changed(kind, current)
             )
             self.models[kind].reloaded.connect(lambda _total, kind=kind: self._list_reloaded(kind))
-        self.back_action.triggered.connect(self.go_back)
-        self.forward_action.triggered.connect(self.go_forward)
         self.detail_pane.recordLinkActivated.connect(
             lambda kind, key: self._follow_link(RecordKind(kind), key)
         )
@@ -321,8 +314,7 @@ class MainWindow(QMainWindow):
         )
         self.editor.changed.connect(lambda kind, key: self._record_changed(RecordKind(kind), key))
         self.editor.failed.connect(lambda text: self.notify(text))
-        self._probe_timer.timeout.connect(self._check_for_outside_changes)
-        self._probe_timer.start()
+        self.watcher.changedElsewhere.connect(lambda: self.refresh())
         self.citations_pane.referenceCopied.connect(
             lambda text: self.feedback.say(f"Copied reference: {_cut(text, 90)}")
         )
@@ -339,7 +331,7 @@ class MainWindow(QMainWindow):
         return self.navigator.current_kind()
 
     def current_location(self) -> Location | None:
-        return self._history.current
+        return self.back_forward.current
 
     def shown_location(self) -> Location | None:
         """The record the detail pane shows, if any (None once it was deleted)."""
@@ -386,7 +378,7 @@ class MainWindow(QMainWindow):
         row = model.row_of(shown.key) if shown is not None and shown.kind is kind else None
         index = model.index(row if row is not None else 0, 0)
         # Chosen for the user, not by them: not a step of Back/Forward.
-        self._walking_history = True
+        self._auto_selecting = True
         try:
             view.selectionModel().setCurrentIndex(
                 index,
@@ -394,7 +386,7 @@ class MainWindow(QMainWindow):
                 | QItemSelectionModel.SelectionFlag.Rows,
             )
         finally:
-            self._walking_history = False
+            self._auto_selecting = False
         view.scrollTo(index)
 
     def _list_reloaded(self, kind: RecordKind) -> None:
@@ -447,22 +439,6 @@ class MainWindow(QMainWindow):
         view.scrollTo(index)
         return True
 
-    def go_back(self) -> None:
-        self._walk(self._history.back())
-
-    def go_forward(self) -> None:
-        self._walk(self._history.forward())
-
-    def _walk(self, place: Location | None) -> None:
-        if place is None:
-            return
-        self._walking_history = True
-        try:
-            self.select_record(place.kind, place.key)
-        finally:
-            self._walking_history = False
-        self._update_history_actions()
-
     def _row_changed(self, kind: RecordKind, current: QModelIndex) -> None:
         if kind is not self.current_kind():
             return
@@ -472,8 +448,8 @@ class MainWindow(QMainWindow):
             self.detail_reader.request(kind, key)  # the panes follow in _show_reading
         else:
             self._clear_panes()
-        if key is not None and not self._walking_history:
-            self._history.visit(Location(kind, key))
+        if key is not None and not self._auto_selecting:
+            self.back_forward.visit(Location(kind, key))
         self._update_history_actions()
 
     def open_record(self, kind: RecordKind, key: str) -> None:
@@ -524,15 +500,14 @@ class MainWindow(QMainWindow):
         self.count_label.setText(f"Showing {shown:,} of {total:,} {plural(kind, total)}")
 
     def _update_history_actions(self) -> None:
-        self.back_action.setEnabled(self._history.can_go_back())
-        self.forward_action.setEnabled(self._history.can_go_forward())
+        self.back_forward.update()
         self.edit_actions.update()
 
     # -- editing ------------------------------------------------------------------
 
     def refresh(self, focus: Location | None = None) -> None:
         """Read everything afresh, keeping (or moving to) the selected record."""
-        place = focus or self._history.current
+        place = focus or self.back_forward.current
         self._refreshing = True  # the record is chosen below, once, not per list
         try:
             for model in self.models.values():
@@ -593,16 +568,8 @@ class MainWindow(QMainWindow):
         # dialog, or an undo elsewhere, does not move it. (New records are
         # selected by new_record itself.)
         _ = (kind, key)
-        if self._probe is not None:
-            # This change was ours and needs no second reading; a change from
-            # elsewhere committed after this look is read by the refresh below
-            # or noticed next time.
-            self._probe.changed()
+        self.watcher.note_own_change()  # read by the refresh below
         self.refresh()
-
-    def _check_for_outside_changes(self) -> None:
-        if self._probe is not None and self._probe.changed():
-            self.refresh()
 
     # -- the database shown -------------------------------------------------------
 
@@ -617,7 +584,7 @@ class MainWindow(QMainWindow):
         self._stop_reading()
         self._store = store
         self.database_path = path
-        self._history = NavigationHistory()
+        self.back_forward.reset()
         self._shown = None
         self._hits = None
         self.editor.set_store(store)
@@ -629,7 +596,7 @@ class MainWindow(QMainWindow):
             self.search.set_store(store)
         finally:
             self._selecting = False
-        self._probe = store.watch()
+        self.watcher.set_store(store)
         self.setWindowTitle(path.name)
         self.setWindowFilePath(str(path))
         self.path_label.setText(f"Database: {path}")
@@ -638,24 +605,12 @@ class MainWindow(QMainWindow):
         self.show_kind(RecordKind.PARTY)
         self.views[RecordKind.PARTY].selectRow(0)
         self._update_history_actions()
-        self._probe_timer.start()
 
     # -- remembering the layout ---------------------------------------------------
 
     def _restore_state(self) -> None:
         settings = self._settings
-        for name, restore in (
-            ("window/geometry", self.restoreGeometry),
-            ("window/state", self.restoreState),
-        ):
-            value = settings.value(name)
-            if isinstance(value, QByteArray):
-                restore(value)
-        self.splitter.restore(settings.value("window/splitter"))
-        for kind, view in self.views.items():
-            value = settings.value(f"columns/{kind.value}")
-            if isinstance(value, QByteArray):
-                view.horizontalHeader().restoreState(value)
+        restore_layout(settings, self, self.splitter, self.views)
         kind_value, key = settings.value("selection/kind"), settings.value("selection/key")
         if isinstance(kind_value, str) and isinstance(key, str):
             try:
@@ -668,12 +623,8 @@ class MainWindow(QMainWindow):
 
     def save_state(self) -> None:
         settings = self._settings
-        settings.setValue("window/geometry", self.saveGeometry())
-        settings.setValue("window/state", self.saveState())
-        settings.setValue("window/splitter", self.splitter.saveState())
-        for kind, view in self.views.items():
-            settings.setValue(f"columns/{kind.value}", view.horizontalHeader().saveState())
-        place = self._history.current
+        save_layout(settings, self, self.splitter, self.views)
+        place = self.back_forward.current
         if place is not None:
             settings.setValue("selection/kind", place.kind.value)
             settings.setValue("selection/key", place.key)
@@ -682,18 +633,15 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_state()
         self._stop_reading()
-        self._probe = None
         super().closeEvent(event)
 
     def _stop_reading(self) -> None:
-        """Stop every read of the store: the probe, the readers, the watch."""
-        self._probe_timer.stop()
+        """Stop every read of the store: the readers and the watch for changes."""
+        self.watcher.stop()
         self.detail_reader.stop()
         self.search.stop()
         for reader in self.list_readers:
             reader.stop()
-        if self._probe is not None:
-            self._probe.close()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         self.toolbar.fit(event.size().width())
@@ -702,7 +650,7 @@ class MainWindow(QMainWindow):
     def changeEvent(self, event: QEvent) -> None:
         # Coming back to the window is when another program's changes matter.
         if event.type() == QEvent.Type.ActivationChange and self.isActiveWindow():
-            self._check_for_outside_changes()
+            self.watcher.check()
         super().changeEvent(event)
 
     @property

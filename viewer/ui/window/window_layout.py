@@ -1,0 +1,45 @@
+"""The window's layout kept between runs: its size, bars, panes and columns."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from PySide6.QtCore import QByteArray, QSettings
+from PySide6.QtWidgets import QMainWindow, QTableView
+
+from viewer.domain.enums import RecordKind
+from viewer.ui.window.pane_splitter import PaneSplitter
+
+
+def restore_layout(
+    settings: QSettings,
+    window: QMainWindow,
+    splitter: PaneSplitter,
+    views: Mapping[RecordKind, QTableView],
+) -> None:
+    """Put back what :func:`save_layout` kept; a missing or foreign value is skipped."""
+    for name, restore in (
+        ("window/geometry", window.restoreGeometry),
+        ("window/state", window.restoreState),
+    ):
+        value = settings.value(name)
+        if isinstance(value, QByteArray):
+            restore(value)
+    splitter.restore(settings.value("window/splitter"))
+    for kind, view in views.items():
+        value = settings.value(f"columns/{kind.value}")
+        if isinstance(value, QByteArray):
+            view.horizontalHeader().restoreState(value)
+
+
+def save_layout(
+    settings: QSettings,
+    window: QMainWindow,
+    splitter: PaneSplitter,
+    views: Mapping[RecordKind, QTableView],
+) -> None:
+    settings.setValue("window/geometry", window.saveGeometry())
+    settings.setValue("window/state", window.saveState())
+    settings.setValue("window/splitter", splitter.saveState())
+    for kind, view in views.items():
+        settings.setValue(f"columns/{kind.value}", view.horizontalHeader().saveState())
