@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Protocol
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMenu, QWidget
 
 from viewer.domain.enums import RecordKind
 from viewer.ui.edit.record_editor import RecordEditor
@@ -59,6 +61,10 @@ class EditActions(QObject):
         self.undo.setShortcuts(QKeySequence.keyBindings(QKeySequence.StandardKey.Undo))
         self.redo = stack.createRedoAction(parent, "Redo")
         self.redo.setShortcuts(shortcuts("Ctrl+Shift+Z", QKeySequence.StandardKey.Redo))
+        # Their text names the step ("Undo Edit Kazakhstan"): the tooltip says
+        # it, a toolbar button keeps a short name.
+        self.undo.setIconText("Undo")
+        self.redo.setIconText("Redo")
         self.new = QAction("&New…", parent)
         self.new.setShortcut(QKeySequence.StandardKey.New)
         self.new.setToolTip("Add a record to the current list (Ctrl+N)")
@@ -91,6 +97,27 @@ class EditActions(QObject):
 
     def toolbar_actions(self) -> list[QAction]:
         return [self.new, self.edit, self.delete, self.new_status]
+
+    def place(
+        self, menu: QMenu, window: QWidget, lists: QWidget, views: Mapping[RecordKind, QWidget]
+    ) -> None:
+        """Fill the Edit ``menu``, give ``window`` the actions' keys, and give
+        each list view its context menu.
+
+        Delete's key (WidgetWithChildrenShortcut) works in ``lists`` only:
+        pressed in the navigator, a pane or a field it must not delete the
+        record on show. Its menu entry works from anywhere.
+        """
+        for action in self.menu_actions():
+            if action is None:
+                menu.addSeparator()
+                continue
+            menu.addAction(action)
+            (lists if action is self.delete else window).addAction(action)
+        for kind, view in views.items():
+            view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+            for action in self.list_actions(kind):
+                view.addAction(action)
 
     def list_actions(self, kind: RecordKind | None = None) -> list[QAction]:
         """What the context menu of the list of ``kind`` offers; Delete's key

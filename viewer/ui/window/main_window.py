@@ -17,7 +17,6 @@ from PySide6.QtGui import QCloseEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
-    QMenu,
     QStackedWidget,
     QWidget,
 )
@@ -170,20 +169,15 @@ class MainWindow(QMainWindow):
         self.back_action = self.back_forward.back
         self.forward_action = self.back_forward.forward
         self.find_action = self.search.find_action
-        for action in (self.back_action, self.forward_action):
-            toolbar.addAction(action)
-        toolbar.addSeparator()
-        for action in self.edit_actions.toolbar_actions():
-            toolbar.addAction(action)
-        toolbar.addSeparator()
-        # The undo actions' text names the step ("Undo Edit Kazakhstan"): the
-        # tooltip says it, the button keeps a short name.
-        self.edit_actions.undo.setIconText("Undo")
-        self.edit_actions.redo.setIconText("Redo")
-        toolbar.addAction(self.edit_actions.undo)
-        toolbar.addAction(self.edit_actions.redo)
-        toolbar.addSeparator()
-        toolbar.addWidget(self.search_field)
+        edits = self.edit_actions
+        toolbar.fill(
+            (
+                (self.back_action, self.forward_action),
+                edits.toolbar_actions(),
+                (edits.undo, edits.redo),
+            ),
+            self.search_field,
+        )
         self.action_icons = ActionIcons(self)
         self.action_icons.set_icons(
             {
@@ -198,28 +192,14 @@ class MainWindow(QMainWindow):
                 "find": self.find_action,
             }
         )
-        toolbar.name_buttons(
-            (
-                self.back_action,
-                self.forward_action,
-                *self.edit_actions.toolbar_actions(),
-                self.edit_actions.undo,
-                self.edit_actions.redo,
-            )
-        )
         # File is the first menu: made before Edit, View, Search and Help.
         self.file_actions = FileActions(self, self, self._settings)
         self.file_actions.add_menu(self.menuBar().addMenu("&File"))
-        self._place_edit_actions()
-        # Preferences at the end of the Edit menu, where Linux and Windows apps
-        # put it (on macOS Qt moves it to the application menu).
+        edit_menu = self.menuBar().addMenu("&Edit")
+        edits.place(edit_menu, self, self.stack, self.views)
         self.preferences = PreferencesController(self._settings, self._system_author, self)
         self.action_icons.set_icons({"preferences": self.preferences.action})
-        for menu in self.menuBar().findChildren(QMenu):
-            if menu.title() == "&Edit":
-                menu.addSeparator()
-                menu.addAction(self.preferences.action)
-        self.addAction(self.preferences.action)
+        self.preferences.place(edit_menu)
         self.preferences.preferencesChanged.connect(self._apply_preferences)
         self.detail_pane.timeline.set_as_of(self.preferences.current().default_as_of())
         self._place_view_actions()
@@ -263,25 +243,6 @@ class MainWindow(QMainWindow):
         }
         self.view_actions = ViewActions(self, self.show_list, panes, self.reset_layout)
         self.view_actions.add_menu(self.menuBar().addMenu("&View"))
-
-    def _place_edit_actions(self) -> None:
-        menu = self.menuBar().addMenu("&Edit")
-        for action in self.edit_actions.menu_actions():
-            if action is None:
-                menu.addSeparator()
-            elif action is self.edit_actions.delete:
-                # Delete's key (WidgetWithChildrenShortcut) works in the lists
-                # only: pressed in the navigator, a pane or a field it must not
-                # delete the record on show. The menu entry works from anywhere.
-                menu.addAction(action)
-                self.stack.addAction(action)
-            else:
-                menu.addAction(action)
-                self.addAction(action)  # its keys work wherever the focus is
-        for kind, view in self.views.items():
-            view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
-            for action in self.edit_actions.list_actions(kind):
-                view.addAction(action)
 
     def _connect_signals(self) -> None:
         self.navigator.kindChosen.connect(lambda value: self.show_kind(RecordKind(value)))

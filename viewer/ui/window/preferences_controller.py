@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, QSettings, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QApplication, QDialog, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QMenu, QWidget
 
 from viewer.ui import colour_scheme
 from viewer.ui.widgets.shortcuts import shortcuts
@@ -39,6 +39,13 @@ class PreferencesController(QObject):
 
     def _connect_signals(self) -> None:
         self.action.triggered.connect(self.open_dialog)
+
+    def place(self, menu: QMenu) -> None:
+        """At the end of ``menu`` (Edit, where Linux and Windows apps put it;
+        on macOS Qt moves it to the application menu), its keys window-wide."""
+        menu.addSeparator()
+        menu.addAction(self.action)
+        self._window.addAction(self.action)
 
     def current(self) -> Preferences:
         """The preferences as saved."""

@@ -26,6 +26,18 @@ class WindowToolBar(QToolBar):
         self.setMovable(False)
         self.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
 
+    def fill(self, groups: Iterable[Iterable[QAction]], search_field: QWidget) -> None:
+        """The groups of actions, each after a separator, then the search field."""
+        for number, group in enumerate(groups):
+            if number:
+                self.addSeparator()
+            actions = list(group)
+            for action in actions:
+                self.addAction(action)
+            self.name_buttons(actions)
+        self.addSeparator()
+        self.addWidget(search_field)
+
     def name_buttons(self, actions: Iterable[QAction]) -> None:
         """Name each action's button after it: "Change status…" -> changeStatusButton."""
         for action in actions:
