@@ -6,17 +6,15 @@ person without a mouse (or who does not want one) works.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from pathlib import Path
+from collections.abc import Callable
 from typing import cast
 
 import pytest
 from pytestqt.qtbot import QtBot
 
-from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QPushButton, QWidget
 
-from viewer.app import create_main_window
 from viewer.domain.enums import RecordKind, StatusKind
 from viewer.domain.records import Party, StatusAction
 from viewer.store.checks import run_checks
@@ -29,16 +27,8 @@ from viewer.ui.window.main_window import MainWindow
 
 
 @pytest.fixture
-def window(
-    qtbot: QtBot, tmp_path: Path, settings: QSettings, seeded_copy: Callable[[Path], Path]
-) -> Iterator[MainWindow]:
-    built = create_main_window(seeded_copy(tmp_path / "db.sqlite3"), settings)
-    qtbot.addWidget(built)
-    built.show()
-    built.activateWindow()
-    qtbot.waitExposed(built)
-    built.finish_reads()
-    yield built
+def window(active_window: MainWindow) -> MainWindow:
+    return active_window
 
 
 def focused() -> QWidget:

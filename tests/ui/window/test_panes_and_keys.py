@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -33,16 +33,8 @@ from viewer.ui.window.preferences import Preferences
 
 
 @pytest.fixture
-def window(
-    qtbot: QtBot, tmp_path: Path, settings: QSettings, seeded_copy: Callable[[Path], Path]
-) -> Iterator[MainWindow]:
-    built = create_main_window(seeded_copy(tmp_path / "db.sqlite3"), settings)
-    qtbot.addWidget(built)
-    built.show()
-    built.activateWindow()
-    qtbot.waitExposed(built)
-    built.finish_reads()
-    yield built
+def window(active_window: MainWindow) -> MainWindow:
+    return active_window
 
 
 def pane_of(window: MainWindow, widget: QWidget | None) -> str:
