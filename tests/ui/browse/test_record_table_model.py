@@ -169,3 +169,26 @@ def test_a_filter_set_now_drops_a_read_in_flight(qtbot: QtBot, seeded_store: Sto
     assert model.filter_text == "morocco"
     assert "morocco" in [model.key_at(row) for row in range(model.rowCount())]
     reader.stop()
+
+
+def test_the_kept_record_is_found_with_its_page_where_the_rows_are_read(
+    qtbot: QtBot, big_store: Store
+) -> None:
+    model = RecordTableModel(big_store, RecordKind.EVENT)
+    reader = BackgroundReader()
+    model.read_in_background(reader)
+    far = 7 * PAGE_SIZE + 3
+    key = model.key_at(far)
+    assert key is not None
+    model.keep(key)
+    model.sort(0, Qt.SortOrder.DescendingOrder)  # read on the reader's thread
+    assert reader.finish()
+    row = model.kept_row()
+    assert row is not None and model.key_at(row) == key
+    # Its page came with the reading: showing it reads nothing more here.
+    assert model.cached_pages() == 2
+    model.keep(None)
+    model.sort(0, Qt.SortOrder.AscendingOrder)
+    assert reader.finish()
+    assert model.kept_row() is None and model.cached_pages() == 1
+    reader.stop()

@@ -24,6 +24,9 @@ KEY_ROLE = Qt.ItemDataRole.UserRole
 # Pages of rows kept at most: what a few screens of scrolling back and forth
 # need, however long the list.
 CACHED_PAGES = 32
+# A reading of the rows: the query, how many match, the pages read (by
+# number) and the row of the key the model keeps track of.
+Reading = tuple[ListQuery, int, dict[int, list[ListRow]], int | None]
 
 
 class RecordTableModel(QAbstractTableModel):
@@ -52,6 +55,8 @@ class RecordTableModel(QAbstractTableModel):
         self._headers = headers(kind)
         self._pages: OrderedDict[int, list[ListRow]] = OrderedDict()
         self._total = 0
+        self._keep: str | None = None
+        self._kept_row: int | None = None
         self.reload()
 
     @property
@@ -176,10 +181,32 @@ class RecordTableModel(QAbstractTableModel):
         else:
             self._show(*self._read(self._query))
 
-    def _read(self, query: ListQuery) -> tuple[ListQuery, int, list[ListRow]]:
-        """How many rows match ``query``, and its first page (on any thread)."""
+    def keep(self, key: str | None) -> None:
+        """Find ``key``'s row with every new reading of the rows, where they
+        are read (:meth:`kept_row`): the record shown stays found through a
+        new filter without a count on the GUI thread."""
+        self._keep = key
+
+    def kept_row(self) -> int | None:
+        """The row of the key given to :meth:`keep` in the rows read last
+        (None: not among them, or no key)."""
+        return self._kept_row
+
+    def _read(self, query: ListQuery) -> Reading:
+        """How many rows match ``query``, its first page, and the kept key's
+        row with its page (on any thread)."""
         total = count_rows(self._store, query)
-        return query, total, fetch_rows(self._store, query, 0, self._page_size)
+        pages = {0: fetch_rows(self._store, query, 0, self._page_size)}
+        key = self._keep
+        kept = next((n for n, row in enumerate(pages[0]) if row.key == key), None)
+        if kept is None and key is not None and total > len(pages[0]):
+            found = row_index(self._store, query, key, total)
+            if found is not None and found < total:
+                kept = found
+                number = found // self._page_size
+                start = number * self._page_size
+                pages[number] = fetch_rows(self._store, query, start, self._page_size, total)
+        return query, total, pages, kept
 
     def _request(self, query: ListQuery) -> None:
         assert self._background is not None
@@ -190,11 +217,14 @@ class RecordTableModel(QAbstractTableModel):
         if isinstance(reading, tuple) and reading and reading[0] == self._wanted:
             self._show(*reading)
 
-    def _show(self, query: ListQuery, total: int, first: list[ListRow]) -> None:
+    def _show(
+        self, query: ListQuery, total: int, pages: dict[int, list[ListRow]], kept: int | None
+    ) -> None:
+        self._kept_row = kept
         self.beginResetModel()
         self._query = self._wanted = query
         self._total = total
-        self._pages = OrderedDict([(0, first)])
+        self._pages = OrderedDict(sorted(pages.items()))
         self.endResetModel()
         self.reloaded.emit(self._total)
 

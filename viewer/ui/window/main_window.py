@@ -335,8 +335,8 @@ class MainWindow(QMainWindow):
         if model.rowCount() == 0:
             self.show_no_record(self._empty_text(kind))
             return
-        shown = self._shown
-        row = model.row_of(shown.key) if shown is not None and shown.kind is kind else None
+        # Found where the rows were read (off the GUI thread for a new filter).
+        row = model.kept_row()
         index = model.index(row if row is not None else 0, 0)
         # Chosen for the user, not by them: not a step of Back/Forward.
         self._auto_selecting = True
@@ -405,6 +405,7 @@ class MainWindow(QMainWindow):
             return
         key = self.models[kind].key_at(current.row()) if current.isValid() else None
         self._shown = Location(kind, key) if key else None
+        self.models[kind].keep(key)  # to be found again when the rows are read afresh
         if key:
             self.detail_reader.request(kind, key)  # the panes follow in _show_reading
         else:
