@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from viewer import __version__
+from viewer.domain.quoting import printable
 from viewer.store import api
 
 if TYPE_CHECKING:
@@ -214,13 +215,6 @@ def run_synth(
     summary = ", ".join(f"{count:,} {table.replace('_', ' ')}" for table, count in written.items())
     print(f"Wrote {arguments.path}: {summary}", file=out)
     return EXIT_OK
-
-
-def printable(text: str) -> str:
-    """``text`` with control characters escaped, so stored text cannot drive a terminal."""
-    return "".join(
-        ch if ch.isprintable() else ch.encode("unicode_escape").decode("ascii") for ch in text
-    )
 
 
 def fail(message: str, err: TextIO | None = None) -> int:
