@@ -17,7 +17,15 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from viewer.store.bootstrap import open_or_create
-    from viewer.store.checks import Finding, repair_search_index, run_checks
+    from viewer.store.checks import (
+        CHAIN_TOPIC,
+        ChainHead,
+        Finding,
+        chain_head,
+        repair_search_index,
+        run_checks,
+        verify_chain,
+    )
     from viewer.store.csv_export import export_csv
     from viewer.store.database import OpenedDatabase
     from viewer.store.dependents import Dependents
@@ -68,7 +76,11 @@ if TYPE_CHECKING:
 # exchange code, `--version` loads none of it.
 _HOMES = {
     "open_or_create": "viewer.store.bootstrap",
+    "CHAIN_TOPIC": "viewer.store.checks",
+    "ChainHead": "viewer.store.checks",
     "Finding": "viewer.store.checks",
+    "chain_head": "viewer.store.checks",
+    "verify_chain": "viewer.store.checks",
     "run_checks": "viewer.store.checks",
     "repair_search_index": "viewer.store.checks",
     "export_csv": "viewer.store.csv_export",
@@ -136,9 +148,11 @@ if not TYPE_CHECKING:  # for mypy the names are the imports above: a misspelt on
 
 __all__ = [
     "APP_NAME",
+    "CHAIN_TOPIC",
     "COMPLETION_LIMIT",
     "DB_ENVIRONMENT_VARIABLE",
     "PAGE_SIZE",
+    "ChainHead",
     "ChangeProbe",
     "ConflictError",
     "DatabaseFileError",
@@ -159,6 +173,7 @@ __all__ = [
     "SynthError",
     "SynthSize",
     "apply_import",
+    "chain_head",
     "complete",
     "count_rows",
     "counts",
@@ -188,4 +203,5 @@ __all__ = [
     "saved_searches",
     "search",
     "synthesise",
+    "verify_chain",
 ]

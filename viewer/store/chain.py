@@ -148,16 +148,18 @@ def canonical(
 def canonical_time(at: datetime | str | None) -> str | None:
     """``at`` in UTC as ``YYYY-MM-DDTHH:MM:SS.ffffffZ`` (a time stored without
     a zone is in UTC); a text that is not a time is given back as it is."""
-    if isinstance(at, str):
-        try:
-            at = datetime.fromisoformat(at)
-        except ValueError:
-            return at
     if at is None:
         return None
-    if at.tzinfo is not None:
-        at = at.astimezone(UTC).replace(tzinfo=None)
-    return at.isoformat(timespec="microseconds") + "Z"
+    if isinstance(at, str):
+        try:
+            moment = datetime.fromisoformat(at)
+        except ValueError:
+            return at
+    else:
+        moment = at
+    if moment.tzinfo is not None:
+        moment = moment.astimezone(UTC).replace(tzinfo=None)
+    return moment.isoformat(timespec="microseconds") + "Z"
 
 
 # -- verifying ----------------------------------------------------------------
@@ -274,9 +276,7 @@ def _read_changes(entry: Entry, result: Walk) -> Any:
     if changes is entry.changes and isinstance(changes, str):
         problems.append(f"changes {quoted(entry.changes)} are not JSON")
     elif not _is_change_map(changes):
-        problems.append(
-            f"changes {quoted(entry.changes)} are not each field's old and new value"
-        )
+        problems.append(f"changes {quoted(entry.changes)} are not each field's old and new value")
     if entry.action not in _ACTIONS:
         problems.append(
             f"action {quoted(entry.action)} is not one of {', '.join(sorted(_ACTIONS))}"
@@ -306,9 +306,12 @@ def stored_changes(raw: Any) -> Any:
 
 
 def _is_change_map(changes: Any) -> bool:
-    return isinstance(changes, Mapping) and all(
-        isinstance(pair, list) and len(pair) == 2 for pair in changes.values()
-    )
+    if not isinstance(changes, Mapping):
+        return False
+    for pair in changes.values():  # a loop: a generator costs a tenth of the walk
+        if type(pair) is not list or len(pair) != 2:
+            return False
+    return True
 
 
 def _reads_as_time(at: Any) -> bool:

@@ -25,7 +25,7 @@ from sqlalchemy import Connection, String, Table, exists, func, or_, select, typ
 
 from viewer.domain.dates import DateError, FuzzyDate
 from viewer.domain.enums import RecordKind, RevisionAction, RoleKind
-from viewer.domain.quoting import quoted
+from viewer.domain.quoting import QUOTE_LIMIT, quoted
 from viewer.domain.records import RECORD_TYPES
 from viewer.domain.validation import KEY_PATTERN
 from viewer.store import chain, derived, search_index
@@ -64,22 +64,32 @@ class Finding:
 Check = Callable[[Connection], Iterable[Finding]]
 
 
-def run_checks(store: Store) -> list[Finding]:
+def run_checks(store: Store, noted_head: tuple[int, str] | None = None) -> list[Finding]:
+    """Every check's findings. With ``noted_head`` (an entry's id and hash, as
+    ``check --chain-head`` printed them), the log's chain must still hold it."""
     findings = [Finding("integrity", message) for message in integrity_problems(store.engine)]
     if findings:
         return findings  # the data checks would read a damaged file
+    checks = DATA_CHECKS
+    if noted_head is not None:
+        noted = chain.Tip(*noted_head)
+        checks = [
+            (lambda connection: _chain_findings(connection, noted)) if c is _chain else c
+            for c in DATA_CHECKS
+        ]
     # One read transaction: every check sees the same state of the data.
     with store.engine.connect() as connection, without_cycle_collection():
-        for check in DATA_CHECKS:
+        for check in checks:
             findings += check(connection)
     return findings
 
 
-def verify_chain(store: Store, noted: chain.Tip | None = None) -> list[Finding]:
+def verify_chain(store: Store, noted_head: tuple[int, str] | None = None) -> list[Finding]:
     """The revision log's hash chain verified in one pass: its first broken
     entry, and the entries whose values cannot be read (``run_checks`` does
     the same among its checks). With ``noted`` (a head a user wrote down),
     also whether the log still holds that entry unchanged."""
+    noted = None if noted_head is None else chain.Tip(*noted_head)
     with store.engine.connect() as connection, without_cycle_collection():
         return _chain_findings(connection, noted)
 
@@ -94,7 +104,7 @@ class ChainHead:
     count: int
 
     def __str__(self) -> str:
-        return f"entry {self.id}, SHA-256 {self.hash}, {self.count:,} entries in the log"
+        return f"{self.id}:{self.hash} ({self.count:,} entries in the log)"
 
 
 def chain_head(store: Store) -> ChainHead:
@@ -179,7 +189,9 @@ def _unreadable_rows(connection: Connection) -> list[Finding]:
                 table.c[column].not_in(list(vocabulary))
             )
             for row_id, key, value in connection.execute(wrong.order_by(table.c.id)):
-                findings.append(_outside_finding(table.name, row_id, key, column, value, vocabulary))
+                findings.append(
+                    _outside_finding(table.name, row_id, key, column, value, vocabulary)
+                )
     roles = select(_ROLES.c.id, _ROLES.c.event_id, _ROLES.c.role).where(
         _ROLES.c.role.not_in(list(RoleKind))
     )
@@ -324,11 +336,10 @@ def _stored_date_problem(
 ) -> tuple[str, Callable[[str], str]] | None:
     """:func:`_date_problem` of a date as stored, its bounds first read as dates."""
     lower, upper = _stored_date(raw_lower), _stored_date(raw_upper)
-    for bad, part in ((lower, "lower"), (upper, "upper")):
-        if bad is _NOT_A_DATE:
-            value = quoted(raw_lower if part == "lower" else raw_upper)
-            column = f"{prefix}_{part}"
-            return UNREADABLE_TOPIC, lambda where: f"{where}: {column} {value} is not a date"
+    if lower is _NOT_A_DATE or upper is _NOT_A_DATE:
+        part, raw = ("lower", raw_lower) if lower is _NOT_A_DATE else ("upper", raw_upper)
+        said = f"{prefix}_{part} {quoted(raw)} is not a date"
+        return UNREADABLE_TOPIC, lambda where: f"{where}: {said}"
     return _date_problem(text, lower, upper)
 
 
@@ -354,7 +365,7 @@ def _date_problem(
     try:
         parsed = FuzzyDate.parse(text)
     except DateError as error:
-        reason = str(error)
+        reason = _date_reason(text, error)
         return "invalid date", lambda where: f"{where}: {reason}"
     if lower is not None and upper is not None and lower > upper:
         return (
@@ -383,9 +394,7 @@ def _history_mismatches(connection: Connection) -> list[Finding]:
     findings: list[Finding] = []
     for kind in RecordKind:
         try:
-            findings += _compare_history(
-                kind, _logged(connection, kind), _stored(connection, kind)
-            )
+            findings += _compare_history(kind, _logged(connection, kind), _stored(connection, kind))
         except (ValueError, TypeError):
             # A stored value the reading of records trips over (a source's
             # authors that are not JSON): named with its row by
@@ -513,14 +522,21 @@ def _unreadable(connection: Connection, kind: RecordKind) -> dict[str, str]:
 
 
 def _outside(value: Any, vocabulary: type[StrEnum]) -> str:
-    return f"{value!r} is not a valid {vocabulary.__name__}"  # as the enum says it
+    return f"{quoted(value)} is not a valid {vocabulary.__name__}"  # as the enum says it
+
+
+def _date_reason(text: str, error: DateError) -> str:
+    """Why ``text`` is not a date, repeating at most a quoted part of it."""
+    if len(text) > QUOTE_LIMIT:
+        return f"{quoted(text)} is not a date this app understands"
+    return str(error)
 
 
 def _date_error(text: str) -> str | None:
     try:
         FuzzyDate.parse(text)
     except DateError as error:
-        return str(error)
+        return _date_reason(text, error)
     return None
 
 
