@@ -95,14 +95,7 @@ def test_the_migration_seals_an_existing_log_as_the_writers_do(seeded: Path) -> 
     the chain in id order, and gets exactly the hashes the writers wrote."""
     written = _rows(seeded, "SELECT id, prev_hash, hash FROM revisions ORDER BY id")
     assert len(written) > 40
-    from alembic import command
-
-    opened = open_database(seeded)
-    config = alembic_config()
-    with writer(opened.engine).begin() as connection:
-        config.attributes["connection"] = connection
-        command.downgrade(config, "0007")
-    opened.close()
+    _downgrade_to_0007(seeded)
     columns = [row[1] for row in _rows(seeded, "PRAGMA table_info(revisions)")]
     assert "hash" not in columns
 
@@ -115,6 +108,30 @@ def test_the_migration_seals_an_existing_log_as_the_writers_do(seeded: Path) -> 
         assert set(TRIGGERS) <= triggers
     finally:
         upgraded.close()
+
+
+def _downgrade_to_0007(path: Path) -> None:
+    from alembic import command
+
+    opened = open_database(path)
+    config = alembic_config()
+    with writer(opened.engine).begin() as connection:
+        config.attributes["connection"] = connection
+        command.downgrade(config, "0007")
+    opened.close()
+
+
+def test_the_migration_seals_a_log_holding_unreadable_entries(seeded: Path) -> None:
+    """A log entry that does not read never stops a database from opening:
+    the migration seals it as stored, and check names it."""
+    _downgrade_to_0007(seeded)
+    with sqlite3.connect(seeded) as connection:
+        connection.execute("UPDATE revisions SET changes = '{not json', at = 'x' WHERE id = 5")
+    code, out, _ = _check(seeded)
+    assert code == 1
+    assert "unreadable: revisions row 5: changes '{not json' are not JSON" in out
+    assert "unreadable: revisions row 5: time 'x' is not a date and time" in out
+    assert CHAIN_TOPIC not in out  # sealed as it was found: the chain itself holds
 
 
 def test_the_database_refuses_to_change_or_delete_an_entry(seeded: Path) -> None:
