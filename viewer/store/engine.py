@@ -100,16 +100,19 @@ def create_sqlite_engine(
 
     With ``read_only``, every connection is opened ``mode=ro`` (SQLite refuses
     any write) and nothing is set that would write; ``immutable=1`` is added
-    only when no log lies beside it and either the folder cannot be written
-    (so no ``-shm`` can be made there, and no one else can be writing in WAL
-    mode) or the caller knows that nobody writes it (``unchanging``: a
-    damaged file, opened to rescue what can be read).
+    only when no log lies beside it and nobody can be writing: the folder
+    cannot be written (so no ``-shm`` can be made there, which a writer in WAL
+    mode needs), or the file has no write permission for anyone, or the caller
+    knows (``unchanging``: a damaged file, opened to rescue what can be read).
+    Otherwise another program may write it meanwhile, and SQLite needs its
+    ``-shm`` beside it to read safely (and may leave it there).
     """
     # URL.create keeps '?', '#' and '%' in a file name as part of the name.
     url = URL.create("sqlite+pysqlite", database=str(path))
     if read_only:
         unwritable_folder = not os.access(path.resolve().parent, os.W_OK)
-        immutable = (unchanging or unwritable_folder) and not has_journal(path)
+        nobody_writes = not path.stat().st_mode & 0o222
+        immutable = (unchanging or unwritable_folder or nobody_writes) and not has_journal(path)
         uri = read_only_uri(path, immutable=immutable)
         engine = create_engine(
             url,
