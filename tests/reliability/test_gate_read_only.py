@@ -21,7 +21,6 @@ from tests.conftest import SeededCopy
 from tests.reliability.test_gate_damaged import digest, run
 from viewer.domain.enums import RecordKind
 from viewer.domain.records import Party
-from viewer.store import engine
 from viewer.store.bootstrap import open_or_create
 from viewer.store.file_errors import ReadOnlyStore
 
@@ -48,7 +47,7 @@ def read_only_database(
     locked = path if request.param == "file" else folder
     locked.chmod(0o555 if locked.is_dir() else 0o444)
     if os.access(locked, os.W_OK):  # root: answer from the bits, as for any user
-        monkeypatch.setattr(engine.os, "access", _by_permission_bits)
+        monkeypatch.setattr("viewer.store.engine.os.access", _by_permission_bits)
     yield path
     folder.chmod(0o755)
     path.chmod(0o644)
