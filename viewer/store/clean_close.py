@@ -3,7 +3,7 @@
 SQLite's ``quick_check`` reads every page: about 4 s for a 2.5 GB database of a
 million events. A file that has not changed since this app last closed it
 cleanly, after finding it sound, need not be read again: at each clean close
-the file's size, times and inode are noted in its backup folder, and at the
+the file's size, times and inode are noted in the user state folder, and at the
 next open a file that still matches (and has no write-ahead log beside it) is
 trusted. Small files (the usual case) are checked at every open; damage that
 appears without the file changing (a failing disk) is still met by the daily
@@ -16,12 +16,14 @@ import contextlib
 import json
 from pathlib import Path
 
-from viewer.store.backups import backup_folder
+import platformdirs
+
+from viewer.store.backups import database_tag
 from viewer.store.inspection import has_journal
+from viewer.store.paths import APP_NAME
 
 # Below this size quick_check takes a fraction of a second: always run it.
 ALWAYS_CHECK_BELOW = 64 * 1024 * 1024
-RECORD_NAME = "clean-close.json"
 
 
 def needs_quick_check(path: Path) -> bool:
@@ -58,7 +60,7 @@ def forget_clean_close(path: Path) -> None:
 
 
 def _record(path: Path) -> Path:
-    return backup_folder(path) / RECORD_NAME
+    return platformdirs.user_state_path(APP_NAME) / "clean-close" / f"{database_tag(path)}.json"
 
 
 def _fingerprint(path: Path) -> dict[str, int] | None:

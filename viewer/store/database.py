@@ -101,7 +101,7 @@ def open_database(
     at the newest schema.
     """
     path = path.expanduser().absolute()
-    may_write = check_file(path) and not read_only
+    may_write = check_file(path, may_create=not read_only) and not read_only
     created = not path.exists() or path.stat().st_size == 0
     if created and not may_write:
         raise DatabaseFileError(
