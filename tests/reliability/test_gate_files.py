@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -81,3 +82,10 @@ def test_a_link_to_a_database_is_followed(tmp_path: Path, seeded_copy: SeededCop
     store, opened = open_or_create(target, "tester")
     assert store.get(RecordKind.SOURCE, "report") is not None
     opened.close()
+
+
+def test_a_pipe_is_not_waited_on(tmp_path: Path) -> None:
+    pipe = tmp_path / "pipe.sqlite3"
+    os.mkfifo(pipe)
+    code, _, err = run("--db", str(pipe), "check")
+    assert code == 1 and "not a regular file" in err
