@@ -19,7 +19,7 @@ from sqlalchemy.exc import DatabaseError as SQLAlchemyDatabaseError
 from sqlalchemy.exc import OperationalError
 
 from viewer.store import migrations
-from viewer.store.clean_close import needs_quick_check, note_clean_close
+from viewer.store.clean_close import note_clean_close, start_up_check
 from viewer.store.engine import (
     busy_timeout_ms,
     check_file,
@@ -169,7 +169,10 @@ def open_damaged(path: Path) -> OpenedDatabase:
 def examine(path: Path) -> FileInspection:
     """The read-only look at an existing file, refusing one that is damaged,
     foreign or from a newer version."""
-    inspection = inspect_file(path, busy_timeout_ms() / 1000, quick_check=needs_quick_check(path))
+    full = start_up_check(path)
+    inspection = inspect_file(
+        path, busy_timeout_ms() / 1000, quick_check=full is not None, full=bool(full)
+    )
     if inspection.findings:
         raise DamagedDatabase(path, inspection.findings, newest_backup(path))
     reason = foreign_reason(inspection, REVISIONS)
