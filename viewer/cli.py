@@ -125,7 +125,12 @@ def build_parser() -> argparse.ArgumentParser:
         "(or, if it is damaged, renamed beside itself as NAME.damaged-TIME), so nothing is "
         "lost. Close the window before restoring.",
     )
-    restore.add_argument("backup", type=Path, metavar="BACKUP", help="a backup file")
+    restore.add_argument(
+        "backup",
+        type=Path,
+        metavar="BACKUP",
+        help="a backup file, or the name of one in the database's backups folder",
+    )
 
     synth = commands.add_parser(
         "synth",
@@ -255,6 +260,9 @@ def _backup(target: Path, database: Path, user: str, out: TextIO) -> int:
 
 
 def _restore(backup: Path, database: Path, out: TextIO) -> int:
+    in_folder = api.backup_folder(database) / backup
+    if not backup.exists() and backup.name == str(backup) and in_folder.is_file():
+        backup = in_folder  # named as the list of backups names it
     damaged_before = {p.name for p in database.parent.glob(f"{database.name}.damaged-*")}
     existed = database.exists()
     kept = api.restore_backup(backup, database)

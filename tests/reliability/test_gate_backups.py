@@ -180,3 +180,18 @@ def test_the_backup_and_restore_commands(tmp_path: Path, seeded_copy: SeededCopy
     [kept] = api.list_backups(path)
     assert f"backed up first, to {kept.path}" in out
     assert "report" not in sources_in(path) and "report" in sources_in(kept.path)
+
+
+def test_restore_finds_a_backup_by_its_name_in_the_backups_folder(
+    tmp_path: Path, seeded_copy: SeededCopy, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = seeded_copy(tmp_path / "db.sqlite3")
+    store, opened = open_or_create(path, "tester")
+    backup = api.take_backup(store, "manual")
+    store.add(samples.SOURCE)
+    opened.close()
+    monkeypatch.chdir(tmp_path)
+    code, out, err = run("--db", str(path), "restore", backup.path.name)
+    assert code == 0, err
+    assert f"from {backup.path}." in out
+    assert "report" not in sources_in(path)
