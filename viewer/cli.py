@@ -112,9 +112,16 @@ def build_parser() -> argparse.ArgumentParser:
         "API, so it may be taken while the window is open) to PATH, a new file, and check "
         "it with SQLite's integrity check. Backups are also taken on their own: before "
         "each upgrade of the database and once a day by the window, in the backups "
-        "folder of your user data folder.",
+        "folder of your user data folder; --list shows them.",
     )
-    backup.add_argument("path", type=Path, metavar="PATH", help="the new file (must not exist)")
+    backup.add_argument(
+        "path", type=Path, nargs="?", metavar="PATH", help="the new file (must not exist)"
+    )
+    backup.add_argument(
+        "--list",
+        action="store_true",
+        help="list the backups kept for the database, newest first, instead",
+    )
 
     restore = commands.add_parser(
         "restore",
@@ -239,7 +246,12 @@ def run_file_command(
     """``backup`` and ``restore``: they work on the database file as a whole."""
     out, err = out or sys.stdout, err or sys.stderr
     try:
+        if arguments.command == "backup" and arguments.list:
+            return _list_backups(database, out)
         if arguments.command == "backup":
+            if arguments.path is None:
+                print(f"{PROGRAM} backup: give a PATH for the copy, or --list", file=err)
+                return EXIT_USAGE
             return _backup(arguments.path, database, user, out)
         return _restore(arguments.backup, database, out)
     except (api.DatabaseFileError, api.StoreError) as error:
@@ -256,6 +268,19 @@ def _backup(target: Path, database: Path, user: str, out: TextIO) -> int:
         opened.close()
     size = target.stat().st_size
     print(f"Saved a checked copy of {database} to {target} ({_size(size)})", file=out)
+    return EXIT_OK
+
+
+def _list_backups(database: Path, out: TextIO) -> int:
+    found = api.list_backups(database)
+    folder = api.backup_folder(database)
+    if not found:
+        print(f"No backups of {database} yet (they are kept in {folder}).", file=out)
+        return EXIT_OK
+    print(f"Backups of {database}, newest first, in {folder}:", file=out)
+    for info in found:
+        taken = info.taken_at.astimezone().strftime("%Y-%m-%d %H:%M:%S")
+        print(f"{info.path.name}\t{taken}\t{_size(info.size)}\t{info.reason}", file=out)
     return EXIT_OK
 
 

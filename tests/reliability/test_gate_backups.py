@@ -195,3 +195,22 @@ def test_restore_finds_a_backup_by_its_name_in_the_backups_folder(
     assert code == 0, err
     assert f"from {backup.path}." in out
     assert "report" not in sources_in(path)
+
+
+def test_the_backups_are_listed(tmp_path: Path, seeded_copy: SeededCopy) -> None:
+    path = seeded_copy(tmp_path / "db.sqlite3")
+    code, out, _ = run("--db", str(path), "backup", "--list")
+    assert code == 0 and "No backups of" in out
+    store, opened = open_or_create(path, "tester")
+    older = api.take_backup(store, "manual")
+    newer = api.daily_backup(store)
+    opened.close()
+    assert newer is not None
+    code, out, _ = run("--db", str(path), "backup", "--list")
+    assert code == 0
+    lines = out.splitlines()
+    assert str(api.backup_folder(path)) in lines[0]
+    assert lines[1].startswith(newer.path.name) and lines[1].endswith("\tdaily")
+    assert lines[2].startswith(older.path.name) and lines[2].endswith("\tmanual")
+    code, _, err = run("--db", str(path), "backup")
+    assert code == 2 and "give a PATH" in err
