@@ -44,6 +44,7 @@ from viewer.store.errors import (
     HasDependents,
     InvalidRecord,
     RecordNotFound,
+    StoreError,
 )
 from viewer.store.file_errors import (
     DamagedDatabase,
