@@ -18,7 +18,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from PySide6.QtCore import Qt, QUrl
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QGuiApplication, QTextCursor
 from PySide6.QtWidgets import QLabel, QTreeWidget, QTreeWidgetItem, QTreeWidgetItemIterator
 
 from tests.reliability.display_data import (
@@ -35,6 +35,7 @@ from viewer.store.store import Store
 from viewer.ui.browse.full_text_dialog import FullTextDialog
 from viewer.ui.browse.history_view import HistoryView
 from viewer.ui.browse.link_opener import LinkOpener
+from viewer.ui.widgets.pieced_text_view import PIECE
 from viewer.ui.window.main_window import MainWindow
 
 pytestmark = pytest.mark.qt_log_ignore(
@@ -119,10 +120,20 @@ def test_a_2_mb_web_address_is_cut_on_the_page_and_whole_in_show_all(window: Mai
     assert pane.full_texts() == [("Web address of A source with a huge address", HUGE_URL)]
     dialog = pane.show_full_text(0)
     assert dialog is not None
-    # Too long a line to wrap in good time: shown unwrapped, and it says so.
-    assert dialog.viewer.lineWrapMode().name == "NoWrap"
-    assert "too long to wrap" in dialog.about.text()
-    assert dialog.viewer.document().characterCount() == len(HUGE_URL) + 1
+    # One line of 2 MB is shown in pieces (Qt lays out a line whole), and says so...
+    assert "shown in pieces" in dialog.about.text()
+    assert dialog.viewer.document().blockCount() == len(HUGE_URL) // PIECE + 1
+    # ... but what is copied is the address as it is, a part or the whole.
+    cursor = dialog.viewer.textCursor()
+    cursor.setPosition(PIECE - 5)
+    cursor.setPosition(3 * PIECE + 5, QTextCursor.MoveMode.KeepAnchor)
+    dialog.viewer.setTextCursor(cursor)
+    QGuiApplication.clipboard().clear()
+    dialog.viewer.copy()
+    # Shown position 3 * PIECE + 5 is after three breaks: 3 * PIECE + 2 in the address.
+    assert QGuiApplication.clipboard().text() == HUGE_URL[PIECE - 5 : 3 * PIECE + 2]
+    dialog.copy_all()
+    assert QGuiApplication.clipboard().text() == HUGE_URL
     dialog.close()
 
 

@@ -8,6 +8,7 @@ from PySide6.QtCore import QRect, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QBrush, QFontMetrics, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QLabel,
+    QSizePolicy,
     QStyle,
     QToolBar,
     QTreeWidget,
@@ -70,6 +71,10 @@ class CitationsPane(QWidget):
         self._message.setObjectName("citationsMessage")
         self._message.setTextFormat(Qt.TextFormat.PlainText)
         self._message.setWordWrap(True)
+        # A name with no space to wrap at must not set the pane's width (a
+        # label's least width is its longest word): it takes what it is given.
+        self._message.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self._message.setMinimumWidth(1)
         self._tree = QTreeWidget(self)
         self._tree.setObjectName("citationsTree")
         self._tree.setAccessibleName("Claims and their citations")

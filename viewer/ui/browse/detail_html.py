@@ -47,8 +47,8 @@ WEB_SCHEME = "web"
 FULL_TEXT_SCHEME = "full"
 SHOW_ALL_TEXT = "Show all"
 # The most of a record's name the page's heading shows.
-NAME_CHARACTERS = 500
-NAME_LINES = 5
+NAME_CHARACTERS = 200
+NAME_LINES = 3
 CHANGE_STATUS = "Change status…"
 # The classes the page uses, styled by the pane (see DetailPane).
 STYLE_CLASSES = ("muted", "field")

@@ -3,29 +3,27 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFontDatabase, QGuiApplication
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QLabel,
-    QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
 from viewer.domain.display_text import characters_text, one_line
+from viewer.ui.widgets.pieced_text_view import PIECE, PiecedTextView
 from viewer.ui.widgets.window_text import title_part
 
 COPY_ALL = "&Copy all"
-# Qt wraps one line in time that grows faster than its length (a 2 MB line
-# took minutes); a line longer than this is shown unwrapped, scrolled sideways.
-WRAPPED_LINE_LIMIT = 10_000
 
 
 class FullTextDialog(QDialog):
-    """Shows ``text`` whole, as plain text in a read-only editor that lays
-    out only what is in view, with "Copy all" for the whole of it.
+    """Shows ``text`` whole, as plain text in a read-only view that lays out
+    only what is in view (a line of megabytes in pieces: see
+    :class:`PiecedTextView`), with "Copy all" for the whole of it.
 
     Signals: none.
     """
@@ -39,26 +37,20 @@ class FullTextDialog(QDialog):
 
     def _setup_widgets(self, title: str) -> None:
         self.setWindowTitle(title_part(title))
-        longest = max(map(len, self._text.split("\n")), default=0)
-        wrapped = longest <= WRAPPED_LINE_LIMIT
+        self.viewer = PiecedTextView(self)
+        self.viewer.setObjectName("fullText")
+        self.viewer.setAccessibleName(one_line(title, 80))
+        self.viewer.set_text(self._text)
         about = characters_text(len(self._text))
-        if not wrapped:
-            about += "; its lines are too long to wrap: scroll sideways, or copy it all"
+        if self.viewer.is_pieced():
+            about += (
+                f"; a line longer than {PIECE:,} characters is shown in pieces "
+                "(what you copy is the text as it is)"
+            )
         self.about = QLabel(about, self)
         self.about.setObjectName("fullTextLength")
         self.about.setTextFormat(Qt.TextFormat.PlainText)
-        self.viewer = QPlainTextEdit(self)
-        self.viewer.setObjectName("fullText")
-        self.viewer.setAccessibleName(one_line(title, 80))
-        self.viewer.setReadOnly(True)
-        self.viewer.setLineWrapMode(
-            QPlainTextEdit.LineWrapMode.WidgetWidth
-            if wrapped
-            else QPlainTextEdit.LineWrapMode.NoWrap
-        )
-        self.viewer.setPlainText(self._text)
-        if not wrapped:
-            self.viewer.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
+        self.about.setWordWrap(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         self.copy_button = QPushButton(COPY_ALL, self)
         self.copy_button.setObjectName("copyAllButton")
