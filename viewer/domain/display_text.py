@@ -45,11 +45,8 @@ class Excerpt:
 
     text: str
     total: int
-
-    @property
-    def cut(self) -> bool:
-        """Whether some of the text is left out (a "Show all" gives it)."""
-        return len(self.text) < self.total
+    # Whether some of the text is left out (a "Show all" gives it).
+    cut: bool = False
 
 
 def excerpt(text: str, characters: int = SHOWN_CHARACTERS, lines: int = SHOWN_LINES) -> Excerpt:
@@ -65,7 +62,7 @@ def excerpt(text: str, characters: int = SHOWN_CHARACTERS, lines: int = SHOWN_LI
     shown = text[:end]
     if end < len(text):
         shown = shown.rstrip()
-    return Excerpt(visible_controls(_LINE_BREAK.sub("\n", shown)), len(text))
+    return Excerpt(visible_controls(_LINE_BREAK.sub("\n", shown)), len(text), end < len(text))
 
 
 def bounded(text: str, characters: int = SHOWN_CHARACTERS, lines: int = SHOWN_LINES) -> str:
