@@ -49,6 +49,8 @@ SHOW_ALL_TEXT = "Show all"
 # The most of a record's name the page's heading shows.
 NAME_CHARACTERS = 200
 NAME_LINES = 3
+# The most of a web address the page shows.
+URL_CHARACTERS = 500
 CHANGE_STATUS = "Change status…"
 # The classes the page uses, styled by the pane (see DetailPane).
 STYLE_CLASSES = ("muted", "field")
@@ -224,10 +226,11 @@ def _status_actions(detail: Detail, party: Party, page: DetailPage) -> str:
 def _web_link(url: str, page: DetailPage) -> str:
     # The href names no address: the pane opens the record's own one, so the
     # page cannot be made to open anything else, and QUrl never re-spells it.
-    # A long one is cut, its whole text a "Show all" away.
+    # A long one is cut, its whole text a "Show all" away: sooner than other
+    # text, as an address has no space to wrap at (the slow way to wrap).
     if not url.strip():
         return ""
-    shown = excerpt(url)
+    shown = excerpt(url, URL_CHARACTERS, 1)
     link = f"<a href='{WEB_SCHEME}:address'>{_escaped(shown.text)}</a>"
     return page.cut(link, url, "Web address") if shown.cut else link
 
