@@ -3,6 +3,10 @@
 Each command prints what it did, or one line saying why it failed, and
 returns the process exit code: 0 for success, 1 when it failed or found
 problems, 2 for a mistake in the arguments.
+
+Everything printed that holds stored or given text goes through
+:func:`~viewer.domain.quoting.printable`: a name holding ``ESC ]0;…`` or
+``ESC [2J`` shows as ``\x1b]0;…`` and never retitles or clears the terminal.
 """
 
 from __future__ import annotations
@@ -353,7 +357,10 @@ def run_synth(
 
 
 def fail(message: str, err: TextIO | None = None) -> int:
-    print(f"{PROGRAM}: {message}", file=err or sys.stderr)
+    # A message may quote a file or the database: its control characters are
+    # escaped, its own line breaks kept.
+    shown = "\n".join(printable(line) for line in message.split("\n"))
+    print(f"{PROGRAM}: {shown}", file=err or sys.stderr)
     return EXIT_FAILED
 
 
@@ -364,10 +371,10 @@ def _export(arguments: argparse.Namespace, store: Store, out: TextIO, err: TextI
     try:
         if arguments.format == "csv":
             files = api.export_csv(store, path)
-            print(f"Wrote {len(files)} CSV files to {path}", file=out)
+            print(f"Wrote {len(files)} CSV files to {printable(str(path))}", file=out)
         else:
             api.export_json(store, path, progress=_progress_line(err, "Exporting"))
-            print(f"Wrote {path}", file=out)
+            print(f"Wrote {printable(str(path))}", file=out)
     except OSError as error:
         return fail(f"cannot write {path}: {error.strerror or error}", err)
     return EXIT_OK
@@ -391,7 +398,7 @@ def _import(arguments: argparse.Namespace, store: Store, out: TextIO, err: TextI
         or "nothing"
     )
     if arguments.dry_run:
-        print(f"{arguments.path} is fine: an import would add {summary}", file=out)
+        print(f"{printable(str(arguments.path))} is fine: an import would add {summary}", file=out)
         return EXIT_OK
     try:
         api.apply_import(plan, store, progress=_progress_line(err, "Importing"))
@@ -401,7 +408,7 @@ def _import(arguments: argparse.Namespace, store: Store, out: TextIO, err: TextI
         return fail(f"{arguments.path} no longer fits the database; nothing was imported", err)
     except api.StoreError as error:
         return fail(f"{error}; nothing was imported", err)
-    print(f"Imported {summary} from {arguments.path}", file=out)
+    print(f"Imported {summary} from {printable(str(arguments.path))}", file=out)
     return EXIT_OK
 
 
@@ -475,15 +482,16 @@ def _search(arguments: argparse.Namespace, store: Store, out: TextIO, err: TextI
     if not hits:  # said on stderr: stdout stays what a script reads ("[]" with --json)
         print(f"No records match '{printable(arguments.query)}'.", file=err)
     if arguments.json:
-        print(
-            json.dumps(
-                [{"kind": hit.kind.value, "key": hit.key, "label": hit.label} for hit in hits],
-                ensure_ascii=False,
-                indent=2,
-            ),
-            file=out,
-        )
+        found = [{"kind": hit.kind.value, "key": hit.key, "label": hit.label} for hit in hits]
+        print(_printable_json(json.dumps(found, ensure_ascii=False, indent=2)), file=out)
     else:
         for hit in hits:
-            print(f"{hit.kind.label}\t{hit.key}\t{printable(hit.label)}", file=out)
+            print(f"{hit.kind.label}\t{printable(hit.key)}\t{printable(hit.label)}", file=out)
     return EXIT_OK
+
+
+def _printable_json(text: str) -> str:
+    """JSON as ``json.dumps`` writes it, with the control characters it leaves
+    as they are (DEL, C1 such as the one-byte CSI ``\\x9b``, invisible ones)
+    written as ``\\u`` escapes: the same JSON, safe on a terminal."""
+    return "".join(ch if ch.isprintable() or ch == "\n" else json.dumps(ch)[1:-1] for ch in text)

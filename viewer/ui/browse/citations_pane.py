@@ -8,6 +8,7 @@ from PySide6.QtCore import QRect, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QBrush, QFontMetrics, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QLabel,
+    QSizePolicy,
     QStyle,
     QToolBar,
     QTreeWidget,
@@ -17,15 +18,22 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from viewer.domain.display_text import bounded, one_line
 from viewer.domain.records import Citation, Source
-from viewer.domain.references import format_reference
+from viewer.domain.references import MAX_QUOTE, format_reference
 from viewer.domain.views import Claim, Detail
+from viewer.ui.browse.full_text_dialog import FullTextDialog
 from viewer.ui.browse.link_opener import LinkOpener
 from viewer.ui.widgets.plain_text import plain_tooltip, warning_colour
 
 PLACEHOLDER = "Select a record to see its evidence."
 SOURCE_NOTE = "A source is evidence itself; its citing claims are listed in the detail pane."
 CITATION_NEEDED = "citation needed"
+# How much of each part of a citation its row shows (its tooltip and
+# "Show full text" have more): a row is a few lines, whatever the data holds.
+TITLE_SHOWN = 300
+QUOTE_SHOWN = 600
+TIP_SHOWN = 1_000
 _CLAIM_ROLE = Qt.ItemDataRole.UserRole
 _CITATION_ROLE = Qt.ItemDataRole.UserRole + 1
 _NO_CITATION = -1
@@ -35,8 +43,10 @@ class CitationsPane(QWidget):
     """The claims of one record and, under each, the sources that back it.
 
     Everything shown comes from the database and is set as plain text, never
-    as HTML. Links open only through the given :class:`LinkOpener`, which
-    shows the full address first.
+    as HTML, and bounded: each row holds the start of a citation's title,
+    details and quote, one line each (a line break in them shows as ↵), the
+    tooltip more, and "Show full text" all of it. Links open only through
+    the given :class:`LinkOpener`, which shows the site first.
 
     Signals:
         sourceRequested(str): the person asked to go to a source; its key.
@@ -61,6 +71,10 @@ class CitationsPane(QWidget):
         self._message.setObjectName("citationsMessage")
         self._message.setTextFormat(Qt.TextFormat.PlainText)
         self._message.setWordWrap(True)
+        # A name with no space to wrap at must not set the pane's width (a
+        # label's least width is its longest word): it takes what it is given.
+        self._message.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self._message.setMinimumWidth(1)
         self._tree = QTreeWidget(self)
         self._tree.setObjectName("citationsTree")
         self._tree.setAccessibleName("Claims and their citations")
@@ -81,7 +95,12 @@ class CitationsPane(QWidget):
         self._copy_action.setShortcut(QKeySequence.StandardKey.Copy)
         self._copy_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         self._go_action = self._action("Go to source", "Show the source record")
-        self._tree.addActions([self._open_action, self._copy_action, self._go_action])
+        self._full_action = self._action(
+            "Show full text", "Show the whole citation: reference, quote, note and link"
+        )
+        self._tree.addActions(
+            [self._open_action, self._copy_action, self._go_action, self._full_action]
+        )
 
         # A bar, not a row of buttons: in a narrow pane the buttons that do
         # not fit go under its » menu instead of setting the pane's width.
@@ -120,6 +139,7 @@ class CitationsPane(QWidget):
         self._open_action.triggered.connect(self._open_link)
         self._copy_action.triggered.connect(self._copy_reference)
         self._go_action.triggered.connect(self._go_to_source)
+        self._full_action.triggered.connect(self.show_full_text)
 
     # -- filling ---------------------------------------------------------------
 
@@ -139,7 +159,8 @@ class CitationsPane(QWidget):
                 self._tree.addTopLevelItem(self._claim_item(index, claim, detail))
             self._tree.expandAll()
             self._fit_rows()
-            self._message.setText(f"{detail.record.label}: {_summary(detail.claims)}")
+            name = one_line(detail.record.label, TITLE_SHOWN)
+            self._message.setText(f"{name}: {_summary(detail.claims)}")
             self._tree.show()
         if kept is not None and kept[1] != _NO_CITATION:
             with suppress(IndexError):  # the claim or citation went away with the edit
@@ -156,17 +177,18 @@ class CitationsPane(QWidget):
         self._update_actions()
 
     def _claim_item(self, index: int, claim: Claim, detail: Detail) -> QTreeWidgetItem:
-        item = QTreeWidgetItem([claim.label])
+        label = one_line(claim.label, TITLE_SHOWN)
+        item = QTreeWidgetItem([label])
         item.setData(0, _CLAIM_ROLE, index)
         item.setData(0, _CITATION_ROLE, _NO_CITATION)
         _set_font(item, bold=True)
         cited = len(claim.citations)
-        item.setToolTip(0, plain_tooltip(f"{claim.label}\n\n{cited} citation(s)"))
+        item.setToolTip(0, plain_tooltip(f"{label}\n\n{cited} citation(s)"))
         if claim.needs_citation:
             warning = QBrush(warning_colour(self))
             item.setForeground(0, warning)
             item.setIcon(0, self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning))
-            item.setToolTip(0, plain_tooltip(f"{claim.label}\n\nNo source backs this claim yet."))
+            item.setToolTip(0, plain_tooltip(f"{label}\n\nNo source backs this claim yet."))
             marker = QTreeWidgetItem([CITATION_NEEDED])
             marker.setForeground(0, warning)
             _set_font(marker, italic=True)
@@ -248,6 +270,7 @@ class CitationsPane(QWidget):
         self._open_action.setEnabled(linked is not None and bool(linked.url.strip()))
         self._copy_action.setEnabled(current is not None)
         self._go_action.setEnabled(current is not None)
+        self._full_action.setEnabled(current is not None)
 
     # -- commands ----------------------------------------------------------------
 
@@ -267,6 +290,19 @@ class CitationsPane(QWidget):
             QGuiApplication.clipboard().setText(reference)
             self.referenceCopied.emit(reference)
 
+    def show_full_text(self) -> FullTextDialog | None:
+        """Open the selected citation whole: reference, quote, note and link."""
+        current = self.current_citation()
+        if current is None:
+            return None
+        source, citation = current
+        dialog = FullTextDialog(
+            f"Citation of {one_line(source.title, 60)}", _full_citation(source, citation), self
+        )
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
     def _go_to_source(self) -> None:
         current = self.current_citation()
         if current is not None:
@@ -281,19 +317,29 @@ def _set_font(item: QTreeWidgetItem, bold: bool = False, italic: bool = False) -
 
 
 def _citation_text(citation: Citation, source: Source | None) -> str:
+    """The row of a citation: title, details and quote, one line each."""
     if source is None:
-        return f"Unknown source “{citation.source}”"
+        return f"Unknown source “{one_line(citation.source, TITLE_SHOWN)}”"
     when = source.published.display() if source.published else ""
-    details = " · ".join(part for part in (source.publisher, when, citation.locator) if part)
-    lines = [source.title, details, f"“{citation.quote}”" if citation.quote else ""]
-    return "\n".join(" ".join(line.split()) for line in lines if line.strip())
+    details = " · ".join(
+        one_line(part, TITLE_SHOWN) for part in (source.publisher, when, citation.locator) if part
+    )
+    quote = f"“{one_line(citation.quote, QUOTE_SHOWN)}”" if citation.quote else ""
+    lines = [one_line(source.title, TITLE_SHOWN), details, quote]
+    return "\n".join(line for line in lines if line.strip())
 
 
 def _citation_tip(citation: Citation, detail: Detail) -> str:
     source = detail.sources.get(citation.source)
     if source is None:
-        return f"The source “{citation.source}” is not in the database."
+        return f"The source “{one_line(citation.source, TITLE_SHOWN)}” is not in the database."
+    return bounded(_full_citation(source, citation), TIP_SHOWN, 30)
+
+
+def _full_citation(source: Source, citation: Citation) -> str:
     parts = [format_reference(source, citation)]
+    if len(citation.quote) > MAX_QUOTE:  # the reference shortens it
+        parts.append(f"Quote: “{citation.quote}”")
     if citation.note:
         parts.append(f"Note: {citation.note}")
     if source.url:

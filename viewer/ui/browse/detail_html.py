@@ -8,6 +8,14 @@ edit commands. A source's web address is a ``web:`` link that names no
 address: the pane opens the record's own address through the window's
 LinkOpener, which checks it and shows it in full first.
 
+Stored text keeps its line breaks and tabs (each piece is set in a
+``white-space: pre-wrap`` span), and is bounded: a field longer than
+:data:`~viewer.domain.display_text.SHOWN_CHARACTERS` characters or
+:data:`~viewer.domain.display_text.SHOWN_LINES` lines shows its start, how
+long it is, and a ``full:`` link ("Show all") to the whole of it, which
+:attr:`DetailPage.full_texts` holds. So any record lays out in about the same
+time, whatever its fields hold.
+
 Colours are never written into the page: it uses the classes of
 :data:`STYLE_CLASSES`, which the pane styles from its palette, so the page
 reads in light and dark themes alike.
@@ -15,10 +23,18 @@ reads in light and dark themes alike.
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from html import escape
 
 from viewer.domain.countries import country_name
 from viewer.domain.dates import FuzzyDate
+from viewer.domain.display_text import (
+    SHOWN_CHARACTERS,
+    SHOWN_LINES,
+    characters_text,
+    excerpt,
+    one_line,
+)
 from viewer.domain.enums import RecordKind
 from viewer.domain.records import Accord, Event, Party, Person, Source
 from viewer.domain.status import status_as_of
@@ -28,6 +44,13 @@ RECORD_SCHEME = "record"
 EDIT_SCHEME = "edit"
 CHANGE_STATUS_SCHEME = "change-status"
 WEB_SCHEME = "web"
+FULL_TEXT_SCHEME = "full"
+SHOW_ALL_TEXT = "Show all"
+# The most of a record's name the page's heading shows.
+NAME_CHARACTERS = 200
+NAME_LINES = 3
+# The most of a web address the page shows.
+URL_CHARACTERS = 500
 CHANGE_STATUS = "Change status…"
 # The classes the page uses, styled by the pane (see DetailPane).
 STYLE_CLASSES = ("muted", "field")
@@ -89,13 +112,63 @@ def is_web_href(href: str) -> bool:
     return href == f"{WEB_SCHEME}:address"
 
 
+def parse_full_text_href(href: str) -> int | None:
+    """The index in :attr:`DetailPage.full_texts` of a "Show all" link, or None."""
+    scheme, _, number = href.partition(":")
+    return int(number) if scheme == FULL_TEXT_SCHEME and number.isdigit() else None
+
+
+@dataclass(frozen=True, slots=True)
+class FullText:
+    """A field the page shows cut: what to call it, and all of its text."""
+
+    title: str
+    text: str
+
+
+@dataclass(slots=True)
+class DetailPage:
+    """The page of one record: its HTML, and the whole text of each field it cuts."""
+
+    record_name: str
+    html: str = ""
+    full_texts: list[FullText] = field(default_factory=list)
+
+    def text(
+        self, value: str, what: str, characters: int = SHOWN_CHARACTERS, lines: int = SHOWN_LINES
+    ) -> str:
+        """``value`` as the page shows it: escaped, its line breaks and tabs kept,
+        cut with a "Show all" link when long. ``what`` names it in the viewer."""
+        shown = excerpt(value, characters, lines)
+        html = f"<span style='white-space:pre-wrap'>{_escaped(shown.text)}</span>"
+        return self.cut(html, value, what) if shown.cut else html
+
+    def cut(self, html: str, value: str, what: str) -> str:
+        """``html``, the start of ``value``, marked as cut, with a "Show all" link."""
+        self.full_texts.append(FullText(f"{what} of {self.record_name}", value))
+        href = f"{FULL_TEXT_SCHEME}:{len(self.full_texts) - 1}"
+        return (
+            f"{html}… <span class='muted'>({characters_text(len(value))}; "
+            f"<a href='{href}'>{SHOW_ALL_TEXT}</a>)</span>"
+        )
+
+
 def detail_html(detail: Detail) -> str:
+    """The page of ``detail`` as HTML (see :func:`detail_page`)."""
+    return detail_page(detail).html
+
+
+def detail_page(detail: Detail) -> DetailPage:
+    """The page of ``detail``, with the whole text of each field it shows cut."""
     record = detail.record
-    parts = [f"<h2>{_text(record.label)}</h2>"]
+    page = DetailPage(one_line(record.label, 60))
+    # A heading has less room than a field: its big letters take five times the space.
+    name = page.text(record.label, _name_word(record), NAME_CHARACTERS, NAME_LINES)
+    parts = [f"<h2>{name}</h2>"]
     parts.append(f"<p class='muted'>{_text(record.kind.label.capitalize())}</p>")
-    parts.append(_fields(_field_rows(detail)))
+    parts.append(_fields(_field_rows(detail, page)))
     if isinstance(record, Party):
-        parts.append(_status_actions(detail, record))
+        parts.append(_status_actions(detail, record, page))
     for heading, links in detail.links.items():
         if links:
             total = detail.link_totals.get(heading)
@@ -109,10 +182,15 @@ def detail_html(detail: Detail) -> str:
                     f"<p class='muted'><i>The first {len(links):,} of {in_all} "
                     f"are shown.</i>{_show_all(record.kind, record.key, heading)}</p>"
                 )
-    return "\n".join(parts)
+    page.html = "\n".join(parts)
+    return page
 
 
-def _status_actions(detail: Detail, party: Party) -> str:
+def _name_word(record: object) -> str:
+    return "Title" if isinstance(record, Source | Event) else "Name"
+
+
+def _status_actions(detail: Detail, party: Party, page: DetailPage) -> str:
     """The party's steps, each with an Edit link, under a "Change status…" link.
 
     A step's name is not a link: links on this page select records, and
@@ -130,7 +208,11 @@ def _status_actions(detail: Detail, party: Party) -> str:
     for action in detail.actions:
         when = action.date.display() if action.date else "date not given"
         accord = detail.name_of(RecordKind.ACCORD, action.accord)
-        note = f"<br><span class='muted'>{_text(action.note)}</span>" if action.note else ""
+        note = (
+            f"<br><span class='muted'>{page.text(action.note, 'A status note')}</span>"
+            if action.note
+            else ""
+        )
         edit = escape(f"{EDIT_SCHEME}:{RecordKind.STATUS_ACTION.value}/{action.key}", quote=True)
         parts.append(
             f"<li><b>{_text(action.action.label)}</b> — {_text(when)} "
@@ -141,12 +223,16 @@ def _status_actions(detail: Detail, party: Party) -> str:
     return "\n".join(parts)
 
 
-def _web_link(url: str) -> str:
+def _web_link(url: str, page: DetailPage) -> str:
     # The href names no address: the pane opens the record's own one, so the
     # page cannot be made to open anything else, and QUrl never re-spells it.
+    # A long one is cut, its whole text a "Show all" away: sooner than other
+    # text, as an address has no space to wrap at (the slow way to wrap).
     if not url.strip():
         return ""
-    return f"<a href='{WEB_SCHEME}:address'>{_text(url)}</a>"
+    shown = excerpt(url, URL_CHARACTERS, 1)
+    link = f"<a href='{WEB_SCHEME}:address'>{_escaped(shown.text)}</a>"
+    return page.cut(link, url, "Web address") if shown.cut else link
 
 
 def _show_all(kind: RecordKind, key: str, heading: str) -> str:
@@ -158,8 +244,9 @@ def _show_all(kind: RecordKind, key: str, heading: str) -> str:
     return f" <a href='{href}'>Show all</a>"
 
 
-def _field_rows(detail: Detail) -> list[tuple[str, str]]:
+def _field_rows(detail: Detail, page: DetailPage) -> list[tuple[str, str]]:
     record = detail.record
+    text = page.text
     match record:
         case Party():
             code = record.iso_code or ""
@@ -169,7 +256,7 @@ def _field_rows(detail: Detail) -> list[tuple[str, str]]:
                 ("Kind", _text(record.party_kind.label)),
                 ("ISO 3166 code", _text(f"{code} ({country})" if country else code)),
                 ("Current status", _text(current.action.action.label if current else "none")),
-                ("Notes", _text(record.notes)),
+                ("Notes", text(record.notes, "Notes")),
             ]
         case Person():
             party = (
@@ -184,9 +271,9 @@ def _field_rows(detail: Detail) -> list[tuple[str, str]]:
                 else ""
             )
             rows = [
-                ("Office", _text(record.office)),
+                ("Office", text(record.office, "Office")),
                 ("Party", party),
-                ("Notes", _text(record.notes)),
+                ("Notes", text(record.notes, "Notes")),
             ]
         case Event():
             rows = [
@@ -194,23 +281,23 @@ def _field_rows(detail: Detail) -> list[tuple[str, str]]:
                 ("Date", _date(record.date)),
                 ("Certainty", _text(record.certainty.label)),
                 ("Accord", _text(detail.name_of(RecordKind.ACCORD, record.accord))),
-                ("Location", _text(record.location)),
-                ("Summary", _text(record.summary)),
+                ("Location", text(record.location, "Location")),
+                ("Summary", text(record.summary, "Summary")),
             ]
         case Source():
             rows = [
                 ("Kind", _text(record.source_kind.label)),
-                ("Publisher", _text(record.publisher)),
-                ("Authors", _text("; ".join(record.authors))),
+                ("Publisher", text(record.publisher, "Publisher")),
+                ("Authors", text("; ".join(record.authors), "Authors")),
                 ("Published", _date(record.published)),
-                ("Web address", _web_link(record.url)),
+                ("Web address", _web_link(record.url, page)),
                 ("Accessed", _date(record.accessed)),
-                ("Notes", _text(record.notes)),
+                ("Notes", text(record.notes, "Notes")),
             ]
         case Accord():
             rows = [
                 ("First signed", _date(record.first_signed)),
-                ("Description", _text(record.description)),
+                ("Description", text(record.description, "Description")),
             ]
         case _:
             rows = []
@@ -227,9 +314,10 @@ def _fields(rows: list[tuple[str, str]]) -> str:
 
 
 def _link(link: Link) -> str:
+    # A related record on one line: its own page shows the whole of it.
     href = escape(record_href(link.kind, link.key), quote=True)
-    note = f" <span class='muted'>— {_text(link.note)}</span>" if link.note else ""
-    return f"<a href='{href}'>{_text(link.label)}</a>{note}"
+    note = f" <span class='muted'>— {_escaped(one_line(link.note))}</span>" if link.note else ""
+    return f"<a href='{href}'>{_escaped(one_line(link.label))}</a>{note}"
 
 
 def _date(value: FuzzyDate | None) -> str:
@@ -240,4 +328,9 @@ def _date(value: FuzzyDate | None) -> str:
 
 
 def _text(value: str) -> str:
+    """Short text of the app's own (labels, dates), or a name on one line."""
+    return _escaped(one_line(value))
+
+
+def _escaped(value: str) -> str:
     return escape(value, quote=True).replace("\n", "<br>")

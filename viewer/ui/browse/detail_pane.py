@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QEvent, QUrl, Signal
+from PySide6.QtCore import QEvent, Qt, QUrl, Signal
 from PySide6.QtGui import QColor, QPalette, QTextCharFormat
 from PySide6.QtWidgets import QTabWidget, QTextBrowser, QVBoxLayout, QWidget
 
@@ -13,12 +13,15 @@ from viewer.domain.revision_text import Names
 from viewer.domain.views import Detail
 from viewer.ui.browse.detail_html import (
     EDIT_SCHEME,
-    detail_html,
+    DetailPage,
+    detail_page,
     is_web_href,
     parse_change_status_href,
+    parse_full_text_href,
     parse_record_href,
     parse_search_href,
 )
+from viewer.ui.browse.full_text_dialog import FullTextDialog
 from viewer.ui.browse.history_view import HistoryView
 from viewer.ui.timeline.status_timeline import StatusTimeline
 
@@ -29,7 +32,9 @@ LOADING = "Loading…"
 class DetailPane(QWidget):
     """Shows one record: its fields, links to related records and, for a
     participant, its status timeline with an "as of" date; a History tab
-    lists its changes.
+    lists its changes. A field too long to lay out in a frame shows its
+    start and a "Show all" link, which opens the whole text in a
+    :class:`FullTextDialog`.
 
     Signals:
         recordLinkActivated(str, str): a link to another record was followed;
@@ -58,6 +63,7 @@ class DetailPane(QWidget):
         self.setObjectName("detailPane")
         self.setAccessibleName("Details of the selected record")
         self._detail: Detail | None = None
+        self._page: DetailPage | None = None
         self._setup_widgets()
         self.show_detail(None)
         self._connect_signals()
@@ -101,12 +107,13 @@ class DetailPane(QWidget):
         self, detail: Detail | None, revisions: Sequence[Revision] = (), names: Names | None = None
     ) -> None:
         self._detail = detail
+        self._page = None
         self.history.show_revisions(revisions, names)
         if detail is None:
             self._set_plain(PLACEHOLDER)
             self.timeline.hide()
             return
-        self.text.setHtml(detail_html(detail))
+        self._set_page(detail)
         if isinstance(detail.record, Party):
             self.timeline.set_actions(detail.actions)
             self.timeline.show()
@@ -117,9 +124,28 @@ class DetailPane(QWidget):
         """Show ``message`` (as plain text) in place of a record: "Loading…", or why
         the record could not be read."""
         self._detail = None
+        self._page = None
         self._set_plain(message)
         self.timeline.hide()
         self.history.show_message(message)
+
+    def full_texts(self) -> list[tuple[str, str]]:
+        """The (title, whole text) of each field the page shows cut, in page order."""
+        return [(full.title, full.text) for full in self._page.full_texts] if self._page else []
+
+    def show_full_text(self, index: int) -> FullTextDialog | None:
+        """Open the whole text of the page's ``index``-th cut field (None if there is none)."""
+        texts = self._page.full_texts if self._page else []
+        if not 0 <= index < len(texts):
+            return None
+        dialog = FullTextDialog(texts[index].title, texts[index].text, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
+    def _set_page(self, detail: Detail) -> None:
+        self._page = detail_page(detail)
+        self.text.setHtml(self._page.html)
 
     def _set_plain(self, text: str) -> None:
         # setPlainText writes in the cursor's format of the moment: after the
@@ -132,7 +158,7 @@ class DetailPane(QWidget):
         if event.type() == QEvent.Type.PaletteChange:
             self._style_page()
             if self._detail is not None:
-                self.text.setHtml(detail_html(self._detail))
+                self._set_page(self._detail)
         super().changeEvent(event)
 
     def _style_page(self) -> None:
@@ -153,6 +179,10 @@ class DetailPane(QWidget):
             record = self._detail.record if self._detail else None
             if isinstance(record, Source):
                 self.webLinkRequested.emit(record.url)
+            return
+        full = parse_full_text_href(href)
+        if full is not None:
+            self.show_full_text(full)
             return
         party = parse_change_status_href(href)
         if party is not None:

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from viewer.domain.display_text import bounded, one_line
 from viewer.domain.records import Revision
 from viewer.domain.revision_text import Names, describe_log
 from viewer.ui.browse.wrapping_delegate import WrappingDelegate
@@ -25,6 +26,10 @@ LATEST_ROLE = Qt.ItemDataRole.UserRole + 1
 # The newest revisions shown at most; a record edited more often than this
 # says how many older ones there are (the list stays a screenful or so of work).
 SHOWN_LIMIT = 300
+# The most of one change its row shows (a value before and after, each cut
+# by the log's reading), and its tooltip: rows lay out in a frame's work.
+CHANGE_SHOWN = 4_500
+TOOLTIP_SHOWN = 1_000
 
 
 class HistoryView(QWidget):
@@ -85,16 +90,18 @@ class HistoryView(QWidget):
         # All of them are read in words, so that each is named as the log then named it.
         texts = describe_log(revisions, names or {})
         for text in reversed(texts[-SHOWN_LIMIT:]):
-            item = QTreeWidgetItem([f"{text.headline}\n{text.byline}"])
-            item.setToolTip(0, plain_tooltip(f"{text.headline}\n{text.byline}"))
+            headline = one_line(text.headline)
+            item = QTreeWidgetItem([f"{headline}\n{one_line(text.byline)}"])
+            item.setToolTip(0, plain_tooltip(f"{headline}\n{one_line(text.byline)}"))
             item.setData(0, REVISION_ROLE, text.revision_id)
             item.setData(0, LATEST_ROLE, text.revision_id == latest)
             font = item.font(0)
             font.setBold(True)  # each revision's heading stands out from its changes
             item.setFont(0, font)
             for change in text.changes:
-                child = QTreeWidgetItem([change.text])
-                child.setToolTip(0, plain_tooltip(change.full))
+                # A change keeps its line breaks, but so many lines at most.
+                child = QTreeWidgetItem([bounded(change.text, CHANGE_SHOWN, 40)])
+                child.setToolTip(0, plain_tooltip(bounded(change.full, TOOLTIP_SHOWN, 30)))
                 item.addChild(child)
             self.tree.addTopLevelItem(item)
         if len(texts) > SHOWN_LIMIT:

@@ -1,4 +1,4 @@
-"""The one way the window opens a web link: checked, shown in full, then opened."""
+"""The one way the window opens a web link: checked, shown, asked, then opened."""
 
 from __future__ import annotations
 
@@ -6,22 +6,32 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QGuiApplication
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QMessageBox, QPushButton, QWidget
 
-from viewer.domain.validation import url_problem
+from viewer.domain.display_text import CUT_MARK, characters_text, one_line
+from viewer.domain.links import WEB_SCHEMES, host_of, imitation_warning, link_problem
+from viewer.domain.quoting import quoted
 
+# The parent and the question; True to open.
 Ask = Callable[[QWidget | None, str], bool]
 # The parent, why the link was not opened, and the whole address (maybe empty).
 Warn = Callable[[QWidget | None, str, str], None]
 COPY_ADDRESS = "Copy address"
+# The most of an address a question or warning shows: its start and its end.
+ADDRESS_SHOWN = 400
+_ADDRESS_END = 60
 
 
 class LinkOpener(QObject):
     """Decides whether an external link may be opened, asks, and opens it.
 
     Links come from the database, which anyone may have edited or imported:
-    only complete http and https addresses are opened, and only after the
-    person has seen the whole address (a link text can hide where it goes).
+    only complete http and https addresses are opened, never one that names
+    a user before its site, and only after the person has seen where it goes
+    (see :mod:`viewer.domain.links`). The question names the site as the
+    browser will reach it, in ASCII (``xn--`` for letters beyond it), and
+    warns when the name imitates another; a long address is shown shortened,
+    its whole text a button away.
 
     Signals:
         refused(str): a link was not opened; the reason, as the warning says it.
@@ -43,75 +53,111 @@ class LinkOpener(QObject):
     ) -> None:
         super().__init__(parent)
         self._open_url = open_url
-        self._ask: Ask = ask or _ask_in_dialog
+        self._asking = ""
+        self._ask: Ask = ask or (lambda parent, text: _ask_in_dialog(parent, text, self._asking))
         self._warn: Warn = warn or _warn_in_dialog
 
     def request(self, url: str, parent: QWidget | None) -> bool:
         """Open ``url`` if it is a safe web link and the person agrees; True if opened."""
         problem = link_problem(url)
         # Tolerant parsing percent-encodes stray characters ("|", "<") as browsers do;
-        # Qt must still read a web address with a host, or the check proved nothing.
+        # Qt must still read a web address with a host and no user, or the check
+        # proved nothing.
         qurl = QUrl(url, QUrl.ParsingMode.TolerantMode)
         if problem is None and (
-            not qurl.isValid() or qurl.scheme().lower() not in ("http", "https") or not qurl.host()
+            not qurl.isValid()
+            or qurl.scheme().lower() not in WEB_SCHEMES
+            or not qurl.host()
+            or qurl.userInfo()
         ):
-            problem = f"{url[:60]!r} is not a web address this app can open safely"
+            problem = f"{quoted(url)} is not a web address this app can open safely."
         if problem is not None:
             self._refuse(problem, url, parent)
             return False
-        host = qurl.host(QUrl.ComponentFormattingOption.FullyEncoded)
-        question = (
-            f"Open this link in your web browser?\n\n{url}\n\n"
-            # The host as Qt will open it, in ASCII: "https://bank.example@evil.example"
-            # goes to evil.example, and look-alike letters show as xn-- names.
-            f"Site: {host}"
-        )
-        if not self._ask(parent, question):
+        self._asking = url
+        try:
+            agreed = self._ask(parent, question_text(url, qurl))
+        finally:
+            self._asking = ""
+        if not agreed:
             return False
         if not self._open_url(qurl):
-            self._refuse(f"No program could open {url[:60]!r}.", url, parent)
+            self._refuse(f"No program could open {quoted(url)}.", url, parent)
             return False
         self.opened.emit(url)
         return True
 
     def _refuse(self, reason: str, url: str, parent: QWidget | None) -> None:
-        # The reason quotes the start of the address; the warning shows all of it.
+        # The reason quotes the start of the address; the warning shows more of it.
         self._warn(parent, reason, url)
         self.refused.emit(reason)
 
 
-def link_problem(url: str) -> str | None:
-    """Why ``url`` must not be opened, or None when it may be."""
-    if not url.strip():
-        return "There is no link to open."
-    if any(not character.isprintable() for character in url):
-        return f"{url[:60]!r} holds invisible or control characters"
-    return url_problem(url)
+def question_text(url: str, qurl: QUrl) -> str:
+    """What "Open link" asks: the address (shortened when long), the site as
+    the browser will reach it, and a warning when the site's name imitates another."""
+    # The host as Qt will open it, in ASCII: look-alike letters show as xn-- names.
+    ascii_host = one_line(qurl.host(QUrl.ComponentFormattingOption.FullyEncoded))
+    written = host_of(url)
+    site = ascii_host if written.isascii() else f"{ascii_host} (written {one_line(written)})"
+    parts = [f"Open this link in your web browser?\n\n{shown_address(url)}\n\nSite: {site}"]
+    warning = imitation_warning(written)
+    if warning is not None:
+        parts.append(warning)
+    return "\n\n".join(parts)
 
 
-def _ask_in_dialog(parent: QWidget | None, text: str) -> bool:
-    box = QMessageBox(QMessageBox.Icon.Question, "Open link", text, parent=parent)
-    # Plain text: a url or a reason may hold "<" and must show as written.
-    box.setTextFormat(Qt.TextFormat.PlainText)
-    box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
-    box.setDefaultButton(QMessageBox.StandardButton.No)
-    box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-    return box.exec() == QMessageBox.StandardButton.Yes
+def shown_address(url: str) -> str:
+    """``url`` as a dialog shows it: whole up to :data:`ADDRESS_SHOWN` characters,
+    else its start and its end around a note saying how long it is."""
+    if len(url) <= ADDRESS_SHOWN:
+        return url
+    start = one_line(url[: ADDRESS_SHOWN - _ADDRESS_END], ADDRESS_SHOWN)
+    end = one_line(url[-_ADDRESS_END:], _ADDRESS_END)
+    return (
+        f"{start}{CUT_MARK}{end}\n({characters_text(len(url))} in all; "
+        f"the middle is left out here: “{COPY_ADDRESS}” copies the whole address)"
+    )
 
 
 def warning_text(reason: str, url: str) -> str:
-    """What "Link not opened" says: the reason, then the whole address."""
-    return f"{reason}\n\nThe whole address:\n{url}" if url.strip() else reason
+    """What "Link not opened" says: the reason, then the address."""
+    return f"{reason}\n\nThe whole address:\n{shown_address(url)}" if url.strip() else reason
+
+
+def _message_box(
+    icon: QMessageBox.Icon, title: str, text: str, parent: QWidget | None
+) -> QMessageBox:
+    box = QMessageBox(icon, title, text, parent=parent)
+    # Plain text: a url or a reason may hold "<" and must show as written.
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    return box
+
+
+def _ask_in_dialog(parent: QWidget | None, text: str, url: str) -> bool:
+    box = _message_box(QMessageBox.Icon.Question, "Open link", text, parent)
+    box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
+    box.setDefaultButton(QMessageBox.StandardButton.No)
+    copy = _copy_button(box, url) if len(url) > ADDRESS_SHOWN else None
+    while True:
+        box.exec()
+        # Copying answers nothing: the question stays until Yes, No or Escape.
+        if copy is None or box.clickedButton() is not copy:
+            return box.clickedButton() is box.button(QMessageBox.StandardButton.Yes)
 
 
 def _warn_in_dialog(parent: QWidget | None, reason: str, url: str) -> None:
     text = warning_text(reason, url)
-    box = QMessageBox(QMessageBox.Icon.Warning, "Link not opened", text, parent=parent)
-    box.setTextFormat(Qt.TextFormat.PlainText)
-    box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    box = _message_box(QMessageBox.Icon.Warning, "Link not opened", text, parent)
     box.setStandardButtons(QMessageBox.StandardButton.Close)
     # Someone may still want the address (to look at it, or to open it by hand).
-    copy = box.addButton(COPY_ADDRESS, QMessageBox.ButtonRole.ActionRole) if url else None
+    if url:
+        _copy_button(box, url)
     box.exec()
-    if copy is not None and box.clickedButton() is copy:
-        QGuiApplication.clipboard().setText(url)
+
+
+def _copy_button(box: QMessageBox, url: str) -> QPushButton:
+    copy = box.addButton(COPY_ADDRESS, QMessageBox.ButtonRole.ActionRole)
+    copy.clicked.connect(lambda: QGuiApplication.clipboard().setText(url))
+    return copy

@@ -13,6 +13,7 @@ from PySide6.QtCore import (
     Signal,
 )
 
+from viewer.domain.display_text import bounded, one_line
 from viewer.domain.enums import RecordKind
 from viewer.domain.views import ListRow
 from viewer.store.api import PAGE_SIZE, ListQuery, Store, count_rows, fetch_rows, headers, row_index
@@ -21,6 +22,8 @@ from viewer.ui.widgets.plain_text import plain_tooltip
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 KEY_ROLE = Qt.ItemDataRole.UserRole
+# The most of a cell its tooltip shows.
+TOOLTIP_SHOWN = 1_000
 # Pages of rows kept at most: what a few screens of scrolling back and forth
 # need, however long the list.
 CACHED_PAGES = 32
@@ -84,9 +87,12 @@ class RecordTableModel(QAbstractTableModel):
         if row is None:
             return None
         if role == Qt.ItemDataRole.DisplayRole:
-            return row.cells[index.column()]
+            # One line a row, whatever a cell holds: a line break shows as ↵
+            # (rows keep one height, so a list of a million still pages), and
+            # a long text is cut; the detail pane shows it whole.
+            return one_line(row.cells[index.column()])
         if role == Qt.ItemDataRole.ToolTipRole and row.cells[index.column()]:
-            return plain_tooltip(row.cells[index.column()])
+            return plain_tooltip(bounded(row.cells[index.column()], TOOLTIP_SHOWN, 20))
         if role == KEY_ROLE:
             return row.key
         return None

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from viewer.domain.display_text import bounded, one_line
 from viewer.domain.enums import RecordKind
 from viewer.domain.query import MATCH_END, MATCH_START
 from viewer.ui.browse.facets_panel import FacetsPanel, leaf_items
@@ -104,10 +105,11 @@ class SearchResultsView(QWidget):
             group = QTreeWidgetItem(self.hits, [f"{title} ({number}{shown})"])
             group.setFlags(Qt.ItemFlag.ItemIsEnabled)
             for hit in hits:
-                snippet = hit.snippet.translate(_NO_MARKS)
-                item = QTreeWidgetItem(group, [hit.label, snippet])
+                # One line a hit (↵ for a line break), cut when long.
+                snippet = one_line(hit.snippet.translate(_NO_MARKS))
+                item = QTreeWidgetItem(group, [one_line(hit.label), snippet])
                 item.setToolTip(1, plain_tooltip(snippet))
-                item.setToolTip(0, plain_tooltip(hit.label))
+                item.setToolTip(0, plain_tooltip(bounded(hit.label, 1_000, 20)))
                 item.setData(0, KIND_ROLE, hit.kind.value)
                 item.setData(0, KEY_ROLE, hit.key)
         self.hits.expandAll()

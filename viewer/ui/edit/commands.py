@@ -10,6 +10,7 @@ from collections.abc import Callable, Sequence
 
 from PySide6.QtGui import QUndoCommand
 
+from viewer.domain.display_text import one_line
 from viewer.domain.enums import RecordKind
 from viewer.domain.field_labels import record_noun
 from viewer.domain.merge import FieldsTaken, reapply
@@ -23,12 +24,14 @@ ChangeListener = Callable[[RecordKind, str], None]
 ErrorListener = Callable[[str], None]
 # The longest a record's name runs in a command's text before it is cut.
 SHORT_NAME = 40
+# ... and in a question or message.
+MESSAGE_NAME = 120
 
 
 def title_of(store: Store, record: Record) -> str:
     """How the Edit menu names a record: "Kazakhstan", "Kazakhstan status"."""
     if isinstance(record, StatusAction):
-        return f"{party_name(store, record)} status"
+        return f"{_short(party_name(store, record))} status"
     return _short(record.label)
 
 
@@ -37,8 +40,8 @@ def name_of(store: Store, record: Record) -> str:
     action by its participant's name and step ("Kazakhstan: Joined (2025)")."""
     if isinstance(record, StatusAction):
         when = f" ({record.date.display()})" if record.date else ""
-        return f"{party_name(store, record)}: {record.action.label}{when}"
-    return " ".join(record.label.split())
+        return f"{one_line(party_name(store, record), MESSAGE_NAME)}: {record.action.label}{when}"
+    return one_line(record.label, MESSAGE_NAME)
 
 
 def party_name(store: Store, action: StatusAction) -> str:
@@ -67,8 +70,9 @@ def delete_text(store: Store, record: Record) -> str:
 
 
 def _short(label: str) -> str:
-    # The Edit menu and the status bar have one line for it.
-    text = " ".join(label.split())
+    # The Edit menu and the status bar have one line for it: a line break
+    # shows as ↵ and a tab as ⇥ (see viewer.domain.display_text).
+    text = one_line(label, SHORT_NAME * 2)
     if len(text) <= SHORT_NAME:
         return text
     cut = text[: SHORT_NAME - 1]
@@ -84,6 +88,10 @@ class RecordCommand(QUndoCommand):
     matches the window. One that the store refuses (another writer changed
     the record meanwhile) is reported and the command made obsolete, so the
     stack drops it instead of replaying it against data it no longer fits.
+
+    ``text`` names the change ("Edit R&D Council"): :meth:`text` gives it as
+    it is, and the stack's Undo and Redo actions show it as written (their
+    text doubles each "&", which Qt would read as an Alt key).
     """
 
     def __init__(
@@ -95,7 +103,11 @@ class RecordCommand(QUndoCommand):
         on_change: ChangeListener,
         on_error: ErrorListener,
     ) -> None:
-        super().__init__(text)
+        super().__init__()
+        # Before the line break: text(); after it: actionText(), which the
+        # stack's Undo and Redo actions show (QUndoCommand.setText).
+        plain = " ".join(text.splitlines())
+        self.setText(f"{plain}\n{plain.replace('&', '&&')}")
         self.store = store
         self.kind = kind
         self.key = key

@@ -30,6 +30,7 @@ from viewer.domain.records import Record
 from viewer.domain.serial import record_fields
 from viewer.domain.validation import validate
 from viewer.ui.widgets.plain_text import plain_tooltip, show_as_error
+from viewer.ui.widgets.window_text import title_part
 
 # Settles a save that found the record changed: gets the user's record, the
 # one saved now and a parent widget; returns the record to save, or None to
@@ -76,7 +77,7 @@ class ConflictDialog(QDialog):
         if type(mine) is not type(theirs) or mine.key != theirs.key:
             raise ValueError("a conflict is between two versions of one record")
         self.setObjectName("ConflictDialog")
-        self.setWindowTitle(f"{mine.label} was changed by someone else")
+        self.setWindowTitle(f"{title_part(mine.label)} was changed by someone else")
         self._mine = mine
         self._theirs = theirs
         self._mine_fields = record_fields(mine)

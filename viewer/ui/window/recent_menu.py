@@ -2,11 +2,27 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QWidget
 
+from viewer.domain.display_text import CUT_MARK, one_line
+from viewer.ui.widgets.window_text import action_part
 from viewer.ui.window.recent_databases import RecentDatabases
+
+# The most of a path an entry shows: its end, which names the file.
+PATH_SHOWN = 100
+
+
+def path_text(path: Path) -> str:
+    """``path`` as a menu entry shows it: on one line, its "&" not an Alt key
+    (nor its tab a shortcut's column), and a long one by its end."""
+    text = str(path)
+    if len(text) > PATH_SHOWN:
+        text = CUT_MARK + text[-PATH_SHOWN:]
+    return action_part(text, PATH_SHOWN + 1)
 
 
 class RecentMenu(QMenu):
@@ -33,17 +49,17 @@ class RecentMenu(QMenu):
         self.clear()
         paths = self._recent.paths()
         for number, path in enumerate(paths, start=1):
-            text = f"&{number} {str(path).replace('&', '&&')}"  # a lone & would be a mnemonic
+            text = f"&{number} {path_text(path)}"
             action = self.addAction(text)
             if path.is_file():
-                action.setToolTip(str(path))
+                action.setToolTip(one_line(str(path), PATH_SHOWN * 4))
                 action.triggered.connect(
                     lambda _checked=False, path=path: self.databaseChosen.emit(str(path))
                 )
             else:
                 action.setText(f"{text} (not found)")
                 action.setEnabled(False)
-                action.setToolTip(f"{path} is not there now")
+                action.setToolTip(f"{one_line(str(path), PATH_SHOWN * 4)} is not there now")
         if not paths:
             self.addAction("No databases opened yet").setEnabled(False)
         self.addSeparator()

@@ -42,6 +42,7 @@ from viewer.ui.widgets.citations_editor import CitationsEditor
 from viewer.ui.widgets.elided_label import ElidedLabel
 from viewer.ui.widgets.fuzzy_date_edit import FuzzyDateEdit
 from viewer.ui.widgets.plain_text import plain_tooltip, show_as_error
+from viewer.ui.widgets.window_text import title_part
 
 # Saves a record; returns the record as saved, or why it was not saved.
 SaveHandler = Callable[[Record], Record | str]
@@ -75,7 +76,10 @@ class RecordDialog(QDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle(f"Edit {original.label}" if original else f"New {self.NOUN}")
+        # The name as written: a "[*]" in it is not Qt's modified mark.
+        self.setWindowTitle(
+            f"Edit {title_part(original.label)}" if original else f"New {self.NOUN}"
+        )
         self.setObjectName(type(self).__name__)
         self.original = original
         self.saved: Record | None = None

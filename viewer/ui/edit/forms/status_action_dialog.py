@@ -11,6 +11,7 @@ from viewer.ui.edit.forms.dialog_services import DialogServices
 from viewer.ui.edit.forms.record_dialog import RecordDialog, SaveHandler
 from viewer.ui.widgets.fuzzy_date_edit import FuzzyDateEdit
 from viewer.ui.widgets.key_picker import KeyPicker
+from viewer.ui.widgets.window_text import title_part
 
 
 class StatusActionDialog(RecordDialog):
@@ -32,7 +33,8 @@ class StatusActionDialog(RecordDialog):
         super().__init__(original, services, save, parent)
         # Named after the participant, as every other form is after its record.
         party_key = original.party if original is not None else party
-        name = self._party_name(party_key) if party_key else None
+        found = self._party_name(party_key) if party_key else None
+        name = title_part(found) if found else None
         if original is not None:
             self.setWindowTitle(f"Edit status step of {name}" if name else "Edit status step")
         elif name:
