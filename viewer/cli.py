@@ -165,17 +165,17 @@ def _bounded(low: int, high: int) -> Callable[[str], int]:
         digits = text.strip().replace("_", "").replace(",", "")
         if not _WHOLE_NUMBER.fullmatch(digits):
             raise argparse.ArgumentTypeError(f"{quoted(text)} is not a whole number")
-        # Compared as text first: int() refuses thousands of digits.
-        size = len(digits.lstrip("+-").lstrip("0"))
-        value = int(digits) if size <= len(str(max(abs(low), abs(high)))) else None
-        if digits.startswith("-") and (value is None or value < low):
-            shown = quoted(text) if value is None else f"{value:,}"
-            raise argparse.ArgumentTypeError(f"must be {low:,} or more, not {shown}")
-        if value is None or value > high:
-            shown = quoted(text) if value is None else f"{value:,}"
-            raise argparse.ArgumentTypeError(f"must be at most {high:,}, not {shown}")
+        # A number longer than the bounds is outside them (and int() refuses
+        # one of thousands of digits): it is quoted, cut, in the message.
+        if len(digits.lstrip("+-0")) > len(str(max(abs(low), abs(high)))):
+            shown, value = quoted(text), low - 1 if digits.startswith("-") else high + 1
+        else:
+            value = int(digits)
+            shown = f"{value:,}"
         if value < low:
-            raise argparse.ArgumentTypeError(f"must be {low:,} or more, not {value:,}")
+            raise argparse.ArgumentTypeError(f"must be {low:,} or more, not {shown}")
+        if value > high:
+            raise argparse.ArgumentTypeError(f"must be at most {high:,}, not {shown}")
         return value
 
     return read

@@ -7,9 +7,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from viewer.domain.enums import RecordKind
-from viewer.domain.query import QueryError, explain, parse
+from viewer.domain.query import MATCH_END, MATCH_START, QueryError, explain, parse
 from viewer.domain.search_limits import MAX_QUERY_CHARS
-from viewer.domain.snippets import snippet
+from viewer.domain.snippets import SNIPPET_CHARS, shown_text, snippet
 from viewer.store.listing import ListQuery, count_rows
 from viewer.store.search import facets, search
 from viewer.store.store import Store
@@ -62,7 +62,11 @@ def test_the_query_language_reads_any_string_or_says_it_is_too_long(text: str) -
     assert len(text) <= MAX_QUERY_CHARS
     for note in explain(query):
         assert len(note) < 1_000
-    snippet((text,), query.words)  # the snippet of any text for any words
+    # A snippet of any text for any words: a short stretch of that very text.
+    cut = snippet((text,), query.words)
+    shown = cut.replace(MATCH_START, "").replace(MATCH_END, "")
+    assert len(shown) <= SNIPPET_CHARS + 2
+    assert shown.removeprefix("…").removesuffix("…") in shown_text(text)
 
 
 @SETTINGS

@@ -26,7 +26,6 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from viewer.domain import quoting
 from viewer.domain.dates import DateError, FuzzyDate
@@ -274,23 +273,30 @@ def folded(text: str) -> str:
     return "".join(ch for ch in decomposed if unicodedata.category(ch) != "Mn")
 
 
-@lru_cache(maxsize=8192)
-def _folded_char(ch: str) -> str:
-    return folded(ch)
+class _Folds(dict[int, str]):
+    """Each character's :func:`folded` form, worked out once, for ``str.translate``."""
+
+    def __missing__(self, code: int) -> str:
+        value = self[code] = folded(chr(code))
+        return value
+
+
+_FOLDS = _Folds()
 
 
 def folded_with_origins(text: str) -> tuple[str, list[int] | None]:
-    """``text`` :func:`folded`, and for each of its characters the index of the
-    character of ``text`` it came from (None: the same index, as in ASCII)."""
+    """``text`` :func:`folded` character by character, and for each character
+    of that the index of the character of ``text`` it came from (None: the
+    same index, as when no character became two or none)."""
     if text.isascii():
         return text.lower(), None
-    pieces: list[str] = []
+    haystack = text.translate(_FOLDS)
+    if len(haystack) == len(text) and all(len(_FOLDS[ord(ch)]) == 1 for ch in set(text)):
+        return haystack, None
     origins: list[int] = []
     for index, ch in enumerate(text):
-        piece = _folded_char(ch)
-        pieces.append(piece)
-        origins.extend([index] * len(piece))
-    return "".join(pieces), origins
+        origins.extend([index] * len(_FOLDS[ord(ch)]))
+    return haystack, origins
 
 
 def spans(snippet: str) -> list[tuple[str, bool]]:

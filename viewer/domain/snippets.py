@@ -30,7 +30,10 @@ _NO_MARKS = str.maketrans("", "", MATCH_START + MATCH_END)
 
 def shown_text(text: str | None) -> str:
     """A record's text as a snippet quotes it: NFC, without the match marks."""
-    return unicodedata.normalize("NFC", text or "").translate(_NO_MARKS)
+    text = text or ""
+    if not unicodedata.is_normalized("NFC", text):
+        text = unicodedata.normalize("NFC", text)
+    return text.translate(_NO_MARKS) if MATCH_START in text or MATCH_END in text else text
 
 
 def snippet(texts: Sequence[str], terms: tuple[Term, ...], words: int = SNIPPET_WORDS) -> str:

@@ -1,9 +1,10 @@
 """Search: the query language (:mod:`viewer.domain.query`) run on the index.
 
 The words of a query become one full-text match on the index
-(:mod:`viewer.store.search_index`), each word quoted so that nothing typed is
-read as the index's own syntax; its filters become SQL conditions on each
-kind's table. The lists, "search everything", the facets and the ``search``
+(:mod:`viewer.store.search_index`), each word folded as the index's text is
+and quoted so that nothing typed is read as the index's own syntax; its
+filters become SQL conditions on each kind's table. A hit's snippet is cut
+from the record's real text (:mod:`viewer.domain.snippets`). The lists, "search everything", the facets and the ``search``
 command all go through :func:`condition` and :func:`search`.
 """
 
