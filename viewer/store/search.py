@@ -4,8 +4,9 @@ The words of a query become one full-text match on the index
 (:mod:`viewer.store.search_index`), each word folded as the index's text is
 and quoted so that nothing typed is read as the index's own syntax; its
 filters become SQL conditions on each kind's table. A hit's snippet is cut
-from the record's real text (:mod:`viewer.domain.snippets`). The lists, "search everything", the facets and the ``search``
-command all go through :func:`condition` and :func:`search`.
+from the record's real text (:mod:`viewer.domain.snippets`). The lists,
+"search everything", the facets and the ``search`` command all go through
+:func:`condition` and :func:`search`.
 """
 
 from __future__ import annotations
