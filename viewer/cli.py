@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -20,6 +21,7 @@ from typing import TYPE_CHECKING, TextIO
 
 from viewer import __version__
 from viewer.domain.quoting import printable, quoted
+from viewer.domain.search_limits import MAX_HITS, MAX_QUERY_CHARS
 from viewer.store import api
 
 if TYPE_CHECKING:
@@ -27,6 +29,10 @@ if TYPE_CHECKING:
 
 PROGRAM = "accords-viewer"
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+# The most records of one kind `synth` writes (a million events is the
+# benchmark's size; ten times that is hours and tens of gigabytes).
+MAX_SYNTH_COUNT = 10_000_000
+_WHOLE_NUMBER = re.compile(r"[+-]?[0-9]+")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -113,9 +119,15 @@ def build_parser() -> argparse.ArgumentParser:
         help='find records matching QUERY (words, "phrases", -word, OR, filters '
         "such as kind:event year:2025; see the README)",
     )
-    finder.add_argument("query", metavar="QUERY")
+    finder.add_argument("query", metavar="QUERY", help=f"at most {MAX_QUERY_CHARS:,} characters")
     finder.add_argument("--json", action="store_true", help="print the hits as JSON")
-    finder.add_argument("--limit", type=int, default=200, help="at most this many hits")
+    finder.add_argument(
+        "--limit",
+        type=_bounded(1, MAX_HITS),
+        default=200,
+        metavar="N",
+        help=f"at most this many hits, 1 to {MAX_HITS:,} (default: %(default)s)",
+    )
 
     backup = commands.add_parser(
         "backup",
@@ -190,13 +202,31 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _count(text: str) -> int:
     """A number of records on the command line: a whole number, 0 or more."""
-    try:
-        value = int(text.replace("_", "").replace(",", ""))
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
-    if value < 0:
-        raise argparse.ArgumentTypeError(f"must be 0 or more, not {value}")
-    return value
+    return _bounded(0, MAX_SYNTH_COUNT)(text)
+
+
+def _bounded(low: int, high: int) -> Callable[[str], int]:
+    """An argument type: a whole number from ``low`` to ``high`` (``_`` or ``,``
+    may group its digits), refused with a usage message that says the range."""
+
+    def read(text: str) -> int:
+        digits = text.strip().replace("_", "").replace(",", "")
+        if not _WHOLE_NUMBER.fullmatch(digits):
+            raise argparse.ArgumentTypeError(f"{quoted(text)} is not a whole number")
+        # A number longer than the bounds is outside them (and int() refuses
+        # one of thousands of digits): it is quoted, cut, in the message.
+        if len(digits.lstrip("+-0")) > len(str(max(abs(low), abs(high)))):
+            shown, value = quoted(text), low - 1 if digits.startswith("-") else high + 1
+        else:
+            value = int(digits)
+            shown = f"{value:,}"
+        if value < low:
+            raise argparse.ArgumentTypeError(f"must be {low:,} or more, not {shown}")
+        if value > high:
+            raise argparse.ArgumentTypeError(f"must be at most {high:,}, not {shown}")
+        return value
+
+    return read
 
 
 def parse_arguments(argv: Sequence[str]) -> argparse.Namespace:
@@ -471,16 +501,18 @@ def _print_head(store: Store, findings: Sequence[api.Finding], out: TextIO) -> N
 
 
 def _search(arguments: argparse.Namespace, store: Store, out: TextIO, err: TextIO) -> int:
-    if arguments.limit < 1:
-        return fail("--limit must be at least 1", err)
-    from viewer.domain.query import explain, parse  # only `search` needs the language
+    from viewer.domain.query import QueryError, explain, parse  # only `search` needs it
 
-    query = parse(arguments.query)
+    try:
+        query = parse(arguments.query)
+    except QueryError as error:
+        print(f"{PROGRAM} search: {error}; nothing was searched", file=err)
+        return EXIT_USAGE
     for note in explain(query):  # how the query was read, on stderr: stdout stays data
         print(f"{PROGRAM}: note: {printable(note)}", file=err)
-    hits = api.search(store, query, limit=arguments.limit)
+    hits = api.search(store, query, limit=arguments.limit, snippets=False)
     if not hits:  # said on stderr: stdout stays what a script reads ("[]" with --json)
-        print(f"No records match '{printable(arguments.query)}'.", file=err)
+        print(f"No records match {quoted(arguments.query)}.", file=err)
     if arguments.json:
         found = [{"kind": hit.kind.value, "key": hit.key, "label": hit.label} for hit in hits]
         print(_printable_json(json.dumps(found, ensure_ascii=False, indent=2)), file=out)

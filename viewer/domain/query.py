@@ -1,11 +1,19 @@
 """The search language: what a person types into the search field, read into
 words, phrases, exclusions, alternatives and field filters.
 
-Reading never fails. Whatever cannot be understood is searched as plain
-words where that makes sense, dropped otherwise, and explained in ``notes``
-(the search field shows them in its tooltip). The store turns a :class:`Query`
-into its database's own full-text syntax; nothing typed here reaches that
-syntax unquoted.
+Reading fails only for a query longer than ``MAX_QUERY_CHARS`` (a
+:class:`QueryError`, whose message is one short line; the bounds are in
+:mod:`viewer.domain.search_limits`). Whatever else cannot be understood is
+searched as plain words where that makes sense, dropped otherwise, and
+explained in ``notes`` (the search field shows them in its tooltip): past
+``MAX_TERMS`` words or ``MAX_FILTERS`` filters, the first ones are used. The
+store turns a :class:`Query` into its database's own full-text syntax;
+nothing typed here reaches that syntax unquoted, and ``%``, ``_`` or ``*``
+are punctuation like any other, never a wildcard.
+
+Words are compared folded (:func:`searchable`): full Unicode case folding and
+compatibility forms, so that "STRASSE" finds "Straße", the Kelvin sign finds
+"k" and "ﬁ" finds "fi"; the index also ignores diacritics.
 
     israel signing          both words (each as the start of a word)
     "signing ceremony"      the exact phrase
@@ -19,17 +27,15 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass, field
 
+from viewer.domain import quoting
 from viewer.domain.dates import DateError, FuzzyDate
 from viewer.domain.enums import Certainty, RecordKind, StatusKind
-
-# How much of a query is read: a pasted page is cut, not searched whole.
-MAX_QUERY_CHARS = 1_000
-MAX_TERMS = 32
-MAX_FILTERS = 16
+from viewer.domain.search_limits import MAX_FILTERS, MAX_QUERY_CHARS, MAX_TERMS
 
 # A snippet marks each match between these two characters (Unicode private
 # use, never in real text: the index strips them from what it holds).
 MATCH_START, MATCH_END = "\ue000", "\ue001"
+_NO_MARKS = str.maketrans("", "", MATCH_START + MATCH_END)
 
 FILTERS: dict[str, str] = {
     "kind": "the kind of record: participant, event, person, source, accord, status",
@@ -46,6 +52,11 @@ FILTERS: dict[str, str] = {
     "missing": "missing:citation, missing:quote or missing:date",
 }
 PRESENCE = ("citation", "quote", "date")
+
+
+class QueryError(ValueError):
+    """A query that cannot be searched at all; the message (one short line)
+    says why, and searching it changed nothing."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,11 +109,22 @@ def has_word_characters(text: str) -> bool:
     return any(unicodedata.category(ch)[0] in "LN" for ch in text)
 
 
-def parse(text: str) -> Query:
-    notes: list[str] = []
+def check_length(text: str) -> None:
+    """Raise :class:`QueryError` if ``text`` is too long to be a query."""
     if len(text) > MAX_QUERY_CHARS:
-        notes.append(f"only the first {MAX_QUERY_CHARS} characters were searched")
-        text = text[:MAX_QUERY_CHARS]
+        raise QueryError(
+            f"the query is {len(text):,} characters; at most {MAX_QUERY_CHARS:,} "
+            f"can be searched: {quoting.quoted(text, 40)}"
+        )
+
+
+def parse(text: str) -> Query:
+    """``text`` read as the search language (see the module's documentation).
+
+    Raises :class:`QueryError` if it is longer than ``MAX_QUERY_CHARS``.
+    """
+    check_length(text)
+    notes: list[str] = []
     tokens = _tokens(normalise(text), notes)
     groups: list[list[Term]] = []
     excluded: list[Term] = []
@@ -134,7 +156,7 @@ def parse(text: str) -> Query:
         term_text = body.strip('"') if not quoted else body
         if not has_word_characters(term_text):
             if term_text.strip() and not quoted:
-                notes.append(f"{raw!r} holds no letters or digits and was left out")
+                notes.append(f"{quoting.quoted(raw)} holds no letters or digits and was left out")
             join_next = False
             continue
         term = Term(term_text, phrase=phrase or " " in term_text)
@@ -198,7 +220,8 @@ def _filter(token: str, negated: bool, notes: list[str]) -> Filter | None:
         return None
     if name.lower() not in FILTERS:
         notes.append(
-            f"{name}: is not a filter, so {token!r} was searched as words "
+            f"{quoting.shortened(name, 40)}: is not a filter, so "
+            f"{quoting.quoted(token)} was searched as words "
             f"(filters: {', '.join(f'{known}:' for known in FILTERS)})"
         )
         return None
@@ -232,10 +255,48 @@ def _first_terms(
     return kept, excluded[: max(budget, 0)]
 
 
+def searchable(text: str) -> str:
+    """``text`` as the index holds it and compares a query's words with it:
+    compatibility forms unified and full Unicode case folding ("Straße" and
+    "STRASSE" are both "strasse", the Kelvin sign is "k", "ﬁ" is "fi"), NFKC
+    (the index's tokenizer then ignores diacritics), without the two characters
+    that mark a match in a snippet. Equality of names uses it too."""
+    if text.isascii():
+        return text.lower()
+    once = unicodedata.normalize("NFKC", text).casefold()
+    return unicodedata.normalize("NFKC", once).translate(_NO_MARKS)
+
+
 def folded(text: str) -> str:
-    """``text`` as the index compares it: case-folded, without diacritics."""
-    decomposed = unicodedata.normalize("NFD", text.casefold())
+    """``text`` as the index compares it: :func:`searchable`, without diacritics."""
+    decomposed = unicodedata.normalize("NFD", searchable(text))
     return "".join(ch for ch in decomposed if unicodedata.category(ch) != "Mn")
+
+
+class _Folds(dict[int, str]):
+    """Each character's :func:`folded` form, worked out once, for ``str.translate``."""
+
+    def __missing__(self, code: int) -> str:
+        value = self[code] = folded(chr(code))
+        return value
+
+
+_FOLDS = _Folds()
+
+
+def folded_with_origins(text: str) -> tuple[str, list[int] | None]:
+    """``text`` :func:`folded` character by character, and for each character
+    of that the index of the character of ``text`` it came from (None: the
+    same index, as when no character became two or none)."""
+    if text.isascii():
+        return text.lower(), None
+    haystack = text.translate(_FOLDS)
+    if len(haystack) == len(text) and all(len(_FOLDS[ord(ch)]) == 1 for ch in set(text)):
+        return haystack, None
+    origins: list[int] = []
+    for index, ch in enumerate(text):
+        origins.extend([index] * len(_FOLDS[ord(ch)]))
+    return haystack, origins
 
 
 def spans(snippet: str) -> list[tuple[str, bool]]:
@@ -305,22 +366,22 @@ def filter_problems(query: Query) -> list[str]:
     """What is wrong with the query's filter values (shown beside its notes)."""
     problems = []
     for found in query.filters:
-        value = found.value
+        value, shown = found.value, quoting.shortened(found.value)
         if not value:
             continue
         if found.name == "kind" and kind_named(value) is None:
             names = ", ".join(sorted({k.label.casefold() for k in RecordKind}))
-            problems.append(f"kind:{value} is not a kind of record ({names})")
+            problems.append(f"kind:{shown} is not a kind of record ({names})")
         elif found.name == "status" and enum_value(StatusKind, value) is None:
-            problems.append(f"status:{value} is not a status ({_choices(StatusKind)})")
+            problems.append(f"status:{shown} is not a status ({_choices(StatusKind)})")
         elif found.name == "certainty" and enum_value(Certainty, value) is None:
-            problems.append(f"certainty:{value} is not a certainty ({_choices(Certainty)})")
+            problems.append(f"certainty:{shown} is not a certainty ({_choices(Certainty)})")
         elif found.name in ("after", "before") and read_date(value) is None:
-            problems.append(f"{found.name}:{value} is not a date (e.g. 2021, 2020-09, 2020-09-15)")
+            problems.append(f"{found.name}:{shown} is not a date (e.g. 2021, 2020-09, 2020-09-15)")
         elif found.name == "year" and not (value.isascii() and value.isdigit()):
-            problems.append(f"year:{value} is not a year (e.g. year:2025)")
+            problems.append(f"year:{shown} is not a year (e.g. year:2025)")
         elif found.name in ("has", "missing") and value.casefold().rstrip("s") not in PRESENCE:
-            problems.append(f"{found.name}:{value} is not known ({', '.join(PRESENCE)})")
+            problems.append(f"{found.name}:{shown} is not known ({', '.join(PRESENCE)})")
     return problems
 
 
@@ -333,31 +394,33 @@ def match_ranges(text: str, terms: tuple[Term, ...]) -> list[tuple[int, int]]:
     """Where ``terms`` match in ``text``, as the index matches them (at the start
     of a word, any case, diacritics ignored): sorted, merged (start, end) ranges
     of ``text``'s characters, for highlighting."""
-    if not text or not terms:
-        return []
-    folded_chars: list[str] = []
-    origin: list[int] = []
-    for index, ch in enumerate(text):
-        for piece in folded(ch):
-            folded_chars.append(piece)
-            origin.append(index)
-    haystack = "".join(folded_chars)
-    found: list[tuple[int, int]] = []
-    for term in terms:
-        needle = " ".join(folded(term.text).split())
-        if not needle:
-            continue
-        start = haystack.find(needle)
-        while start >= 0:
-            at_word_start = start == 0 or not haystack[start - 1].isalnum()
-            if at_word_start:
-                end = start + len(needle) - 1
-                found.append((origin[start], origin[end] + 1))
-            start = haystack.find(needle, start + 1)
     merged: list[tuple[int, int]] = []
-    for start, end in sorted(found):
+    for start, end, _term in sorted(term_matches(text, terms)):
         if merged and start <= merged[-1][1]:
             merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
         else:
             merged.append((start, end))
     return merged
+
+
+def term_matches(text: str, terms: tuple[Term, ...]) -> list[tuple[int, int, int]]:
+    """Each match of ``terms`` in ``text``: (start, end, which term), in the
+    order of the terms, then of the text."""
+    if not text or not terms:
+        return []
+    haystack, origins = folded_with_origins(text)
+    found: list[tuple[int, int, int]] = []
+    for number, term in enumerate(terms):
+        needle = " ".join(folded(term.text).split())
+        if not needle:
+            continue
+        start = haystack.find(needle)
+        while start >= 0:
+            if start == 0 or not haystack[start - 1].isalnum():
+                end = start + len(needle) - 1
+                if origins is None:
+                    found.append((start, end + 1, number))
+                else:
+                    found.append((origins[start], origins[end] + 1, number))
+            start = haystack.find(needle, start + 1)
+    return found

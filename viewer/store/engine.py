@@ -8,14 +8,13 @@ from __future__ import annotations
 
 import os
 import sqlite3
-import unicodedata
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import URL, Engine, create_engine, event
 from sqlalchemy.pool import ConnectionPoolEntry
 
-from viewer.domain.query import MATCH_END, MATCH_START
+from viewer.domain.query import searchable
 from viewer.store.file_errors import DatabaseFileError
 from viewer.store.inspection import (
     APPLICATION_ID,
@@ -170,11 +169,9 @@ def _add_functions(dbapi_connection: sqlite3.Connection) -> None:
 
 
 def index_text(value: object) -> str:
-    """Text as the search index holds it: NFC, without the two characters that
-    mark a match in a snippet (Unicode private-use, so never real text)."""
-    if not isinstance(value, str):
-        return ""
-    return unicodedata.normalize("NFC", value).translate(_NO_MARKS)
+    """Text as the search index holds it: folded, as a query's words are
+    (:func:`viewer.domain.query.searchable`)."""
+    return searchable(value) if isinstance(value, str) else ""
 
 
 def initials(value: object) -> str:
@@ -186,16 +183,14 @@ def initials(value: object) -> str:
     return "".join(word[0] for word in words).upper() if len(words) > 1 else ""
 
 
-_NO_MARKS = str.maketrans("", "", MATCH_START + MATCH_END)
-
-
 def _on_begin(connection: Any) -> None:
     immediate = connection.get_execution_options().get(WRITE_OPTION, False)
     connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
 
 def _casefold(value: object) -> str | None:
-    return value.casefold() if isinstance(value, str) else None
+    # Names compare folded as search words are, so the two never disagree.
+    return searchable(value) if isinstance(value, str) else None
 
 
 def read_schema_state(path: Path) -> tuple[str | None, set[str]]:

@@ -1,10 +1,12 @@
 """Search: the query language (:mod:`viewer.domain.query`) run on the index.
 
 The words of a query become one full-text match on the index
-(:mod:`viewer.store.search_index`), each word quoted so that nothing typed is
-read as the index's own syntax; its filters become SQL conditions on each
-kind's table. The lists, "search everything", the facets and the ``search``
-command all go through :func:`condition` and :func:`search`.
+(:mod:`viewer.store.search_index`), each word folded as the index's text is
+and quoted so that nothing typed is read as the index's own syntax; its
+filters become SQL conditions on each kind's table. A hit's snippet is cut
+from the record's real text (:mod:`viewer.domain.snippets`). The lists,
+"search everything", the facets and the ``search`` command all go through
+:func:`condition` and :func:`search`.
 """
 
 from __future__ import annotations
@@ -27,7 +29,10 @@ from viewer.domain.query import (
     Filter,
     Query,
     parse,
+    searchable,
 )
+from viewer.domain.search_limits import MAX_HITS
+from viewer.domain.snippets import snippet
 from viewer.store import search_index
 from viewer.store.mapping import LABEL_COLUMNS, ROW_TYPES
 from viewer.store.schema import (
@@ -73,6 +78,7 @@ class Facets:
 
 
 def as_query(query: str | Query) -> Query:
+    """``query`` read (a :class:`~viewer.domain.query.QueryError` if it is too long)."""
     return parse(query) if isinstance(query, str) else query
 
 
@@ -81,17 +87,25 @@ def search(
     query: str | Query,
     limit: int = DEFAULT_LIMIT,
     kinds: tuple[RecordKind, ...] = tuple(KIND_CODES),
+    *,
+    snippets: bool = True,
 ) -> list[SearchHit]:
-    """The records matching ``query``, by kind, the best matches of each first."""
+    """The records matching ``query``, by kind, the best matches of each first:
+    at most ``limit`` of them (and never more than ``MAX_HITS``), each
+    with a snippet of its text unless ``snippets`` is false.
+
+    Raises :class:`~viewer.domain.query.QueryError` for a query too long to search.
+    """
     parsed = as_query(query)
-    if parsed.empty:
+    limit = min(limit, MAX_HITS)
+    if parsed.empty or limit < 1:
         return []
     hits: list[SearchHit] = []
     with store.reading() as session:
         for kind in kinds:
             if len(hits) >= limit:
                 break
-            hits.extend(_hits(session, kind, parsed, limit - len(hits)))
+            hits.extend(_hits(session, kind, parsed, limit - len(hits), snippets=snippets))
     return hits
 
 
@@ -176,7 +190,9 @@ def condition(kind: RecordKind, query: str | Query) -> ColumnElement[bool]:
     return and_(true(), *parts)
 
 
-def _hits(session: Session, kind: RecordKind, query: Query, limit: int) -> list[SearchHit]:
+def _hits(
+    session: Session, kind: RecordKind, query: Query, limit: int, *, snippets: bool
+) -> list[SearchHit]:
     row_type, label = ROW_TYPES[kind], LABEL_COLUMNS[kind]
     matching = search_index.match_expression(query)
     if matching is None:
@@ -193,21 +209,27 @@ def _hits(session: Session, kind: RecordKind, query: Query, limit: int) -> list[
     # word found a million times costs no more than a rare one (ranking every
     # match by relevance would read them all).
     in_label = search_index.in_label(query)
-    hits: list[SearchHit] = []
+    found: list[tuple[int, str, str]] = []
     for expression in (f"({in_label}) AND ({matching})", f"({matching}) NOT ({in_label})"):
-        if len(hits) >= limit:
+        if len(found) >= limit:
             break
         statement = (
-            select(row_type.key, label, search_index.snippet())
+            select(row_type.id, row_type.key, label)
             .select_from(search_index.INDEX)
             .join(row_type, row_type.id == search_index.record_id())
             .where(search_index.matched(expression), search_index.of_kind(kind), *filters)
             .order_by(search_index.INDEX.c.rowid.desc())
-            .limit(limit - len(hits))
+            .limit(limit - len(found))
         )
-        found = session.execute(statement)
-        hits += [SearchHit(kind, key, text_, cut or "") for key, text_, cut in found]
-    return hits
+        found += [(record_id, key, text_) for record_id, key, text_ in session.execute(statement)]
+    if not snippets:
+        return [SearchHit(kind, key, text_) for _id, key, text_ in found]
+    # Cut from the records' real text: the index holds it folded.
+    texts = search_index.shown_texts(session.connection(), kind, [row[0] for row in found])
+    return [
+        SearchHit(kind, key, text_, snippet(texts.get(record_id, (text_,)), query.words))
+        for record_id, key, text_ in found
+    ]
 
 
 def _applied(kind: RecordKind, found: Filter) -> ColumnElement[bool]:
@@ -221,5 +243,7 @@ def _applied(kind: RecordKind, found: Filter) -> ColumnElement[bool]:
 def equals_text(
     column: InstrumentedAttribute[str] | InstrumentedAttribute[str | None], text_: str
 ) -> ColumnElement[bool]:
-    """``column`` is ``text_`` in any case (Unicode case folding, as Python's)."""
-    return func.casefold(column) == text_.strip().casefold()
+    """``column`` is ``text_`` in any case: both folded as the search index
+    folds words (:func:`~viewer.domain.query.searchable`, which the SQL
+    function ``casefold`` is too), so that "STRASSE" names "Straße"."""
+    return func.casefold(column) == searchable(text_.strip())

@@ -18,7 +18,7 @@ from sqlalchemy import ColumnElement, Select, and_, false, func, not_, or_, sele
 from sqlalchemy.orm import InstrumentedAttribute
 
 from viewer.domain.enums import Certainty, RecordKind, StatusKind
-from viewer.domain.query import Filter, Term, enum_value, kind_named, read_date
+from viewer.domain.query import Filter, Term, enum_value, kind_named, read_date, searchable
 from viewer.store import search_index
 from viewer.store.mapping import LABEL_COLUMNS, ROW_TYPES
 from viewer.store.schema import (
@@ -70,7 +70,7 @@ def _named(row_type: type[Versioned], value: str) -> Select[Any]:
     (through the index), a participant's initials ("UAE"), a source's publisher."""
     kind = next(k for k, t in ROW_TYPES.items() if t is row_type)
     label = LABEL_COLUMNS[kind]
-    folded = value.casefold()
+    folded = searchable(value)  # as the SQL function casefold folds
     exact = [row_type.key == value, func.casefold(label) == folded]
     if row_type is PartyRow:
         exact.append(PartyRow.iso_code == value.upper())

@@ -9,9 +9,12 @@ Each record's index row holds three texts: ``label`` (its name or title),
 ``body`` (its other texts) and ``evidence`` (its citations' quotes, notes and
 locators). The row id packs the record's kind and row id together
 (``id * 8 + code``), so that a record's index row is found without a scan.
-Text is NFC-normalised on the way in (``index_text``, registered on each
-connection by the engine); the tokenizer folds case and removes diacritics,
-so "emirats" finds "Émirats".
+The index holds each text folded (``index_text``, registered on each
+connection by the engine, is :func:`viewer.domain.query.searchable`: NFKC and
+full Unicode case folding) and a query's words are folded the same way, so
+"STRASSE" finds "Straße"; the tokenizer then removes diacritics, so "emirats"
+finds "Émirats". What a hit shows is cut from the record's real text
+(:func:`shown_texts`, :mod:`viewer.domain.snippets`), never the folded text.
 
 It also says a query's words in FTS5's own syntax (:func:`match_expression`,
 every word quoted), so that :mod:`viewer.store.search` and its filters
@@ -31,14 +34,13 @@ from sqlalchemy import (
     TextClause,
     bindparam,
     column,
-    literal_column,
     select,
     table,
     text,
 )
 
 from viewer.domain.enums import RecordKind
-from viewer.domain.query import MATCH_END, MATCH_START, Query, Term
+from viewer.domain.query import Query, Term, searchable
 
 TABLE = "search_index"
 KIND_CODES: dict[RecordKind, int] = {
@@ -51,6 +53,7 @@ KIND_CODES: dict[RecordKind, int] = {
 }
 KINDS_BY_CODE = {code: kind for kind, code in KIND_CODES.items()}
 COLUMNS = ("label", "body", "evidence")
+_IDS_PER_STATEMENT = 500
 
 CREATE = (
     f"CREATE VIRTUAL TABLE IF NOT EXISTS {TABLE} USING fts5("
@@ -106,6 +109,26 @@ def create(connection: Connection) -> None:
 
 def expected_rows(kind: RecordKind, where: str = "1") -> str:
     """SQL selecting what the index should hold for the rows of ``kind`` matching ``where``."""
+    return _texts(kind, where, "index_text({})")
+
+
+def shown_texts(
+    connection: Connection, kind: RecordKind, ids: Sequence[int]
+) -> dict[int, tuple[str, str, str]]:
+    """The real (unfolded) label, body and evidence texts of these records of
+    ``kind``, by record id: what their snippets are cut from."""
+    found: dict[int, tuple[str, str, str]] = {}
+    for start in range(0, len(ids), _IDS_PER_STATEMENT):
+        chunk = ids[start : start + _IDS_PER_STATEMENT]
+        marks = ", ".join(str(int(record_id)) for record_id in chunk)
+        rows = connection.exec_driver_sql(_texts(kind, f"t.id IN ({marks})", "coalesce({}, '')"))
+        found.update((int(row[0]) >> 3, (row[1], row[2], row[3])) for row in rows)
+    return found
+
+
+def _texts(kind: RecordKind, where: str, shape: str) -> str:
+    """SQL selecting the index row id and the three texts of the rows of
+    ``kind`` matching ``where``, each put in the SQL template ``shape``."""
     table, label, body, claim = _TEXTS[kind]
     # A claim's citations in their own order, so that the same data always
     # gives the same text (check compares it); sources are not claims.
@@ -117,8 +140,8 @@ def expected_rows(kind: RecordKind, where: str = "1") -> str:
             "ORDER BY c.position, c.id))"
         )
     return (
-        f"SELECT t.id * 8 + {KIND_CODES[kind]} AS rowid, index_text({label}) AS label, "
-        f"index_text({body}) AS body, index_text({evidence}) AS evidence "
+        f"SELECT t.id * 8 + {KIND_CODES[kind]} AS rowid, {shape.format(label)} AS label, "
+        f"{shape.format(body)} AS body, {shape.format(evidence)} AS evidence "
         f"FROM {table} t WHERE {where}"
     )
 
@@ -219,14 +242,15 @@ def _describe(connection: Connection, index_row: int) -> str:
 # -- queries: the search language in FTS5's own syntax ----------------------------
 
 INDEX = table(TABLE, column("rowid"), column("rank"))
-SNIPPET_WORDS = 12
 
 
 def quoted(term: Term) -> str:
-    """One term in the index's syntax: a quoted string, a prefix unless it is a
-    phrase or a single character (a lone letter matches as a whole word)."""
-    body = '"' + term.text.replace('"', '""') + '"'
-    return body if term.phrase or len(term.text) < 2 else body + " *"
+    """One term in the index's syntax, folded as the index's text is: a quoted
+    string, a prefix unless it is a phrase or a single character (a lone letter
+    matches as a whole word)."""
+    words = searchable(term.text)
+    body = '"' + words.replace('"', '""') + '"'
+    return body if term.phrase or len(words) < 2 else body + " *"
 
 
 def any_of(terms: tuple[Term, ...]) -> str:
@@ -259,13 +283,6 @@ def of_kind(kind: RecordKind) -> ColumnElement[bool]:
 def record_id() -> ColumnElement[int]:
     """The row id of the record an index row is for."""
     return INDEX.c.rowid.op(">>")(3)
-
-
-def snippet() -> ColumnElement[str]:
-    """The best stretch of a matched row's text, its matches marked."""
-    return literal_column(
-        f"snippet({TABLE}, -1, '{MATCH_START}', '{MATCH_END}', '…', {SNIPPET_WORDS})"
-    )
 
 
 def in_label(query: Query) -> str:

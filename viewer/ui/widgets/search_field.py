@@ -7,6 +7,7 @@ from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QLineEdit, QStyle, QWidget
 
 from viewer.domain.query import Query, explain, parse
+from viewer.domain.search_limits import MAX_QUERY_CHARS
 from viewer.ui.widgets.plain_text import plain_tooltip, show_as_warning
 
 SEARCH_DELAY_MS = 200
@@ -22,7 +23,9 @@ class SearchField(QLineEdit):
 
     The tooltip says how the query was read (a filter it does not know, a
     quote left open, a date it cannot read); the text turns the warning
-    colour while there is something to say. Nothing typed ever raises.
+    colour while there is something to say. Nothing typed ever raises: the
+    field holds at most the longest query the store searches (a longer
+    paste is cut there, and the tooltip says so).
 
     Signals:
         queryChanged(object): the text settled; carries the parsed
@@ -43,6 +46,7 @@ class SearchField(QLineEdit):
         self.setAccessibleName("Search")
         self.setPlaceholderText("Search (Ctrl+F)")
         self.setClearButtonEnabled(True)
+        self.setMaxLength(MAX_QUERY_CHARS)
         self.setToolTip(plain_tooltip(HINT))
         icon = self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxQuestion)
         self.help_action = QAction(icon, "How to search", self)
@@ -71,8 +75,14 @@ class SearchField(QLineEdit):
     def settle(self) -> None:
         """Read the text now (rather than after the typing pause)."""
         self._timer.stop()
+        # Never a QueryError: the field holds no longer text than a query may be.
         self._query = parse(self.text())
         problems = explain(self._query)
+        if len(self.text()) >= MAX_QUERY_CHARS:
+            problems.append(
+                f"the search field holds at most {MAX_QUERY_CHARS:,} characters; "
+                "a longer text is cut there"
+            )
         show_as_warning(self, bool(problems))
         tooltip = "\n".join(f"• {problem}" for problem in problems) if problems else HINT
         self.setToolTip(plain_tooltip(tooltip))
