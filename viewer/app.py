@@ -15,7 +15,15 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from viewer.cli import EXIT_OK, fail, parse_arguments, run_command, run_synth
+from viewer.cli import (
+    EXIT_OK,
+    FILE_COMMANDS,
+    fail,
+    parse_arguments,
+    run_command,
+    run_file_command,
+    run_synth,
+)
 from viewer.domain.enums import RecordKind
 from viewer.store import api
 
@@ -160,6 +168,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _run_window(path, arguments.empty, arguments.screenshot, arguments.select)
     if arguments.command == "synth":
         return run_synth(arguments)
+    if arguments.command in FILE_COMMANDS:
+        return run_file_command(arguments, path, current_user())
     try:
         store, opened = api.open_or_create(path, current_user(), seed=not arguments.empty)
     except api.DatabaseFileError as error:

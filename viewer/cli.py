@@ -104,6 +104,29 @@ def build_parser() -> argparse.ArgumentParser:
     finder.add_argument("--json", action="store_true", help="print the hits as JSON")
     finder.add_argument("--limit", type=int, default=200, help="at most this many hits")
 
+    backup = commands.add_parser(
+        "backup",
+        parents=[common],
+        help="save a consistent, checked copy of the database to PATH",
+        description="Save a consistent copy of the database (made with SQLite's backup "
+        "API, so it may be taken while the window is open) to PATH, a new file, and check "
+        "it with SQLite's integrity check. Backups are also taken on their own: before "
+        "each upgrade of the database and once a day by the window, in the backups "
+        "folder of your user data folder.",
+    )
+    backup.add_argument("path", type=Path, metavar="PATH", help="the new file (must not exist)")
+
+    restore = commands.add_parser(
+        "restore",
+        parents=[common],
+        help="put a backup in place of the database (the current file is backed up first)",
+        description="Replace the database with BACKUP, after checking that BACKUP is a sound "
+        "Accords Viewer database. The current file is first backed up to the backups folder "
+        "(or, if it is damaged, renamed beside itself as NAME.damaged-TIME), so nothing is "
+        "lost. Close the window before restoring.",
+    )
+    restore.add_argument("backup", type=Path, metavar="BACKUP", help="a backup file")
+
     synth = commands.add_parser(
         "synth",
         help="write a new database of generated records, to try the app at scale",
@@ -176,12 +199,82 @@ def run_command(
     handlers = {"export": _export, "import": _import, "check": _check, "search": _search}
     code = EXIT_FAILED
     try:
-        code = handlers[arguments.command](arguments, store, out or sys.stdout, err or sys.stderr)
+        # Damage found while reading (a page SQLite calls malformed, text that
+        # does not decode) or a lock held too long ends the command with a
+        # message, here, for every command at once.
+        with store.failures_explained(OPERATIONS[arguments.command]):
+            code = handlers[arguments.command](
+                arguments, store, out or sys.stdout, err or sys.stderr
+            )
+    except (api.DatabaseFileError, api.StoreError) as error:
+        code = fail(str(error), err)
     finally:
         unwanted = arguments.command == "import" and (code != EXIT_OK or arguments.dry_run)
         if new_database and unwanted:
             _discard(store)
     return code
+
+
+OPERATIONS = {
+    "export": "exporting",
+    "import": "importing",
+    "check": "checking",
+    "search": "searching",
+}
+FILE_COMMANDS = ("backup", "restore")
+
+
+def run_file_command(
+    arguments: argparse.Namespace,
+    database: Path,
+    user: str,
+    out: TextIO | None = None,
+    err: TextIO | None = None,
+) -> int:
+    """``backup`` and ``restore``: they work on the database file as a whole."""
+    out, err = out or sys.stdout, err or sys.stderr
+    try:
+        if arguments.command == "backup":
+            return _backup(arguments.path, database, user, out)
+        return _restore(arguments.backup, database, out)
+    except (api.DatabaseFileError, api.StoreError) as error:
+        return fail(str(error), err)
+    except OSError as error:
+        return fail(f"{error.strerror or error}; nothing was changed", err)
+
+
+def _backup(target: Path, database: Path, user: str, out: TextIO) -> int:
+    store, opened = api.open_or_create(database, user, seed=False, read_only=True)
+    try:
+        store.save_copy(target)
+    finally:
+        opened.close()
+    size = target.stat().st_size
+    print(f"Saved a checked copy of {database} to {target} ({_size(size)})", file=out)
+    return EXIT_OK
+
+
+def _restore(backup: Path, database: Path, out: TextIO) -> int:
+    damaged_before = {p.name for p in database.parent.glob(f"{database.name}.damaged-*")}
+    existed = database.exists()
+    kept = api.restore_backup(backup, database)
+    print(f"Restored {database} from {backup}.", file=out)
+    if kept is not None:
+        print(f"The file it replaced was backed up first, to {kept.path}", file=out)
+    else:
+        set_aside = sorted(
+            {p.name for p in database.parent.glob(f"{database.name}.damaged-*")} - damaged_before
+        )
+        if set_aside:
+            kept_as = database.parent / set_aside[-1]
+            print(f"The file it replaced was damaged; it was kept as {kept_as}", file=out)
+        elif not existed:
+            print("There was no database there before.", file=out)
+    return EXIT_OK
+
+
+def _size(size: int) -> str:
+    return f"{size / 1_000_000:.1f} MB" if size >= 1_000_000 else f"{(size + 999) // 1000} KB"
 
 
 def _discard(store: Store) -> None:

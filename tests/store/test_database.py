@@ -15,6 +15,7 @@ from sqlalchemy import event
 
 from tests import samples
 from viewer.domain.enums import RecordKind
+from viewer.store.backups import backup_folder, list_backups
 from viewer.store.database import REVISIONS, alembic_revisions, head_revision, open_database
 from viewer.store.engine import DatabaseFileError, read_schema_state
 from viewer.store.search import search
@@ -71,7 +72,7 @@ def test_a_newer_schema_is_refused_naming_both_versions_and_left_untouched(tmp_p
     assert sorted(p.name for p in tmp_path.iterdir()) == ["future.sqlite3"]
 
 
-def test_an_older_schema_is_upgraded_after_a_backup_beside_it(tmp_path: Path) -> None:
+def test_an_older_schema_is_upgraded_after_a_backup_in_the_backups_folder(tmp_path: Path) -> None:
     path = tmp_path / "old.sqlite3"
     old = open_database(path, upgrade_to="0001")
     old.engine.dispose()
@@ -85,7 +86,8 @@ def test_an_older_schema_is_upgraded_after_a_backup_beside_it(tmp_path: Path) ->
 
     upgraded = open_database(path)
     assert upgraded.backup_path is not None
-    assert upgraded.backup_path.parent == tmp_path
+    assert upgraded.backup_path.parent == backup_folder(path)
+    assert [b.reason for b in list_backups(path)] == [f"before upgrade to schema {head_revision()}"]
     assert read_schema_state(upgraded.backup_path)[0] == "0001"
     assert read_schema_state(path)[0] == head_revision()
     store = Store(upgraded.engine, "tester")
@@ -95,6 +97,7 @@ def test_an_older_schema_is_upgraded_after_a_backup_beside_it(tmp_path: Path) ->
         assert backup.execute("SELECT key FROM sources").fetchall() == [("report",)]
     backup.close()
     upgraded.engine.dispose()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["old.sqlite3"]  # nothing beside it
 
 
 def test_a_file_that_is_not_sqlite_is_refused_untouched(tmp_path: Path) -> None:
@@ -125,20 +128,23 @@ def test_another_programs_sqlite_file_is_refused_untouched(tmp_path: Path) -> No
         connection.execute("CREATE TABLE songs (title TEXT)")
     connection.close()
     before = digest(path)
-    with pytest.raises(DatabaseFileError, match="some other program"):
+    with pytest.raises(DatabaseFileError, match="not an Accords Viewer database"):
         open_database(path)
     assert digest(path) == before
 
 
-def test_a_read_only_file_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_read_only_file_is_opened_read_only(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     path = tmp_path / "readonly.sqlite3"
     open_database(path).engine.dispose()
     path.chmod(0o444)
     if os.access(path, os.W_OK):  # running as root, which may write anyway
         monkeypatch.setattr("viewer.store.engine.os.access", lambda *args: False)
     before = digest(path)
-    with pytest.raises(DatabaseFileError, match="read-only"):
-        open_database(path)
+    opened = open_database(path)
+    assert opened.read_only
+    opened.engine.dispose()
     assert digest(path) == before
 
 

@@ -16,13 +16,24 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from viewer.store.bootstrap import open_or_create
+    from viewer.store.backups import (
+        DEFAULT_KEEP,
+        BackupInfo,
+        backup_folder,
+        daily_backup,
+        list_backups,
+        newest_good_backup,
+        restore_backup,
+        set_aside_damaged,
+        take_backup,
+    )
+    from viewer.store.bootstrap import open_damaged, open_or_create
     from viewer.store.checks import Finding, repair_search_index, run_checks
     from viewer.store.csv_export import export_csv
     from viewer.store.database import OpenedDatabase
     from viewer.store.dependents import Dependents
     from viewer.store.details import load_detail
-    from viewer.store.engine import ChangeProbe, DatabaseFileError
+    from viewer.store.engine import ChangeProbe
     from viewer.store.errors import (
         ConflictError,
         HasDependents,
@@ -38,6 +49,15 @@ if TYPE_CHECKING:
         plan_import,
         read_file,
         records_in,
+    )
+    from viewer.store.file_errors import (
+        DamagedDatabase,
+        DatabaseBusy,
+        DatabaseFileError,
+        DatabaseGone,
+        DiskFull,
+        ForeignDatabase,
+        ReadOnlyStore,
     )
     from viewer.store.history import record_at, revert
     from viewer.store.listing import (
@@ -67,6 +87,16 @@ if TYPE_CHECKING:
 # so that a command pays only for what it uses: `check` never loads the
 # exchange code, `--version` loads none of it.
 _HOMES = {
+    "DEFAULT_KEEP": "viewer.store.backups",
+    "BackupInfo": "viewer.store.backups",
+    "backup_folder": "viewer.store.backups",
+    "daily_backup": "viewer.store.backups",
+    "list_backups": "viewer.store.backups",
+    "newest_good_backup": "viewer.store.backups",
+    "restore_backup": "viewer.store.backups",
+    "set_aside_damaged": "viewer.store.backups",
+    "take_backup": "viewer.store.backups",
+    "open_damaged": "viewer.store.bootstrap",
     "open_or_create": "viewer.store.bootstrap",
     "Finding": "viewer.store.checks",
     "run_checks": "viewer.store.checks",
@@ -76,7 +106,13 @@ _HOMES = {
     "Dependents": "viewer.store.dependents",
     "load_detail": "viewer.store.details",
     "ChangeProbe": "viewer.store.engine",
-    "DatabaseFileError": "viewer.store.engine",
+    "DamagedDatabase": "viewer.store.file_errors",
+    "DatabaseBusy": "viewer.store.file_errors",
+    "DatabaseFileError": "viewer.store.file_errors",
+    "DatabaseGone": "viewer.store.file_errors",
+    "DiskFull": "viewer.store.file_errors",
+    "ForeignDatabase": "viewer.store.file_errors",
+    "ReadOnlyStore": "viewer.store.file_errors",
     "ConflictError": "viewer.store.errors",
     "HasDependents": "viewer.store.errors",
     "InvalidRecord": "viewer.store.errors",
@@ -138,19 +174,27 @@ __all__ = [
     "APP_NAME",
     "COMPLETION_LIMIT",
     "DB_ENVIRONMENT_VARIABLE",
+    "DEFAULT_KEEP",
     "PAGE_SIZE",
+    "BackupInfo",
     "ChangeProbe",
     "ConflictError",
+    "DamagedDatabase",
+    "DatabaseBusy",
     "DatabaseFileError",
+    "DatabaseGone",
     "DatabaseProperties",
     "Dependents",
+    "DiskFull",
     "Facets",
     "Finding",
+    "ForeignDatabase",
     "HasDependents",
     "ImportPlan",
     "InvalidRecord",
     "ListQuery",
     "OpenedDatabase",
+    "ReadOnlyStore",
     "RecordNotFound",
     "SavedSearch",
     "SearchHit",
@@ -159,9 +203,11 @@ __all__ = [
     "SynthError",
     "SynthSize",
     "apply_import",
+    "backup_folder",
     "complete",
     "count_rows",
     "counts",
+    "daily_backup",
     "database_properties",
     "default_database_path",
     "delete_saved_search",
@@ -173,19 +219,25 @@ __all__ = [
     "headers",
     "key_for_name",
     "labels_for",
+    "list_backups",
     "load_detail",
     "new_key",
+    "newest_good_backup",
+    "open_damaged",
     "open_or_create",
     "plan_import",
     "read_file",
     "record_at",
     "records_in",
     "repair_search_index",
+    "restore_backup",
     "revert",
     "row_index",
     "run_checks",
     "save_search",
     "saved_searches",
     "search",
+    "set_aside_damaged",
     "synthesise",
+    "take_backup",
 ]

@@ -1,7 +1,8 @@
 """First use: a new database is created and filled with the bundled dataset.
 
 The new file is built under a temporary name beside the target and moved into
-place only once the import has succeeded, so no half-filled database is left.
+place only once the import has succeeded, so no half-filled database is left
+(not even when the disk fills up on the way).
 """
 
 from __future__ import annotations
@@ -11,29 +12,54 @@ import os
 import tempfile
 from pathlib import Path
 
+from viewer.store import database
 from viewer.store.database import OpenedDatabase, open_database
-from viewer.store.engine import DatabaseFileError, check_file, checkpoint
+from viewer.store.engine import check_file, checkpoint
+from viewer.store.errors import StoreError
 from viewer.store.exchange import apply_import, plan_import
+from viewer.store.file_errors import DatabaseFileError, DiskFull
 from viewer.store.paths import bundled_dataset
 from viewer.store.store import Store
 
 
-def open_or_create(path: Path, user: str, *, seed: bool = True) -> tuple[Store, OpenedDatabase]:
-    """A store on ``path``; a new file is seeded with the bundled dataset unless not ``seed``."""
+def open_or_create(
+    path: Path, user: str, *, seed: bool = True, read_only: bool = False
+) -> tuple[Store, OpenedDatabase]:
+    """A store on ``path``; a new file is seeded with the bundled dataset unless not ``seed``.
+
+    A file this process may not write (or any, with ``read_only``) is opened
+    read-only: ``Store.read_only`` and ``OpenedDatabase.read_only`` say so.
+    """
     path = path.expanduser()
-    check_file(path)
-    if seed and (not path.exists() or path.stat().st_size == 0):
+    may_write = check_file(path)
+    if seed and may_write and not read_only and (not path.exists() or path.stat().st_size == 0):
         _create_seeded(path, user)
         opened = open_database(path)
         opened = OpenedDatabase(opened.path, opened.engine, created=True)
     else:
-        opened = open_database(path)
-    return Store(opened.engine, user), opened
+        opened = open_database(path, read_only=read_only)
+    return Store(opened.engine, user, read_only=opened.read_only), opened
+
+
+def open_damaged(path: Path, user: str) -> tuple[Store, OpenedDatabase]:
+    """A read-only store on a damaged file, with no checks, to export what can be read.
+
+    Nothing is ever written to it; reads may fail where its pages are damaged.
+    """
+    opened = database.open_damaged(path)
+    return Store(opened.engine, user, read_only=True), opened
 
 
 def _create_seeded(path: Path, user: str) -> None:
     # A name of its own, so that two first runs at once do not share a file.
-    handle, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".creating")
+    try:
+        handle, name = tempfile.mkstemp(
+            dir=path.parent, prefix=f".{path.name}.", suffix=".creating"
+        )
+    except OSError as error:
+        raise DatabaseFileError(
+            f"cannot create {path}: {error.strerror or error}; nothing was created"
+        ) from None
     os.close(handle)
     partial = Path(name)
     try:
@@ -50,6 +76,16 @@ def _create_seeded(path: Path, user: str) -> None:
         finally:
             opened.engine.dispose()
         _move_into_place(partial, path)
+    except DiskFull:
+        raise DatabaseFileError(
+            f"cannot create {path} with the bundled dataset: {DiskFull(path.parent)}"
+        ) from None
+    except StoreError as error:
+        raise DatabaseFileError(f"cannot create {path}: {error}; nothing was created") from None
+    except OSError as error:
+        raise DatabaseFileError(
+            f"cannot create {path}: {error.strerror or error}; nothing was created"
+        ) from None
     finally:
         _remove_with_journal(partial)
 

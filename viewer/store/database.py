@@ -1,14 +1,16 @@
-"""Opening a database file: create, upgrade with a backup, or refuse.
+"""Opening a database file: create, upgrade with a backup, open read-only, or refuse.
 
+Nothing writes to an existing file (not even ``journal_mode = WAL``) before a
+read-only look has found it to be ours and sound (:mod:`viewer.store.inspection`).
 A file is never overwritten when something is wrong with it: a damaged or
-foreign file, a read-only one, one that stays locked, or one written by a
-newer version of the app is refused with a message saying what to do.
+foreign file, one that stays locked, or one written by a newer version of the
+app is refused with a message saying what to do. A file this process may not
+write is opened read-only.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -18,14 +20,22 @@ from sqlalchemy.exc import OperationalError
 
 from viewer.store import migrations
 from viewer.store.engine import (
-    DatabaseFileError,
-    backup,
+    busy_timeout_ms,
     check_file,
     create_sqlite_engine,
+    is_damage,
+    is_disk_full,
     is_locked,
-    read_schema_state,
+    set_application_id,
     writer,
 )
+from viewer.store.file_errors import (
+    DamagedDatabase,
+    DatabaseFileError,
+    DiskFull,
+    ForeignDatabase,
+)
+from viewer.store.inspection import APPLICATION_ID, FileInspection, foreign_reason, inspect_file
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -45,6 +55,7 @@ class OpenedDatabase:
     engine: Engine
     created: bool
     backup_path: Path | None = None
+    read_only: bool = False
 
     def close(self) -> None:
         """Close every connection to the file (the window's, or a command's, at its end)."""
@@ -71,20 +82,41 @@ def alembic_revisions() -> tuple[str, ...]:
     return tuple(reversed([script.revision for script in scripts.walk_revisions()]))
 
 
-def open_database(path: Path, *, upgrade_to: str = "head") -> OpenedDatabase:
+def open_database(
+    path: Path, *, upgrade_to: str = "head", read_only: bool = False
+) -> OpenedDatabase:
     """Open (creating if needed) the database at ``path``, upgraded to ``upgrade_to``.
 
-    Raises :class:`DatabaseFileError` with a readable reason when the file
-    cannot be used; the file is then left as it was.
+    Raises :class:`DatabaseFileError` (:class:`DamagedDatabase`,
+    :class:`ForeignDatabase`) with a readable reason when the file cannot be
+    used; the file is then left as it was. A file that cannot be written, or
+    any file when ``read_only``, is opened read-only; it must then exist and be
+    at the newest schema.
     """
-    path = path.expanduser()
-    check_file(path)
+    path = path.expanduser().absolute()
+    may_write = check_file(path) and not read_only
     created = not path.exists() or path.stat().st_size == 0
-    current = None if created else _acceptable_revision(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
+    if created and not may_write:
+        raise DatabaseFileError(
+            f"there is no database at {path}"
+            if not path.exists()
+            else f"{path} is empty and cannot be written; nothing was changed"
+        )
+    inspection = None if created else examine(path)
+    current = None if inspection is None or inspection.empty else inspection.revision
+    if not may_write:
+        if current != head_revision():
+            raise DatabaseFileError(
+                f"{path} is at an older database schema ({current}) and cannot be "
+                "upgraded read-only; copy it somewhere writable and open the copy. "
+                "It was left untouched."
+            )
+        return OpenedDatabase(
+            path, create_sqlite_engine(path, read_only=True), False, read_only=True
+        )
     engine = create_sqlite_engine(path)
     try:
-        return _migrate(path, engine, created, current, upgrade_to)
+        return _migrate(path, engine, created, current, upgrade_to, inspection)
     except DatabaseFileError:
         engine.dispose()
         raise
@@ -94,48 +126,83 @@ def open_database(path: Path, *, upgrade_to: str = "head") -> OpenedDatabase:
             raise DatabaseFileError(
                 f"{path} is locked by another program; close it and try again"
             ) from None
+        if is_disk_full(error):
+            raise DatabaseFileError(str(DiskFull(path.parent))) from None
         raise DatabaseFileError(f"cannot open {path}: {error.orig}") from None
     except SQLAlchemyDatabaseError as error:
         engine.dispose()
+        if is_damage(error):
+            raise DamagedDatabase(path, [str(error.orig)], newest_backup(path)) from None
         raise DatabaseFileError(
-            f"{path} is damaged ({error.orig}); it was left untouched"
+            f"{path} cannot be opened ({error.orig}); it was left untouched"
         ) from None
 
 
-def _acceptable_revision(path: Path) -> str | None:
-    """The schema revision of an existing file, if this version can open it."""
-    current, tables = read_schema_state(path)
-    if current is None and tables - {"alembic_version"}:
-        raise DatabaseFileError(
-            f"{path} is an SQLite database of some other program, not "
-            "of Accords Viewer; it was left untouched"
-        )
+def open_damaged(path: Path) -> OpenedDatabase:
+    """A read-only engine on a (damaged) file, with no checks, to read what can be read."""
+    path = path.expanduser().absolute()
+    if not path.is_file():
+        raise DatabaseFileError(f"there is no database at {path}")
+    engine = create_sqlite_engine(path, read_only=True, unchanging=True)
+    return OpenedDatabase(path, engine, False, read_only=True)
+
+
+def examine(path: Path) -> FileInspection:
+    """The read-only look at an existing file, refusing one that is damaged,
+    foreign or from a newer version."""
+    inspection = inspect_file(path, busy_timeout_ms() / 1000)
+    if inspection.findings:
+        raise DamagedDatabase(path, inspection.findings, newest_backup(path))
+    reason = foreign_reason(inspection, REVISIONS)
+    if reason is not None:
+        raise ForeignDatabase(path, reason)
+    current = inspection.revision
     if current is not None and current not in REVISIONS:
         raise DatabaseFileError(
             f"{path} was written by a newer version of Accords Viewer (database schema "
             f"{current}; this version knows schemas up to {head_revision()}). "
             "Update Accords Viewer to open it; the file was left untouched."
         )
-    return current
+    return inspection
+
+
+def newest_backup(path: Path) -> Path | None:
+    """The newest backup of the database at ``path``, by name (not checked)."""
+    from viewer.store.backups import list_backups
+
+    try:
+        found = list_backups(path)
+    except OSError:
+        return None
+    return found[0].path if found else None
 
 
 def _migrate(
-    path: Path, engine: Engine, created: bool, current: str | None, target: str
+    path: Path,
+    engine: Engine,
+    created: bool,
+    current: str | None,
+    target: str,
+    inspection: FileInspection | None,
 ) -> OpenedDatabase:
     wanted = head_revision() if target == "head" else target
     if wanted not in REVISIONS:
         raise ValueError(f"no schema revision {target!r}")
     if current == wanted:
+        if inspection is not None and inspection.application_id != APPLICATION_ID:
+            with writer(engine).begin() as connection:  # ours, from before the mark
+                set_application_id(connection)
         return OpenedDatabase(path, engine, created)
     from alembic import command  # only when there is something to migrate
 
     config = alembic_config()
     backup_path = None
     if current is not None:
-        stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
-        backup_path = path.with_name(f"{path.name}.schema-{current}.{stamp}.bak")
-        backup(engine, backup_path)
+        from viewer.store.backups import take_file_backup
+
+        backup_path = take_file_backup(engine, path, f"before upgrade to schema {wanted}").path
     with writer(engine).begin() as connection:
         config.attributes["connection"] = connection
         command.upgrade(config, target)
+        set_application_id(connection)
     return OpenedDatabase(path, engine, created, backup_path)

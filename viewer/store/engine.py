@@ -16,18 +16,44 @@ from sqlalchemy import URL, Engine, create_engine, event
 from sqlalchemy.pool import ConnectionPoolEntry
 
 from viewer.domain.query import MATCH_END, MATCH_START
+from viewer.store.file_errors import DatabaseFileError
+from viewer.store.inspection import (
+    APPLICATION_ID,
+    SQLITE_HEADER,
+    connect_read_only,
+    has_journal,
+    is_locked_error,
+    read_only_uri,
+)
 
+# How long a connection waits for another's lock before giving up (tests set
+# it lower; ACCORDS_VIEWER_BUSY_TIMEOUT_MS overrides it for a whole process).
 BUSY_TIMEOUT_MS = 5_000
-SQLITE_HEADER = b"SQLite format 3\x00"
+BUSY_TIMEOUT_VARIABLE = "ACCORDS_VIEWER_BUSY_TIMEOUT_MS"
+# For tests only: caps the database's size in pages (SQLite's max_page_count),
+# so that a write runs into SQLITE_FULL as on a full disk.
+MAX_PAGES_VARIABLE = "ACCORDS_VIEWER_TEST_MAX_PAGES"
 WRITE_OPTION = "accords_write"
 
-
-class DatabaseFileError(Exception):
-    """The database file cannot be used as it is; the message says why and what to do."""
+__all__ = ["APPLICATION_ID", "DatabaseFileError"]
 
 
-def check_file(path: Path) -> None:
-    """Refuse a file that is not SQLite, or that this process may not write."""
+def busy_timeout_ms() -> int:
+    from_environment = os.environ.get(BUSY_TIMEOUT_VARIABLE, "")
+    return int(from_environment) if from_environment.isdigit() else BUSY_TIMEOUT_MS
+
+
+def check_file(path: Path) -> bool:
+    """Refuse a folder, a link to nothing, or a file that is not SQLite; create
+    the folder of a new file. Returns whether this process may write the file
+    and its folder (a database that cannot be written is opened read-only)."""
+    if path.is_symlink() and not path.exists():
+        target = path.readlink()
+        raise DatabaseFileError(
+            f"{path} is a link that points to {target}, which does not exist (an "
+            "unmounted drive, or a moved file?); nothing was created. Connect the drive "
+            "or correct the link, or choose another file."
+        )
     if path.is_dir():
         raise DatabaseFileError(f"{path} is a folder, not a database file")
     if not path.exists():
@@ -39,8 +65,10 @@ def check_file(path: Path) -> None:
                 f"cannot create the folder {parent}: {error.strerror or error}"
             ) from None
         if not os.access(parent, os.W_OK):
-            raise DatabaseFileError(f"cannot create {path}: the folder {parent} is read-only")
-        return
+            raise DatabaseFileError(
+                f"cannot create {path}: the folder {parent} is read-only; nothing was created"
+            )
+        return True
     try:
         with path.open("rb") as handle:
             header = handle.read(len(SQLITE_HEADER))
@@ -51,23 +79,46 @@ def check_file(path: Path) -> None:
             f"{path} is not an SQLite database (damaged, or another kind "
             "of file); it was left untouched"
         )
-    if not os.access(path, os.W_OK) or not os.access(path.parent, os.W_OK):
-        raise DatabaseFileError(
-            f"{path} is read-only (or its folder is): Accords Viewer needs "
-            "to write beside it; copy it somewhere writable and open the copy"
-        )
+    return writable(path)
 
 
-def create_sqlite_engine(path: Path) -> Engine:
+def writable(path: Path) -> bool:
+    """Whether this process may write ``path`` and create files beside it (WAL's
+    ``-wal`` and ``-shm``)."""
+    resolved = path.resolve()
+    return os.access(resolved, os.W_OK) and os.access(resolved.parent, os.W_OK)
+
+
+def create_sqlite_engine(
+    path: Path, *, read_only: bool = False, unchanging: bool = False
+) -> Engine:
     """An engine on ``path`` with WAL, foreign keys and a busy timeout.
 
     Plain transactions start deferred; a connection with the execution option
     ``accords_write`` starts them with ``BEGIN IMMEDIATE`` so that a writer
     takes the write lock at its start rather than failing half-way.
+
+    With ``read_only``, every connection is opened ``mode=ro`` (SQLite refuses
+    any write) and nothing is set that would write; ``immutable=1`` is added
+    only when no log lies beside it and either the folder cannot be written
+    (so no ``-shm`` can be made there, and no one else can be writing in WAL
+    mode) or the caller knows that nobody writes it (``unchanging``: a
+    damaged file, opened to rescue what can be read).
     """
     # URL.create keeps '?', '#' and '%' in a file name as part of the name.
-    engine = create_engine(URL.create("sqlite+pysqlite", database=str(path)))
-    event.listen(engine, "connect", _on_connect)
+    url = URL.create("sqlite+pysqlite", database=str(path))
+    if read_only:
+        unwritable_folder = not os.access(path.resolve().parent, os.W_OK)
+        immutable = (unchanging or unwritable_folder) and not has_journal(path)
+        uri = read_only_uri(path, immutable=immutable)
+        engine = create_engine(
+            url,
+            creator=lambda: sqlite3.connect(uri, uri=True, check_same_thread=False),
+        )
+        event.listen(engine, "connect", _on_connect_read_only)
+    else:
+        engine = create_engine(url)
+        event.listen(engine, "connect", _on_connect)
     event.listen(engine, "begin", _on_begin)
     return engine
 
@@ -82,11 +133,29 @@ def _on_connect(dbapi_connection: sqlite3.Connection, _record: ConnectionPoolEnt
     # implicit transactions cannot take the lock up front).
     dbapi_connection.isolation_level = None
     cursor = dbapi_connection.cursor()
-    cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    cursor.execute(f"PRAGMA busy_timeout = {busy_timeout_ms()}")
     cursor.execute("PRAGMA foreign_keys = ON")
     cursor.execute("PRAGMA journal_mode = WAL")
     cursor.execute("PRAGMA synchronous = NORMAL")
+    max_pages = os.environ.get(MAX_PAGES_VARIABLE, "")
+    if max_pages.isdigit():
+        cursor.execute(f"PRAGMA max_page_count = {int(max_pages)}")
     cursor.close()
+    _add_functions(dbapi_connection)
+
+
+def _on_connect_read_only(
+    dbapi_connection: sqlite3.Connection, _record: ConnectionPoolEntry
+) -> None:
+    dbapi_connection.isolation_level = None
+    cursor = dbapi_connection.cursor()
+    cursor.execute(f"PRAGMA busy_timeout = {busy_timeout_ms()}")
+    cursor.execute("PRAGMA query_only = ON")
+    cursor.close()
+    _add_functions(dbapi_connection)
+
+
+def _add_functions(dbapi_connection: sqlite3.Connection) -> None:
     dbapi_connection.create_function("casefold", 1, _casefold, deterministic=True)
     dbapi_connection.create_function("index_text", 1, index_text, deterministic=True)
     dbapi_connection.create_function("initials", 1, initials, deterministic=True)
@@ -126,9 +195,8 @@ def read_schema_state(path: Path) -> tuple[str | None, set[str]]:
 
     Opened read-only, so that a file about to be refused is not changed at all.
     """
-    uri = path.resolve().as_uri() + "?mode=ro"
     try:
-        connection = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
+        connection = connect_read_only(path, busy_timeout_ms() / 1000)
     except sqlite3.Error as error:
         raise DatabaseFileError(f"cannot open {path}: {error}") from None
     try:
@@ -158,11 +226,7 @@ def backup(engine: Engine, target: Path) -> None:
     with engine.connect() as connection:
         source = connection.connection.dbapi_connection
         assert isinstance(source, sqlite3.Connection)
-        destination = sqlite3.connect(target)
-        try:
-            source.backup(destination)
-        finally:
-            destination.close()
+        copy_to(source, target)
 
 
 def database_files(engine: Engine) -> list[Path]:
@@ -202,8 +266,65 @@ class ChangeProbe:
 
 def is_locked(error: BaseException) -> bool:
     """Whether a database error says another connection holds the lock."""
+    return is_locked_error(error)
+
+
+def is_disk_full(error: BaseException) -> bool:
+    """Whether a database error is SQLITE_FULL (the disk, or the size limit, is full)."""
+    return "database or disk is full" in str(getattr(error, "orig", error))
+
+
+def is_read_only_refusal(error: BaseException) -> bool:
+    """Whether SQLite refused a write because the file or connection is read-only."""
     text = str(getattr(error, "orig", error))
-    return "database is locked" in text or "database is busy" in text
+    return "readonly database" in text or "query_only" in text
+
+
+def is_damage(error: BaseException) -> bool:
+    """Whether a database error (or a decoding error while reading) means the
+    file's pages are damaged rather than that the statement was wrong."""
+    original = getattr(error, "orig", error)
+    if isinstance(original, UnicodeDecodeError):
+        return True
+    text = str(original)
+    return any(
+        sign in text
+        for sign in (
+            "malformed",
+            "file is not a database",
+            "Could not decode to UTF-8",
+            "disk I/O error",
+            "database corrupt",
+        )
+    )
+
+
+def set_application_id(connection: Any) -> None:
+    """Mark the database as ours (in the transaction of ``connection``)."""
+    connection.exec_driver_sql(f"PRAGMA application_id = {APPLICATION_ID}")
+
+
+def copy_to(source: sqlite3.Connection, target: Path) -> None:
+    """A consistent copy of what ``source`` sees, written to ``target`` as one
+    file (rollback journal mode, so that it stands alone), synced to disk."""
+    destination = sqlite3.connect(target)
+    try:
+        source.backup(destination)
+        destination.execute("PRAGMA journal_mode = DELETE")
+        destination.commit()
+    finally:
+        destination.close()
+    with target.open("rb+") as handle:
+        os.fsync(handle.fileno())
+
+
+def file_identity(path: Path) -> tuple[int, int] | None:
+    """The (device, inode) the path names now, following links; None if nothing."""
+    try:
+        status = path.stat()
+    except OSError:
+        return None
+    return status.st_dev, status.st_ino
 
 
 def checkpoint(engine: Engine) -> None:

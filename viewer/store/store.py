@@ -7,6 +7,7 @@ append-only revision log with the fields it changed from what to what.
 from __future__ import annotations
 
 import dataclasses
+import sqlite3
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager, contextmanager
 from datetime import UTC, datetime
@@ -14,10 +15,11 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, func, select
-from sqlalchemy.exc import IntegrityError, OperationalError
+from sqlalchemy.exc import DatabaseError, IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
 from viewer.domain.enums import RecordKind, RevisionAction
+from viewer.domain.quoting import quoted
 from viewer.domain.records import Party, Record, Revision
 from viewer.domain.serial import Problem, record_fields
 from viewer.domain.unlink import unlink
@@ -25,14 +27,32 @@ from viewer.domain.validation import validate
 from viewer.store import derived, search_index
 from viewer.store.bulk import insert_all
 from viewer.store.dependents import Dependents, find_dependents
-from viewer.store.engine import ChangeProbe, database_files, is_locked, writer
+from viewer.store.engine import (
+    ChangeProbe,
+    copy_to,
+    database_files,
+    file_identity,
+    is_damage,
+    is_disk_full,
+    is_locked,
+    is_read_only_refusal,
+    writer,
+)
 from viewer.store.errors import (
     ConflictError,
     HasDependents,
     InvalidRecord,
     RecordNotFound,
-    StoreError,
 )
+from viewer.store.file_errors import (
+    DamagedDatabase,
+    DatabaseBusy,
+    DatabaseFileError,
+    DatabaseGone,
+    DiskFull,
+    ReadOnlyStore,
+)
+from viewer.store.inspection import run_quick_check
 from viewer.store.mapping import (
     ROW_TYPES,
     MissingReference,
@@ -63,9 +83,13 @@ WRITE_ORDER = (
 class Store:
     """Reads and writes records on one database; holds no session between calls."""
 
-    def __init__(self, engine: Engine, user: str) -> None:
+    def __init__(self, engine: Engine, user: str, *, read_only: bool = False) -> None:
         self.engine = engine
         self.user = user
+        self.read_only = read_only
+        self.path = Path(engine.url.database or "")
+        # The file opened, to tell later whether the path still names it.
+        self._identity = file_identity(self.path) if engine.url.database else None
         self._reads = sessionmaker(bind=engine, expire_on_commit=False)
         self._writes = sessionmaker(bind=writer(engine), expire_on_commit=False)
 
@@ -75,9 +99,10 @@ class Store:
         """A session for one read-only action of the store's query modules."""
         return self._reads()
 
-    def writing(self) -> AbstractContextManager[Session]:
-        """One write transaction for the store's own modules (whole or not at all)."""
-        return self._write()
+    def writing(self, operation: str = "saving") -> AbstractContextManager[Session]:
+        """One write transaction for the store's own modules (whole or not at all);
+        ``operation`` says what it does, for the messages of a refusal."""
+        return self._write(operation)
 
     def get(self, kind: RecordKind, key: str) -> Record | None:
         with self._reads() as session:
@@ -122,12 +147,12 @@ class Store:
     # -- writes --------------------------------------------------------------
 
     def add(self, record: Record) -> Record:
-        with self._write() as session:
+        with self._write(_saving(record)) as session:
             return self._add(session, Resolver(session), record)
 
     def update(self, record: Record) -> Record:
         """Save ``record`` over the stored one, if nobody changed it meanwhile."""
-        with self._write() as session:
+        with self._write(_saving(record)) as session:
             return self._update(session, record)
 
     def delete(
@@ -158,7 +183,7 @@ class Store:
         """As :meth:`delete`, also returning the records that let go of the
         deleted one as they were just before, read in the same transaction
         (what undoing the deletion puts back)."""
-        with self._write() as session:
+        with self._write(f"deleting {kind.label} {quoted(key)}") as session:
             row = _row(session, kind, key)
             if row is None:
                 raise RecordNotFound(f"no {kind.label} has the key {key!r}")
@@ -194,7 +219,7 @@ class Store:
         A linked record that someone changed since is not overwritten: the
         whole restore is refused with a conflict.
         """
-        with self._write() as session:
+        with self._write(f"restoring {_saving(record).removeprefix('saving ')}") as session:
             restored = self._add(session, Resolver(session), record)
             for before in linked_before:
                 row = _row(session, before.kind, before.key)
@@ -218,7 +243,7 @@ class Store:
         told (records written, records in all) after each batch.
         """
         groups = [(kind, records.get(kind, ())) for kind in WRITE_ORDER]
-        with self._write() as session:
+        with self._write("importing") as session:
             return insert_all(session.connection(), groups, self.user, progress)
 
     def set_author(self, name: str) -> None:
@@ -248,24 +273,110 @@ class Store:
     # -- internals -----------------------------------------------------------
 
     @contextmanager
-    def _write(self) -> Iterator[Session]:
+    def _write(self, operation: str = "saving") -> Iterator[Session]:
+        """One write transaction; refused before it starts on a read-only store,
+        and stopped before it commits if the file was deleted or replaced."""
+        if self.read_only:
+            raise ReadOnlyStore(self.path, operation)
+        self._refuse_if_gone(operation)
         try:
             with self._writes.begin() as session:
                 yield session
+                session.flush()
+                self._refuse_if_gone(operation)  # the commit would go into a lost file
         except MissingReference as missing:
             # Said without a field's path: the record it names is gone, not mistyped.
             raise InvalidRecord([Problem("", f"{missing}: it may have been deleted")]) from None
-        except OperationalError as error:
-            if is_locked(error):
-                raise StoreError(
-                    "another program kept the database busy for too long; nothing was "
-                    "changed, try again"
-                ) from None
-            raise
         except IntegrityError as error:
             raise InvalidRecord(
                 [Problem("", f"the database refused the change: {error.orig}")]
             ) from None
+        except DatabaseError as error:
+            refusal = self._refusal(error, operation)
+            if refusal is error:
+                raise
+            raise refusal from None
+
+    def _refusal(self, error: BaseException, operation: str) -> BaseException:
+        """The store's own refusal for a failure SQLite reported, else the failure."""
+        if is_locked(error):
+            return DatabaseBusy(operation)
+        if is_disk_full(error):
+            return DiskFull(self.path.parent)
+        if is_read_only_refusal(error):
+            return ReadOnlyStore(self.path, operation)
+        if is_damage(error):
+            from viewer.store.database import newest_backup
+
+            found = [str(getattr(error, "orig", error))]
+            return DamagedDatabase(self.path, found, newest_backup(self.path))
+        return error
+
+    @contextmanager
+    def failures_explained(self, operation: str) -> Iterator[None]:
+        """Within it, a failure met on the database's pages (damage found while
+        reading, as SQLite's error or as text that does not decode) becomes
+        :class:`DamagedDatabase`, a lock held too long :class:`DatabaseBusy`,
+        a full disk :class:`DiskFull`: messages, never a traceback."""
+        try:
+            yield
+        except (DatabaseError, sqlite3.DatabaseError, UnicodeDecodeError) as error:
+            refusal = self._refusal(error, operation)
+            if refusal is error:
+                raise
+            raise refusal from None
+
+    def _refuse_if_gone(self, operation: str) -> None:
+        gone = self.file_gone()
+        if gone is not None:
+            raise DatabaseGone(gone, operation)
+
+    # -- the file ------------------------------------------------------------
+
+    def file_gone(self) -> str | None:
+        """None while the path still names the file opened; else what happened to it.
+
+        Two stat calls: cheap enough for the window's change probe timer.
+        """
+        if self._identity is None:
+            return None  # not a file (an in-memory database)
+        now = file_identity(self.path)
+        if now is None:
+            return f"{self.path} was deleted while open"
+        if now != self._identity:
+            return f"{self.path} was replaced by another file while open"
+        return None
+
+    def save_copy(self, target: Path) -> None:
+        """Write a consistent copy of what this store sees to ``target`` (even
+        when its file was deleted), checked with SQLite's integrity check."""
+        target = target.expanduser()
+        if target.exists():
+            raise DatabaseFileError(f"{target} exists; choose a new name for the copy")
+        partial = target.with_name(f".{target.name}.partial")
+        try:
+            with self.engine.connect() as connection:
+                source = connection.connection.dbapi_connection
+                assert source is not None
+                copy_to(source, partial)  # type: ignore[arg-type]
+            checking = sqlite3.connect(partial)
+            try:
+                findings = run_quick_check(checking, full=True)
+            finally:
+                checking.close()
+            if findings:
+                raise DatabaseFileError(
+                    f"the copy failed SQLite's integrity check ({'; '.join(findings)}); "
+                    "it was not kept"
+                )
+            partial.replace(target)
+        except (OSError, sqlite3.Error, DatabaseError) as error:
+            if is_disk_full(error):
+                raise DatabaseFileError(f"cannot save a copy: {DiskFull(target.parent)}") from None
+            reason = getattr(error, "strerror", None) or str(getattr(error, "orig", error))
+            raise DatabaseFileError(f"cannot save a copy to {target}: {reason}") from None
+        finally:
+            partial.unlink(missing_ok=True)
 
     def _update(self, session: Session, record: Record) -> Record:
         _check(record)
@@ -325,6 +436,10 @@ class Store:
                 changes={name: list(pair) for name, pair in changes.items()},
             )
         )
+
+
+def _saving(record: Record) -> str:
+    return f"saving {record.kind.label} {quoted(record.label)}"
 
 
 def _refresh_derived(session: Session, kind: RecordKind, row_id: int, sources: set[str]) -> None:
