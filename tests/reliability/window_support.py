@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import random
+import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
@@ -84,6 +85,22 @@ def digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
+def damage_index(path: Path, index: str = "ix_revisions_record") -> None:
+    """Overwrite the root page of ``index`` with noise: SQLite's check finds the
+    damage, while the lists (which never read that index) can still be read."""
+    with sqlite3.connect(path) as connection:
+        [root] = connection.execute(
+            "SELECT rootpage FROM sqlite_master WHERE name = ?", (index,)
+        ).fetchone()
+    connection.close()
+    data = bytearray(path.read_bytes())
+    noise = random.Random(index)
+    start = (root - 1) * PAGE + 8  # the page's header is kept: its cells are noise
+    data[start : root * PAGE] = bytes(noise.randrange(256) for _ in range(PAGE - 8))
+    path.write_bytes(bytes(data))
+    _assert_damaged(path)
+
+
 def damage(path: Path, seed: int = 7, count: int = 40) -> None:
     """Invert ``count`` bytes at random places after the first page, and check
     that the store now calls the file damaged."""
@@ -92,6 +109,10 @@ def damage(path: Path, seed: int = 7, count: int = 40) -> None:
     for _ in range(count):
         data[where.randrange(PAGE, len(data))] ^= 0xFF
     path.write_bytes(bytes(data))
+    _assert_damaged(path)
+
+
+def _assert_damaged(path: Path) -> None:
     try:
         api.open_or_create(path, "tester", seed=False)
     except api.DamagedDatabase:

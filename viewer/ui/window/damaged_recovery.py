@@ -9,13 +9,19 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QWidget
 
+from viewer.domain.enums import RecordKind
+from viewer.domain.field_labels import record_noun
 from viewer.store.api import (
+    PAGE_SIZE,
     BackupInfo,
     DamagedDatabase,
     DatabaseFileError,
     OpenedDatabase,
     Store,
+    ListQuery,
     StoreError,
+    count_rows,
+    fetch_rows,
     newest_good_backup,
     open_damaged,
     open_or_create,
@@ -24,6 +30,9 @@ from viewer.store.api import (
 )
 from viewer.ui.window.backup_text import described
 from viewer.ui.window.damaged_dialog import DamagedChoice, DamagedDialog
+
+# The lists the window opens on: each is read once before a damaged file is shown.
+LISTED = (RecordKind.PARTY, RecordKind.EVENT, RecordKind.PERSON, RecordKind.SOURCE)
 
 # Asks what to do with a damaged file: gets the refusal, the newest good
 # backup (or None) and whether the app is starting; returns the choice.
@@ -75,6 +84,7 @@ def recover(
     choice = ask(damaged, backup, at_start)
     if choice is DamagedChoice.READ_ONLY:
         store, opened = open_damaged(path, user)
+        _check_listable(store, opened, path)
         note = (
             f"{path} is damaged and open read-only: nothing can be changed, nothing is "
             "written to it. File > Export… and Save a Copy… keep what can be read."
@@ -83,6 +93,24 @@ def recover(
     if choice is DamagedChoice.RESTORE and backup is not None:
         return _restore(path, backup, user, keep)
     return choice
+
+
+def _check_listable(store: Store, opened: OpenedDatabase, path: Path) -> None:
+    """Read what the window shows first (each list's count and first page):
+    a file too damaged for that is refused with a message, not shown half-read.
+    Records further on may still fail to read; the window says so where."""
+    for kind in LISTED:
+        query = ListQuery(kind)
+        try:
+            count_rows(store, query)
+            fetch_rows(store, query, 0, PAGE_SIZE)
+        except Exception as error:  # damaged pages fail in many ways (decoding too)
+            opened.close()
+            raise DatabaseFileError(
+                f"{path} is too damaged to be shown, even read-only: its list of "
+                f"{record_noun(kind)} records cannot be read ({type(error).__name__}). "
+                "It was left as it was. Restore a backup, or open another file."
+            ) from error
 
 
 def _restore(path: Path, backup: BackupInfo, user: str, keep: int) -> Recovered:
