@@ -77,7 +77,7 @@ def test_retry_after_the_lock_is_released_saves_what_was_typed(
     saved = window.editor.edit(RecordKind.PARTY, "kazakhstan")
     other.close()
 
-    assert f"saving participant {TYPED!r}" in str(seen["busy"])  # the operation that waited
+    assert f"Saving participant {TYPED!r}" in str(seen["busy"])  # the operation that waited
     assert "waited too long" in str(seen["busy"])
     assert "Retry" in str(seen["busy"])
     assert seen["closed"] is True

@@ -28,7 +28,7 @@ from viewer.app import create_main_window, open_at_start
 from viewer.domain.enums import RecordKind
 from viewer.store import api
 from viewer.ui.window.backup_text import local_time, megabytes
-from viewer.ui.window.damaged_dialog import DamagedDialog
+from viewer.ui.window.damaged_dialog import DamagedChoice, DamagedDialog
 from viewer.ui.window.damaged_recovery import dialog_asker
 from viewer.ui.window.main_window import MainWindow
 
@@ -216,14 +216,13 @@ def test_a_foreign_file_at_start_up_is_refused_with_a_message_and_left_untouched
     connection.close()
     before = digest(path)
     asked: list[object] = []
+
+    def ask(*question: object) -> DamagedChoice:
+        asked.append(question)
+        return DamagedChoice.CANCEL
+
     with pytest.raises(api.DatabaseFileError) as refused:
-        open_at_start(
-            path,
-            settings_in(tmp_path),
-            seed=False,
-            ask=lambda *question: asked.append(question) or pytest.fail("asked"),
-            choose_file=NO_FILE,
-        )
+        open_at_start(path, settings_in(tmp_path), seed=False, ask=ask, choose_file=NO_FILE)
     assert "not an Accords Viewer database" in str(refused.value)
     assert asked == []  # no restore offer
     assert digest(path) == before

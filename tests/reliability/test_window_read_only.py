@@ -51,8 +51,17 @@ def test_a_read_only_database_disables_every_edit_and_writes_nothing(
     window = _read_only_window(qtbot, path, tmp_path)
     _assert_read_only(window)
     asked: list[object] = []  # any form or question the keys below would open
-    monkeypatch.setattr(window.editor, "_run_dialog", lambda dialog: asked.append(dialog) or 0)
-    monkeypatch.setattr(window.editor, "_confirm", lambda *question: asked.append(question))
+
+    def run_dialog(dialog: object) -> int:
+        asked.append(dialog)
+        return 0
+
+    def confirm(*question: object) -> bool:
+        asked.append(question)
+        return False
+
+    monkeypatch.setattr(window.editor, "_run_dialog", run_dialog)
+    monkeypatch.setattr(window.editor, "_confirm", confirm)
     # A selection does not enable editing; Enter on a row (which edits) and
     # the keys of the editing commands open no form.
     assert window.select_record(RecordKind.PARTY, "kazakhstan")

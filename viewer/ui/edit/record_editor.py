@@ -74,10 +74,12 @@ def ask_yes_no(parent: QWidget, title: str, text: str) -> bool:
 
 def ask_retry(parent: QWidget, text: str) -> bool:
     """Retry or Cancel, after a write found the database locked by another program."""
+    said = text.strip()
+    said = said[:1].upper() + said[1:] + ("" if said.endswith((".", "!", "?")) else ".")
     box = QMessageBox(
         QMessageBox.Icon.Warning,
         "Database busy",
-        f"{text}\n\nAnother program is writing to the database. Retry once it is done; "
+        f"{said}\n\nAnother program is writing to the database. Retry once it is done; "
         "Cancel keeps what you typed, unsaved.",
         QMessageBox.StandardButton.Retry | QMessageBox.StandardButton.Cancel,
         parent,

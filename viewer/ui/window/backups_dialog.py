@@ -67,7 +67,7 @@ class BackupsDialog(QDialog):
         self.list.setObjectName("backupsList")
         self.list.setAccessibleName("Backups")
         self.list.setColumnCount(3)
-        self.list.setHeaderLabels(["Taken", "Reason", "Size"])
+        self.list.setHeaderLabels(["Taken (local time)", "Reason", "Size"])
         self.list.setRootIsDecorated(False)
         self.list.setUniformRowHeights(True)
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

@@ -88,7 +88,7 @@ class DamagedDialog(QDialog):
             )
         self.other_button = QPushButton("&Open another file…", self)
         self.other_button.setObjectName("openOther")
-        self.read_only_button = QPushButton("Open it read-&only, to export what can be read", self)
+        self.read_only_button = QPushButton("Open it read-only, to &export what can be read", self)
         self.read_only_button.setObjectName("openReadOnly")
         self.cancel_button = QPushButton("&Quit" if at_start else "&Cancel", self)
         self.cancel_button.setObjectName("quitOrCancel")
