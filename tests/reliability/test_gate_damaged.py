@@ -140,6 +140,17 @@ def test_damage_met_while_reading_after_open_is_a_message(
     assert refused.value.findings and "malformed" in refused.value.findings[0]
 
 
+def test_a_decoding_error_that_is_not_the_databases_is_not_called_damage(
+    tmp_path: Path, seeded_copy: SeededCopy
+) -> None:
+    # A file being imported that is not UTF-8 is the file's problem, not the database's.
+    store, opened = open_or_create(seeded_copy(tmp_path / "db.sqlite3"), "tester")
+    with pytest.raises(UnicodeDecodeError), store.failures_explained("importing"):
+        (tmp_path / "latin1.json").write_bytes(b"\xff")
+        (tmp_path / "latin1.json").read_text(encoding="utf-8")
+    opened.close()
+
+
 def test_the_start_up_check_refuses_before_anything_writes(
     tmp_path: Path, seeded_copy: SeededCopy
 ) -> None:

@@ -69,9 +69,14 @@ class BackupInfo:
 
 def backup_folder(database: Path) -> Path:
     """Where the backups of ``database`` live (one folder per database file)."""
+    return platformdirs.user_data_path(APP_NAME) / "backups" / database_tag(database)
+
+
+def database_tag(database: Path) -> str:
+    """A name for one database file: its stem and a short hash of its full path."""
     resolved = database.expanduser().resolve()
-    tag = hashlib.sha256(str(resolved).encode("utf-8", "surrogateescape")).hexdigest()[:10]
-    return platformdirs.user_data_path(APP_NAME) / "backups" / f"{resolved.stem}-{tag}"
+    digest = hashlib.sha256(str(resolved).encode("utf-8", "surrogateescape")).hexdigest()
+    return f"{resolved.stem}-{digest[:10]}"
 
 
 def list_backups(database: Path) -> list[BackupInfo]:

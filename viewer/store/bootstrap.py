@@ -31,7 +31,7 @@ def open_or_create(
     read-only: ``Store.read_only`` and ``OpenedDatabase.read_only`` say so.
     """
     path = path.expanduser()
-    may_write = check_file(path)
+    may_write = check_file(path, may_create=not read_only)
     if seed and may_write and not read_only and (not path.exists() or path.stat().st_size == 0):
         _create_seeded(path, user)
         opened = open_database(path)

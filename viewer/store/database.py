@@ -19,6 +19,7 @@ from sqlalchemy.exc import DatabaseError as SQLAlchemyDatabaseError
 from sqlalchemy.exc import OperationalError
 
 from viewer.store import migrations
+from viewer.store.clean_close import needs_quick_check, note_clean_close
 from viewer.store.engine import (
     busy_timeout_ms,
     check_file,
@@ -56,10 +57,16 @@ class OpenedDatabase:
     created: bool
     backup_path: Path | None = None
     read_only: bool = False
+    # False for a file opened without checks (a damaged one, to rescue what it holds).
+    checked: bool = True
 
     def close(self) -> None:
-        """Close every connection to the file (the window's, or a command's, at its end)."""
+        """Close every connection to the file (the window's, or a command's, at its
+        end), noting a clean close so that the next open of a large, unchanged
+        file may skip its quick check (:mod:`viewer.store.clean_close`)."""
         self.engine.dispose()
+        if self.checked:
+            note_clean_close(self.path)
 
 
 def alembic_config() -> Config:
@@ -94,7 +101,7 @@ def open_database(
     at the newest schema.
     """
     path = path.expanduser().absolute()
-    may_write = check_file(path) and not read_only
+    may_write = check_file(path, may_create=not read_only) and not read_only
     created = not path.exists() or path.stat().st_size == 0
     if created and not may_write:
         raise DatabaseFileError(
@@ -127,7 +134,8 @@ def open_database(
                 f"{path} is locked by another program; close it and try again"
             ) from None
         if is_disk_full(error):
-            raise DatabaseFileError(str(DiskFull(path.parent))) from None
+            doing = "create" if created else "open"
+            raise DatabaseFileError(f"cannot {doing} {path}: {DiskFull(path.parent)}") from None
         raise DatabaseFileError(f"cannot open {path}: {error.orig}") from None
     except SQLAlchemyDatabaseError as error:
         engine.dispose()
@@ -144,13 +152,13 @@ def open_damaged(path: Path) -> OpenedDatabase:
     if not path.is_file():
         raise DatabaseFileError(f"there is no database at {path}")
     engine = create_sqlite_engine(path, read_only=True, unchanging=True)
-    return OpenedDatabase(path, engine, False, read_only=True)
+    return OpenedDatabase(path, engine, False, read_only=True, checked=False)
 
 
 def examine(path: Path) -> FileInspection:
     """The read-only look at an existing file, refusing one that is damaged,
     foreign or from a newer version."""
-    inspection = inspect_file(path, busy_timeout_ms() / 1000)
+    inspection = inspect_file(path, busy_timeout_ms() / 1000, quick_check=needs_quick_check(path))
     if inspection.findings:
         raise DamagedDatabase(path, inspection.findings, newest_backup(path))
     reason = foreign_reason(inspection, REVISIONS)

@@ -43,12 +43,13 @@ def busy_timeout_ms() -> int:
     return int(from_environment) if from_environment.isdigit() else BUSY_TIMEOUT_MS
 
 
-def check_file(path: Path) -> bool:
+def check_file(path: Path, *, may_create: bool = True) -> bool:
     """Refuse a folder, a link to nothing, or a file that is not SQLite; create
-    the folder of a new file. Returns whether this process may write the file
-    and its folder (a database that cannot be written is opened read-only)."""
+    the folder of a new file (unless not ``may_create``: then a missing file is
+    refused). Returns whether this process may write the file and its folder
+    (a database that cannot be written is opened read-only)."""
     if path.is_symlink() and not path.exists():
-        target = path.readlink()
+        target = path.parent / path.readlink()  # as the link names it, from its folder
         raise DatabaseFileError(
             f"{path} is a link that points to {target}, which does not exist (an "
             "unmounted drive, or a moved file?); nothing was created. Connect the drive "
@@ -57,6 +58,8 @@ def check_file(path: Path) -> bool:
     if path.is_dir():
         raise DatabaseFileError(f"{path} is a folder, not a database file")
     if not path.exists():
+        if not may_create:
+            raise DatabaseFileError(f"there is no database at {path}")
         parent = path.parent
         try:
             parent.mkdir(parents=True, exist_ok=True)
@@ -100,16 +103,19 @@ def create_sqlite_engine(
 
     With ``read_only``, every connection is opened ``mode=ro`` (SQLite refuses
     any write) and nothing is set that would write; ``immutable=1`` is added
-    only when no log lies beside it and either the folder cannot be written
-    (so no ``-shm`` can be made there, and no one else can be writing in WAL
-    mode) or the caller knows that nobody writes it (``unchanging``: a
-    damaged file, opened to rescue what can be read).
+    only when no log lies beside it and nobody can be writing: the folder
+    cannot be written (so no ``-shm`` can be made there, which a writer in WAL
+    mode needs), or the file has no write permission for anyone, or the caller
+    knows (``unchanging``: a damaged file, opened to rescue what can be read).
+    Otherwise another program may write it meanwhile, and SQLite needs its
+    ``-shm`` beside it to read safely (and may leave it there).
     """
     # URL.create keeps '?', '#' and '%' in a file name as part of the name.
     url = URL.create("sqlite+pysqlite", database=str(path))
     if read_only:
         unwritable_folder = not os.access(path.resolve().parent, os.W_OK)
-        immutable = (unchanging or unwritable_folder) and not has_journal(path)
+        nobody_writes = not path.stat().st_mode & 0o222
+        immutable = (unchanging or unwritable_folder or nobody_writes) and not has_journal(path)
         uri = read_only_uri(path, immutable=immutable)
         engine = create_engine(
             url,
@@ -285,7 +291,7 @@ def is_damage(error: BaseException) -> bool:
     file's pages are damaged rather than that the statement was wrong."""
     original = getattr(error, "orig", error)
     if isinstance(original, UnicodeDecodeError):
-        return True
+        return _raised_reading_rows(original)
     text = str(original)
     return any(
         sign in text
@@ -297,6 +303,20 @@ def is_damage(error: BaseException) -> bool:
             "database corrupt",
         )
     )
+
+
+def _raised_reading_rows(error: UnicodeDecodeError) -> bool:
+    """Whether a decoding error came from text read out of the database (the
+    driver decodes in C, so the innermost Python frame is SQLAlchemy's, or the
+    inspection's own), not from a file or a string being decoded elsewhere."""
+    trace = error.__traceback__
+    innermost = None
+    while trace is not None:
+        innermost, trace = trace, trace.tb_next
+    if innermost is None:
+        return False
+    name = Path(innermost.tb_frame.f_code.co_filename)
+    return "sqlalchemy" in name.parts or name.name == "inspection.py"
 
 
 def set_application_id(connection: Any) -> None:
