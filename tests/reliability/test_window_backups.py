@@ -21,6 +21,7 @@ from viewer.ui.window.backup_text import local_time, megabytes
 from viewer.ui.window.backups_dialog import BackupsDialog
 from viewer.ui.window.main_window import MainWindow
 from viewer.ui.window.preferences import load_preferences, save_preferences
+from viewer.ui.window.preferences_dialog import PreferencesDialog
 
 
 def _window(qtbot: QtBot, tmp_path: Path, seeded_copy: Callable[[Path], Path]) -> MainWindow:
@@ -162,3 +163,29 @@ def test_no_to_the_question_restores_nothing(
     assert QApplication.activeModalWidget() is None or not isinstance(
         QApplication.activeModalWidget(), QMessageBox
     )
+
+
+def test_backups_to_keep_is_set_in_preferences_by_keys(
+    qtbot: QtBot, tmp_path: Path, seeded_copy: Callable[[Path], Path]
+) -> None:
+    window = _window(qtbot, tmp_path, seeded_copy)
+    seen: dict[str, object] = {}
+
+    def set_it(dialog: QWidget) -> None:
+        assert isinstance(dialog, PreferencesDialog)
+        qtbot.waitUntil(lambda: dialog.focusWidget() is dialog.author_edit)
+        # Tab from the colours reaches it: the field after them, as read.
+        dialog.scheme_combo.setFocus()
+        qtbot.keyClick(dialog.scheme_combo, Qt.Key.Key_Tab)
+        seen["focus"] = dialog.focusWidget() is dialog.backups_spin
+        spin = dialog.backups_spin
+        qtbot.keyClick(spin, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+        qtbot.keyClicks(spin, "3")
+        qtbot.keyClick(spin, Qt.Key.Key_Return)  # OK
+
+    on_modal_dialog(set_it)
+    chosen = window.preferences.open_dialog()
+    assert seen["focus"] is True
+    assert chosen is not None and chosen.backups_to_keep == 3
+    assert window.backups.keep() == 3
+    assert "The newest 3 are kept" in window.backups.show_dialog().intro.text()

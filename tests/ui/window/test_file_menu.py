@@ -167,6 +167,7 @@ def test_file_is_the_first_menu_and_lists_its_commands(window: MainWindow) -> No
         "&Export…",
         "Save a &Copy…",
         "&Backups…",
+        "Back &Up Now",
         "Database &Properties",
         "&Quit",
     ]

@@ -72,7 +72,14 @@ class BackupActions(QObject):
         self.action.setToolTip(tip)
         self.action.setStatusTip(tip)
         self.action.triggered.connect(self.show_dialog)
-        window.addAction(self.action)
+        self.back_up_action = QAction("Back &Up Now", window)
+        self.back_up_action.setObjectName("backUpNowAction")
+        tip = "Take a checked copy of the database now, kept with its other backups"
+        self.back_up_action.setToolTip(tip)
+        self.back_up_action.setStatusTip(tip)
+        self.back_up_action.triggered.connect(self.back_up_now)
+        for action in (self.action, self.back_up_action):
+            window.addAction(action)
 
     def keep(self) -> int:
         """How many backups are kept (Preferences)."""

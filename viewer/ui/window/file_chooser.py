@@ -75,6 +75,9 @@ class FileDialogChooser:
             "Save a Copy of the Database",
             str(folder / f"{name}.sqlite3"),
             DATABASE_FILTER,
+            # A copy never replaces a file (the store refuses, saying so): no
+            # question whose Yes would then be refused.
+            options=QFileDialog.Option.DontConfirmOverwrite,
         )
         return _with_suffix(name, ".sqlite3")
 

@@ -114,7 +114,8 @@ class FileSafety(QObject):
             self.mode_label.setText("Not saving: the file is gone. File > Save a Copy… keeps it")
         else:
             self._window.setWindowTitle(f"{path.name} (read-only)")
-            self.mode_label.setText("Read-only")
+            damaged = reason == DAMAGED_REASON
+            self.mode_label.setText("Read-only: the file is damaged" if damaged else "Read-only")
         self.mode_label.setToolTip(reason)
         self.mode_label.show()
 

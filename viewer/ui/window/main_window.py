@@ -205,7 +205,11 @@ class MainWindow(QMainWindow):
         self.backups = BackupActions(self, self, self._settings)
         self.file_actions.add_menu(
             self.menuBar().addMenu("&File"),
-            keeping=(self.safety.save_copy_action, self.backups.action),
+            keeping=(
+                self.safety.save_copy_action,
+                self.backups.action,
+                self.backups.back_up_action,
+            ),
         )
         edit_menu = self.menuBar().addMenu("&Edit")
         edits.place(edit_menu, self, self.stack, self.views)
@@ -647,6 +651,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_state()
+        self.backups.wait()  # a backup under way ends whole, never cut off at exit
         self._stop_reading()
         super().closeEvent(event)
 
