@@ -12,7 +12,13 @@ from pytestqt.qtbot import QtBot
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
-from tests.reliability.window_support import on_modal_dialog, settings_in, shown, visible_boxes
+from tests.reliability.window_support import (
+    digest,
+    on_modal_dialog,
+    settings_in,
+    shown,
+    visible_boxes,
+)
 from viewer.app import create_main_window
 from viewer.domain.enums import RecordKind
 from viewer.domain.records import Party
@@ -189,3 +195,24 @@ def test_backups_to_keep_is_set_in_preferences_by_keys(
     assert chosen is not None and chosen.backups_to_keep == 3
     assert window.backups.keep() == 3
     assert "The newest 3 are kept" in window.backups.show_dialog().intro.text()
+
+
+def test_a_backup_that_fails_its_check_is_not_restored_and_the_window_goes_on(
+    qtbot: QtBot, tmp_path: Path, seeded_copy: Callable[[Path], Path]
+) -> None:
+    window = _window(qtbot, tmp_path, seeded_copy)
+    path = window.database_path
+    before = digest(path)
+    taken = api.take_backup(window.store, "manual")
+    bad = tmp_path / "not-a-backup.sqlite3"
+    bad.write_bytes(b"SQLite format 3\x00" + b"\x00" * 4080)  # no database inside
+    assert window.backups.restore(replace(taken, path=bad)) is None
+    [told] = visible_boxes("backupMessage")
+    assert "was not restored" in told.text()
+    assert digest(path) == before
+    # The window reads and writes its file as before.
+    _rename(window, "Kazakhstan (still writable)")
+    window.refresh()
+    window.finish_reads()
+    assert window.database_path == path
+    assert window.edit_actions.new.isEnabled()

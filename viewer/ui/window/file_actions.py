@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QDialog, QMenu, QMessageBox, QStatusBar, QWidget
 from viewer.store.api import (
     DamagedDatabase,
     DatabaseFileError,
+    DatabaseGone,
     OpenedDatabase,
     Store,
     StoreError,
@@ -81,10 +82,12 @@ class FileActions(QObject):
     Signals:
         databaseSwitched(str): the window shows another database; carries its path.
         taskEnded(): an import or export ended (done, failed or cancelled).
+        writingStopped(str): an import found the file deleted or replaced; carries why.
     """
 
     databaseSwitched = Signal(str)
     taskEnded = Signal()
+    writingStopped = Signal(str)
 
     def __init__(self, host: FileHost, window: QWidget, settings: QSettings) -> None:
         super().__init__(window)
@@ -278,11 +281,22 @@ class FileActions(QObject):
         opened.close()
         try:
             outcome = change(path)
-        finally:
-            store, reopened = self.opener(path, False)
-            self._host.switch_store(store, reopened.path)
-            self._file.opened = reopened
+        except BaseException:
+            self._reopen(path)  # as it was: the change failed before replacing it
+            raise
+        self._reopen(path)
         return outcome
+
+    def _reopen(self, path: Path) -> None:
+        try:
+            store, reopened = self.opener(path, False)
+        except (DatabaseFileError, StoreError, OSError) as error:
+            raise DatabaseFileError(
+                f"{path} could not be opened again: {error}. Open it (or another file) "
+                "with File > Open Database…"
+            ) from error
+        self._host.switch_store(store, reopened.path)
+        self._file.opened = reopened
 
     def _folder(self) -> Path:
         current = self.current_path()
@@ -372,6 +386,8 @@ class FileActions(QObject):
         self.taskEnded.emit()
 
     def _task_failed(self, doing: str, path: Path, error: object) -> None:
+        if isinstance(error, DatabaseGone):
+            self.writingStopped.emit(error.reason)
         if isinstance(error, OSError):
             reason = error.strerror or str(error)
         else:

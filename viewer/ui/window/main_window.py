@@ -292,6 +292,7 @@ class MainWindow(QMainWindow):
         self.editor.writingStopped.connect(self.safety.writing_stopped)
         self.watcher.changedElsewhere.connect(lambda: self.refresh())
         self.watcher.fileGone.connect(self.safety.writing_stopped)
+        self.file_actions.writingStopped.connect(self.safety.writing_stopped)
         self.write_lock.changed.connect(self._writing_changed)
         self.citations_pane.referenceCopied.connect(
             lambda text: self.feedback.say(f"Copied reference: {_cut(text, 90)}")
