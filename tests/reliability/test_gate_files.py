@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -81,3 +84,34 @@ def test_a_link_to_a_database_is_followed(tmp_path: Path, seeded_copy: SeededCop
     store, opened = open_or_create(target, "tester")
     assert store.get(RecordKind.SOURCE, "report") is not None
     opened.close()
+
+
+def test_a_pipe_is_not_waited_on(tmp_path: Path) -> None:
+    pipe = tmp_path / "pipe.sqlite3"
+    os.mkfifo(pipe)
+    code, _, err = run("--db", str(pipe), "check")
+    assert code == 1 and "not a regular file" in err
+
+
+def test_a_file_with_an_unfinished_change_of_another_program_is_left_as_it_is(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "other.sqlite3"
+    script = (
+        "import os, sqlite3, sys\n"
+        "c = sqlite3.connect(sys.argv[1], isolation_level=None)\n"
+        "c.execute('CREATE TABLE t (x)')\n"
+        "c.execute('BEGIN')\n"
+        "c.executemany('INSERT INTO t VALUES (?)', [(n,) for n in range(2000)])\n"
+        "c.execute('COMMIT')\n"
+        "c.execute('PRAGMA cache_size = 1')\n"
+        "c.execute('BEGIN')\n"
+        "c.execute('UPDATE t SET x = x + 1')\n"
+        "os._exit(0)\n"  # stops mid-change: the rollback journal stays, hot
+    )
+    subprocess.run([sys.executable, "-c", script, str(path)], check=True, timeout=60)
+    assert Path(f"{path}-journal").exists()
+    before = {p.name: digest(p) for p in tmp_path.iterdir()}
+    code, _, err = run("--db", str(path), "check")
+    assert code == 1 and "unfinished change" in err and "left untouched" in err
+    assert {p.name: digest(p) for p in tmp_path.iterdir()} == before

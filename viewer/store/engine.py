@@ -72,6 +72,8 @@ def check_file(path: Path, *, may_create: bool = True) -> bool:
                 f"cannot create {path}: the folder {parent} is read-only; nothing was created"
             )
         return True
+    if not path.is_file():  # a pipe or a device: reading it could wait forever
+        raise DatabaseFileError(f"{path} is not a regular file, so not a database file")
     try:
         with path.open("rb") as handle:
             header = handle.read(len(SQLITE_HEADER))

@@ -92,6 +92,12 @@ def inspect_file(path: Path, timeout: float, *, quick_check: bool = True) -> Fil
                 raise DatabaseFileError(
                     f"{path} is locked by another program; close it and try again"
                 ) from None
+            if "readonly database" in str(error):  # reading needs a hot journal rolled back
+                raise DatabaseFileError(
+                    f"{path} holds an unfinished change of a program that stopped (in "
+                    f"{path.name}-journal beside it), which only a write can undo; it was "
+                    "left untouched. Open it once with the program that made it."
+                ) from None
             return FileInspection(0, None, frozenset(), frozenset(), (str(error),))
         tables = frozenset(name for kind, name, _ in rows if kind == "table")
         ours = {name for name in tables if not name.startswith("sqlite_")}

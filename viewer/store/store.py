@@ -7,6 +7,7 @@ append-only revision log with the fields it changed from what to what.
 from __future__ import annotations
 
 import dataclasses
+import os
 import sqlite3
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager, contextmanager
@@ -371,7 +372,7 @@ class Store:
                     f"the copy failed SQLite's integrity check ({'; '.join(findings)}); "
                     "it was not kept"
                 )
-            partial.replace(target)
+            _place(partial, target)
         except (OSError, sqlite3.Error, DatabaseError) as error:
             if is_disk_full(error):
                 raise DatabaseFileError(f"cannot save a copy: {DiskFull(target.parent)}") from None
@@ -438,6 +439,18 @@ class Store:
                 changes={name: list(pair) for name, pair in changes.items()},
             )
         )
+
+
+def _place(partial: Path, target: Path) -> None:
+    """Give ``partial`` the name ``target``, never replacing a file that took it meanwhile."""
+    try:
+        os.link(partial, target)
+    except FileExistsError:
+        raise DatabaseFileError(f"{target} exists; choose a new name for the copy") from None
+    except OSError:  # a file system without hard links (a FAT memory stick)
+        if target.exists():
+            raise DatabaseFileError(f"{target} exists; choose a new name for the copy") from None
+        partial.replace(target)
 
 
 def _saving(record: Record) -> str:
