@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Callable, Iterator
+from contextlib import closing
 from pathlib import Path
 
 import pytest
@@ -47,7 +48,7 @@ def _lock(path: Path) -> sqlite3.Connection:
 
 
 def _name_in_file(path: Path) -> str:
-    with sqlite3.connect(path) as connection:
+    with closing(sqlite3.connect(path)) as connection:
         row = connection.execute("SELECT name FROM parties WHERE key = 'kazakhstan'").fetchone()
     return str(row[0])
 

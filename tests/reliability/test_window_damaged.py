@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Callable
+from contextlib import closing
 from pathlib import Path
 
 import pytest
@@ -52,7 +53,8 @@ def _kept_beside(path: Path) -> list[Path]:
 
 
 def _parties(path: Path) -> int:
-    with sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True) as connection:
+    read_only = f"{path.resolve().as_uri()}?mode=ro"
+    with closing(sqlite3.connect(read_only, uri=True)) as connection:
         return int(connection.execute("SELECT count(*) FROM parties").fetchone()[0])
 
 
@@ -210,10 +212,9 @@ def test_a_foreign_file_at_start_up_is_refused_with_a_message_and_left_untouched
     tmp_path: Path,
 ) -> None:
     path = tmp_path / "notes.sqlite3"
-    with sqlite3.connect(path) as connection:
+    with closing(sqlite3.connect(path)) as connection, connection:  # committed, closed
         connection.execute("CREATE TABLE notes (body TEXT)")
         connection.execute("INSERT INTO notes VALUES ('mine')")
-    connection.close()
     before = digest(path)
     asked: list[object] = []
 

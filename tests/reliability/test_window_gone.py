@@ -6,6 +6,7 @@ from __future__ import annotations
 import shutil
 import sqlite3
 from collections.abc import Callable
+from contextlib import closing
 from pathlib import Path
 
 from pytestqt.qtbot import QtBot
@@ -36,7 +37,8 @@ def _window(qtbot: QtBot, tmp_path: Path, seeded_copy: Callable[[Path], Path]) -
 
 
 def _names(path: Path) -> dict[str, str]:
-    with sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True) as connection:
+    read_only = f"{path.resolve().as_uri()}?mode=ro"
+    with closing(sqlite3.connect(read_only, uri=True)) as connection:
         return dict(connection.execute("SELECT key, name FROM parties"))
 
 

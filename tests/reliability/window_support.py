@@ -7,6 +7,7 @@ import hashlib
 import random
 import sqlite3
 from collections.abc import Callable
+from contextlib import closing
 from pathlib import Path
 
 from pytestqt.qtbot import QtBot
@@ -88,11 +89,10 @@ def digest(path: Path) -> str:
 def damage_index(path: Path, index: str = "ix_revisions_record") -> None:
     """Overwrite the root page of ``index`` with noise: SQLite's check finds the
     damage, while the lists (which never read that index) can still be read."""
-    with sqlite3.connect(path) as connection:
+    with closing(sqlite3.connect(path)) as connection:
         [root] = connection.execute(
             "SELECT rootpage FROM sqlite_master WHERE name = ?", (index,)
         ).fetchone()
-    connection.close()
     data = bytearray(path.read_bytes())
     noise = random.Random(index)
     start = (root - 1) * PAGE + 8  # the page's header is kept: its cells are noise
