@@ -258,7 +258,10 @@ def _open_window(
             choose_file=choose_file,
         )
         if opened is None:
-            return fail(f"{path} is damaged; it was left as it was")
+            return fail(
+                f"{path} is damaged; it was left as it was. To put a backup in its place: "
+                f"accords-viewer restore BACKUP (its backups: {api.backup_folder(path)})"
+            )
         window, note = opened
     except api.DatabaseFileError as error:
         if interactive:
