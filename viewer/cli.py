@@ -112,9 +112,16 @@ def build_parser() -> argparse.ArgumentParser:
         "API, so it may be taken while the window is open) to PATH, a new file, and check "
         "it with SQLite's integrity check. Backups are also taken on their own: before "
         "each upgrade of the database and once a day by the window, in the backups "
-        "folder of your user data folder.",
+        "folder of your user data folder; --list shows them.",
     )
-    backup.add_argument("path", type=Path, metavar="PATH", help="the new file (must not exist)")
+    backup.add_argument(
+        "path", type=Path, nargs="?", metavar="PATH", help="the new file (must not exist)"
+    )
+    backup.add_argument(
+        "--list",
+        action="store_true",
+        help="list the backups kept for the database, newest first, instead",
+    )
 
     restore = commands.add_parser(
         "restore",
@@ -125,7 +132,12 @@ def build_parser() -> argparse.ArgumentParser:
         "(or, if it is damaged, renamed beside itself as NAME.damaged-TIME), so nothing is "
         "lost. Close the window before restoring.",
     )
-    restore.add_argument("backup", type=Path, metavar="BACKUP", help="a backup file")
+    restore.add_argument(
+        "backup",
+        type=Path,
+        metavar="BACKUP",
+        help="a backup file, or the name of one in the database's backups folder",
+    )
 
     synth = commands.add_parser(
         "synth",
@@ -234,7 +246,12 @@ def run_file_command(
     """``backup`` and ``restore``: they work on the database file as a whole."""
     out, err = out or sys.stdout, err or sys.stderr
     try:
+        if arguments.command == "backup" and arguments.list:
+            return _list_backups(database, out)
         if arguments.command == "backup":
+            if arguments.path is None:
+                print(f"{PROGRAM} backup: give a PATH for the copy, or --list", file=err)
+                return EXIT_USAGE
             return _backup(arguments.path, database, user, out)
         return _restore(arguments.backup, database, out)
     except (api.DatabaseFileError, api.StoreError) as error:
@@ -254,7 +271,23 @@ def _backup(target: Path, database: Path, user: str, out: TextIO) -> int:
     return EXIT_OK
 
 
+def _list_backups(database: Path, out: TextIO) -> int:
+    found = api.list_backups(database)
+    folder = api.backup_folder(database)
+    if not found:
+        print(f"No backups of {database} yet (they are kept in {folder}).", file=out)
+        return EXIT_OK
+    print(f"Backups of {database}, newest first, in {folder}:", file=out)
+    for info in found:
+        taken = info.taken_at.astimezone().strftime("%Y-%m-%d %H:%M:%S")
+        print(f"{info.path.name}\t{taken}\t{_size(info.size)}\t{info.reason}", file=out)
+    return EXIT_OK
+
+
 def _restore(backup: Path, database: Path, out: TextIO) -> int:
+    in_folder = api.backup_folder(database) / backup
+    if not backup.exists() and backup.name == str(backup) and in_folder.is_file():
+        backup = in_folder  # named as the list of backups names it
     damaged_before = {p.name for p in database.parent.glob(f"{database.name}.damaged-*")}
     existed = database.exists()
     kept = api.restore_backup(backup, database)

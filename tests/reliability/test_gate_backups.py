@@ -180,3 +180,37 @@ def test_the_backup_and_restore_commands(tmp_path: Path, seeded_copy: SeededCopy
     [kept] = api.list_backups(path)
     assert f"backed up first, to {kept.path}" in out
     assert "report" not in sources_in(path) and "report" in sources_in(kept.path)
+
+
+def test_restore_finds_a_backup_by_its_name_in_the_backups_folder(
+    tmp_path: Path, seeded_copy: SeededCopy, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = seeded_copy(tmp_path / "db.sqlite3")
+    store, opened = open_or_create(path, "tester")
+    backup = api.take_backup(store, "manual")
+    store.add(samples.SOURCE)
+    opened.close()
+    monkeypatch.chdir(tmp_path)
+    code, out, err = run("--db", str(path), "restore", backup.path.name)
+    assert code == 0, err
+    assert f"from {backup.path}." in out
+    assert "report" not in sources_in(path)
+
+
+def test_the_backups_are_listed(tmp_path: Path, seeded_copy: SeededCopy) -> None:
+    path = seeded_copy(tmp_path / "db.sqlite3")
+    code, out, _ = run("--db", str(path), "backup", "--list")
+    assert code == 0 and "No backups of" in out
+    store, opened = open_or_create(path, "tester")
+    older = api.take_backup(store, "manual")
+    newer = api.daily_backup(store)
+    opened.close()
+    assert newer is not None
+    code, out, _ = run("--db", str(path), "backup", "--list")
+    assert code == 0
+    lines = out.splitlines()
+    assert str(api.backup_folder(path)) in lines[0]
+    assert lines[1].startswith(newer.path.name) and lines[1].endswith("\tdaily")
+    assert lines[2].startswith(older.path.name) and lines[2].endswith("\tmanual")
+    code, _, err = run("--db", str(path), "backup")
+    assert code == 2 and "give a PATH" in err

@@ -67,6 +67,20 @@ def flip_bytes(path: Path, seed: int, count: int = 40) -> None:
     path.write_bytes(bytes(data))
 
 
+def break_index(path: Path, index: str) -> None:
+    """Change one byte of a key in ``index`` (a one-page index): the index no
+    longer matches its table. SQLite's quick check does not see this; its
+    integrity check does ("row 1 missing from index …")."""
+    with contextlib.closing(sqlite3.connect(path)) as connection:
+        (root,) = connection.execute(
+            "SELECT rootpage FROM sqlite_master WHERE name = ?", (index,)
+        ).fetchone()
+    data = bytearray(path.read_bytes())
+    assert data[(root - 1) * PAGE] == 10, "a leaf page of an index"
+    data[root * PAGE - 1] ^= 0x01  # the last byte of the page: inside the last key
+    path.write_bytes(bytes(data))
+
+
 @pytest.fixture
 def exchange_file(tmp_path: Path) -> Path:
     """A valid exchange file with one new participant, to import."""
@@ -85,6 +99,7 @@ DAMAGES = [
     pytest.param(lambda p: wreck_root_page(p, "parties"), id="parties-root-page"),
     pytest.param(lambda p: wreck_root_page(p, "revisions"), id="revisions-root-page"),
     *(pytest.param(lambda p, s=seed: flip_bytes(p, s), id=f"flipped-{seed}") for seed in (0, 2, 3)),
+    pytest.param(lambda p: break_index(p, "sqlite_autoindex_parties_1"), id="index-of-keys"),
 ]
 
 

@@ -72,3 +72,14 @@ def test_a_first_run_that_fills_the_disk_leaves_no_file(
         sorted(p.name for p in database.parent.iterdir()) if database.parent.exists() else []
     )
     assert leftovers == []  # no half-made database, no temporary file
+
+
+def test_a_new_empty_database_that_does_not_fit_leaves_no_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv(engine.MAX_PAGES_VARIABLE, "3")
+    path = tmp_path / "new.sqlite3"
+    code, _, err = run("--db", str(path), "--empty", "check")
+    assert code == 1
+    assert f"cannot create {path}: the disk is full (" in err
+    assert list(tmp_path.iterdir()) == []

@@ -113,3 +113,21 @@ def test_read_only_can_be_asked_for(tmp_path: Path, seeded_copy: SeededCopy) -> 
         store.delete(RecordKind.PARTY, "bahrain")
     opened.close()
     assert digest(path) == before
+
+
+def test_a_read_only_file_at_an_older_schema_is_refused_untouched(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from viewer.store.database import open_database
+
+    path = tmp_path / "old.sqlite3"
+    open_database(path, upgrade_to="0005").close()
+    path.chmod(0o444)
+    if os.access(path, os.W_OK):
+        monkeypatch.setattr("viewer.store.engine.os.access", _by_permission_bits)
+    before = digest(path)
+    code, _, err = run("--db", str(path), "check")
+    assert code == 1
+    assert "older database schema (0005)" in err and "cannot be upgraded read-only" in err
+    assert digest(path) == before
+    assert [p.name for p in tmp_path.iterdir()] == ["old.sqlite3"]

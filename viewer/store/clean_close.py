@@ -22,8 +22,22 @@ from viewer.store.backups import database_tag
 from viewer.store.inspection import has_journal
 from viewer.store.paths import APP_NAME
 
+# Below this size the full integrity_check (which also compares every index
+# with its table, as quick_check does not) takes at most about 0.2 s: run it.
+FULL_CHECK_BELOW = 16 * 1024 * 1024
 # Below this size quick_check takes a fraction of a second: always run it.
 ALWAYS_CHECK_BELOW = 64 * 1024 * 1024
+
+
+def start_up_check(path: Path) -> bool | None:
+    """Which check opening ``path`` runs: True for the full integrity check,
+    False for the quick check, None for none (large and unchanged)."""
+    if not needs_quick_check(path):
+        return None
+    try:
+        return path.stat().st_size < FULL_CHECK_BELOW
+    except OSError:
+        return False
 
 
 def needs_quick_check(path: Path) -> bool:

@@ -19,7 +19,7 @@ from sqlalchemy.exc import DatabaseError as SQLAlchemyDatabaseError
 from sqlalchemy.exc import OperationalError
 
 from viewer.store import migrations
-from viewer.store.clean_close import needs_quick_check, note_clean_close
+from viewer.store.clean_close import note_clean_close, start_up_check
 from viewer.store.engine import (
     busy_timeout_ms,
     check_file,
@@ -102,7 +102,8 @@ def open_database(
     """
     path = path.expanduser().absolute()
     may_write = check_file(path, may_create=not read_only) and not read_only
-    created = not path.exists() or path.stat().st_size == 0
+    existed = path.exists()
+    created = not existed or path.stat().st_size == 0
     if created and not may_write:
         raise DatabaseFileError(
             f"there is no database at {path}"
@@ -112,6 +113,10 @@ def open_database(
     inspection = None if created else examine(path)
     current = None if inspection is None or inspection.empty else inspection.revision
     if not may_write:
+        if current is None:
+            raise DatabaseFileError(
+                f"{path} holds no Accords Viewer data and cannot be written; it was left untouched"
+            )
         if current != head_revision():
             raise DatabaseFileError(
                 f"{path} is at an older database schema ({current}) and cannot be "
@@ -124,26 +129,32 @@ def open_database(
     engine = create_sqlite_engine(path)
     try:
         return _migrate(path, engine, created, current, upgrade_to, inspection)
-    except DatabaseFileError:
+    except Exception as error:
         engine.dispose()
-        raise
-    except OperationalError as error:
-        engine.dispose()
+        if not existed:  # no half-made database is left where there was none
+            for made in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
+                made.unlink(missing_ok=True)
+        refusal = _explained(error, path, created)
+        if refusal is error:
+            raise
+        raise refusal from None
+
+
+def _explained(error: Exception, path: Path, created: bool) -> Exception:
+    """The refusal, with a message, for an error met while opening ``path``;
+    ``error`` itself when it is not SQLite's."""
+    if isinstance(error, OperationalError):
         if is_locked(error):
-            raise DatabaseFileError(
-                f"{path} is locked by another program; close it and try again"
-            ) from None
+            return DatabaseFileError(f"{path} is locked by another program; close it and try again")
         if is_disk_full(error):
             doing = "create" if created else "open"
-            raise DatabaseFileError(f"cannot {doing} {path}: {DiskFull(path.parent)}") from None
-        raise DatabaseFileError(f"cannot open {path}: {error.orig}") from None
-    except SQLAlchemyDatabaseError as error:
-        engine.dispose()
+            return DatabaseFileError(f"cannot {doing} {path}: {DiskFull(path.parent)}")
+        return DatabaseFileError(f"cannot open {path}: {error.orig}")
+    if isinstance(error, SQLAlchemyDatabaseError):
         if is_damage(error):
-            raise DamagedDatabase(path, [str(error.orig)], newest_backup(path)) from None
-        raise DatabaseFileError(
-            f"{path} cannot be opened ({error.orig}); it was left untouched"
-        ) from None
+            return DamagedDatabase(path, [str(error.orig)], newest_backup(path))
+        return DatabaseFileError(f"{path} cannot be opened ({error.orig}); it was left untouched")
+    return error
 
 
 def open_damaged(path: Path) -> OpenedDatabase:
@@ -158,7 +169,10 @@ def open_damaged(path: Path) -> OpenedDatabase:
 def examine(path: Path) -> FileInspection:
     """The read-only look at an existing file, refusing one that is damaged,
     foreign or from a newer version."""
-    inspection = inspect_file(path, busy_timeout_ms() / 1000, quick_check=needs_quick_check(path))
+    full = start_up_check(path)
+    inspection = inspect_file(
+        path, busy_timeout_ms() / 1000, quick_check=full is not None, full=bool(full)
+    )
     if inspection.findings:
         raise DamagedDatabase(path, inspection.findings, newest_backup(path))
     reason = foreign_reason(inspection, REVISIONS)

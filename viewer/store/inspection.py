@@ -72,9 +72,12 @@ def connect_read_only(path: Path, timeout: float) -> sqlite3.Connection:
     return sqlite3.connect(uri, uri=True, timeout=timeout, check_same_thread=False)
 
 
-def inspect_file(path: Path, timeout: float, *, quick_check: bool = True) -> FileInspection:
+def inspect_file(
+    path: Path, timeout: float, *, quick_check: bool = True, full: bool = False
+) -> FileInspection:
     """Read the header fields, the schema and (unless not ``quick_check``) SQLite's
-    quick check of an existing SQLite file, without writing to it.
+    quick check (with ``full``, its integrity check) of an existing SQLite file,
+    without writing to it.
 
     A file whose schema cannot even be read is reported as findings (it is
     damaged); only a lock held too long raises.
@@ -110,8 +113,8 @@ def inspect_file(path: Path, timeout: float, *, quick_check: bool = True) -> Fil
             if "alembic_version" in tables:
                 row = connection.execute("SELECT version_num FROM alembic_version").fetchone()
                 revision = str(row[0]) if row else None
-            if quick_check:
-                findings = run_quick_check(connection)
+            if quick_check or full:
+                findings = run_quick_check(connection, full=full)
         except (sqlite3.DatabaseError, UnicodeDecodeError) as error:
             if is_locked_error(error):
                 raise DatabaseFileError(
