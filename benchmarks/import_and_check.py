@@ -32,6 +32,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from viewer.store import chain
 from viewer.store.bootstrap import open_or_create
 from viewer.store.checks import DATA_CHECKS, run_checks
 from viewer.store.engine import integrity_problems
@@ -106,18 +107,34 @@ def every_row_sql(folder: Path, data: dict[str, Any], schema_from: Path) -> floa
     began = time.perf_counter()
     with connection:
         _insert_event_rows(connection, events)
-        now = datetime.now(UTC).isoformat(sep=" ")
-        connection.executemany(
-            "INSERT INTO revisions (at, user, action, record_kind, record_key, changes) "
-            "VALUES (?, 'benchmark', 'create', 'event', ?, ?)",
-            [
+        now = datetime.now(UTC)
+        entries = []
+        tip = chain.START
+        for e in events:  # hashed in the chain as the import hashes them
+            changes = {name: [None, value] for name, value in e.items() if name != "key"}
+            entry = {
+                "at": now,
+                "user": "benchmark",
+                "action": "create",
+                "record_kind": "event",
+                "record_key": e["key"],
+                "changes": changes,
+            }
+            tip = chain.seal(tip, entry)
+            entries.append(
                 (
-                    now,
+                    entry["id"],
+                    now.isoformat(sep=" "),
                     e["key"],
-                    json.dumps({name: [None, value] for name, value in e.items() if name != "key"}),
+                    json.dumps(changes),
+                    entry["prev_hash"],
+                    entry["hash"],
                 )
-                for e in events
-            ],
+            )
+        connection.executemany(
+            "INSERT INTO revisions (id, at, user, action, record_kind, record_key, changes, "
+            "prev_hash, hash) VALUES (?, ?, 'benchmark', 'create', 'event', ?, ?, ?, ?)",
+            entries,
         )
         connection.executemany(
             "INSERT INTO search_index (rowid, label, body, evidence) VALUES (?, ?, ?, ?)",

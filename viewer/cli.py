@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from viewer import __version__
-from viewer.domain.quoting import printable
+from viewer.domain.quoting import printable, quoted
 from viewer.store import api
 
 if TYPE_CHECKING:
@@ -92,6 +92,15 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="first rebuild the search index and the columns derived from other rows "
         "(they hold nothing else)",
+    )
+    checker.add_argument(
+        "--chain-head",
+        nargs="?",
+        const="",
+        metavar="ID:HASH",
+        help="print the head of the revision log's hash chain (its last entry's id and "
+        "hash), to note down; given a head noted earlier, also check that the log still "
+        "holds it unchanged (history up to it was not rewritten)",
     )
 
     finder = commands.add_parser(
@@ -412,16 +421,46 @@ def _progress_line(err: TextIO, doing: str) -> Callable[[int, int], None] | None
 
 
 def _check(arguments: argparse.Namespace, store: Store, out: TextIO, err: TextIO) -> int:
+    head_wanted: str | None = getattr(arguments, "chain_head", None)
+    noted: tuple[int, str] | None = None
+    if head_wanted:
+        noted = _noted_head(head_wanted)
+        if noted is None:
+            print(
+                f"{PROGRAM} check: --chain-head wants ID:HASH as check --chain-head printed "
+                f"it (an entry's number, a colon and 64 hexadecimal digits), not "
+                f"{quoted(head_wanted)}",
+                file=err,
+            )
+            return EXIT_USAGE
     if getattr(arguments, "repair", False):
         api.repair_search_index(store)
         print("Rebuilt the search index.", file=out)
-    findings = api.run_checks(store)
+    findings = api.run_checks(store, noted)
     for finding in findings:
-        print(finding, file=out)
+        print(printable(str(finding)), file=out)
+    if head_wanted is not None:
+        _print_head(store, findings, out)
     if findings:
         return fail(f"{len(findings)} finding(s)", err)
     print("No problems found.", file=out)
     return EXIT_OK
+
+
+def _noted_head(text: str) -> tuple[int, str] | None:
+    """A chain head as ``check --chain-head`` prints it: ``ID:HASH``."""
+    entry, _, digest = text.strip().partition(":")
+    digest = digest.strip().split(" ")[0].lower()
+    if not entry.isdigit() or len(digest) != 64 or set(digest) - set("0123456789abcdef"):
+        return None
+    return int(entry), digest
+
+
+def _print_head(store: Store, findings: Sequence[api.Finding], out: TextIO) -> None:
+    if any(finding.topic == api.CHAIN_TOPIC for finding in findings):
+        print("Chain head: none to note, the revision log's chain is broken (see above).", file=out)
+        return
+    print(f"Chain head: {api.chain_head(store)}", file=out)
 
 
 def _search(arguments: argparse.Namespace, store: Store, out: TextIO, err: TextIO) -> int:

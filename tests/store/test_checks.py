@@ -10,7 +10,7 @@ import pytest
 from sqlalchemy import Connection, delete, func, insert, select, update
 
 from viewer.domain.enums import RecordKind
-from viewer.store import checks, streams
+from viewer.store import chain, checks, streams
 from viewer.store.bootstrap import open_or_create
 from viewer.store.checks import Finding, history_mismatches, run_checks
 from viewer.store.schema import (
@@ -45,17 +45,18 @@ def test_each_way_the_log_and_the_data_part_is_found(tampered: Store) -> None:
         )
         # Deleted with no revision written.
         connection.execute(delete(PersonRow).where(PersonRow.key == "bret-baier"))
-        # A revision changing a record the log never created.
-        connection.execute(
-            insert(RevisionRow).values(
-                at=datetime.now(UTC),
-                user="someone",
-                action="update",
-                record_kind="party",
-                record_key="atlantis",
-                changes={"notes": ["", "x"]},
-            )
-        )
+        # A revision changing a record the log never created (chained as the
+        # store chains it, so that only the replay can tell).
+        entry = {
+            "at": datetime.now(UTC),
+            "user": "someone",
+            "action": "update",
+            "record_kind": "party",
+            "record_key": "atlantis",
+            "changes": {"notes": ["", "x"]},
+        }
+        chain.seal(chain.tip(connection), entry)
+        connection.execute(insert(RevisionRow).values(entry))
     found = history_mismatches(tampered)
     messages = [finding.message for finding in found]
     assert all(finding.topic == "history" for finding in found)

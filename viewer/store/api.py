@@ -28,7 +28,15 @@ if TYPE_CHECKING:
         take_backup,
     )
     from viewer.store.bootstrap import open_damaged, open_or_create
-    from viewer.store.checks import Finding, repair_search_index, run_checks
+    from viewer.store.checks import (
+        CHAIN_TOPIC,
+        ChainHead,
+        Finding,
+        chain_head,
+        repair_search_index,
+        run_checks,
+        verify_chain,
+    )
     from viewer.store.csv_export import export_csv
     from viewer.store.database import OpenedDatabase
     from viewer.store.dependents import Dependents
@@ -98,7 +106,11 @@ _HOMES = {
     "take_backup": "viewer.store.backups",
     "open_damaged": "viewer.store.bootstrap",
     "open_or_create": "viewer.store.bootstrap",
+    "CHAIN_TOPIC": "viewer.store.checks",
+    "ChainHead": "viewer.store.checks",
     "Finding": "viewer.store.checks",
+    "chain_head": "viewer.store.checks",
+    "verify_chain": "viewer.store.checks",
     "run_checks": "viewer.store.checks",
     "repair_search_index": "viewer.store.checks",
     "export_csv": "viewer.store.csv_export",
@@ -172,11 +184,13 @@ if not TYPE_CHECKING:  # for mypy the names are the imports above: a misspelt on
 
 __all__ = [
     "APP_NAME",
+    "CHAIN_TOPIC",
     "COMPLETION_LIMIT",
     "DB_ENVIRONMENT_VARIABLE",
     "DEFAULT_KEEP",
     "PAGE_SIZE",
     "BackupInfo",
+    "ChainHead",
     "ChangeProbe",
     "ConflictError",
     "DamagedDatabase",
@@ -204,6 +218,7 @@ __all__ = [
     "SynthSize",
     "apply_import",
     "backup_folder",
+    "chain_head",
     "complete",
     "count_rows",
     "counts",
@@ -240,4 +255,5 @@ __all__ = [
     "set_aside_damaged",
     "synthesise",
     "take_backup",
+    "verify_chain",
 ]

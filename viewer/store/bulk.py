@@ -34,7 +34,7 @@ from viewer.domain.records import (
 )
 from viewer.domain.serial import Problem, join_path
 from viewer.domain.validation import validate
-from viewer.store import derived, search_index
+from viewer.store import chain, derived, search_index
 from viewer.store.errors import InvalidRecord
 from viewer.store.record_form import exchange_fields
 from viewer.store.schema import EventRoleRow, PartyRow, RevisionRow
@@ -103,6 +103,10 @@ def _insert_all(
     total = sum(len(records) for _, records in groups)
     before = {kind: _max_id(connection, table_of(kind)) for kind, records in groups if records}
     at = datetime.now(UTC)
+    # The import's entries extend the log's hash chain, hashed here in Python
+    # a batch at a time. The tip is read once: this transaction holds the
+    # write lock (see viewer.store.chain.tip), so nobody else extends it.
+    log_tip = chain.tip(connection)
     done = 0
     for kind, records in groups:
         table = table_of(kind)
@@ -120,9 +124,10 @@ def _insert_all(
             if kind in _REFERENCED:
                 ids[kind].update(added)
             _insert_children(connection, kind, batch, added, ids)
-            connection.execute(
-                insert(_REVISIONS), [_creation(record, at, user) for record in batch]
-            )
+            entries = [_creation(record, at, user) for record in batch]
+            for entry in entries:
+                log_tip = chain.seal(log_tip, entry)
+            connection.execute(insert(_REVISIONS), entries)
             done += len(batch)
             if progress is not None:
                 progress(done, total)

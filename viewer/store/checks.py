@@ -11,6 +11,7 @@ large the database is.
 from __future__ import annotations
 
 import dataclasses
+import json
 import typing
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -20,12 +21,14 @@ from itertools import groupby
 from operator import itemgetter
 from typing import Any
 
-from sqlalchemy import Connection, Table, exists, or_, select
+from sqlalchemy import Connection, String, Table, exists, func, or_, select, type_coerce
 
 from viewer.domain.dates import DateError, FuzzyDate
 from viewer.domain.enums import RecordKind, RevisionAction, RoleKind
+from viewer.domain.quoting import QUOTE_LIMIT, quoted
 from viewer.domain.records import RECORD_TYPES
-from viewer.store import derived, search_index
+from viewer.domain.validation import KEY_PATTERN
+from viewer.store import chain, derived, search_index
 from viewer.store.bulk import without_cycle_collection
 from viewer.store.engine import integrity_problems
 from viewer.store.schema import CitationRow, EventRoleRow, RevisionRow, SourceRow
@@ -61,21 +64,191 @@ class Finding:
 Check = Callable[[Connection], Iterable[Finding]]
 
 
-def run_checks(store: Store) -> list[Finding]:
+def run_checks(store: Store, noted_head: tuple[int, str] | None = None) -> list[Finding]:
+    """Every check's findings. With ``noted_head`` (an entry's id and hash, as
+    ``check --chain-head`` printed them), the log's chain must still hold it."""
     findings = [Finding("integrity", message) for message in integrity_problems(store.engine)]
     if findings:
         return findings  # the data checks would read a damaged file
+    checks = DATA_CHECKS
+    if noted_head is not None:
+        noted = chain.Tip(*noted_head)
+        checks = [
+            (lambda connection: _chain_findings(connection, noted)) if c is _chain else c
+            for c in DATA_CHECKS
+        ]
     # One read transaction: every check sees the same state of the data.
     with store.engine.connect() as connection, without_cycle_collection():
-        for check in DATA_CHECKS:
+        for check in checks:
             findings += check(connection)
     return findings
+
+
+def verify_chain(store: Store, noted_head: tuple[int, str] | None = None) -> list[Finding]:
+    """The revision log's hash chain verified in one pass: its first broken
+    entry, and the entries whose values cannot be read (``run_checks`` does
+    the same among its checks). With ``noted`` (a head a user wrote down),
+    also whether the log still holds that entry unchanged."""
+    noted = None if noted_head is None else chain.Tip(*noted_head)
+    with store.engine.connect() as connection, without_cycle_collection():
+        return _chain_findings(connection, noted)
+
+
+@dataclass(frozen=True, slots=True)
+class ChainHead:
+    """The revision log's last entry and its length: noted down, it lets a user
+    later show that the history up to it was not rewritten."""
+
+    id: int
+    hash: str
+    count: int
+
+    def __str__(self) -> str:
+        return f"{self.id}:{self.hash} ({self.count:,} entries in the log)"
+
+
+def chain_head(store: Store) -> ChainHead:
+    """The head of the revision log's chain as stored (:func:`verify_chain` says
+    whether the chain leading to it holds)."""
+    with store.engine.connect() as connection:
+        head = chain.tip(connection)
+        count = connection.execute(select(func.count()).select_from(_REVISIONS)).scalar()
+    return ChainHead(head.id, head.hash, int(count or 0))
 
 
 def history_mismatches(store: Store) -> list[Finding]:
     """Records whose revision log, replayed from the start, does not give them as stored."""
     with store.engine.connect() as connection, without_cycle_collection():
         return _history_mismatches(connection)
+
+
+CHAIN_TOPIC = "history chain"
+UNREADABLE_TOPIC = "unreadable"
+
+
+def _chain(connection: Connection) -> list[Finding]:
+    return _chain_findings(connection, None)
+
+
+def _chain_findings(connection: Connection, noted: chain.Tip | None) -> list[Finding]:
+    walked = chain.walk(connection, noted)
+    findings = [
+        Finding(UNREADABLE_TOPIC, f"revisions row {row_id}: {problem}")
+        for row_id, problem in walked.unreadable
+    ]
+    if walked.unreadable_count > len(walked.unreadable):
+        more = walked.unreadable_count - len(walked.unreadable)
+        findings.append(Finding(UNREADABLE_TOPIC, f"revisions: … and {more:,} more"))
+    broken = walked.first_break
+    if broken is not None:
+        findings.append(
+            Finding(
+                CHAIN_TOPIC,
+                f"the first broken entry of the revision log is {broken.entry.describe()}: "
+                f"{broken.problem}. The history from there on cannot be vouched for.",
+            )
+        )
+    if noted is not None and walked.noted_hash != noted.hash:
+        now = (
+            f"the log has no entry {noted.id} now ({walked.count:,} entries): it was cut short"
+            if walked.noted_hash is None
+            else f"entry {noted.id} now has the hash {walked.noted_hash}"
+        )
+        findings.append(
+            Finding(
+                CHAIN_TOPIC,
+                f"the noted head (entry {noted.id}, {noted.hash}) is not in the log: {now}. "
+                "History up to it was rewritten.",
+            )
+        )
+    return findings
+
+
+def _unreadable_rows(connection: Connection) -> list[Finding]:
+    """Stored values that cannot be read into a record, each with its table and
+    row: a key that is not a key, a value outside its vocabulary, a date bound
+    that is not a date, authors that are not a list of names. (Date texts
+    that do not read are reported as invalid dates; the log's rows by the
+    chain's check.) One pass over each table's keys; the vocabularies are
+    checked in SQL."""
+    findings: list[Finding] = []
+    for kind in RecordKind:
+        table = table_of(kind)
+        query = select(table.c.id, table.c.key).order_by(table.c.id)
+        for row_id, key in connection.execute(query.execution_options(yield_per=BATCH)):
+            if not isinstance(key, str) or not KEY_PATTERN.match(key):
+                findings.append(
+                    Finding(
+                        UNREADABLE_TOPIC,
+                        f"{table.name} row {row_id}: key {quoted(key)} is not a key "
+                        "(1 to 80 lower-case letters, digits and hyphens)",
+                    )
+                )
+        for column, vocabulary in _vocabulary_columns(kind).items():
+            wrong = select(table.c.id, table.c.key, table.c[column]).where(
+                table.c[column].not_in(list(vocabulary))
+            )
+            for row_id, key, value in connection.execute(wrong.order_by(table.c.id)):
+                findings.append(
+                    _outside_finding(table.name, row_id, key, column, value, vocabulary)
+                )
+    roles = select(_ROLES.c.id, _ROLES.c.event_id, _ROLES.c.role).where(
+        _ROLES.c.role.not_in(list(RoleKind))
+    )
+    for row_id, event_id, value in connection.execute(roles.order_by(_ROLES.c.id)):
+        findings.append(
+            Finding(
+                UNREADABLE_TOPIC,
+                f"{_ROLES.name} row {row_id} (of events row {event_id}): role {quoted(value)} "
+                f"is not one of {_listed(RoleKind)}",
+            )
+        )
+    authors = select(_SOURCES.c.id, _SOURCES.c.key, type_coerce(_SOURCES.c.authors, String))
+    for row_id, key, raw in connection.execute(authors.order_by(_SOURCES.c.id)):
+        if not _names_list(raw):
+            findings.append(
+                Finding(
+                    UNREADABLE_TOPIC,
+                    f"{_SOURCES.name} row {row_id} (source {quoted(key)}): authors "
+                    f"{quoted(raw)} are not a JSON list of names",
+                )
+            )
+    return findings
+
+
+def _vocabulary_columns(kind: RecordKind) -> dict[str, type[StrEnum]]:
+    """The columns of ``kind``'s table that hold a value of a vocabulary."""
+    record_type = RECORD_TYPES[kind]
+    hints = typing.get_type_hints(record_type)
+    found: dict[str, type[StrEnum]] = {}
+    for field in dataclasses.fields(record_type):
+        hint = _without_none(hints[field.name])
+        if isinstance(hint, type) and issubclass(hint, StrEnum):
+            found[field.name] = hint
+    return found
+
+
+def _outside_finding(
+    table: str, row_id: int, key: Any, column: str, value: Any, vocabulary: type[StrEnum]
+) -> Finding:
+    return Finding(
+        UNREADABLE_TOPIC,
+        f"{table} row {row_id} (key {quoted(key)}): {column} {quoted(value)} "
+        f"is not one of {_listed(vocabulary)}",
+    )
+
+
+def _listed(vocabulary: type[StrEnum]) -> str:
+    return ", ".join(member.value for member in vocabulary)
+
+
+def _names_list(raw: Any) -> bool:
+    """Whether stored authors read as a list of names."""
+    try:
+        value = json.loads(raw) if isinstance(raw, str) else raw
+    except ValueError:
+        return False
+    return isinstance(value, list) and all(isinstance(name, str) for name in value)
 
 
 def _uncited_claims(connection: Connection) -> list[Finding]:
@@ -109,27 +282,34 @@ def _dates_out_of_order(connection: Connection) -> list[Finding]:
     for kind, prefixes in DATE_COLUMNS.items():
         table = table_of(kind)
         for prefix in prefixes:
-            columns = [table.c[f"{prefix}_{part}"] for part in ("edtf", "lower", "upper")]
+            # The bounds are read as stored, so that one that is not a date
+            # is a finding rather than an error of the read.
+            columns = [
+                table.c[f"{prefix}_edtf"],
+                *(type_coerce(table.c[f"{prefix}_{part}"], String) for part in ("lower", "upper")),
+            ]
             groups = connection.execute(
                 select(*columns)
                 .where(or_(*(column.is_not(None) for column in columns)))
                 .group_by(*columns)
             )
             found: list[tuple[int, Finding]] = []
-            for text, lower, upper in groups.all():
-                problem = _date_problem(text, lower, upper)
+            for stored in groups.all():
+                problem = _stored_date_problem(table, prefix, *stored)
                 if problem is None:
                     continue
                 same = select(table.c.id, table.c.key).where(
                     *(
                         column.is_not_distinct_from(value)
-                        for column, value in zip(columns, (text, lower, upper), strict=True)
+                        for column, value in zip(columns, stored, strict=True)
                     )
                 )
-                where = prefix.replace("_", " ")
                 for row_id, key in connection.execute(same):
                     topic, message = problem
-                    found.append((row_id, Finding(topic, message(f"{kind.label} {key!r} {where}"))))
+                    where = f"{kind.label} {key!r} {prefix.replace('_', ' ')}"
+                    if topic == UNREADABLE_TOPIC:
+                        where = f"{table.name} row {row_id} ({kind.label} {quoted(key)})"
+                    found.append((row_id, Finding(topic, message(where))))
             findings += [finding for _, finding in sorted(found, key=itemgetter(0))]
     published, accessed = _SOURCES.c.published_lower, _SOURCES.c.accessed_upper
     early = (
@@ -148,6 +328,31 @@ def _dates_out_of_order(connection: Connection) -> list[Finding]:
     return findings
 
 
+_NOT_A_DATE: Any = object()
+
+
+def _stored_date_problem(
+    table: Table, prefix: str, text: str | None, raw_lower: Any, raw_upper: Any
+) -> tuple[str, Callable[[str], str]] | None:
+    """:func:`_date_problem` of a date as stored, its bounds first read as dates."""
+    lower, upper = _stored_date(raw_lower), _stored_date(raw_upper)
+    if lower is _NOT_A_DATE or upper is _NOT_A_DATE:
+        part, raw = ("lower", raw_lower) if lower is _NOT_A_DATE else ("upper", raw_upper)
+        said = f"{prefix}_{part} {quoted(raw)} is not a date"
+        return UNREADABLE_TOPIC, lambda where: f"{where}: {said}"
+    return _date_problem(text, lower, upper)
+
+
+def _stored_date(value: Any) -> Any:
+    """A stored date bound as a date (None if empty); _NOT_A_DATE if it is not one."""
+    if value is None or isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(value)
+    except (TypeError, ValueError):
+        return _NOT_A_DATE
+
+
 def _date_problem(
     text: str | None, lower: date | None, upper: date | None
 ) -> tuple[str, Callable[[str], str]] | None:
@@ -160,7 +365,7 @@ def _date_problem(
     try:
         parsed = FuzzyDate.parse(text)
     except DateError as error:
-        reason = str(error)
+        reason = _date_reason(text, error)
         return "invalid date", lambda where: f"{where}: {reason}"
     if lower is not None and upper is not None and lower > upper:
         return (
@@ -188,7 +393,19 @@ def _history_mismatches(connection: Connection) -> list[Finding]:
     """
     findings: list[Finding] = []
     for kind in RecordKind:
-        findings += _compare_history(kind, _logged(connection, kind), _stored(connection, kind))
+        try:
+            findings += _compare_history(kind, _logged(connection, kind), _stored(connection, kind))
+        except (ValueError, TypeError):
+            # A stored value the reading of records trips over (a source's
+            # authors that are not JSON): named with its row by
+            # _unreadable_rows; this kind's history is then not compared.
+            findings.append(
+                Finding(
+                    "history",
+                    f"the {kind.section.replace('_', ' ')} were not compared with the revision "
+                    "log: a stored value cannot be read (see the unreadable findings)",
+                )
+            )
     return findings
 
 
@@ -199,7 +416,14 @@ def _logged(connection: Connection, kind: RecordKind) -> Iterator[LogEntry]:
     """Each record of ``kind`` the log names, in key order: its fields as the log
     leaves them (None if deleted), and what in its history did not add up."""
     rows = connection.execute(
-        select(_REVISIONS.c.record_key, _REVISIONS.c.id, _REVISIONS.c.action, _REVISIONS.c.changes)
+        select(
+            _REVISIONS.c.record_key,
+            _REVISIONS.c.id,
+            _REVISIONS.c.action,
+            # Read as stored: changes that are not JSON are the chain check's
+            # finding, and are left out of the replay here.
+            type_coerce(_REVISIONS.c.changes, String),
+        )
         .where(_REVISIONS.c.record_kind == kind.value)
         .order_by(_REVISIONS.c.record_key, _REVISIONS.c.id)
         .execution_options(yield_per=BATCH)
@@ -207,7 +431,10 @@ def _logged(connection: Connection, kind: RecordKind) -> Iterator[LogEntry]:
     for key, history in groupby(rows, key=itemgetter(0)):
         fields: Fields | None = None
         gaps: list[str] = []
-        for _, revision_id, action, changes in history:
+        for _, revision_id, action, raw in history:
+            changes = _changes(raw)
+            if changes is None or action not in _ACTIONS:
+                continue  # unreadable: reported with its row by the chain's check
             if action == _CREATE:
                 fields = {name: new for name, (_, new) in changes.items()}
             elif fields is None:
@@ -223,6 +450,19 @@ def _logged(connection: Connection, kind: RecordKind) -> Iterator[LogEntry]:
 
 
 _CREATE, _UPDATE = RevisionAction.CREATE.value, RevisionAction.UPDATE.value
+_ACTIONS = frozenset(action.value for action in RevisionAction)
+
+
+def _changes(raw: Any) -> dict[str, list[Any]] | None:
+    """A revision's stored changes, or None if they are not each field's
+    ``[old, new]``."""
+    changes = chain.stored_changes(raw)
+    if not isinstance(changes, dict):
+        return None
+    for pair in changes.values():
+        if not isinstance(pair, list) or len(pair) != 2:
+            return None
+    return changes
 
 
 def _stored(connection: Connection, kind: RecordKind) -> Iterator[tuple[str, Fields | str]]:
@@ -282,14 +522,21 @@ def _unreadable(connection: Connection, kind: RecordKind) -> dict[str, str]:
 
 
 def _outside(value: Any, vocabulary: type[StrEnum]) -> str:
-    return f"{value!r} is not a valid {vocabulary.__name__}"  # as the enum says it
+    return f"{quoted(value)} is not a valid {vocabulary.__name__}"  # as the enum says it
+
+
+def _date_reason(text: str, error: DateError) -> str:
+    """Why ``text`` is not a date, repeating at most a quoted part of it."""
+    if len(text) > QUOTE_LIMIT:
+        return f"{quoted(text)} is not a date this app understands"
+    return str(error)
 
 
 def _date_error(text: str) -> str | None:
     try:
         FuzzyDate.parse(text)
     except DateError as error:
-        return str(error)
+        return _date_reason(text, error)
     return None
 
 
@@ -357,6 +604,8 @@ def _derived_mismatches(connection: Connection) -> list[Finding]:
 # The data checks, in the order their findings are reported. Each takes a
 # connection inside run_checks' read transaction and returns its findings.
 DATA_CHECKS: list[Check] = [
+    _chain,
+    _unreadable_rows,
     _uncited_claims,
     _missing_sources,
     _dates_out_of_order,

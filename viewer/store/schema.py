@@ -203,7 +203,13 @@ class CitationRow(Base):
 
 
 class RevisionRow(Base):
-    """The append-only change log: rows are only ever inserted."""
+    """The append-only change log: rows are only ever inserted (on SQLite,
+    triggers refuse any UPDATE or DELETE).
+
+    A hash chain makes it tamper-evident: ``hash`` is the SHA-256 of the
+    entry's canonical form, which includes ``prev_hash``, the previous
+    entry's hash (see :mod:`viewer.store.chain`).
+    """
 
     __tablename__ = "revisions"
     __table_args__ = (Index("ix_revisions_record", "record_kind", "record_key"),)
@@ -214,6 +220,8 @@ class RevisionRow(Base):
     record_kind: Mapped[str] = mapped_column(String(20))
     record_key: Mapped[str] = mapped_column(String(80))
     changes: Mapped[dict[str, Any]] = mapped_column(JSON)
+    prev_hash: Mapped[str] = mapped_column(String(64))
+    hash: Mapped[str] = mapped_column(String(64))
 
 
 class SavedSearchRow(Base):

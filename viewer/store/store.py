@@ -25,7 +25,7 @@ from viewer.domain.records import Party, Record, Revision
 from viewer.domain.serial import Problem, record_fields
 from viewer.domain.unlink import unlink
 from viewer.domain.validation import validate
-from viewer.store import derived, search_index
+from viewer.store import chain, derived, search_index
 from viewer.store.bulk import insert_all
 from viewer.store.dependents import Dependents, find_dependents
 from viewer.store.engine import (
@@ -44,6 +44,7 @@ from viewer.store.errors import (
     HasDependents,
     InvalidRecord,
     RecordNotFound,
+    StoreError,
 )
 from viewer.store.file_errors import (
     DamagedDatabase,
@@ -289,6 +290,11 @@ class Store:
             # Said without a field's path: the record it names is gone, not mistyped.
             raise InvalidRecord([Problem("", f"{missing}: it may have been deleted")]) from None
         except IntegrityError as error:
+            if chain.refused(error):
+                raise StoreError(
+                    "the database refused to change an entry of the revision log, which only "
+                    "takes new entries; nothing was changed"
+                ) from None
             raise InvalidRecord(
                 [Problem("", f"the database refused the change: {error.orig}")]
             ) from None
@@ -429,16 +435,25 @@ class Store:
         record: Record,
         changes: Mapping[str, tuple[Any, Any]],
     ) -> None:
-        session.add(
-            RevisionRow(
-                at=datetime.now(UTC),
-                user=self.user,
-                action=action.value,
-                record_kind=record.kind.value,
-                record_key=record.key,
-                changes={name: list(pair) for name, pair in changes.items()},
-            )
-        )
+        """Log a change as the next entry of the revision log's hash chain.
+
+        The tip is read inside this write transaction, which holds the write
+        lock from its start (see :func:`viewer.store.chain.tip`), and each
+        entry is flushed at once, so that the next one in the same
+        transaction chains from it.
+        """
+        values: dict[str, Any] = {
+            "at": datetime.now(UTC),
+            "user": self.user,
+            "action": action.value,
+            "record_kind": record.kind.value,
+            "record_key": record.key,
+            "changes": {name: list(pair) for name, pair in changes.items()},
+        }
+        session.flush()  # an entry still pending would be missed by the tip
+        chain.seal(chain.tip(session.connection()), values)
+        session.add(RevisionRow(**values))
+        session.flush()
 
 
 def _place(partial: Path, target: Path) -> None:

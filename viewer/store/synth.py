@@ -42,7 +42,7 @@ from viewer.domain.records import (
     StatusAction,
 )
 from viewer.domain.serial import record_fields
-from viewer.store import derived, search_index
+from viewer.store import chain, derived, search_index
 from viewer.store.database import open_database
 from viewer.store.engine import DatabaseFileError, writer
 from viewer.store.schema import (
@@ -195,6 +195,7 @@ class _Sink:
         self.made: dict[RecordKind, int] = dict.fromkeys(RecordKind, 0)
         self.rows: dict[str, int] = {}
         self.events = 0
+        self._log_tip = chain.START
 
     def add(self, record: Record) -> None:
         kind = record.kind
@@ -231,18 +232,17 @@ class _Sink:
             )
             self._put(_CITATIONS, row)
         revision = self.rows.get(_REVISIONS.name, 0) + len(self._pending.get(_REVISIONS, ()))
-        self._put(
-            _REVISIONS,
-            {
-                "at": LOGGED_FROM + timedelta(seconds=revision),
-                "user": USER,
-                "action": RevisionAction.CREATE.value,
-                "record_kind": kind.value,
-                "record_key": record.key,
-                # What Store._insert logs: every field, from nothing to its value.
-                "changes": {name: [None, new] for name, new in creation_fields(record).items()},
-            },
-        )
+        entry = {
+            "at": LOGGED_FROM + timedelta(seconds=revision),
+            "user": USER,
+            "action": RevisionAction.CREATE.value,
+            "record_kind": kind.value,
+            "record_key": record.key,
+            # What Store._insert logs: every field, from nothing to its value.
+            "changes": {name: [None, new] for name, new in creation_fields(record).items()},
+        }
+        self._log_tip = chain.seal(self._log_tip, entry)  # the log's hash chain, in order
+        self._put(_REVISIONS, entry)
 
     def _row(self, record: Record) -> dict[str, Any]:
         match record:

@@ -560,7 +560,7 @@ def test_properties_name_the_file_its_records_and_schema(window: MainWindow, db_
     assert values["Sources"] == "3"
     assert values["Status actions"] == "12"
     assert values["Accords"] == "1"
-    assert values["Schema revision"].startswith("0007")
+    assert values["Schema revision"].startswith("0008")
     assert values["Database engine"].startswith("SQLite 3.")
     assert "bytes" in values["Size on disk"]
     assert all(shown.textFormat() == Qt.TextFormat.PlainText for shown in dialog.values.values())
