@@ -30,8 +30,11 @@ from viewer.store import api
 # Qt and the window are imported where the window is made: a command
 # (`check`, `export`, `--version`...) never loads them.
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from PySide6.QtCore import QSettings
 
+    from viewer.ui.window.damaged_recovery import DamageAsker
     from viewer.ui.window.main_window import MainWindow
 
 SELECT_KINDS = {
@@ -79,21 +82,83 @@ def create_main_window(
 
     A QApplication must exist. The database engine is closed when the window is.
     """
-    from PySide6.QtCore import QSettings
+    settings = _settings_or_default(settings)
+    store, opened = api.open_or_create(database_path, _author(settings), seed=seed)
+    return window_on(store, opened, settings)
 
+
+def window_on(
+    store: api.Store,
+    opened: api.OpenedDatabase,
+    settings: QSettings | None = None,
+    *,
+    damaged: bool = False,
+) -> MainWindow:
+    """The app's window on a database already open (``damaged``: read-only, to export)."""
     from viewer.ui.browse.link_opener import LinkOpener
     from viewer.ui.window.main_window import MainWindow
-    from viewer.ui.window.preferences import load_preferences
 
-    if settings is None:
-        settings = QSettings(api.APP_NAME, api.APP_NAME)
-    # The author the preferences name, else the system's name for the user.
-    author = author_name(load_preferences(settings).author)
-    store, opened = api.open_or_create(database_path, author, seed=seed)
-    window = MainWindow(store, opened.path, settings, LinkOpener(), system_author=current_user())
+    window = MainWindow(
+        store,
+        opened.path,
+        _settings_or_default(settings),
+        LinkOpener(),
+        system_author=current_user(),
+        damaged=damaged,
+    )
     # The File menu closes it: when the window opens another, or is gone.
     window.file_actions.adopt(opened)
     return window
+
+
+def open_at_start(
+    path: Path,
+    settings: QSettings | None,
+    *,
+    seed: bool,
+    ask: DamageAsker,
+    choose_file: Callable[[Path], Path | None],
+) -> tuple[MainWindow, str | None] | None:
+    """The window the app starts with, and what to tell the user first (or None).
+
+    A damaged database is never written: the user is asked (``ask``) whether
+    to restore its newest good backup, open another file (``choose_file``),
+    or open it read-only to export what can be read. None: they chose to quit.
+    Raises DatabaseFileError for a file that cannot be used otherwise (not
+    ours, a newer version's...), or when a restore fails.
+    """
+    from viewer.ui.window.damaged_dialog import DamagedChoice
+    from viewer.ui.window.damaged_recovery import Recovered, recover
+    from viewer.ui.window.preferences import load_preferences
+
+    settings = _settings_or_default(settings)
+    while True:
+        try:
+            return create_main_window(path, settings, seed=seed), None
+        except api.DamagedDatabase as damaged:
+            keep = load_preferences(settings).backups_to_keep
+            outcome = recover(damaged, _author(settings), keep, ask, at_start=True)
+        if isinstance(outcome, Recovered):
+            window = window_on(outcome.store, outcome.opened, settings, damaged=outcome.damaged)
+            return window, outcome.note
+        if outcome is not DamagedChoice.OPEN_OTHER:
+            return None
+        chosen = choose_file(path.parent)
+        if chosen is not None:
+            path, seed = chosen, False  # another file is opened, never created and filled
+
+
+def _settings_or_default(settings: QSettings | None) -> QSettings:
+    from PySide6.QtCore import QSettings
+
+    return settings if settings is not None else QSettings(api.APP_NAME, api.APP_NAME)
+
+
+def _author(settings: QSettings) -> str:
+    """The author the preferences name, else the system's name for the user."""
+    from viewer.ui.window.preferences import load_preferences
+
+    return author_name(load_preferences(settings).author)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -142,7 +207,10 @@ def _run_window(path: Path, empty: bool, screenshot: Path | None, select: str | 
         chosen = load_preferences(QSettings(api.APP_NAME, api.APP_NAME)).colour_scheme
         colour_scheme.apply(app, chosen)
         window = _open_window(path, empty, None, select, show_errors=True)
-        return window if isinstance(window, int) else int(app.exec())
+        if isinstance(window, int):
+            return window
+        window.backups.start_daily()  # off the GUI thread: it copies the whole file
+        return int(app.exec())
     # A screenshot shows the default layout, not this user's saved one.
     with tempfile.TemporaryDirectory(prefix="accords-viewer-") as scratch:
         settings = QSettings(str(Path(scratch) / "settings.ini"), QSettings.Format.IniFormat)
@@ -165,13 +233,38 @@ def _open_window(
     path: Path, empty: bool, settings: QSettings | None, select: str | None, *, show_errors: bool
 ) -> MainWindow | int:
     """The shown window, or the exit code of why it could not be opened."""
-    try:
-        window = create_main_window(path, settings, seed=not empty)
-    except api.DatabaseFileError as error:
-        from PySide6.QtCore import Qt
-        from PySide6.QtWidgets import QApplication, QMessageBox
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
-        if show_errors and QApplication.platformName() not in ("offscreen", "minimal"):
+    from viewer.ui.window.damaged_dialog import DamagedChoice
+    from viewer.ui.window.damaged_recovery import dialog_asker
+    from viewer.ui.window.file_chooser import DATABASE_FILTER
+
+    def choose_file(folder: Path) -> Path | None:
+        name, _ = QFileDialog.getOpenFileName(None, "Open Database", str(folder), DATABASE_FILTER)
+        return Path(name) if name else None
+
+    def refuse(_damaged: api.DamagedDatabase, *_: object) -> DamagedChoice:
+        return DamagedChoice.CANCEL  # a screenshot asks nothing
+
+    # Offscreen (tests, a screenshot) nobody could answer a question.
+    interactive = show_errors and QApplication.platformName() not in ("offscreen", "minimal")
+    try:
+        opened = open_at_start(
+            path,
+            settings,
+            seed=not empty,
+            ask=dialog_asker(None) if interactive else refuse,
+            choose_file=choose_file,
+        )
+        if opened is None:
+            return fail(
+                f"{path} is damaged; it was left as it was. To put a backup in its place: "
+                f"accords-viewer restore BACKUP (its backups: {api.backup_folder(path)})"
+            )
+        window, note = opened
+    except api.DatabaseFileError as error:
+        if interactive:
             box = QMessageBox(QMessageBox.Icon.Critical, "Accords Viewer", str(error))
             box.setTextFormat(Qt.TextFormat.PlainText)  # the message quotes the file
             box.exec()
@@ -182,6 +275,8 @@ def _open_window(
             f"--select {select}: no such record (use KIND:NAME, e.g. participant:Kazakhstan)"
         )
     window.show()
+    if note is not None:
+        window.file_actions.tell("Accords Viewer", note, icon=QMessageBox.Icon.Information)
     return window
 
 

@@ -40,6 +40,7 @@ class AnsweringChooser:
         self.open: Path | None = None
         self.to_import: Path | None = None
         self.export: tuple[Path, ExportFormat] | None = None
+        self.copy: Path | None = None
 
     def new_database(self, folder: Path) -> Path | None:
         return self.new
@@ -52,6 +53,9 @@ class AnsweringChooser:
 
     def export_file(self, folder: Path, name: str) -> tuple[Path, ExportFormat] | None:
         return self.export
+
+    def save_copy(self, folder: Path, name: str) -> Path | None:
+        return self.copy
 
 
 @pytest.fixture
@@ -162,6 +166,9 @@ def test_file_is_the_first_menu_and_lists_its_commands(window: MainWindow) -> No
         "Open &Recent",
         "&Import…",
         "&Export…",
+        "Save a &Copy…",
+        "&Backups…",
+        "Back &Up Now",
         "Database &Properties",
         "&Quit",
     ]

@@ -222,7 +222,7 @@ def test_preferences_open_in_the_first_field_and_tab_runs_top_to_bottom(
         dialog.fixed_button.setChecked(True)
         dialog.date_edit.setText("2021-06-01")
         dialog.author_edit.setFocus()
-        for _ in range(7):
+        for _ in range(8):
             seen.append(focus_name(dialog))
             qtbot.keyClick(dialog.focusWidget(), Qt.Key.Key_Tab)
         seen.append(focus_name(dialog))
@@ -236,6 +236,7 @@ def test_preferences_open_in_the_first_field_and_tab_runs_top_to_bottom(
         "asOfFixed",
         "asOfDateEdit",
         "colourSchemeCombo",
+        "backupsToKeep",
         "OK",
         "Cancel",
         "authorEdit",

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import dataclasses
+import functools
 from collections.abc import Callable
+from typing import TypeVar
 
 from PySide6.QtCore import QObject, QSettings, Qt, Signal
 from PySide6.QtGui import QUndoStack
@@ -14,6 +16,9 @@ from viewer.domain.field_labels import record_noun
 from viewer.domain.records import Event, Party, Person, Record, Source, StatusAction
 from viewer.store.api import (
     ConflictError,
+    DatabaseBusy,
+    DatabaseGone,
+    ReadOnlyStore,
     Store,
     StoreError,
     complete,
@@ -40,6 +45,9 @@ from viewer.ui.widgets.choice_lookup import ChoiceLookup
 
 # Asks whether to go ahead; gets the question's title and text.
 Confirmer = Callable[[QWidget, str, str], bool]
+# Asks whether to try a write again that waited for a lock in vain; gets the message.
+RetryAsker = Callable[[QWidget, str], bool]
+_Result = TypeVar("_Result")
 # A merge that keeps meeting newer saves by others is given up after this many tries.
 MAX_MERGE_ROUNDS = 5
 # Why a save was not made; the dialog shows them after "Not saved: ".
@@ -64,6 +72,24 @@ def ask_yes_no(parent: QWidget, title: str, text: str) -> bool:
     return box.exec() == QMessageBox.StandardButton.Yes
 
 
+def ask_retry(parent: QWidget, text: str) -> bool:
+    """Retry or Cancel, after a write found the database locked by another program."""
+    said = text.strip()
+    said = said[:1].upper() + said[1:] + ("" if said.endswith((".", "!", "?")) else ".")
+    box = QMessageBox(
+        QMessageBox.Icon.Warning,
+        "Database busy",
+        f"{said}\n\nAnother program is writing to the database. Retry once it is done; "
+        "Cancel keeps what you typed, unsaved.",
+        QMessageBox.StandardButton.Retry | QMessageBox.StandardButton.Cancel,
+        parent,
+    )
+    box.setObjectName("busyMessage")
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    box.setDefaultButton(QMessageBox.StandardButton.Retry)
+    return box.exec() == QMessageBox.StandardButton.Retry
+
+
 def show_problem(parent: QWidget, text: str) -> None:
     box = QMessageBox(
         QMessageBox.Icon.Warning, "Accords Viewer", text, QMessageBox.StandardButton.Ok, parent
@@ -76,14 +102,22 @@ class RecordEditor(QObject):
     """Opens the edit dialogs and turns what they return into saved,
     undoable changes on ``undo_stack``.
 
+    A write that waits in vain for another program's lock asks Retry or
+    Cancel (``ask_retry``); a write refused because the file was deleted,
+    replaced or is read-only says :attr:`writingStopped`. Either way a form
+    being saved stays open with everything typed in it.
+
     Signals:
         changed(str, str): a record was saved, undone or redone; carries the
             record kind's value and the key.
         failed(str): a change could not be made; carries the reason.
+        writingStopped(str): the database cannot be written any more (deleted,
+            replaced, read-only); carries the reason.
     """
 
     changed = Signal(str, str)
     failed = Signal(str)
+    writingStopped = Signal(str)
 
     def __init__(
         self,
@@ -94,11 +128,13 @@ class RecordEditor(QObject):
         confirm_discard: Asker = ask_discard,
         run_dialog: Callable[[RecordDialog], int] = lambda dialog: dialog.exec(),
         resolve_conflict: ConflictResolver | None = None,
+        retry: RetryAsker = ask_retry,
     ) -> None:
         super().__init__(parent_widget)
         self._store = store
         self._parent = parent_widget
         self._confirm = confirm
+        self._ask_retry = retry
         self._run_dialog = run_dialog
         # None: the ConflictDialog, told what the record was when editing began.
         self._resolve_conflict = resolve_conflict
@@ -158,8 +194,10 @@ class RecordEditor(QObject):
         if not self._confirm(self._parent, "Delete", question):
             return False
         try:
-            _, linked = self._store.delete_linked(
-                kind, key, record.version, with_links=bool(dependents.links)
+            _, linked = self._writing(
+                lambda: self._store.delete_linked(
+                    kind, key, record.version, with_links=bool(dependents.links)
+                )
             )
         except StoreError as error:
             self.failed.emit(f"“{name}” was not deleted: {error}")
@@ -178,7 +216,8 @@ class RecordEditor(QObject):
                     "earlier state; undo the deletion instead."
                 )
                 return False
-            saved = self._store.update(dataclasses.replace(wanted, version=current.version))
+            again = dataclasses.replace(wanted, version=current.version)
+            saved = self._writing(lambda: self._store.update(again))
         except StoreError as error:
             self.failed.emit(f"Could not revert: {error}")
             return False
@@ -200,7 +239,7 @@ class RecordEditor(QObject):
 
     def _save_new(self, record: Record) -> Record | str:
         try:
-            saved = self._store.add(record)
+            saved = self._writing(lambda: self._store.add(record))
         except StoreError as error:
             return str(error)
         self._push(AddRecordCommand(self._store, saved, self._changed, self._failed))
@@ -209,7 +248,7 @@ class RecordEditor(QObject):
     def _save_edit(self, before: Record) -> SaveHandler:
         def save(record: Record) -> Record | str:
             try:
-                saved = self._store.update(record)
+                saved = self._writing(lambda: self._store.update(record))
             except ConflictError as conflict:
                 return self._save_over(record, before, conflict.current)
             except StoreError as error:
@@ -235,7 +274,7 @@ class RecordEditor(QObject):
             if merged is None:
                 return NOT_SAVED_CHANGED
             try:
-                saved = self._store.update(merged)
+                saved = self._writing(functools.partial(self._store.update, merged))
             except ConflictError as again:
                 # Yet another save came in meanwhile: merge the merge with that.
                 mine, base, theirs = merged, theirs, again.current
@@ -264,11 +303,30 @@ class RecordEditor(QObject):
         if not self._confirm(self._top_widget(), "Record deleted", question):
             return NOT_SAVED_DELETED
         try:
-            saved = self._store.add(dataclasses.replace(mine, version=0))
+            anew = dataclasses.replace(mine, version=0)
+            saved = self._writing(lambda: self._store.add(anew))
         except StoreError as error:
             return f"could not save it as a new record: {error}"
         self._push(AddRecordCommand(self._store, saved, self._changed, self._failed))
         return saved
+
+    def _writing(self, write: Callable[[], _Result]) -> _Result:
+        """Run one write of the store. Locked beyond the busy timeout, the user
+        chooses Retry (it runs again) or Cancel (the error goes on to the
+        caller, which keeps the form open). Refused for good (deleted,
+        replaced, read-only): the window is told to stop writing."""
+        while True:
+            try:
+                return write()
+            except DatabaseBusy as busy:
+                if not self._ask_retry(self._top_widget(), str(busy)):
+                    raise
+            except DatabaseGone as gone:
+                self.writingStopped.emit(gone.reason)
+                raise
+            except ReadOnlyStore as refused:
+                self.writingStopped.emit(str(refused))
+                raise
 
     def _top_widget(self) -> QWidget:
         # Over the edit dialog being saved, which is modal, when there is one.

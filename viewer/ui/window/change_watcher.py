@@ -14,16 +14,23 @@ class ChangeWatcher(QObject):
     to the front) whether the database changed since the last look.
 
     The look is the store's :class:`ChangeProbe`: one cheap read of the
-    file's change counter, whatever the size of the data.
+    file's change counter, whatever the size of the data. Each look also asks
+    whether the file is still there (:meth:`Store.file_gone`: two stat calls):
+    a database deleted or replaced under the window is said once.
 
     Signals:
         changedElsewhere(): another writer committed since the last look.
+        fileGone(str): the database file was deleted or replaced; carries the
+            store's sentence saying which.
     """
 
     changedElsewhere = Signal()
+    fileGone = Signal(str)
 
     def __init__(self, store: Store, parent: QObject | None = None) -> None:
         super().__init__(parent)
+        self._store = store
+        self._gone = False
         self._probe: ChangeProbe | None = store.watch()
         self._timer = QTimer(self)
         self._timer.setInterval(PROBE_INTERVAL_MS)
@@ -31,8 +38,17 @@ class ChangeWatcher(QObject):
         self._timer.start()
 
     def check(self) -> None:
-        """Look now; says :attr:`changedElsewhere` if something changed."""
-        if self._probe is not None and self._probe.changed():
+        """Look now; says :attr:`fileGone` (once) if the file is gone, else
+        :attr:`changedElsewhere` if something changed."""
+        if self._probe is None or self._gone:
+            # Once gone, what the path holds now is not this database: no re-reading.
+            return
+        gone = self._store.file_gone()
+        if gone is not None:
+            self._gone = True
+            self.fileGone.emit(gone)
+            return
+        if self._probe.changed():
             self.changedElsewhere.emit()
 
     def note_own_change(self) -> None:
@@ -44,6 +60,8 @@ class ChangeWatcher(QObject):
     def set_store(self, store: Store) -> None:
         """Watch another database from now on."""
         self.stop()
+        self._store = store
+        self._gone = False
         self._probe = store.watch()
         self._timer.start()
 

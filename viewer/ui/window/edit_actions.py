@@ -95,6 +95,10 @@ class EditActions(QObject):
         """The Edit menu, top to bottom; None is a separator."""
         return [self.undo, self.redo, None, self.new, self.edit, self.delete, self.new_status]
 
+    def writing_actions(self) -> list[QAction]:
+        """Every action that writes to the database (disabled while it cannot be written)."""
+        return [self.undo, self.redo, self.new, self.edit, self.delete, self.new_status]
+
     def toolbar_actions(self) -> list[QAction]:
         return [self.new, self.edit, self.delete, self.new_status]
 
@@ -136,11 +140,15 @@ class EditActions(QObject):
         self.new_status.setEnabled(place is not None and place.kind is RecordKind.PARTY)
 
     def new_record(self) -> None:
+        if not self.new.isEnabled():
+            return  # the database cannot be written (read-only, gone)
         saved = self._editor.new(self._host.current_kind())
         if saved is not None:
             self._host.select_record(saved.kind, saved.key)
 
     def new_status_for_current(self) -> None:
+        if not self.new_status.isEnabled():
+            return
         place = self._host.shown_location()
         party = place.key if place and place.kind is RecordKind.PARTY else None
         self._editor.new(RecordKind.STATUS_ACTION, party=party)
@@ -150,11 +158,15 @@ class EditActions(QObject):
         self._editor.new(RecordKind.STATUS_ACTION, party=party)
 
     def edit_current(self) -> None:
+        if not self.edit.isEnabled():
+            return  # Enter on a row, too, edits only where editing is possible
         place = self._host.shown_location()
         if place is not None and place.kind is self._host.current_kind():
             self._editor.edit(place.kind, place.key)
 
     def delete_current(self) -> None:
+        if not self.delete.isEnabled():
+            return
         place = self._host.shown_location()
         if place is not None and place.kind is self._host.current_kind():
             self._editor.delete(place.kind, place.key)

@@ -11,7 +11,9 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDialog, QMenu, QMessageBox, QStatusBar, QWidget
 
 from viewer.store.api import (
+    DamagedDatabase,
     DatabaseFileError,
+    DatabaseGone,
     OpenedDatabase,
     Store,
     StoreError,
@@ -19,9 +21,12 @@ from viewer.store.api import (
     open_or_create,
 )
 from viewer.ui.widgets.shortcuts import shortcuts
+from viewer.ui.window.damaged_dialog import DamagedChoice
+from viewer.ui.window.damaged_recovery import DamageAsker, Recovered, dialog_asker, recover
 from viewer.ui.window.exchange_work import ImportOutcome, export_work, import_work
 from viewer.ui.window.file_chooser import ExportFormat, FileDialogChooser, PathChooser
 from viewer.ui.window.long_task import LongTask, Work
+from viewer.ui.window.preferences import load_preferences
 from viewer.ui.window.problems_dialog import ProblemsDialog
 from viewer.ui.window.properties_dialog import PropertiesDialog
 from viewer.ui.window.recent_databases import RecentDatabases
@@ -38,7 +43,8 @@ class FileHost(Protocol):
 
     @property
     def store(self) -> Store: ...
-    def switch_store(self, store: Store, path: Path) -> None: ...
+    def switch_store(self, store: Store, path: Path, *, damaged: bool = False) -> None: ...
+    def release_store(self) -> None: ...
     def refresh(self) -> None: ...
     def statusBar(self) -> QStatusBar: ...
     def close(self) -> bool: ...
@@ -76,20 +82,25 @@ class FileActions(QObject):
     Signals:
         databaseSwitched(str): the window shows another database; carries its path.
         taskEnded(): an import or export ended (done, failed or cancelled).
+        writingStopped(str): an import found the file deleted or replaced; carries why.
     """
 
     databaseSwitched = Signal(str)
     taskEnded = Signal()
+    writingStopped = Signal(str)
 
     def __init__(self, host: FileHost, window: QWidget, settings: QSettings) -> None:
         super().__init__(window)
         self._host = host
         self._window = window
+        self._settings = settings
         self.recent = RecentDatabases(settings)
         self.chooser: PathChooser = FileDialogChooser(window)
         self.opener: DatabaseOpener = lambda path, _create: open_or_create(
             path, self._host.store.user, seed=False
         )
+        # Asks what to do with a damaged file (tests answer at once).
+        self.damage_asker: DamageAsker = dialog_asker(window)
         self.task: LongTask | None = None
         self._file = _OpenFile()
         file = self._file
@@ -134,8 +145,14 @@ class FileActions(QObject):
             self.quit_action,
         ]
 
-    def add_menu(self, menu: QMenu) -> None:
+    def add_menu(self, menu: QMenu, keeping: Sequence[QAction] = ()) -> None:
+        """Fill the File ``menu``; the ``keeping`` actions (Save a Copy, Backups)
+        go in a group of their own after Export."""
         for action in self.menu_actions():
+            if action is self.properties_action and keeping:
+                for kept in keeping:
+                    menu.addAction(kept)
+                menu.addSeparator()
             if action is None:
                 menu.addSeparator()
                 continue
@@ -199,10 +216,38 @@ class FileActions(QObject):
             return True
         try:
             store, opened = self.opener(path, create)
+        except DamagedDatabase as damaged:
+            return self._open_damaged(damaged)
         except (DatabaseFileError, StoreError, OSError) as error:
             self.tell(title, f"{error}\n\nThe database shown stays open.")
             return False
-        self._host.switch_store(store, opened.path)
+        self._show_opened(store, opened, create=create)
+        return True
+
+    def _open_damaged(self, damaged: DamagedDatabase) -> bool:
+        """Ask what to do with a damaged file; the database shown stays until
+        another is open."""
+        keep = load_preferences(self._settings).backups_to_keep
+        try:
+            outcome = recover(
+                damaged, self._host.store.user, keep, self.damage_asker, at_start=False
+            )
+        except (DatabaseFileError, StoreError, OSError) as error:
+            self.tell("Open Database", f"{error}\n\nThe database shown stays open.")
+            return False
+        if outcome is DamagedChoice.OPEN_OTHER:
+            return self.open_database()
+        if not isinstance(outcome, Recovered):
+            self._say(f"{damaged.path} was not opened: it is damaged, and was left as it was")
+            return False
+        self._show_opened(outcome.store, outcome.opened, damaged=outcome.damaged)
+        self.tell("Open Database", outcome.note, icon=QMessageBox.Icon.Information)
+        return True
+
+    def _show_opened(
+        self, store: Store, opened: OpenedDatabase, *, create: bool = False, damaged: bool = False
+    ) -> None:
+        self._host.switch_store(store, opened.path, damaged=damaged)
         left, self._file.opened = self._file.opened, opened
         if left is not None:
             left.close()
@@ -214,10 +259,44 @@ class FileActions(QObject):
             self._say(
                 f"Upgraded {opened.path}; the previous version is kept at {opened.backup_path}"
             )
+        elif store.read_only:
+            self._say(f"Opened {opened.path} read-only: it cannot be changed")
         else:
             self._say(f"Opened {opened.path}")
         self.databaseSwitched.emit(str(opened.path))
-        return True
+
+    def replace_file(self, change: Callable[[Path], object]) -> object:
+        """Close the database shown, let ``change`` rewrite its file (a restore),
+        and show the file again; ``change``'s outcome.
+
+        Every connection is closed first (the window's readers and watch, then
+        the engine). If ``change`` fails, its error goes on to the caller once
+        the file, as it was, is shown again.
+        """
+        opened = self._file.opened
+        if opened is None:
+            raise DatabaseFileError("no database is open")
+        path = opened.path
+        self._host.release_store()
+        opened.close()
+        try:
+            outcome = change(path)
+        except BaseException:
+            self._reopen(path)  # as it was: the change failed before replacing it
+            raise
+        self._reopen(path)
+        return outcome
+
+    def _reopen(self, path: Path) -> None:
+        try:
+            store, reopened = self.opener(path, False)
+        except (DatabaseFileError, StoreError, OSError) as error:
+            raise DatabaseFileError(
+                f"{path} could not be opened again: {error}. Open it (or another file) "
+                "with File > Open Database…"
+            ) from error
+        self._host.switch_store(store, reopened.path)
+        self._file.opened = reopened
 
     def _folder(self) -> Path:
         current = self.current_path()
@@ -307,6 +386,8 @@ class FileActions(QObject):
         self.taskEnded.emit()
 
     def _task_failed(self, doing: str, path: Path, error: object) -> None:
+        if isinstance(error, DatabaseGone):
+            self.writingStopped.emit(error.reason)
         if isinstance(error, OSError):
             reason = error.strerror or str(error)
         else:
@@ -323,16 +404,20 @@ class FileActions(QObject):
 
     # -- telling the user ------------------------------------------------------------
 
-    def tell(self, title: str, text: str, problems: Sequence[str] = ()) -> QDialog:
+    def tell(
+        self,
+        title: str,
+        text: str,
+        problems: Sequence[str] = (),
+        icon: QMessageBox.Icon = QMessageBox.Icon.Warning,
+    ) -> QDialog:
         """Show a message (and a list of problems) without blocking: window-modal,
         gone once closed. Plain text: it quotes file names and file contents."""
         dialog: QDialog
         if problems:
             dialog = ProblemsDialog(title, text, problems, self._window)
         else:
-            dialog = QMessageBox(
-                QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok, self._window
-            )
+            dialog = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, self._window)
             dialog.setTextFormat(Qt.TextFormat.PlainText)
             dialog.setObjectName("fileMessage")
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

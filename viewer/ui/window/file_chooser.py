@@ -22,6 +22,7 @@ class PathChooser(Protocol):
     def open_database(self, folder: Path) -> Path | None: ...
     def import_file(self, folder: Path) -> Path | None: ...
     def export_file(self, folder: Path, name: str) -> tuple[Path, ExportFormat] | None: ...
+    def save_copy(self, folder: Path, name: str) -> Path | None: ...
 
 
 class FileDialogChooser:
@@ -67,6 +68,18 @@ class FileDialogChooser:
             return (path.with_suffix("") if path.suffix in (".json", ".csv") else path), "csv"
         as_json = _with_suffix(chosen, ".json")
         return (as_json, "json") if as_json is not None else None
+
+    def save_copy(self, folder: Path, name: str) -> Path | None:
+        name, _ = QFileDialog.getSaveFileName(
+            self._parent,
+            "Save a Copy of the Database",
+            str(folder / f"{name}.sqlite3"),
+            DATABASE_FILTER,
+            # A copy never replaces a file (the store refuses, saying so): no
+            # question whose Yes would then be refused.
+            options=QFileDialog.Option.DontConfirmOverwrite,
+        )
+        return _with_suffix(name, ".sqlite3")
 
 
 def _with_suffix(name: str, suffix: str) -> Path | None:

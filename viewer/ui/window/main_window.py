@@ -35,10 +35,12 @@ from viewer.ui.browse.record_list_view import RecordListView
 from viewer.ui.browse.record_table_model import RecordTableModel
 from viewer.ui.edit.record_editor import RecordEditor, show_problem
 from viewer.ui.window.back_forward import BackForward
+from viewer.ui.window.backup_actions import BackupActions
 from viewer.ui.window.change_watcher import ChangeWatcher
 from viewer.ui.window.edit_actions import EditActions
 from viewer.ui.window.empty_state import empty_text, plural
 from viewer.ui.window.file_actions import FileActions
+from viewer.ui.window.file_safety import FileSafety
 from viewer.ui.window.help_actions import HelpActions
 from viewer.ui.window.navigation_history import Location
 from viewer.ui.window.navigator import TITLES, Navigator
@@ -76,6 +78,8 @@ class MainWindow(QMainWindow):
         opener: LinkOpener,
         reader: DetailReader | None = None,
         system_author: str | None = None,
+        *,
+        damaged: bool = False,
     ) -> None:
         super().__init__()
         self._store = store
@@ -111,6 +115,7 @@ class MainWindow(QMainWindow):
         self.feedback = StatusFeedback(self.statusBar(), self.editor.undo_stack, self)
         self._set_tab_order()
         self._connect_signals()
+        self.safety.show_store(store, database_path, damaged=damaged)
         self._refresh_counts()
         self._restore_state()
 
@@ -194,7 +199,18 @@ class MainWindow(QMainWindow):
         )
         # File is the first menu: made before Edit, View, Search and Help.
         self.file_actions = FileActions(self, self, self._settings)
-        self.file_actions.add_menu(self.menuBar().addMenu("&File"))
+        self.safety = FileSafety(self, self, lambda: self.file_actions.chooser)
+        self.write_lock = self.safety.lock
+        self.write_lock.guard(*edits.writing_actions(), self.file_actions.import_action)
+        self.backups = BackupActions(self, self, self._settings)
+        self.file_actions.add_menu(
+            self.menuBar().addMenu("&File"),
+            keeping=(
+                self.safety.save_copy_action,
+                self.backups.action,
+                self.backups.back_up_action,
+            ),
+        )
         edit_menu = self.menuBar().addMenu("&Edit")
         edits.place(edit_menu, self, self.stack, self.views)
         self.preferences = PreferencesController(self._settings, self._system_author, self)
@@ -256,10 +272,8 @@ class MainWindow(QMainWindow):
             lambda kind, key: self._follow_link(RecordKind(kind), key)
         )
         self.detail_pane.revertRequested.connect(self._revert)
-        self.detail_pane.editRequested.connect(
-            lambda kind, key: self.editor.edit(RecordKind(kind), key)
-        )
-        self.detail_pane.changeStatusRequested.connect(self.edit_actions.change_status_of)
+        self.detail_pane.editRequested.connect(self._edit_requested)
+        self.detail_pane.changeStatusRequested.connect(self._change_status_requested)
         self.detail_pane.webLinkRequested.connect(self.citations_pane.open_url)
         self.detail_pane.searchRequested.connect(
             lambda kind, query: self.search.show_query(RecordKind(kind) if kind else None, query)
@@ -275,7 +289,11 @@ class MainWindow(QMainWindow):
         )
         self.editor.changed.connect(lambda kind, key: self._record_changed(RecordKind(kind), key))
         self.editor.failed.connect(lambda text: self.notify(text))
+        self.editor.writingStopped.connect(self.safety.writing_stopped)
         self.watcher.changedElsewhere.connect(lambda: self.refresh())
+        self.watcher.fileGone.connect(self.safety.writing_stopped)
+        self.file_actions.writingStopped.connect(self.safety.writing_stopped)
+        self.write_lock.changed.connect(self._writing_changed)
         self.citations_pane.referenceCopied.connect(
             lambda text: self.feedback.say(f"Copied reference: {_cut(text, 90)}")
         )
@@ -520,7 +538,33 @@ class MainWindow(QMainWindow):
         else:
             self.select_record(kind, key)
 
+    def _may_write(self) -> bool:
+        """Whether editing is allowed now; if not, the status bar says why."""
+        reason = self.write_lock.reason
+        if reason is not None:
+            self.feedback.say(f"Not available: {reason}.")
+        return reason is None
+
+    def _edit_requested(self, kind: str, key: str) -> None:
+        if self._may_write():
+            self.editor.edit(RecordKind(kind), key)
+
+    def _change_status_requested(self, party: str) -> None:
+        if self._may_write():
+            self.edit_actions.change_status_of(party)
+
+    def _writing_changed(self) -> None:
+        if self.write_lock.allows():
+            stack = self.editor.undo_stack
+            self.edit_actions.undo.setEnabled(stack.canUndo())
+            self.edit_actions.redo.setEnabled(stack.canRedo())
+            self.edit_actions.new.setEnabled(True)
+            self.file_actions.import_action.setEnabled(True)
+            self.edit_actions.update()
+
     def _revert(self, revision_id: int) -> None:
+        if not self._may_write():
+            return
         target = self._revision_records.get(revision_id)
         if target is not None:
             self.editor.revert(*target, revision_id)
@@ -535,7 +579,7 @@ class MainWindow(QMainWindow):
 
     # -- the database shown -------------------------------------------------------
 
-    def switch_store(self, store: Store, path: Path) -> None:
+    def switch_store(self, store: Store, path: Path, *, damaged: bool = False) -> None:
         """Show another database in this window (File > Open, New, Open Recent).
 
         Everything read from the old one is let go: reads still under way,
@@ -559,7 +603,7 @@ class MainWindow(QMainWindow):
         finally:
             self._selecting = False
         self.watcher.set_store(store)
-        self.setWindowTitle(path.name)
+        self.safety.show_store(store, path, damaged=damaged)
         self.setWindowFilePath(str(path))
         self.path_label.setText(f"Database: {path}")
         self._refresh_counts()
@@ -567,6 +611,20 @@ class MainWindow(QMainWindow):
         self.show_kind(RecordKind.PARTY)
         self.views[RecordKind.PARTY].selectRow(0)
         self._update_history_actions()
+
+    def release_store(self) -> None:
+        """Stop every use of the database (its file is about to be replaced):
+        reads under way, the watch for changes, a backup being taken."""
+        self.backups.wait()
+        self._stop_reading()
+
+    def replace_database_file(self, change: Callable[[Path], object]) -> object:
+        """Rewrite the database file with every connection closed (a restore);
+        the window shows it afresh after."""
+        return self.file_actions.replace_file(change)
+
+    def writing_stopped_because(self) -> str | None:
+        return self.write_lock.reason
 
     # -- remembering the layout ---------------------------------------------------
 
@@ -594,6 +652,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_state()
+        self.backups.wait()  # a backup under way ends whole, never cut off at exit
         self._stop_reading()
         super().closeEvent(event)
 

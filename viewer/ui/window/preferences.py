@@ -16,6 +16,10 @@ AUTHOR_KEY = "preferences/author"
 AS_OF_MODE_KEY = "preferences/asOfMode"
 AS_OF_DATE_KEY = "preferences/asOfDate"
 COLOUR_SCHEME_KEY = "preferences/colourScheme"
+BACKUPS_KEY = "preferences/backupsToKeep"
+# How many backups of a database are kept (the oldest beyond go); the store's default.
+DEFAULT_BACKUPS = 10
+MIN_BACKUPS, MAX_BACKUPS = 1, 999
 
 _Choice = TypeVar("_Choice", bound=StrEnum)
 
@@ -54,6 +58,7 @@ class Preferences:
     as_of_mode: AsOfMode = AsOfMode.TODAY
     as_of_date: str = ""
     colour_scheme: ColourScheme = ColourScheme.SYSTEM
+    backups_to_keep: int = DEFAULT_BACKUPS
 
     def default_as_of(self, today: date | None = None) -> date:
         """The day the timeline opens on: today, or the fixed day if it reads as one."""
@@ -79,6 +84,7 @@ def load_preferences(settings: QSettings) -> Preferences:
         as_of_mode=_choice(settings.value(AS_OF_MODE_KEY), AsOfMode, AsOfMode.TODAY),
         as_of_date=as_of_date if isinstance(as_of_date, str) else "",
         colour_scheme=_choice(settings.value(COLOUR_SCHEME_KEY), ColourScheme, ColourScheme.SYSTEM),
+        backups_to_keep=_count(settings.value(BACKUPS_KEY)),
     )
 
 
@@ -87,7 +93,17 @@ def save_preferences(settings: QSettings, preferences: Preferences) -> None:
     settings.setValue(AS_OF_MODE_KEY, preferences.as_of_mode.value)
     settings.setValue(AS_OF_DATE_KEY, preferences.as_of_date.strip())
     settings.setValue(COLOUR_SCHEME_KEY, preferences.colour_scheme.value)
+    settings.setValue(BACKUPS_KEY, preferences.backups_to_keep)
     settings.sync()
+
+
+def _count(value: object) -> int:
+    """The number of backups to keep, as stored (an INI file keeps it as text)."""
+    try:
+        number = int(value) if isinstance(value, (int, str)) else DEFAULT_BACKUPS
+    except ValueError:
+        return DEFAULT_BACKUPS  # an edited settings file: fall back, never fail
+    return min(max(number, MIN_BACKUPS), MAX_BACKUPS)
 
 
 def _choice(value: object, kind: type[_Choice], default: _Choice) -> _Choice:

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QRadioButton,
+    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -23,7 +24,13 @@ from PySide6.QtWidgets import (
 from viewer.domain.dates import DateError, FuzzyDate
 from viewer.ui.colour_scheme import ColourScheme
 from viewer.ui.widgets.plain_text import show_as_error, show_as_warning
-from viewer.ui.window.preferences import AsOfMode, Preferences, read_day
+from viewer.ui.window.preferences import (
+    MAX_BACKUPS,
+    MIN_BACKUPS,
+    AsOfMode,
+    Preferences,
+    read_day,
+)
 
 DATE_PLACEHOLDER = "e.g. 2021-06-01 or 1 Jun 2021"
 NEEDS_DATE = "Type the day the timeline should open on."
@@ -94,6 +101,16 @@ class PreferencesDialog(QDialog):
         for scheme in ColourScheme:
             self.scheme_combo.addItem(scheme.label, scheme.value)
 
+        self.backups_spin = QSpinBox(self)
+        self.backups_spin.setObjectName("backupsToKeep")
+        self.backups_spin.setAccessibleName("Backups to keep")
+        self.backups_spin.setRange(MIN_BACKUPS, MAX_BACKUPS)
+        backups_note = _note(
+            "A copy of the database is taken on the first launch of each day and before "
+            "an upgrade or a restore; the oldest beyond this number are removed.",
+            self,
+        )
+
         form = QFormLayout()
         author_label = QLabel("&Author name:", self)
         author_label.setBuddy(self.author_edit)
@@ -103,6 +120,10 @@ class PreferencesDialog(QDialog):
         scheme_label = QLabel("&Colours:", self)
         scheme_label.setBuddy(self.scheme_combo)
         form.addRow(scheme_label, self.scheme_combo)
+        backups_label = QLabel("&Backups to keep:", self)
+        backups_label.setBuddy(self.backups_spin)
+        form.addRow(backups_label, self.backups_spin)
+        form.addRow("", backups_note)
 
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
@@ -120,6 +141,7 @@ class PreferencesDialog(QDialog):
             self.fixed_button,
             self.date_edit,
             self.scheme_combo,
+            self.backups_spin,
             self.ok_button(),
             self.cancel_button(),
         ]
@@ -135,6 +157,7 @@ class PreferencesDialog(QDialog):
         self.scheme_combo.setCurrentIndex(
             max(self.scheme_combo.findData(preferences.colour_scheme.value), 0)
         )
+        self.backups_spin.setValue(preferences.backups_to_keep)
         self.author_edit.setFocus()
 
     def _connect_signals(self) -> None:
@@ -172,6 +195,7 @@ class PreferencesDialog(QDialog):
             as_of_mode=AsOfMode.FIXED if fixed else AsOfMode.TODAY,
             as_of_date=self.date_edit.text().strip(),
             colour_scheme=ColourScheme(self.scheme_combo.currentData()),
+            backups_to_keep=self.backups_spin.value(),
         )
 
     # -- reacting ------------------------------------------------------------------

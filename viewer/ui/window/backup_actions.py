@@ -1,0 +1,222 @@
+"""Backups from the window: the daily one at launch, File > Backups…, restoring one."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Protocol
+
+from PySide6.QtCore import QObject, QSettings, Qt, QUrl, Signal
+from PySide6.QtGui import QAction, QDesktopServices
+from PySide6.QtWidgets import QApplication, QMessageBox, QStatusBar, QWidget
+
+from viewer.store.api import (
+    BackupInfo,
+    DatabaseFileError,
+    Store,
+    StoreError,
+    backup_folder,
+    daily_backup,
+    list_backups,
+    restore_backup,
+    take_backup,
+)
+from viewer.ui.window.backup_text import described
+from viewer.ui.window.backups_dialog import BackupsDialog
+from viewer.ui.window.long_task import LongTask, Work
+from viewer.ui.window.preferences import load_preferences
+
+STATUS_MS = 15_000
+MANUAL = "manual"
+
+
+class BackupHost(Protocol):
+    """What the backups need of the window."""
+
+    @property
+    def store(self) -> Store: ...
+    @property
+    def database_path(self) -> Path: ...
+    def statusBar(self) -> QStatusBar: ...
+    def writing_stopped_because(self) -> str | None: ...
+    def replace_database_file(self, change: Callable[[Path], object]) -> object: ...
+
+
+class BackupActions(QObject):
+    """Backups… (the list, Restore, Back Up Now, Show in Folder) and the daily
+    backup taken at launch.
+
+    Copies are taken off the GUI thread (a :class:`LongTask`): a backup reads
+    the whole database. Restoring asks first, and happens with every
+    connection closed (``replace_database_file``); the window then shows the
+    restored file, and says where the file as it was is kept.
+
+    Signals:
+        backedUp(object): a backup was taken (a :class:`BackupInfo`).
+        restored(str): a backup was put in place; carries what the user was told.
+    """
+
+    backedUp = Signal(object)
+    restored = Signal(str)
+
+    def __init__(self, host: BackupHost, window: QWidget, settings: QSettings) -> None:
+        super().__init__(window)
+        self._host = host
+        self._window = window
+        self._settings = settings
+        self.task: LongTask | None = None
+        self.dialog: BackupsDialog | None = None
+        self.action = QAction("&Backups…", window)
+        self.action.setObjectName("backupsAction")
+        tip = "The copies kept of this database: restore one, or take one now"
+        self.action.setToolTip(tip)
+        self.action.setStatusTip(tip)
+        self.action.triggered.connect(self.show_dialog)
+        self.back_up_action = QAction("Back &Up Now", window)
+        self.back_up_action.setObjectName("backUpNowAction")
+        tip = "Take a checked copy of the database now, kept with its other backups"
+        self.back_up_action.setToolTip(tip)
+        self.back_up_action.setStatusTip(tip)
+        self.back_up_action.triggered.connect(self.back_up_now)
+        for action in (self.action, self.back_up_action):
+            window.addAction(action)
+
+    def keep(self) -> int:
+        """How many backups are kept (Preferences)."""
+        return load_preferences(self._settings).backups_to_keep
+
+    # -- taking one ----------------------------------------------------------------
+
+    def start_daily(self) -> LongTask | None:
+        """Take the day's backup, if none was taken today, off the GUI thread."""
+        store, keep = self._host.store, self.keep()
+        return self._start(lambda _progress: daily_backup(store, keep))
+
+    def back_up_now(self) -> LongTask | None:
+        store, keep = self._host.store, self.keep()
+        return self._start(lambda _progress: take_backup(store, MANUAL, keep))
+
+    def _start(self, work: Work) -> LongTask | None:
+        if self.task is not None:
+            self._say("A backup is being taken; wait for it to end")
+            return None
+        task = LongTask(work, self)
+        self.task = task
+        task.succeeded.connect(self._backed_up)
+        task.failed.connect(self._failed)
+        task.ended.connect(self._ended)
+        task.start()
+        return task
+
+    def wait(self) -> None:
+        """Let a backup being taken end (before the file is closed or replaced)."""
+        if self.task is not None:
+            self.task.wait()
+
+    def _backed_up(self, info: object) -> None:
+        if not isinstance(info, BackupInfo):
+            return  # today's was taken already
+        self._say(f"Backed up the database to {info.path}")
+        self.backedUp.emit(info)
+        if self.dialog is not None:
+            self.dialog.set_backups(list_backups(self._host.database_path))
+
+    def _failed(self, error: object) -> None:
+        text = f"The backup could not be taken: {error}. The database was not changed."
+        self._say(text)
+        self._tell("Backup", text)
+
+    def _ended(self) -> None:
+        if self.task is not None:
+            self.task.deleteLater()
+            self.task = None
+
+    # -- the list --------------------------------------------------------------------
+
+    def show_dialog(self) -> BackupsDialog:
+        path = self._host.database_path
+        if self.dialog is not None:
+            self.dialog.raise_()
+            self.dialog.activateWindow()
+            return self.dialog
+        where = (
+            f"Copies of {path.name}, newest first, kept in {backup_folder(path)}. "
+            f"The newest {self.keep()} are kept (Preferences)."
+        )
+        dialog = BackupsDialog(list_backups(path), where, self._window)
+        dialog.allow_restore(self._host.writing_stopped_because())
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.restoreRequested.connect(self._restore_chosen)
+        dialog.backUpRequested.connect(self.back_up_now)
+        dialog.showFolderRequested.connect(self.show_folder)
+        dialog.destroyed.connect(lambda: setattr(self, "dialog", None))
+        self.dialog = dialog
+        dialog.open()
+        return dialog
+
+    def show_folder(self) -> bool:
+        folder = backup_folder(self._host.database_path)
+        folder.mkdir(parents=True, exist_ok=True)
+        return QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
+
+    # -- restoring -------------------------------------------------------------------
+
+    def _restore_chosen(self, info: object) -> None:
+        assert isinstance(info, BackupInfo)
+        parent = self.dialog or self._window
+        if not self._ask(parent, info):
+            return
+        if self.dialog is not None:
+            self.dialog.close()
+        self.restore(info)
+
+    def restore(self, info: BackupInfo) -> str | None:
+        """Put ``info`` in place of the database shown (the current file backed
+        up first), and show it; what the user was told, or None if it failed."""
+        self.wait()
+        keep = self.keep()
+        path = self._host.database_path
+        try:
+            kept = self._host.replace_database_file(
+                lambda database: restore_backup(info.path, database, keep)
+            )
+        except (DatabaseFileError, StoreError, OSError) as error:
+            self._tell("Restore", f"{described(info)} was not restored: {error}")
+            return None
+        text = f"Restored {described(info)} in place of {path}."
+        if isinstance(kept, BackupInfo):
+            text += f" The file as it was before is kept as a backup: {kept.path}"
+        self._say(text)
+        self._tell("Restore", text, QMessageBox.Icon.Information)
+        self.restored.emit(text)
+        return text
+
+    def _ask(self, parent: QWidget, info: BackupInfo) -> bool:
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            "Restore",
+            f"Restore {described(info)}, taken because: {info.reason}?\n\n"
+            f"It replaces {self._host.database_path}. The file as it is now is backed "
+            "up first, so this can be undone by restoring that backup.",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            parent,
+        )
+        box.setObjectName("restoreQuestion")
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setDefaultButton(QMessageBox.StandardButton.No)
+        return box.exec() == QMessageBox.StandardButton.Yes
+
+    # -- telling the user ------------------------------------------------------------
+
+    def _say(self, text: str) -> None:
+        self._host.statusBar().showMessage(text, STATUS_MS)
+
+    def _tell(
+        self, title: str, text: str, icon: QMessageBox.Icon = QMessageBox.Icon.Warning
+    ) -> None:
+        parent = QApplication.activeModalWidget() or self._window
+        box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, parent)
+        box.setObjectName("backupMessage")
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()

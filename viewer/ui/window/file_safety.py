@@ -1,0 +1,185 @@
+"""Keeping the user's work when the database cannot be written: read-only,
+damaged, or deleted or replaced under the window."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Protocol
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import (
+    QApplication,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QWidget,
+)
+
+from viewer.store.api import DatabaseFileError, Store, StoreError
+from viewer.ui.window.file_chooser import PathChooser
+from viewer.ui.window.write_lock import DAMAGED_REASON, READ_ONLY_REASON, WriteLock
+
+STATUS_MS = 15_000
+GONE_TITLE = "The database file is gone"
+
+
+class SafetyHost(Protocol):
+    """What the safety net needs of the window."""
+
+    @property
+    def store(self) -> Store: ...
+    @property
+    def database_path(self) -> Path: ...
+
+
+class FileSafety(QObject):
+    """Says whether the window may write, and keeps the work when it may not.
+
+    A read-only or damaged database stops writing from the start (the title
+    says "(read-only)"); a file deleted or replaced while open (noticed by the
+    change probe, or by a save the store refused) stops it from then on, with
+    a message once. Either way a permanent status-bar label says why, every
+    editing action (guarded by :attr:`lock`) is disabled with the reason in
+    its tips, and Save a Copy… writes what the window still holds to a file
+    of the user's choice.
+
+    Signals:
+        stopped(str): writing was stopped because the file went; carries why.
+    """
+
+    stopped = Signal(str)
+
+    def __init__(
+        self, host: SafetyHost, window: QMainWindow, chooser: Callable[[], PathChooser]
+    ) -> None:
+        super().__init__(window)
+        self._host = host
+        self._window = window
+        self._chooser = chooser  # the File menu's: tests give one that answers at once
+        self.lock = WriteLock(self)
+        self._gone: str | None = None
+        self.message: QMessageBox | None = None
+        self.mode_label = QLabel(window)
+        self.mode_label.setObjectName("writeModeLabel")
+        self.mode_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.mode_label.hide()
+        window.statusBar().addPermanentWidget(self.mode_label)
+        self.save_copy_action = QAction("Save a &Copy…", window)
+        self.save_copy_action.setObjectName("saveCopyAction")
+        tip = "Write a copy of the database as this window holds it to another file"
+        self.save_copy_action.setToolTip(tip)
+        self.save_copy_action.setStatusTip(tip)
+        self.save_copy_action.triggered.connect(self.save_copy)
+        window.addAction(self.save_copy_action)
+
+    # -- what the window shows -------------------------------------------------------
+
+    def show_store(self, store: Store, path: Path, *, damaged: bool = False) -> None:
+        """A database was opened (at start, or another one): allow or stop writing."""
+        self._gone = None
+        if damaged:
+            self.lock.stop(DAMAGED_REASON)
+        elif store.read_only:
+            self.lock.stop(READ_ONLY_REASON)
+        else:
+            self.lock.allow()
+        self._show_mode(path)
+
+    def writing_stopped(self, reason: str) -> None:
+        """The file was deleted or replaced (or refused a write for good): stop
+        writing, and say so once."""
+        if self._gone is not None:
+            return
+        self._gone = reason
+        self.lock.stop(f"{_sentence(reason)} Nothing more is written to it")
+        self._show_mode(self._host.database_path)
+        self._tell_gone(reason)
+        self.stopped.emit(reason)
+
+    def gone(self) -> str | None:
+        """Why the file is gone, or None."""
+        return self._gone
+
+    def _show_mode(self, path: Path) -> None:
+        reason = self.lock.reason
+        if reason is None:
+            self._window.setWindowTitle(path.name)
+            self.mode_label.hide()
+            self.mode_label.clear()
+            return
+        if self._gone is not None:
+            self._window.setWindowTitle(f"{path.name} (not saving: the file is gone)")
+            self.mode_label.setText("Not saving: the file is gone. File > Save a Copy… keeps it")
+        else:
+            self._window.setWindowTitle(f"{path.name} (read-only)")
+            damaged = reason == DAMAGED_REASON
+            self.mode_label.setText("Read-only: the file is damaged" if damaged else "Read-only")
+        self.mode_label.setToolTip(reason)
+        self.mode_label.show()
+
+    def _tell_gone(self, reason: str) -> None:
+        # Over the form being saved, if there is one: it stays open, with what was typed.
+        parent = QApplication.activeModalWidget() or self._window
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            GONE_TITLE,
+            f"{_sentence(reason)}\n\n"
+            "From now on nothing is saved: changes would go into a file that no longer "
+            "has a name, and be lost when the window closes. An open form stays open "
+            "with what you typed.\n\n"
+            "Save a Copy… writes everything this window holds to a file of your choice; "
+            "open that copy to go on working.",
+            QMessageBox.StandardButton.Close,
+            parent,
+        )
+        box.setObjectName("fileGoneMessage")
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        copy_button = box.addButton("Save a &Copy…", QMessageBox.ButtonRole.ActionRole)
+        copy_button.clicked.connect(self.save_copy)
+        box.setDefaultButton(copy_button)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.message = box
+        box.destroyed.connect(lambda: setattr(self, "message", None))
+        box.open()
+
+    # -- Save a Copy -----------------------------------------------------------------
+
+    def save_copy(self) -> Path | None:
+        """Ask where, and write a consistent copy of the open database there."""
+        path = self._host.database_path
+        target = self._chooser().save_copy(path.parent, f"{path.stem}-copy")
+        if target is None:
+            return None
+        target = target.expanduser()
+        if target.resolve() in self._host.store.files():
+            self._tell(f"{target} is the database itself; choose another file.")
+            return None
+        try:
+            self._host.store.save_copy(target)
+        except (DatabaseFileError, StoreError, OSError) as error:
+            reason = error.strerror if isinstance(error, OSError) and error.strerror else error
+            self._tell(f"The copy could not be written to {target}: {reason}")
+            return None
+        self._window.statusBar().showMessage(f"Saved a copy of the database to {target}", STATUS_MS)
+        return target
+
+    def _tell(self, text: str) -> None:
+        parent: QWidget = QApplication.activeModalWidget() or self._window
+        box = QMessageBox(
+            QMessageBox.Icon.Warning, "Save a Copy", text, QMessageBox.StandardButton.Ok, parent
+        )
+        box.setObjectName("saveCopyMessage")
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
+
+
+def _sentence(text: str) -> str:
+    """``text`` as a sentence: capitalised, ending in a full stop."""
+    text = text.strip()
+    if not text:
+        return text
+    text = text[0].upper() + text[1:]
+    return text if text.endswith((".", "!", "?")) else text + "."

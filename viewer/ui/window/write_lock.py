@@ -1,0 +1,84 @@
+"""Whether the window may write to its database, and why not."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QAction
+
+READ_ONLY_REASON = (
+    "The database is open read-only: this program may not write to the file or its folder"
+)
+DAMAGED_REASON = "The database is damaged: it is open read-only, to export what can be read"
+
+
+class WriteLock(QObject):
+    """Editing allowed, or stopped with a reason (a read-only file, a damaged one,
+    a file deleted or replaced while open).
+
+    Every action that writes registers here (:meth:`guard`): while writing is
+    stopped it is disabled whatever else would enable it, and its tooltip and
+    status tip say why. The window's own enabling logic asks :meth:`allows`
+    before enabling an action, so that a selection change does not undo the
+    stop.
+
+    Signals:
+        changed(): writing was stopped or allowed again.
+    """
+
+    changed = Signal()
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._reason: str | None = None
+        self._actions: list[QAction] = []
+        self._tips: dict[int, tuple[str, str]] = {}
+
+    @property
+    def reason(self) -> str | None:
+        """Why writing is stopped, or None while it is allowed."""
+        return self._reason
+
+    def allows(self) -> bool:
+        return self._reason is None
+
+    def guard(self, *actions: QAction) -> None:
+        """Keep ``actions`` disabled while writing is stopped."""
+        for action in actions:
+            self._actions.append(action)
+            self._tips[id(action)] = (action.toolTip(), action.statusTip())
+            action.changed.connect(lambda action=action: self._hold(action))
+        self._apply()
+
+    def stop(self, reason: str) -> None:
+        """Stop writing (until :meth:`allow`), saying ``reason`` in every guarded action."""
+        if self._reason == reason:
+            return
+        self._reason = reason
+        self._apply()
+        self.changed.emit()
+
+    def allow(self) -> None:
+        """Writing is possible again (another database is shown)."""
+        if self._reason is None:
+            return
+        self._reason = None
+        self._apply()
+        self.changed.emit()
+
+    def _apply(self) -> None:
+        for action in self._actions:
+            tool_tip, status_tip = self._tips[id(action)]
+            if self._reason is None:
+                action.setToolTip(tool_tip)
+                action.setStatusTip(status_tip)
+            else:
+                why = f"Not available: {self._reason}."
+                action.setToolTip(why)
+                action.setStatusTip(why)
+                action.setEnabled(False)
+
+    def _hold(self, action: QAction) -> None:
+        # Something enabled a guarded action (an undo step, a selection):
+        # while writing is stopped it stays disabled.
+        if self._reason is not None and action.isEnabled():
+            action.setEnabled(False)
