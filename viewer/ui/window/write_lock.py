@@ -45,7 +45,7 @@ class WriteLock(QObject):
         """Keep ``actions`` disabled while writing is stopped."""
         for action in actions:
             self._actions.append(action)
-            self._tips[id(action)] = (action.toolTip(), action.statusTip())
+            self._tips[id(action)] = (_own_tool_tip(action), action.statusTip())
             action.changed.connect(lambda action=action: self._hold(action))
         self._apply()
 
@@ -66,6 +66,8 @@ class WriteLock(QObject):
         self.changed.emit()
 
     def _apply(self) -> None:
+        # An empty tool tip gives the action back Qt's own, made from its text
+        # as that changes ("Undo Edit X"); a kept copy would freeze it.
         for action in self._actions:
             tool_tip, status_tip = self._tips[id(action)]
             if self._reason is None:
@@ -82,3 +84,10 @@ class WriteLock(QObject):
         # while writing is stopped it stays disabled.
         if self._reason is not None and action.isEnabled():
             action.setEnabled(False)
+
+
+def _own_tool_tip(action: QAction) -> str:
+    """The tool tip ``action`` was given, or "" where Qt makes it from the text."""
+    made_from_text = QAction(action.text()).toolTip()
+    tip = action.toolTip()
+    return "" if tip == made_from_text else tip
