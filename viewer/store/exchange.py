@@ -16,6 +16,8 @@ bulk (:mod:`viewer.store.bulk`). Each reports its progress to an optional
 from __future__ import annotations
 
 import json
+import os
+from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -24,8 +26,10 @@ from typing import Any, TextIO
 from sqlalchemy import Connection, func, select
 
 from viewer.domain.enums import RecordKind
+from viewer.domain.names import cleaned, skeleton
+from viewer.domain.quoting import printable, quoted, shortened
 from viewer.domain.records import RECORD_TYPES, Party, Record
-from viewer.domain.serial import JsonValue, Problem, from_json, join_path
+from viewer.domain.serial import JsonValue, Problem, join_path, read_partly
 from viewer.domain.validation import validate
 from viewer.store.bulk import (
     existing_ids,
@@ -126,43 +130,166 @@ def _count(connection: Connection, kind: RecordKind) -> int:
 
 
 def read_file(path: Path) -> tuple[Any, list[Problem]]:
-    """The parsed JSON of ``path``, or the problem that stops reading it."""
+    """The parsed JSON of ``path``, or the problem that stops reading it.
+
+    At most :data:`MAX_FILE_BYTES` are read, whatever the file says its size
+    is (a FIFO or a device says 0): a longer one is refused as too big. A
+    key that appears twice in one object is refused, naming each such key
+    and where it is, since JSON readers differ on which value they keep.
+    """
+    name = printable(str(path))
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            return None, [Problem("", f"{path} is {size} bytes; the limit is {MAX_FILE_BYTES}")]
-        text = path.read_text(encoding="utf-8")
+        with path.open("rb") as stream:
+            size = os.fstat(stream.fileno()).st_size
+            if size > MAX_FILE_BYTES:
+                return None, [Problem("", _too_big(name, f"is {size:,} bytes, over"))]
+            raw = stream.read(MAX_FILE_BYTES + 1)
     except FileNotFoundError:
-        return None, [Problem("", f"{path} does not exist")]
-    except UnicodeDecodeError as error:
-        return None, [Problem("", f"{path} is not UTF-8 text (byte {error.start})")]
+        return None, [Problem("", f"{name} does not exist")]
+    except IsADirectoryError:
+        return None, [Problem("", f"{name} is a folder, not an exchange file")]
     except OSError as error:
-        return None, [Problem("", f"cannot read {path}: {error.strerror}")]
+        return None, [Problem("", f"cannot read {name}: {error.strerror or error}")]
+    if len(raw) > MAX_FILE_BYTES:
+        return None, [Problem("", _too_big(name, "holds more than"))]
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        return None, [
+            Problem(
+                "",
+                f"{name} is not UTF-8 text (byte {error.start:,} cannot be read): "
+                "it is not an exchange file, or was saved in another encoding",
+            )
+        ]
+    del raw
+    return _parse(name, text)
+
+
+def _too_big(name: str, how: str) -> str:
+    limit = MAX_FILE_BYTES // (1024 * 1024)
+    return (
+        f"{name} {how} the limit of {limit} MB ({MAX_FILE_BYTES:,} bytes): "
+        "split it and import it in parts; nothing was imported"
+    )
+
+
+def _parse(name: str, text: str) -> tuple[Any, list[Problem]]:
+    twice = _Duplicates()
     try:
         with without_cycle_collection():  # every object parsed stays alive
-            return json.loads(text), []
+            data = json.loads(text, object_pairs_hook=twice)
     except json.JSONDecodeError as error:
         return None, [
             Problem(
                 "",
-                f"{path} is not valid JSON: {error.msg} at line "
-                f"{error.lineno}, column {error.colno}",
+                f"{name} is not valid JSON: {error.msg} at line "
+                f"{error.lineno:,}, column {error.colno:,}",
             )
         ]
     except ValueError as error:  # e.g. an integer too long to convert
-        return None, [Problem("", f"{path} cannot be read as JSON: {error}")]
+        return None, [Problem("", f"{name} cannot be read as JSON: {shortened(str(error))}")]
     except RecursionError:
-        return None, [Problem("", f"{path} nests too deeply to be an exchange file")]
+        return None, [Problem("", f"{name} nests too deeply to be an exchange file")]
+    if twice.found:
+        del data
+        tracer = _Tracer()
+        with without_cycle_collection():
+            json.loads(text, object_pairs_hook=tracer)
+        return None, [Problem("", tracer.message(name))]
+    return data, []
+
+
+class _Duplicates:
+    """The JSON reader's ``object_pairs_hook``: builds each object, noting
+    whether any key appears more than once in one (cheap: no paths kept)."""
+
+    def __init__(self) -> None:
+        self.found = False
+
+    def __call__(self, pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+        made = dict(pairs)
+        if len(made) != len(pairs):
+            self.found = True
+        return made
+
+
+class _Tracer:
+    """A second reading, when a key was given twice: each object and list
+    knows its parent, so that each repeated key is named by its JSON path
+    (including those in a value that a later copy of its key replaced)."""
+
+    SHOWN = 20
+
+    def __init__(self) -> None:
+        self.parents: dict[int, tuple[Any, str | int]] = {}
+        self.repeated: list[tuple[dict[str, Any], str, int]] = []
+        self.alive: list[Any] = []  # every value stays alive: its id stays its own
+
+    def __call__(self, pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+        made = dict(pairs)
+        self.alive.append(pairs)
+        for key, value in pairs:
+            self._adopt(made, key, value)
+        if len(made) != len(pairs):
+            counts = Counter(key for key, _ in pairs)
+            self.repeated += [(made, key, n) for key, n in counts.items() if n > 1]
+        return made
+
+    def _adopt(self, parent: Any, step: str | int, value: Any) -> None:
+        if isinstance(value, (dict, list)):
+            self.parents[id(value)] = (parent, step)
+        if isinstance(value, list):
+            for index, item in enumerate(value):
+                self._adopt(value, index, item)
+
+    def path(self, value: Any) -> str:
+        steps: list[str | int] = []
+        while id(value) in self.parents:
+            value, step = self.parents[id(value)]
+            steps.append(step)
+        path = ""
+        for step in reversed(steps):
+            path = join_path(path, step if isinstance(step, int) else _shown_key(step))
+        return path
+
+    def message(self, name: str) -> str:
+        places = [
+            f"{join_path(self.path(made), _shown_key(key))} ({n} times)"
+            for made, key, n in self.repeated
+        ]
+        more = f" and {len(places) - self.SHOWN:,} more" if len(places) > self.SHOWN else ""
+        return (
+            f"{name} gives the same key more than once in one object, and readers differ "
+            f"on which value they keep: {', '.join(places[: self.SHOWN])}{more}; "
+            "nothing was imported"
+        )
+
+
+def _shown_key(key: str) -> str:
+    return shortened(printable(key))
 
 
 def plan_import(data: Any, store: Store, progress: Progress | None = None) -> ImportPlan:
     """Check ``data`` whole against itself and the database, as an import would.
 
     Linear in the file: the database is asked only about the keys the file
-    names. ``progress`` is told (items read, items in all) as it goes.
+    names (and the participants, which are few). ``progress`` is told (items
+    read, items in all) as it goes.
     """
     with without_cycle_collection():
         return _plan_import(data, store, progress)
+
+
+@dataclass(frozen=True, slots=True)
+class _Item:
+    """One record of the file as checked: where it is, and which of its fields
+    could not be read (held by stand-ins, so not checked further)."""
+
+    kind: RecordKind
+    record: Record
+    path: str
+    unread: frozenset[str]
 
 
 def _plan_import(data: Any, store: Store, progress: Progress | None) -> ImportPlan:
@@ -172,8 +299,11 @@ def _plan_import(data: Any, store: Store, progress: Progress | None) -> ImportPl
         return plan
     _check_header(data, plan.problems)
     for name in sorted(set(data) - set(SECTIONS) - {"format", "format_version"}, key=str):
-        plan.problems.append(Problem(str(name), "is not a section of the exchange format"))
+        plan.problems.append(
+            Problem(shortened(printable(str(name))), "is not a section of the exchange format")
+        )
     paths: dict[tuple[RecordKind, str], str] = {}
+    items_read: list[_Item] = []
     sections = {kind: data.get(kind.section, []) for kind in RecordKind}
     counter = _Counter(
         sum(len(items) for items in sections.values() if isinstance(items, list)), progress
@@ -186,32 +316,52 @@ def _plan_import(data: Any, store: Store, progress: Progress | None) -> ImportPl
         for index, item in enumerate(items):
             counter.step()
             path = join_path(kind.section, index)
-            # The fast reader takes what is plainly right; from_json explains the rest.
-            record = read_record(RECORD_TYPES[kind], item) or from_json(
-                RECORD_TYPES[kind], item, path, plan.problems
-            )
-            if record is None:
-                # Still known by its key, so that references to it are not
-                # reported as a second, misleading problem.
-                key = item.get("key") if isinstance(item, dict) else None
-                if isinstance(key, str):
-                    paths.setdefault((kind, key), path)
+            read = _read_item(kind, item, path, plan.problems)
+            if read is None:
                 continue
-            plan.problems.extend(
-                Problem(join_path(path, p.path), p.message) for p in validate(record)
-            )
-            if (kind, record.key) in paths:
-                plan.problems.append(
-                    Problem(
-                        join_path(path, "key"),
-                        f"{record.key!r} is also used by {paths[(kind, record.key)]}",
+            record = read.record
+            if "key" not in read.unread:
+                if (kind, record.key) in paths:
+                    plan.problems.append(
+                        Problem(
+                            join_path(path, "key"),
+                            f"{quoted(record.key)} is also used by {paths[(kind, record.key)]}",
+                        )
                     )
-                )
-            paths[(kind, record.key)] = path
-            plan.records[kind].append(record)
+                # A record that cannot be read is still known by its key, so
+                # that references to it are not reported as a second,
+                # misleading problem.
+                paths.setdefault((kind, record.key), path)
+            items_read.append(read)
+            if not read.unread:
+                plan.records[kind].append(record)
     counter.finish()
-    _check_against_database(plan, paths, store)
+    _check_against_database(plan, items_read, paths, store)
     return plan
+
+
+def _read_item(kind: RecordKind, item: Any, path: str, problems: list[Problem]) -> _Item | None:
+    """The record ``item`` holds, cleaned (:func:`cleaned`) and checked on its
+    own; with every field that can be read when some cannot."""
+    # The fast reader takes what is plainly right; read_partly explains the rest.
+    record: Record | None = read_record(RECORD_TYPES[kind], item)
+    unread: frozenset[str] = frozenset()
+    if record is None:
+        record, unread = read_partly(RECORD_TYPES[kind], item, path, problems)
+        if record is None:
+            return None
+    record = cleaned(record)
+    problems.extend(
+        Problem(join_path(path, p.path), p.message)
+        for p in validate(record)
+        if _field(p.path) not in unread
+    )
+    return _Item(kind, record, path, unread)
+
+
+def _field(path: str) -> str:
+    """The record's field a problem's path starts with: "citations[0].source" -> "citations"."""
+    return path.split(".", 1)[0].split("[", 1)[0]
 
 
 def apply_import(plan: ImportPlan, store: Store, progress: Progress | None = None) -> int:
@@ -252,72 +402,96 @@ def _check_header(data: Mapping[str, Any], problems: list[Problem]) -> None:
         problems.append(
             Problem(
                 "format_version",
-                f"{version} is newer than this app reads ({FORMAT_VERSION}); update Accords Viewer",
+                f"{shortened(str(version))} is newer than this app reads ({FORMAT_VERSION}); "
+                "update Accords Viewer",
             )
         )
     elif version < 1:
-        problems.append(Problem("format_version", f"{version} is not a format version"))
+        problems.append(
+            Problem("format_version", f"{shortened(str(version))} is not a format version")
+        )
 
 
 def _check_against_database(
-    plan: ImportPlan, paths: Mapping[tuple[RecordKind, str], str], store: Store
+    plan: ImportPlan,
+    items: Sequence[_Item],
+    paths: Mapping[tuple[RecordKind, str], str],
+    store: Store,
 ) -> None:
     mentioned: dict[RecordKind, set[str]] = {kind: set() for kind in RecordKind}
-    for kind, records in plan.records.items():
-        for record in records:
-            mentioned[kind].add(record.key)
-            for _, ref_kind, key in references(record):
+    for item in items:
+        if "key" not in item.unread:
+            mentioned[item.kind].add(item.record.key)
+        for ref_path, ref_kind, key in references(item.record):
+            if _field(ref_path) not in item.unread:
                 mentioned[ref_kind].add(key)
     with store.engine.connect() as connection:
         existing = existing_ids(connection, mentioned)
-        parties = party_names_and_codes(connection) if plan.records.get(RecordKind.PARTY) else []
-    for kind in WRITE_ORDER:
-        for record in plan.records.get(kind, []):
-            path = paths[(kind, record.key)]
-            if record.key in existing[kind]:
+        has_parties = any(item.kind is RecordKind.PARTY for item in items)
+        parties = party_names_and_codes(connection) if has_parties else []
+    order = {kind: number for number, kind in enumerate(WRITE_ORDER)}
+    for item in sorted(items, key=lambda item: order[item.kind]):
+        record, path = item.record, item.path
+        if "key" not in item.unread and record.key in existing[item.kind]:
+            plan.problems.append(
+                Problem(join_path(path, "key"), f"{quoted(record.key)} is already in the database")
+            )
+        for ref_path, ref_kind, key in references(record):
+            if _field(ref_path) in item.unread:
+                continue
+            if (ref_kind, key) not in paths and key not in existing[ref_kind]:
                 plan.problems.append(
-                    Problem(join_path(path, "key"), f"{record.key!r} is already in the database")
-                )
-            for ref_path, ref_kind, key in references(record):
-                if (ref_kind, key) not in paths and key not in existing[ref_kind]:
-                    plan.problems.append(
-                        Problem(
-                            join_path(path, ref_path), f"no {ref_kind.label} has the key {key!r}"
-                        )
+                    Problem(
+                        join_path(path, ref_path),
+                        f"no {ref_kind.label} has the key {quoted(key)}",
                     )
-    _check_unique_parties(plan, paths, parties)
+                )
+    _check_unique_parties(plan, items, parties)
 
 
 def _check_unique_parties(
     plan: ImportPlan,
-    paths: Mapping[tuple[RecordKind, str], str],
+    items: Sequence[_Item],
     in_database: Sequence[tuple[str, str, str | None]],
 ) -> None:
-    seen_names: dict[str, str] = {}
+    """A participant whose name looks the same as another's (in the database or
+    earlier in the file: :func:`skeleton`), or with the same ISO code, is refused.
+
+    One pass: each name's skeleton is looked up in a dict of those seen.
+    """
+    seen_names: dict[str, tuple[str, str, str]] = {}  # skeleton -> name, key, where
     seen_codes: dict[str, str] = {}
     for key, name, code in in_database:
-        seen_names[name.strip().casefold()] = f"participant {key!r} in the database"
+        seen_names.setdefault(skeleton(name), (name, key, "in the database"))
         if code:
-            seen_codes[code] = f"participant {key!r} in the database"
-    for party in plan.records.get(RecordKind.PARTY, []):
-        assert isinstance(party, Party)
-        path = paths[(RecordKind.PARTY, party.key)]
-        name = party.name.strip().casefold()
-        if name in seen_names:
-            plan.problems.append(
-                Problem(join_path(path, "name"), f"is also the name of {seen_names[name]}")
-            )
-        seen_names.setdefault(name, path)
+            seen_codes[code] = f"participant {quoted(key)} in the database"
+    for item in items:
+        party = item.record
+        if not isinstance(party, Party):
+            continue
+        if "name" not in item.unread and party.name:
+            look = skeleton(party.name)
+            if look in seen_names:
+                plan.problems.append(
+                    Problem(join_path(item.path, "name"), _same_look(party, *seen_names[look]))
+                )
+            seen_names.setdefault(look, (party.name, party.key, f"at {item.path}"))
         code = party.iso_code
-        if code:
+        if code and "iso_code" not in item.unread:
             if code in seen_codes:
                 plan.problems.append(
                     Problem(
-                        join_path(path, "iso_code"),
-                        f"{code} is also the code of {seen_codes[code]}",
+                        join_path(item.path, "iso_code"),
+                        f"{quoted(code)} is also the code of {seen_codes[code]}",
                     )
                 )
-            seen_codes.setdefault(code, path)
+            seen_codes.setdefault(code, item.path)
+
+
+def _same_look(party: Party, name: str, key: str, where: str) -> str:
+    if party.name.casefold() == name.casefold():
+        return f"is also the name of participant {quoted(key)} {where}"
+    return f"looks the same as the participant {quoted(name)} (key {quoted(key)}) {where}"
 
 
 def _partial(path: Path) -> Path:
