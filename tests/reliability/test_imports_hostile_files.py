@@ -186,7 +186,20 @@ def test_a_file_that_is_not_utf8_or_not_json_is_said_so(
     code, err = _import(database, path, capsys)
     assert code == 1
     assert said in err
+    assert "nothing was imported" in err
     assert "Traceback" not in err
+
+
+def test_a_repeated_key_deep_in_nested_lists_is_named_in_a_bounded_message(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "deep.json"
+    path.write_text('{"a": 1, "a": ' + "[" * 900 + '{"b": 1, "b": 2}' + "]" * 900 + "}")
+    _, problems = read_file(path)
+    message = problems[0].message
+    assert "a[0][0][0]" in message and "(cut; 2,703 characters in all) (2 times)" in message
+    assert "a (2 times)" in message
+    assert len(message) < 1_000
 
 
 HUGE = 10_000_000

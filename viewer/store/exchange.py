@@ -159,7 +159,8 @@ def read_file(path: Path) -> tuple[Any, list[Problem]]:
             Problem(
                 "",
                 f"{name} is not UTF-8 text (byte {error.start:,} cannot be read): "
-                "it is not an exchange file, or was saved in another encoding",
+                "it is not an exchange file, or was saved in another encoding; "
+                "nothing was imported",
             )
         ]
     del raw
@@ -184,13 +185,19 @@ def _parse(name: str, text: str) -> tuple[Any, list[Problem]]:
             Problem(
                 "",
                 f"{name} is not valid JSON: {error.msg} at line "
-                f"{error.lineno:,}, column {error.colno:,}",
+                f"{error.lineno:,}, column {error.colno:,}; nothing was imported",
             )
         ]
     except ValueError as error:  # e.g. an integer too long to convert
-        return None, [Problem("", f"{name} cannot be read as JSON: {shortened(str(error))}")]
+        return None, [
+            Problem(
+                "", f"{name} cannot be read as JSON: {shortened(str(error))}; nothing was imported"
+            )
+        ]
     except RecursionError:
-        return None, [Problem("", f"{name} nests too deeply to be an exchange file")]
+        return None, [
+            Problem("", f"{name} nests too deeply to be an exchange file; nothing was imported")
+        ]
     if twice.found:
         del data
         tracer = _Tracer()
@@ -237,11 +244,15 @@ class _Tracer:
         return made
 
     def _adopt(self, parent: Any, step: str | int, value: Any) -> None:
-        if isinstance(value, (dict, list)):
-            self.parents[id(value)] = (parent, step)
-        if isinstance(value, list):
-            for index, item in enumerate(value):
-                self._adopt(value, index, item)
+        # Lists within lists are walked with a stack: however deep the file
+        # nests, this is no deeper a call.
+        waiting: list[tuple[Any, str | int, Any]] = [(parent, step, value)]
+        while waiting:
+            parent, step, value = waiting.pop()
+            if isinstance(value, (dict, list)):
+                self.parents[id(value)] = (parent, step)
+            if isinstance(value, list):
+                waiting.extend((value, index, item) for index, item in enumerate(value))
 
     def path(self, value: Any) -> str:
         steps: list[str | int] = []
@@ -255,7 +266,7 @@ class _Tracer:
 
     def message(self, name: str) -> str:
         places = [
-            f"{join_path(self.path(made), _shown_key(key))} ({n} times)"
+            f"{shortened(join_path(self.path(made), _shown_key(key)))} ({n} times)"
             for made, key, n in self.repeated
         ]
         more = f" and {len(places) - self.SHOWN:,} more" if len(places) > self.SHOWN else ""
