@@ -15,7 +15,7 @@ import pytest
 
 from viewer.app import main
 from viewer.domain.enums import RecordKind
-from viewer.store import exchange
+from viewer.store import exchange_reading
 from viewer.store.exchange import MAX_FILE_BYTES, plan_import, read_file
 from viewer.store.store import Store
 
@@ -106,7 +106,7 @@ def test_a_fifo_is_read_no_further_than_the_limit(
 ) -> None:
     # The limit is made small here so that the pipe need not carry 200 MB;
     # /dev/zero below is read against the real one.
-    monkeypatch.setattr(exchange, "MAX_FILE_BYTES", 1_000_000)
+    monkeypatch.setattr(exchange_reading, "MAX_FILE_BYTES", 1_000_000)
     fifo = tmp_path / "pipe.json"
     os.mkfifo(fifo)
     written: list[int] = []
@@ -159,7 +159,7 @@ def test_dev_zero_is_refused_as_over_the_limit(
 def test_a_regular_file_over_the_limit_is_refused_by_its_size(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(exchange, "MAX_FILE_BYTES", 1_000)
+    monkeypatch.setattr(exchange_reading, "MAX_FILE_BYTES", 1_000)
     big = tmp_path / "big.json"
     big.write_bytes(b" " * 5_000)
     _, problems = read_file(big)
