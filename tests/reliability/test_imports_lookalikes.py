@@ -69,9 +69,16 @@ def test_an_import_refuses_a_look_alike_of_a_participant_in_the_database(store: 
     assert {p.path: p.message for p in plan.problems} == {
         "parties[0].name": (
             "looks the same as the participant 'Bahrain' (key 'bahrain') in the database"
+            " (participant 1, key 'bahrain-2')"
         ),
-        "parties[1].name": "is also the name of participant 'bahrain' in the database",
-        "parties[2].name": "is also the name of participant 'bahrain' in the database",
+        "parties[1].name": (
+            "is also the name of participant 'bahrain' in the database"
+            " (participant 2, key 'bahrain-3')"
+        ),
+        "parties[2].name": (
+            "is also the name of participant 'bahrain' in the database"
+            " (participant 3, key 'bahrain-4')"
+        ),
     }
     assert store.count(RecordKind.PARTY) == 1
 
@@ -86,7 +93,11 @@ def test_an_import_refuses_look_alikes_within_the_file(store: Store) -> None:
         _file({"key": "oman", "name": "Oman"}, {"key": "oman-2", "name": "\u041em\u0430n"}), store
     )
     assert [(p.path, p.message) for p in plan.problems] == [
-        ("parties[1].name", "looks the same as the participant 'Oman' (key 'oman') at parties[0]")
+        (
+            "parties[1].name",
+            "looks the same as the participant 'Oman' (key 'oman') at parties[0]"
+            " (participant 2, key 'oman-2')",
+        )
     ]
 
 

@@ -21,6 +21,7 @@ bulk (:mod:`viewer.store.bulk`). Each reports its progress to an optional
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -213,7 +214,33 @@ def _plan_import(data: Any, store: Store, progress: Progress | None) -> ImportPl
                 plan.records[kind].append(record)
     counter.finish()
     _check_against_database(plan, items_read, paths, store)
+    plan.problems = _in_words(plan.problems, {item.path: item for item in items_read})
     return plan
+
+
+_RECORD_PATH = re.compile(r"([a-z_]+)\[(\d+)\]")
+_KINDS = {kind.section: kind for kind in RecordKind}
+
+
+def _in_words(problems: list[Problem], items: Mapping[str, _Item]) -> list[Problem]:
+    """Each problem of a record also says which record it is, in words:
+    "parties[1].name: is required (participant 2, key 'oman')"."""
+    said: list[Problem] = []
+    for problem in problems:
+        found = _RECORD_PATH.match(problem.path)
+        kind = _KINDS.get(found.group(1)) if found else None
+        if found is None or kind is None:
+            said.append(problem)
+            continue
+        item = items.get(found.group(0))
+        key = (
+            f", key {quoted(item.record.key)}"
+            if item is not None and "key" not in item.unread and item.record.key
+            else ""
+        )
+        words = f"{kind.label} {int(found.group(2)) + 1:,}{key}"
+        said.append(Problem(problem.path, f"{problem.message} ({words})"))
+    return said
 
 
 def _read_item(kind: RecordKind, item: Any, path: str, problems: list[Problem]) -> _Item | None:
