@@ -121,7 +121,7 @@ def test_a_fifo_is_read_no_further_than_the_limit(
         except BrokenPipeError:
             pass  # the reader stopped at the limit, as it should
 
-    writer = threading.Thread(target=write)
+    writer = threading.Thread(target=write, daemon=True)
     writer.start()
     data, problems = read_file(fifo)
     writer.join(timeout=30)
@@ -136,7 +136,7 @@ def test_a_fifo_holding_an_exchange_file_is_read(tmp_path: Path, store: Store) -
     fifo = tmp_path / "pipe.json"
     os.mkfifo(fifo)
     text = "{" + HEADER + ', "accords": [{"key": "a", "name": "An accord"}]}'
-    writer = threading.Thread(target=lambda: fifo.write_text(text, encoding="utf-8"))
+    writer = threading.Thread(target=lambda: fifo.write_text(text, encoding="utf-8"), daemon=True)
     writer.start()
     data, problems = read_file(fifo)
     writer.join(timeout=30)
