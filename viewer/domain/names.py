@@ -31,7 +31,7 @@ import re
 import unicodedata
 from typing import Any, TypeVar
 
-from viewer.domain.records import Citation, Event, EventRole, Record
+from viewer.domain.records import RECORD_TYPES, Citation, Event, EventRole, Record
 
 R = TypeVar("R", bound=Record)
 
@@ -90,6 +90,8 @@ CONFUSABLES = str.maketrans(
 
 # The fields cleaned as names: one-line text that names or labels something.
 NAME_FIELDS = ("name", "title", "office", "publisher", "location")
+# The fields that hold a key: the record's own, or one it refers to.
+_KEY_FIELDS = ("key", "accord", "party", "person")
 
 
 def clean_text(text: str) -> str:
@@ -141,7 +143,7 @@ def invisible_problem(text: str) -> str | None:
     """Why ``text`` cannot be kept as a name (it holds invisible characters
     that :func:`clean_text` drops), or None. (Text that is merely not in NFC,
     or has spaces at its ends, is kept as given: it shows as it reads.)"""
-    if text.isascii() or _visible(text) == text:
+    if text.isascii() or _ANY_INVISIBLE.search(text) is None or _visible(text) == text:
         return None
     hidden = sorted({f"U+{ord(ch):04X}" for ch in text if _visible(ch) != ch})
     shown = ", ".join(hidden[:5]) or "joiners"
@@ -150,21 +152,23 @@ def invisible_problem(text: str) -> str | None:
 
 def cleaned(record: R) -> R:
     """``record`` with its key, the keys it refers to and its names cleaned;
-    ``record`` itself when nothing changes (the usual case, and fast)."""
+    ``record`` itself when nothing changes (the usual case, and fast: a
+    bulk import cleans every record)."""
+    keys, names = _FIELDS[type(record)]
     changes: dict[str, Any] = {}
-    for name in ("key", "accord", "party", "person"):
-        value = getattr(record, name, None)
-        if isinstance(value, str) and value and clean_key(value) != value:
+    for name in keys:
+        value = getattr(record, name)
+        if value and _unclean(value):
             changes[name] = clean_key(value)
-    for name in NAME_FIELDS:
-        value = getattr(record, name, None)
-        if isinstance(value, str) and value and clean_text(value) != value:
+    for name in names:
+        value = getattr(record, name)
+        if value and _unclean(value):
             changes[name] = clean_text(value)
-    authors = getattr(record, "authors", None)
-    if authors and any(clean_text(author) != author for author in authors):
+    authors = getattr(record, "authors", ())
+    if any(_unclean(author) for author in authors):
         changes["authors"] = tuple(clean_text(author) for author in authors)
     citations: tuple[Citation, ...] = getattr(record, "citations", ())
-    if any(clean_key(c.source) != c.source for c in citations):
+    if any(_unclean(c.source) for c in citations):
         changes["citations"] = tuple(
             dataclasses.replace(c, source=clean_key(c.source)) for c in citations
         )
@@ -180,5 +184,24 @@ def cleaned(record: R) -> R:
     return dataclasses.replace(record, **changes) if changes else record
 
 
+def _unclean(text: str) -> bool:
+    """Whether cleaning could change ``text`` (quick: most text is clean)."""
+    if text[:1].isspace() or text[-1:].isspace():
+        return True
+    if text.isascii():
+        return False
+    return not unicodedata.is_normalized("NFC", text) or _ANY_INVISIBLE.search(text) is not None
+
+
 def _role_changes(role: EventRole) -> bool:
-    return any(value and clean_key(value) != value for value in (role.party, role.person))
+    return any(value and _unclean(value) for value in (role.party, role.person))
+
+
+# Each record type's key fields (its own and those it refers to) and name fields.
+_FIELDS: dict[type[Any], tuple[tuple[str, ...], tuple[str, ...]]] = {
+    cls: (
+        tuple(f.name for f in dataclasses.fields(cls) if f.name in _KEY_FIELDS),
+        tuple(f.name for f in dataclasses.fields(cls) if f.name in NAME_FIELDS),
+    )
+    for cls in RECORD_TYPES.values()
+}

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
+from typing import Any
 from urllib.parse import urlsplit
 
 from viewer.domain import limits
@@ -45,8 +47,8 @@ def validate(record: Record) -> list[Problem]:
         )
     _check_lengths(record, "", problems)
     for field in NAME_FIELDS:
-        value = getattr(record, field, None)
-        if isinstance(value, str) and (problem := invisible_problem(value)):
+        value = getattr(record, field, "")
+        if isinstance(value, str) and not value.isascii() and (problem := invisible_problem(value)):
             problems.append(Problem(field, problem))
     match record:
         case Accord() | Party() | Person():
@@ -120,11 +122,25 @@ def _require(value: str, field: str, problems: list[Problem]) -> None:
 
 
 def _check_lengths(record: object, base: str, problems: list[Problem]) -> None:
-    for field in _TEXT_FIELDS:
-        value = getattr(record, field, None)
-        limit = limits.FIELD_LIMITS[field]
+    for field, limit in _limited_fields(type(record)):
+        value = getattr(record, field)
         if isinstance(value, str) and len(value) > limit:
             problems.append(Problem(join_path(base, field), limits.too_long(len(value), limit)))
+
+
+def _limited_fields(cls: type[Any]) -> tuple[tuple[str, int], ...]:
+    """The text fields of ``cls`` that have a limit, with it (worked out once per type)."""
+    found = _LIMITED.get(cls)
+    if found is None:
+        names = {f.name for f in dataclasses.fields(cls)}
+        found = tuple(
+            (field, limits.FIELD_LIMITS[field]) for field in _TEXT_FIELDS if field in names
+        )
+        _LIMITED[cls] = found
+    return found
+
+
+_LIMITED: dict[type[Any], tuple[tuple[str, int], ...]] = {}
 
 
 def _check_party(party: Party, problems: list[Problem]) -> None:

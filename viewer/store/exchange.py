@@ -257,7 +257,7 @@ def _read_item(kind: RecordKind, item: Any, path: str, problems: list[Problem]) 
     problems.extend(
         Problem(join_path(path, p.path), p.message)
         for p in validate(record)
-        if _field(p.path) not in unread
+        if not unread or _field(p.path) not in unread
     )
     return _Item(kind, record, path, unread)
 
@@ -326,7 +326,7 @@ def _check_against_database(
         if "key" not in item.unread:
             mentioned[item.kind].add(item.record.key)
         for ref_path, ref_kind, key in references(item.record):
-            if _field(ref_path) not in item.unread:
+            if not item.unread or _field(ref_path) not in item.unread:
                 mentioned[ref_kind].add(key)
     with store.engine.connect() as connection:
         existing = existing_ids(connection, mentioned)
@@ -340,7 +340,7 @@ def _check_against_database(
                 Problem(join_path(path, "key"), f"{quoted(record.key)} is already in the database")
             )
         for ref_path, ref_kind, key in references(record):
-            if _field(ref_path) in item.unread:
+            if item.unread and _field(ref_path) in item.unread:
                 continue
             if (ref_kind, key) not in paths and key not in existing[ref_kind]:
                 plan.problems.append(
