@@ -265,7 +265,7 @@ def test_null_for_an_optional_field_is_accepted() -> None:
 def test_long_text_is_shortened_in_messages() -> None:
     _, problems = _read(Source, {"key": "s", "title": "t", "source_kind": "x" * 100})
     assert len(problems) == 1
-    assert "x" * 37 + "..." in problems[0]
+    assert "'" + "x" * 40 + "'… (cut; 100 characters in all)" in problems[0]
     assert "x" * 41 not in problems[0]
 
 

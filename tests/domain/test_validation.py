@@ -241,7 +241,7 @@ def test_citation_needs_a_source(source: str) -> None:
 def test_over_long_text(record: Record, path: str, limit: int) -> None:
     messages = _messages(record)
     assert list(messages) == [path]
-    assert messages[path] == f"is {limit + 1} characters long; the limit is {limit}"
+    assert messages[path] == f"is {limit + 1:,} characters; at most {limit:,}"
 
 
 def test_text_at_the_limit_is_allowed() -> None:

@@ -14,7 +14,9 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any, TypeVar
 
+from viewer.domain import limits
 from viewer.domain.dates import DateError, FuzzyDate
+from viewer.domain.quoting import printable, quoted, shortened
 from viewer.domain.records import Citation, EventRole, Record
 
 JsonValue = Any
@@ -67,6 +69,23 @@ def from_json(cls: type[T], data: JsonValue, path: str, problems: list[Problem])
     return value if len(problems) == before else None
 
 
+def read_partly(
+    cls: type[T], data: JsonValue, path: str, problems: list[Problem]
+) -> tuple[T | None, frozenset[str]]:
+    """As :func:`from_json`, but when some fields cannot be read, still a
+    record of the others: each unreadable field holds a stand-in (its default,
+    or an empty value) and is named in the set returned, so that the caller
+    checks every field that could be read and skips the rest. ``(None, ...)``
+    when ``data`` is not even an object.
+    """
+    if not isinstance(data, dict):
+        problems.append(Problem(path, f"expected an object, found {_describe(data)}"))
+        return None, frozenset()
+    unread: set[str] = set()
+    value = _read_dataclass(cls, data, path, problems, unread)
+    return value, frozenset(unread)
+
+
 _HINTS: dict[type[Any], dict[str, Any]] = {}
 
 
@@ -76,28 +95,50 @@ def _hints(cls: type[Any]) -> dict[str, Any]:
     return _HINTS[cls]
 
 
-def _read_dataclass(cls: type[Any], data: JsonValue, path: str, problems: list[Problem]) -> Any:
+def _read_dataclass(
+    cls: type[Any],
+    data: JsonValue,
+    path: str,
+    problems: list[Problem],
+    unread: set[str] | None = None,
+) -> Any:
     if not isinstance(data, dict):
         problems.append(Problem(path, f"expected an object, found {_describe(data)}"))
         return None
     hints = _hints(cls)
     names = {f.name for f in dataclasses.fields(cls) if f.name not in LOCAL_FIELDS}
     for unknown in sorted(set(data) - names, key=str):
-        problems.append(Problem(join_path(path, str(unknown)), "is not a known field"))
+        problems.append(
+            Problem(join_path(path, shortened(printable(str(unknown)))), "is not a known field")
+        )
     values: dict[str, Any] = {}
     for f in dataclasses.fields(cls):
         if f.name in LOCAL_FIELDS:
             continue
         field_path = join_path(path, f.name)
+        required = f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING
+        before = len(problems)
         if f.name not in data:
-            if f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING:
+            if required:
                 problems.append(Problem(field_path, "is missing"))
-            continue
-        values[f.name] = _read_value(hints[f.name], data[f.name], field_path, problems)
+        else:
+            values[f.name] = _read_value(hints[f.name], data[f.name], field_path, problems)
+        if len(problems) > before and unread is not None:
+            unread.add(f.name)
+            values.pop(f.name, None)
+            if required:
+                values[f.name] = _stand_in(hints[f.name])
     try:
         return cls(**values)
     except TypeError:
         return None
+
+
+def _stand_in(hint: Any) -> Any:
+    """A value of type ``hint`` for a required field that could not be read."""
+    if isinstance(hint, type) and issubclass(hint, StrEnum):
+        return next(iter(hint))
+    return ""
 
 
 def _read_value(hint: Any, data: JsonValue, path: str, problems: list[Problem]) -> Any:
@@ -119,6 +160,15 @@ def _read_value(hint: Any, data: JsonValue, path: str, problems: list[Problem]) 
     if hint is FuzzyDate:
         if not isinstance(data, str):
             problems.append(Problem(path, f"expected an EDTF date text, found {_describe(data)}"))
+            return None
+        if len(data) > limits.DATE_TEXT:
+            problems.append(
+                Problem(
+                    path,
+                    f"{quoted(data)} is not a date: "
+                    + limits.too_long(len(data), limits.DATE_TEXT),
+                )
+            )
             return None
         try:
             return FuzzyDate.parse(data)
@@ -159,10 +209,9 @@ def _describe(data: JsonValue) -> str:
     if isinstance(data, bool):
         return "true" if data else "false"
     if isinstance(data, (int, float)):
-        return f"the number {data}"
+        return f"the number {shortened(str(data), 40)}"
     if isinstance(data, str):
-        shown = data if len(data) <= 40 else data[:37] + "..."
-        return repr(shown)
+        return quoted(data, 40)
     if isinstance(data, list):
         return "a list"
     return "an object"

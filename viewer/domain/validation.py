@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
+from typing import Any
 from urllib.parse import urlsplit
 
+from viewer.domain import limits
 from viewer.domain.countries import country_name
 from viewer.domain.enums import PartyKind
+from viewer.domain.names import NAME_FIELDS, invisible_problem
+from viewer.domain.quoting import quoted
 from viewer.domain.records import (
     Accord,
     Citation,
@@ -23,10 +28,10 @@ from viewer.domain.serial import Problem, join_path
 # A host name (letters of any script, digits, dots, hyphens) or an IP literal.
 _HOST = re.compile(r"^(?:[^\W_](?:[\w-]*[^\W_])?\.?)+$|^[0-9a-fA-F]*:[0-9a-fA-F:.]+$|^[0-9.]+$")
 KEY_PATTERN = re.compile(r"^[a-z0-9](?:[a-z0-9-]{0,78}[a-z0-9])?\Z")
-MAX_SHORT_TEXT = 500
-MAX_LONG_TEXT = 20_000
-_SHORT_FIELDS = ("name", "title", "office", "publisher", "location", "locator")
-_LONG_FIELDS = ("description", "summary", "notes", "note", "quote")
+# The limits of one-line and of free text (each field's is in viewer.domain.limits).
+MAX_SHORT_TEXT = limits.NAME
+MAX_LONG_TEXT = limits.LONG_TEXT
+_TEXT_FIELDS = tuple(name for name in limits.FIELD_LIMITS if name not in ("key", "authors"))
 
 
 def validate(record: Record) -> list[Problem]:
@@ -36,11 +41,15 @@ def validate(record: Record) -> list[Problem]:
         problems.append(
             Problem(
                 "key",
-                f"{record.key!r} is not a key: use 1 to 80 lower-case "
+                f"{quoted(record.key)} is not a key: use 1 to 80 lower-case "
                 "letters, digits and inner hyphens, like 'united-states'",
             )
         )
     _check_lengths(record, "", problems)
+    for field in NAME_FIELDS:
+        value = getattr(record, field, "")
+        if isinstance(value, str) and not value.isascii() and (problem := invisible_problem(value)):
+            problems.append(Problem(field, problem))
     match record:
         case Accord() | Party() | Person():
             _require(record.name, "name", problems)
@@ -75,15 +84,18 @@ def url_problem(url: str) -> str | None:
     if (link := with_scheme(url)) != url:
         return f"needs https:// in front, as in {link[:70]}"
     if parts.scheme.lower() not in ("http", "https"):
-        return f"{url[:60]!r} is not a web link: only http:// and https:// links are kept"
+        return f"{quoted(url, 60)} is not a web link: only http:// and https:// links are kept"
     if not parts.netloc or any(ch.isspace() for ch in url):
-        return f"{url[:60]!r} is not a complete web address"
+        return f"{quoted(url, 60)} is not a complete web address"
     try:
         host = parts.hostname or ""
     except ValueError:
         host = ""
     if not _HOST.match(host):
-        return f"{url[:60]!r} does not name a web site: its host {host[:40]!r} is not a host name"
+        return (
+            f"{quoted(url, 60)} does not name a web site: its host {quoted(host, 40)} "
+            "is not a host name"
+        )
     return None
 
 
@@ -110,15 +122,25 @@ def _require(value: str, field: str, problems: list[Problem]) -> None:
 
 
 def _check_lengths(record: object, base: str, problems: list[Problem]) -> None:
-    for field in _SHORT_FIELDS + _LONG_FIELDS:
-        value = getattr(record, field, None)
-        limit = MAX_SHORT_TEXT if field in _SHORT_FIELDS else MAX_LONG_TEXT
+    for field, limit in _limited_fields(type(record)):
+        value = getattr(record, field)
         if isinstance(value, str) and len(value) > limit:
-            problems.append(
-                Problem(
-                    join_path(base, field), f"is {len(value)} characters long; the limit is {limit}"
-                )
-            )
+            problems.append(Problem(join_path(base, field), limits.too_long(len(value), limit)))
+
+
+def _limited_fields(cls: type[Any]) -> tuple[tuple[str, int], ...]:
+    """The text fields of ``cls`` that have a limit, with it (worked out once per type)."""
+    found = _LIMITED.get(cls)
+    if found is None:
+        names = {f.name for f in dataclasses.fields(cls)}
+        found = tuple(
+            (field, limits.FIELD_LIMITS[field]) for field in _TEXT_FIELDS if field in names
+        )
+        _LIMITED[cls] = found
+    return found
+
+
+_LIMITED: dict[type[Any], tuple[tuple[str, int], ...]] = {}
 
 
 def _check_party(party: Party, problems: list[Problem]) -> None:
@@ -128,7 +150,9 @@ def _check_party(party: Party, problems: list[Problem]) -> None:
         return
     if party.iso_code is not None and country_name(party.iso_code) is None:
         problems.append(
-            Problem("iso_code", f"{party.iso_code!r} is not an ISO 3166-1 alpha-2 country code")
+            Problem(
+                "iso_code", f"{quoted(party.iso_code)} is not an ISO 3166-1 alpha-2 country code"
+            )
         )
     elif party.iso_code is not None and party.iso_code != party.iso_code.upper():
         problems.append(Problem("iso_code", "is written in capitals, like 'KZ'"))
@@ -139,8 +163,13 @@ def _check_source(source: Source, problems: list[Problem]) -> None:
     if message:
         problems.append(Problem("url", message))
     for index, author in enumerate(source.authors):
+        path = join_path("authors", index)
         if not author.strip():
-            problems.append(Problem(join_path("authors", index), "is empty"))
+            problems.append(Problem(path, "is empty"))
+        elif len(author) > limits.NAME:
+            problems.append(Problem(path, limits.too_long(len(author), limits.NAME)))
+        elif problem := invisible_problem(author):
+            problems.append(Problem(path, problem))
     published, accessed = source.published, source.accessed
     if (
         published

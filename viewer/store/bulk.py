@@ -22,6 +22,8 @@ from sqlalchemy import Connection, Table, func, insert, select
 
 from viewer.domain.dates import FuzzyDate
 from viewer.domain.enums import RecordKind, RevisionAction
+from viewer.domain.names import skeleton
+from viewer.domain.quoting import quoted
 from viewer.domain.records import (
     Accord,
     Citation,
@@ -217,7 +219,7 @@ def _problems(
     codes: dict[str, tuple[str, str]] = {}
     if any(kind is RecordKind.PARTY and records for kind, records in groups):
         for key, name, code in party_names_and_codes(connection):
-            names[name.casefold()] = (key, name)
+            names.setdefault(skeleton(name), (key, name))
             if code:
                 codes[code] = (key, name)
     for kind, records in groups:
@@ -241,14 +243,17 @@ def _problems(
 def _party_problems(
     party: Party, names: dict[str, tuple[str, str]], codes: dict[str, tuple[str, str]]
 ) -> list[Problem]:
-    """A second participant of the same name (in any case) or ISO code is refused,
-    as :meth:`Store.add` refuses it; ``names`` and ``codes`` learn this one."""
+    """A second participant whose name looks the same (its skeleton) or with the
+    same ISO code is refused, as :meth:`Store.add` refuses it; ``names`` and
+    ``codes`` learn this one."""
     problems = []
-    same_name = names.get(party.name.strip().casefold())
+    same_name = names.get(skeleton(party.name))
     if same_name is not None and same_name[0] != party.key:
         problems.append(
             Problem(
-                "name", f"another participant ({same_name[0]}) is already called {same_name[1]!r}"
+                "name",
+                f"another participant ({same_name[0]}) is already called "
+                f"{quoted(same_name[1])}, or looks the same",
             )
         )
     same_code = codes.get(party.iso_code) if party.iso_code else None
@@ -256,7 +261,7 @@ def _party_problems(
         problems.append(
             Problem("iso_code", f"{party.iso_code} is already the code of {same_code[1]}")
         )
-    names.setdefault(party.name.casefold(), (party.key, party.name))
+    names.setdefault(skeleton(party.name), (party.key, party.name))
     if party.iso_code:
         codes.setdefault(party.iso_code, (party.key, party.name))
     return problems

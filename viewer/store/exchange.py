@@ -4,8 +4,13 @@ An export lists every record of every kind in the order they were added,
 each in its exchange form (:mod:`viewer.domain.serial`). The revision log is
 this database's own history and stays with it.
 
-An import reads and checks the whole file before writing anything: every
-problem is reported with its JSON path, and if there is any, nothing changes.
+An import reads the file (:mod:`viewer.store.exchange_reading`: bounded,
+strict JSON) and checks it whole before writing anything: every problem is
+reported with its JSON path, and if there is any, nothing changes. A record
+that cannot be read whole still has every field that can be read checked, so
+that one report lists everything. Names and keys are cleaned as they are read
+(:func:`viewer.domain.names.cleaned`), and a participant that looks like
+another (in the file or the database) is refused, naming it.
 Both directions are linear: an export streams the rows out a page at a time
 (:mod:`viewer.store.streams`) and writes the file as it goes; an import checks
 references with set look-ups against the keys the file names, then writes in
@@ -16,6 +21,7 @@ bulk (:mod:`viewer.store.bulk`). Each reports its progress to an optional
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -24,8 +30,10 @@ from typing import Any, TextIO
 from sqlalchemy import Connection, func, select
 
 from viewer.domain.enums import RecordKind
+from viewer.domain.names import cleaned, skeleton
+from viewer.domain.quoting import printable, quoted, shortened
 from viewer.domain.records import RECORD_TYPES, Party, Record
-from viewer.domain.serial import JsonValue, Problem, from_json, join_path
+from viewer.domain.serial import JsonValue, Problem, join_path, read_partly
 from viewer.domain.validation import validate
 from viewer.store.bulk import (
     existing_ids,
@@ -33,15 +41,29 @@ from viewer.store.bulk import (
     references,
     without_cycle_collection,
 )
+from viewer.store.exchange_reading import MAX_FILE_BYTES, read_file
 from viewer.store.record_form import read_record
 from viewer.store.store import WRITE_ORDER, Store
 from viewer.store.streams import exchange_forms, table_of
+
+__all__ = [
+    "FORMAT_NAME",
+    "FORMAT_VERSION",
+    "MAX_FILE_BYTES",
+    "ImportPlan",
+    "apply_import",
+    "dumps",
+    "export_data",
+    "export_json",
+    "plan_import",
+    "read_file",
+    "records_in",
+]
 
 Progress = Callable[[int, int], None]
 
 FORMAT_NAME = "accords-viewer"
 FORMAT_VERSION = 1
-MAX_FILE_BYTES = 200 * 1024 * 1024
 SECTIONS = tuple(kind.section for kind in RecordKind)
 
 
@@ -125,44 +147,26 @@ def _count(connection: Connection, kind: RecordKind) -> int:
     return connection.execute(select(func.count()).select_from(table_of(kind))).scalar() or 0
 
 
-def read_file(path: Path) -> tuple[Any, list[Problem]]:
-    """The parsed JSON of ``path``, or the problem that stops reading it."""
-    try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            return None, [Problem("", f"{path} is {size} bytes; the limit is {MAX_FILE_BYTES}")]
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        return None, [Problem("", f"{path} does not exist")]
-    except UnicodeDecodeError as error:
-        return None, [Problem("", f"{path} is not UTF-8 text (byte {error.start})")]
-    except OSError as error:
-        return None, [Problem("", f"cannot read {path}: {error.strerror}")]
-    try:
-        with without_cycle_collection():  # every object parsed stays alive
-            return json.loads(text), []
-    except json.JSONDecodeError as error:
-        return None, [
-            Problem(
-                "",
-                f"{path} is not valid JSON: {error.msg} at line "
-                f"{error.lineno}, column {error.colno}",
-            )
-        ]
-    except ValueError as error:  # e.g. an integer too long to convert
-        return None, [Problem("", f"{path} cannot be read as JSON: {error}")]
-    except RecursionError:
-        return None, [Problem("", f"{path} nests too deeply to be an exchange file")]
-
-
 def plan_import(data: Any, store: Store, progress: Progress | None = None) -> ImportPlan:
     """Check ``data`` whole against itself and the database, as an import would.
 
     Linear in the file: the database is asked only about the keys the file
-    names. ``progress`` is told (items read, items in all) as it goes.
+    names (and the participants, which are few). ``progress`` is told (items
+    read, items in all) as it goes.
     """
     with without_cycle_collection():
         return _plan_import(data, store, progress)
+
+
+@dataclass(frozen=True, slots=True)
+class _Item:
+    """One record of the file as checked: where it is, and which of its fields
+    could not be read (held by stand-ins, so not checked further)."""
+
+    kind: RecordKind
+    record: Record
+    path: str
+    unread: frozenset[str]
 
 
 def _plan_import(data: Any, store: Store, progress: Progress | None) -> ImportPlan:
@@ -172,8 +176,11 @@ def _plan_import(data: Any, store: Store, progress: Progress | None) -> ImportPl
         return plan
     _check_header(data, plan.problems)
     for name in sorted(set(data) - set(SECTIONS) - {"format", "format_version"}, key=str):
-        plan.problems.append(Problem(str(name), "is not a section of the exchange format"))
+        plan.problems.append(
+            Problem(shortened(printable(str(name))), "is not a section of the exchange format")
+        )
     paths: dict[tuple[RecordKind, str], str] = {}
+    items_read: list[_Item] = []
     sections = {kind: data.get(kind.section, []) for kind in RecordKind}
     counter = _Counter(
         sum(len(items) for items in sections.values() if isinstance(items, list)), progress
@@ -186,32 +193,78 @@ def _plan_import(data: Any, store: Store, progress: Progress | None) -> ImportPl
         for index, item in enumerate(items):
             counter.step()
             path = join_path(kind.section, index)
-            # The fast reader takes what is plainly right; from_json explains the rest.
-            record = read_record(RECORD_TYPES[kind], item) or from_json(
-                RECORD_TYPES[kind], item, path, plan.problems
-            )
-            if record is None:
-                # Still known by its key, so that references to it are not
-                # reported as a second, misleading problem.
-                key = item.get("key") if isinstance(item, dict) else None
-                if isinstance(key, str):
-                    paths.setdefault((kind, key), path)
+            read = _read_item(kind, item, path, plan.problems)
+            if read is None:
                 continue
-            plan.problems.extend(
-                Problem(join_path(path, p.path), p.message) for p in validate(record)
-            )
-            if (kind, record.key) in paths:
-                plan.problems.append(
-                    Problem(
-                        join_path(path, "key"),
-                        f"{record.key!r} is also used by {paths[(kind, record.key)]}",
+            record = read.record
+            if "key" not in read.unread:
+                if (kind, record.key) in paths:
+                    plan.problems.append(
+                        Problem(
+                            join_path(path, "key"),
+                            f"{quoted(record.key)} is also used by {paths[(kind, record.key)]}",
+                        )
                     )
-                )
-            paths[(kind, record.key)] = path
-            plan.records[kind].append(record)
+                # A record that cannot be read is still known by its key, so
+                # that references to it are not reported as a second,
+                # misleading problem.
+                paths.setdefault((kind, record.key), path)
+            items_read.append(read)
+            if not read.unread:
+                plan.records[kind].append(record)
     counter.finish()
-    _check_against_database(plan, paths, store)
+    _check_against_database(plan, items_read, paths, store)
+    plan.problems = _in_words(plan.problems, {item.path: item for item in items_read})
     return plan
+
+
+_RECORD_PATH = re.compile(r"([a-z_]+)\[(\d+)\]")
+_KINDS = {kind.section: kind for kind in RecordKind}
+
+
+def _in_words(problems: list[Problem], items: Mapping[str, _Item]) -> list[Problem]:
+    """Each problem of a record also says which record it is, in words:
+    "parties[1].name: is required (participant 2, key 'oman')"."""
+    said: list[Problem] = []
+    for problem in problems:
+        found = _RECORD_PATH.match(problem.path)
+        kind = _KINDS.get(found.group(1)) if found else None
+        if found is None or kind is None:
+            said.append(problem)
+            continue
+        item = items.get(found.group(0))
+        key = (
+            f", key {quoted(item.record.key)}"
+            if item is not None and "key" not in item.unread and item.record.key
+            else ""
+        )
+        words = f"{kind.label} {int(found.group(2)) + 1:,}{key}"
+        said.append(Problem(problem.path, f"{problem.message} ({words})"))
+    return said
+
+
+def _read_item(kind: RecordKind, item: Any, path: str, problems: list[Problem]) -> _Item | None:
+    """The record ``item`` holds, cleaned (:func:`cleaned`) and checked on its
+    own; with every field that can be read when some cannot."""
+    # The fast reader takes what is plainly right; read_partly explains the rest.
+    record: Record | None = read_record(RECORD_TYPES[kind], item)
+    unread: frozenset[str] = frozenset()
+    if record is None:
+        record, unread = read_partly(RECORD_TYPES[kind], item, path, problems)
+        if record is None:
+            return None
+    record = cleaned(record)
+    problems.extend(
+        Problem(join_path(path, p.path), p.message)
+        for p in validate(record)
+        if not unread or _field(p.path) not in unread
+    )
+    return _Item(kind, record, path, unread)
+
+
+def _field(path: str) -> str:
+    """The record's field a problem's path starts with: "citations[0].source" -> "citations"."""
+    return path.split(".", 1)[0].split("[", 1)[0]
 
 
 def apply_import(plan: ImportPlan, store: Store, progress: Progress | None = None) -> int:
@@ -252,72 +305,96 @@ def _check_header(data: Mapping[str, Any], problems: list[Problem]) -> None:
         problems.append(
             Problem(
                 "format_version",
-                f"{version} is newer than this app reads ({FORMAT_VERSION}); update Accords Viewer",
+                f"{shortened(str(version))} is newer than this app reads ({FORMAT_VERSION}); "
+                "update Accords Viewer",
             )
         )
     elif version < 1:
-        problems.append(Problem("format_version", f"{version} is not a format version"))
+        problems.append(
+            Problem("format_version", f"{shortened(str(version))} is not a format version")
+        )
 
 
 def _check_against_database(
-    plan: ImportPlan, paths: Mapping[tuple[RecordKind, str], str], store: Store
+    plan: ImportPlan,
+    items: Sequence[_Item],
+    paths: Mapping[tuple[RecordKind, str], str],
+    store: Store,
 ) -> None:
     mentioned: dict[RecordKind, set[str]] = {kind: set() for kind in RecordKind}
-    for kind, records in plan.records.items():
-        for record in records:
-            mentioned[kind].add(record.key)
-            for _, ref_kind, key in references(record):
+    for item in items:
+        if "key" not in item.unread:
+            mentioned[item.kind].add(item.record.key)
+        for ref_path, ref_kind, key in references(item.record):
+            if not item.unread or _field(ref_path) not in item.unread:
                 mentioned[ref_kind].add(key)
     with store.engine.connect() as connection:
         existing = existing_ids(connection, mentioned)
-        parties = party_names_and_codes(connection) if plan.records.get(RecordKind.PARTY) else []
-    for kind in WRITE_ORDER:
-        for record in plan.records.get(kind, []):
-            path = paths[(kind, record.key)]
-            if record.key in existing[kind]:
+        has_parties = any(item.kind is RecordKind.PARTY for item in items)
+        parties = party_names_and_codes(connection) if has_parties else []
+    order = {kind: number for number, kind in enumerate(WRITE_ORDER)}
+    for item in sorted(items, key=lambda item: order[item.kind]):
+        record, path = item.record, item.path
+        if "key" not in item.unread and record.key in existing[item.kind]:
+            plan.problems.append(
+                Problem(join_path(path, "key"), f"{quoted(record.key)} is already in the database")
+            )
+        for ref_path, ref_kind, key in references(record):
+            if item.unread and _field(ref_path) in item.unread:
+                continue
+            if (ref_kind, key) not in paths and key not in existing[ref_kind]:
                 plan.problems.append(
-                    Problem(join_path(path, "key"), f"{record.key!r} is already in the database")
-                )
-            for ref_path, ref_kind, key in references(record):
-                if (ref_kind, key) not in paths and key not in existing[ref_kind]:
-                    plan.problems.append(
-                        Problem(
-                            join_path(path, ref_path), f"no {ref_kind.label} has the key {key!r}"
-                        )
+                    Problem(
+                        join_path(path, ref_path),
+                        f"no {ref_kind.label} has the key {quoted(key)}",
                     )
-    _check_unique_parties(plan, paths, parties)
+                )
+    _check_unique_parties(plan, items, parties)
 
 
 def _check_unique_parties(
     plan: ImportPlan,
-    paths: Mapping[tuple[RecordKind, str], str],
+    items: Sequence[_Item],
     in_database: Sequence[tuple[str, str, str | None]],
 ) -> None:
-    seen_names: dict[str, str] = {}
+    """A participant whose name looks the same as another's (in the database or
+    earlier in the file: :func:`skeleton`), or with the same ISO code, is refused.
+
+    One pass: each name's skeleton is looked up in a dict of those seen.
+    """
+    seen_names: dict[str, tuple[str, str, str]] = {}  # skeleton -> name, key, where
     seen_codes: dict[str, str] = {}
     for key, name, code in in_database:
-        seen_names[name.strip().casefold()] = f"participant {key!r} in the database"
+        seen_names.setdefault(skeleton(name), (name, key, "in the database"))
         if code:
-            seen_codes[code] = f"participant {key!r} in the database"
-    for party in plan.records.get(RecordKind.PARTY, []):
-        assert isinstance(party, Party)
-        path = paths[(RecordKind.PARTY, party.key)]
-        name = party.name.strip().casefold()
-        if name in seen_names:
-            plan.problems.append(
-                Problem(join_path(path, "name"), f"is also the name of {seen_names[name]}")
-            )
-        seen_names.setdefault(name, path)
+            seen_codes[code] = f"participant {quoted(key)} in the database"
+    for item in items:
+        party = item.record
+        if not isinstance(party, Party):
+            continue
+        if "name" not in item.unread and party.name:
+            look = skeleton(party.name)
+            if look in seen_names:
+                plan.problems.append(
+                    Problem(join_path(item.path, "name"), _same_look(party, *seen_names[look]))
+                )
+            seen_names.setdefault(look, (party.name, party.key, f"at {item.path}"))
         code = party.iso_code
-        if code:
+        if code and "iso_code" not in item.unread:
             if code in seen_codes:
                 plan.problems.append(
                     Problem(
-                        join_path(path, "iso_code"),
-                        f"{code} is also the code of {seen_codes[code]}",
+                        join_path(item.path, "iso_code"),
+                        f"{quoted(code)} is also the code of {seen_codes[code]}",
                     )
                 )
-            seen_codes.setdefault(code, path)
+            seen_codes.setdefault(code, item.path)
+
+
+def _same_look(party: Party, name: str, key: str, where: str) -> str:
+    if party.name.casefold() == name.casefold():
+        return f"is also the name of participant {quoted(key)} {where}"
+    return f"looks the same as the participant {quoted(name)} (key {quoted(key)}) {where}"
 
 
 def _partial(path: Path) -> Path:

@@ -20,6 +20,7 @@ from enum import StrEnum
 from typing import Any, TypeVar
 
 from viewer.domain.dates import FuzzyDate
+from viewer.domain.limits import DATE_TEXT
 from viewer.domain.records import RECORD_TYPES, Record
 from viewer.domain.serial import LOCAL_FIELDS, JsonValue
 
@@ -103,7 +104,7 @@ def _text(data: JsonValue) -> str:
 
 
 def _date(data: JsonValue) -> FuzzyDate:
-    if type(data) is not str:
+    if type(data) is not str or len(data) > DATE_TEXT:
         raise _Refused
     return FuzzyDate.parse(data)
 

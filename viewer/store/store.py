@@ -20,7 +20,8 @@ from sqlalchemy.exc import DatabaseError, IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
 from viewer.domain.enums import RecordKind, RevisionAction
-from viewer.domain.quoting import quoted
+from viewer.domain.names import skeleton
+from viewer.domain.quoting import printable, quoted, shortened
 from viewer.domain.records import Party, Record, Revision
 from viewer.domain.serial import Problem, record_fields
 from viewer.domain.unlink import unlink
@@ -69,7 +70,6 @@ from viewer.store.schema import (
     RevisionRow,
     Versioned,
 )
-from viewer.store.search import equals_text
 
 # Records are written in this order so that what they refer to exists first.
 WRITE_ORDER = (
@@ -499,24 +499,35 @@ def _check_unique(session: Session, record: Record) -> None:
 
 
 def _uniqueness_problems(session: Session, record: Record) -> list[Problem]:
-    """A second party with the same name (any case) or ISO code is refused."""
+    """A second party with the same name, one that looks the same (see
+    :func:`viewer.domain.names.skeleton`), or the same ISO code is refused,
+    naming the one it would repeat. Participants are few: their names are read
+    and compared in Python, as the import compares them."""
     if not isinstance(record, Party):
         return []
-    others = select(PartyRow).where(PartyRow.key != record.key)
-    same_name = session.scalar(others.where(equals_text(PartyRow.name, record.name)))
     problems = []
-    if same_name is not None:
-        problems.append(
-            Problem(
-                "name",
-                f"another participant is already called {same_name.name!r}",
-            )
-        )
+    look = skeleton(record.name)
+    others = session.execute(select(PartyRow.key, PartyRow.name).where(PartyRow.key != record.key))
+    for key, name in others:
+        if skeleton(name) != look:
+            continue
+        if name.casefold() == record.name.casefold():
+            message = f"another participant is already called {quoted(name)}"
+        else:
+            message = f"looks the same as the existing participant {quoted(name)} (key {key})"
+        problems.append(Problem("name", message))
+        break
     if record.iso_code:
-        same_code = session.scalar(others.where(PartyRow.iso_code == record.iso_code))
+        same_code = session.scalar(
+            select(PartyRow).where(PartyRow.key != record.key, PartyRow.iso_code == record.iso_code)
+        )
         if same_code is not None:
             problems.append(
-                Problem("iso_code", f"{record.iso_code} is already the code of {same_code.name}")
+                Problem(
+                    "iso_code",
+                    f"{record.iso_code} is already the code of "
+                    f"{shortened(printable(same_code.name))}",
+                )
             )
     return problems
 

@@ -133,8 +133,7 @@ def test_an_over_long_locator_is_a_problem(qtbot: QtBot) -> None:
     editor = _citations_editor(qtbot)
     editor.set_citations([Citation("fox-kz", "p" * (MAX_SHORT_TEXT + 1))])
     assert editor.problems() == [
-        f"citation 1: the locator is {MAX_SHORT_TEXT + 1} characters long; "
-        f"the limit is {MAX_SHORT_TEXT}"
+        f"citation 1: the locator is {MAX_SHORT_TEXT + 1:,} characters; at most {MAX_SHORT_TEXT:,}"
     ]
 
 

@@ -18,8 +18,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from viewer.domain.limits import FIELD_LIMITS, too_long
 from viewer.domain.records import Citation
-from viewer.domain.validation import MAX_LONG_TEXT, MAX_SHORT_TEXT
 from viewer.ui.widgets.choice_lookup import ChoiceLookup
 from viewer.ui.widgets.plain_text import show_as_warning
 from viewer.ui.widgets.searching_combo_box import SearchingComboBox
@@ -32,9 +32,9 @@ _HEADERS = ("Source", "Locator", "Quote", "Note")
 # A click in a combo that already has focus brings no FocusIn, hence the press too.
 # The text columns: what a problem calls each, and its length limit (as validation has it).
 _TEXT_COLUMNS = {
-    _LOCATOR: ("locator", MAX_SHORT_TEXT),
-    _QUOTE: ("quote", MAX_LONG_TEXT),
-    _NOTE: ("note", MAX_LONG_TEXT),
+    _LOCATOR: ("locator", FIELD_LIMITS["locator"]),
+    _QUOTE: ("quote", FIELD_LIMITS["quote"]),
+    _NOTE: ("note", FIELD_LIMITS["note"]),
 }
 
 
@@ -197,9 +197,7 @@ class CitationsEditor(TableRowsEditor):
             for column, (name, limit) in _TEXT_COLUMNS.items():
                 length = len(self._cell_text(row, column))
                 if length > limit:
-                    found.append(
-                        f"{prefix}: the {name} is {length} characters long; the limit is {limit}"
-                    )
+                    found.append(f"{prefix}: the {name} {too_long(length, limit)}")
         return found
 
     def add_citation(self, source_key: str | None = None) -> None:

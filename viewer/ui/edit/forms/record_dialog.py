@@ -33,6 +33,8 @@ from PySide6.QtWidgets import (
 
 from viewer.domain.enums import LabelledEnum, RecordKind
 from viewer.domain.field_labels import problem_text
+from viewer.domain.limits import limit_of
+from viewer.domain.names import cleaned
 from viewer.domain.records import Record
 from viewer.domain.serial import Problem
 from viewer.ui.edit.forms.dialog_services import DialogServices
@@ -94,6 +96,8 @@ class RecordDialog(QDialog):
         # until then an empty required field is not called out.
         self._touched: set[str] = set()
         self._attempted = False
+        # One-line fields the user tried to type or paste past their limit.
+        self._cut: set[str] = set()
         # Valid as a key, and no record's: a new record's key is picked at save.
         self._draft_key = f"new-{uuid4().hex}"
         self._saving = False
@@ -102,6 +106,7 @@ class RecordDialog(QDialog):
         self._setup_buttons()
         if original is not None:
             self._fill(original)
+        self._limit_lengths()
         self._initial = self._collect()
         self._initial_typed = self._typed()
         self._restore_geometry()
@@ -203,6 +208,29 @@ class RecordDialog(QDialog):
     def version(self) -> int:
         return self.original.version if self.original else 0
 
+    def _limit_lengths(self) -> None:
+        """Each one-line field stops at its limit (viewer.domain.limits), and
+        says so when the user types or pastes past it. A stored value already
+        longer (from before the limit) is shown whole, for the user to shorten:
+        validation says by how much."""
+        for field, widget in self._fields.items():
+            limit = limit_of(field)
+            if isinstance(widget, QLineEdit) and limit is not None and field != "authors":
+                widget.setMaxLength(max(limit, len(widget.text())))
+                widget.inputRejected.connect(lambda field=field: self._refused_input(field))
+
+    def _refused_input(self, field: str) -> None:
+        self._cut.add(field)
+        self.revalidate()
+
+    def _limit_note(self, field: str) -> list[str]:
+        widget = self._fields[field]
+        if field in self._cut and isinstance(widget, QLineEdit):
+            if len(widget.text()) >= widget.maxLength():
+                return [f"at most {widget.maxLength():,} characters: the rest was not taken"]
+            self._cut.discard(field)
+        return []
+
     # -- the form -------------------------------------------------------------
 
     def _setup_widgets(self) -> None:
@@ -287,7 +315,8 @@ class RecordDialog(QDialog):
         super().keyPressEvent(event)
 
     def problems(self) -> list[Problem]:
-        record = self._collect()
+        # Checked as it will be saved: names without invisible characters.
+        record = cleaned(self._collect())
         found = self._widget_problems()
         shown = {p.path for p in found}
         # A widget's own message (an unreadable date) says more than the
@@ -311,7 +340,7 @@ class RecordDialog(QDialog):
                 by_field.setdefault(field, []).append(under_field(self.KIND, problem))
         for field, label in self._errors.items():
             widget = self._fields[field]
-            messages = by_field.get(field, [])
+            messages = by_field.get(field, []) + self._limit_note(field)
             if isinstance(widget, FuzzyDateEdit):
                 # The date's own problem is already on its line; only the others go there.
                 own = widget.problem()
@@ -358,7 +387,7 @@ class RecordDialog(QDialog):
             return
         self._saving = True
         try:
-            record = self._collect()
+            record = cleaned(self._collect())
         finally:
             self._saving = False
         result = self._save(record)
