@@ -1,0 +1,150 @@
+"""Property tests of the date reader: any text is read or refused with a DateError,
+and every date it accepts reads back, unchanged, from what it prints.
+
+A date is printed two ways: its EDTF text (``str``, what files and the
+database hold, read by ``FuzzyDate.parse``) and its reading for people
+(``display``, what the forms and panes show, read by ``FuzzyDate.from_text``).
+"""
+
+from __future__ import annotations
+
+import calendar
+from datetime import date
+
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+
+from viewer.domain.dates import DateError, FuzzyDate, Precision
+
+Meaning = tuple[date | None, date | None, Precision, bool, bool]
+
+QUALIFIERS = st.sampled_from(["", "~", "?", "%"])
+YEARS = st.integers(1, 9999)
+
+
+def meaning(value: FuzzyDate) -> Meaning:
+    """What a date says, whatever its spelling: "2020/" and "2020/.." (an
+    unknown and an open end) both mean from 2020 on, and show as "from 2020"."""
+    return (value.lower, value.upper, value.precision, value.approximate, value.uncertain)
+
+
+@st.composite
+def single_dates(draw: st.DrawFn) -> str:
+    """The EDTF text of one date of level 0 or 1: a year, month or day (each
+    maybe approximate, uncertain or both), a season, or a year or month with
+    unspecified digits."""
+    year = draw(YEARS)
+    shape = draw(st.sampled_from(["year", "month", "day", "season", "unspecified"]))
+    if shape == "year":
+        return f"{year:04d}{draw(QUALIFIERS)}"
+    if shape == "month":
+        return f"{year:04d}-{draw(st.integers(1, 12)):02d}{draw(QUALIFIERS)}"
+    if shape == "day":
+        month = draw(st.integers(1, 12))
+        day = draw(st.integers(1, calendar.monthrange(year, month)[1]))
+        return f"{year:04d}-{month:02d}-{day:02d}{draw(QUALIFIERS)}"
+    if shape == "season":
+        return f"{year:04d}-{draw(st.integers(21, 24))}"
+    year = max(year, 100)  # "000X" would take in the year 0
+    if draw(st.booleans()):
+        hidden = draw(st.integers(1, 2))
+        return f"{year:04d}"[: 4 - hidden] + "X" * hidden + draw(QUALIFIERS)
+    return f"{year:04d}-" + draw(st.sampled_from(["XX", "XX-XX", "01-XX", "12-XX"]))
+
+
+@st.composite
+def dates(draw: st.DrawFn) -> FuzzyDate:
+    """A valid date: one date, or an interval of two in order, either end
+    maybe open (``..``) or unknown (empty), but not both ends unknown or one
+    unknown and the other open."""
+    if draw(st.booleans()):
+        return FuzzyDate.parse(draw(single_dates()))
+    ends = [draw(single_dates().filter(lambda text: "X" not in text)) for _ in range(2)]
+    ends.sort(key=lambda text: (FuzzyDate.parse(text).lower, FuzzyDate.parse(text).upper))
+    if FuzzyDate.parse(ends[0]).lower > FuzzyDate.parse(ends[1]).upper:  # type: ignore[operator]
+        ends[1] = ends[0]  # overlapping ends that cannot be put in order
+    for index in (0, 1):
+        ends[index] = draw(st.sampled_from([ends[index], ends[index], "..", ""]))
+    if "" in ends and ("" if ends[0] else ends[1]) in ("", ".."):
+        ends = ["..", ".."]
+    return FuzzyDate.parse("/".join(ends))
+
+
+# Text a person might type: the reader's words and numbers in any order, and
+# the forms display() writes, with years of one to four digits.
+_WORDS = st.sampled_from(
+    [
+        *("Jan", "january", "Sept.", "Sep", "Feb", "Nov", "Spring", "fall", "Winter"),
+        *("week", "of", "the", "about", "circa", "c.", "~", "?", "%", "to", "–", "-", "/"),
+        *("from", "until", "unknown", "..", "X", "XX", "15th", ",", "st", "1", "0"),
+    ]
+)
+HUMAN_TEXT = st.one_of(
+    st.lists(
+        _WORDS | st.integers(0, 12_000).map(str) | st.integers(0, 99).map("{:02d}".format),
+        max_size=7,
+    ).map(" ".join),
+    st.text(alphabet="0123456789-/.~?%X JanSpringfromuntil", max_size=25),
+    st.text(max_size=40),
+)
+
+
+def _accepted(read: str, text: str) -> FuzzyDate | None:
+    """The date ``text`` reads as, or None if it is refused with a DateError
+    (any other exception fails the test)."""
+    reader = FuzzyDate.parse if read == "parse" else FuzzyDate.from_text
+    try:
+        return reader(text)
+    except DateError as error:
+        assert str(error), f"{text!r} was refused with no message"
+        return None
+
+
+def _reads_back(value: FuzzyDate) -> None:
+    """``value`` reads back from both of its printed forms."""
+    assert FuzzyDate.parse(str(value)) == value
+    assert FuzzyDate.from_text(str(value)) == value
+    shown = value.display()
+    again = FuzzyDate.from_text(shown)
+    assert meaning(again) == meaning(value), f"{str(value)!r} shows as {shown!r}, read as {again}"
+    assert again.display() == shown
+
+
+@settings(max_examples=400, database=None)
+@given(st.text(max_size=40) | HUMAN_TEXT, st.sampled_from(["parse", "from_text"]))
+@example("../..", "parse")
+@example("2021-21~", "parse")
+@example("from from 2020", "from_text")
+@example("until 2021/2022", "from_text")
+@example("31 Feb 2021", "from_text")
+@example("0000", "from_text")
+def test_property_the_date_reader_raises_nothing_but_date_error(text: str, read: str) -> None:
+    _accepted(read, text)
+
+
+@settings(max_examples=500, database=None)
+@given(HUMAN_TEXT, st.sampled_from(["parse", "from_text"]))
+@example("Jan 0085", "from_text")  # was read as January 1985
+@example("~ 0085", "from_text")  # was read as about 1985
+@example("from 2020", "from_text")  # display's form of "2020/..", was refused
+@example("until Spring 2021", "from_text")
+@example("unknown", "from_text")  # display's form of "../..", was refused
+@example("0017-07-17", "parse")  # was shown as "17 Jul 17", read back as 2017
+def test_property_every_date_accepted_reads_back_from_what_it_prints(text: str, read: str) -> None:
+    value = _accepted(read, text)
+    if value is not None:
+        _reads_back(value)
+
+
+@settings(max_examples=500, database=None)
+@given(dates())
+@example(FuzzyDate.parse("0001-01"))  # shown "Jan 0001", was refused as "needs a year"
+@example(FuzzyDate.parse("0046-22/0046-22"))
+@example(FuzzyDate.parse("2021-01-01%/.."))  # shown "from ~ 1 Jan 2021?"
+@example(FuzzyDate.parse("../.."))
+@example(FuzzyDate.parse("2020/"))
+@example(FuzzyDate.parse("19XX~"))  # shown "~ 19XX"
+def test_property_every_date_built_round_trips_through_both_printed_forms(
+    value: FuzzyDate,
+) -> None:
+    _reads_back(value)
