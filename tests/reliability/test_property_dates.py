@@ -8,66 +8,21 @@ database hold, read by ``FuzzyDate.parse``) and its reading for people
 
 from __future__ import annotations
 
-import calendar
 from datetime import date
 
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
+from tests.reliability.property_strategies import dates
 from viewer.domain.dates import DateError, FuzzyDate, Precision
 
 Meaning = tuple[date | None, date | None, Precision, bool, bool]
-
-QUALIFIERS = st.sampled_from(["", "~", "?", "%"])
-YEARS = st.integers(1, 9999)
 
 
 def meaning(value: FuzzyDate) -> Meaning:
     """What a date says, whatever its spelling: "2020/" and "2020/.." (an
     unknown and an open end) both mean from 2020 on, and show as "from 2020"."""
     return (value.lower, value.upper, value.precision, value.approximate, value.uncertain)
-
-
-@st.composite
-def single_dates(draw: st.DrawFn) -> str:
-    """The EDTF text of one date of level 0 or 1: a year, month or day (each
-    maybe approximate, uncertain or both), a season, or a year or month with
-    unspecified digits."""
-    year = draw(YEARS)
-    shape = draw(st.sampled_from(["year", "month", "day", "season", "unspecified"]))
-    if shape == "year":
-        return f"{year:04d}{draw(QUALIFIERS)}"
-    if shape == "month":
-        return f"{year:04d}-{draw(st.integers(1, 12)):02d}{draw(QUALIFIERS)}"
-    if shape == "day":
-        month = draw(st.integers(1, 12))
-        day = draw(st.integers(1, calendar.monthrange(year, month)[1]))
-        return f"{year:04d}-{month:02d}-{day:02d}{draw(QUALIFIERS)}"
-    if shape == "season":
-        return f"{year:04d}-{draw(st.integers(21, 24))}"
-    year = max(year, 100)  # "000X" would take in the year 0
-    if draw(st.booleans()):
-        hidden = draw(st.integers(1, 2))
-        return f"{year:04d}"[: 4 - hidden] + "X" * hidden + draw(QUALIFIERS)
-    return f"{year:04d}-" + draw(st.sampled_from(["XX", "XX-XX", "01-XX", "12-XX"]))
-
-
-@st.composite
-def dates(draw: st.DrawFn) -> FuzzyDate:
-    """A valid date: one date, or an interval of two in order, either end
-    maybe open (``..``) or unknown (empty), but not both ends unknown or one
-    unknown and the other open."""
-    if draw(st.booleans()):
-        return FuzzyDate.parse(draw(single_dates()))
-    ends = [draw(single_dates().filter(lambda text: "X" not in text)) for _ in range(2)]
-    ends.sort(key=lambda text: (FuzzyDate.parse(text).lower, FuzzyDate.parse(text).upper))
-    if FuzzyDate.parse(ends[0]).lower > FuzzyDate.parse(ends[1]).upper:  # type: ignore[operator]
-        ends[1] = ends[0]  # overlapping ends that cannot be put in order
-    for index in (0, 1):
-        ends[index] = draw(st.sampled_from([ends[index], ends[index], "..", ""]))
-    if "" in ends and ("" if ends[0] else ends[1]) in ("", ".."):
-        ends = ["..", ".."]
-    return FuzzyDate.parse("/".join(ends))
 
 
 # Text a person might type: the reader's words and numbers in any order, and
