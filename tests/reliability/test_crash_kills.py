@@ -236,9 +236,14 @@ class _Writers:
             env=_environment(),
             cwd=ROOT,
         )
+        self.running: int | None = None
         return self
 
     def __exit__(self, *_: object) -> None:
+        if self.running is not None:  # a failed test left a writer running
+            with suppress(ProcessLookupError):
+                os.kill(self.running, signal.SIGKILL)
+            self.ended()
         assert self.server.stdin is not None
         self.server.stdin.close()
         self.server.wait()
@@ -250,13 +255,15 @@ class _Writers:
         self.server.stdin.flush()
         started = self.server.stdout.readline()
         assert started.startswith("started "), f"the writers' server said {started!r}"
-        return int(started.split()[1])
+        self.running = int(started.split()[1])
+        return self.running
 
     def ended(self) -> int:
         """The exit code of the writer started last, once it has ended."""
         assert self.server.stdout is not None
         ended = self.server.stdout.readline()
         assert ended.startswith("ended "), f"the writers' server said {ended!r}"
+        self.running = None
         return int(ended.split()[1])
 
 
@@ -275,8 +282,6 @@ def _killed_saves(
     while not _lines(output) and time.monotonic() < deadline:
         time.sleep(0.005)
     if _lines(output)[:1] != ["ready"]:  # the writer failed, or never started
-        os.kill(pid, signal.SIGKILL)
-        writers.ended()
         raise AssertionError(f"{context}: the writer did not start: {output.read_text()}")
     time.sleep(delay)
     writing = _write_locked(database)
