@@ -8,6 +8,7 @@ database hold, read by ``FuzzyDate.parse``) and its reading for people
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from hypothesis import example, given, settings
@@ -103,3 +104,21 @@ def test_property_every_date_built_round_trips_through_both_printed_forms(
     value: FuzzyDate,
 ) -> None:
     _reads_back(value)
+
+
+_YEAR = re.compile(r"(?<![0-9])[0-9]{4}(?![0-9])")
+
+
+@settings(max_examples=400, database=None)
+@given(HUMAN_TEXT)
+@example("Jan 85")  # was read as January 1985
+@example("Jan 32")  # was read as January 2032
+@example("5 85")  # was read as May 1985
+@example("Jan 0085")  # was read as January 1985
+def test_property_a_typed_date_holds_no_year_that_was_not_typed(text: str) -> None:
+    """The reader never guesses a century: every year of what it reads was typed."""
+    value = _accepted("from_text", text)
+    if value is None or "week" in text.casefold():  # a week's Monday can be in the year before
+        return
+    typed = set(_YEAR.findall(text))
+    assert set(_YEAR.findall(value.edtf)) <= typed, f"{text!r} was read as {value}"

@@ -74,6 +74,7 @@ _DATE_WORDS = frozenset([*_MONTH_NUMBERS, *_SEASON_NUMBERS, "st", "nd", "rd", "t
 # natural-language reader would take "Jan 0085" for January 1985).
 _SHOWN_DAY = re.compile(r"^(\d{1,2})\s+([^\W\d_]+)\.?,?\s+(\d{4})$")
 _SHOWN_MONTH = re.compile(r"^([^\W\d_]+)\.?,?\s+(\d{4})$")
+_FOUR_DIGITS = re.compile(r"(?<![0-9])[0-9]{4}(?![0-9])")
 _OPEN_END = re.compile(r"^(from|until)\s+(.+)$", re.IGNORECASE)
 
 
@@ -234,6 +235,9 @@ class FuzzyDate:
             raise DateError(f"'{text}' needs a year")
         if not found or found.startswith("["):
             raise DateError(_explain(text))
+        if found[:4] not in _FOUR_DIGITS.findall(text):
+            # The reader would take "Jan 85" for 1985 and "Jan 32" for 2032.
+            raise DateError(f"'{text}' needs its year in four digits, like 1985")
         found = found.rstrip("~?%")
         base = cls.parse(found)
         return cls.parse(
