@@ -108,7 +108,8 @@ def test_crash_kills_leave_every_import_and_save_whole_or_absent(tmp_path: Path)
             outcomes[outcome] += 1
             print(f"run {run}: {outcome}{detail}")
     print("outcomes:", dict(sorted(outcomes.items())))
-    assert sum(outcomes.values()) == RUNS
+    killed = sum(count for outcome, count in outcomes.items() if "killed" in outcome)
+    assert killed > 0 or RUNS == 0, "every writer ended before its kill: nothing was tested"
 
 
 def _seed() -> int:
