@@ -41,12 +41,41 @@ _WEEK_OF = re.compile(r"^(?:the\s+)?week\s+of\s+(.+)$", re.IGNORECASE)
 _APPROX_WORDS = re.compile(r"^(?:~|c\.|ca\.|circa|about|around|approx\.?|approximately)\s*", re.I)
 _AMBIGUOUS_NUMERIC = re.compile(r"^(\d{1,2})[/.](\d{1,2})[/.](\d{4})$")
 _SEASONS = {21: "Spring", 22: "Summer", 23: "Autumn", 24: "Winter"}
+# English names, written out: the calendar module's follow the C library's
+# locale, which Qt sets from the environment, so a French desktop would show
+# "janv. 2021" and the reader (English only) would then refuse what it showed.
+_MONTH_NAMES = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+_MONTH_ABBREVIATIONS = tuple(name[:3] for name in _MONTH_NAMES)
+# What a month or season is called when typed: its name, its abbreviation, "Sept".
+_MONTH_NUMBERS = {
+    **{name.casefold(): number for number, name in enumerate(_MONTH_NAMES, 1)},
+    **{name.casefold(): number for number, name in enumerate(_MONTH_ABBREVIATIONS, 1)},
+    "sept": 9,
+}
+_SEASON_NUMBERS = {"spring": 21, "summer": 22, "autumn": 23, "fall": 23, "winter": 24}
 # Words a typed date may hold: months (names and abbreviations), seasons,
 # ordinal endings ("15th"), and the reader's own qualifiers.
-_DATE_WORDS = frozenset(
-    [name.casefold() for name in calendar.month_name[1:] + calendar.month_abbr[1:]]
-    + ["sept", "spring", "summer", "autumn", "fall", "winter", "st", "nd", "rd", "th", "of"]
-)
+_DATE_WORDS = frozenset([*_MONTH_NUMBERS, *_SEASON_NUMBERS, "st", "nd", "rd", "th", "of"])
+# The forms display() writes, read back exactly: "15 Sep 2020", "Sep 2020",
+# "Spring 2021", each with a four-digit year taken as written (the
+# natural-language reader would take "Jan 0085" for January 1985).
+_SHOWN_DAY = re.compile(r"^(\d{1,2})\s+([^\W\d_]+)\.?,?\s+(\d{4})$")
+_SHOWN_MONTH = re.compile(r"^([^\W\d_]+)\.?,?\s+(\d{4})$")
+_FOUR_DIGITS = re.compile(r"(?<![0-9])[0-9]{4}(?![0-9])")
+_OPEN_END = re.compile(r"^(from|until)\s+(.+)$", re.IGNORECASE)
 
 
 class DateError(ValueError):
@@ -110,14 +139,12 @@ class FuzzyDate:
         # significant digits ("1950S2", level 2) as a plain Date: match exactly.
         if type(parsed) not in allowed or not _ISO_SHAPE.match(text):
             raise DateError(f"'{text}' uses EDTF features beyond level 1; {_EXAMPLES}")
-        lower = _to_date(parsed.lower_strict(), text)
-        upper = _to_date(parsed.upper_strict(), text)
-        if isinstance(parsed, (Interval, Level1Interval)):
-            start, _, end = text.partition("/")
-            if end in ("", ".."):
-                upper = None
-            if start in ("", ".."):
-                lower = None
+        # An open or unknown end has no bound. (The package gives an unknown
+        # one a guess some years out, which for "/0001" falls before year 1.)
+        interval = isinstance(parsed, (Interval, Level1Interval))
+        start, _, end = text.partition("/") if interval else (text, "", text)
+        lower = None if start in ("", "..") else _to_date(parsed.lower_strict(), text)
+        upper = None if end in ("", "..") else _to_date(parsed.upper_strict(), text)
         if lower is not None and upper is not None and lower > upper:
             raise DateError(
                 f"'{text}' ends ({upper.isoformat()}) before it starts ({lower.isoformat()})"
@@ -149,14 +176,25 @@ class FuzzyDate:
         compact = re.sub(r"\s*/\s*", "/", text)
         if _ISO_SHAPE.match(compact) and not numeric:
             return cls.parse(compact)
+        if text.casefold() == "unknown":  # what display() calls "../..": no end known
+            return cls.parse("../..")
         for separator in ("/", " to ", " – ", " - ", "–"):
             if separator in text and not numeric:
                 start, end = (part.strip() for part in text.split(separator, 1))
+                start = re.sub(r"^from\s+", "", start, flags=re.IGNORECASE)
                 try:
                     start_date, end_date = cls.from_text(start), cls.from_text(end)
                 except DateError as error:
                     raise DateError(f"in the interval '{text}': {error}") from None
                 return cls.parse(f"{start_date.edtf}/{end_date.edtf}")
+        open_end = _OPEN_END.match(text)
+        if open_end:  # "from 2020", "until Jan 2021": as display() shows open intervals
+            known = cls.from_text(open_end.group(2))
+            if known.precision is Precision.INTERVAL:
+                raise DateError(f"'{text}' needs one date after {open_end.group(1)!r}")
+            if open_end.group(1).casefold() == "from":
+                return cls.parse(f"{known.edtf}/..")
+            return cls.parse(f"../{known.edtf}")
         approximate = False
         match = _APPROX_WORDS.match(text)
         if match:
@@ -172,6 +210,13 @@ class FuzzyDate:
             mark = _qualifier(approximate, uncertain)
             return cls.parse(
                 f"{monday.isoformat()}{mark}/{(monday + timedelta(days=6)).isoformat()}{mark}"
+            )
+        shown = _shown_form(text)
+        if shown is not None:
+            base = cls.parse(shown)
+            return cls.parse(
+                shown.rstrip("~?%")
+                + _qualifier(approximate or base.approximate, uncertain or base.uncertain)
             )
         unknown = [
             word for word in re.findall(r"[^\W\d_]+", text) if word.casefold() not in _DATE_WORDS
@@ -190,6 +235,9 @@ class FuzzyDate:
             raise DateError(f"'{text}' needs a year")
         if not found or found.startswith("["):
             raise DateError(_explain(text))
+        if found[:4] not in _FOUR_DIGITS.findall(text):
+            # The reader would take "Jan 85" for 1985 and "Jan 32" for 2032.
+            raise DateError(f"'{text}' needs its year in four digits, like 1985")
         found = found.rstrip("~?%")
         base = cls.parse(found)
         return cls.parse(
@@ -337,13 +385,33 @@ def _explain(text: str) -> str:
         if pattern is _ISO_DAY:
             day, last = int(match.group(3)), calendar.monthrange(year, month)[1]
             if not 1 <= day <= last:
-                name = calendar.month_name[month]
+                name = _MONTH_NAMES[month - 1]
                 return f"'{text}' is not a day: {name} {year} has {last} days"
     return f"'{text}' is not a date this app understands; {_EXAMPLES}"
 
 
+def _shown_form(text: str) -> str | None:
+    """The EDTF text of a date written as display() writes one ("15 Sep 2020",
+    "Sep 2020", "Spring 2021", "2021", "201X"), year as written; None for any
+    other text."""
+    if _ISO_SHAPE.match(text) and "/" not in text:
+        return text
+    day = _SHOWN_DAY.match(text)
+    if day and day.group(2).casefold() in _MONTH_NUMBERS:
+        month = _MONTH_NUMBERS[day.group(2).casefold()]
+        return f"{day.group(3)}-{month:02d}-{int(day.group(1)):02d}"
+    named = _SHOWN_MONTH.match(text)
+    if named and named.group(1).casefold() in _MONTH_NUMBERS:
+        return f"{named.group(2)}-{_MONTH_NUMBERS[named.group(1).casefold()]:02d}"
+    if named and named.group(1).casefold() in _SEASON_NUMBERS:
+        return f"{named.group(2)}-{_SEASON_NUMBERS[named.group(1).casefold()]}"
+    return None
+
+
 def _format_day(day: date) -> str:
-    return f"{day.day} {calendar.month_abbr[day.month]} {day.year}"
+    # Four digits for the year, as a month or year alone shows it: "1 Jan 0085",
+    # never "1 Jan 85", which reads as 1985.
+    return f"{day.day} {_MONTH_ABBREVIATIONS[day.month - 1]} {day.year:04d}"
 
 
 def _display_part(part: str) -> str:
@@ -357,7 +425,7 @@ def _display_part(part: str) -> str:
     elif len(pieces) == 2 and int(pieces[1]) in _SEASONS:
         text = f"{_SEASONS[int(pieces[1])]} {pieces[0]}"
     elif len(pieces) == 2:
-        text = f"{calendar.month_abbr[int(pieces[1])]} {pieces[0]}"
+        text = f"{_MONTH_ABBREVIATIONS[int(pieces[1]) - 1]} {pieces[0]}"
     else:
         text = pieces[0]
     prefix = "~ " if mark in ("~", "%") else ""
