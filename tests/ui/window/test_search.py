@@ -188,6 +188,8 @@ def test_the_help_names_every_filter(qtbot: QtBot) -> None:
     text = dialog.text.toPlainText()
     for name in FILTERS:
         assert f"  {name}:" in text
+    assert "at most 1,000 characters" in text  # the bounds the field and the store keep
+    assert "STRASSE finds Straße" in text
     assert dialog.text.isReadOnly()
 
 

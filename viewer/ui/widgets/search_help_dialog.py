@@ -6,6 +6,7 @@ from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QPlainTextEdit, QVBoxLayout, QWidget
 
 from viewer.domain.query import FILTERS
+from viewer.domain.search_limits import MAX_FILTERS, MAX_QUERY_CHARS, MAX_TERMS
 
 EXAMPLES = (
     ("israel signing", "both words, each as the start of a word"),
@@ -21,7 +22,7 @@ def search_help_text() -> str:
     lines = [
         "Type words, phrases and filters: the list narrows as you type, and",
         "All results (Ctrl+Shift+F) shows what matches in every kind of record.",
-        "Case and accents do not matter: emirats finds Émirats.",
+        "Case and accents do not matter: emirats finds Émirats, STRASSE finds Straße.",
         "",
         "Examples",
     ]
@@ -32,6 +33,9 @@ def search_help_text() -> str:
         "",
         "after: and before: take any date the forms take (2021, 2020-09, 15 Sep 2020).",
         "A word of one letter matches only that word; longer words match word starts.",
+        "% _ and * are ordinary characters, not wildcards.",
+        f"A search holds at most {MAX_QUERY_CHARS:,} characters; past {MAX_TERMS} words or",
+        f"{MAX_FILTERS} filters the first ones are used.",
         "What the search could not use is said in the search field's tooltip.",
     ]
     return "\n".join(lines)
