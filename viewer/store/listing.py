@@ -64,7 +64,15 @@ def show_date(edtf: str | None) -> str:
 
 
 def _label(enum: Any) -> Callable[[Any], str]:
-    return lambda value: enum(value).label if value else ""
+    def label(value: Any) -> str:
+        if not value:
+            return ""
+        try:
+            return str(enum(value).label)
+        except ValueError:
+            return str(value)  # shown as stored; `check` reports it
+
+    return label
 
 
 def _text(value: Any) -> str:
@@ -162,7 +170,7 @@ def headers(kind: RecordKind) -> tuple[str, ...]:
 def count_rows(store: Store, query: ListQuery) -> int:
     row_type = ROW_TYPES[query.kind]
     statement = select(func.count()).select_from(row_type).where(_filter(query))
-    with store.reading() as session:
+    with store.failures_explained("counting the list"), store.reading() as session:
         return session.scalar(statement) or 0
 
 
@@ -192,7 +200,7 @@ def fetch_rows(
         .subquery()
     )
     statement = _ordered(query, _base(query).join(page, page.c.id == row_type.id))
-    with store.reading() as session:
+    with store.failures_explained("reading a page of the list"), store.reading() as session:
         return [
             ListRow(key, tuple(c.show(v) for c, v in zip(columns, values, strict=True)))
             for key, *values in session.execute(statement, _now())
@@ -214,7 +222,7 @@ def row_index(store: Store, query: ListQuery, key: str, total: int | None = None
     columns = COLUMNS[query.kind]
     sort = columns[query.sort_column if 0 <= query.sort_column < len(columns) else 0].sort
     target = _joined(query, select(row_type.id, sort)).where(row_type.key == key, _filter(query))
-    with store.reading() as session:
+    with store.failures_explained("finding a record in the list"), store.reading() as session:
         found = session.execute(target, _now()).first()
         if found is None:
             return None

@@ -20,6 +20,7 @@ from viewer.domain.enums import (
     SourceKind,
     StatusKind,
 )
+from viewer.domain.quoting import printable, shortened
 from viewer.domain.records import (
     Accord,
     Citation,
@@ -32,6 +33,7 @@ from viewer.domain.records import (
     Source,
     StatusAction,
 )
+from viewer.store.errors import RecordUnreadable
 from viewer.store.schema import (
     AccordRow,
     CitationRow,
@@ -115,7 +117,34 @@ def select_rows(kind: RecordKind) -> Select[Any]:
     return query
 
 
+# What reading a stored value into a record raises when the value is not one
+# the app can read: a word outside its vocabulary, an impossible date, a
+# missing reference (a row whose related row is gone), a value of a wrong type.
+UNREADABLE = (ValueError, KeyError, TypeError, AttributeError, LookupError)
+
+
 def to_record(row: Versioned) -> Record:
+    """The plain record of ``row``; :class:`RecordUnreadable` (naming the table,
+    the key and the problem) if a stored value cannot be read. (The ``try``
+    costs nothing while the values read, so lists and pages keep their speed.)"""
+    try:
+        return _to_record(row)
+    except UNREADABLE as error:
+        raise RecordUnreadable(
+            _table(row), getattr(row, "key", "?"), unreadable_problem(error)
+        ) from None
+
+
+def _table(row: object) -> str:
+    return str(getattr(row, "__tablename__", type(row).__name__))
+
+
+def unreadable_problem(error: BaseException) -> str:
+    """What went wrong, as the exception says it, with a stored value in it cut short."""
+    return shortened(printable(str(error))) or type(error).__name__
+
+
+def _to_record(row: Versioned) -> Record:
     match row:
         case AccordRow():
             return Accord(
@@ -269,7 +298,15 @@ def _citations(rows: list[CitationRow]) -> tuple[Citation, ...]:
 
 
 def to_revision(row: RevisionRow) -> Revision:
-    """A revision log row as the plain record the window and the checks read."""
+    """A revision log row as the plain record the window and the checks read;
+    :class:`RecordUnreadable` (naming the entry) if it cannot be read."""
+    try:
+        return _to_revision(row)
+    except UNREADABLE as error:
+        raise RecordUnreadable("revisions", row.id, unreadable_problem(error)) from None
+
+
+def _to_revision(row: RevisionRow) -> Revision:
     at = row.at if row.at.tzinfo else row.at.replace(tzinfo=UTC)
     return Revision(
         id=row.id,
