@@ -44,7 +44,7 @@ def test_the_store_names_the_row_and_the_problem(spoiled: tuple[Path, str]) -> N
         with pytest.raises(api.RecordUnreadable) as party_error:
             store.get(RecordKind.PARTY, EMPIRE)
         assert "parties row 'bahrain' cannot be read" in str(party_error.value)
-        assert "'empire'" in str(party_error.value)
+        assert "party kind 'empire' is not one of state, organisation" in str(party_error.value)
         assert "accords-viewer check" in str(party_error.value)
         with pytest.raises(api.RecordUnreadable) as event_error:
             api.load_detail(store, RecordKind.EVENT, event)
@@ -96,3 +96,58 @@ def test_the_window_shows_why_a_record_cannot_be_read_and_goes_on(
     window.finish_reads()
     assert "Kazakhstan" in _detail_text(window)
     assert "cannot be read" not in _detail_text(window)
+
+
+def _spoil_a_revision(path: Path, action: str, changes: str) -> str:
+    """Give the first logged change of a participant an unknown action, or
+    changes that are not JSON; returns the participant's key."""
+    with closing(sqlite3.connect(path)) as connection, connection:
+        for trigger in ("revisions_append_only_update", "revisions_append_only_delete"):
+            connection.execute(f"DROP TRIGGER {trigger}")
+        [revision, key] = connection.execute(
+            "SELECT id, record_key FROM revisions WHERE record_kind = 'party' "
+            "AND record_key NOT IN (?, 'kazakhstan') ORDER BY id LIMIT 1",
+            (EMPIRE,),
+        ).fetchone()
+        connection.execute(
+            "UPDATE revisions SET action = ?, changes = ? WHERE id = ?", (action, changes, revision)
+        )
+    return str(key)
+
+
+@pytest.mark.parametrize(
+    ("action", "changes", "problem"),
+    [
+        ("teleport", '{"name": [null, "X"]}', "action 'teleport' is not one of create"),
+        ("create", "{not json", "are not JSON"),
+    ],
+)
+def test_a_history_that_cannot_be_read_says_why_and_the_window_goes_on(
+    qtbot: QtBot,
+    tmp_path: Path,
+    seeded_copy: Callable[[Path], Path],
+    action: str,
+    changes: str,
+    problem: str,
+) -> None:
+    path = seeded_copy(tmp_path / "db.sqlite3")
+    key = _spoil_a_revision(path, action, changes)
+    store, opened = api.open_or_create(path, "tester", seed=False)
+    try:
+        with pytest.raises(api.RecordUnreadable) as error:
+            store.revisions(RecordKind.PARTY, key)
+        assert problem in str(error.value) and "accords-viewer check" in str(error.value)
+        assert store.get(RecordKind.PARTY, key) is not None  # the record itself reads
+    finally:
+        opened.close()
+
+    window = shown(qtbot, create_main_window(path, settings_in(tmp_path), seed=False))
+    with qtbot.captureExceptions() as exceptions:
+        assert window.select_record(RecordKind.PARTY, key)
+        window.finish_reads()
+        assert problem in _history_text(window)
+        assert "could not be read" in _detail_text(window)
+        assert window.select_record(RecordKind.PARTY, "kazakhstan")
+        window.finish_reads()
+        assert "Kazakhstan" in _detail_text(window)
+    assert exceptions == []

@@ -67,14 +67,13 @@ class RecordUnreadable(StoreError):
     the record it belongs to cannot be shown; nothing was changed.
 
     ``table`` and ``key`` name the row (its key, or its id where it has
-    none), ``problem`` says what is wrong with it.
+    none), ``problem`` says what is wrong with it; ``rows`` names the rows
+    in other words where no one row can be named.
     """
 
-    def __init__(self, table: str, key: object, problem: str) -> None:
-        super().__init__(
-            f"{table} row {quoted(key)} cannot be read: {problem}. Nothing was changed; "
-            f"{CHECK_ADVICE}"
-        )
+    def __init__(self, table: str, key: object, problem: str, *, rows: str = "") -> None:
+        which = rows or f"{table} row {quoted(key)}"
+        super().__init__(f"{which} cannot be read: {problem}. Nothing was changed; {CHECK_ADVICE}")
         self.table = table
         self.key = key
         self.problem = problem

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, date
+from enum import Enum
 from typing import Any
 
 from sqlalchemy import select
@@ -20,7 +21,7 @@ from viewer.domain.enums import (
     SourceKind,
     StatusKind,
 )
-from viewer.domain.quoting import printable, shortened
+from viewer.domain.quoting import printable, quoted, shortened
 from viewer.domain.records import (
     Accord,
     Citation,
@@ -130,9 +131,33 @@ def to_record(row: Versioned) -> Record:
     try:
         return _to_record(row)
     except UNREADABLE as error:
-        raise RecordUnreadable(
-            _table(row), getattr(row, "key", "?"), unreadable_problem(error)
-        ) from None
+        problem = _outside_vocabulary(row) or unreadable_problem(error)
+        raise RecordUnreadable(_table(row), getattr(row, "key", "?"), problem) from None
+
+
+# The columns of each row type that hold a word of a vocabulary (an enum).
+_WORDS: dict[type[Any], tuple[tuple[str, type[Enum]], ...]] = {
+    PartyRow: (("party_kind", PartyKind),),
+    SourceRow: (("source_kind", SourceKind),),
+    StatusActionRow: (("action", StatusKind), ("certainty", Certainty)),
+    EventRow: (("event_kind", EventKind), ("certainty", Certainty)),
+    EventRoleRow: (("role", RoleKind),),
+    RevisionRow: (("action", RevisionAction), ("record_kind", RecordKind)),
+}
+
+
+def _outside_vocabulary(row: object) -> str:
+    """The first stored word of ``row`` outside its vocabulary, said in words
+    (looked for only once reading the row failed: reading costs nothing more)."""
+    found = [(row, column, enum) for column, enum in _WORDS.get(type(row), ())]
+    for role in row.roles if isinstance(row, EventRow) else ():
+        found += [(role, column, enum) for column, enum in _WORDS[EventRoleRow]]
+    for holder, column, enum in found:
+        value = getattr(holder, column)
+        if value not in {member.value for member in enum}:
+            words = ", ".join(str(member.value) for member in enum)
+            return f"{column.replace('_', ' ')} {quoted(value)} is not one of {words}"
+    return ""
 
 
 def _table(row: object) -> str:
@@ -303,7 +328,8 @@ def to_revision(row: RevisionRow) -> Revision:
     try:
         return _to_revision(row)
     except UNREADABLE as error:
-        raise RecordUnreadable("revisions", row.id, unreadable_problem(error)) from None
+        problem = _outside_vocabulary(row) or unreadable_problem(error)
+        raise RecordUnreadable("revisions", row.id, problem) from None
 
 
 def _to_revision(row: RevisionRow) -> Revision:

@@ -7,6 +7,7 @@ append-only revision log with the fields it changed from what to what.
 from __future__ import annotations
 
 import dataclasses
+import json
 import os
 import sqlite3
 from collections.abc import Callable, Iterator, Mapping, Sequence
@@ -161,8 +162,13 @@ class Store:
                     raise  # damage in the file's pages: failures_explained says so
                 # A time or a list of changes stored in a form that does not
                 # read: SQLAlchemy raises as it loads the row.
-                which = f"of {kind.label} {key}" if kind and key else "?"
-                raise RecordUnreadable("revisions", which, unreadable_problem(error)) from None
+                problem = unreadable_problem(error)
+                if isinstance(error, json.JSONDecodeError):
+                    problem = f"the changes of an entry are not JSON ({error.msg})"
+                which = f"the revisions of {kind.label} {quoted(key)}" if kind and key else ""
+                raise RecordUnreadable(
+                    "revisions", "?", problem, rows=which or "the revision log"
+                ) from None
             return [to_revision(row) for row in rows]
 
     # -- writes --------------------------------------------------------------
