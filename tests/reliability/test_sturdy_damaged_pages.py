@@ -48,10 +48,11 @@ def _crowded(path: Path) -> None:
         )
 
 
-def _damage_page_of(path: Path, key: str) -> None:
+def _damage_page_of(path: Path, key: str, *, keep_header: bool) -> None:
     """Overwrite the events table's leaf page holding ``key`` with noise, found
     with SQLite's dbstat table of pages. (With the page's header kept, SQLite
-    reads the page as holding none of its rows, without an error.)"""
+    reads the page as holding none of its rows, without an error: the store
+    finds the rows missing.)"""
     with closing(sqlite3.connect(path)) as connection:
         [row_id] = connection.execute("SELECT id FROM events WHERE key = ?", (key,)).fetchone()
         ids = [i for (i,) in connection.execute("SELECT id FROM events ORDER BY id")]
@@ -68,15 +69,21 @@ def _damage_page_of(path: Path, key: str) -> None:
     assert page is not None, f"no leaf page of events holds {key}"
     data = bytearray(path.read_bytes())
     noise = random.Random(page)
-    data[(page - 1) * PAGE : page * PAGE] = bytes(noise.randrange(256) for _ in range(PAGE))
+    first = (page - 1) * PAGE + (8 if keep_header else 0)
+    data[first : page * PAGE] = bytes(noise.randrange(256) for _ in range(page * PAGE - first))
     path.write_bytes(bytes(data))
 
 
-@pytest.fixture
-def damaged_window(qtbot: QtBot, tmp_path: Path, seeded_copy: Callable[[Path], Path]) -> MainWindow:
+@pytest.fixture(params=[False, True], ids=["page of noise", "page header kept"])
+def damaged_window(
+    request: pytest.FixtureRequest,
+    qtbot: QtBot,
+    tmp_path: Path,
+    seeded_copy: Callable[[Path], Path],
+) -> MainWindow:
     path = seeded_copy(tmp_path / "db.sqlite3")
     _crowded(path)
-    _damage_page_of(path, f"day-{DAMAGED_AT:05d}")
+    _damage_page_of(path, f"day-{DAMAGED_AT:05d}", keep_header=request.param)
     store, opened = api.open_damaged(path, "tester")
     window = window_on(store, opened, settings_in(tmp_path), damaged=True)
     return shown(qtbot, window)

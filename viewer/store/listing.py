@@ -201,10 +201,21 @@ def fetch_rows(
     )
     statement = _ordered(query, _base(query).join(page, page.c.id == row_type.id))
     with store.failures_explained("reading a page of the list"), store.reading() as session:
-        return [
+        rows = [
             ListRow(key, tuple(c.show(v) for c, v in zip(columns, values, strict=True)))
             for key, *values in session.execute(statement, _now())
         ]
+        if len(rows) < limit:
+            # A short page (the last one, mostly): in one read, rows its index
+            # lists but the table does not hold are a damaged table page, which
+            # SQLite can read as empty without an error.
+            listed = session.scalar(select(func.count()).select_from(page), _now()) or 0
+            if listed > len(rows):
+                raise store.damage_found(
+                    f"{listed - len(rows)} rows of the {row_type.__tablename__} table that "
+                    "its index lists are missing"
+                )
+        return rows
 
 
 def row_index(store: Store, query: ListQuery, key: str, total: int | None = None) -> int | None:

@@ -338,13 +338,17 @@ class Store:
         if is_read_only_refusal(error):
             return ReadOnlyStore(self.path, operation)
         if is_damage(error):
-            from viewer.store.clean_close import forget_clean_close
-            from viewer.store.database import newest_backup
-
-            forget_clean_close(self.path)  # the next open checks the whole file again
-            found = [str(getattr(error, "orig", error))]
-            return DamagedDatabase(self.path, found, newest_backup(self.path))
+            return self.damage_found(str(getattr(error, "orig", error)))
         return error
+
+    def damage_found(self, finding: str) -> DamagedDatabase:
+        """The refusal for damage a read found (``finding`` says what); the
+        next open checks the whole file again."""
+        from viewer.store.clean_close import forget_clean_close
+        from viewer.store.database import newest_backup
+
+        forget_clean_close(self.path)
+        return DamagedDatabase(self.path, [finding], newest_backup(self.path))
 
     @contextmanager
     def failures_explained(self, operation: str) -> Iterator[None]:
