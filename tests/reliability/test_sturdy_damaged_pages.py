@@ -18,7 +18,7 @@ from pytestqt.qtbot import QtBot
 
 from PySide6.QtCore import QItemSelectionModel
 
-from tests.reliability.window_support import PAGE, settings_in, shown
+from tests.reliability.window_support import PAGE, damage_index, settings_in, shown
 from viewer.app import window_on
 from viewer.domain.enums import RecordKind
 from viewer.store import api
@@ -139,5 +139,28 @@ def test_a_damaged_page_of_a_list_says_so_and_the_rest_of_the_window_works(
         assert window.select_record(RecordKind.PARTY, "kazakhstan")
         window.finish_reads()
         assert "Kazakhstan" in _detail_text(window)
+    assert exceptions == []
+    assert "Traceback" not in capfd.readouterr().err
+
+
+def test_a_damaged_index_of_the_log_says_so_in_the_panes_and_the_lists_still_work(
+    qtbot: QtBot,
+    tmp_path: Path,
+    seeded_copy: Callable[[Path], Path],
+    capfd: pytest.CaptureFixture[str],
+) -> None:
+    path = seeded_copy(tmp_path / "db.sqlite3")
+    damage_index(path)  # the index that finds a record's history
+    store, opened = api.open_damaged(path, "tester")
+    window = shown(qtbot, window_on(store, opened, settings_in(tmp_path), damaged=True))
+    with qtbot.captureExceptions() as exceptions:
+        assert window.select_record(RecordKind.PARTY, "kazakhstan")
+        window.finish_reads()
+        text = _detail_text(window)
+        assert "could not be read" in text and "is damaged" in text
+        assert "Background on this error" not in text
+        parties = window.models[RecordKind.PARTY]
+        assert parties.rowCount() == store.count(RecordKind.PARTY)
+        assert parties.data(parties.index(0, 0))
     assert exceptions == []
     assert "Traceback" not in capfd.readouterr().err
