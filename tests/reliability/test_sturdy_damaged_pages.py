@@ -112,6 +112,8 @@ def test_a_damaged_page_of_a_list_says_so_and_the_rest_of_the_window_works(
         assert shown_text.startswith(f"{CANNOT_READ}: the database")
         assert "is damaged" in shown_text
         assert model.data(damaged, KEY_ROLE) == ""
+        assert "is damaged" in str(model.problem_at(DAMAGED_AT))
+        assert model.problem_at(0) is None
         assert "cannot be read" in window.statusBar().currentMessage()
         assert "is damaged" in window.statusBar().currentMessage()
         # Selecting such a row shows no record, and raises nothing.

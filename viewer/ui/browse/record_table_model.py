@@ -280,6 +280,14 @@ class RecordTableModel(QAbstractTableModel):
         self.endResetModel()
         self.reloaded.emit(self._total)
 
+    def problem_at(self, row: int) -> str | None:
+        """Why the row at ``row`` cannot be read (a row of a page that could
+        not be read, which has no key); None for a row that reads."""
+        found = self._row(row)
+        if found is None or found.key:
+            return None
+        return found.cells[0].removeprefix(f"{CANNOT_READ}: ")
+
     def key_at(self, row: int) -> str | None:
         found = self._row(row)
         return found.key if found is not None else None
