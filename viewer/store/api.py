@@ -47,6 +47,7 @@ if TYPE_CHECKING:
         HasDependents,
         InvalidRecord,
         RecordNotFound,
+        RecordUnreadable,
         StoreError,
     )
     from viewer.store.exchange import (
@@ -129,6 +130,7 @@ _HOMES = {
     "HasDependents": "viewer.store.errors",
     "InvalidRecord": "viewer.store.errors",
     "RecordNotFound": "viewer.store.errors",
+    "RecordUnreadable": "viewer.store.errors",
     "StoreError": "viewer.store.errors",
     "ImportPlan": "viewer.store.exchange",
     "apply_import": "viewer.store.exchange",
@@ -210,6 +212,7 @@ __all__ = [
     "OpenedDatabase",
     "ReadOnlyStore",
     "RecordNotFound",
+    "RecordUnreadable",
     "SavedSearch",
     "SearchHit",
     "Store",

@@ -9,6 +9,7 @@ from sqlalchemy import Select, func, select
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from viewer.domain.enums import RecordKind, RoleKind
+from viewer.domain.quoting import quoted
 from viewer.domain.records import Event, Party, Person, Record, Source, StatusAction
 from viewer.domain.status import chronological
 from viewer.domain.views import Claim, Detail, Link
@@ -39,7 +40,10 @@ def load_detail(store: Store, kind: RecordKind, key: str) -> Detail | None:
     Related records are the first :data:`RELATED_LIMIT` of each heading, with
     the count of all of them where there are more.
     """
-    with store.reading() as session:
+    with (
+        store.failures_explained(f"reading {kind.label} {quoted(key)}"),
+        store.reading() as session,
+    ):
         row = session.scalar(select_rows(kind).where(ROW_TYPES[kind].key == key))
         if row is None:
             return None
@@ -154,9 +158,16 @@ def _events(
     links = []
     for key, title, date_edtf, role_value in session.execute(statement.limit(RELATED_LIMIT)):
         when = show_date(date_edtf)
-        note = RoleKind(role_value).label + (f", {when}" if when else "")
+        note = _role_label(role_value) + (f", {when}" if when else "")
         links.append(Link(RecordKind.EVENT, key, title, note))
     return tuple(links), total
+
+
+def _role_label(value: str) -> str:
+    try:
+        return RoleKind(value).label
+    except ValueError:  # the event itself says so when shown; `check` reports it
+        return str(value)
 
 
 def _citing_claims(session: Session, source_id: int) -> tuple[tuple[Link, ...], int]:

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 
 from viewer.domain.enums import RecordKind
 from viewer.domain.field_labels import problem_text, record_noun
+from viewer.domain.quoting import quoted
 from viewer.domain.records import Record
 from viewer.domain.serial import Problem
 
@@ -54,3 +55,25 @@ class HasDependents(StoreError):
             + ("; …" if count > 5 else "")
         )
         self.dependents = tuple(dependents)
+
+
+# What to do about a stored value the app cannot read: the check lists them all.
+CHECK_ADVICE = "run `accords-viewer check` to list every value that cannot be read"
+
+
+class RecordUnreadable(StoreError):
+    """A stored row holds a value the app cannot read (a word outside its
+    vocabulary, an impossible date, a log entry of an unknown action), so
+    the record it belongs to cannot be shown; nothing was changed.
+
+    ``table`` and ``key`` name the row (its key, or its id where it has
+    none), ``problem`` says what is wrong with it; ``rows`` names the rows
+    in other words where no one row can be named.
+    """
+
+    def __init__(self, table: str, key: object, problem: str, *, rows: str = "") -> None:
+        which = rows or f"{table} row {quoted(key)}"
+        super().__init__(f"{which} cannot be read: {problem}. Nothing was changed; {CHECK_ADVICE}")
+        self.table = table
+        self.key = key
+        self.problem = problem

@@ -64,7 +64,15 @@ def show_date(edtf: str | None) -> str:
 
 
 def _label(enum: Any) -> Callable[[Any], str]:
-    return lambda value: enum(value).label if value else ""
+    def label(value: Any) -> str:
+        if not value:
+            return ""
+        try:
+            return str(enum(value).label)
+        except ValueError:
+            return str(value)  # shown as stored; `check` reports it
+
+    return label
 
 
 def _text(value: Any) -> str:
@@ -162,7 +170,7 @@ def headers(kind: RecordKind) -> tuple[str, ...]:
 def count_rows(store: Store, query: ListQuery) -> int:
     row_type = ROW_TYPES[query.kind]
     statement = select(func.count()).select_from(row_type).where(_filter(query))
-    with store.reading() as session:
+    with store.failures_explained("counting the list"), store.reading() as session:
         return session.scalar(statement) or 0
 
 
@@ -192,11 +200,22 @@ def fetch_rows(
         .subquery()
     )
     statement = _ordered(query, _base(query).join(page, page.c.id == row_type.id))
-    with store.reading() as session:
-        return [
+    with store.failures_explained("reading a page of the list"), store.reading() as session:
+        rows = [
             ListRow(key, tuple(c.show(v) for c, v in zip(columns, values, strict=True)))
             for key, *values in session.execute(statement, _now())
         ]
+        if len(rows) < limit:
+            # A short page (the last one, mostly): in one read, rows its index
+            # lists but the table does not hold are a damaged table page, which
+            # SQLite can read as empty without an error.
+            listed = session.scalar(select(func.count()).select_from(page), _now()) or 0
+            if listed > len(rows):
+                raise store.damage_found(
+                    f"{listed - len(rows)} rows of the {row_type.__tablename__} table that "
+                    "its index lists are missing"
+                )
+        return rows
 
 
 def row_index(store: Store, query: ListQuery, key: str, total: int | None = None) -> int | None:
@@ -214,7 +233,7 @@ def row_index(store: Store, query: ListQuery, key: str, total: int | None = None
     columns = COLUMNS[query.kind]
     sort = columns[query.sort_column if 0 <= query.sort_column < len(columns) else 0].sort
     target = _joined(query, select(row_type.id, sort)).where(row_type.key == key, _filter(query))
-    with store.reading() as session:
+    with store.failures_explained("finding a record in the list"), store.reading() as session:
         found = session.execute(target, _now()).first()
         if found is None:
             return None

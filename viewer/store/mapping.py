@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, date
+from enum import Enum
 from typing import Any
 
 from sqlalchemy import select
@@ -20,6 +21,7 @@ from viewer.domain.enums import (
     SourceKind,
     StatusKind,
 )
+from viewer.domain.quoting import printable, quoted, shortened
 from viewer.domain.records import (
     Accord,
     Citation,
@@ -32,6 +34,7 @@ from viewer.domain.records import (
     Source,
     StatusAction,
 )
+from viewer.store.errors import RecordUnreadable
 from viewer.store.schema import (
     AccordRow,
     CitationRow,
@@ -115,7 +118,58 @@ def select_rows(kind: RecordKind) -> Select[Any]:
     return query
 
 
+# What reading a stored value into a record raises when the value is not one
+# the app can read: a word outside its vocabulary, an impossible date, a
+# missing reference (a row whose related row is gone), a value of a wrong type.
+UNREADABLE = (ValueError, KeyError, TypeError, AttributeError, LookupError)
+
+
 def to_record(row: Versioned) -> Record:
+    """The plain record of ``row``; :class:`RecordUnreadable` (naming the table,
+    the key and the problem) if a stored value cannot be read. (The ``try``
+    costs nothing while the values read, so lists and pages keep their speed.)"""
+    try:
+        return _to_record(row)
+    except UNREADABLE as error:
+        problem = _outside_vocabulary(row) or unreadable_problem(error)
+        raise RecordUnreadable(_table(row), getattr(row, "key", "?"), problem) from None
+
+
+# The columns of each row type that hold a word of a vocabulary (an enum).
+_WORDS: dict[type[Any], tuple[tuple[str, type[Enum]], ...]] = {
+    PartyRow: (("party_kind", PartyKind),),
+    SourceRow: (("source_kind", SourceKind),),
+    StatusActionRow: (("action", StatusKind), ("certainty", Certainty)),
+    EventRow: (("event_kind", EventKind), ("certainty", Certainty)),
+    EventRoleRow: (("role", RoleKind),),
+    RevisionRow: (("action", RevisionAction), ("record_kind", RecordKind)),
+}
+
+
+def _outside_vocabulary(row: object) -> str:
+    """The first stored word of ``row`` outside its vocabulary, said in words
+    (looked for only once reading the row failed: reading costs nothing more)."""
+    found = [(row, column, enum) for column, enum in _WORDS.get(type(row), ())]
+    for role in row.roles if isinstance(row, EventRow) else ():
+        found += [(role, column, enum) for column, enum in _WORDS[EventRoleRow]]
+    for holder, column, enum in found:
+        value = getattr(holder, column)
+        if value not in {member.value for member in enum}:
+            words = ", ".join(str(member.value) for member in enum)
+            return f"{column.replace('_', ' ')} {quoted(value)} is not one of {words}"
+    return ""
+
+
+def _table(row: object) -> str:
+    return str(getattr(row, "__tablename__", type(row).__name__))
+
+
+def unreadable_problem(error: BaseException) -> str:
+    """What went wrong, as the exception says it, with a stored value in it cut short."""
+    return shortened(printable(str(error))) or type(error).__name__
+
+
+def _to_record(row: Versioned) -> Record:
     match row:
         case AccordRow():
             return Accord(
@@ -269,7 +323,16 @@ def _citations(rows: list[CitationRow]) -> tuple[Citation, ...]:
 
 
 def to_revision(row: RevisionRow) -> Revision:
-    """A revision log row as the plain record the window and the checks read."""
+    """A revision log row as the plain record the window and the checks read;
+    :class:`RecordUnreadable` (naming the entry) if it cannot be read."""
+    try:
+        return _to_revision(row)
+    except UNREADABLE as error:
+        problem = _outside_vocabulary(row) or unreadable_problem(error)
+        raise RecordUnreadable("revisions", row.id, problem) from None
+
+
+def _to_revision(row: RevisionRow) -> Revision:
     at = row.at if row.at.tzinfo else row.at.replace(tzinfo=UTC)
     return Revision(
         id=row.id,

@@ -7,6 +7,7 @@ append-only revision log with the fields it changed from what to what.
 from __future__ import annotations
 
 import dataclasses
+import json
 import os
 import sqlite3
 from collections.abc import Callable, Iterator, Mapping, Sequence
@@ -45,6 +46,7 @@ from viewer.store.errors import (
     HasDependents,
     InvalidRecord,
     RecordNotFound,
+    RecordUnreadable,
     StoreError,
 )
 from viewer.store.file_errors import (
@@ -63,6 +65,7 @@ from viewer.store.mapping import (
     apply,
     select_rows,
     to_revision,
+    unreadable_problem,
 )
 from viewer.store.mapping import to_record as row_to_record
 from viewer.store.schema import (
@@ -106,8 +109,16 @@ class Store:
         ``operation`` says what it does, for the messages of a refusal."""
         return self._write(operation)
 
+    # Each read raises, for what it cannot read, one of the store's errors with
+    # a message: :class:`RecordUnreadable` for a stored value the app cannot
+    # read, :class:`DamagedDatabase` for a damaged page of the file (see
+    # :meth:`failures_explained`); never SQLite's or SQLAlchemy's own.
+
     def get(self, kind: RecordKind, key: str) -> Record | None:
-        with self._reads() as session:
+        with (
+            self.failures_explained(f"reading {kind.label} {quoted(key)}"),
+            self._reads() as session,
+        ):
             row = session.scalar(select_rows(kind).where(ROW_TYPES[kind].key == key))
             return row_to_record(row) if row else None
 
@@ -116,16 +127,16 @@ class Store:
         return self.page(kind, 0, None)
 
     def page(self, kind: RecordKind, offset: int, limit: int | None) -> list[Record]:
-        with self._reads() as session:
+        with self.failures_explained(f"reading {kind.label} records"), self._reads() as session:
             query = select_rows(kind).order_by(ROW_TYPES[kind].id).offset(offset).limit(limit)
             return [row_to_record(row) for row in session.scalars(query)]
 
     def count(self, kind: RecordKind) -> int:
-        with self._reads() as session:
+        with self.failures_explained(f"counting {kind.label} records"), self._reads() as session:
             return session.scalar(select(func.count()).select_from(ROW_TYPES[kind])) or 0
 
     def keys(self, kind: RecordKind) -> set[str]:
-        with self._reads() as session:
+        with self.failures_explained(f"reading {kind.label} records"), self._reads() as session:
             return set(session.scalars(select(ROW_TYPES[kind].key)))
 
     def revisions(
@@ -143,8 +154,22 @@ class Store:
             query = query.where(RevisionRow.record_kind == kind.value)
         if key is not None:
             query = query.where(RevisionRow.record_key == key)
-        with self._reads() as session:
-            return [to_revision(row) for row in session.scalars(query)]
+        with self.failures_explained("reading the history"), self._reads() as session:
+            try:
+                rows = session.scalars(query).all()
+            except ValueError as error:
+                if isinstance(error, UnicodeDecodeError):
+                    raise  # damage in the file's pages: failures_explained says so
+                # A time or a list of changes stored in a form that does not
+                # read: SQLAlchemy raises as it loads the row.
+                problem = unreadable_problem(error)
+                if isinstance(error, json.JSONDecodeError):
+                    problem = f"the changes of an entry are not JSON ({error.msg})"
+                which = f"the revisions of {kind.label} {quoted(key)}" if kind and key else ""
+                raise RecordUnreadable(
+                    "revisions", "?", problem, rows=which or "the revision log"
+                ) from None
+            return [to_revision(row) for row in rows]
 
     # -- writes --------------------------------------------------------------
 
@@ -313,13 +338,17 @@ class Store:
         if is_read_only_refusal(error):
             return ReadOnlyStore(self.path, operation)
         if is_damage(error):
-            from viewer.store.clean_close import forget_clean_close
-            from viewer.store.database import newest_backup
-
-            forget_clean_close(self.path)  # the next open checks the whole file again
-            found = [str(getattr(error, "orig", error))]
-            return DamagedDatabase(self.path, found, newest_backup(self.path))
+            return self.damage_found(str(getattr(error, "orig", error)))
         return error
+
+    def damage_found(self, finding: str) -> DamagedDatabase:
+        """The refusal for damage a read found (``finding`` says what); the
+        next open checks the whole file again."""
+        from viewer.store.clean_close import forget_clean_close
+        from viewer.store.database import newest_backup
+
+        forget_clean_close(self.path)
+        return DamagedDatabase(self.path, [finding], newest_backup(self.path))
 
     @contextmanager
     def failures_explained(self, operation: str) -> Iterator[None]:

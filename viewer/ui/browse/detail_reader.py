@@ -81,14 +81,20 @@ class DetailReader(BackgroundReader):
         self._store = store
 
     def read(self, kind: RecordKind, key: str) -> RecordReading:
-        """The reading of one record. Runs on a pool thread: it must touch no widget."""
-        detail = load_detail(self._store, kind, key)
-        revisions = self._store.revisions(kind, key)
-        if detail is not None:
-            for action in detail.actions:
-                revisions += self._store.revisions(RecordKind.STATUS_ACTION, action.key)
-        ordered = sorted(revisions, key=lambda revision: revision.id)
-        return RecordReading(kind, key, detail, tuple(ordered), self._names(ordered, detail))
+        """The reading of one record. Runs on a pool thread: it must touch no widget.
+
+        What cannot be read fails the reading with the store's message (a
+        value it cannot read, damage in the file), which the panes show.
+        """
+        with self._store.failures_explained("reading the record"):
+            detail = load_detail(self._store, kind, key)
+            revisions = self._store.revisions(kind, key)
+            if detail is not None:
+                for action in detail.actions:
+                    revisions += self._store.revisions(RecordKind.STATUS_ACTION, action.key)
+            ordered = sorted(revisions, key=lambda revision: revision.id)
+            names = self._names(ordered, detail)
+        return RecordReading(kind, key, detail, tuple(ordered), names)
 
     def _names(self, revisions: Sequence[Revision], detail: Detail | None) -> Names:
         """The names of what ``revisions`` mention: one bounded query per kind."""

@@ -23,6 +23,7 @@ def make_list_view(
     view.setObjectName(name)
     view.setAccessibleName(accessible_name)
     view.setModel(model)
+    model.unreadable.connect(view.say_problem)
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)

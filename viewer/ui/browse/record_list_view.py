@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QPainter, QPaintEvent, QPalette
-from PySide6.QtWidgets import QTableView, QWidget
+from PySide6.QtWidgets import QMainWindow, QTableView, QWidget
+
+# How long the status bar says that rows could not be read.
+PROBLEM_SHOWN_MS = 15_000
 
 
 class RecordListView(QTableView):
@@ -29,6 +32,13 @@ class RecordListView(QTableView):
 
     def empty_message(self) -> str:
         return self._empty_message
+
+    def say_problem(self, text: str) -> None:
+        """Say in the window's status bar that rows could not be read (the
+        rows themselves say so too)."""
+        window = self.window()
+        if isinstance(window, QMainWindow):
+            window.statusBar().showMessage(text, PROBLEM_SHOWN_MS)
 
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)

@@ -16,7 +16,17 @@ from PySide6.QtCore import (
 from viewer.domain.display_text import bounded, one_line
 from viewer.domain.enums import RecordKind
 from viewer.domain.views import ListRow
-from viewer.store.api import PAGE_SIZE, ListQuery, Store, count_rows, fetch_rows, headers, row_index
+from viewer.store.api import (
+    PAGE_SIZE,
+    DatabaseFileError,
+    ListQuery,
+    Store,
+    StoreError,
+    count_rows,
+    fetch_rows,
+    headers,
+    row_index,
+)
 from viewer.ui.browse.background_reader import BackgroundReader
 from viewer.ui.widgets.plain_text import plain_tooltip
 
@@ -30,6 +40,11 @@ CACHED_PAGES = 32
 # A reading of the rows: the query, how many match, the pages read (by
 # number) and the row of the key the model keeps track of.
 Reading = tuple[ListQuery, int, dict[int, list[ListRow]], int | None]
+# What the store raises, with a message for people, for what it cannot read
+# (a damaged page of the file, a value it cannot read, a lock held too long).
+UNREADABLE = (StoreError, DatabaseFileError)
+# A row of a page that could not be read: no key, and a cell saying so.
+CANNOT_READ = "Cannot be read"
 
 
 class RecordTableModel(QAbstractTableModel):
@@ -41,12 +56,19 @@ class RecordTableModel(QAbstractTableModel):
     or jumping to row 900,000 of a million reads one page, not every page
     above it.
 
+    A page that cannot be read (its part of a damaged file) shows rows
+    that say so, with no key, and the rest of the list stays usable; a
+    list whose rows cannot be counted shows one such row.
+
     Signals:
         reloaded(int): the rows were read afresh; carries the number matching
             the filter.
+        unreadable(str): rows could not be read; carries the reason, to be
+            shown in the status bar.
     """
 
     reloaded = Signal(int)
+    unreadable = Signal(str)
 
     def __init__(self, store: Store, kind: RecordKind, page_size: int = PAGE_SIZE) -> None:
         super().__init__()
@@ -124,9 +146,14 @@ class RecordTableModel(QAbstractTableModel):
         number, offset = divmod(row, self._page_size)
         page = self._pages.get(number)
         if page is None:
-            page = fetch_rows(
-                self._store, self._query, number * self._page_size, self._page_size, self._total
-            )
+            start = number * self._page_size
+            try:
+                page = fetch_rows(self._store, self._query, start, self._page_size, self._total)
+            except UNREADABLE as error:
+                # Called from Qt's data(): said in the rows and the status bar,
+                # never raised into Qt. Kept like a page read, so it is not
+                # read again at every paint.
+                page = self._unreadable_rows(min(self._page_size, self._total - start), error)
             self._pages[number] = page
             while len(self._pages) > CACHED_PAGES:
                 self._pages.popitem(last=False)
@@ -135,6 +162,14 @@ class RecordTableModel(QAbstractTableModel):
         # A page may come back short if another program deleted rows since the
         # count; the window rereads the list when it notices the change.
         return page[offset] if offset < len(page) else None
+
+    def _unreadable_rows(self, count: int, error: Exception) -> list[ListRow]:
+        """``count`` rows saying that they cannot be read, and why (also said
+        by :attr:`unreadable`)."""
+        reason = f"These rows of the list cannot be read: {error}"
+        self.unreadable.emit(reason)
+        cells = (f"{CANNOT_READ}: {error}",) + ("",) * (len(self._headers) - 1)
+        return [ListRow("", cells)] * max(count, 0)
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         descending = order == Qt.SortOrder.DescendingOrder
@@ -154,6 +189,7 @@ class RecordTableModel(QAbstractTableModel):
         rows takes longer than a frame). Scrolling still reads one page here."""
         self._background = reader
         reader.done.connect(self._apply)
+        reader.failed.connect(self._on_read_failed)
 
     def set_filter(self, text: str) -> None:
         """Filter by ``text`` now, on this thread (dropping any read in flight)."""
@@ -185,7 +221,11 @@ class RecordTableModel(QAbstractTableModel):
         if self.is_reading():
             self._request(self._wanted)
         else:
-            self._show(*self._read(self._query))
+            try:
+                reading = self._read(self._query)
+            except UNREADABLE as error:
+                reading = self._query, 1, {0: self._unreadable_rows(1, error)}, None
+            self._show(*reading)
 
     def keep(self, key: str | None) -> None:
         """Find ``key``'s row with every new reading of the rows, where they
@@ -219,6 +259,12 @@ class RecordTableModel(QAbstractTableModel):
         self._wanted = query
         self._background.submit(lambda: self._read(query))
 
+    def _on_read_failed(self, reason: str) -> None:
+        """A new filter or sort could not be read: the rows shown stay, and the
+        reason is said."""
+        self._wanted = self._query
+        self.unreadable.emit(f"The list could not be read: {reason}")
+
     def _apply(self, reading: object) -> None:
         if isinstance(reading, tuple) and reading and reading[0] == self._wanted:
             self._show(*reading)
@@ -234,6 +280,14 @@ class RecordTableModel(QAbstractTableModel):
         self.endResetModel()
         self.reloaded.emit(self._total)
 
+    def problem_at(self, row: int) -> str | None:
+        """Why the row at ``row`` cannot be read (a row of a page that could
+        not be read, which has no key); None for a row that reads."""
+        found = self._row(row)
+        if found is None or found.key:
+            return None
+        return found.cells[0].removeprefix(f"{CANNOT_READ}: ")
+
     def key_at(self, row: int) -> str | None:
         found = self._row(row)
         return found.key if found is not None else None
@@ -244,7 +298,11 @@ class RecordTableModel(QAbstractTableModel):
             for offset, listed in enumerate(page):
                 if listed.key == key:
                     return number * self._page_size + offset
-        position = row_index(self._store, self._query, key, self._total)
+        try:
+            position = row_index(self._store, self._query, key, self._total)
+        except UNREADABLE as error:
+            self.unreadable.emit(f"The record could not be found in the list: {error}")
+            return None
         return position if position is not None and position < self._total else None
 
     def _set_query(self, query: ListQuery) -> None:

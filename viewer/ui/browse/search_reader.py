@@ -52,9 +52,11 @@ class SearchReader(BackgroundReader):
         return self.submit(lambda: self.read(query))
 
     def read(self, query: Query) -> SearchResults:
-        """Runs on the reader's thread: touches no widget."""
+        """Runs on the reader's thread: touches no widget. Damage met in the
+        file is said as the store says it (see ``Store.failures_explained``)."""
         hits: list[SearchHit] = []
-        for kind in RecordKind:
-            hits += search(self._store, query, limit=HITS_PER_KIND, kinds=(kind,))
-        divided = facets(self._store, query)  # its kinds are the counts
+        with self._store.failures_explained("searching"):
+            for kind in RecordKind:
+                hits += search(self._store, query, limit=HITS_PER_KIND, kinds=(kind,))
+            divided = facets(self._store, query)  # its kinds are the counts
         return SearchResults(query, tuple(hits), divided.kinds, divided)
