@@ -151,3 +151,25 @@ def test_a_history_that_cannot_be_read_says_why_and_the_window_goes_on(
         window.finish_reads()
         assert "Kazakhstan" in _detail_text(window)
     assert exceptions == []
+
+
+def test_edit_and_delete_of_a_record_that_cannot_be_read_say_why(
+    qtbot: QtBot, tmp_path: Path, spoiled: tuple[Path, str]
+) -> None:
+    path, _ = spoiled
+    before = path.read_bytes()
+    window = shown(qtbot, create_main_window(path, settings_in(tmp_path), seed=False))
+    said: list[str] = []
+    window.notify = said.append
+    assert window.select_record(RecordKind.PARTY, EMPIRE)
+    window.finish_reads()
+
+    window.edit_action.trigger()
+    window.delete_action.trigger()
+
+    assert len(said) == 2
+    assert said[0].startswith("This participant cannot be opened: parties row 'bahrain'")
+    assert said[1].startswith("This participant cannot be deleted: parties row 'bahrain'")
+    assert all("'empire'" in text for text in said)
+    window.close()
+    assert path.read_bytes() == before

@@ -159,7 +159,11 @@ class RecordEditor(QObject):
         return saved if result else None
 
     def edit(self, kind: RecordKind, key: str) -> Record | None:
-        record = self._store.get(kind, key)
+        try:
+            record = self._store.get(kind, key)
+        except StoreError as error:  # a value it cannot read, or a damaged page
+            self.failed.emit(f"This {record_noun(kind)} cannot be opened: {error}")
+            return None
         if record is None:
             self.failed.emit(f"That {record_noun(kind)} no longer exists.")
             return None
@@ -171,7 +175,11 @@ class RecordEditor(QObject):
         return saved if result else None
 
     def delete(self, kind: RecordKind, key: str) -> bool:
-        record = self._store.get(kind, key)
+        try:
+            record = self._store.get(kind, key)
+        except StoreError as error:
+            self.failed.emit(f"This {record_noun(kind)} cannot be deleted: {error}")
+            return False
         if record is None:
             return False
         dependents = self._store.dependents(kind, key)
