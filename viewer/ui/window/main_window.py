@@ -6,59 +6,36 @@ from collections.abc import Callable
 from itertools import pairwise
 from pathlib import Path
 
-from PySide6.QtCore import (
-    QEvent,
-    QItemSelectionModel,
-    QModelIndex,
-    QSettings,
-    Qt,
-)
+from PySide6.QtCore import QEvent, QModelIndex, QSettings, Qt
 from PySide6.QtGui import QCloseEvent, QResizeEvent
-from PySide6.QtWidgets import (
-    QLabel,
-    QMainWindow,
-    QStackedWidget,
-    QWidget,
-)
+from PySide6.QtWidgets import QLabel, QMainWindow, QWidget
 
 from viewer.domain.enums import RecordKind
 from viewer.store.api import Store
 from viewer.ui.action_icons import ActionIcons
-from viewer.ui.browse.background_reader import BackgroundReader
 from viewer.ui.browse.citations_pane import CitationsPane
 from viewer.ui.browse.detail_pane import LOADING, DetailPane
 from viewer.ui.browse.detail_reader import DetailReader, RecordReading
 from viewer.ui.browse.link_opener import LinkOpener
-from viewer.ui.browse.list_view import make_list_view
-from viewer.ui.browse.match_delegate import MatchDelegate
-from viewer.ui.browse.record_list_view import RecordListView
-from viewer.ui.browse.record_table_model import RecordTableModel
 from viewer.ui.edit.record_editor import RecordEditor, show_problem
 from viewer.ui.window.back_forward import BackForward
 from viewer.ui.window.backup_actions import BackupActions
 from viewer.ui.window.change_watcher import ChangeWatcher
 from viewer.ui.window.edit_actions import EditActions
-from viewer.ui.window.empty_state import empty_text, plural
 from viewer.ui.window.file_actions import FileActions
 from viewer.ui.window.file_safety import FileSafety
 from viewer.ui.window.help_actions import HelpActions
 from viewer.ui.window.navigation_history import Location
-from viewer.ui.window.navigator import TITLES, Navigator
+from viewer.ui.window.navigator import Navigator
 from viewer.ui.window.pane_splitter import PaneSplitter
 from viewer.ui.window.preferences import Preferences
 from viewer.ui.window.preferences_controller import PreferencesController
+from viewer.ui.window.record_lists import RecordLists
 from viewer.ui.window.search_controller import SearchController
 from viewer.ui.window.status_feedback import StatusFeedback
 from viewer.ui.window.view_actions import ViewActions
 from viewer.ui.window.window_layout import restore_layout, save_layout
 from viewer.ui.window.window_tool_bar import WindowToolBar
-
-VIEW_NAMES = {
-    RecordKind.PARTY: "participantsView",
-    RecordKind.EVENT: "eventsView",
-    RecordKind.PERSON: "peopleView",
-    RecordKind.SOURCE: "sourcesView",
-}
 
 
 class MainWindow(QMainWindow):
@@ -99,8 +76,6 @@ class MainWindow(QMainWindow):
         self.detail_reader = reader if reader is not None else DetailReader(store)
         self.detail_reader.setParent(self)
         self._shown: Location | None = None  # the record the panes show
-        self._totals: dict[RecordKind, int] = {}  # each list's records, all of them
-        self._hits: dict[RecordKind, int] | None = None  # each kind's matches of the search
         self._refreshing = False
         self.database_path = database_path
         self._setup_widgets(database_path, opener)
@@ -123,20 +98,11 @@ class MainWindow(QMainWindow):
 
     def _setup_widgets(self, database_path: Path, opener: LinkOpener) -> None:
         self.navigator = Navigator(self)
-        self.models = {kind: RecordTableModel(self._store, kind) for kind in VIEW_NAMES}
-        # A new filter or sort of a long list is read off the GUI thread.
-        self.list_readers = [BackgroundReader(self) for _ in self.models]
-        for model, reader in zip(self.models.values(), self.list_readers, strict=True):
-            model.read_in_background(reader)
-        self.views: dict[RecordKind, RecordListView] = {}
-        self.stack = QStackedWidget(self)
-        for kind, name in VIEW_NAMES.items():
-            self.views[kind] = make_list_view(self.models[kind], name, f"{TITLES[kind]} list", self)
-            self.views[kind].setItemDelegate(MatchDelegate(self.views[kind]))
-            self.stack.addWidget(self.views[kind])
+        self.lists = RecordLists(self._store, self.navigator, self)
+        self.models, self.views = self.lists.models, self.lists.views
+        self.list_readers, self.stack = self.lists.readers, self.lists.stack
         self.detail_pane = DetailPane(self)
         self.citations_pane = CitationsPane(opener, self)
-        self.stack.setObjectName("lists")
         self.splitter = PaneSplitter(
             self.navigator, (self.stack, self.detail_pane, self.citations_pane), self
         )
@@ -146,10 +112,7 @@ class MainWindow(QMainWindow):
         self.search = SearchController(self._store, self, self)
         self.search_field = self.search.field
         self.search_field.setMaximumWidth(420)
-        for view in self.views.values():
-            delegate = view.itemDelegate()
-            if isinstance(delegate, MatchDelegate):
-                self.search.highlight(delegate)
+        self.lists.highlight_matches(self.search.highlight)
 
         self.path_label = QLabel(f"Database: {database_path}", self)
         self.path_label.setTextFormat(Qt.TextFormat.PlainText)
@@ -320,11 +283,8 @@ class MainWindow(QMainWindow):
         if self.navigator.current_kind() is not kind or self.navigator.showing_results():
             self.navigator.set_kind(kind)
             return  # the navigator's signal brings us back here
-        self.stack.setCurrentWidget(self.views[kind])
-        if self._selecting:  # the caller looks for a row next: read now
-            self.models[kind].set_filter(self.search_field.text())
-        else:
-            self.models[kind].request_filter(self.search_field.text())
+        # The caller looks for a row next when selecting: read now.
+        self.lists.show(kind, self.search_field.text(), now=self._selecting)
         self._update_count_label()
         if not self._selecting:
             self._follow_list(kind)
@@ -359,14 +319,9 @@ class MainWindow(QMainWindow):
         # Chosen for the user, not by them: not a step of Back/Forward.
         self._auto_selecting = True
         try:
-            view.selectionModel().setCurrentIndex(
-                index,
-                QItemSelectionModel.SelectionFlag.ClearAndSelect
-                | QItemSelectionModel.SelectionFlag.Rows,
-            )
+            self.lists.choose(kind, index)
         finally:
             self._auto_selecting = False
-        view.scrollTo(index)
 
     def _list_reloaded(self, kind: RecordKind) -> None:
         self._update_count_label()
@@ -376,7 +331,7 @@ class MainWindow(QMainWindow):
     def _search_found(self, hits: dict[RecordKind, int] | None) -> None:
         """Each kind's matches arrived (None: no search): the counts and an
         empty list's reason name them."""
-        self._hits = hits
+        self.lists.hits = hits
         self._update_count_label()
         kind = self.current_kind()
         self.views[kind].set_empty_message(self._empty_text(kind))
@@ -384,7 +339,7 @@ class MainWindow(QMainWindow):
             self._follow_list(kind)
 
     def _empty_text(self, kind: RecordKind) -> str:
-        return empty_text(kind, self.search_field.text(), self._hits)
+        return self.lists.empty_text(kind, self.search_field.text())
 
     def select_record(self, kind: RecordKind, key: str, *, clear_search: bool = True) -> bool:
         """Show ``key`` selected in its list; clears a search that hides it
@@ -410,12 +365,7 @@ class MainWindow(QMainWindow):
         index = model.index(row, 0)
         if view.currentIndex().row() == row:
             self._row_changed(kind, index)  # no change of row, so no signal
-        view.selectionModel().setCurrentIndex(
-            index,
-            QItemSelectionModel.SelectionFlag.ClearAndSelect
-            | QItemSelectionModel.SelectionFlag.Rows,
-        )
-        view.scrollTo(index)
+        self.lists.choose(kind, index)
         return True
 
     def _row_changed(self, kind: RecordKind, current: QModelIndex) -> None:
@@ -445,8 +395,7 @@ class MainWindow(QMainWindow):
     def finish_reads(self, timeout_ms: int = 10_000) -> bool:
         """Wait for every read in the background and show its result now
         (lists, search, detail: for a screenshot, and for tests)."""
-        readers = [*self.list_readers, self.search.reader]
-        done = all(reader.finish(timeout_ms) for reader in readers)
+        done = self.lists.finish(timeout_ms) and self.search.reader.finish(timeout_ms)
         return self.detail_reader.finish(timeout_ms) and done
 
     def preview_record(self, kind: RecordKind, key: str) -> None:
@@ -463,21 +412,11 @@ class MainWindow(QMainWindow):
         self.edit_actions.update()
 
     def _refresh_counts(self) -> None:
-        # Counted when the data changes, not each time a list is filtered.
-        self._totals = {kind: self._store.count(kind) for kind in VIEW_NAMES}
-        for kind, total in self._totals.items():
-            self.navigator.set_count(kind, total)
+        self.lists.count(self._store)
         self._update_count_label()
 
     def _update_count_label(self) -> None:
-        if self.navigator.showing_results():
-            found = sum(self._hits.values()) if self._hits else 0
-            noun = "result" if found == 1 else "results"
-            self.count_label.setText(f"{found:,} {noun} in all lists" if self._hits else "")
-            return
-        kind = self.current_kind()
-        shown, total = self.models[kind].total(), self._totals.get(kind, 0)
-        self.count_label.setText(f"Showing {shown:,} of {total:,} {plural(kind, total)}")
+        self.count_label.setText(self.lists.count_text())
 
     def _update_history_actions(self) -> None:
         self.back_forward.update()
@@ -490,8 +429,7 @@ class MainWindow(QMainWindow):
         place = focus or self.back_forward.current
         self._refreshing = True  # the record is chosen below, once, not per list
         try:
-            for model in self.models.values():
-                model.reload()
+            self.lists.reload()
         finally:
             self._refreshing = False
         self._refresh_counts()
@@ -592,13 +530,12 @@ class MainWindow(QMainWindow):
         self.database_path = path
         self.back_forward.reset()
         self._shown = None
-        self._hits = None
+        self.lists.hits = None
         self.editor.set_store(store)
         self.detail_reader.set_store(store)
         self._selecting = True  # the lists read afresh show no row of their own yet
         try:
-            for model in self.models.values():
-                model.set_store(store)
+            self.lists.set_store(store)
             self.search.set_store(store)
         finally:
             self._selecting = False
@@ -661,8 +598,7 @@ class MainWindow(QMainWindow):
         self.watcher.stop()
         self.detail_reader.stop()
         self.search.stop()
-        for reader in self.list_readers:
-            reader.stop()
+        self.lists.stop()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         self.toolbar.fit(event.size().width())
