@@ -13,9 +13,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QWidget
 from viewer.domain.enums import RecordKind
 from viewer.store.api import Store
 from viewer.ui.action_icons import ActionIcons
-from viewer.ui.browse.citations_pane import CitationsPane
-from viewer.ui.browse.detail_pane import LOADING, DetailPane
-from viewer.ui.browse.detail_reader import DetailReader, RecordReading
+from viewer.ui.browse.detail_reader import DetailReader
 from viewer.ui.browse.link_opener import LinkOpener
 from viewer.ui.edit.record_editor import RecordEditor, show_problem
 from viewer.ui.window.back_forward import BackForward
@@ -31,6 +29,7 @@ from viewer.ui.window.pane_splitter import PaneSplitter
 from viewer.ui.window.preferences import Preferences
 from viewer.ui.window.preferences_controller import PreferencesController
 from viewer.ui.window.record_lists import RecordLists
+from viewer.ui.window.record_panes import RecordPanes
 from viewer.ui.window.search_controller import SearchController
 from viewer.ui.window.status_feedback import StatusFeedback
 from viewer.ui.window.view_actions import ViewActions
@@ -65,7 +64,6 @@ class MainWindow(QMainWindow):
         self._system_author = system_author or store.user
         self._selecting = False
         self._auto_selecting = False  # a row chosen for the user, not a step to go back to
-        self._revision_records: dict[int, tuple[RecordKind, str]] = {}
         self.notify: Callable[[str], None] = lambda text: show_problem(self, text)
         # The file's name only: Qt adds the app's display name ("… — Accords Viewer").
         self.setWindowTitle(database_path.name)
@@ -75,7 +73,6 @@ class MainWindow(QMainWindow):
         # Reads the selected record's detail and history off the GUI thread.
         self.detail_reader = reader if reader is not None else DetailReader(store)
         self.detail_reader.setParent(self)
-        self._shown: Location | None = None  # the record the panes show
         self._refreshing = False
         self.database_path = database_path
         self._setup_widgets(database_path, opener)
@@ -101,8 +98,8 @@ class MainWindow(QMainWindow):
         self.lists = RecordLists(self._store, self.navigator, self)
         self.models, self.views = self.lists.models, self.lists.views
         self.list_readers, self.stack = self.lists.readers, self.lists.stack
-        self.detail_pane = DetailPane(self)
-        self.citations_pane = CitationsPane(opener, self)
+        self.panes = RecordPanes(opener, self.detail_reader, self)
+        self.detail_pane, self.citations_pane = self.panes.detail_pane, self.panes.citations_pane
         self.splitter = PaneSplitter(
             self.navigator, (self.stack, self.detail_pane, self.citations_pane), self
         )
@@ -237,18 +234,12 @@ class MainWindow(QMainWindow):
         self.detail_pane.revertRequested.connect(self._revert)
         self.detail_pane.editRequested.connect(self._edit_requested)
         self.detail_pane.changeStatusRequested.connect(self._change_status_requested)
-        self.detail_pane.webLinkRequested.connect(self.citations_pane.open_url)
         self.detail_pane.searchRequested.connect(
             lambda kind, query: self.search.show_query(RecordKind(kind) if kind else None, query)
         )
-        self.detail_reader.loaded.connect(self._show_reading)
         self.search.reader.found.connect(lambda results: self._search_found(results.counts))
         self.search_field.queryChanged.connect(
             lambda query: self._search_found(None) if query.empty else None
-        )
-        self.detail_reader.loading.connect(lambda: self._show_message(LOADING))
-        self.detail_reader.failed.connect(
-            lambda error: self._show_message(f"This record could not be read: {error}")
         )
         self.editor.changed.connect(lambda kind, key: self._record_changed(RecordKind(kind), key))
         self.editor.failed.connect(lambda text: self.notify(text))
@@ -277,7 +268,7 @@ class MainWindow(QMainWindow):
 
     def shown_location(self) -> Location | None:
         """The record the detail pane shows, if any (None once it was deleted)."""
-        return self._shown
+        return self.panes.shown
 
     def show_kind(self, kind: RecordKind) -> None:
         if self.navigator.current_kind() is not kind or self.navigator.showing_results():
@@ -335,7 +326,7 @@ class MainWindow(QMainWindow):
         self._update_count_label()
         kind = self.current_kind()
         self.views[kind].set_empty_message(self._empty_text(kind))
-        if self._shown is None and self.models[kind].rowCount() == 0:
+        if self.panes.shown is None and self.models[kind].rowCount() == 0:
             self._follow_list(kind)
 
     def _empty_text(self, kind: RecordKind) -> str:
@@ -372,12 +363,11 @@ class MainWindow(QMainWindow):
         if kind is not self.current_kind():
             return
         key = self.models[kind].key_at(current.row()) if current.isValid() else None
-        self._shown = Location(kind, key) if key else None
         self.models[kind].keep(key)  # to be found again when the rows are read afresh
         if key:
-            self.detail_reader.request(kind, key)  # the panes follow in _show_reading
+            self.panes.show(Location(kind, key))
         else:
-            self._clear_panes()
+            self.panes.clear()
         if key is not None and not self._auto_selecting:
             self.back_forward.visit(Location(kind, key))
         self._update_history_actions()
@@ -401,14 +391,11 @@ class MainWindow(QMainWindow):
     def preview_record(self, kind: RecordKind, key: str) -> None:
         """Show a record in the panes without moving any list (the current
         hit of all results)."""
-        self._shown = Location(kind, key)
-        self.detail_reader.request(kind, key)
+        self.panes.show(Location(kind, key))
 
     def show_no_record(self, why: str) -> None:
         """Empty the panes, saying ``why`` (all results found nothing)."""
-        self._shown = None
-        self.detail_reader.cancel()
-        self._show_message(why)
+        self.panes.show_none(why)
         self.edit_actions.update()
 
     def _refresh_counts(self) -> None:
@@ -434,11 +421,11 @@ class MainWindow(QMainWindow):
             self._refreshing = False
         self._refresh_counts()
         self.search.refresh()
-        shown = self._shown
+        shown = self.panes.shown
         if self.navigator.showing_results() and shown is not None:
             # All results stay shown (the search reads them again), and so
             # does the record in the panes.
-            self.detail_reader.request(shown.kind, shown.key)
+            self.panes.show(shown)
             return
         if (
             place is not None
@@ -450,25 +437,6 @@ class MainWindow(QMainWindow):
         # clear): the panes follow the list.
         self._follow_list(self.current_kind())
         self.edit_actions.update()
-
-    def _show_reading(self, reading: RecordReading) -> None:
-        if reading.detail is None and self._shown == Location(reading.kind, reading.key):
-            self._shown = None  # it was deleted
-        revisions = reading.revisions
-        self._revision_records = {r.id: (r.record_kind, r.record_key) for r in revisions}
-        self.detail_pane.show_detail(reading.detail, revisions, reading.names)
-        self.citations_pane.show_detail(reading.detail)
-
-    def _show_message(self, message: str) -> None:
-        self._revision_records = {}
-        self.detail_pane.show_message(message)
-        self.citations_pane.show_message(message)
-
-    def _clear_panes(self) -> None:
-        self.detail_reader.cancel()
-        self._revision_records = {}
-        self.detail_pane.show_detail(None)
-        self.citations_pane.show_detail(None)
 
     def _follow_link(self, kind: RecordKind, key: str) -> None:
         if kind is RecordKind.STATUS_ACTION:
@@ -503,7 +471,7 @@ class MainWindow(QMainWindow):
     def _revert(self, revision_id: int) -> None:
         if not self._may_write():
             return
-        target = self._revision_records.get(revision_id)
+        target = self.panes.revision_target(revision_id)
         if target is not None:
             self.editor.revert(*target, revision_id)
 
@@ -529,7 +497,7 @@ class MainWindow(QMainWindow):
         self._store = store
         self.database_path = path
         self.back_forward.reset()
-        self._shown = None
+        self.panes.shown = None
         self.lists.hits = None
         self.editor.set_store(store)
         self.detail_reader.set_store(store)
@@ -544,7 +512,7 @@ class MainWindow(QMainWindow):
         self.setWindowFilePath(str(path))
         self.path_label.setText(f"Database: {path}")
         self._refresh_counts()
-        self._clear_panes()
+        self.panes.clear()
         self.show_kind(RecordKind.PARTY)
         self.views[RecordKind.PARTY].selectRow(0)
         self._update_history_actions()
