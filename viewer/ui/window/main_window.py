@@ -17,11 +17,9 @@ from viewer.ui.browse.detail_reader import DetailReader
 from viewer.ui.browse.link_opener import LinkOpener
 from viewer.ui.edit.record_editor import RecordEditor, show_problem
 from viewer.ui.window.back_forward import BackForward
-from viewer.ui.window.backup_actions import BackupActions
 from viewer.ui.window.change_watcher import ChangeWatcher
+from viewer.ui.window.database_file import DatabaseFile
 from viewer.ui.window.edit_actions import EditActions
-from viewer.ui.window.file_actions import FileActions
-from viewer.ui.window.file_safety import FileSafety
 from viewer.ui.window.help_actions import HelpActions
 from viewer.ui.window.navigation_history import Location
 from viewer.ui.window.navigator import Navigator
@@ -158,19 +156,10 @@ class MainWindow(QMainWindow):
             }
         )
         # File is the first menu: made before Edit, View, Search and Help.
-        self.file_actions = FileActions(self, self, self._settings)
-        self.safety = FileSafety(self, self, lambda: self.file_actions.chooser)
-        self.write_lock = self.safety.lock
-        self.write_lock.guard(*edits.writing_actions(), self.file_actions.import_action)
-        self.backups = BackupActions(self, self, self._settings)
-        self.file_actions.add_menu(
-            self.menuBar().addMenu("&File"),
-            keeping=(
-                self.safety.save_copy_action,
-                self.backups.action,
-                self.backups.back_up_action,
-            ),
-        )
+        self.file = DatabaseFile(self, self, self._settings, edits, self.editor)
+        self.file_actions, self.safety = self.file.actions, self.file.safety
+        self.write_lock, self.backups = self.file.lock, self.file.backups
+        self.file.add_menu(self.menuBar().addMenu("&File"))
         edit_menu = self.menuBar().addMenu("&Edit")
         edits.place(edit_menu, self, self.stack, self.views)
         self.preferences = PreferencesController(self._settings, self._system_author, self)
@@ -243,11 +232,8 @@ class MainWindow(QMainWindow):
         )
         self.editor.changed.connect(lambda kind, key: self._record_changed(RecordKind(kind), key))
         self.editor.failed.connect(lambda text: self.notify(text))
-        self.editor.writingStopped.connect(self.safety.writing_stopped)
         self.watcher.changedElsewhere.connect(lambda: self.refresh())
-        self.watcher.fileGone.connect(self.safety.writing_stopped)
-        self.file_actions.writingStopped.connect(self.safety.writing_stopped)
-        self.write_lock.changed.connect(self._writing_changed)
+        self.file.connect_stops(self.editor.writingStopped, self.watcher.fileGone)
         self.citations_pane.referenceCopied.connect(
             lambda text: self.feedback.say(f"Copied reference: {_cut(text, 90)}")
         )
@@ -446,10 +432,7 @@ class MainWindow(QMainWindow):
 
     def _may_write(self) -> bool:
         """Whether editing is allowed now; if not, the status bar says why."""
-        reason = self.write_lock.reason
-        if reason is not None:
-            self.feedback.say(f"Not available: {reason}.")
-        return reason is None
+        return self.file.may_write(self.feedback.say)
 
     def _edit_requested(self, kind: str, key: str) -> None:
         if self._may_write():
@@ -458,15 +441,6 @@ class MainWindow(QMainWindow):
     def _change_status_requested(self, party: str) -> None:
         if self._may_write():
             self.edit_actions.change_status_of(party)
-
-    def _writing_changed(self) -> None:
-        if self.write_lock.allows():
-            stack = self.editor.undo_stack
-            self.edit_actions.undo.setEnabled(stack.canUndo())
-            self.edit_actions.redo.setEnabled(stack.canRedo())
-            self.edit_actions.new.setEnabled(True)
-            self.file_actions.import_action.setEnabled(True)
-            self.edit_actions.update()
 
     def _revert(self, revision_id: int) -> None:
         if not self._may_write():
