@@ -12,27 +12,21 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QWidget
 
 from viewer.domain.enums import RecordKind
 from viewer.store.api import Store
-from viewer.ui.action_icons import ActionIcons
 from viewer.ui.browse.detail_reader import DetailReader
 from viewer.ui.browse.link_opener import LinkOpener
 from viewer.ui.edit.record_editor import RecordEditor, show_problem
-from viewer.ui.window.back_forward import BackForward
 from viewer.ui.window.change_watcher import ChangeWatcher
-from viewer.ui.window.database_file import DatabaseFile
 from viewer.ui.window.edit_actions import EditActions
-from viewer.ui.window.help_actions import HelpActions
 from viewer.ui.window.navigation_history import Location
 from viewer.ui.window.navigator import Navigator
 from viewer.ui.window.pane_splitter import PaneSplitter
 from viewer.ui.window.preferences import Preferences
-from viewer.ui.window.preferences_controller import PreferencesController
 from viewer.ui.window.record_lists import RecordLists
 from viewer.ui.window.record_panes import RecordPanes
 from viewer.ui.window.search_controller import SearchController
 from viewer.ui.window.status_feedback import StatusFeedback
-from viewer.ui.window.view_actions import ViewActions
+from viewer.ui.window.window_commands import WindowCommands
 from viewer.ui.window.window_layout import restore_layout, save_layout
-from viewer.ui.window.window_tool_bar import WindowToolBar
 
 
 class MainWindow(QMainWindow):
@@ -117,68 +111,23 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.path_label)
         self.resize(1400, 860)
 
-    def reset_layout(self) -> None:
-        """Every pane and the toolbar shown, at their first widths."""
-        self.toolbar.show()
-        self.splitter.reset()
-
     def _setup_actions(self) -> None:
-        toolbar = WindowToolBar(self)
-        self.addToolBar(toolbar)
-        self.toolbar = toolbar
-        self.back_forward = BackForward(
-            lambda place: self.select_record(place.kind, place.key), self
-        )
-        self.back_action = self.back_forward.back
-        self.forward_action = self.back_forward.forward
+        self.commands = WindowCommands(self, self, self._settings, self._system_author)
+        commands = self.commands
+        self.toolbar, self.action_icons = commands.toolbar, commands.icons
+        self.back_forward = commands.back_forward
+        self.back_action, self.forward_action = self.back_forward.back, self.back_forward.forward
         self.find_action = self.search.find_action
-        edits = self.edit_actions
-        toolbar.fill(
-            (
-                (self.back_action, self.forward_action),
-                edits.toolbar_actions(),
-                (edits.undo, edits.redo),
-            ),
-            self.search_field,
-        )
-        self.action_icons = ActionIcons(self)
-        self.action_icons.set_icons(
-            {
-                "back": self.back_action,
-                "forward": self.forward_action,
-                "new": self.edit_actions.new,
-                "edit": self.edit_actions.edit,
-                "delete": self.edit_actions.delete,
-                "change_status": self.edit_actions.new_status,
-                "undo": self.edit_actions.undo,
-                "redo": self.edit_actions.redo,
-                "find": self.find_action,
-            }
-        )
-        # File is the first menu: made before Edit, View, Search and Help.
-        self.file = DatabaseFile(self, self, self._settings, edits, self.editor)
+        self.file = commands.file
         self.file_actions, self.safety = self.file.actions, self.file.safety
         self.write_lock, self.backups = self.file.lock, self.file.backups
-        self.file.add_menu(self.menuBar().addMenu("&File"))
-        edit_menu = self.menuBar().addMenu("&Edit")
-        edits.place(edit_menu, self, self.stack, self.views)
-        self.preferences = PreferencesController(self._settings, self._system_author, self)
-        self.action_icons.set_icons({"preferences": self.preferences.action})
-        self.preferences.place(edit_menu)
+        self.preferences, self.view_actions, self.help = (
+            commands.preferences,
+            commands.view_actions,
+            commands.help,
+        )
         self.preferences.preferencesChanged.connect(self._apply_preferences)
         self.detail_pane.timeline.set_as_of(self.preferences.current().default_as_of())
-        self._place_view_actions()
-        self.search.add_menu(self.menuBar().addMenu("&Search"))
-        # Help is the last menu, as on every desktop.
-        self.help = HelpActions(self, lambda: self.database_path)
-        self.action_icons.set_icons(
-            {
-                "shortcuts": self.help.shortcuts,
-                "date_notation": self.help.date_notation,
-                "about": self.help.about,
-            }
-        )
-        self.help.add_menu(self.menuBar().addMenu("&Help"))
         self._update_history_actions()
 
     def _set_tab_order(self) -> None:
@@ -198,16 +147,6 @@ class MainWindow(QMainWindow):
     def _apply_preferences(self, chosen: Preferences) -> None:
         self.detail_pane.timeline.set_as_of(chosen.default_as_of())
         self._store.set_author(chosen.author_or(self._system_author))
-
-    def _place_view_actions(self) -> None:
-        panes: dict[str, QWidget] = {
-            "Navigator": self.frames[0],
-            "Details": self.frames[2],
-            "Citations": self.frames[3],
-            "Toolbar": self.toolbar,
-        }
-        self.view_actions = ViewActions(self, self.show_list, panes, self.reset_layout)
-        self.view_actions.add_menu(self.menuBar().addMenu("&View"))
 
     def _connect_signals(self) -> None:
         self.navigator.kindChosen.connect(lambda value: self.show_kind(RecordKind(value)))
