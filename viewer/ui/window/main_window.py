@@ -70,12 +70,10 @@ class MainWindow(QMainWindow):
         self._setup_widgets(database_path, opener)
         self.edit_actions = EditActions(self, self.editor, self)
         self._setup_actions()
-        self.undo_action = self.edit_actions.undo
-        self.redo_action = self.edit_actions.redo
-        self.new_action = self.edit_actions.new
-        self.edit_action = self.edit_actions.edit
-        self.delete_action = self.edit_actions.delete
-        self.new_status_action = self.edit_actions.new_status
+        edits = self.edit_actions
+        self.undo_action, self.redo_action, self.new_action = edits.undo, edits.redo, edits.new
+        self.edit_action, self.delete_action = edits.edit, edits.delete
+        self.new_status_action = edits.new_status
         self.feedback = StatusFeedback(self.statusBar(), self.editor.undo_stack, self)
         self._set_tab_order()
         self._connect_signals()
@@ -121,11 +119,8 @@ class MainWindow(QMainWindow):
         self.file = commands.file
         self.file_actions, self.safety = self.file.actions, self.file.safety
         self.write_lock, self.backups = self.file.lock, self.file.backups
-        self.preferences, self.view_actions, self.help = (
-            commands.preferences,
-            commands.view_actions,
-            commands.help,
-        )
+        self.preferences, self.help = commands.preferences, commands.help
+        self.view_actions = commands.view_actions
         self.preferences.preferencesChanged.connect(self._apply_preferences)
         self.detail_pane.timeline.set_as_of(self.preferences.current().default_as_of())
         self._update_history_actions()
@@ -156,14 +151,14 @@ class MainWindow(QMainWindow):
                 lambda current, _previous, kind=kind: self._row_changed(kind, current)
             )
             self.models[kind].reloaded.connect(lambda _total, kind=kind: self._list_reloaded(kind))
-        self.detail_pane.recordLinkActivated.connect(
-            lambda kind, key: self._follow_link(RecordKind(kind), key)
-        )
-        self.detail_pane.revertRequested.connect(self._revert)
         self.detail_pane.editRequested.connect(self._edit_requested)
-        self.detail_pane.changeStatusRequested.connect(self._change_status_requested)
-        self.detail_pane.searchRequested.connect(
-            lambda kind, query: self.search.show_query(RecordKind(kind) if kind else None, query)
+        self.panes.connect_requests(
+            self.editor,
+            self.edit_actions,
+            self.search,
+            self.select_record,
+            self._may_write,
+            self.feedback.say,
         )
         self.search.reader.found.connect(lambda results: self._search_found(results.counts))
         self.search_field.queryChanged.connect(
@@ -173,12 +168,6 @@ class MainWindow(QMainWindow):
         self.editor.failed.connect(lambda text: self.notify(text))
         self.watcher.changedElsewhere.connect(lambda: self.refresh())
         self.file.connect_stops(self.editor.writingStopped, self.watcher.fileGone)
-        self.citations_pane.referenceCopied.connect(
-            lambda text: self.feedback.say(f"Copied reference: {_cut(text, 90)}")
-        )
-        self.citations_pane.sourceRequested.connect(
-            lambda key: self.select_record(RecordKind.SOURCE, key)
-        )
         for view in self.views.values():
             # Enter, and a double click, on a row.
             view.activated.connect(lambda _index: self.edit_actions.edit_current())
@@ -363,12 +352,6 @@ class MainWindow(QMainWindow):
         self._follow_list(self.current_kind())
         self.edit_actions.update()
 
-    def _follow_link(self, kind: RecordKind, key: str) -> None:
-        if kind is RecordKind.STATUS_ACTION:
-            self.editor.edit(kind, key)
-        else:
-            self.select_record(kind, key)
-
     def _may_write(self) -> bool:
         """Whether editing is allowed now; if not, the status bar says why."""
         return self.file.may_write(self.feedback.say)
@@ -376,17 +359,6 @@ class MainWindow(QMainWindow):
     def _edit_requested(self, kind: str, key: str) -> None:
         if self._may_write():
             self.editor.edit(RecordKind(kind), key)
-
-    def _change_status_requested(self, party: str) -> None:
-        if self._may_write():
-            self.edit_actions.change_status_of(party)
-
-    def _revert(self, revision_id: int) -> None:
-        if not self._may_write():
-            return
-        target = self.panes.revision_target(revision_id)
-        if target is not None:
-            self.editor.revert(*target, revision_id)
 
     def _record_changed(self, kind: RecordKind, key: str) -> None:
         # The selection stays where the user is: a source made from inside a
@@ -494,7 +466,3 @@ class MainWindow(QMainWindow):
     @property
     def store(self) -> Store:
         return self._store
-
-
-def _cut(text: str, limit: int) -> str:
-    return text if len(text) <= limit else text[: limit - 1] + "…"
