@@ -26,7 +26,12 @@ from viewer.ui.window.record_panes import RecordPanes
 from viewer.ui.window.search_controller import SearchController
 from viewer.ui.window.status_feedback import StatusFeedback
 from viewer.ui.window.window_commands import WindowCommands
-from viewer.ui.window.window_layout import restore_layout, save_layout
+from viewer.ui.window.window_layout import (
+    restore_layout,
+    save_layout,
+    save_selection,
+    saved_selection,
+)
 
 
 class MainWindow(QMainWindow):
@@ -419,26 +424,16 @@ class MainWindow(QMainWindow):
     # -- remembering the layout ---------------------------------------------------
 
     def _restore_state(self) -> None:
-        settings = self._settings
-        restore_layout(settings, self, self.splitter, self.views)
-        kind_value, key = settings.value("selection/kind"), settings.value("selection/key")
-        if isinstance(kind_value, str) and isinstance(key, str):
-            try:
-                if self.select_record(RecordKind(kind_value), key):
-                    return
-            except ValueError:
-                pass  # a setting from another version; start afresh
-        self.show_kind(RecordKind.PARTY)
-        self.views[RecordKind.PARTY].selectRow(0)
+        restore_layout(self._settings, self, self.splitter, self.views)
+        place = saved_selection(self._settings)
+        if place is None or not self.select_record(place.kind, place.key):
+            self.show_kind(RecordKind.PARTY)
+            self.views[RecordKind.PARTY].selectRow(0)
 
     def save_state(self) -> None:
-        settings = self._settings
-        save_layout(settings, self, self.splitter, self.views)
-        place = self.back_forward.current
-        if place is not None:
-            settings.setValue("selection/kind", place.kind.value)
-            settings.setValue("selection/key", place.key)
-        settings.sync()
+        save_layout(self._settings, self, self.splitter, self.views)
+        save_selection(self._settings, self.back_forward.current)
+        self._settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_state()
