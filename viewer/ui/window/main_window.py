@@ -214,18 +214,16 @@ class MainWindow(QMainWindow):
         """
         if kind is not self.current_kind() or self.navigator.showing_results():
             return
-        view, model = self.views[kind], self.models[kind]
+        view = self.views[kind]
         view.set_empty_message(self._empty_text(kind))
         current = view.currentIndex()
         if current.isValid():
             self._row_changed(kind, current)
             return
-        if model.rowCount() == 0:
+        index = self.lists.row_to_follow(kind)
+        if index is None:
             self.show_no_record(self._empty_text(kind))
             return
-        # Found where the rows were read (off the GUI thread for a new filter).
-        row = model.kept_row()
-        index = model.index(row if row is not None else 0, 0)
         # Chosen for the user, not by them: not a step of Back/Forward.
         self._auto_selecting = True
         try:

@@ -69,6 +69,16 @@ class RecordLists(QObject):
         else:
             self.models[kind].request_filter(query)
 
+    def row_to_follow(self, kind: RecordKind) -> QModelIndex | None:
+        """The row to choose in ``kind``'s list read afresh: the record kept
+        from before if it is still listed, else the first; None when empty."""
+        model = self.models[kind]
+        if model.rowCount() == 0:
+            return None
+        # Found where the rows were read (off the GUI thread for a new filter).
+        row = model.kept_row()
+        return model.index(row if row is not None else 0, 0)
+
     def choose(self, kind: RecordKind, index: QModelIndex) -> None:
         """Make ``index`` the current, selected row of ``kind``'s list."""
         view = self.views[kind]
