@@ -6,59 +6,32 @@ from collections.abc import Callable
 from itertools import pairwise
 from pathlib import Path
 
-from PySide6.QtCore import (
-    QEvent,
-    QItemSelectionModel,
-    QModelIndex,
-    QSettings,
-    Qt,
-)
+from PySide6.QtCore import QEvent, QModelIndex, QSettings, Qt
 from PySide6.QtGui import QCloseEvent, QResizeEvent
-from PySide6.QtWidgets import (
-    QLabel,
-    QMainWindow,
-    QStackedWidget,
-    QWidget,
-)
+from PySide6.QtWidgets import QLabel, QMainWindow, QWidget
 
 from viewer.domain.enums import RecordKind
 from viewer.store.api import Store
-from viewer.ui.action_icons import ActionIcons
-from viewer.ui.browse.background_reader import BackgroundReader
-from viewer.ui.browse.citations_pane import CitationsPane
-from viewer.ui.browse.detail_pane import LOADING, DetailPane
-from viewer.ui.browse.detail_reader import DetailReader, RecordReading
+from viewer.ui.browse.detail_reader import DetailReader
 from viewer.ui.browse.link_opener import LinkOpener
-from viewer.ui.browse.list_view import make_list_view
-from viewer.ui.browse.match_delegate import MatchDelegate
-from viewer.ui.browse.record_list_view import RecordListView
-from viewer.ui.browse.record_table_model import RecordTableModel
 from viewer.ui.edit.record_editor import RecordEditor, show_problem
-from viewer.ui.window.back_forward import BackForward
-from viewer.ui.window.backup_actions import BackupActions
 from viewer.ui.window.change_watcher import ChangeWatcher
 from viewer.ui.window.edit_actions import EditActions
-from viewer.ui.window.empty_state import empty_text, plural
-from viewer.ui.window.file_actions import FileActions
-from viewer.ui.window.file_safety import FileSafety
-from viewer.ui.window.help_actions import HelpActions
 from viewer.ui.window.navigation_history import Location
-from viewer.ui.window.navigator import TITLES, Navigator
+from viewer.ui.window.navigator import Navigator
 from viewer.ui.window.pane_splitter import PaneSplitter
 from viewer.ui.window.preferences import Preferences
-from viewer.ui.window.preferences_controller import PreferencesController
+from viewer.ui.window.record_lists import RecordLists
+from viewer.ui.window.record_panes import RecordPanes
 from viewer.ui.window.search_controller import SearchController
 from viewer.ui.window.status_feedback import StatusFeedback
-from viewer.ui.window.view_actions import ViewActions
-from viewer.ui.window.window_layout import restore_layout, save_layout
-from viewer.ui.window.window_tool_bar import WindowToolBar
-
-VIEW_NAMES = {
-    RecordKind.PARTY: "participantsView",
-    RecordKind.EVENT: "eventsView",
-    RecordKind.PERSON: "peopleView",
-    RecordKind.SOURCE: "sourcesView",
-}
+from viewer.ui.window.window_commands import WindowCommands
+from viewer.ui.window.window_layout import (
+    restore_layout,
+    save_layout,
+    save_selection,
+    saved_selection,
+)
 
 
 class MainWindow(QMainWindow):
@@ -88,7 +61,6 @@ class MainWindow(QMainWindow):
         self._system_author = system_author or store.user
         self._selecting = False
         self._auto_selecting = False  # a row chosen for the user, not a step to go back to
-        self._revision_records: dict[int, tuple[RecordKind, str]] = {}
         self.notify: Callable[[str], None] = lambda text: show_problem(self, text)
         # The file's name only: Qt adds the app's display name ("… — Accords Viewer").
         self.setWindowTitle(database_path.name)
@@ -98,20 +70,15 @@ class MainWindow(QMainWindow):
         # Reads the selected record's detail and history off the GUI thread.
         self.detail_reader = reader if reader is not None else DetailReader(store)
         self.detail_reader.setParent(self)
-        self._shown: Location | None = None  # the record the panes show
-        self._totals: dict[RecordKind, int] = {}  # each list's records, all of them
-        self._hits: dict[RecordKind, int] | None = None  # each kind's matches of the search
         self._refreshing = False
         self.database_path = database_path
         self._setup_widgets(database_path, opener)
         self.edit_actions = EditActions(self, self.editor, self)
         self._setup_actions()
-        self.undo_action = self.edit_actions.undo
-        self.redo_action = self.edit_actions.redo
-        self.new_action = self.edit_actions.new
-        self.edit_action = self.edit_actions.edit
-        self.delete_action = self.edit_actions.delete
-        self.new_status_action = self.edit_actions.new_status
+        edits = self.edit_actions
+        self.undo_action, self.redo_action, self.new_action = edits.undo, edits.redo, edits.new
+        self.edit_action, self.delete_action = edits.edit, edits.delete
+        self.new_status_action = edits.new_status
         self.feedback = StatusFeedback(self.statusBar(), self.editor.undo_stack, self)
         self._set_tab_order()
         self._connect_signals()
@@ -123,20 +90,11 @@ class MainWindow(QMainWindow):
 
     def _setup_widgets(self, database_path: Path, opener: LinkOpener) -> None:
         self.navigator = Navigator(self)
-        self.models = {kind: RecordTableModel(self._store, kind) for kind in VIEW_NAMES}
-        # A new filter or sort of a long list is read off the GUI thread.
-        self.list_readers = [BackgroundReader(self) for _ in self.models]
-        for model, reader in zip(self.models.values(), self.list_readers, strict=True):
-            model.read_in_background(reader)
-        self.views: dict[RecordKind, RecordListView] = {}
-        self.stack = QStackedWidget(self)
-        for kind, name in VIEW_NAMES.items():
-            self.views[kind] = make_list_view(self.models[kind], name, f"{TITLES[kind]} list", self)
-            self.views[kind].setItemDelegate(MatchDelegate(self.views[kind]))
-            self.stack.addWidget(self.views[kind])
-        self.detail_pane = DetailPane(self)
-        self.citations_pane = CitationsPane(opener, self)
-        self.stack.setObjectName("lists")
+        self.lists = RecordLists(self._store, self.navigator, self)
+        self.models, self.views = self.lists.models, self.lists.views
+        self.list_readers, self.stack = self.lists.readers, self.lists.stack
+        self.panes = RecordPanes(opener, self.detail_reader, self)
+        self.detail_pane, self.citations_pane = self.panes.detail_pane, self.panes.citations_pane
         self.splitter = PaneSplitter(
             self.navigator, (self.stack, self.detail_pane, self.citations_pane), self
         )
@@ -146,10 +104,7 @@ class MainWindow(QMainWindow):
         self.search = SearchController(self._store, self, self)
         self.search_field = self.search.field
         self.search_field.setMaximumWidth(420)
-        for view in self.views.values():
-            delegate = view.itemDelegate()
-            if isinstance(delegate, MatchDelegate):
-                self.search.highlight(delegate)
+        self.lists.highlight_matches(self.search.highlight)
 
         self.path_label = QLabel(f"Database: {database_path}", self)
         self.path_label.setTextFormat(Qt.TextFormat.PlainText)
@@ -159,77 +114,20 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.path_label)
         self.resize(1400, 860)
 
-    def reset_layout(self) -> None:
-        """Every pane and the toolbar shown, at their first widths."""
-        self.toolbar.show()
-        self.splitter.reset()
-
     def _setup_actions(self) -> None:
-        toolbar = WindowToolBar(self)
-        self.addToolBar(toolbar)
-        self.toolbar = toolbar
-        self.back_forward = BackForward(
-            lambda place: self.select_record(place.kind, place.key), self
-        )
-        self.back_action = self.back_forward.back
-        self.forward_action = self.back_forward.forward
+        self.commands = WindowCommands(self, self, self._settings, self._system_author)
+        commands = self.commands
+        self.toolbar, self.action_icons = commands.toolbar, commands.icons
+        self.back_forward = commands.back_forward
+        self.back_action, self.forward_action = self.back_forward.back, self.back_forward.forward
         self.find_action = self.search.find_action
-        edits = self.edit_actions
-        toolbar.fill(
-            (
-                (self.back_action, self.forward_action),
-                edits.toolbar_actions(),
-                (edits.undo, edits.redo),
-            ),
-            self.search_field,
-        )
-        self.action_icons = ActionIcons(self)
-        self.action_icons.set_icons(
-            {
-                "back": self.back_action,
-                "forward": self.forward_action,
-                "new": self.edit_actions.new,
-                "edit": self.edit_actions.edit,
-                "delete": self.edit_actions.delete,
-                "change_status": self.edit_actions.new_status,
-                "undo": self.edit_actions.undo,
-                "redo": self.edit_actions.redo,
-                "find": self.find_action,
-            }
-        )
-        # File is the first menu: made before Edit, View, Search and Help.
-        self.file_actions = FileActions(self, self, self._settings)
-        self.safety = FileSafety(self, self, lambda: self.file_actions.chooser)
-        self.write_lock = self.safety.lock
-        self.write_lock.guard(*edits.writing_actions(), self.file_actions.import_action)
-        self.backups = BackupActions(self, self, self._settings)
-        self.file_actions.add_menu(
-            self.menuBar().addMenu("&File"),
-            keeping=(
-                self.safety.save_copy_action,
-                self.backups.action,
-                self.backups.back_up_action,
-            ),
-        )
-        edit_menu = self.menuBar().addMenu("&Edit")
-        edits.place(edit_menu, self, self.stack, self.views)
-        self.preferences = PreferencesController(self._settings, self._system_author, self)
-        self.action_icons.set_icons({"preferences": self.preferences.action})
-        self.preferences.place(edit_menu)
+        self.file = commands.file
+        self.file_actions, self.safety = self.file.actions, self.file.safety
+        self.write_lock, self.backups = self.file.lock, self.file.backups
+        self.preferences, self.help = commands.preferences, commands.help
+        self.view_actions = commands.view_actions
         self.preferences.preferencesChanged.connect(self._apply_preferences)
         self.detail_pane.timeline.set_as_of(self.preferences.current().default_as_of())
-        self._place_view_actions()
-        self.search.add_menu(self.menuBar().addMenu("&Search"))
-        # Help is the last menu, as on every desktop.
-        self.help = HelpActions(self, lambda: self.database_path)
-        self.action_icons.set_icons(
-            {
-                "shortcuts": self.help.shortcuts,
-                "date_notation": self.help.date_notation,
-                "about": self.help.about,
-            }
-        )
-        self.help.add_menu(self.menuBar().addMenu("&Help"))
         self._update_history_actions()
 
     def _set_tab_order(self) -> None:
@@ -250,16 +148,6 @@ class MainWindow(QMainWindow):
         self.detail_pane.timeline.set_as_of(chosen.default_as_of())
         self._store.set_author(chosen.author_or(self._system_author))
 
-    def _place_view_actions(self) -> None:
-        panes: dict[str, QWidget] = {
-            "Navigator": self.frames[0],
-            "Details": self.frames[2],
-            "Citations": self.frames[3],
-            "Toolbar": self.toolbar,
-        }
-        self.view_actions = ViewActions(self, self.show_list, panes, self.reset_layout)
-        self.view_actions.add_menu(self.menuBar().addMenu("&View"))
-
     def _connect_signals(self) -> None:
         self.navigator.kindChosen.connect(lambda value: self.show_kind(RecordKind(value)))
         self.navigator.currentItemChanged.connect(lambda *_: self._update_count_label())
@@ -268,38 +156,23 @@ class MainWindow(QMainWindow):
                 lambda current, _previous, kind=kind: self._row_changed(kind, current)
             )
             self.models[kind].reloaded.connect(lambda _total, kind=kind: self._list_reloaded(kind))
-        self.detail_pane.recordLinkActivated.connect(
-            lambda kind, key: self._follow_link(RecordKind(kind), key)
-        )
-        self.detail_pane.revertRequested.connect(self._revert)
         self.detail_pane.editRequested.connect(self._edit_requested)
-        self.detail_pane.changeStatusRequested.connect(self._change_status_requested)
-        self.detail_pane.webLinkRequested.connect(self.citations_pane.open_url)
-        self.detail_pane.searchRequested.connect(
-            lambda kind, query: self.search.show_query(RecordKind(kind) if kind else None, query)
+        self.panes.connect_requests(
+            self.editor,
+            self.edit_actions,
+            self.search,
+            self.select_record,
+            self._may_write,
+            self.feedback.say,
         )
-        self.detail_reader.loaded.connect(self._show_reading)
         self.search.reader.found.connect(lambda results: self._search_found(results.counts))
         self.search_field.queryChanged.connect(
             lambda query: self._search_found(None) if query.empty else None
         )
-        self.detail_reader.loading.connect(lambda: self._show_message(LOADING))
-        self.detail_reader.failed.connect(
-            lambda error: self._show_message(f"This record could not be read: {error}")
-        )
         self.editor.changed.connect(lambda kind, key: self._record_changed(RecordKind(kind), key))
         self.editor.failed.connect(lambda text: self.notify(text))
-        self.editor.writingStopped.connect(self.safety.writing_stopped)
         self.watcher.changedElsewhere.connect(lambda: self.refresh())
-        self.watcher.fileGone.connect(self.safety.writing_stopped)
-        self.file_actions.writingStopped.connect(self.safety.writing_stopped)
-        self.write_lock.changed.connect(self._writing_changed)
-        self.citations_pane.referenceCopied.connect(
-            lambda text: self.feedback.say(f"Copied reference: {_cut(text, 90)}")
-        )
-        self.citations_pane.sourceRequested.connect(
-            lambda key: self.select_record(RecordKind.SOURCE, key)
-        )
+        self.file.connect_stops(self.editor.writingStopped, self.watcher.fileGone)
         for view in self.views.values():
             # Enter, and a double click, on a row.
             view.activated.connect(lambda _index: self.edit_actions.edit_current())
@@ -314,17 +187,14 @@ class MainWindow(QMainWindow):
 
     def shown_location(self) -> Location | None:
         """The record the detail pane shows, if any (None once it was deleted)."""
-        return self._shown
+        return self.panes.shown
 
     def show_kind(self, kind: RecordKind) -> None:
         if self.navigator.current_kind() is not kind or self.navigator.showing_results():
             self.navigator.set_kind(kind)
             return  # the navigator's signal brings us back here
-        self.stack.setCurrentWidget(self.views[kind])
-        if self._selecting:  # the caller looks for a row next: read now
-            self.models[kind].set_filter(self.search_field.text())
-        else:
-            self.models[kind].request_filter(self.search_field.text())
+        # The caller looks for a row next when selecting: read now.
+        self.lists.show(kind, self.search_field.text(), now=self._selecting)
         self._update_count_label()
         if not self._selecting:
             self._follow_list(kind)
@@ -344,29 +214,22 @@ class MainWindow(QMainWindow):
         """
         if kind is not self.current_kind() or self.navigator.showing_results():
             return
-        view, model = self.views[kind], self.models[kind]
+        view = self.views[kind]
         view.set_empty_message(self._empty_text(kind))
         current = view.currentIndex()
         if current.isValid():
             self._row_changed(kind, current)
             return
-        if model.rowCount() == 0:
+        index = self.lists.row_to_follow(kind)
+        if index is None:
             self.show_no_record(self._empty_text(kind))
             return
-        # Found where the rows were read (off the GUI thread for a new filter).
-        row = model.kept_row()
-        index = model.index(row if row is not None else 0, 0)
         # Chosen for the user, not by them: not a step of Back/Forward.
         self._auto_selecting = True
         try:
-            view.selectionModel().setCurrentIndex(
-                index,
-                QItemSelectionModel.SelectionFlag.ClearAndSelect
-                | QItemSelectionModel.SelectionFlag.Rows,
-            )
+            self.lists.choose(kind, index)
         finally:
             self._auto_selecting = False
-        view.scrollTo(index)
 
     def _list_reloaded(self, kind: RecordKind) -> None:
         self._update_count_label()
@@ -376,15 +239,15 @@ class MainWindow(QMainWindow):
     def _search_found(self, hits: dict[RecordKind, int] | None) -> None:
         """Each kind's matches arrived (None: no search): the counts and an
         empty list's reason name them."""
-        self._hits = hits
+        self.lists.hits = hits
         self._update_count_label()
         kind = self.current_kind()
         self.views[kind].set_empty_message(self._empty_text(kind))
-        if self._shown is None and self.models[kind].rowCount() == 0:
+        if self.panes.shown is None and self.models[kind].rowCount() == 0:
             self._follow_list(kind)
 
     def _empty_text(self, kind: RecordKind) -> str:
-        return empty_text(kind, self.search_field.text(), self._hits)
+        return self.lists.empty_text(kind, self.search_field.text())
 
     def select_record(self, kind: RecordKind, key: str, *, clear_search: bool = True) -> bool:
         """Show ``key`` selected in its list; clears a search that hides it
@@ -410,24 +273,18 @@ class MainWindow(QMainWindow):
         index = model.index(row, 0)
         if view.currentIndex().row() == row:
             self._row_changed(kind, index)  # no change of row, so no signal
-        view.selectionModel().setCurrentIndex(
-            index,
-            QItemSelectionModel.SelectionFlag.ClearAndSelect
-            | QItemSelectionModel.SelectionFlag.Rows,
-        )
-        view.scrollTo(index)
+        self.lists.choose(kind, index)
         return True
 
     def _row_changed(self, kind: RecordKind, current: QModelIndex) -> None:
         if kind is not self.current_kind():
             return
         key = self.models[kind].key_at(current.row()) if current.isValid() else None
-        self._shown = Location(kind, key) if key else None
         self.models[kind].keep(key)  # to be found again when the rows are read afresh
         if key:
-            self.detail_reader.request(kind, key)  # the panes follow in _show_reading
+            self.panes.show(Location(kind, key))
         else:
-            self._clear_panes()
+            self.panes.clear()
         if key is not None and not self._auto_selecting:
             self.back_forward.visit(Location(kind, key))
         self._update_history_actions()
@@ -445,39 +302,25 @@ class MainWindow(QMainWindow):
     def finish_reads(self, timeout_ms: int = 10_000) -> bool:
         """Wait for every read in the background and show its result now
         (lists, search, detail: for a screenshot, and for tests)."""
-        readers = [*self.list_readers, self.search.reader]
-        done = all(reader.finish(timeout_ms) for reader in readers)
+        done = self.lists.finish(timeout_ms) and self.search.reader.finish(timeout_ms)
         return self.detail_reader.finish(timeout_ms) and done
 
     def preview_record(self, kind: RecordKind, key: str) -> None:
         """Show a record in the panes without moving any list (the current
         hit of all results)."""
-        self._shown = Location(kind, key)
-        self.detail_reader.request(kind, key)
+        self.panes.show(Location(kind, key))
 
     def show_no_record(self, why: str) -> None:
         """Empty the panes, saying ``why`` (all results found nothing)."""
-        self._shown = None
-        self.detail_reader.cancel()
-        self._show_message(why)
+        self.panes.show_none(why)
         self.edit_actions.update()
 
     def _refresh_counts(self) -> None:
-        # Counted when the data changes, not each time a list is filtered.
-        self._totals = {kind: self._store.count(kind) for kind in VIEW_NAMES}
-        for kind, total in self._totals.items():
-            self.navigator.set_count(kind, total)
+        self.lists.count(self._store)
         self._update_count_label()
 
     def _update_count_label(self) -> None:
-        if self.navigator.showing_results():
-            found = sum(self._hits.values()) if self._hits else 0
-            noun = "result" if found == 1 else "results"
-            self.count_label.setText(f"{found:,} {noun} in all lists" if self._hits else "")
-            return
-        kind = self.current_kind()
-        shown, total = self.models[kind].total(), self._totals.get(kind, 0)
-        self.count_label.setText(f"Showing {shown:,} of {total:,} {plural(kind, total)}")
+        self.count_label.setText(self.lists.count_text())
 
     def _update_history_actions(self) -> None:
         self.back_forward.update()
@@ -490,17 +333,16 @@ class MainWindow(QMainWindow):
         place = focus or self.back_forward.current
         self._refreshing = True  # the record is chosen below, once, not per list
         try:
-            for model in self.models.values():
-                model.reload()
+            self.lists.reload()
         finally:
             self._refreshing = False
         self._refresh_counts()
         self.search.refresh()
-        shown = self._shown
+        shown = self.panes.shown
         if self.navigator.showing_results() and shown is not None:
             # All results stay shown (the search reads them again), and so
             # does the record in the panes.
-            self.detail_reader.request(shown.kind, shown.key)
+            self.panes.show(shown)
             return
         if (
             place is not None
@@ -513,61 +355,13 @@ class MainWindow(QMainWindow):
         self._follow_list(self.current_kind())
         self.edit_actions.update()
 
-    def _show_reading(self, reading: RecordReading) -> None:
-        if reading.detail is None and self._shown == Location(reading.kind, reading.key):
-            self._shown = None  # it was deleted
-        revisions = reading.revisions
-        self._revision_records = {r.id: (r.record_kind, r.record_key) for r in revisions}
-        self.detail_pane.show_detail(reading.detail, revisions, reading.names)
-        self.citations_pane.show_detail(reading.detail)
-
-    def _show_message(self, message: str) -> None:
-        self._revision_records = {}
-        self.detail_pane.show_message(message)
-        self.citations_pane.show_message(message)
-
-    def _clear_panes(self) -> None:
-        self.detail_reader.cancel()
-        self._revision_records = {}
-        self.detail_pane.show_detail(None)
-        self.citations_pane.show_detail(None)
-
-    def _follow_link(self, kind: RecordKind, key: str) -> None:
-        if kind is RecordKind.STATUS_ACTION:
-            self.editor.edit(kind, key)
-        else:
-            self.select_record(kind, key)
-
     def _may_write(self) -> bool:
         """Whether editing is allowed now; if not, the status bar says why."""
-        reason = self.write_lock.reason
-        if reason is not None:
-            self.feedback.say(f"Not available: {reason}.")
-        return reason is None
+        return self.file.may_write(self.feedback.say)
 
     def _edit_requested(self, kind: str, key: str) -> None:
         if self._may_write():
             self.editor.edit(RecordKind(kind), key)
-
-    def _change_status_requested(self, party: str) -> None:
-        if self._may_write():
-            self.edit_actions.change_status_of(party)
-
-    def _writing_changed(self) -> None:
-        if self.write_lock.allows():
-            stack = self.editor.undo_stack
-            self.edit_actions.undo.setEnabled(stack.canUndo())
-            self.edit_actions.redo.setEnabled(stack.canRedo())
-            self.edit_actions.new.setEnabled(True)
-            self.file_actions.import_action.setEnabled(True)
-            self.edit_actions.update()
-
-    def _revert(self, revision_id: int) -> None:
-        if not self._may_write():
-            return
-        target = self._revision_records.get(revision_id)
-        if target is not None:
-            self.editor.revert(*target, revision_id)
 
     def _record_changed(self, kind: RecordKind, key: str) -> None:
         # The selection stays where the user is: a source made from inside a
@@ -591,14 +385,13 @@ class MainWindow(QMainWindow):
         self._store = store
         self.database_path = path
         self.back_forward.reset()
-        self._shown = None
-        self._hits = None
+        self.panes.shown = None
+        self.lists.hits = None
         self.editor.set_store(store)
         self.detail_reader.set_store(store)
         self._selecting = True  # the lists read afresh show no row of their own yet
         try:
-            for model in self.models.values():
-                model.set_store(store)
+            self.lists.set_store(store)
             self.search.set_store(store)
         finally:
             self._selecting = False
@@ -607,7 +400,7 @@ class MainWindow(QMainWindow):
         self.setWindowFilePath(str(path))
         self.path_label.setText(f"Database: {path}")
         self._refresh_counts()
-        self._clear_panes()
+        self.panes.clear()
         self.show_kind(RecordKind.PARTY)
         self.views[RecordKind.PARTY].selectRow(0)
         self._update_history_actions()
@@ -629,26 +422,16 @@ class MainWindow(QMainWindow):
     # -- remembering the layout ---------------------------------------------------
 
     def _restore_state(self) -> None:
-        settings = self._settings
-        restore_layout(settings, self, self.splitter, self.views)
-        kind_value, key = settings.value("selection/kind"), settings.value("selection/key")
-        if isinstance(kind_value, str) and isinstance(key, str):
-            try:
-                if self.select_record(RecordKind(kind_value), key):
-                    return
-            except ValueError:
-                pass  # a setting from another version; start afresh
-        self.show_kind(RecordKind.PARTY)
-        self.views[RecordKind.PARTY].selectRow(0)
+        restore_layout(self._settings, self, self.splitter, self.views)
+        place = saved_selection(self._settings)
+        if place is None or not self.select_record(place.kind, place.key):
+            self.show_kind(RecordKind.PARTY)
+            self.views[RecordKind.PARTY].selectRow(0)
 
     def save_state(self) -> None:
-        settings = self._settings
-        save_layout(settings, self, self.splitter, self.views)
-        place = self.back_forward.current
-        if place is not None:
-            settings.setValue("selection/kind", place.kind.value)
-            settings.setValue("selection/key", place.key)
-        settings.sync()
+        save_layout(self._settings, self, self.splitter, self.views)
+        save_selection(self._settings, self.back_forward.current)
+        self._settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_state()
@@ -661,8 +444,7 @@ class MainWindow(QMainWindow):
         self.watcher.stop()
         self.detail_reader.stop()
         self.search.stop()
-        for reader in self.list_readers:
-            reader.stop()
+        self.lists.stop()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         self.toolbar.fit(event.size().width())
@@ -677,7 +459,3 @@ class MainWindow(QMainWindow):
     @property
     def store(self) -> Store:
         return self._store
-
-
-def _cut(text: str, limit: int) -> str:
-    return text if len(text) <= limit else text[: limit - 1] + "…"

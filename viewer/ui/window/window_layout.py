@@ -1,4 +1,5 @@
-"""The window's layout kept between runs: its size, bars, panes and columns."""
+"""The window's layout kept between runs: its size, bars, panes, columns and
+the record selected."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from PySide6.QtCore import QByteArray, QSettings
 from PySide6.QtWidgets import QMainWindow, QTableView
 
 from viewer.domain.enums import RecordKind
+from viewer.ui.window.navigation_history import Location
 from viewer.ui.window.pane_splitter import PaneSplitter
 
 
@@ -43,3 +45,20 @@ def save_layout(
     settings.setValue("window/splitter", splitter.saveState())
     for kind, view in views.items():
         settings.setValue(f"columns/{kind.value}", view.horizontalHeader().saveState())
+
+
+def saved_selection(settings: QSettings) -> Location | None:
+    """The record selected when :func:`save_selection` last ran, if it was kept."""
+    kind_value, key = settings.value("selection/kind"), settings.value("selection/key")
+    if not (isinstance(kind_value, str) and isinstance(key, str)):
+        return None
+    try:
+        return Location(RecordKind(kind_value), key)
+    except ValueError:
+        return None  # a setting from another version; start afresh
+
+
+def save_selection(settings: QSettings, place: Location | None) -> None:
+    if place is not None:
+        settings.setValue("selection/kind", place.kind.value)
+        settings.setValue("selection/key", place.key)
