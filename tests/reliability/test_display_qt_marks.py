@@ -177,3 +177,28 @@ def test_recent_files_show_a_path_as_written(qtbot: QtBot, tmp_path: Path) -> No
     entry = menu_names(menu)[0]
     assert entry.startswith("1 ") and entry.endswith("R&D [*]/a⇥b.sqlite3")
     assert QKeySequence.mnemonic(menu.actions()[0].text()).toString() == "Alt+1"
+
+
+def test_the_modified_mark_in_a_file_name_shows_in_the_windows_title(
+    qtbot: QtBot, tmp_path: Path, seeded_copy: Callable[[Path], Path]
+) -> None:
+    from viewer.app import create_main_window
+
+    path = seeded_copy(tmp_path / "draft[*].sqlite3")
+    window = create_main_window(path, window_settings(tmp_path))
+    qtbot.addWidget(window)
+    window.show()
+    assert shown_title(window) == "draft[*].sqlite3"
+    # The same title, opened read-only.
+    window.safety.show_store(window.store, path)
+    window.close()
+    store, opened = open_or_create(path, "tester", read_only=True)
+    try:
+        read_only = create_main_window(path, window_settings(tmp_path))
+        qtbot.addWidget(read_only)
+        read_only.show()
+        read_only.safety.show_store(store, path)
+        assert shown_title(read_only) == "draft[*].sqlite3 (read-only)"
+        read_only.close()
+    finally:
+        opened.close()

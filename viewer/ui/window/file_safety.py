@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from viewer.store.api import DatabaseFileError, Store, StoreError
+from viewer.ui.widgets.window_text import title_part
 from viewer.ui.window.file_chooser import PathChooser
 from viewer.ui.window.write_lock import DAMAGED_REASON, READ_ONLY_REASON, WriteLock
 
@@ -105,15 +106,15 @@ class FileSafety(QObject):
     def _show_mode(self, path: Path) -> None:
         reason = self.lock.reason
         if reason is None:
-            self._window.setWindowTitle(path.name)
+            self._window.setWindowTitle(title_part(path.name))
             self.mode_label.hide()
             self.mode_label.clear()
             return
         if self._gone is not None:
-            self._window.setWindowTitle(f"{path.name} (not saving: the file is gone)")
+            self._window.setWindowTitle(f"{title_part(path.name)} (not saving: the file is gone)")
             self.mode_label.setText("Not saving: the file is gone. File > Save a Copy… keeps it")
         else:
-            self._window.setWindowTitle(f"{path.name} (read-only)")
+            self._window.setWindowTitle(f"{title_part(path.name)} (read-only)")
             damaged = reason == DAMAGED_REASON
             self.mode_label.setText("Read-only: the file is damaged" if damaged else "Read-only")
         self.mode_label.setToolTip(reason)

@@ -15,6 +15,7 @@ from viewer.store.api import Store
 from viewer.ui.browse.detail_reader import DetailReader
 from viewer.ui.browse.link_opener import LinkOpener
 from viewer.ui.edit.record_editor import RecordEditor, show_problem
+from viewer.ui.widgets.window_text import title_part
 from viewer.ui.window.change_watcher import ChangeWatcher
 from viewer.ui.window.edit_actions import EditActions
 from viewer.ui.window.navigation_history import Location
@@ -63,7 +64,7 @@ class MainWindow(QMainWindow):
         self._auto_selecting = False  # a row chosen for the user, not a step to go back to
         self.notify: Callable[[str], None] = lambda text: show_problem(self, text)
         # The file's name only: Qt adds the app's display name ("… — Accords Viewer").
-        self.setWindowTitle(database_path.name)
+        self.setWindowTitle(title_part(database_path.name))
         self.setWindowFilePath(str(database_path))
         self.editor = RecordEditor(store, self, settings)
         self.watcher = ChangeWatcher(store, self)

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 
 from viewer.domain.enums import RecordKind
 from viewer.store.api import DatabaseProperties
+from viewer.ui.widgets.window_text import title_part
 
 # The kinds in the order a reader meets them, with the words the window uses.
 KIND_NAMES = {
@@ -72,7 +73,7 @@ class PropertiesDialog(QDialog):
     def __init__(self, found: DatabaseProperties, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("propertiesDialog")
-        self.setWindowTitle(f"Properties of {found.path.name}")
+        self.setWindowTitle(f"Properties of {title_part(found.path.name)}")
         self._rows = property_rows(found)
         self._setup_widgets()
         self._connect_signals()
