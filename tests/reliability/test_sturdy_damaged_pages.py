@@ -116,13 +116,15 @@ def test_a_damaged_page_of_a_list_says_so_and_the_rest_of_the_window_works(
         assert model.problem_at(0) is None
         assert "cannot be read" in window.statusBar().currentMessage()
         assert "is damaged" in window.statusBar().currentMessage()
-        # Selecting such a row shows no record, and raises nothing.
+        # Selecting such a row shows no record but says why, and raises nothing.
         view.selectionModel().setCurrentIndex(
             damaged,
             QItemSelectionModel.SelectionFlag.ClearAndSelect
             | QItemSelectionModel.SelectionFlag.Rows,
         )
         window.finish_reads()
+        assert _detail_text(window).startswith("This part of the list cannot be read")
+        assert "is damaged" in _detail_text(window)
         # A record on that page, asked for by its key, says why in the detail pane.
         window.preview_record(RecordKind.EVENT, f"day-{DAMAGED_AT:05d}")
         window.finish_reads()

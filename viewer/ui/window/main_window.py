@@ -282,8 +282,11 @@ class MainWindow(QMainWindow):
             return
         key = self.models[kind].key_at(current.row()) if current.isValid() else None
         self.models[kind].keep(key)  # to be found again when the rows are read afresh
+        problem = self.models[kind].problem_at(current.row()) if current.isValid() else None
         if key:
             self.panes.show(Location(kind, key))
+        elif problem:  # a row of a page that could not be read: say why in the panes
+            self.panes.show_none(f"This part of the list cannot be read: {problem}")
         else:
             self.panes.clear()
         if key is not None and not self._auto_selecting:
