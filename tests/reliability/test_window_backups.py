@@ -22,8 +22,9 @@ from tests.reliability.window_support import (
 from viewer.app import create_main_window
 from viewer.domain.enums import RecordKind
 from viewer.domain.records import Party
+from viewer.domain.sizes import readable_size
 from viewer.store import api
-from viewer.ui.window.backup_text import local_time, megabytes
+from viewer.ui.window.backup_text import local_time
 from viewer.ui.window.backups_dialog import BackupsDialog
 from viewer.ui.window.main_window import MainWindow
 from viewer.ui.window.preferences import load_preferences, save_preferences
@@ -94,9 +95,9 @@ def test_the_backups_dialog_lists_them_with_the_focus_in_the_list_and_escape_clo
     assert [row.text(column) for column in range(3)] == [
         local_time(first.taken_at),
         "manual",
-        megabytes(first.size),
+        readable_size(first.size),
     ]
-    assert "MB" in row.text(2)
+    assert row.text(2).endswith(("KB", "MB"))
     # Back Up Now, by keys: Tab to it, Space.
     qtbot.keyClick(dialog.list, Qt.Key.Key_Tab)
     qtbot.keyClick(dialog.focusWidget(), Qt.Key.Key_Tab)

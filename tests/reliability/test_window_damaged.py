@@ -27,8 +27,9 @@ from tests.reliability.window_support import (
 )
 from viewer.app import create_main_window, open_at_start
 from viewer.domain.enums import RecordKind
+from viewer.domain.sizes import readable_size
 from viewer.store import api
-from viewer.ui.window.backup_text import local_time, megabytes
+from viewer.ui.window.backup_text import local_time
 from viewer.ui.window.damaged_dialog import DamagedChoice, DamagedDialog
 from viewer.ui.window.damaged_recovery import dialog_asker
 from viewer.ui.window.main_window import MainWindow
@@ -88,7 +89,7 @@ def test_at_start_up_restore_puts_the_newest_good_backup_in_place_and_keeps_the_
     assert "Nothing was written to it" in str(seen["message"])
     assert "•" in str(seen["message"])  # each finding on a line of its own
     assert local_time(backup.taken_at) in str(seen["restore"])
-    assert megabytes(backup.size) in str(seen["restore"])
+    assert readable_size(backup.size) in str(seen["restore"])
     assert seen["focus"] is True
     assert seen["quit"] == "&Quit"
     # The damaged file is kept beside, byte for byte; the message says where.

@@ -88,11 +88,17 @@ class BackupActions(QObject):
     # -- taking one ----------------------------------------------------------------
 
     def start_daily(self) -> LongTask | None:
-        """Take the day's backup, if none was taken today, off the GUI thread."""
+        """Take the day's backup, if none was taken today, off the GUI thread
+        (none of a damaged file: the copy would stop at its first damaged page)."""
+        if not self.back_up_action.isEnabled():
+            return None
         store, keep = self._host.store, self.keep()
         return self._start(lambda _progress: daily_backup(store, keep))
 
     def back_up_now(self) -> LongTask | None:
+        if not self.back_up_action.isEnabled():
+            self._say(self.back_up_action.statusTip())  # says why not
+            return None
         store, keep = self._host.store, self.keep()
         return self._start(lambda _progress: take_backup(store, MANUAL, keep))
 
@@ -145,6 +151,8 @@ class BackupActions(QObject):
         )
         dialog = BackupsDialog(list_backups(path), where, self._window)
         dialog.allow_restore(self._host.writing_stopped_because())
+        enabled = self.back_up_action.isEnabled()
+        dialog.allow_back_up(None if enabled else self.back_up_action.toolTip())
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.restoreRequested.connect(self._restore_chosen)
         dialog.backUpRequested.connect(self.back_up_now)

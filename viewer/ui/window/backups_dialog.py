@@ -19,8 +19,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from viewer.domain.sizes import readable_size
 from viewer.store.api import BackupInfo
-from viewer.ui.window.backup_text import local_time, megabytes
+from viewer.ui.window.backup_text import local_time
 
 NO_BACKUPS = (
     "No backups yet. Back Up Now takes one; one is also taken on the first launch of a day."
@@ -122,7 +123,9 @@ class BackupsDialog(QDialog):
         self._backups = list(backups)
         self.list.clear()
         for info in self._backups:
-            item = QTreeWidgetItem([local_time(info.taken_at), info.reason, megabytes(info.size)])
+            item = QTreeWidgetItem(
+                [local_time(info.taken_at), info.reason, readable_size(info.size)]
+            )
             item.setTextAlignment(2, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             item.setToolTip(0, str(info.path))
             self.list.addTopLevelItem(item)
@@ -136,6 +139,11 @@ class BackupsDialog(QDialog):
         self._why_not = why_not
         self.restore_button.setToolTip(f"Not available: {why_not}." if why_not else "")
         self._update_buttons()
+
+    def allow_back_up(self, why_not: str | None) -> None:
+        """Back Up Now is offered unless ``why_not`` (a tip, "Not available: …") says otherwise."""
+        self.back_up_button.setEnabled(why_not is None)
+        self.back_up_button.setToolTip(why_not or "")
 
     def current(self) -> BackupInfo | None:
         """The backup chosen in the list, if any."""

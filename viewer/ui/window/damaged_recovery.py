@@ -87,7 +87,8 @@ def recover(
         _check_listable(store, opened, path)
         note = (
             f"{path} is damaged and open read-only: nothing can be changed, nothing is "
-            "written to it. File > Export… and Save a Copy… keep what can be read."
+            "written to it. File ▸ Export… saves what can be read (a copy of the whole "
+            "file would stop at the first damaged page)."
         )
         return Recovered(store, opened, note, damaged=True)
     if choice is DamagedChoice.RESTORE and backup is not None:

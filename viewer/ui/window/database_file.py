@@ -45,6 +45,7 @@ class DatabaseFile(QObject):
         self.lock = self.safety.lock
         self.lock.guard(*edits.writing_actions(), self.actions.import_action)
         self.backups = BackupActions(host, window, settings)
+        self.safety.copy_lock.guard(self.backups.back_up_action)
 
     def add_menu(self, menu: QMenu) -> None:
         """Fill the File menu; saving a copy and the backups sit with keeping."""

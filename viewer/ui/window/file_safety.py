@@ -20,7 +20,12 @@ from PySide6.QtWidgets import (
 from viewer.store.api import DatabaseFileError, Store, StoreError
 from viewer.ui.widgets.window_text import title_part
 from viewer.ui.window.file_chooser import PathChooser
-from viewer.ui.window.write_lock import DAMAGED_REASON, READ_ONLY_REASON, WriteLock
+from viewer.ui.window.write_lock import (
+    DAMAGED_COPY_REASON,
+    DAMAGED_REASON,
+    READ_ONLY_REASON,
+    WriteLock,
+)
 
 STATUS_MS = 15_000
 GONE_TITLE = "The database file is gone"
@@ -60,6 +65,9 @@ class FileSafety(QObject):
         self._window = window
         self._chooser = chooser  # the File menu's: tests give one that answers at once
         self.lock = WriteLock(self)
+        # Copying the whole file (Save a Copy…, Back Up Now) reads every page:
+        # stopped while the file is damaged, allowed while it is only read-only.
+        self.copy_lock = WriteLock(self)
         self._gone: str | None = None
         self.message: QMessageBox | None = None
         self.mode_label = QLabel(window)
@@ -74,12 +82,17 @@ class FileSafety(QObject):
         self.save_copy_action.setStatusTip(tip)
         self.save_copy_action.triggered.connect(self.save_copy)
         window.addAction(self.save_copy_action)
+        self.copy_lock.guard(self.save_copy_action)
 
     # -- what the window shows -------------------------------------------------------
 
     def show_store(self, store: Store, path: Path, *, damaged: bool = False) -> None:
         """A database was opened (at start, or another one): allow or stop writing."""
         self._gone = None
+        if damaged:
+            self.copy_lock.stop(DAMAGED_COPY_REASON)
+        else:
+            self.copy_lock.allow()
         if damaged:
             self.lock.stop(DAMAGED_REASON)
         elif store.read_only:
@@ -149,6 +162,9 @@ class FileSafety(QObject):
 
     def save_copy(self) -> Path | None:
         """Ask where, and write a consistent copy of the open database there."""
+        if self.copy_lock.reason is not None:
+            self._tell(f"Not available: {self.copy_lock.reason}.")
+            return None
         path = self._host.database_path
         target = self._chooser().save_copy(path.parent, f"{path.stem}-copy")
         if target is None:

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from viewer.domain.enums import RecordKind
+from viewer.domain.sizes import readable_size
 from viewer.store.api import DatabaseProperties
 from viewer.ui.widgets.window_text import title_part
 
@@ -30,21 +31,20 @@ KIND_NAMES = {
 
 def file_size(size: int) -> str:
     """``size`` bytes as people read a file's size: "12.3 MB (12,345,678 bytes)"."""
-    if size < 1024:
-        return f"{size:,} bytes"
-    value = float(size)
-    for unit in ("KB", "MB", "GB", "TB"):
-        value /= 1024
-        if value < 1024 or unit == "TB":
-            break
-    return f"{value:.1f} {unit} ({size:,} bytes)"
+    shown = readable_size(size)
+    return shown if shown.endswith(("byte", "bytes")) else f"{shown} ({size:,} bytes)"
 
 
 def property_rows(found: DatabaseProperties) -> list[tuple[str, str]]:
     """The dialog's rows, label and value, in order (also what Copy copies)."""
     size = file_size(found.total_bytes)
     if found.journal_bytes:
-        size += f", of which {file_size(found.journal_bytes)} in the write-ahead log"
+        # The store counts the write-ahead log (-wal) with its shared-memory
+        # index (-shm): the index alone is 32 KB while the log is empty.
+        size += (
+            f", of which {file_size(found.journal_bytes)} in the write-ahead log "
+            "and its index (the -wal and -shm files beside it)"
+        )
     if found.schema_revision is None:
         schema = "none (not an Accords Viewer database)"
     elif found.schema_revision == found.newest_schema_revision:

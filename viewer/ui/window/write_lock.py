@@ -9,6 +9,9 @@ READ_ONLY_REASON = (
     "The database is open read-only: this program may not write to the file or its folder"
 )
 DAMAGED_REASON = "The database is damaged: it is open read-only, to export what can be read"
+# Why a copy of a damaged file is not offered: SQLite's copy reads every
+# page, and stops at the first damaged one; Export reads record by record.
+DAMAGED_COPY_REASON = "the file is damaged; File ▸ Export… saves what can be read"
 
 
 class WriteLock(QObject):
