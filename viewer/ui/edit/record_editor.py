@@ -249,7 +249,7 @@ class RecordEditor(QObject):
         try:
             saved = self._writing(lambda: self._store.add(record))
         except StoreError as error:
-            return str(error)
+            return self._not_saved(error)
         self._push(AddRecordCommand(self._store, saved, self._changed, self._failed))
         return saved
 
@@ -260,7 +260,7 @@ class RecordEditor(QObject):
             except ConflictError as conflict:
                 return self._save_over(record, before, conflict.current)
             except StoreError as error:
-                return str(error)
+                return self._not_saved(error)
             if saved.version != before.version:
                 self._push(
                     EditRecordCommand(self._store, before, saved, self._changed, self._failed)
@@ -288,13 +288,28 @@ class RecordEditor(QObject):
                 mine, base, theirs = merged, theirs, again.current
                 continue
             except StoreError as error:
-                return str(error)
+                return self._not_saved(error)
             if saved.version != theirs.version:
                 self._push(
                     EditRecordCommand(self._store, theirs, saved, self._changed, self._failed)
                 )
             return saved
         return NOT_SAVED_CHANGED
+
+    def _not_saved(self, error: StoreError) -> str:
+        """Why a save was refused, for the form's "Not saved: " line."""
+        if not isinstance(error, DatabaseGone):
+            return str(error)
+        # The store's words offer a copy of "what is open": true of the window,
+        # not of this form, whose text never reached the file. The whole
+        # path is in the message over the form; here the name says enough.
+        path = self._store.path
+        reason = error.reason.replace(str(path), path.name) if path.name else error.reason
+        return (
+            f"{reason}: nothing was written. What you typed stays in this form but cannot "
+            "go into that file: copy it, close the form, then File ▸ Save a Copy… keeps "
+            "everything saved before."
+        )
 
     def _resolve(self, mine: Record, theirs: Record, base: Record) -> Record | None:
         parent = self._top_widget()

@@ -124,8 +124,11 @@ class FileSafety(QObject):
             self.mode_label.clear()
             return
         if self._gone is not None:
-            self._window.setWindowTitle(f"{title_part(path.name)} (not saving: the file is gone)")
-            self.mode_label.setText("Not saving: the file is gone. File > Save a Copy… keeps it")
+            happened = _what_happened(self._gone)
+            self._window.setWindowTitle(f"{title_part(path.name)} (not saving: {happened})")
+            self.mode_label.setText(
+                f"Not saving: {happened}. File ▸ Save a Copy… keeps what was saved"
+            )
         else:
             self._window.setWindowTitle(f"{title_part(path.name)} (read-only)")
             damaged = reason == DAMAGED_REASON
@@ -141,10 +144,11 @@ class FileSafety(QObject):
             GONE_TITLE,
             f"{_sentence(reason)}\n\n"
             "From now on nothing is saved: changes would go into a file that no longer "
-            "has a name, and be lost when the window closes. An open form stays open "
-            "with what you typed.\n\n"
-            "Save a Copy… writes everything this window holds to a file of your choice; "
-            "open that copy to go on working.",
+            "has its name, and be lost when the window closes. An open form stays open "
+            "with what you typed, but that cannot be saved any more: copy it from the "
+            "form.\n\n"
+            "Save a Copy… writes everything saved until now (not what is typed in a "
+            "form) to a file of your choice; open that copy to go on working.",
             QMessageBox.StandardButton.Close,
             parent,
         )
@@ -191,6 +195,17 @@ class FileSafety(QObject):
         box.setTextFormat(Qt.TextFormat.PlainText)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.open()
+
+
+def _what_happened(reason: str) -> str:
+    """What became of the file, in a few words, from the store's reason."""
+    # The store says "… was deleted while open" or "… was replaced by another
+    # file while open"; a save refused for good otherwise (read-only) is neither.
+    if "was deleted" in reason:
+        return "the file was deleted"
+    if "was replaced" in reason:
+        return "the file was replaced"
+    return "the file cannot be written"
 
 
 def _sentence(text: str) -> str:
