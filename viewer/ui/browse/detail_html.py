@@ -52,6 +52,8 @@ NAME_LINES = 3
 # The most of a web address the page shows.
 URL_CHARACTERS = 500
 CHANGE_STATUS = "Change status…"
+# What the page says by the edit commands while the file cannot be written.
+NOT_EDITABLE = "not available: the file is not being written"
 # The classes the page uses, styled by the pane (see DetailPane).
 STYLE_CLASSES = ("muted", "field")
 
@@ -158,8 +160,12 @@ def detail_html(detail: Detail) -> str:
     return detail_page(detail).html
 
 
-def detail_page(detail: Detail) -> DetailPage:
-    """The page of ``detail``, with the whole text of each field it shows cut."""
+def detail_page(detail: Detail, *, editable: bool = True) -> DetailPage:
+    """The page of ``detail``, with the whole text of each field it shows cut.
+
+    Not ``editable`` (the file cannot be written), the edit commands show as
+    muted text, not links: a link that looks live but does nothing misleads.
+    """
     record = detail.record
     page = DetailPage(one_line(record.label, 60))
     # A heading has less room than a field: its big letters take five times the space.
@@ -168,7 +174,7 @@ def detail_page(detail: Detail) -> DetailPage:
     parts.append(f"<p class='muted'>{_text(record.kind.label.capitalize())}</p>")
     parts.append(_fields(_field_rows(detail, page)))
     if isinstance(record, Party):
-        parts.append(_status_actions(detail, record, page))
+        parts.append(_status_actions(detail, record, page, editable))
     for heading, links in detail.links.items():
         if links:
             total = detail.link_totals.get(heading)
@@ -190,17 +196,19 @@ def _name_word(record: object) -> str:
     return "Title" if isinstance(record, Source | Event) else "Name"
 
 
-def _status_actions(detail: Detail, party: Party, page: DetailPage) -> str:
+def _status_actions(detail: Detail, party: Party, page: DetailPage, editable: bool) -> str:
     """The party's steps, each with an Edit link, under a "Change status…" link.
 
     A step's name is not a link: links on this page select records, and
     editing is always a link (or button) that says Edit.
     """
     change = escape(f"{CHANGE_STATUS_SCHEME}:{party.key}", quote=True)
-    parts = [
-        "<h3>Status actions</h3>",
-        f"<p><a href='{change}'>{CHANGE_STATUS}</a></p>",
-    ]
+    offer = (
+        f"<a href='{change}'>{CHANGE_STATUS}</a>"
+        if editable
+        else f"<span class='muted'>{CHANGE_STATUS} ({NOT_EDITABLE})</span>"
+    )
+    parts = ["<h3>Status actions</h3>", f"<p>{offer}</p>"]
     if not detail.actions:
         parts.append("<p class='muted'><i>No status actions recorded.</i></p>")
         return "\n".join(parts)
@@ -214,10 +222,11 @@ def _status_actions(detail: Detail, party: Party, page: DetailPage) -> str:
             else ""
         )
         edit = escape(f"{EDIT_SCHEME}:{RecordKind.STATUS_ACTION.value}/{action.key}", quote=True)
+        edit_link = f"<a href='{edit}'>Edit</a>" if editable else "<span class='muted'>Edit</span>"
         parts.append(
             f"<li><b>{_text(action.action.label)}</b> — {_text(when)} "
             f"<i>({_text(action.certainty.label)})</i> · {_text(accord)} "
-            f"[<a href='{edit}'>Edit</a>]{note}</li>"
+            f"[{edit_link}]{note}</li>"
         )
     parts.append("</ul>")
     return "\n".join(parts)

@@ -64,6 +64,7 @@ class DetailPane(QWidget):
         self.setAccessibleName("Details of the selected record")
         self._detail: Detail | None = None
         self._page: DetailPage | None = None
+        self._editable = True
         self._setup_widgets()
         self.show_detail(None)
         self._connect_signals()
@@ -120,6 +121,15 @@ class DetailPane(QWidget):
         else:
             self.timeline.hide()
 
+    def set_editable(self, editable: bool) -> None:
+        """Show the page's edit links live, or as plain text while the file
+        cannot be written (they would do nothing)."""
+        if editable == self._editable:
+            return
+        self._editable = editable
+        if self._detail is not None:
+            self._set_page(self._detail)
+
     def show_message(self, message: str) -> None:
         """Show ``message`` (as plain text) in place of a record: "Loading…", or why
         the record could not be read."""
@@ -144,7 +154,7 @@ class DetailPane(QWidget):
         return dialog
 
     def _set_page(self, detail: Detail) -> None:
-        self._page = detail_page(detail)
+        self._page = detail_page(detail, editable=self._editable)
         self.text.setHtml(self._page.html)
 
     def _set_plain(self, text: str) -> None:

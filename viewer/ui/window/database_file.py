@@ -14,6 +14,8 @@ from viewer.ui.window.edit_actions import EditActions
 from viewer.ui.window.file_actions import FileActions, FileHost
 from viewer.ui.window.file_safety import FileSafety, SafetyHost
 
+WHY_MS = 8_000  # a key pressed while writing is stopped says why this long
+
 
 class DatabaseHost(FileHost, SafetyHost, BackupHost, Protocol):
     """What the File menu, the safety net and the backups need of the window."""
@@ -46,6 +48,8 @@ class DatabaseFile(QObject):
         self.lock.guard(*edits.writing_actions(), self.actions.import_action)
         self.backups = BackupActions(host, window, settings)
         self.safety.copy_lock.guard(self.backups.back_up_action)
+        for lock in (self.lock, self.safety.copy_lock):
+            lock.say_why_by_keys(lambda text: window.statusBar().showMessage(text, WHY_MS))
 
     def add_menu(self, menu: QMenu) -> None:
         """Fill the File menu; saving a copy and the backups sit with keeping."""

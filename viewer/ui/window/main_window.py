@@ -174,6 +174,9 @@ class MainWindow(QMainWindow):
         self.editor.failed.connect(lambda text: self.notify(text))
         self.watcher.changedElsewhere.connect(lambda: self.refresh())
         self.file.connect_stops(self.editor.writingStopped, self.watcher.fileGone)
+        self.write_lock.changed.connect(
+            lambda: self.detail_pane.set_editable(self.write_lock.allows())
+        )
         for view in self.views.values():
             # Enter, and a double click, on a row.
             view.activated.connect(lambda _index: self.edit_actions.edit_current())

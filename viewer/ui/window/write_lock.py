@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QAction, QShortcut
+from PySide6.QtWidgets import QMenu, QToolBar, QToolButton, QWidget
 
 READ_ONLY_REASON = (
     "The database is open read-only: this program may not write to the file or its folder"
@@ -24,6 +27,10 @@ class WriteLock(QObject):
     before enabling an action, so that a selection change does not undo the
     stop.
 
+    A disabled action's key does nothing, and a menu shows no tooltip: with
+    :meth:`say_why_by_keys`, each guarded action's keys, pressed while
+    writing is stopped, say the reason (in the status bar) instead.
+
     Signals:
         changed(): writing was stopped or allowed again.
     """
@@ -35,6 +42,8 @@ class WriteLock(QObject):
         self._reason: str | None = None
         self._actions: list[QAction] = []
         self._tips: dict[int, tuple[str, str]] = {}
+        self._say: Callable[[str], None] | None = None
+        self._keys: list[QShortcut] = []
 
     @property
     def reason(self) -> str | None:
@@ -51,6 +60,15 @@ class WriteLock(QObject):
             self._tips[id(action)] = (_own_tool_tip(action), action.statusTip())
             action.changed.connect(lambda action=action: self._hold(action))
         self._apply()
+
+    def say_why_by_keys(self, say: Callable[[str], None]) -> None:
+        """While writing is stopped, a guarded action's key calls ``say`` with why."""
+        self._say = say
+        self._apply()
+
+    def key_catchers(self) -> list[QShortcut]:
+        """The shortcuts that say why now (none while writing is allowed)."""
+        return list(self._keys)
 
     def stop(self, reason: str) -> None:
         """Stop writing (until :meth:`allow`), saying ``reason`` in every guarded action."""
@@ -81,12 +99,50 @@ class WriteLock(QObject):
                 action.setToolTip(why)
                 action.setStatusTip(why)
                 action.setEnabled(False)
+        self._catch_keys()
+
+    def _catch_keys(self) -> None:
+        # Made anew at each stop: the actions have their places and keys by then.
+        for shortcut in self._keys:
+            shortcut.setEnabled(False)
+            shortcut.deleteLater()
+        self._keys = []
+        say, reason = self._say, self._reason
+        if say is None or reason is None:
+            return
+        why = f"Not available: {reason}."
+        for action in self._actions:
+            place = _key_place(action)
+            if place is None:
+                continue
+            for keys in action.shortcuts():
+                shortcut = QShortcut(keys, place)
+                shortcut.setContext(action.shortcutContext())
+                shortcut.setObjectName(f"why:{action.objectName() or action.text()}")
+                shortcut.activated.connect(lambda: say(why))
+                self._keys.append(shortcut)
 
     def _hold(self, action: QAction) -> None:
         # Something enabled a guarded action (an undo step, a selection):
         # while writing is stopped it stays disabled.
         if self._reason is not None and action.isEnabled():
             action.setEnabled(False)
+
+
+def _key_place(action: QAction) -> QWidget | None:
+    """The widget whose keys run ``action`` (the window, or the lists for
+    Delete): the outermost it was added to, menus and tool bars aside."""
+    places = [
+        place
+        for place in action.associatedObjects()
+        if isinstance(place, QWidget) and not isinstance(place, (QMenu, QToolBar, QToolButton))
+    ]
+    outermost = [
+        place
+        for place in places
+        if not any(other is not place and other.isAncestorOf(place) for other in places)
+    ]
+    return outermost[0] if outermost else None
 
 
 def _own_tool_tip(action: QAction) -> str:
