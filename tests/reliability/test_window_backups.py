@@ -126,8 +126,8 @@ def test_enter_restores_the_chosen_backup_after_asking_and_backs_up_the_current_
     def answer(question: QWidget) -> None:
         assert isinstance(question, QMessageBox)
         seen["question"] = question.text()
-        yes = question.button(QMessageBox.StandardButton.Yes)
-        qtbot.keyClick(yes, Qt.Key.Key_Space)
+        [restore] = [b for b in question.buttons() if b.text() == "&Restore"]
+        qtbot.keyClick(restore, Qt.Key.Key_Space)
 
     on_modal_dialog(answer, skip=dialog)
     qtbot.keyClick(dialog.list, Qt.Key.Key_Return)  # Enter on the backup

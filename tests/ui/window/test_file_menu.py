@@ -169,7 +169,7 @@ def test_file_is_the_first_menu_and_lists_its_commands(window: MainWindow) -> No
         "Save a &Copy…",
         "&Backups…",
         "Back &Up Now",
-        "Database &Properties",
+        "Database &Properties…",
         "&Quit",
     ]
 

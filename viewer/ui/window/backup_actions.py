@@ -21,7 +21,7 @@ from viewer.store.api import (
     restore_backup,
     take_backup,
 )
-from viewer.ui.window.backup_text import described
+from viewer.ui.window.backup_text import described, local_time
 from viewer.ui.window.backups_dialog import BackupsDialog
 from viewer.ui.window.long_task import LongTask, Work
 from viewer.ui.window.preferences import load_preferences
@@ -203,16 +203,21 @@ class BackupActions(QObject):
         box = QMessageBox(
             QMessageBox.Icon.Question,
             "Restore",
-            f"Restore {described(info)}, taken because: {info.reason}?\n\n"
-            f"It replaces {self._host.database_path}. The file as it is now is backed "
-            "up first, so this can be undone by restoring that backup.",
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            f"Restore the backup taken {local_time(info.taken_at)} ({info.reason})? "
+            "The current file is backed up first.\n\n"
+            f"It replaces {self._host.database_path}; to undo, restore the backup "
+            "taken before it.",
+            QMessageBox.StandardButton.NoButton,
             parent,
         )
         box.setObjectName("restoreQuestion")
         box.setTextFormat(Qt.TextFormat.PlainText)
-        box.setDefaultButton(QMessageBox.StandardButton.No)
-        return box.exec() == QMessageBox.StandardButton.Yes
+        restore = box.addButton("&Restore", QMessageBox.ButtonRole.AcceptRole)
+        cancel = box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(cancel)
+        box.setEscapeButton(cancel)
+        box.exec()
+        return box.clickedButton() is restore
 
     # -- telling the user ------------------------------------------------------------
 

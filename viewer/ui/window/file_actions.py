@@ -122,7 +122,7 @@ class FileActions(QObject):
         self.import_action.setToolTip("Add the records of a JSON exchange file (Ctrl+I)")
         self.export_action = QAction("&Export…", window)
         self.export_action.setToolTip("Write the whole database to a JSON file or CSV files")
-        self.properties_action = QAction("Database &Properties", window)
+        self.properties_action = QAction("Database &Properties…", window)
         self.quit_action = QAction("&Quit", window)
         self.quit_action.setShortcuts(shortcuts("Ctrl+Q", QKeySequence.StandardKey.Quit))
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
