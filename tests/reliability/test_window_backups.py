@@ -60,7 +60,7 @@ def test_the_first_launch_of_a_day_takes_one_backup_off_the_gui_thread(
     _finish(qtbot, window)
     [daily] = api.list_backups(window.database_path)
     assert daily.reason == "daily"
-    assert str(daily.path) in window.statusBar().currentMessage()
+    assert daily.path.name in window.statusBar().currentMessage()
     # The same day again: none more.
     window.backups.start_daily()
     _finish(qtbot, window)

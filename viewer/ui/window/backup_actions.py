@@ -122,7 +122,9 @@ class BackupActions(QObject):
     def _backed_up(self, info: object) -> None:
         if not isinstance(info, BackupInfo):
             return  # today's was taken already
-        self._say(f"Backed up the database to {info.path}")
+        # The name only: a whole path in the backups' folder would not fit the
+        # status bar; File > Backups… shows the folder (and the path, on hover).
+        self._say(f"Backed up the database as {info.path.name} (File ▸ Backups… lists it)")
         self.backedUp.emit(info)
         if self.dialog is not None:
             self.dialog.set_backups(list_backups(self._host.database_path))
@@ -194,7 +196,7 @@ class BackupActions(QObject):
         text = f"Restored {described(info)} in place of {path}."
         if isinstance(kept, BackupInfo):
             text += f" The file as it was before is kept as a backup: {kept.path}"
-        self._say(text)
+        self._say(f"Restored {described(info)} in place of {path.name}")
         self._tell("Restore", text, QMessageBox.Icon.Information)
         self.restored.emit(text)
         return text

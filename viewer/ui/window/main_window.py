@@ -113,6 +113,7 @@ class MainWindow(QMainWindow):
         self.count_label.setObjectName("countLabel")
         self.statusBar().addWidget(self.count_label)
         self.statusBar().addPermanentWidget(self.path_label)
+        self.path_label.setToolTip(str(database_path))
         self.resize(1400, 860)
 
     def _setup_actions(self) -> None:
@@ -174,6 +175,9 @@ class MainWindow(QMainWindow):
         self.editor.failed.connect(lambda text: self.notify(text))
         self.watcher.changedElsewhere.connect(lambda: self.refresh())
         self.file.connect_stops(self.editor.writingStopped, self.watcher.fileGone)
+        # A message (a backup taken, a restore) takes the path's room while it
+        # shows: under the path it would be cut off at its end.
+        self.statusBar().messageChanged.connect(lambda text: self.path_label.setVisible(not text))
         self.write_lock.changed.connect(
             lambda: self.detail_pane.set_editable(self.write_lock.allows())
         )
@@ -406,6 +410,7 @@ class MainWindow(QMainWindow):
         self.safety.show_store(store, path, damaged=damaged)
         self.setWindowFilePath(str(path))
         self.path_label.setText(f"Database: {path}")
+        self.path_label.setToolTip(str(path))
         self._refresh_counts()
         self.panes.clear()
         self.show_kind(RecordKind.PARTY)
