@@ -166,8 +166,23 @@ class BackupActions(QObject):
 
     def show_folder(self) -> bool:
         folder = backup_folder(self._host.database_path)
-        folder.mkdir(parents=True, exist_ok=True)
-        return QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            self._tell(
+                "Show in Folder",
+                f"The backups' folder {folder} could not be made: {error.strerror or error}.",
+            )
+            return False
+        if QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder))):
+            return True
+        # No file manager answered (none installed, or none this desktop knows).
+        self._tell(
+            "Show in Folder",
+            f"No file manager could be started to show the backups' folder. It is:\n\n{folder}"
+            "\n\n(The text can be selected and copied.)",
+        )
+        return False
 
     # -- restoring -------------------------------------------------------------------
 
@@ -233,5 +248,7 @@ class BackupActions(QObject):
         box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, parent)
         box.setObjectName("backupMessage")
         box.setTextFormat(Qt.TextFormat.PlainText)
+        # Paths in it are to be copied (to a file manager, a terminal).
+        box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.open()
