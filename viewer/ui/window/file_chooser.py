@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Literal, Protocol
 
+from PySide6.QtCore import QSize
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 ExportFormat = Literal["json", "csv"]
@@ -13,6 +14,9 @@ ExportFormat = Literal["json", "csv"]
 DATABASE_FILTER = "Accords Viewer databases (*.sqlite3 *.sqlite *.db);;All files (*)"
 JSON_FILTER = "JSON exchange file (*.json)"
 CSV_FILTER = "CSV, one file per kind, in a folder of this name (*)"
+# The size Save a Copy's file dialog opens at (less on a smaller screen).
+FILE_DIALOG_WIDTH = 860
+FILE_DIALOG_HEIGHT = 540
 
 
 class PathChooser(Protocol):
@@ -70,16 +74,36 @@ class FileDialogChooser:
         return (as_json, "json") if as_json is not None else None
 
     def save_copy(self, folder: Path, name: str) -> Path | None:
-        name, _ = QFileDialog.getSaveFileName(
-            self._parent,
-            "Save a Copy of the Database",
-            str(folder / f"{name}.sqlite3"),
-            DATABASE_FILTER,
-            # A copy never replaces a file (the store refuses, saying so): no
-            # question whose Yes would then be refused.
-            options=QFileDialog.Option.DontConfirmOverwrite,
+        dialog = QFileDialog(
+            self._parent, "Save a Copy of the Database", str(folder), DATABASE_FILTER
         )
-        return _with_suffix(name, ".sqlite3")
+        dialog.setObjectName("saveCopyFileDialog")
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        dialog.setFileMode(QFileDialog.FileMode.AnyFile)
+        # A copy never replaces a file (the store refuses, saying so): no
+        # question whose Yes would then be refused.
+        dialog.setOption(QFileDialog.Option.DontConfirmOverwrite)
+        dialog.selectFile(f"{name}.sqlite3")
+        # Qt's own dialog opens too narrow to read its columns (name, size,
+        # date); a native one keeps its own size.
+        dialog.resize(_roomy_size(self._parent))
+        try:
+            if not dialog.exec():
+                return None
+            chosen = dialog.selectedFiles()
+        finally:
+            dialog.deleteLater()
+        return _with_suffix(chosen[0], ".sqlite3") if chosen else None
+
+
+def _roomy_size(parent: QWidget) -> QSize:
+    """Room for a file dialog's columns, within the screen the window is on."""
+    wanted = QSize(FILE_DIALOG_WIDTH, FILE_DIALOG_HEIGHT)
+    screen = parent.screen()
+    if screen is None:
+        return wanted
+    room = screen.availableGeometry().size() * 0.9
+    return wanted.boundedTo(room)
 
 
 def _with_suffix(name: str, suffix: str) -> Path | None:
