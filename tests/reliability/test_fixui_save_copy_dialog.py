@@ -23,17 +23,18 @@ def test_the_save_a_copy_dialog_opens_roomy_and_escape_saves_nothing(
         qtbot, create_main_window(seeded_copy(tmp_path / "db.sqlite3"), settings_in(tmp_path))
     )
     seen: dict[str, object] = {}
+    sizes: list[tuple[int, int]] = []
 
     def look(dialog: QWidget) -> None:
         assert isinstance(dialog, QFileDialog)
-        seen["size"] = (dialog.width(), dialog.height())
+        sizes.append((dialog.width(), dialog.height()))
         seen["name"] = dialog.selectedFiles()
         qtbot.keyClick(dialog, Qt.Key.Key_Escape)
 
     on_modal_dialog(look)
     chosen = FileDialogChooser(window).save_copy(tmp_path, "db-copy")
     assert chosen is None
-    width, height = seen["size"]  # type: ignore[misc]
+    [(width, height)] = sizes
     screen = window.screen().availableGeometry()  # offscreen: a small one
     assert width >= min(800, 0.85 * screen.width())
     assert height >= min(500, 0.85 * screen.height())
