@@ -78,9 +78,13 @@ def test_the_detail_panes_edit_links_show_as_plain_text_while_read_only(
     assert "Change status…" in page and "Edit" in page
     assert "change-status:" not in page and "edit:" not in page  # no live links
     assert "not available" in window.detail_pane.text.toPlainText()
+    # Revert in the History tab is not offered either, and says why.
+    revert = window.detail_pane.history.revert_button
+    assert not revert.isEnabled() and revert.toolTip() == WHY
     # A writable file: the links are live again.
     writable = shown(qtbot, create_main_window(path, settings_in(tmp_path / "w")))
     assert writable.select_record(RecordKind.PARTY, "kazakhstan")
     writable.finish_reads()
     live = writable.detail_pane.text.toHtml()
     assert "change-status:" in live and "edit:" in live
+    assert writable.detail_pane.history.revert_button.toolTip() != WHY

@@ -121,9 +121,12 @@ class DetailPane(QWidget):
         else:
             self.timeline.hide()
 
-    def set_editable(self, editable: bool) -> None:
-        """Show the page's edit links live, or as plain text while the file
-        cannot be written (they would do nothing)."""
+    def set_editable(self, why_not: str | None) -> None:
+        """Show the page's edit links live and offer Revert, or, while the file
+        cannot be written (``why_not``), show the links as plain text and Revert
+        disabled with the reason: they would do nothing."""
+        self.history.set_editable(why_not)
+        editable = why_not is None
         if editable == self._editable:
             return
         self._editable = editable

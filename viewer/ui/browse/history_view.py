@@ -32,6 +32,9 @@ CHANGE_SHOWN = 4_500
 TOOLTIP_SHOWN = 1_000
 
 
+REVERT_TIP = "Make the record what it was just after the selected change (a new, undoable change)"
+
+
 class HistoryView(QWidget):
     """Lists a record's revisions, newest first, as a person reads them: what
     was done to which record, when and by whom, and each changed field from
@@ -65,9 +68,8 @@ class HistoryView(QWidget):
         self.revert_button = QPushButton("Revert to this revision", self)
         self.revert_button.setObjectName("revertButton")
         self.revert_button.setAccessibleName("Revert to this revision")
-        self.revert_button.setToolTip(
-            "Make the record what it was just after the selected change (a new, undoable change)"
-        )
+        self.revert_button.setToolTip(REVERT_TIP)
+        self._why_not: str | None = None
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.tree, 1)
@@ -140,11 +142,18 @@ class HistoryView(QWidget):
             item = item.parent()
         return item
 
+    def set_editable(self, why_not: str | None) -> None:
+        """Offer Revert only while the file may be written (``why_not`` is None)."""
+        self._why_not = why_not
+        self.revert_button.setToolTip(f"Not available: {why_not}." if why_not else REVERT_TIP)
+        self._update_button()
+
     def _update_button(self) -> None:
         item = self._selected()
         # Reverting to the latest revision would change nothing.
         self.revert_button.setEnabled(
-            item is not None
+            self._why_not is None
+            and item is not None
             and item.data(0, REVISION_ROLE) is not None
             and not item.data(0, LATEST_ROLE)
         )

@@ -179,7 +179,7 @@ class MainWindow(QMainWindow):
         # shows: under the path it would be cut off at its end.
         self.statusBar().messageChanged.connect(lambda text: self.path_label.setVisible(not text))
         self.write_lock.changed.connect(
-            lambda: self.detail_pane.set_editable(self.write_lock.allows())
+            lambda: self.detail_pane.set_editable(self.write_lock.reason)
         )
         for view in self.views.values():
             # Enter, and a double click, on a row.
