@@ -155,7 +155,9 @@ def build_parser() -> argparse.ArgumentParser:
         description="Replace the database with BACKUP, after checking that BACKUP is a sound "
         "Accords Viewer database. The current file is first backed up to the backups folder "
         "(or, if it is damaged, renamed beside itself as NAME.damaged-TIME), so nothing is "
-        "lost. Close the window before restoring.",
+        "lost. Close the window before restoring: a database open in another program "
+        "is refused, when that can be told (a database in write-ahead-log mode, on Linux "
+        "or macOS).",
     )
     restore.add_argument(
         "backup",
@@ -296,7 +298,7 @@ def run_file_command(
                 print(f"{PROGRAM} backup: give a PATH for the copy, or --list", file=err)
                 return EXIT_USAGE
             return _backup(arguments.path, database, user, out)
-        return _restore(arguments.backup, database, out)
+        return _restore(arguments.backup, database, out, err)
     except (api.DatabaseFileError, api.StoreError) as error:
         return fail(str(error), err)
     except OSError as error:
@@ -327,10 +329,24 @@ def _list_backups(database: Path, out: TextIO) -> int:
     return EXIT_OK
 
 
-def _restore(backup: Path, database: Path, out: TextIO) -> int:
+def _restore(backup: Path, database: Path, out: TextIO, err: TextIO) -> int:
     in_folder = api.backup_folder(database) / backup
     if not backup.exists() and backup.name == str(backup) and in_folder.is_file():
         backup = in_folder  # named as the list of backups names it
+    openness = api.database_openness(database.expanduser().resolve())
+    if openness.open:
+        by = f" (process {openness.process})" if openness.process else ""
+        return fail(
+            f"{database} is open in another program{by}, such as the Accords Viewer "
+            "window; close it, then restore again. Nothing was changed.",
+            err,
+        )
+    if not openness.known and database.exists():
+        print(
+            f"{PROGRAM}: note: cannot tell whether {database} is open in another program; "
+            "if a window has it open, that window will stop saving",
+            file=err,
+        )
     damaged_before = {p.name for p in database.parent.glob(f"{database.name}.damaged-*")}
     existed = database.exists()
     kept = api.restore_backup(backup, database)
