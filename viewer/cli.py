@@ -435,7 +435,8 @@ def _import(arguments: argparse.Namespace, store: Store, out: TextIO, err: TextI
         for problem in plan.problems:
             print(printable(str(problem)), file=err)
         return fail(
-            f"{len(plan.problems)} problem(s) in {arguments.path}; nothing was imported", err
+            f"{counted(len(plan.problems), 'problem')} in {arguments.path}; nothing was imported",
+            err,
         )
     summary = (
         ", ".join(
@@ -493,9 +494,9 @@ def _check(arguments: argparse.Namespace, store: Store, out: TextIO, err: TextIO
     for finding in findings:
         print(printable(str(finding)), file=out)
     if head_wanted is not None:
-        _print_head(store, findings, out)
+        _print_head(store, findings, noted, out)
     if findings:
-        return fail(f"{len(findings)} finding(s)", err)
+        return fail(counted(len(findings), "finding"), err)
     print("No problems found.", file=out)
     return EXIT_OK
 
@@ -509,11 +510,30 @@ def _noted_head(text: str) -> tuple[int, str] | None:
     return int(entry), digest
 
 
-def _print_head(store: Store, findings: Sequence[api.Finding], out: TextIO) -> None:
-    if any(finding.topic == api.CHAIN_TOPIC for finding in findings):
+def _print_head(
+    store: Store, findings: Sequence[api.Finding], noted: tuple[int, str] | None, out: TextIO
+) -> None:
+    """What is known of the chain and of the noted head, then the head to note."""
+    broken = any(finding.topic == api.CHAIN_TOPIC for finding in findings)
+    if noted is not None and not any(f.topic == api.NOTED_HEAD_TOPIC for f in findings):
+        unchanged = f"The noted head {noted[0]}:{noted[1]} is in the log unchanged"
+        if broken:
+            print(f"{unchanged}, but the chain is broken (see above).", file=out)
+        else:
+            print(f"{unchanged}: the history up to it was not rewritten.", file=out)
+    if broken:
         print("Chain head: none to note, the revision log's chain is broken (see above).", file=out)
         return
+    print(
+        "The revision log's chain verifies: each entry holds the hash of the one before.", file=out
+    )
     print(f"Chain head: {api.chain_head(store)}", file=out)
+
+
+def counted(count: int, singular: str, plural: str | None = None) -> str:
+    """``1 problem``, ``2 problems``, ``1,000 entries``: a count and its noun,
+    singular for one (``plural`` when the noun does not just take an s)."""
+    return f"{count:,} {singular if count == 1 else plural or singular + 's'}"
 
 
 def _search(arguments: argparse.Namespace, store: Store, out: TextIO, err: TextIO) -> int:

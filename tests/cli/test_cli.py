@@ -115,7 +115,7 @@ def test_a_bad_import_lists_every_problem_and_leaves_the_file_unchanged(
     err = capsys.readouterr().err.splitlines()
     assert sorted(line.split(":")[0] for line in err[:-1]) == TEN_MISTAKES
     assert "sources[0].url: 'javascript:alert(1)' is not a web link" in "\n".join(err)
-    assert err[-1].startswith("accords-viewer: 10 problem(s) in") and "nothing was" in err[-1]
+    assert err[-1].startswith("accords-viewer: 10 problems in") and "nothing was" in err[-1]
     assert files_digest(folder) == before
     assert main(["--db", db, "import", "--dry-run", str(bad)]) == 1
     assert files_digest(folder) == before

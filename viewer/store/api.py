@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     from viewer.store.bootstrap import open_damaged, open_or_create
     from viewer.store.checks import (
         CHAIN_TOPIC,
+        NOTED_HEAD_TOPIC,
         ChainHead,
         Finding,
         chain_head,
@@ -111,6 +112,7 @@ _HOMES = {
     "database_openness": "viewer.store.open_elsewhere",
     "open_or_create": "viewer.store.bootstrap",
     "CHAIN_TOPIC": "viewer.store.checks",
+    "NOTED_HEAD_TOPIC": "viewer.store.checks",
     "ChainHead": "viewer.store.checks",
     "Finding": "viewer.store.checks",
     "chain_head": "viewer.store.checks",
@@ -193,6 +195,7 @@ __all__ = [
     "COMPLETION_LIMIT",
     "DB_ENVIRONMENT_VARIABLE",
     "DEFAULT_KEEP",
+    "NOTED_HEAD_TOPIC",
     "PAGE_SIZE",
     "BackupInfo",
     "ChainHead",
