@@ -397,7 +397,7 @@ def run_synth(
         )
     except api.SynthError as error:
         return fail(str(error), err)
-    summary = ", ".join(f"{count:,} {table.replace('_', ' ')}" for table, count in written.items())
+    summary = ", ".join(_many(count, table.replace("_", " ")) for table, count in written.items())
     print(f"Wrote {arguments.path}: {summary}", file=out)
     return EXIT_OK
 
@@ -417,7 +417,7 @@ def _export(arguments: argparse.Namespace, store: Store, out: TextIO, err: TextI
     try:
         if arguments.format == "csv":
             files = api.export_csv(store, path)
-            print(f"Wrote {len(files)} CSV files to {printable(str(path))}", file=out)
+            print(f"Wrote {counted(len(files), 'CSV file')} to {printable(str(path))}", file=out)
         else:
             api.export_json(store, path, progress=_progress_line(err, "Exporting"))
             print(f"Wrote {printable(str(path))}", file=out)
@@ -440,7 +440,7 @@ def _import(arguments: argparse.Namespace, store: Store, out: TextIO, err: TextI
         )
     summary = (
         ", ".join(
-            f"{count} {kind.section.replace('_', ' ')}" for kind, count in api.records_in(plan)
+            _many(count, kind.section.replace("_", " ")) for kind, count in api.records_in(plan)
         )
         or "nothing"
     )
@@ -534,6 +534,16 @@ def counted(count: int, singular: str, plural: str | None = None) -> str:
     """``1 problem``, ``2 problems``, ``1,000 entries``: a count and its noun,
     singular for one (``plural`` when the noun does not just take an s)."""
     return f"{count:,} {singular if count == 1 else plural or singular + 's'}"
+
+
+_SINGULAR = {"parties": "party", "people": "person", "entries": "entry"}
+
+
+def _many(count: int, plural: str) -> str:
+    """:func:`counted` from the plural (a table's or a file section's name)."""
+    *words, last = plural.split(" ")
+    one = _SINGULAR.get(last, last.removesuffix("s"))
+    return counted(count, " ".join([*words, one]), plural)
 
 
 def _search(arguments: argparse.Namespace, store: Store, out: TextIO, err: TextIO) -> int:
