@@ -296,7 +296,7 @@ def _backup_problem(backup: Path) -> str | None:
         return f"cannot be read ({error})"
     findings = list(inspection.findings) or _checked(backup)
     if findings:
-        return "is damaged (SQLite found " + "; ".join(findings[:3]) + ")"
+        return "is damaged (SQLite reports: " + "; ".join(findings[:3]) + ")"
     reason = foreign_reason(inspection)
     if reason is not None or inspection.empty:
         return f"is not an Accords Viewer database ({reason or 'it is empty'})"

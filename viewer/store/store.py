@@ -394,6 +394,8 @@ class Store:
             raise DatabaseFileError(f"{target} is a folder; give a file name for the copy")
         if target.exists() or target.is_symlink():
             raise DatabaseFileError(f"{target} exists; choose a new name for the copy")
+        if target.parent.exists() and not target.parent.is_dir():
+            raise DatabaseFileError(f"{target.parent} is not a folder; nothing was saved")
         if not target.parent.is_dir():
             raise DatabaseFileError(f"the folder {target.parent} does not exist; nothing was saved")
         partial = target.with_name(f".{target.name}.partial")
