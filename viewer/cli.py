@@ -12,7 +12,10 @@ Everything printed that holds stored or given text goes through
 from __future__ import annotations
 
 import argparse
+import contextlib
+import io
 import json
+import os
 import re
 import sys
 from collections.abc import Callable, Sequence
@@ -255,14 +258,16 @@ def run_command(
     """
     handlers = {"export": _export, "import": _import, "check": _check, "search": _search}
     code = EXIT_FAILED
+    out = out or sys.stdout
     try:
         # Damage found while reading (a page SQLite calls malformed, text that
         # does not decode) or a lock held too long ends the command with a
         # message, here, for every command at once.
         with store.failures_explained(OPERATIONS[arguments.command]):
-            code = handlers[arguments.command](
-                arguments, store, out or sys.stdout, err or sys.stderr
-            )
+            code = handlers[arguments.command](arguments, store, out, err or sys.stderr)
+            out.flush()
+    except BrokenPipeError:
+        code = _reader_gone(out)
     except (api.DatabaseFileError, api.StoreError) as error:
         code = fail(str(error), err)
     finally:
@@ -292,13 +297,20 @@ def run_file_command(
     out, err = out or sys.stdout, err or sys.stderr
     try:
         if arguments.command == "backup" and arguments.list:
-            return _list_backups(database, out)
+            code = _list_backups(database, out)
+            out.flush()
+            return code
         if arguments.command == "backup":
             if arguments.path is None:
                 print(f"{PROGRAM} backup: give a PATH for the copy, or --list", file=err)
                 return EXIT_USAGE
-            return _backup(arguments.path, database, user, out)
-        return _restore(arguments.backup, database, out, err)
+            code = _backup(arguments.path, database, user, out)
+        else:
+            code = _restore(arguments.backup, database, out, err)
+        out.flush()
+        return code
+    except BrokenPipeError:
+        return _reader_gone(out)
     except (api.DatabaseFileError, api.StoreError) as error:
         return fail(str(error), err)
     except OSError as error:
@@ -393,13 +405,40 @@ def run_synth(
             arguments.path,
             size,
             arguments.seed,
-            progress=lambda message: print(message, file=err, flush=True),
+            progress=lambda message: _say(message, err),
         )
     except api.SynthError as error:
         return fail(str(error), err)
     summary = ", ".join(_many(count, table.replace("_", " ")) for table, count in written.items())
-    print(f"Wrote {arguments.path}: {summary}", file=out)
+    try:
+        print(f"Wrote {arguments.path}: {summary}", file=out)
+        out.flush()
+    except BrokenPipeError:
+        return _reader_gone(out)
     return EXIT_OK
+
+
+def _say(message: str, err: TextIO) -> None:
+    """A progress line; none once nobody reads them (the work goes on)."""
+    with contextlib.suppress(BrokenPipeError):
+        print(message, file=err, flush=True)
+
+
+def _reader_gone(out: TextIO) -> int:
+    """What was printed is no longer read (``| head`` has all it wanted): end
+    quietly, exit 1, and point standard output at the null device, so that
+    Python's own last flush at exit finds no closed pipe to complain of."""
+    try:
+        null = os.open(os.devnull, os.O_WRONLY)
+    except OSError:
+        return EXIT_FAILED
+    try:
+        os.dup2(null, out.fileno())
+    except (OSError, ValueError, io.UnsupportedOperation):
+        pass  # not a file (a test's StringIO): nothing will flush it at exit
+    finally:
+        os.close(null)
+    return EXIT_FAILED
 
 
 def fail(message: str, err: TextIO | None = None) -> int:
