@@ -346,13 +346,6 @@ def _restore(backup: Path, database: Path, out: TextIO, err: TextIO) -> int:
     if not backup.exists() and backup.name == str(backup) and in_folder.is_file():
         backup = in_folder  # named as the list of backups names it
     openness = api.database_openness(database.expanduser().resolve())
-    if openness.open:
-        by = f" (process {openness.process})" if openness.process else ""
-        return fail(
-            f"{database} is open in another program{by}, such as the Accords Viewer "
-            "window; close it, then restore again. Nothing was changed.",
-            err,
-        )
     if not openness.known and database.exists():
         print(
             f"{PROGRAM}: note: cannot tell whether {database} is open in another program; "

@@ -10,6 +10,8 @@ import sys
 from collections.abc import Iterator
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import SeededCopy
 from tests.reliability.test_gate_damaged import digest, run
 from viewer.store import api
@@ -88,3 +90,20 @@ def test_restore_over_a_rollback_journal_database_notes_it_cannot_tell(
     code, out, err = run("--db", str(path), "restore", str(backup))
     assert code == 0 and out.startswith("Restored")
     assert f"note: cannot tell whether {path} is open in another program" in err
+
+
+def test_restore_backup_refuses_for_the_window_too_and_leaves_its_locks(
+    tmp_path: Path, seeded_copy: SeededCopy
+) -> None:
+    """The window restores through the same function: a database still open
+    (here in this very process) is refused, and asking took none of its locks."""
+    path, backup = a_backup(tmp_path, seeded_copy)
+    store, opened = open_or_create(path, "tester")
+    api.chain_head(store)
+    before = digest(path)
+    with pytest.raises(api.DatabaseFileError, match="is open in another program"):
+        api.restore_backup(backup, path)
+    assert digest(path) == before
+    assert api.database_openness(path).open  # this process's lock is still held
+    opened.close()
+    api.restore_backup(backup, path)  # closed: it restores

@@ -42,6 +42,7 @@ from viewer.store.inspection import (
     inspect_file,
     run_quick_check,
 )
+from viewer.store.open_elsewhere import database_openness
 from viewer.store.paths import APP_NAME
 
 
@@ -157,7 +158,8 @@ def restore_backup(backup: Path, database: Path, keep: int = DEFAULT_KEEP) -> Ba
     aside beside itself (None is returned, as when there was none). The file is
     replaced atomically: written beside it, synced, renamed over it, its old
     ``-wal`` and ``-shm`` removed first. Every connection to ``database`` must
-    be closed before.
+    be closed before: a database another program (or this one) still has open
+    is refused, when that can be told (:func:`database_openness`).
     """
     backup = backup.expanduser()
     if not backup.is_file():
@@ -171,6 +173,13 @@ def restore_backup(backup: Path, database: Path, keep: int = DEFAULT_KEEP) -> Ba
     database = database.expanduser()
     if database.is_symlink():
         database = database.resolve()  # restore the file the link names, keep the link
+    openness = database_openness(database)
+    if openness.open:
+        by = f" (process {openness.process})" if openness.process else ""
+        raise DatabaseFileError(
+            f"{database} is open in another program{by}, such as an Accords Viewer "
+            "window; close it, then restore again. Nothing was changed."
+        )
     taken = None
     if database.is_file() and database.stat().st_size > 0:
         if database.resolve() == backup.resolve():
