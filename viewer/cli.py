@@ -12,7 +12,10 @@ Everything printed that holds stored or given text goes through
 from __future__ import annotations
 
 import argparse
+import contextlib
+import io
 import json
+import os
 import re
 import sys
 from collections.abc import Callable, Sequence
@@ -155,7 +158,9 @@ def build_parser() -> argparse.ArgumentParser:
         description="Replace the database with BACKUP, after checking that BACKUP is a sound "
         "Accords Viewer database. The current file is first backed up to the backups folder "
         "(or, if it is damaged, renamed beside itself as NAME.damaged-TIME), so nothing is "
-        "lost. Close the window before restoring.",
+        "lost. Close the window before restoring: a database open in another program "
+        "is refused, when that can be told (a database in write-ahead-log mode, on Linux "
+        "or macOS).",
     )
     restore.add_argument(
         "backup",
@@ -253,14 +258,16 @@ def run_command(
     """
     handlers = {"export": _export, "import": _import, "check": _check, "search": _search}
     code = EXIT_FAILED
+    out = out or sys.stdout
     try:
         # Damage found while reading (a page SQLite calls malformed, text that
         # does not decode) or a lock held too long ends the command with a
         # message, here, for every command at once.
         with store.failures_explained(OPERATIONS[arguments.command]):
-            code = handlers[arguments.command](
-                arguments, store, out or sys.stdout, err or sys.stderr
-            )
+            code = handlers[arguments.command](arguments, store, out, err or sys.stderr)
+            out.flush()
+    except BrokenPipeError:
+        code = _reader_gone(out)
     except (api.DatabaseFileError, api.StoreError) as error:
         code = fail(str(error), err)
     finally:
@@ -290,13 +297,20 @@ def run_file_command(
     out, err = out or sys.stdout, err or sys.stderr
     try:
         if arguments.command == "backup" and arguments.list:
-            return _list_backups(database, out)
+            code = _list_backups(database, out)
+            out.flush()
+            return code
         if arguments.command == "backup":
             if arguments.path is None:
                 print(f"{PROGRAM} backup: give a PATH for the copy, or --list", file=err)
                 return EXIT_USAGE
-            return _backup(arguments.path, database, user, out)
-        return _restore(arguments.backup, database, out)
+            code = _backup(arguments.path, database, user, out)
+        else:
+            code = _restore(arguments.backup, database, out, err)
+        out.flush()
+        return code
+    except BrokenPipeError:
+        return _reader_gone(out)
     except (api.DatabaseFileError, api.StoreError) as error:
         return fail(str(error), err)
     except OSError as error:
@@ -327,10 +341,17 @@ def _list_backups(database: Path, out: TextIO) -> int:
     return EXIT_OK
 
 
-def _restore(backup: Path, database: Path, out: TextIO) -> int:
+def _restore(backup: Path, database: Path, out: TextIO, err: TextIO) -> int:
     in_folder = api.backup_folder(database) / backup
     if not backup.exists() and backup.name == str(backup) and in_folder.is_file():
         backup = in_folder  # named as the list of backups names it
+    openness = api.database_openness(database.expanduser().resolve())
+    if not openness.known and database.exists():
+        print(
+            f"{PROGRAM}: note: cannot tell whether {database} is open in another program; "
+            "if a window has it open, that window will stop saving",
+            file=err,
+        )
     damaged_before = {p.name for p in database.parent.glob(f"{database.name}.damaged-*")}
     existed = database.exists()
     kept = api.restore_backup(backup, database)
@@ -377,13 +398,40 @@ def run_synth(
             arguments.path,
             size,
             arguments.seed,
-            progress=lambda message: print(message, file=err, flush=True),
+            progress=lambda message: _say(message, err),
         )
     except api.SynthError as error:
         return fail(str(error), err)
-    summary = ", ".join(f"{count:,} {table.replace('_', ' ')}" for table, count in written.items())
-    print(f"Wrote {arguments.path}: {summary}", file=out)
+    summary = ", ".join(_many(count, table.replace("_", " ")) for table, count in written.items())
+    try:
+        print(f"Wrote {arguments.path}: {summary}", file=out)
+        out.flush()
+    except BrokenPipeError:
+        return _reader_gone(out)
     return EXIT_OK
+
+
+def _say(message: str, err: TextIO) -> None:
+    """A progress line; none once nobody reads them (the work goes on)."""
+    with contextlib.suppress(BrokenPipeError):
+        print(message, file=err, flush=True)
+
+
+def _reader_gone(out: TextIO) -> int:
+    """What was printed is no longer read (``| head`` has all it wanted): end
+    quietly, exit 1, and point standard output at the null device, so that
+    Python's own last flush at exit finds no closed pipe to complain of."""
+    try:
+        null = os.open(os.devnull, os.O_WRONLY)
+    except OSError:
+        return EXIT_FAILED
+    try:
+        os.dup2(null, out.fileno())
+    except (OSError, ValueError, io.UnsupportedOperation):
+        pass  # not a file (a test's StringIO): nothing will flush it at exit
+    finally:
+        os.close(null)
+    return EXIT_FAILED
 
 
 def fail(message: str, err: TextIO | None = None) -> int:
@@ -401,7 +449,7 @@ def _export(arguments: argparse.Namespace, store: Store, out: TextIO, err: TextI
     try:
         if arguments.format == "csv":
             files = api.export_csv(store, path)
-            print(f"Wrote {len(files)} CSV files to {printable(str(path))}", file=out)
+            print(f"Wrote {counted(len(files), 'CSV file')} to {printable(str(path))}", file=out)
         else:
             api.export_json(store, path, progress=_progress_line(err, "Exporting"))
             print(f"Wrote {printable(str(path))}", file=out)
@@ -419,11 +467,12 @@ def _import(arguments: argparse.Namespace, store: Store, out: TextIO, err: TextI
         for problem in plan.problems:
             print(printable(str(problem)), file=err)
         return fail(
-            f"{len(plan.problems)} problem(s) in {arguments.path}; nothing was imported", err
+            f"{counted(len(plan.problems), 'problem')} in {arguments.path}; nothing was imported",
+            err,
         )
     summary = (
         ", ".join(
-            f"{count} {kind.section.replace('_', ' ')}" for kind, count in api.records_in(plan)
+            _many(count, kind.section.replace("_", " ")) for kind, count in api.records_in(plan)
         )
         or "nothing"
     )
@@ -477,9 +526,9 @@ def _check(arguments: argparse.Namespace, store: Store, out: TextIO, err: TextIO
     for finding in findings:
         print(printable(str(finding)), file=out)
     if head_wanted is not None:
-        _print_head(store, findings, out)
+        _print_head(store, findings, noted, out)
     if findings:
-        return fail(f"{len(findings)} finding(s)", err)
+        return fail(counted(len(findings), "finding"), err)
     print("No problems found.", file=out)
     return EXIT_OK
 
@@ -493,11 +542,40 @@ def _noted_head(text: str) -> tuple[int, str] | None:
     return int(entry), digest
 
 
-def _print_head(store: Store, findings: Sequence[api.Finding], out: TextIO) -> None:
-    if any(finding.topic == api.CHAIN_TOPIC for finding in findings):
+def _print_head(
+    store: Store, findings: Sequence[api.Finding], noted: tuple[int, str] | None, out: TextIO
+) -> None:
+    """What is known of the chain and of the noted head, then the head to note."""
+    broken = any(finding.topic == api.CHAIN_TOPIC for finding in findings)
+    if noted is not None and not any(f.topic == api.NOTED_HEAD_TOPIC for f in findings):
+        unchanged = f"The noted head {noted[0]}:{noted[1]} is in the log unchanged"
+        if broken:
+            print(f"{unchanged}, but the chain is broken (see above).", file=out)
+        else:
+            print(f"{unchanged}: the history up to it was not rewritten.", file=out)
+    if broken:
         print("Chain head: none to note, the revision log's chain is broken (see above).", file=out)
         return
+    print(
+        "The revision log's chain verifies: each entry holds the hash of the one before.", file=out
+    )
     print(f"Chain head: {api.chain_head(store)}", file=out)
+
+
+def counted(count: int, singular: str, plural: str | None = None) -> str:
+    """``1 problem``, ``2 problems``, ``1,000 entries``: a count and its noun,
+    singular for one (``plural`` when the noun does not just take an s)."""
+    return f"{count:,} {singular if count == 1 else plural or singular + 's'}"
+
+
+_SINGULAR = {"parties": "party", "people": "person", "entries": "entry"}
+
+
+def _many(count: int, plural: str) -> str:
+    """:func:`counted` from the plural (a table's or a file section's name)."""
+    *words, last = plural.split(" ")
+    one = _SINGULAR.get(last, last.removesuffix("s"))
+    return counted(count, " ".join([*words, one]), plural)
 
 
 def _search(arguments: argparse.Namespace, store: Store, out: TextIO, err: TextIO) -> int:

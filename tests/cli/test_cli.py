@@ -95,7 +95,7 @@ def test_dry_run_checks_without_importing(
     db = str(tmp_path / "db.sqlite3")
     assert main(["--db", db, "--empty", "check"]) == 0  # a dry run into a new file keeps none
     assert main(["--db", db, "import", "--dry-run", str(bundled_dataset())]) == 0
-    assert "would add 1 accords, 9 parties" in capsys.readouterr().out
+    assert "would add 1 accord, 9 parties" in capsys.readouterr().out
     assert main(["--db", db, "export", str(tmp_path / "out.json")]) == 0
     assert json.loads((tmp_path / "out.json").read_text())["parties"] == []
 
@@ -115,7 +115,7 @@ def test_a_bad_import_lists_every_problem_and_leaves_the_file_unchanged(
     err = capsys.readouterr().err.splitlines()
     assert sorted(line.split(":")[0] for line in err[:-1]) == TEN_MISTAKES
     assert "sources[0].url: 'javascript:alert(1)' is not a web link" in "\n".join(err)
-    assert err[-1].startswith("accords-viewer: 10 problem(s) in") and "nothing was" in err[-1]
+    assert err[-1].startswith("accords-viewer: 10 problems in") and "nothing was" in err[-1]
     assert files_digest(folder) == before
     assert main(["--db", db, "import", "--dry-run", str(bad)]) == 1
     assert files_digest(folder) == before
@@ -335,7 +335,7 @@ def test_import_and_export_show_progress_on_a_terminal_only(tmp_path: Path) -> N
     terminal = Terminal()
     code, out = run(["--db", db, "--empty", "import", dataset], terminal)
     assert code == 0
-    assert out.startswith("Imported 1 accords, 9 parties") and out.count("\n") == 1
+    assert out.startswith("Imported 1 accord, 9 parties") and out.count("\n") == 1
     checking, importing, rest = terminal.getvalue().split("\n")
     assert checking == f"\rChecking: {total} of {total} records (100%)"
     steps = importing.split("\r")[1:]

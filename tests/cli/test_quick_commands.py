@@ -101,7 +101,7 @@ def test_a_dry_run_into_a_new_database_leaves_no_file(
 ) -> None:
     db = tmp_path / "new.sqlite3"
     assert main(["--db", str(db), "--empty", "import", "--dry-run", str(bundled_dataset())]) == 0
-    assert "would add 1 accords" in capsys.readouterr().out
+    assert "would add 1 accord, 9 parties" in capsys.readouterr().out
     assert not db.exists()
     assert list(tmp_path.iterdir()) == []
 

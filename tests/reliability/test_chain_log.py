@@ -194,7 +194,7 @@ def test_deleting_an_entry_whose_change_was_overwritten_is_found(seeded: Path) -
         f"missing (it follows entry {hidden - 1}): deleted from the log." in out
     )
     assert "the revision log does not account" not in out  # only the chain could tell
-    assert "finding(s)" in err and "Traceback" not in err
+    assert err.startswith("accords-viewer: 1 finding\n") and "Traceback" not in err
 
 
 @pytest.mark.parametrize(
@@ -261,10 +261,63 @@ def test_a_noted_head_shows_the_end_of_the_log_was_cut(seeded: Path) -> None:
     code, out, _ = _check(seeded, "--chain-head", noted)
     assert code == 1
     assert (
-        f"history chain: the noted head (entry {last}, {digest}) is not in the log: the log "
-        f"has no entry {last} now ({count - 1:,} entries): it was cut short." in out
+        f"noted head: the log has no entry {last} (it has {count - 1:,} entries, the last "
+        f"entry {int(str(last)) - 1}): either the log was cut short since the head was noted, "
+        "or the head was noted from another database or mistyped\n" in out
     )
-    assert "Chain head: none to note" in out
+    assert "The revision log's chain verifies" in out  # what is left of it holds
+    assert "Chain head: none to note" not in out and "rewritten" not in out
+
+
+def _head(path: Path) -> tuple[int, str, int]:
+    last, digest = _rows(path, "SELECT id, hash FROM revisions ORDER BY id DESC LIMIT 1")[0]
+    count = int(str(_rows(path, "SELECT count(*) FROM revisions")[0][0]))
+    return int(str(last)), str(digest), count
+
+
+def test_a_noted_head_beyond_the_log_says_only_what_is_known(seeded: Path) -> None:
+    """A mistyped id (beyond the log): the chain verifies, the head is not in
+    this log, and nothing is said to be rewritten."""
+    last, digest, count = _head(seeded)
+    code, out, err = _check(seeded, "--chain-head", f"{last + 100}:{digest}")
+    assert code == 1
+    assert out == (
+        f"noted head: the log has no entry {last + 100} (it has {count:,} entries, the last "
+        f"entry {last}): either the log was cut short since the head was noted, or the head "
+        "was noted from another database or mistyped\n"
+        "The revision log's chain verifies: each entry holds the hash of the one before.\n"
+        f"Chain head: {last}:{digest} ({count:,} entries in the log)\n"
+    )
+    assert err == "accords-viewer: 1 finding\n"
+
+
+def test_a_noted_head_with_another_hash_says_rewritten_or_mistyped(seeded: Path) -> None:
+    last, digest, count = _head(seeded)
+    wrong = "0" * 64
+    code, out, _ = _check(seeded, "--chain-head", f"{last - 1}:{wrong}")
+    assert code == 1
+    (earlier,) = _rows(seeded, f"SELECT hash FROM revisions WHERE id = {last - 1}")[0]  # noqa: S608
+    assert out.startswith(
+        f"noted head: entry {last - 1} has the hash {earlier}, not the noted {wrong}: either "
+        f"the history up to entry {last - 1} was rewritten since the head was noted, or the "
+        "head was noted from another database or mistyped\n"
+    )
+    assert "The revision log's chain verifies" in out
+    assert f"Chain head: {last}:{digest} ({count:,} entries in the log)\n" in out
+    assert "cut short" not in out and "broken" not in out
+
+
+def test_a_matching_noted_head_is_said_to_be_unchanged(seeded: Path) -> None:
+    last, digest, count = _head(seeded)
+    code, out, err = _check(seeded, "--chain-head", f"{last}:{digest}")
+    assert (code, err) == (0, "")
+    assert out == (
+        f"The noted head {last}:{digest} is in the log unchanged: the history up to it was "
+        "not rewritten.\n"
+        "The revision log's chain verifies: each entry holds the hash of the one before.\n"
+        f"Chain head: {last}:{digest} ({count:,} entries in the log)\n"
+        "No problems found.\n"
+    )
 
 
 def test_a_malformed_noted_head_is_a_usage_error(seeded: Path) -> None:

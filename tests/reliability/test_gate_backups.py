@@ -62,12 +62,12 @@ def test_only_the_newest_are_kept_and_only_after_the_new_one_is_checked(
     tmp_path: Path, seeded_copy: SeededCopy, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     store, opened = open_or_create(seeded_copy(tmp_path / "db.sqlite3"), "tester")
-    taken = [api.take_backup(store, "manual", keep=3) for _ in range(5)]
+    taken = [api.take_backup(store, "daily", keep=3) for _ in range(5)]
     assert api.list_backups(store.path) == list(reversed(taken[-3:]))
     # A copy that fails its check is not kept, and the older ones stay.
     monkeypatch.setattr(backups, "_integrity_findings", lambda _path: ["row 1 missing"])
     with pytest.raises(DatabaseFileError, match="failed SQLite's integrity check"):
-        api.take_backup(store, "manual", keep=3)
+        api.take_backup(store, "daily", keep=3)
     assert api.list_backups(store.path) == list(reversed(taken[-3:]))
     assert len(list(api.backup_folder(store.path).iterdir())) == 3
     opened.close()

@@ -268,7 +268,9 @@ def test_every_problem_of_an_unreadable_record_is_in_one_report(store: Store) ->
         ],
     }
     problems = {p.path: p.message for p in plan_import(data, store).problems}
-    said = " (participant 1, key 'BAD KEY')"  # each says which record, in words too
+    said = (
+        " (the 1st participant in the file, key 'BAD KEY')"  # each says which record, in words too
+    )
     assert problems["parties[0].key"].startswith("'BAD KEY' is not a key")
     assert problems["parties[0].key"].endswith(said)
     assert problems["parties[0].name"] == "expected text, found the number 5" + said
@@ -277,7 +279,7 @@ def test_every_problem_of_an_unreadable_record_is_in_one_report(store: Store) ->
     )
     assert problems["parties[0].citations[0].source"] == ("no source has the key 'nowhere'" + said)
     assert problems["status_actions[0].accord"] == (
-        "no accord has the key 'no-accord' (status action 1, key 'sa')"
+        "no accord has the key 'no-accord' (the 1st status action in the file, key 'sa')"
     )
     # The party it names is in the file (and reported there), not missing.
     assert "status_actions[0].party" not in problems

@@ -68,16 +68,16 @@ def test_an_import_refuses_a_look_alike_of_a_participant_in_the_database(store: 
     )
     assert {p.path: p.message for p in plan.problems} == {
         "parties[0].name": (
-            "looks the same as the participant 'Bahrain' (key 'bahrain') in the database"
-            " (participant 1, key 'bahrain-2')"
+            f"'B{CYRILLIC_A}hrain' looks the same as the participant 'Bahrain' (key "
+            "'bahrain') in the database (the 1st participant in the file, key 'bahrain-2')"
         ),
         "parties[1].name": (
-            "is also the name of participant 'bahrain' in the database"
-            " (participant 2, key 'bahrain-3')"
+            "'Bahrain' is also the name of the participant with key 'bahrain' in the "
+            "database (the 2nd participant in the file, key 'bahrain-3')"
         ),
         "parties[2].name": (
-            "is also the name of participant 'bahrain' in the database"
-            " (participant 3, key 'bahrain-4')"
+            "'BAHRAIN' is also the name of the participant with key 'bahrain' in the "
+            "database (the 3rd participant in the file, key 'bahrain-4')"
         ),
     }
     assert store.count(RecordKind.PARTY) == 1
@@ -95,8 +95,8 @@ def test_an_import_refuses_look_alikes_within_the_file(store: Store) -> None:
     assert [(p.path, p.message) for p in plan.problems] == [
         (
             "parties[1].name",
-            "looks the same as the participant 'Oman' (key 'oman') at parties[0]"
-            " (participant 2, key 'oman-2')",
+            "'\u041em\u0430n' looks the same as the participant 'Oman' (key 'oman') at "
+            "parties[0] (the 2nd participant in the file, key 'oman-2')",
         )
     ]
 

@@ -90,8 +90,12 @@ def test_an_import_refuses_an_over_long_author_and_note(store: Store) -> None:
     }
     problems = {p.path: p.message for p in plan_import(data, store).problems}
     assert problems == {
-        "sources[0].authors[1]": "is 501 characters; at most 500 (source 1, key 's')",
-        "sources[0].notes": "is 100,001 characters; at most 100,000 (source 1, key 's')",
+        "sources[0].authors[1]": (
+            "is 501 characters; at most 500 (the 1st source in the file, key 's')"
+        ),
+        "sources[0].notes": (
+            "is 100,001 characters; at most 100,000 (the 1st source in the file, key 's')"
+        ),
     }
 
 

@@ -74,10 +74,12 @@ def test_the_number_of_backups_kept_is_the_preference(
     settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
     assert load_preferences(settings).backups_to_keep == 10
     save_preferences(settings, replace(load_preferences(settings), backups_to_keep=2))
-    for _ in range(3):
-        window.backups.back_up_now()
-        _finish(qtbot, window)
-    assert len(api.list_backups(window.database_path)) == 2
+    automatic = [api.take_backup(window.store, "daily") for _ in range(3)]
+    window.backups.back_up_now()  # a manual one: it keeps the automatic ones to 2
+    _finish(qtbot, window)
+    left = api.list_backups(window.database_path)
+    assert [info.reason for info in left] == ["manual", "daily", "daily"]
+    assert [info.path for info in left[1:]] == [automatic[2].path, automatic[1].path]
 
 
 def test_the_backups_dialog_lists_them_with_the_focus_in_the_list_and_escape_closes(

@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     from viewer.store.bootstrap import open_damaged, open_or_create
     from viewer.store.checks import (
         CHAIN_TOPIC,
+        NOTED_HEAD_TOPIC,
         ChainHead,
         Finding,
         chain_head,
@@ -79,6 +80,7 @@ if TYPE_CHECKING:
         row_index,
     )
     from viewer.store.lookups import COMPLETION_LIMIT, complete, labels_for, new_key
+    from viewer.store.open_elsewhere import Openness, database_openness
     from viewer.store.paths import APP_NAME, DB_ENVIRONMENT_VARIABLE, default_database_path
     from viewer.store.properties import DatabaseProperties, database_properties
     from viewer.store.saved_searches import (
@@ -106,8 +108,11 @@ _HOMES = {
     "set_aside_damaged": "viewer.store.backups",
     "take_backup": "viewer.store.backups",
     "open_damaged": "viewer.store.bootstrap",
+    "Openness": "viewer.store.open_elsewhere",
+    "database_openness": "viewer.store.open_elsewhere",
     "open_or_create": "viewer.store.bootstrap",
     "CHAIN_TOPIC": "viewer.store.checks",
+    "NOTED_HEAD_TOPIC": "viewer.store.checks",
     "ChainHead": "viewer.store.checks",
     "Finding": "viewer.store.checks",
     "chain_head": "viewer.store.checks",
@@ -190,6 +195,7 @@ __all__ = [
     "COMPLETION_LIMIT",
     "DB_ENVIRONMENT_VARIABLE",
     "DEFAULT_KEEP",
+    "NOTED_HEAD_TOPIC",
     "PAGE_SIZE",
     "BackupInfo",
     "ChainHead",
@@ -210,6 +216,7 @@ __all__ = [
     "InvalidRecord",
     "ListQuery",
     "OpenedDatabase",
+    "Openness",
     "ReadOnlyStore",
     "RecordNotFound",
     "RecordUnreadable",
@@ -226,6 +233,7 @@ __all__ = [
     "count_rows",
     "counts",
     "daily_backup",
+    "database_openness",
     "database_properties",
     "default_database_path",
     "delete_saved_search",

@@ -7,6 +7,17 @@ API, written under a temporary name, checked with ``integrity_check`` and only
 then given its name; only after that are the oldest beyond ``keep`` removed.
 A backup's name holds when it was taken and why:
 ``accords.20261130T220500.123456Z.before-restore.sqlite3``.
+
+Only the backups the app takes on its own ("daily", "before upgrade …") count
+toward ``keep`` and are removed when there are more: a backup the user asked
+for ("manual") and the copy of their data taken before a restore ("before
+restore") are kept until the user deletes them, and taking an automatic
+backup never removes one of them.
+
+Backups, saved copies and restored files keep the permissions of the
+database file they come from or replace (a database only its owner may read
+gives backups only its owner may read), and the backup folders are made
+readable by their owner only (0o700).
 """
 
 from __future__ import annotations
@@ -31,6 +42,7 @@ from viewer.store.inspection import (
     inspect_file,
     run_quick_check,
 )
+from viewer.store.open_elsewhere import database_openness
 from viewer.store.paths import APP_NAME
 
 
@@ -50,6 +62,13 @@ DEFAULT_KEEP = 10
 DAILY = "daily"
 MANUAL = "manual"
 BEFORE_RESTORE = "before restore"
+# Backups the user asked for, or that hold the data a restore replaced: never
+# removed to keep the number of backups down.
+KEPT_UNTIL_DELETED = frozenset({MANUAL, BEFORE_RESTORE})
+# A new database file is readable by its owner only; a copy of a file whose
+# mode cannot be read gets this one.
+PRIVATE_FILE = 0o600
+PRIVATE_FOLDER = 0o700
 SUFFIX = ".sqlite3"
 _STAMP = "%Y%m%dT%H%M%S"
 _NAME = re.compile(
@@ -139,7 +158,8 @@ def restore_backup(backup: Path, database: Path, keep: int = DEFAULT_KEEP) -> Ba
     aside beside itself (None is returned, as when there was none). The file is
     replaced atomically: written beside it, synced, renamed over it, its old
     ``-wal`` and ``-shm`` removed first. Every connection to ``database`` must
-    be closed before.
+    be closed before: a database another program (or this one) still has open
+    is refused, when that can be told (:func:`database_openness`).
     """
     backup = backup.expanduser()
     if not backup.is_file():
@@ -153,6 +173,13 @@ def restore_backup(backup: Path, database: Path, keep: int = DEFAULT_KEEP) -> Ba
     database = database.expanduser()
     if database.is_symlink():
         database = database.resolve()  # restore the file the link names, keep the link
+    openness = database_openness(database)
+    if openness.open:
+        by = f" (process {openness.process})" if openness.process else ""
+        raise DatabaseFileError(
+            f"{database} is open in another program{by}, such as an Accords Viewer "
+            "window; close it, then restore again. Nothing was changed."
+        )
     taken = None
     if database.is_file() and database.stat().st_size > 0:
         if database.resolve() == backup.resolve():
@@ -196,13 +223,14 @@ def _store_copy(source: sqlite3.Connection, database: Path, reason: str, keep: i
     stem = database.expanduser().resolve().stem
     name = f"{stem}.{taken_at.strftime(_STAMP)}.{taken_at.microsecond:06d}Z.{slug}{SUFFIX}"
     try:
-        folder.mkdir(parents=True, exist_ok=True)
+        make_private_folder(folder)
     except OSError as error:
         raise DatabaseFileError(
             f"cannot make the backup folder {folder}: {error.strerror or error}"
         ) from None
     partial = folder / f".{name}.partial"
     try:
+        create_with_mode(partial, file_mode(database))
         copy_to(source, partial)
         findings = _integrity_findings(partial)
         if findings:
@@ -223,9 +251,38 @@ def _store_copy(source: sqlite3.Connection, database: Path, reason: str, keep: i
     finally:
         partial.unlink(missing_ok=True)
     info = BackupInfo(final, taken_at, final.stat().st_size, reason)
-    for old in list_backups(database)[max(keep, 1) :]:
+    automatic = [old for old in list_backups(database) if old.reason not in KEPT_UNTIL_DELETED]
+    for old in automatic[max(keep, 1) :]:
         old.path.unlink(missing_ok=True)
     return info
+
+
+def file_mode(path: Path) -> int:
+    """The permission bits of the file at ``path`` (following links), to give a
+    copy of it; :data:`PRIVATE_FILE` if there is none or they cannot be read."""
+    try:
+        return path.expanduser().stat().st_mode & 0o777
+    except OSError:
+        return PRIVATE_FILE
+
+
+def create_with_mode(path: Path, mode: int) -> None:
+    """Create ``path`` empty (or empty it) with exactly the permission bits
+    ``mode``, before SQLite writes a database into it: SQLite keeps an
+    existing file's mode, and the copy is never readable by others meanwhile."""
+    handle = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, PRIVATE_FILE)
+    try:
+        os.fchmod(handle, mode)  # exactly ``mode``, whatever the umask
+    finally:
+        os.close(handle)
+
+
+def make_private_folder(folder: Path) -> None:
+    """Make ``folder`` (and its parents) if missing; the folder itself, ours,
+    is readable by its owner only, even when an earlier version made it wider."""
+    folder.mkdir(parents=True, exist_ok=True, mode=PRIVATE_FOLDER)
+    if folder.stat().st_mode & 0o777 != PRIVATE_FOLDER:
+        folder.chmod(PRIVATE_FOLDER)
 
 
 def _integrity_findings(path: Path) -> list[str]:
@@ -248,7 +305,7 @@ def _backup_problem(backup: Path) -> str | None:
         return f"cannot be read ({error})"
     findings = list(inspection.findings) or _checked(backup)
     if findings:
-        return "is damaged (SQLite found " + "; ".join(findings[:3]) + ")"
+        return "is damaged (SQLite reports: " + "; ".join(findings[:3]) + ")"
     reason = foreign_reason(inspection)
     if reason is not None or inspection.empty:
         return f"is not an Accords Viewer database ({reason or 'it is empty'})"
@@ -269,8 +326,10 @@ def _replace_with_copy(backup: Path, database: Path) -> None:
     database.parent.mkdir(parents=True, exist_ok=True)
     partial = database.with_name(f".{database.name}.restoring")
     partial.unlink(missing_ok=True)
+    mode = file_mode(database) if database.exists() else file_mode(backup)
     source = connect_read_only(backup, busy_timeout_ms() / 1000)
     try:
+        create_with_mode(partial, mode)
         copy_to(source, partial)
         for suffix in ("-wal", "-shm", "-journal"):
             Path(f"{database}{suffix}").unlink(missing_ok=True)

@@ -104,7 +104,12 @@ class ChainHead:
     count: int
 
     def __str__(self) -> str:
-        return f"{self.id}:{self.hash} ({self.count:,} entries in the log)"
+        return f"{self.id}:{self.hash} ({entries(self.count)} in the log)"
+
+
+def entries(count: int) -> str:
+    """``1 entry``, ``2 entries``: a number of the revision log's entries."""
+    return "1 entry" if count == 1 else f"{count:,} entries"
 
 
 def chain_head(store: Store) -> ChainHead:
@@ -123,6 +128,8 @@ def history_mismatches(store: Store) -> list[Finding]:
 
 
 CHAIN_TOPIC = "history chain"
+# A head noted earlier (``check --chain-head ID:HASH``) the log does not hold.
+NOTED_HEAD_TOPIC = "noted head"
 UNREADABLE_TOPIC = "unreadable"
 
 
@@ -149,19 +156,33 @@ def _chain_findings(connection: Connection, noted: chain.Tip | None) -> list[Fin
             )
         )
     if noted is not None and walked.noted_hash != noted.hash:
-        now = (
-            f"the log has no entry {noted.id} now ({walked.count:,} entries): it was cut short"
-            if walked.noted_hash is None
-            else f"entry {noted.id} now has the hash {walked.noted_hash}"
-        )
-        findings.append(
-            Finding(
-                CHAIN_TOPIC,
-                f"the noted head (entry {noted.id}, {noted.hash}) is not in the log: {now}. "
-                "History up to it was rewritten.",
-            )
-        )
+        findings.append(Finding(NOTED_HEAD_TOPIC, _noted_head_problem(walked, noted)))
     return findings
+
+
+def _noted_head_problem(walked: chain.Walk, noted: chain.Tip) -> str:
+    """What the log says of a head noted earlier that it does not hold: only
+    what is known (a mistyped head looks the same as a changed log)."""
+    if walked.noted_hash is not None:
+        return (
+            f"entry {noted.id} has the hash {walked.noted_hash}, not the noted "
+            f"{noted.hash}: either the history up to entry {noted.id} was rewritten since "
+            "the head was noted, or the head was noted from another database or mistyped"
+        )
+    if walked.count == 0:
+        return (
+            f"the log has no entry {noted.id}: it is empty. Either it was emptied since "
+            "the head was noted, or the head was noted from another database or mistyped"
+        )
+    has = f"it has {entries(walked.count)}, the last entry {walked.head.id}"
+    if noted.id > walked.head.id:
+        why = "either the log was cut short since the head was noted"
+    else:
+        why = f"either entry {noted.id} was deleted from the log"
+    return (
+        f"the log has no entry {noted.id} ({has}): {why}, or the head was noted from "
+        "another database or mistyped"
+    )
 
 
 def _unreadable_rows(connection: Connection) -> list[Finding]:

@@ -223,8 +223,9 @@ _KINDS = {kind.section: kind for kind in RecordKind}
 
 
 def _in_words(problems: list[Problem], items: Mapping[str, _Item]) -> list[Problem]:
-    """Each problem of a record also says which record it is, in words:
-    "parties[1].name: is required (participant 2, key 'oman')"."""
+    """Each problem of a record also says which record of the file it is, in
+    words: "parties[1].name: is required (the 2nd participant in the file, key
+    'oman')"."""
     said: list[Problem] = []
     for problem in problems:
         found = _RECORD_PATH.match(problem.path)
@@ -238,9 +239,16 @@ def _in_words(problems: list[Problem], items: Mapping[str, _Item]) -> list[Probl
             if item is not None and "key" not in item.unread and item.record.key
             else ""
         )
-        words = f"{kind.label} {int(found.group(2)) + 1:,}{key}"
+        words = f"the {ordinal(int(found.group(2)) + 1)} {kind.label} in the file{key}"
         said.append(Problem(problem.path, f"{problem.message} ({words})"))
     return said
+
+
+def ordinal(number: int) -> str:
+    """``1st``, ``2nd``, ``3rd``, ``4th``, ``11th``, ``21st``, ``1,002nd``."""
+    if number % 100 in (11, 12, 13):
+        return f"{number:,}th"
+    return f"{number:,}{({1: 'st', 2: 'nd', 3: 'rd'}).get(number % 10, 'th')}"
 
 
 def _read_item(kind: RecordKind, item: Any, path: str, problems: list[Problem]) -> _Item | None:
@@ -367,7 +375,7 @@ def _check_unique_parties(
     for key, name, code in in_database:
         seen_names.setdefault(skeleton(name), (name, key, "in the database"))
         if code:
-            seen_codes[code] = f"participant {quoted(key)} in the database"
+            seen_codes[code] = f"the participant with key {quoted(key)} in the database"
     for item in items:
         party = item.record
         if not isinstance(party, Party):
@@ -393,8 +401,14 @@ def _check_unique_parties(
 
 def _same_look(party: Party, name: str, key: str, where: str) -> str:
     if party.name.casefold() == name.casefold():
-        return f"is also the name of participant {quoted(key)} {where}"
-    return f"looks the same as the participant {quoted(name)} (key {quoted(key)}) {where}"
+        return (
+            f"{quoted(party.name)} is also the name of the participant with key "
+            f"{quoted(key)} {where}"
+        )
+    return (
+        f"{quoted(party.name)} looks the same as the participant {quoted(name)} "
+        f"(key {quoted(key)}) {where}"
+    )
 
 
 def _partial(path: Path) -> Path:

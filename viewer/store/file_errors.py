@@ -35,14 +35,19 @@ class DamagedDatabase(DatabaseFileError):
         self.path = path
         self.findings = tuple(finding_lines(findings)[:MAX_FINDINGS])
         self.newest_backup = newest_backup
-        shown = "; ".join(self.findings[:3]) or "that it cannot be read"
         more = len(self.findings) - 3
-        found = shown + (f" (and {more} more)" if more > 0 else "")
+        found = (
+            "SQLite reports: "
+            + "; ".join(self.findings[:3])
+            + (f" (and {more} more)" if more > 0 else "")
+            if self.findings
+            else "SQLite cannot read it"
+        )
         advice = f"restore a backup with `{RESTORE_COMMAND}`"
         if newest_backup is not None:
             advice += f" (the newest backup is {newest_backup})"
         super().__init__(
-            f"the database {path} is damaged: SQLite found {found}. "
+            f"the database {path} is damaged ({found}). "
             f"The file was left untouched. To go on, {advice}, or open it read-only "
             "in the window to export what can still be read."
         )

@@ -28,6 +28,7 @@ from viewer.domain.serial import Problem, record_fields
 from viewer.domain.unlink import unlink
 from viewer.domain.validation import validate
 from viewer.store import chain, derived, search_index
+from viewer.store.backups import create_with_mode, file_mode
 from viewer.store.bulk import insert_all
 from viewer.store.dependents import Dependents, find_dependents
 from viewer.store.engine import (
@@ -389,10 +390,18 @@ class Store:
         """Write a consistent copy of what this store sees to ``target`` (even
         when its file was deleted), checked with SQLite's integrity check."""
         target = target.expanduser()
-        if target.exists():
+        if target.is_dir():
+            raise DatabaseFileError(f"{target} is a folder; give a file name for the copy")
+        if target.exists() or target.is_symlink():
             raise DatabaseFileError(f"{target} exists; choose a new name for the copy")
+        if target.parent.exists() and not target.parent.is_dir():
+            raise DatabaseFileError(f"{target.parent} is not a folder; nothing was saved")
+        if not target.parent.is_dir():
+            raise DatabaseFileError(f"the folder {target.parent} does not exist; nothing was saved")
         partial = target.with_name(f".{target.name}.partial")
         try:
+            # the copy may be read by whom the database may be read, no more
+            create_with_mode(partial, file_mode(self.path))
             with self.engine.connect() as connection:
                 source = connection.connection.dbapi_connection
                 assert source is not None
