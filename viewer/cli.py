@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, TextIO
 from viewer import __version__
 from viewer.domain.quoting import printable, quoted
 from viewer.domain.search_limits import MAX_HITS, MAX_QUERY_CHARS
+from viewer.domain.sizes import readable_size
 from viewer.store import api
 
 if TYPE_CHECKING:
@@ -324,7 +325,7 @@ def _backup(target: Path, database: Path, user: str, out: TextIO) -> int:
     finally:
         opened.close()
     size = target.stat().st_size
-    print(f"Saved a checked copy of {database} to {target} ({_size(size)})", file=out)
+    print(f"Saved a checked copy of {database} to {target} ({readable_size(size)})", file=out)
     return EXIT_OK
 
 
@@ -337,7 +338,7 @@ def _list_backups(database: Path, out: TextIO) -> int:
     print(f"Backups of {database}, newest first, in {folder}:", file=out)
     for info in found:
         taken = info.taken_at.astimezone().strftime("%Y-%m-%d %H:%M:%S")
-        print(f"{info.path.name}\t{taken}\t{_size(info.size)}\t{info.reason}", file=out)
+        print(f"{info.path.name}\t{taken}\t{readable_size(info.size)}\t{info.reason}", file=out)
     return EXIT_OK
 
 
@@ -368,10 +369,6 @@ def _restore(backup: Path, database: Path, out: TextIO, err: TextIO) -> int:
         elif not existed:
             print("There was no database there before.", file=out)
     return EXIT_OK
-
-
-def _size(size: int) -> str:
-    return f"{size / 1_000_000:.1f} MB" if size >= 1_000_000 else f"{(size + 999) // 1000} KB"
 
 
 def _discard(store: Store) -> None:

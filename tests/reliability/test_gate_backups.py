@@ -13,6 +13,7 @@ from tests import samples
 from tests.conftest import SeededCopy
 from tests.reliability.test_gate_damaged import digest, run, wreck_root_page
 from viewer.domain.enums import RecordKind
+from viewer.domain.sizes import readable_size
 from viewer.store import api, backups
 from viewer.store.bootstrap import open_or_create
 from viewer.store.database import head_revision, open_database
@@ -212,5 +213,7 @@ def test_the_backups_are_listed(tmp_path: Path, seeded_copy: SeededCopy) -> None
     assert str(api.backup_folder(path)) in lines[0]
     assert lines[1].startswith(newer.path.name) and lines[1].endswith("\tdaily")
     assert lines[2].startswith(older.path.name) and lines[2].endswith("\tmanual")
+    # Sizes in the one format the window's Backups dialog uses too.
+    assert lines[1].split("\t")[2] == readable_size(newer.size)
     code, _, err = run("--db", str(path), "backup")
     assert code == 2 and "give a PATH" in err
