@@ -210,7 +210,9 @@ def _run_window(path: Path, empty: bool, screenshot: Path | None, select: str | 
         if isinstance(window, int):
             return window
         window.backups.start_daily()  # off the GUI thread: it copies the whole file
-        return int(app.exec())
+        code = int(app.exec())
+        window.file_actions.close_database()  # after closeEvent stopped the readers
+        return code
     # A screenshot shows the default layout, not this user's saved one.
     with tempfile.TemporaryDirectory(prefix="accords-viewer-") as scratch:
         settings = QSettings(str(Path(scratch) / "settings.ini"), QSettings.Format.IniFormat)
@@ -221,6 +223,7 @@ def _run_window(path: Path, empty: bool, screenshot: Path | None, select: str | 
         app.processEvents()
         saved = window.grab().save(str(screenshot), "PNG")
         window.close()
+        window.file_actions.close_database()
         window.deleteLater()
         app.processEvents()
     if not saved:

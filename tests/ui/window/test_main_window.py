@@ -278,6 +278,10 @@ def test_screenshot_command_writes_the_window_as_a_png(tmp_path: Path, db_path: 
     assert result.returncode == 0, result.stderr
     image = QImage(str(picture))
     assert image.width() >= 1000 and image.height() >= 600
+    # Every connection was closed at the end: SQLite removed its -wal and -shm.
+    assert sorted(p.name for p in db_path.parent.iterdir() if p.name.startswith(db_path.name)) == [
+        db_path.name
+    ]
     bad = subprocess.run(
         [
             sys.executable,

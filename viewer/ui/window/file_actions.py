@@ -181,6 +181,12 @@ class FileActions(QObject):
     def current_path(self) -> Path | None:
         return self._file.opened.path if self._file.opened is not None else None
 
+    def close_database(self) -> None:
+        """Close every connection to the database, noting a clean close (the
+        app's end: Python's own exit would leave the -wal and -shm files, and
+        the next start of a large file would check it all again)."""
+        self._file.close()
+
     def new_database(self) -> bool:
         if self.busy():
             return False
