@@ -8,8 +8,6 @@ from __future__ import annotations
 
 import dataclasses
 import json
-import os
-import sqlite3
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager, contextmanager
 from datetime import UTC, datetime
@@ -21,27 +19,15 @@ from sqlalchemy.exc import DatabaseError, IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
 from viewer.domain.enums import RecordKind, RevisionAction
-from viewer.domain.names import skeleton
-from viewer.domain.quoting import printable, quoted, shortened
-from viewer.domain.records import Party, Record, Revision
+from viewer.domain.quoting import quoted
+from viewer.domain.records import Record, Revision
 from viewer.domain.serial import Problem, record_fields
 from viewer.domain.unlink import unlink
 from viewer.domain.validation import validate
 from viewer.store import chain, derived, search_index
-from viewer.store.backups import create_with_mode, file_mode
 from viewer.store.bulk import insert_all
 from viewer.store.dependents import Dependents, find_dependents
-from viewer.store.engine import (
-    ChangeProbe,
-    copy_to,
-    database_files,
-    file_identity,
-    is_damage,
-    is_disk_full,
-    is_locked,
-    is_read_only_refusal,
-    writer,
-)
+from viewer.store.engine import ChangeProbe, database_files, writer
 from viewer.store.errors import (
     ConflictError,
     HasDependents,
@@ -50,15 +36,8 @@ from viewer.store.errors import (
     RecordUnreadable,
     StoreError,
 )
-from viewer.store.file_errors import (
-    DamagedDatabase,
-    DatabaseBusy,
-    DatabaseFileError,
-    DatabaseGone,
-    DiskFull,
-    ReadOnlyStore,
-)
-from viewer.store.inspection import run_quick_check
+from viewer.store.file_errors import DamagedDatabase, ReadOnlyStore
+from viewer.store.file_guard import FileGuard
 from viewer.store.mapping import (
     ROW_TYPES,
     MissingReference,
@@ -69,11 +48,8 @@ from viewer.store.mapping import (
     unreadable_problem,
 )
 from viewer.store.mapping import to_record as row_to_record
-from viewer.store.schema import (
-    PartyRow,
-    RevisionRow,
-    Versioned,
-)
+from viewer.store.schema import RevisionRow, Versioned
+from viewer.store.uniqueness import check_unique, uniqueness_problems
 
 # Records are written in this order so that what they refer to exists first.
 WRITE_ORDER = (
@@ -93,9 +69,9 @@ class Store:
         self.engine = engine
         self.user = user
         self.read_only = read_only
-        self.path = Path(engine.url.database or "")
-        # The file opened, to tell later whether the path still names it.
-        self._identity = file_identity(self.path) if engine.url.database else None
+        # The file opened: whether the path still names it, what SQLite's failures mean.
+        self._guard = FileGuard(engine)
+        self.path = self._guard.path
         self._reads = sessionmaker(bind=engine, expire_on_commit=False)
         self._writes = sessionmaker(bind=writer(engine), expire_on_commit=False)
 
@@ -120,7 +96,7 @@ class Store:
             self.failures_explained(f"reading {kind.label} {quoted(key)}"),
             self._reads() as session,
         ):
-            row = session.scalar(select_rows(kind).where(ROW_TYPES[kind].key == key))
+            row = _row(session, kind, key)
             return row_to_record(row) if row else None
 
     def all(self, kind: RecordKind) -> list[Record]:
@@ -290,7 +266,7 @@ class Store:
     def problems(self, record: Record) -> list[Problem]:
         """Why saving ``record`` would be refused, as far as can be told before trying."""
         with self._reads() as session:
-            return validate(record) + _uniqueness_problems(session, record)
+            return validate(record) + uniqueness_problems(session, record)
 
     def dependents(self, kind: RecordKind, key: str) -> Dependents:
         """What refers to a record: what blocks deleting it, and what would let go."""
@@ -306,12 +282,12 @@ class Store:
         and stopped before it commits if the file was deleted or replaced."""
         if self.read_only:
             raise ReadOnlyStore(self.path, operation)
-        self._refuse_if_gone(operation)
+        self._guard.refuse_if_gone(operation)
         try:
             with self._writes.begin() as session:
                 yield session
                 session.flush()
-                self._refuse_if_gone(operation)  # the commit would go into a lost file
+                self._guard.refuse_if_gone(operation)  # the commit would go into a lost file
         except MissingReference as missing:
             # Said without a field's path: the record it names is gone, not mistyped.
             raise InvalidRecord([Problem("", f"{missing}: it may have been deleted")]) from None
@@ -325,50 +301,19 @@ class Store:
                 [Problem("", f"the database refused the change: {error.orig}")]
             ) from None
         except DatabaseError as error:
-            refusal = self._refusal(error, operation)
-            if refusal is error:
-                raise
-            raise refusal from None
-
-    def _refusal(self, error: BaseException, operation: str) -> BaseException:
-        """The store's own refusal for a failure SQLite reported, else the failure."""
-        if is_locked(error):
-            return DatabaseBusy(operation)
-        if is_disk_full(error):
-            return DiskFull(self.path.parent)
-        if is_read_only_refusal(error):
-            return ReadOnlyStore(self.path, operation)
-        if is_damage(error):
-            return self.damage_found(str(getattr(error, "orig", error)))
-        return error
+            self._guard.refuse(error, operation)
 
     def damage_found(self, finding: str) -> DamagedDatabase:
         """The refusal for damage a read found (``finding`` says what); the
         next open checks the whole file again."""
-        from viewer.store.clean_close import forget_clean_close
-        from viewer.store.database import newest_backup
+        return self._guard.damage_found(finding)
 
-        forget_clean_close(self.path)
-        return DamagedDatabase(self.path, [finding], newest_backup(self.path))
-
-    @contextmanager
-    def failures_explained(self, operation: str) -> Iterator[None]:
+    def failures_explained(self, operation: str) -> AbstractContextManager[None]:
         """Within it, a failure met on the database's pages (damage found while
         reading, as SQLite's error or as text that does not decode) becomes
         :class:`DamagedDatabase`, a lock held too long :class:`DatabaseBusy`,
         a full disk :class:`DiskFull`: messages, never a traceback."""
-        try:
-            yield
-        except (DatabaseError, sqlite3.DatabaseError, UnicodeDecodeError) as error:
-            refusal = self._refusal(error, operation)
-            if refusal is error:
-                raise
-            raise refusal from None
-
-    def _refuse_if_gone(self, operation: str) -> None:
-        gone = self.file_gone()
-        if gone is not None:
-            raise DatabaseGone(gone, operation)
+        return self._guard.failures_explained(operation)
 
     # -- the file ------------------------------------------------------------
 
@@ -377,53 +322,12 @@ class Store:
 
         Two stat calls: cheap enough for the window's change probe timer.
         """
-        if self._identity is None:
-            return None  # not a file (an in-memory database)
-        now = file_identity(self.path)
-        if now is None:
-            return f"{self.path} was deleted while open"
-        if now != self._identity:
-            return f"{self.path} was replaced by another file while open"
-        return None
+        return self._guard.gone()
 
     def save_copy(self, target: Path) -> None:
         """Write a consistent copy of what this store sees to ``target`` (even
         when its file was deleted), checked with SQLite's integrity check."""
-        target = target.expanduser()
-        if target.is_dir():
-            raise DatabaseFileError(f"{target} is a folder; give a file name for the copy")
-        if target.exists() or target.is_symlink():
-            raise DatabaseFileError(f"{target} exists; choose a new name for the copy")
-        if target.parent.exists() and not target.parent.is_dir():
-            raise DatabaseFileError(f"{target.parent} is not a folder; nothing was saved")
-        if not target.parent.is_dir():
-            raise DatabaseFileError(f"the folder {target.parent} does not exist; nothing was saved")
-        partial = target.with_name(f".{target.name}.partial")
-        try:
-            # the copy may be read by whom the database may be read, no more
-            create_with_mode(partial, file_mode(self.path))
-            with self.engine.connect() as connection:
-                source = connection.connection.dbapi_connection
-                assert source is not None
-                copy_to(source, partial)  # type: ignore[arg-type]
-            checking = sqlite3.connect(partial)
-            try:
-                findings = run_quick_check(checking, full=True)
-            finally:
-                checking.close()
-            if findings:
-                raise DatabaseFileError(
-                    f"the copy failed SQLite's integrity check ({'; '.join(findings)}); "
-                    "it was not kept"
-                )
-            _place(partial, target)
-        except (OSError, sqlite3.Error, DatabaseError) as error:
-            if is_disk_full(error):
-                raise DatabaseFileError(f"cannot save a copy: {DiskFull(target.parent)}") from None
-            reason = getattr(error, "strerror", None) or str(getattr(error, "orig", error))
-            raise DatabaseFileError(f"cannot save a copy to {target}: {reason}") from None
-        finally:
-            partial.unlink(missing_ok=True)
+        self._guard.save_copy(target)
 
     def _update(self, session: Session, record: Record) -> Record:
         _check(record)
@@ -434,7 +338,7 @@ class Store:
         changes = _diff(record_fields(before), record_fields(record))
         if not changes:
             return before
-        _check_unique(session, record)
+        check_unique(session, record)
         apply(row, record, Resolver(session))
         row.version += 1
         session.flush()
@@ -452,7 +356,7 @@ class Store:
             raise InvalidRecord(
                 [Problem("key", f"{record.key!r} is already used by another {record.kind.label}")]
             )
-        _check_unique(session, record)
+        check_unique(session, record)
         row = row_type(key=record.key, version=1)
         apply(row, record, refs)
         session.add(row)
@@ -494,18 +398,6 @@ class Store:
         session.flush()
 
 
-def _place(partial: Path, target: Path) -> None:
-    """Give ``partial`` the name ``target``, never replacing a file that took it meanwhile."""
-    try:
-        os.link(partial, target)
-    except FileExistsError:
-        raise DatabaseFileError(f"{target} exists; choose a new name for the copy") from None
-    except OSError:  # a file system without hard links (a FAT memory stick)
-        if target.exists():
-            raise DatabaseFileError(f"{target} exists; choose a new name for the copy") from None
-        partial.replace(target)
-
-
 def _saving(record: Record) -> str:
     return f"saving {record.kind.label} {quoted(record.label)}"
 
@@ -528,46 +420,6 @@ def _check(record: Record) -> None:
     problems = validate(record)
     if problems:
         raise InvalidRecord(problems, record.kind)
-
-
-def _check_unique(session: Session, record: Record) -> None:
-    problems = _uniqueness_problems(session, record)
-    if problems:
-        raise InvalidRecord(problems, record.kind)
-
-
-def _uniqueness_problems(session: Session, record: Record) -> list[Problem]:
-    """A second party with the same name, one that looks the same (see
-    :func:`viewer.domain.names.skeleton`), or the same ISO code is refused,
-    naming the one it would repeat. Participants are few: their names are read
-    and compared in Python, as the import compares them."""
-    if not isinstance(record, Party):
-        return []
-    problems = []
-    look = skeleton(record.name)
-    others = session.execute(select(PartyRow.key, PartyRow.name).where(PartyRow.key != record.key))
-    for key, name in others:
-        if skeleton(name) != look:
-            continue
-        if name.casefold() == record.name.casefold():
-            message = f"another participant is already called {quoted(name)}"
-        else:
-            message = f"looks the same as the existing participant {quoted(name)} (key {key})"
-        problems.append(Problem("name", message))
-        break
-    if record.iso_code:
-        same_code = session.scalar(
-            select(PartyRow).where(PartyRow.key != record.key, PartyRow.iso_code == record.iso_code)
-        )
-        if same_code is not None:
-            problems.append(
-                Problem(
-                    "iso_code",
-                    f"{record.iso_code} is already the code of "
-                    f"{shortened(printable(same_code.name))}",
-                )
-            )
-    return problems
 
 
 def _row(session: Session, kind: RecordKind, key: str) -> Versioned | None:
