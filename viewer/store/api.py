@@ -28,16 +28,14 @@ if TYPE_CHECKING:
         take_backup,
     )
     from viewer.store.bootstrap import open_damaged, open_or_create
-    from viewer.store.checks import (
+    from viewer.store.chain_check import (
         CHAIN_TOPIC,
         NOTED_HEAD_TOPIC,
         ChainHead,
-        Finding,
         chain_head,
-        repair_search_index,
-        run_checks,
         verify_chain,
     )
+    from viewer.store.checks import repair_search_index, run_checks
     from viewer.store.csv_export import export_csv
     from viewer.store.database import OpenedDatabase
     from viewer.store.dependents import Dependents
@@ -69,6 +67,7 @@ if TYPE_CHECKING:
         ForeignDatabase,
         ReadOnlyStore,
     )
+    from viewer.store.findings import Finding
     from viewer.store.history import record_at, revert
     from viewer.store.listing import (
         PAGE_SIZE,
@@ -111,12 +110,12 @@ _HOMES = {
     "Openness": "viewer.store.open_elsewhere",
     "database_openness": "viewer.store.open_elsewhere",
     "open_or_create": "viewer.store.bootstrap",
-    "CHAIN_TOPIC": "viewer.store.checks",
-    "NOTED_HEAD_TOPIC": "viewer.store.checks",
-    "ChainHead": "viewer.store.checks",
-    "Finding": "viewer.store.checks",
-    "chain_head": "viewer.store.checks",
-    "verify_chain": "viewer.store.checks",
+    "CHAIN_TOPIC": "viewer.store.chain_check",
+    "NOTED_HEAD_TOPIC": "viewer.store.chain_check",
+    "ChainHead": "viewer.store.chain_check",
+    "Finding": "viewer.store.findings",
+    "chain_head": "viewer.store.chain_check",
+    "verify_chain": "viewer.store.chain_check",
     "run_checks": "viewer.store.checks",
     "repair_search_index": "viewer.store.checks",
     "export_csv": "viewer.store.csv_export",
