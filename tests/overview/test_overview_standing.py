@@ -84,3 +84,23 @@ def test_the_overview_holds_this_accords_parties_and_events_only(seeded_store: S
     assert overview.events_total == len(overview.events) == 9
     assert all(a.accord == "abraham-accords" for p in overview.parties for a in p.actions)
     assert accord_overview(seeded_store, "no-such-accord") is None
+
+
+def test_the_rows_say_the_status_since_and_steps_in_words(seeded_store: Store) -> None:
+    from viewer.domain.overview_rows import headers, rows
+
+    overview = accord_overview(seeded_store, "abraham-accords")
+    assert overview is not None
+    by_key = {row.party.key: row for row in rows(overview, date(2021, 6, 1))}
+    assert by_key["israel"].status == "Agreement signed"
+    assert by_key["israel"].since == "15 Sep 2020"
+    assert by_key["sudan"].status == "Declaration signed; perhaps stalled (reported) by then"
+    assert by_key["morocco"].since == "date not given"
+    assert by_key["kazakhstan"].status == "no status"
+    titles = headers(overview.step_kinds())
+    sudan = dict(zip(titles, by_key["sudan"].cells(), strict=True))
+    assert sudan["Declaration signed"] == "Jan 2021"
+    assert sudan["Stalled"].endswith("(perhaps not yet)")
+    later = {row.party.key: row for row in rows(overview, date(2025, 11, 7))}
+    assert later["kazakhstan"].status == "Expected to join (expected)"
+    assert later["kazakhstan"].citations != "citation needed"
