@@ -58,6 +58,12 @@ class AsOfBar(QWidget):
         self.play_button = self._button("play", "Play through the changes", "")
         self.next_button = self._button("nextChange", "Next change", "]")
         self.next_button.setIcon(self._icon(QStyle.StandardPixmap.SP_MediaSeekForward))
+        # Keys for the steps, for whoever holds this bar to add where they apply
+        # (a button's own shortcut clicks it only after an animation).
+        self.previous_action = QAction("Previous Change", self)
+        self.previous_action.setShortcut(QKeySequence("["))
+        self.next_action = QAction("Next Change", self)
+        self.next_action.setShortcut(QKeySequence("]"))
         self.span_label = QLabel(self)
         self.span_label.setObjectName("asOfSpan")
         self.span_label.setTextFormat(Qt.TextFormat.PlainText)
@@ -101,9 +107,7 @@ class AsOfBar(QWidget):
         # Icons only, as media controls are: the pane may be narrow.
         button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
         button.setText(words)
-        if key:
-            button.setShortcut(QKeySequence(key))
-            button.setToolTip(f"{words} ({key})")
+        button.setToolTip(f"{words} ({key})" if key else words)
         return button
 
     def _icon(self, which: QStyle.StandardPixmap) -> QIcon:
@@ -114,6 +118,8 @@ class AsOfBar(QWidget):
         self.slider.valueChanged.connect(self._slid)
         self.previous_button.clicked.connect(self.step_previous)
         self.next_button.clicked.connect(self.step_next)
+        self.previous_action.triggered.connect(self.step_previous)
+        self.next_action.triggered.connect(self.step_next)
         self.play_button.clicked.connect(self.toggle_play)
         self._play_key.triggered.connect(self.toggle_play)
         self.timer.timeout.connect(self._tick)
@@ -213,8 +219,12 @@ class AsOfBar(QWidget):
         spanned = bool(self._days)
         self.slider.setEnabled(spanned)
         self.play_button.setEnabled(spanned)
-        self.previous_button.setEnabled(previous_change(self._days, self._day) is not None)
-        self.next_button.setEnabled(next_change(self._days, self._day) is not None)
+        earlier = previous_change(self._days, self._day) is not None
+        later = next_change(self._days, self._day) is not None
+        for widget, usable in ((self.previous_button, earlier), (self.next_button, later)):
+            widget.setEnabled(usable)
+        self.previous_action.setEnabled(earlier)
+        self.next_action.setEnabled(later)
         playing = self.is_playing()
         self.play_button.setText("Pause" if playing else "Play")
         pixmap = QStyle.StandardPixmap

@@ -111,6 +111,10 @@ class OverviewView(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.pages)
         self.setFocusProxy(self.as_of.field)
+        for action in (self.as_of.previous_action, self.as_of.next_action):
+            # [ and ] anywhere in the overview; a field still takes them as text.
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            self.addAction(action)
         self._order_tabs()
 
     def _order_tabs(self) -> None:
