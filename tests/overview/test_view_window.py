@@ -10,13 +10,14 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from PySide6.QtCore import QSettings, Qt, Signal
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QMenu, QWidget
 
 from viewer.app import create_main_window
 from viewer.domain.dates import FuzzyDate
 from viewer.domain.enums import Certainty, RecordKind, StatusKind
 from viewer.domain.overview import AccordOverview
-from viewer.domain.records import StatusAction
+from viewer.domain.records import Accord, StatusAction
+from viewer.ui.overview.overview_view import NO_ACCORD
 from viewer.ui.overview.participants_model import STATUS
 from viewer.ui.window.main_window import MainWindow
 from viewer.ui.window.overview_controller import FILTER_PLACEHOLDER
@@ -91,7 +92,21 @@ def test_ctrl_0_shows_the_overview_in_the_lists_place(qtbot: QtBot, window: Main
     assert window.count_label.text() == "Showing 9 of 9 participants in the overview"
     # The detail and citations panes stay beside it.
     assert window.detail_pane.isVisible() and window.citations_pane.isVisible()
-    assert "Overview" in [action.text().replace("&", "") for action in window.actions()]
+    # View ▸ Overview, first in its menu, with its key.
+    view_menu = next(
+        menu
+        for menu in window.menuBar().findChildren(QMenu)
+        if menu.title().replace("&", "") == "View"
+    )
+    first = view_menu.actions()[0]
+    assert first.text().replace("&", "") == "Overview"
+    assert first.shortcut().toString() == "Ctrl+0"
+    # Another list, and back with the menu entry.
+    window.show_list(RecordKind.SOURCE)
+    assert window.stack.currentWidget() is window.views[RecordKind.SOURCE]
+    first.trigger()
+    assert window.stack.currentWidget() is view
+    assert QApplication.focusWidget() is view.as_of.field.line_edit
 
 
 def test_on_1_june_2021_the_table_says_who_was_in(qtbot: QtBot, window: MainWindow) -> None:
@@ -250,3 +265,63 @@ def test_keyboard_only_tab_walks_field_slider_buttons_table(
     bar.slider.setFocus()
     qtbot.keyClick(bar.slider, Qt.Key.Key_BracketLeft)
     assert window.overview.view.day() == earlier[-1]
+
+
+def test_the_accord_with_the_most_steps_is_shown_and_nothing_leaks_from_another(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    store = window.store
+    store.add(Accord("tiny-accord", "A tiny accord"))
+    store.add(StatusAction("tiny-israel", "tiny-accord", "israel", StatusKind.WITHDRAWN, None))
+    window.refresh()
+    show_overview(qtbot, window)
+    # The Abraham Accords have more steps: they stay shown, with their own statuses only.
+    assert window.overview.view.heading.text() == "Abraham Accords"
+    window.overview.view.set_day(date(2021, 6, 1))
+    assert statuses(window)["Israel"] == "Agreement signed"
+    assert "Withdrawn" not in window.overview.view.table.participants.headers()
+    # Given more steps than the Abraham Accords, the other accord is the one shown.
+    parties = ["israel", "bahrain", "morocco", "sudan", "syria", "kazakhstan"]
+    for number in range(12):
+        store.add(
+            StatusAction(
+                f"tiny-{number}",
+                "tiny-accord",
+                parties[number % len(parties)],
+                StatusKind.ANNOUNCED,
+                FuzzyDate.parse("2030-01-01"),
+            )
+        )
+    window.refresh()
+    assert window.overview.finish()
+    view = window.overview.view
+    assert view.heading.text() == "A tiny accord"
+    assert view.table.model().rowCount() == len(parties)
+    assert "Bahrain" in statuses(window) and "United States" not in statuses(window)
+
+
+def test_an_empty_database_shows_a_plain_empty_state(qtbot: QtBot, tmp_path: Path) -> None:
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    built = create_main_window(tmp_path / "empty.sqlite3", settings, seed=False)
+    qtbot.addWidget(built)
+    built.show()
+    built.show_overview()
+    assert built.overview.finish()
+    view = built.overview.view
+    assert view.pages.currentWidget() is view.empty
+    assert view.empty.text() == NO_ACCORD
+
+
+def test_from_the_search_field_tab_and_enter_reach_the_overview(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    show_overview(qtbot, window)
+    view = window.overview.view
+    window.search_field.setFocus()
+    qtbot.keyClick(window.search_field, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is view.as_of.field.line_edit
+    window.search_field.setFocus()
+    qtbot.keyClicks(window.search_field, "sud")
+    qtbot.keyClick(window.search_field, Qt.Key.Key_Return)
+    assert QApplication.focusWidget() is view.table
+    assert list(statuses(window)) == ["Sudan"]

@@ -94,10 +94,6 @@ class AsOfBar(QWidget):
         column.addLayout(row)
         column.addWidget(self.span_label)
         column.addWidget(self.rule_label)
-        QWidget.setTabOrder(self.field.calendar_button, self.slider)
-        QWidget.setTabOrder(self.slider, self.previous_button)
-        QWidget.setTabOrder(self.previous_button, self.play_button)
-        QWidget.setTabOrder(self.play_button, self.next_button)
 
     def _button(self, name: str, words: str, key: str) -> QToolButton:
         button = QToolButton(self)

@@ -110,18 +110,24 @@ class OverviewView(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.pages)
-        self.setFocusProxy(self.as_of.field)
         for action in (self.as_of.previous_action, self.as_of.next_action):
             # [ and ] anywhere in the overview; a field still takes them as text.
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             self.addAction(action)
         self._order_tabs()
 
+    def tab_chain(self) -> list[QWidget]:
+        """The widgets Tab walks, in reading order: the date field and its
+        calendar, the slider, the step and Play buttons, Export, the table,
+        then the map and the timeline when they are there."""
+        bar = self.as_of
+        chain: list[QWidget] = [bar.field.line_edit, bar.field.calendar_button, bar.slider]
+        chain += [bar.previous_button, bar.play_button, bar.next_button]
+        chain += [self.export_button, self.table]
+        return chain + [part for part in (self._map, self._timeline) if part is not None]
+
     def _order_tabs(self) -> None:
-        """Reading order: the date field, the slider, the buttons, Export, the table, the parts."""
-        chain: list[QWidget] = [self.as_of.next_button, self.export_button, self.table]
-        chain += [part for part in (self._map, self._timeline) if part is not None]
-        for first, second in pairwise(chain):
+        for first, second in pairwise(self.tab_chain()):
             QWidget.setTabOrder(first, second)
 
     def _connect_signals(self) -> None:
@@ -157,6 +163,10 @@ class OverviewView(QWidget):
 
     def day(self) -> date:
         return self.as_of.day()
+
+    def focus_day(self) -> None:
+        """Put the keyboard focus in the date field (where the overview starts)."""
+        self.as_of.field.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def set_day(self, day: date) -> None:
         """Show everything as of ``day``; emits :attr:`dayChanged` if it changed."""

@@ -141,8 +141,8 @@ class MainWindow(QMainWindow):
             self.navigator,
             self.search_field,
             *self.views.values(),
+            *self.overview.view.tab_chain(),
             self.search.results,
-            self.overview.view,
             self.detail_pane,
             self.citations_pane,
         ]
@@ -221,16 +221,11 @@ class MainWindow(QMainWindow):
     def show_in_place(self, kind: RecordKind, key: str) -> None:
         """Show a record chosen in the overview in the panes, selected in its
         list too (if the list holds it), without leaving the overview."""
-        place = Location(kind, key)
         row = self.models[kind].row_of(key) if kind in self.models else None
-        if row is not None:
-            self._auto_selecting = True  # the visit is recorded once, below
-            try:
-                self.lists.choose(kind, self.models[kind].index(row, 0))
-            finally:
-                self._auto_selecting = False
-        self.panes.show(place)
-        self.back_forward.visit(place)
+        if row is not None:  # the list's own move is one visit with the one below
+            self.lists.choose(kind, self.models[kind].index(row, 0))
+        self.panes.show(Location(kind, key))
+        self.back_forward.visit(Location(kind, key))
         self._update_history_actions()
 
     def show_list(self, kind: RecordKind) -> None:
@@ -340,8 +335,7 @@ class MainWindow(QMainWindow):
         """Wait for every read in the background and show its result now
         (lists, search, detail: for a screenshot, and for tests)."""
         done = self.lists.finish(timeout_ms) and self.search.reader.finish(timeout_ms)
-        done = self.overview.finish(timeout_ms) and done
-        return self.detail_reader.finish(timeout_ms) and done
+        return self.detail_reader.finish(timeout_ms) and self.overview.finish(timeout_ms) and done
 
     def preview_record(self, kind: RecordKind, key: str) -> None:
         """Show a record in the panes without moving any list (the current
@@ -358,10 +352,8 @@ class MainWindow(QMainWindow):
         self._update_count_label()
 
     def _update_count_label(self) -> None:
-        if self.overview.is_shown():
-            self.overview.update_count()
-            return
-        self.count_label.setText(self.lists.count_text())
+        shown = self.overview.is_shown()
+        self.count_label.setText(self.overview.count_text() if shown else self.lists.count_text())
 
     def _update_history_actions(self) -> None:
         self.back_forward.update()

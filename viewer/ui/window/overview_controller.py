@@ -75,6 +75,8 @@ class OverviewController(QObject):
         self.view.table.shown_rows.rowsInserted.connect(lambda *_: self.update_count())
         self.view.table.shown_rows.rowsRemoved.connect(lambda *_: self.update_count())
         self.view.table.shown_rows.modelReset.connect(self.update_count)
+        # Enter or Down in the search field goes to what it filtered: the table.
+        self._host.search.field.resultsRequested.connect(self._focus_table)
 
     # -- public API ------------------------------------------------------------------
 
@@ -84,7 +86,7 @@ class OverviewController(QObject):
     def show(self) -> None:
         """Show the overview with the keyboard focus in its date field (Ctrl+0)."""
         self._host.navigator.show_overview()
-        self.view.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.view.focus_day()
 
     def reload(self) -> None:
         """The data or the accord changed: read again now if shown, else when shown."""
@@ -98,15 +100,18 @@ class OverviewController(QObject):
         self.view.set_overview(None)
         self._stale = True
 
-    def update_count(self) -> None:
-        """Say in the window's count line how many participants the table shows."""
-        if not self.is_shown():
-            return
+    def count_text(self) -> str:
+        """The count line while the overview shows: the participants the table shows."""
         overview = self.view.overview()
         total = len(overview.parties) if overview else 0
         shown = self.view.table.shown_rows.rowCount()
         noun = "participant" if total == 1 else "participants"
-        self._host.count_label.setText(f"Showing {shown:,} of {total:,} {noun} in the overview")
+        return f"Showing {shown:,} of {total:,} {noun} in the overview"
+
+    def update_count(self) -> None:
+        """Say :meth:`count_text` in the window's count line, if the overview shows."""
+        if self.is_shown():
+            self._host.count_label.setText(self.count_text())
 
     def finish(self, timeout_ms: int = 10_000) -> bool:
         return self.loader.finish(timeout_ms)
@@ -131,6 +136,10 @@ class OverviewController(QObject):
         if self._sizes_before is not None:
             self._host.splitter.setSizes(self._sizes_before)
             self._sizes_before = None
+
+    def _focus_table(self) -> None:
+        if self.is_shown():
+            self.view.table.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _loaded(self, overview: AccordOverview | None) -> None:
         self.view.set_overview(overview)
