@@ -80,7 +80,7 @@ if TYPE_CHECKING:
     )
     from viewer.store.lookups import COMPLETION_LIMIT, complete, labels_for, new_key
     from viewer.store.open_elsewhere import Openness, database_openness
-    from viewer.store.overview import accord_overview
+    from viewer.store.overview import accord_overview, busiest_accord
     from viewer.store.paths import APP_NAME, DB_ENVIRONMENT_VARIABLE, default_database_path
     from viewer.store.properties import DatabaseProperties, database_properties
     from viewer.store.saved_searches import (
@@ -112,6 +112,7 @@ _HOMES = {
     "database_openness": "viewer.store.open_elsewhere",
     "open_or_create": "viewer.store.bootstrap",
     "accord_overview": "viewer.store.overview",
+    "busiest_accord": "viewer.store.overview",
     "CHAIN_TOPIC": "viewer.store.chain_check",
     "NOTED_HEAD_TOPIC": "viewer.store.chain_check",
     "ChainHead": "viewer.store.chain_check",
@@ -230,6 +231,7 @@ __all__ = [
     "accord_overview",
     "apply_import",
     "backup_folder",
+    "busiest_accord",
     "chain_head",
     "complete",
     "count_rows",

@@ -25,6 +25,21 @@ from viewer.store.schema import AccordRow, EventRow, PartyRow, StatusActionRow
 from viewer.store.store import Store
 
 
+def busiest_accord(store: Store) -> str | None:
+    """The key of the accord with the most status actions (ties: the first
+    made), or None when no accord has any: the overview's accord until the
+    user picks one. One grouped count over the accord index."""
+    with store.failures_explained("finding the accord to show"), store.reading() as session:
+        steps = func.count(StatusActionRow.id)
+        return session.scalar(
+            select(AccordRow.key)
+            .join(StatusActionRow, StatusActionRow.accord_id == AccordRow.id)
+            .group_by(AccordRow.id)
+            .order_by(steps.desc(), AccordRow.id)
+            .limit(1)
+        )
+
+
 def accord_overview(
     store: Store, accord_key: str, *, event_limit: int = EVENT_LIMIT
 ) -> AccordOverview | None:

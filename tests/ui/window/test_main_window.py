@@ -95,6 +95,7 @@ def test_the_window_has_its_named_parts(window: MainWindow) -> None:
         assert entry is not None
         entries.append(entry.text())
     assert entries == [
+        "Overview",
         "Participants (9)",
         "Events (9)",
         "People (10)",

@@ -11,7 +11,7 @@ from PySide6.QtGui import QCloseEvent, QResizeEvent
 from PySide6.QtWidgets import QLabel, QMainWindow, QWidget
 
 from viewer.domain.enums import RecordKind
-from viewer.store.api import Store
+from viewer.store.api import Store, busiest_accord
 from viewer.ui.browse.detail_reader import DetailReader
 from viewer.ui.browse.link_opener import LinkOpener
 from viewer.ui.edit.record_editor import RecordEditor, show_problem
@@ -20,6 +20,7 @@ from viewer.ui.window.change_watcher import ChangeWatcher
 from viewer.ui.window.edit_actions import EditActions
 from viewer.ui.window.navigation_history import Location
 from viewer.ui.window.navigator import Navigator
+from viewer.ui.window.overview_controller import OverviewController
 from viewer.ui.window.pane_splitter import PaneSplitter
 from viewer.ui.window.preferences import Preferences
 from viewer.ui.window.record_lists import RecordLists
@@ -114,6 +115,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addWidget(self.count_label)
         self.statusBar().addPermanentWidget(self.path_label)
         self.path_label.setToolTip(str(database_path))
+        self.overview = OverviewController(self._store, self, self._overview_accord, self)
         self.resize(1400, 860)
 
     def _setup_actions(self) -> None:
@@ -139,6 +141,7 @@ class MainWindow(QMainWindow):
             self.navigator,
             self.search_field,
             *self.views.values(),
+            *self.overview.view.tab_chain(),
             self.search.results,
             self.detail_pane,
             self.citations_pane,
@@ -206,6 +209,24 @@ class MainWindow(QMainWindow):
         self._update_count_label()
         if not self._selecting:
             self._follow_list(kind)
+
+    def show_overview(self) -> None:
+        """Show the accord at a glance in the lists' place (Ctrl+0)."""
+        self.overview.show()
+
+    def _overview_accord(self) -> str | None:
+        """The accord the overview shows: the one with the most status actions."""
+        return busiest_accord(self._store)
+
+    def show_in_place(self, kind: RecordKind, key: str) -> None:
+        """Show a record chosen in the overview in the panes, selected in its
+        list too (if the list holds it), without leaving the overview."""
+        row = self.models[kind].row_of(key) if kind in self.models else None
+        if row is not None:  # the list's own move is one visit with the one below
+            self.lists.choose(kind, self.models[kind].index(row, 0))
+        self.panes.show(Location(kind, key))
+        self.back_forward.visit(Location(kind, key))
+        self._update_history_actions()
 
     def show_list(self, kind: RecordKind) -> None:
         """Show ``kind``'s list with the keyboard focus in it (Ctrl+1…Ctrl+4)."""
@@ -314,7 +335,7 @@ class MainWindow(QMainWindow):
         """Wait for every read in the background and show its result now
         (lists, search, detail: for a screenshot, and for tests)."""
         done = self.lists.finish(timeout_ms) and self.search.reader.finish(timeout_ms)
-        return self.detail_reader.finish(timeout_ms) and done
+        return self.detail_reader.finish(timeout_ms) and self.overview.finish(timeout_ms) and done
 
     def preview_record(self, kind: RecordKind, key: str) -> None:
         """Show a record in the panes without moving any list (the current
@@ -331,7 +352,8 @@ class MainWindow(QMainWindow):
         self._update_count_label()
 
     def _update_count_label(self) -> None:
-        self.count_label.setText(self.lists.count_text())
+        shown = self.overview.is_shown()
+        self.count_label.setText(self.overview.count_text() if shown else self.lists.count_text())
 
     def _update_history_actions(self) -> None:
         self.back_forward.update()
@@ -349,11 +371,13 @@ class MainWindow(QMainWindow):
             self._refreshing = False
         self._refresh_counts()
         self.search.refresh()
+        self.overview.reload()
         shown = self.panes.shown
-        if self.navigator.showing_results() and shown is not None:
-            # All results stay shown (the search reads them again), and so
+        if self.overview.is_shown() or (self.navigator.showing_results() and shown is not None):
+            # All results (or the overview) stay shown, read again, and so
             # does the record in the panes.
-            self.panes.show(shown)
+            if shown is not None:
+                self.panes.show(shown)
             return
         if (
             place is not None
@@ -407,6 +431,7 @@ class MainWindow(QMainWindow):
         finally:
             self._selecting = False
         self.watcher.set_store(store)
+        self.overview.set_store(store)
         self.safety.show_store(store, path, damaged=damaged)
         self.setWindowFilePath(str(path))
         self.path_label.setText(f"Database: {path}")
@@ -456,6 +481,7 @@ class MainWindow(QMainWindow):
         self.watcher.stop()
         self.detail_reader.stop()
         self.search.stop()
+        self.overview.stop()
         self.lists.stop()
 
     def resizeEvent(self, event: QResizeEvent) -> None:

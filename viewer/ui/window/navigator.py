@@ -16,21 +16,28 @@ TITLES = {
     RecordKind.SOURCE: "Sources",
 }
 ALL_RESULTS = "All results"
-ROLE = Qt.ItemDataRole.UserRole  # "kind:party", "results:" or "saved:<name>"
+OVERVIEW = "Overview"
+ROLE = Qt.ItemDataRole.UserRole  # "overview:", "kind:party", "results:" or "saved:<name>"
 QUERY_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 class Navigator(QListWidget):
-    """Chooses what the window shows: a list, all results, or a saved search.
+    """Chooses what the window shows: the accord's overview, a list, all
+    results, or a saved search.
 
     While a search is active each list shows how many of its records match.
 
     Signals:
+        overviewChosen(): "Overview" (the first entry) was picked.
+        overviewLeft(): something else was picked after the overview; said
+            before that choice's own signal.
         kindChosen(str): a list was picked; carries the record kind's value.
         resultsChosen(): "All results" was picked.
         savedSearchChosen(str, str): a saved search was picked (name, query).
     """
 
+    overviewChosen = Signal()
+    overviewLeft = Signal()
     kindChosen = Signal(str)
     resultsChosen = Signal()
     savedSearchChosen = Signal(str, str)
@@ -39,6 +46,9 @@ class Navigator(QListWidget):
         super().__init__(parent)
         self.setObjectName("navigator")
         self.setAccessibleName("Record lists and searches")
+        overview = self._add(OVERVIEW, "overview:")
+        overview.setToolTip("The accord at a glance: who took part on any date (Ctrl+0)")
+        overview.setData(Qt.ItemDataRole.AccessibleTextRole, "Overview of the accord")
         for kind, title in TITLES.items():
             self._add(title, f"kind:{kind.value}")
         self._add(ALL_RESULTS, "results:")
@@ -52,7 +62,7 @@ class Navigator(QListWidget):
         self._totals: dict[RecordKind, int] = {}
         self._hits: dict[RecordKind, int] | None = None
         self._last_kind = RecordKind.PARTY
-        self.setCurrentRow(0)
+        self.setCurrentItem(self._item(f"kind:{RecordKind.PARTY.value}"))
         self._connect_signals()
 
     def _add(self, title: str, value: str) -> QListWidgetItem:
@@ -63,7 +73,7 @@ class Navigator(QListWidget):
         return item
 
     def _connect_signals(self) -> None:
-        self.currentItemChanged.connect(lambda item, _previous: self._chosen(item))
+        self.currentItemChanged.connect(self._chosen)
 
     def current_kind(self) -> RecordKind:
         """The list shown, or the last list shown before results or a saved search."""
@@ -74,8 +84,16 @@ class Navigator(QListWidget):
         return self._last_kind
 
     def showing_results(self) -> bool:
+        """Whether something else than a list is shown (results, a saved search, the overview)."""
         item = self.currentItem()
         return item is not None and not str(item.data(ROLE)).startswith("kind:")
+
+    def showing_overview(self) -> bool:
+        item = self.currentItem()
+        return item is not None and str(item.data(ROLE)) == "overview:"
+
+    def show_overview(self) -> None:
+        self.setCurrentItem(self._item("overview:"))
 
     def set_kind(self, kind: RecordKind) -> None:
         self.setCurrentItem(self._item(f"kind:{kind.value}"))
@@ -160,9 +178,13 @@ class Navigator(QListWidget):
                 return item
         return None
 
-    def _chosen(self, item: QListWidgetItem | None) -> None:
+    def _chosen(self, item: QListWidgetItem | None, previous: QListWidgetItem | None) -> None:
         value = str(item.data(ROLE)) if item else ""
-        if value.startswith("kind:"):
+        if previous is not None and previous.data(ROLE) == "overview:" and value != "overview:":
+            self.overviewLeft.emit()
+        if value == "overview:":
+            self.overviewChosen.emit()
+        elif value.startswith("kind:"):
             self.current_kind()  # remembered as the last list
             self.kindChosen.emit(value.removeprefix("kind:"))
         elif value == "results:":

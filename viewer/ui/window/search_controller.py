@@ -3,6 +3,7 @@ results with their facets, the navigator's counts, and saved searches."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Protocol
 
 from PySide6.QtCore import QObject, Qt
@@ -57,6 +58,10 @@ class SearchController(QObject):
     results of every kind, their counts and facets are read by a
     :class:`SearchReader` off the GUI thread, and a reply for text the user
     has typed past is dropped.
+
+    While the overview is shown the field filters its table instead
+    (:meth:`divert`); the search typed before is set aside and comes back
+    with :meth:`restore`.
     """
 
     def __init__(self, store: Store, host: SearchHost, window: QWidget) -> None:
@@ -69,6 +74,10 @@ class SearchController(QObject):
         self.results = SearchResultsView(window)
         host.stack.addWidget(self.results)
         self.delegates: list[MatchDelegate] = []
+        self._diverted: Callable[[str], None] | None = None
+        self._set_aside = ""  # the search, while the field filters something else
+        self._diverted_text = ""  # the other filter, while the search is back
+        self._placeholder = self.field.placeholderText()
         self._make_actions()
         self._connect_signals()
         self.reload_saved_searches()
@@ -147,7 +156,36 @@ class SearchController(QObject):
         stay until the new ones are read)."""
         model.request_filter(self.field.text())
 
+    def divert(self, to: Callable[[str], None], placeholder: str) -> None:
+        """Send what is typed to ``to`` instead of searching, saying so in the
+        empty field's ``placeholder``; the search is set aside meanwhile."""
+        if self._diverted is None:
+            self._set_aside = self.field.text()
+        self._diverted = to
+        self.reader.cancel()
+        self._host.navigator.set_hits(None)
+        self.field.setPlaceholderText(placeholder)
+        self.field.setText(self._diverted_text)
+        self.field.settle()
+
+    def restore(self) -> None:
+        """Search again with the field, from the search set aside by :meth:`divert`."""
+        if self._diverted is None:
+            return
+        self._diverted_text = self.field.text()
+        self._diverted = None
+        self.field.setPlaceholderText(self._placeholder)
+        self.field.setText(self._set_aside)
+        self.field.settle()
+
+    def is_diverted(self) -> bool:
+        return self._diverted is not None
+
     def _query_changed(self, query: Query) -> None:
+        if self._diverted is not None:
+            self._diverted(self.field.text())
+            self._update_actions()
+            return
         for delegate in self.delegates:
             delegate.set_terms(query.words)
             view = delegate.parent()
@@ -250,13 +288,13 @@ class SearchController(QObject):
         self._host.navigator.show_saved_search(name)
 
     def _update_actions(self) -> None:
-        self.save_action.setEnabled(bool(self.field.text().strip()))
+        self.save_action.setEnabled(bool(self.field.text().strip()) and not self.is_diverted())
         self.delete_action.setEnabled(self._host.navigator.current_saved_search() is not None)
 
     def refresh(self) -> None:
         """Run the query again (the data changed)."""
         query = self.field.query()
-        if not query.empty:
+        if not query.empty and not self.is_diverted():
             self.reader.request_query(query)
 
     def stop(self) -> None:
@@ -267,6 +305,7 @@ class SearchController(QObject):
         starts empty, and the saved searches listed are that database's."""
         self.reader.set_store(store)
         self._store = store
+        self._set_aside = self._diverted_text = ""
         self.field.clear()
         self.field.settle()  # the lists, results and counts forget the old search
         self.reload_saved_searches()

@@ -9,9 +9,10 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QWidget
 
 from viewer.domain.enums import RecordKind
-from viewer.ui.window.navigator import TITLES
+from viewer.ui.window.navigator import OVERVIEW, TITLES
 
-# Ctrl+1…Ctrl+4 in the navigator's order (Ctrl+0 is kept for an overview).
+# Ctrl+0 for the overview, first in the navigator; Ctrl+1…Ctrl+4 for the lists below it.
+OVERVIEW_KEY = "Ctrl+0"
 LIST_KEYS = {
     RecordKind.PARTY: "Ctrl+1",
     RecordKind.EVENT: "Ctrl+2",
@@ -21,7 +22,8 @@ LIST_KEYS = {
 
 
 class ViewActions(QObject):
-    """Switches lists (Ctrl+1…Ctrl+4, putting the focus in the list), shows
+    """Shows the overview (Ctrl+0), switches lists (Ctrl+1…Ctrl+4, putting
+    the focus in the list), shows
     or hides each pane and the toolbar, and puts the layout back as it was
     first shown.
 
@@ -36,11 +38,17 @@ class ViewActions(QObject):
         show_list: Callable[[RecordKind], None],
         panes: dict[str, QWidget],
         reset_layout: Callable[[], None],
+        show_overview: Callable[[], None],
     ) -> None:
         super().__init__(window)
         self._window = window
         self._show_list = show_list
         self._reset_layout = reset_layout
+        self.overview_action = QAction(f"&{OVERVIEW}", window)
+        self.overview_action.setShortcut(QKeySequence(OVERVIEW_KEY))
+        self.overview_action.setToolTip(f"Show the accord at a glance ({OVERVIEW_KEY})")
+        self.overview_action.triggered.connect(lambda _checked=False: show_overview())
+        window.addAction(self.overview_action)
         self.list_actions: dict[RecordKind, QAction] = {}
         for kind, keys in LIST_KEYS.items():
             action = QAction(f"&{TITLES[kind]}", window)
@@ -61,6 +69,7 @@ class ViewActions(QObject):
         self.reset_action.triggered.connect(self.reset)
 
     def add_menu(self, menu: QMenu) -> None:
+        menu.addAction(self.overview_action)
         for action in self.list_actions.values():
             menu.addAction(action)
         menu.addSeparator()

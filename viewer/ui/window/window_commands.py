@@ -36,6 +36,7 @@ class CommandsHost(DatabaseHost, Protocol):
     def database_path(self) -> Path: ...
     def select_record(self, kind: RecordKind, key: str, *, clear_search: bool = True) -> bool: ...
     def show_list(self, kind: RecordKind) -> None: ...
+    def show_overview(self) -> None: ...
 
 
 class WindowCommands(QObject):
@@ -93,7 +94,9 @@ class WindowCommands(QObject):
             "Citations": frames[3],
             "Toolbar": self.toolbar,
         }
-        self.view_actions = ViewActions(window, host.show_list, panes, self.reset_layout)
+        self.view_actions = ViewActions(
+            window, host.show_list, panes, self.reset_layout, host.show_overview
+        )
         self.view_actions.add_menu(window.menuBar().addMenu("&View"))
         search.add_menu(window.menuBar().addMenu("&Search"))
         # Help is the last menu, as on every desktop.
