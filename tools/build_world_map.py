@@ -57,7 +57,10 @@ PACKAGE = "world-atlas"
 VERSION = "2.0.2"
 TARBALL_URL = "https://registry.npmjs.org/world-atlas/-/world-atlas-2.0.2.tgz"
 # The registry's dist.integrity for that version (https://registry.npmjs.org/world-atlas/2.0.2).
-INTEGRITY = "sha512-IXfV0qwlKXpckz1FhwXVwKRjiIhOnWttOskm5CtxMsjgE/MXAYRHWJqgXOpM8IkcPBoXnyTU5lFHcYa5ChG0LQ=="
+INTEGRITY = (
+    "sha512-IXfV0qwlKXpckz1FhwXVwKRjiIhOnWttOskm5CtxMsjgE/"
+    "MXAYRHWJqgXOpM8IkcPBoXnyTU5lFHcYa5ChG0LQ=="
+)
 SHAPES_MEMBER = "package/countries-110m.json"
 DETAIL_MEMBER = "package/countries-50m.json"
 OUTPUT = Path(__file__).resolve().parents[1] / "resources" / "map" / "world-110m.json"
@@ -171,7 +174,84 @@ def polygons_of(geometry: dict[str, Any], arcs: Sequence[Ring]) -> list[list[Rin
         parts = geometry["arcs"]
     else:
         return []
-    return [[ring_of(ring, arcs) for ring in polygon] for polygon in parts]
+    polygons: list[list[Ring]] = []
+    for polygon in parts:
+        outer, *holes = (split_at_antimeridian(ring_of(ring, arcs)) for ring in polygon)
+        polygons.extend([piece] for piece in outer)
+        polygons[-len(outer)].extend(piece for hole in holes for piece in hole)
+    return polygons
+
+
+def split_at_antimeridian(ring: Ring) -> list[Ring]:
+    """``ring`` cut where it crosses 180°, each piece on its own side.
+
+    The topology is spherical: Russia's and Fiji's rings step from 180° east
+    to 180° west and back, and Antarctica's goes once round the pole. Drawn
+    flat, such a ring would streak across the whole map. The ring is first
+    made continuous (no step over 180° of longitude; a ring round a pole is
+    closed along the pole), then clipped to each 360°-wide window and moved
+    back into -180°..180°.
+    """
+    steps = [abs(b[0] - a[0]) > 180 for a, b in zip(ring, ring[1:] + ring[:1], strict=True)]
+    if not any(steps):
+        return [ring]
+    continuous: Ring = [ring[0]]
+    offset = 0.0
+    for (previous, _), (longitude, latitude) in pairwise(ring):
+        if longitude - previous > 180:
+            offset -= 360
+        elif previous - longitude > 180:
+            offset += 360
+        continuous.append((longitude + offset, latitude))
+    if abs(continuous[-1][0] - continuous[0][0]) > 180:
+        pole = -90.0 if sum(lat for _, lat in ring) < 0 else 90.0
+        continuous += [(continuous[-1][0], pole), (continuous[0][0], pole)]
+    low = min(lon for lon, _ in continuous)
+    high = max(lon for lon, _ in continuous)
+    pieces = []
+    for window in range(math.floor((low + 180) / 360), math.ceil((high + 180) / 360)):
+        west = -180 + 360 * window
+        piece = clip_between(continuous, west, west + 360)
+        if len(piece) >= 3 and abs(planar_area(piece)) > 1e-6:
+            pieces.append([(lon - 360 * window, lat) for lon, lat in piece])
+    return pieces
+
+
+def clip_between(ring: Ring, west: float, east: float) -> Ring:
+    """The part of ``ring`` between two meridians (Sutherland-Hodgman, one side at a time)."""
+    for edge, keep_east in ((west, True), (east, False)):
+
+        def inside(
+            point: tuple[float, float], edge: float = edge, keep_east: bool = keep_east
+        ) -> bool:
+            return point[0] >= edge if keep_east else point[0] <= edge
+
+        clipped: Ring = []
+        for start, end in zip(ring, ring[1:] + ring[:1], strict=True):
+            if inside(end):
+                if not inside(start):
+                    clipped.append(crossing(start, end, edge))
+                clipped.append(end)
+            elif inside(start):
+                clipped.append(crossing(start, end, edge))
+        ring = clipped
+        if not ring:
+            break
+    return ring
+
+
+def crossing(
+    start: tuple[float, float], end: tuple[float, float], longitude: float
+) -> tuple[float, float]:
+    share = (longitude - start[0]) / (end[0] - start[0])
+    return (longitude, start[1] + share * (end[1] - start[1]))
+
+
+def planar_area(ring: Ring) -> float:
+    return (
+        sum(x1 * y2 - x2 * y1 for (x1, y1), (x2, y2) in zip(ring, ring[1:] + ring[:1], strict=True))
+        / 2
+    )
 
 
 # -- Geometry ------------------------------------------------------------------
