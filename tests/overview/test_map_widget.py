@@ -28,7 +28,7 @@ from viewer.domain.overview import AccordOverview
 from viewer.ui.overview.map_colours import NO_STATUS_STYLE
 from viewer.ui.overview.map_shapes import world_shapes
 from viewer.ui.overview.world_map import WorldMap
-from viewer.ui.timeline.status_colours import action_fill, status_colour
+from viewer.ui.timeline.status_colours import action_fill, marker_colour, status_colour
 
 
 @pytest.fixture(scope="module")
@@ -260,3 +260,31 @@ def test_without_participants_the_map_shows_the_world(qtbot: QtBot) -> None:
     assert world_map.unplaced() == []
     assert world_map.view().zoom == 1.0
     assert world_map.text_at(widget_pointf(world_map, 33, 39)) == "Turkey\nnot a participant"
+
+
+def test_the_selected_participant_is_outlined(qtbot: QtBot, overview: AccordOverview) -> None:
+    world_map = shown_map(qtbot, overview, JUNE_2021)
+    outline = marker_colour()
+
+    def outlined() -> int:
+        image = world_map.grab().toImage()
+        return sum(
+            1
+            for y in range(0, image.height(), 2)
+            for x in range(0, image.width(), 2)
+            if image.pixelColor(x, y) == outline
+        )
+
+    plain = outlined()
+    world_map.select_party("kazakhstan")
+    assert world_map.selected_party() == "kazakhstan"
+    assert outlined() > plain + 20
+    world_map.select_party("no-such-party")
+    assert world_map.selected_party() is None
+    # Clicking Bahrain's marker selects it on the map as well.
+    bahrain = world_shapes().point("BH")
+    assert bahrain is not None
+    qtbot.mouseClick(
+        world_map, Qt.MouseButton.LeftButton, pos=world_map.to_widget(bahrain.position).toPoint()
+    )
+    assert world_map.selected_party() == "bahrain"

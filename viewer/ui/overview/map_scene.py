@@ -32,7 +32,7 @@ from viewer.ui.overview.map_colours import (
 )
 from viewer.ui.overview.map_shapes import WorldShapes, to_map
 from viewer.ui.overview.map_view import MapView
-from viewer.ui.timeline.status_colours import paper_colour
+from viewer.ui.timeline.status_colours import marker_colour, paper_colour
 
 NOT_A_PARTICIPANT = "not a participant"
 # Marker radii in pixels: a participant's stands out, the others are just findable.
@@ -61,6 +61,7 @@ class MapScene:
         self._unplaced: list[str] = []
         self._styles: dict[str, ShapeStyle] = {}
         self._standings: dict[str, Standing] = {}
+        self._selected: str | None = None  # the ISO code of the selected participant
         self._others = self._merged(set())
         self._outline = _world_outline()
 
@@ -76,6 +77,8 @@ class MapScene:
             else:
                 self._placed[iso] = party
         self._others = self._merged(set(self._placed))
+        if self._selected not in self._placed:
+            self._selected = None
         self.set_day(self.day)
 
     def set_day(self, day: date) -> None:
@@ -83,6 +86,15 @@ class MapScene:
         self.day = day
         self._standings = {iso: standing(p.actions, day) for iso, p in self._placed.items()}
         self._styles = {iso: participant_style(at) for iso, at in self._standings.items()}
+
+    def select(self, key: str | None) -> None:
+        """Outline the participant ``key`` (None, or a party not on the map: none)."""
+        self._selected = next((iso for iso, p in self._placed.items() if p.key == key), None)
+
+    def selected(self) -> str | None:
+        """The key of the outlined participant, if any."""
+        party = self._placed.get(self._selected) if self._selected else None
+        return party.key if party else None
 
     def unplaced(self) -> list[str]:
         """The names of the participants the map cannot place, in the overview's order."""
@@ -190,6 +202,10 @@ class MapScene:
             country = self.shapes.country(iso)
             if country is not None:
                 draw(country.path, style)
+        selected = self.shapes.country(self._selected) if self._selected else None
+        if selected is not None:
+            path = transform.map(selected.path) if flatten else selected.path
+            painter.strokePath(path, _selection_pen())
         painter.restore()
         self._paint_markers(painter, transform)
         painter.restore()
@@ -216,6 +232,18 @@ class MapScene:
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.setPen(style.outline)
             painter.drawEllipse(centre, PARTICIPANT_MARKER, PARTICIPANT_MARKER)
+            if point.iso == self._selected:
+                painter.setPen(_selection_pen())
+                ring = PARTICIPANT_MARKER + 2.5
+                painter.drawEllipse(centre, ring, ring)
+
+
+def _selection_pen() -> QPen:
+    """The outline of the selected participant: near black and thick, unlike any status."""
+    pen = QPen(marker_colour(), 2.6)
+    pen.setCosmetic(True)
+    pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
+    return pen
 
 
 def _world_outline() -> QPainterPath:

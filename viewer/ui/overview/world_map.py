@@ -2,17 +2,12 @@
 
 from __future__ import annotations
 
-import os
-import tempfile
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import (
-    QBuffer,
-    QByteArray,
     QEvent,
-    QIODevice,
     QPointF,
     QRectF,
     QSize,
@@ -23,7 +18,6 @@ from PySide6.QtGui import (
     QFocusEvent,
     QHelpEvent,
     QImage,
-    QImageWriter,
     QKeyEvent,
     QMouseEvent,
     QPainter,
@@ -32,10 +26,10 @@ from PySide6.QtGui import (
     QResizeEvent,
     QWheelEvent,
 )
-from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import QApplication, QToolButton, QToolTip, QWidget
 
 from viewer.domain.overview import AccordOverview
+from viewer.ui.overview.map_export import png_bytes, svg_bytes, write_file
 from viewer.ui.overview.map_legend import (
     LegendLayout,
     layout_legend,
@@ -68,7 +62,8 @@ class WorldMap(QWidget):
 
     Signals:
         partyChosen(str): the key of the participant whose country or marker
-            was clicked.
+            was clicked (the map outlines it as selected too; select_party
+            sets the selection from elsewhere without emitting).
     """
 
     partyChosen = Signal(str)
@@ -126,6 +121,15 @@ class WorldMap(QWidget):
     def day(self) -> date:
         return self._scene.day
 
+    def select_party(self, key: str | None) -> None:
+        """Outline the participant ``key`` as selected (None: no outline)."""
+        self._scene.select(key)
+        self.update()
+
+    def selected_party(self) -> str | None:
+        """The key of the participant outlined as selected, or None."""
+        return self._scene.selected()
+
     def unplaced(self) -> list[str]:
         """The names of the participants the map cannot place (listed under it)."""
         return self._scene.unplaced()
@@ -182,37 +186,19 @@ class WorldMap(QWidget):
     def export_png(self, path: Path) -> None:
         """Save the map and its legend as a PNG; OSError with a plain message on failure."""
         size = self._export_size()
-        data = QByteArray()
-        buffer = QBuffer(data)
-        buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-        writer = QImageWriter(buffer, QByteArray(b"PNG"))
-        if not writer.write(self.picture(size.width(), size.height())):
-            raise OSError(f"Could not make the PNG picture of the map: {writer.errorString()}.")
-        buffer.close()
-        _write_file(path, bytes(data.data()))
+        write_file(path, png_bytes(self.picture(size.width(), size.height())))
 
     def export_svg(self, path: Path) -> None:
         """Save the map and its legend as an SVG; OSError with a plain message on failure."""
-        size = self._export_size()
-        data = QByteArray()
-        buffer = QBuffer(data)
-        buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-        generator = QSvgGenerator()
-        generator.setOutputDevice(buffer)
-        generator.setSize(size)
-        generator.setViewBox(QRectF(0, 0, size.width(), size.height()))
-        generator.setTitle("World map")
-        generator.setDescription(
+
+        def paint(painter: QPainter, rect: QRectF) -> None:
+            self._paint_all(painter, rect, flatten=True)
+
+        description = (
             f"Participants' status as of {self._scene.day.isoformat()}. "
             "Country shapes: Natural Earth (public domain)."
         )
-        painter = QPainter(generator)
-        try:
-            self._paint_all(painter, QRectF(0, 0, size.width(), size.height()), flatten=True)
-        finally:
-            painter.end()
-        buffer.close()
-        _write_file(path, bytes(data.data()))
+        write_file(path, svg_bytes(self._export_size(), "World map", description, paint))
 
     # -- Painting ----------------------------------------------------------------
 
@@ -342,6 +328,7 @@ class WorldMap(QWidget):
         if clicked:
             hit = self._scene.hit(self.map_area(), self._view, event.position())
             if hit is not None and hit.party is not None:
+                self.select_party(hit.party.key)
                 self.partyChosen.emit(hit.party.key)
         event.accept()
 
@@ -357,26 +344,3 @@ class WorldMap(QWidget):
         self._view = view
         self._fitting = False
         self.update()
-
-
-def _write_file(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` whole or not at all: an old file is replaced only
-    once the new one is complete."""
-    folder = path.parent
-    if not folder.is_dir():
-        raise OSError(f"Could not save the map: the folder {folder} does not exist.")
-    try:
-        handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=folder)
-    except OSError as error:
-        raise OSError(
-            f"Could not save the map in {folder}: {error.strerror or error}. "
-            "Choose a folder you can write to."
-        ) from error
-    try:
-        with os.fdopen(handle, "wb") as output:
-            output.write(data)
-        Path(temporary).chmod(0o644)  # mkstemp makes it private; a picture is not
-        Path(temporary).replace(path)
-    except OSError as error:
-        Path(temporary).unlink(missing_ok=True)
-        raise OSError(f"Could not save the map as {path}: {error.strerror or error}.") from error
