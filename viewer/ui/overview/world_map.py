@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
@@ -86,23 +85,23 @@ class WorldMap(QWidget):
         self._legend: LegendLayout | None = None
         self._pressed_at: QPointF | None = None
         self._dragged = False
-        self._buttons = [
-            self._tool_button("zoomInButton", "+", "Zoom in (+)", self.zoom_in),
-            self._tool_button("zoomOutButton", "\u2212", "Zoom out (-)", self.zoom_out),
-            self._tool_button(
-                "fitButton", "Fit", "Fit to participants (0)", self.fit_to_participants
-            ),
-        ]
+        self.zoom_in_button = self._tool_button("zoomInButton", "+", "Zoom in (+)")
+        self.zoom_out_button = self._tool_button("zoomOutButton", "\u2212", "Zoom out (-)")
+        self.fit_button = self._tool_button("fitButton", "Fit", "Fit to participants (0)")
+        self._connect_signals()
 
-    def _tool_button(self, name: str, text: str, tip: str, slot: Callable[[], None]) -> QToolButton:
+    def _tool_button(self, name: str, text: str, tip: str) -> QToolButton:
         button = QToolButton(self)
         button.setObjectName(name)
         button.setText(text)
         button.setToolTip(tip)
         button.setAccessibleName(tip)
-        button.setAutoRaise(False)
-        button.clicked.connect(slot)
         return button
+
+    def _connect_signals(self) -> None:
+        self.zoom_in_button.clicked.connect(self.zoom_in)
+        self.zoom_out_button.clicked.connect(self.zoom_out)
+        self.fit_button.clicked.connect(self.fit_to_participants)
 
     # -- Public API --------------------------------------------------------------
 
@@ -136,7 +135,7 @@ class WorldMap(QWidget):
 
     def view(self) -> MapView:
         """What part of the world is shown (centre in map units, zoom)."""
-        return self._view
+        return self._view_for(self.map_area())
 
     def map_area(self) -> QRectF:
         """The rectangle of the widget the map itself fills (the legend is below it)."""
@@ -145,22 +144,22 @@ class WorldMap(QWidget):
 
     def to_widget(self, map_point: QPointF) -> QPointF:
         """Where a point in map units (see map_shapes) is on the widget."""
-        return self._view.transform(self.map_area()).map(map_point)
+        return self.view().transform(self.map_area()).map(map_point)
 
     def text_at(self, position: QPointF) -> str:
         """The hover text at ``position`` (plain text), or "" over the sea."""
-        hit = self._scene.hit(self.map_area(), self._view, position)
+        hit = self._scene.hit(self.map_area(), self.view(), position)
         return self._scene.describe(hit) if hit is not None else ""
 
     def zoom_in(self) -> None:
-        self._set_view(self._view.zoomed(self.map_area(), ZOOM_STEP))
+        self._set_view(self.view().zoomed(self.map_area(), ZOOM_STEP))
 
     def zoom_out(self) -> None:
-        self._set_view(self._view.zoomed(self.map_area(), 1 / ZOOM_STEP))
+        self._set_view(self.view().zoomed(self.map_area(), 1 / ZOOM_STEP))
 
     def pan(self, dx: float, dy: float) -> None:
         """Move the map as a drag of ``dx``, ``dy`` pixels would."""
-        self._set_view(self._view.panned(self.map_area(), dx, dy))
+        self._set_view(self.view().panned(self.map_area(), dx, dy))
 
     def fit_to_participants(self) -> None:
         """Frame every placed participant (the whole world when there is none)."""
@@ -173,7 +172,8 @@ class WorldMap(QWidget):
         self.update()
 
     def picture(self, width: int, height: int) -> QImage:
-        """The map as shown (same centre and zoom) and its legend, ``width`` x ``height``."""
+        """The map and its legend, ``width`` x ``height``: as shown once the user has
+        moved the map, else with the participants fitted to the picture."""
         image = QImage(width, height, QImage.Format.Format_ARGB32_Premultiplied)
         image.fill(paper_colour())
         painter = QPainter(image)
@@ -226,8 +226,16 @@ class WorldMap(QWidget):
         area = QRectF(
             rect.left(), rect.top(), rect.width(), max(rect.height() - legend.height, 1.0)
         )
-        self._scene.paint(painter, area, self._view, flatten=flatten)
+        self._scene.paint(painter, area, self._view_for(area), flatten=flatten)
         paint_legend(painter, legend, QPointF(rect.left(), area.bottom()), self.font())
+
+    def _view_for(self, area: QRectF) -> MapView:
+        """The view as shown, or, until the user moves the map, the fit for ``area``
+        (a picture of another shape than the widget frames the same participants)."""
+        bounds = self._scene.participants_bounds()
+        if not self._fitting or bounds.isNull():
+            return self._view
+        return self._view.fitted(area, bounds)
 
     def _legend_layout(self) -> LegendLayout:
         if self._legend is None:
@@ -248,7 +256,7 @@ class WorldMap(QWidget):
         super().resizeEvent(event)
         self._legend = None
         x = self.width() - 4
-        for button in reversed(self._buttons):
+        for button in (self.fit_button, self.zoom_out_button, self.zoom_in_button):
             hint = button.sizeHint()
             x -= max(hint.width(), hint.height())
             button.setGeometry(x, 4, max(hint.width(), hint.height()), hint.height())
@@ -270,7 +278,9 @@ class WorldMap(QWidget):
     def wheelEvent(self, event: QWheelEvent) -> None:
         notches = event.angleDelta().y() / 120
         if notches:
-            self._set_view(self._view.zoomed(self.map_area(), ZOOM_STEP**notches, event.position()))
+            self._set_view(
+                self.view().zoomed(self.map_area(), ZOOM_STEP**notches, event.position())
+            )
         event.accept()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
@@ -311,7 +321,7 @@ class WorldMap(QWidget):
                 self.pan(moved.x(), moved.y())
                 self._pressed_at = position
             return
-        hit = self._scene.hit(self.map_area(), self._view, position)
+        hit = self._scene.hit(self.map_area(), self.view(), position)
         over_participant = hit is not None and hit.party is not None
         self.setCursor(
             Qt.CursorShape.PointingHandCursor if over_participant else Qt.CursorShape.ArrowCursor
@@ -326,7 +336,7 @@ class WorldMap(QWidget):
         self._dragged = False
         self.setCursor(Qt.CursorShape.ArrowCursor)
         if clicked:
-            hit = self._scene.hit(self.map_area(), self._view, event.position())
+            hit = self._scene.hit(self.map_area(), self.view(), event.position())
             if hit is not None and hit.party is not None:
                 self.select_party(hit.party.key)
                 self.partyChosen.emit(hit.party.key)
