@@ -50,6 +50,8 @@ def about_html(database_path: Path) -> str:
         "and the sources it relays.</li>"
         f"<li>Country names and ISO 3166 codes: pycountry {escape(_installed('pycountry'))} "
         "(LGPL 2.1), from Debian's iso-codes.</li>"
+        "<li>Country shapes on the overview's map: Natural Earth (public domain), from "
+        "the world-atlas 2.0.2 package by Mike Bostock (ISC licence).</li>"
         "<li>Partial and uncertain dates: the Library of Congress EDTF, read with "
         f"python-edtf {escape(_installed('edtf'))} (MIT licence).</li>"
         f'<li>Icons: <a href="{escape(ICON_SET_URL)}">{escape(ICON_SET)}</a> '
