@@ -15,8 +15,7 @@ import unicodedata
 import zlib
 from pathlib import Path
 
-_OBJECT = re.compile(rb"(\d+) 0 obj(.*?)endobj", re.S)
-_STREAM = re.compile(rb"stream\r?\n(.*?)\r?\nendstream", re.S)
+_STREAM_START = re.compile(rb"stream\r?\n")
 _REF = rb"(\d+) 0 R"
 _TEXT_OPS = re.compile(rb"/(\w+) [-\d.]+ Tf|[-\d.]+ ([-\d.]+) Td|<([0-9A-Fa-f]*)> Tj|\bBT\b")
 _HEX = re.compile(rb"<([0-9A-Fa-f]+)>")
@@ -28,7 +27,7 @@ class PdfText:
     def __init__(self, path: Path) -> None:
         data = path.read_bytes()
         assert data.startswith(b"%PDF-"), f"{path} is not a PDF"
-        self._objects = {int(number): body for number, body in _OBJECT.findall(data)}
+        self._objects = _objects(data)
         self._maps: dict[int, dict[int, str]] = {}
         [pages_body] = [b for b in self._objects.values() if b"/Type /Pages" in b]
         kids = re.search(rb"/Kids\s*\[(.*?)\]", pages_body, re.S)
@@ -78,10 +77,16 @@ class PdfText:
 
     def _stream(self, number: int) -> bytes:
         body = self._objects[number]
-        found = _STREAM.search(body)
-        assert found is not None, f"object {number} holds no stream"
-        raw = found.group(1)
-        return zlib.decompress(raw) if b"/FlateDecode" in body[: found.start()] else raw
+        start = _STREAM_START.search(body)
+        assert start is not None, f"object {number} holds no stream"
+        head = body[: start.start()]
+        length = re.search(rb"/Length\s+(\d+)(\s+0\s+R)?", head)
+        assert length is not None, f"object {number} gives no length"
+        size = int(length.group(1))
+        if length.group(2):  # given in an object of its own
+            size = int(self._objects[size].split()[0])
+        raw = body[start.end() : start.end() + size]
+        return zlib.decompress(raw) if b"/FlateDecode" in head else raw
 
     def _fonts(self, resources: bytes) -> dict[str, dict[int, str]]:
         block = re.search(rb"/Font\s*<<(.*?)>>", resources, re.S)
@@ -99,6 +104,29 @@ class PdfText:
         if number not in self._maps:
             self._maps[number] = _read_cmap(self._stream(number))
         return self._maps[number]
+
+
+def _objects(data: bytes) -> dict[int, bytes]:
+    """Each object's body (after ``N 0 obj``), found through the cross-reference
+    table, so that binary stream data is never searched for keywords."""
+    at = data.rindex(b"startxref")
+    xref = int(data[at + len(b"startxref") :].split()[0])
+    header = data[xref:].split(b"\n", 2)
+    assert header[0].strip() == b"xref", "a cross-reference stream: not what Qt writes"
+    first = int(header[1].split()[0])
+    count = int(header[1].split()[1])
+    table = header[2][: count * 20]
+    offsets: dict[int, int] = {}
+    for index, entry in enumerate(re.finditer(rb"(\d{10}) (\d{5}) ([nf])", table)):
+        if entry.group(3) == b"n":
+            offsets[first + index] = int(entry.group(1))
+    ends = sorted([*offsets.values(), xref])
+    objects: dict[int, bytes] = {}
+    for number, offset in offsets.items():
+        end = ends[ends.index(offset) + 1]
+        body = data[offset:end]
+        objects[number] = body[body.index(b"obj") + 3 :]
+    return objects
 
 
 def _read_cmap(cmap: bytes) -> dict[int, str]:

@@ -124,17 +124,22 @@ def _write_pdf(
             if page and not writer.newPage():
                 raise OSError("a new page could not be started")
             page += 1
+
+        def end_page() -> None:
             _draw_footer(painter, body, footer_height, footer, f"Page {page} of {total}")
 
         for number in range(front.pageCount()):
             start_page()
             _draw_document_page(painter, front, number, body)
+            end_page()
         for group in picture_pages:
             start_page()
             _draw_pictures(painter, group, body)
+            end_page()
         for number in range(claims.pageCount()):
             start_page()
             _draw_document_page(painter, claims, number, body)
+            end_page()
     finally:
         painter.end()
     return total
