@@ -11,10 +11,11 @@ from PySide6.QtGui import QColor, QImage, QPainter
 from PySide6.QtWidgets import QApplication
 
 from tests.overview.report_pdf_reading import PdfText
+from viewer.domain.dates import FuzzyDate
 from viewer.domain.enums import PartyKind, StatusKind
 from viewer.domain.overview import AccordOverview
-from viewer.domain.records import Accord, Party, StatusAction
-from viewer.domain.report import ReportData
+from viewer.domain.records import Accord, Citation, Party, Source, StatusAction
+from viewer.domain.report import ReportData, source_numbers
 from viewer.domain.status import AS_OF_RULE, RULE
 from viewer.store.api import Store, accord_overview, report_data
 from viewer.ui.report.accord_report import ReportNotWritten, write_report
@@ -115,6 +116,41 @@ def test_text_that_looks_like_html_prints_as_it_is(
     assert "<b>X</b> & <i>Y</i> Announced date not given" in text
     assert "<b>X</b> & <i>Y</i> — announced, date not given (confirmed)" in text
     assert "Note: <img src=nothing> is not a picture citation needed" in text
+
+
+def test_a_source_is_listed_with_its_url_as_text_and_when_it_was_read(
+    qapp: QApplication, seeded_store: Store, tmp_path: Path
+) -> None:
+    seeded_store.add(
+        Source(
+            key="gazette",
+            title="The <Gazette>",
+            publisher="Printer & Sons",
+            authors=("A. Writer", "B. Writer"),
+            published=FuzzyDate.parse("2021-05"),
+            url="https://example.org/a?b=1&c=<2>",
+            accessed=FuzzyDate.parse("2021-06-02"),
+        )
+    )
+    seeded_store.add(
+        StatusAction(
+            key="oman-talks",
+            accord="abraham-accords",
+            party="israel",
+            action=StatusKind.PROSPECTIVE,
+            citations=(Citation("gazette", "p. 4", "", "a note & more"),),
+        )
+    )
+    data, overview = read(seeded_store)
+    number = source_numbers(data)["gazette"]
+    path = tmp_path / "report.pdf"
+    write_report(path, data, overview, JUNE_2021)
+    text = PdfText(path).text()
+    assert f"[{number}] The <Gazette>, p. 4 — a note & more" in text
+    assert (
+        f"[{number}] The <Gazette> . Printer & Sons. A. Writer, B. Writer. Published May 2021. "
+        "https://example.org/a?b=1&c=<2>. Accessed 2 Jun 2021."
+    ) in text
 
 
 def test_an_accord_with_no_participants_or_events_still_reports(
