@@ -21,6 +21,10 @@ from viewer.domain.report import ReportData, source_numbers
 from viewer.domain.status import AS_OF_RULE, RULE
 
 DASH = "\u2014"
+TABLE_POINTS = 8.0
+# The most the table's type size times its columns may be: every word of a
+# column title fits its column (8 pt up to 10 columns, 6.5 pt for 13).
+TABLE_POINTS_BY_COLUMNS = 84.0
 
 
 def day_text(day: date) -> str:
@@ -38,7 +42,6 @@ def style_sheet(dpi: int) -> str:
         "h2 { font-size: 14pt; }"
         "h3 { font-size: 12pt; }"
         "th { background-color: #e8e8e8; text-align: left; }"
-        "table.participants { font-size: 8pt; }"
         f"p.claim {{ font-weight: bold; margin-top: {gap}px; margin-bottom: 0px; }}"
         f"p.citation {{ margin-left: {indent}px; margin-top: 0px; margin-bottom: 0px; }}"
         f"p.missing {{ margin-left: {indent}px; font-style: italic; color: #a00000; }}"
@@ -153,8 +156,12 @@ def _table(overview: AccordOverview, day: date) -> Iterator[str]:
     if not lines:
         yield "<p><i>No participant has a step in this accord.</i></p>"
         return
-    yield ('<table class="participants" border="1" cellspacing="0" cellpadding="4" width="100%">')
-    titles = "".join(f"<th>{_text(title)}</th>" for title in headers(overview.step_kinds()))
+    columns = headers(overview.step_kinds())
+    # Smaller type for more kinds of step, so that every word fits its column.
+    points = min(TABLE_POINTS, TABLE_POINTS_BY_COLUMNS / len(columns))
+    yield f"<style>table.participants {{ font-size: {points:.1f}pt; }}</style>"
+    yield '<table class="participants" border="1" cellspacing="0" cellpadding="4" width="100%">'
+    titles = "".join(f"<th>{_text(title)}</th>" for title in columns)
     yield f"<thead><tr>{titles}</tr></thead>"
     for line in lines:
         cells = "".join(f"<td>{_text(cell)}</td>" for cell in line.cells())
