@@ -23,6 +23,7 @@ from PySide6.QtGui import (
     QPainter,
     QPdfWriter,
     QTextDocument,
+    QTextOption,
 )
 
 from viewer.domain.overview import AccordOverview
@@ -104,7 +105,7 @@ def _write_pdf(
     area = writer.pageLayout().paintRectPixels(DPI)
     footer_height = float(FOOTER_POINTS * DPI // 72 * 3)
     body = QSizeF(area.width(), area.height() - footer_height)
-    front = _document(writer, body, front_html(data, overview, day))
+    front = _document(writer, body, front_html(data, overview, day), words_whole=True)
     claims = _document(writer, body, claims_html(data))
     shown = [(title, image) for title, image in pictures if not image.isNull()]
     picture_pages = [
@@ -145,12 +146,24 @@ def _write_pdf(
     return total
 
 
-def _document(writer: QPdfWriter, body: QSizeF, html: str) -> QTextDocument:
-    """``html`` laid out in pages of ``body``'s size, in the writer's resolution."""
+def _document(
+    writer: QPdfWriter, body: QSizeF, html: str, *, words_whole: bool = False
+) -> QTextDocument:
+    """``html`` laid out in pages of ``body``'s size, in the writer's resolution.
+
+    With ``words_whole``, no word is broken; else a word too long for a line
+    (a URL) breaks anywhere rather than run off the page.
+    """
     document = QTextDocument()
     document.documentLayout().setPaintDevice(writer)
     document.setDefaultStyleSheet(style_sheet(DPI))
     document.setDocumentMargin(0)
+    if words_whole:
+        # Lines break between words only: a table column is never narrower than
+        # its longest word ("Normalisation" never splits into "Normalisati" "on").
+        option = QTextOption()
+        option.setWrapMode(QTextOption.WrapMode.WordWrap)
+        document.setDefaultTextOption(option)
     document.setHtml(html)
     document.setPageSize(body)
     return document
