@@ -197,8 +197,7 @@ def _draw_pictures(painter: QPainter, pictures: Sequence[tuple[str, QImage]], bo
         )
         room = QSizeF(body.width(), share - title_height * 1.5)
         size = QSizeF(image.size()).scaled(room, Qt.AspectRatioMode.KeepAspectRatio)
-        left = (body.width() - size.width()) / 2
-        painter.drawImage(QRectF(left, top + title_height, size.width(), size.height()), image)
+        painter.drawImage(QRectF(0, top + title_height, size.width(), size.height()), image)
     painter.restore()
 
 
