@@ -7,6 +7,7 @@ with :func:`create_main_window`.
 
 from __future__ import annotations
 
+import argparse
 import getpass
 import os
 import sys
@@ -25,6 +26,7 @@ from viewer.cli import (
     run_synth,
 )
 from viewer.domain.enums import RecordKind
+from viewer.domain.quoting import printable
 from viewer.store import api
 
 # Qt and the window are imported where the window is made: a command
@@ -168,6 +170,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _run_window(path, arguments.empty, arguments.screenshot, arguments.select)
     if arguments.command == "synth":
         return run_synth(arguments)
+    if arguments.command == "report":
+        return _run_report(arguments, path)
     if arguments.command in FILE_COMMANDS:
         return run_file_command(arguments, path, current_user())
     try:
@@ -185,6 +189,26 @@ def main(argv: Sequence[str] | None = None) -> int:
         return fail(str(error))
     finally:
         opened.close()
+
+
+def _run_report(arguments: argparse.Namespace, path: Path) -> int:
+    """The ``report`` command: the PDF is laid out by Qt, which the command line
+    may not import, so it runs from here."""
+    from viewer.ui.report.report_command import ReportFailed, run_report
+
+    try:
+        pages = run_report(
+            path,
+            arguments.path,
+            current_user(),
+            accord=arguments.accord,
+            day=arguments.as_of,
+            seed=not arguments.empty,
+        )
+    except ReportFailed as error:
+        return fail(str(error))
+    print(printable(f"Wrote {pages:,} page{'s' if pages != 1 else ''} to {arguments.path}"))
+    return EXIT_OK
 
 
 def _run_window(path: Path, empty: bool, screenshot: Path | None, select: str | None) -> int:

@@ -5,12 +5,15 @@ from __future__ import annotations
 import argparse
 import re
 from collections.abc import Callable, Sequence
+from datetime import date
 from pathlib import Path
 
 from viewer import __version__
 from viewer.cli.output import PROGRAM
+from viewer.domain.dates import DateError, FuzzyDate
 from viewer.domain.quoting import quoted
 from viewer.domain.search_limits import MAX_HITS, MAX_QUERY_CHARS
+from viewer.domain.status import as_of_day
 from viewer.store import api
 
 # The most records of one kind `synth` writes (a million events is the
@@ -150,6 +153,30 @@ def build_parser() -> argparse.ArgumentParser:
         help="a backup file, or the name of one in the database's backups folder",
     )
 
+    report = commands.add_parser(
+        "report",
+        parents=[common],
+        help="write an accord's report, a PDF, to PATH",
+        description="Write the report of an accord as a PDF: its description, the "
+        "participants table as of a date, the map and the timeline, every claim with its "
+        "citations, and the list of sources they cite. The file is written whole or not at "
+        "all; a report already at PATH is replaced.",
+    )
+    report.add_argument("path", type=Path, metavar="PATH", help="the PDF to write")
+    report.add_argument(
+        "--accord",
+        metavar="KEY",
+        help="the accord's key, e.g. abraham-accords (default: the accord with the most "
+        "status actions)",
+    )
+    report.add_argument(
+        "--as-of",
+        type=as_of_argument,
+        metavar="DATE",
+        help="the date the table and the pictures show, in any form the app reads "
+        "(2021-06-01, 2021-06, June 2021); a partial date means its last day (default: today)",
+    )
+
     synth = commands.add_parser(
         "synth",
         help="write a new database of generated records, to try the app at scale",
@@ -184,6 +211,15 @@ def build_parser() -> argparse.ArgumentParser:
         help="the same seed gives the same database (default: %(default)s)",
     )
     return parser
+
+
+def as_of_argument(text: str) -> date:
+    """The day ``--as-of`` means: the last day of the date given."""
+    try:
+        return as_of_day(FuzzyDate.from_text(text))
+    except DateError as error:
+        # The message quotes the text given and says what the app reads.
+        raise argparse.ArgumentTypeError(str(error)) from None
 
 
 def _count(text: str) -> int:

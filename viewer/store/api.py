@@ -83,6 +83,7 @@ if TYPE_CHECKING:
     from viewer.store.overview import accord_overview, busiest_accord
     from viewer.store.paths import APP_NAME, DB_ENVIRONMENT_VARIABLE, default_database_path
     from viewer.store.properties import DatabaseProperties, database_properties
+    from viewer.store.report_data import accord_keys, report_data
     from viewer.store.saved_searches import (
         SavedSearch,
         delete_saved_search,
@@ -164,6 +165,8 @@ _HOMES = {
     "default_database_path": "viewer.store.paths",
     "DatabaseProperties": "viewer.store.properties",
     "database_properties": "viewer.store.properties",
+    "accord_keys": "viewer.store.report_data",
+    "report_data": "viewer.store.report_data",
     "SavedSearch": "viewer.store.saved_searches",
     "delete_saved_search": "viewer.store.saved_searches",
     "save_search": "viewer.store.saved_searches",
@@ -228,6 +231,7 @@ __all__ = [
     "StoreError",
     "SynthError",
     "SynthSize",
+    "accord_keys",
     "accord_overview",
     "apply_import",
     "backup_folder",
@@ -260,6 +264,7 @@ __all__ = [
     "record_at",
     "records_in",
     "repair_search_index",
+    "report_data",
     "restore_backup",
     "revert",
     "row_index",

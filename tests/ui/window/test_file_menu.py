@@ -166,6 +166,7 @@ def test_file_is_the_first_menu_and_lists_its_commands(window: MainWindow) -> No
         "Open &Recent",
         "&Import…",
         "&Export…",
+        "Export Repor&t…",
         "Save a &Copy…",
         "&Backups…",
         "Back &Up Now",

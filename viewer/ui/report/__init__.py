@@ -1,5 +1,6 @@
 """The accord report: a PDF of the overview on one date, with every claim and its sources.
 
-Imports the overview (for its pictures and words), the timeline, the widgets and the
-store's public API; never browse, edit or window code.
+Imports the overview, the timeline, widgets, the domain and viewer.store.api;
+never window, edit or browse code. Its command (``accords-viewer report``)
+runs from viewer/app.py, since the command line imports no Qt.
 """

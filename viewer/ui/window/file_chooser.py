@@ -14,6 +14,7 @@ ExportFormat = Literal["json", "csv"]
 DATABASE_FILTER = "Accords Viewer databases (*.sqlite3 *.sqlite *.db);;All files (*)"
 JSON_FILTER = "JSON exchange file (*.json)"
 CSV_FILTER = "CSV, one file per kind, in a folder of this name (*)"
+PDF_FILTER = "PDF documents (*.pdf)"
 # The size Save a Copy's file dialog opens at (less on a smaller screen).
 FILE_DIALOG_WIDTH = 860
 FILE_DIALOG_HEIGHT = 540
@@ -72,6 +73,13 @@ class FileDialogChooser:
             return (path.with_suffix("") if path.suffix in (".json", ".csv") else path), "csv"
         as_json = _with_suffix(chosen, ".json")
         return (as_json, "json") if as_json is not None else None
+
+    def report_file(self, folder: Path, name: str) -> Path | None:
+        """Where File ▸ Export Report… writes its PDF."""
+        chosen, _ = QFileDialog.getSaveFileName(
+            self._parent, "Export Report", str(folder / f"{name}.pdf"), PDF_FILTER
+        )
+        return _with_suffix(chosen, ".pdf")
 
     def save_copy(self, folder: Path, name: str) -> Path | None:
         dialog = QFileDialog(

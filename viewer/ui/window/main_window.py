@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 from itertools import pairwise
 from pathlib import Path
 
@@ -25,6 +26,7 @@ from viewer.ui.window.pane_splitter import PaneSplitter
 from viewer.ui.window.preferences import Preferences
 from viewer.ui.window.record_lists import RecordLists
 from viewer.ui.window.record_panes import RecordPanes
+from viewer.ui.window.report_actions import ReportActions
 from viewer.ui.window.search_controller import SearchController
 from viewer.ui.window.status_feedback import StatusFeedback
 from viewer.ui.window.window_commands import WindowCommands
@@ -130,6 +132,8 @@ class MainWindow(QMainWindow):
         self.write_lock, self.backups = self.file.lock, self.file.backups
         self.preferences, self.help = commands.preferences, commands.help
         self.view_actions = commands.view_actions
+        self.report = ReportActions(self, self, self.file_actions.tell)
+        self.report.place(commands.file_menu, self.file_actions.export_action)
         self.preferences.preferencesChanged.connect(self._apply_preferences)
         self.detail_pane.timeline.set_as_of(self.preferences.current().default_as_of())
         self._update_history_actions()
@@ -452,6 +456,12 @@ class MainWindow(QMainWindow):
         """Rewrite the database file with every connection closed (a restore);
         the window shows it afresh after."""
         return self.file_actions.replace_file(change)
+
+    def report_target(self) -> tuple[str | None, date]:
+        """The accord and the day File ▸ Export Report… reports on: for now the
+        accord with the most status actions, as of today (the overview's
+        accord and as-of date once the window has an overview)."""
+        return busiest_accord(self._store), date.today()
 
     def writing_stopped_because(self) -> str | None:
         return self.write_lock.reason

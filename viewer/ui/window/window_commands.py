@@ -81,7 +81,8 @@ class WindowCommands(QObject):
         )
         # File is the first menu: made before Edit, View, Search and Help.
         self.file = DatabaseFile(host, window, settings, edits, host.editor)
-        self.file.add_menu(window.menuBar().addMenu("&File"))
+        self.file_menu = window.menuBar().addMenu("&File")
+        self.file.add_menu(self.file_menu)
         edit_menu = window.menuBar().addMenu("&Edit")
         edits.place(edit_menu, window, host.lists.stack, host.lists.views)
         self.preferences = PreferencesController(settings, system_author, window)

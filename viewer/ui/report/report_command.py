@@ -1,0 +1,94 @@
+"""``accords-viewer report PATH [--accord KEY] [--as-of DATE]``: the accord
+report written from the command line.
+
+It needs Qt to lay out and write the PDF, which the command line itself may
+not import: the composition root (viewer/app.py) calls :func:`run_report`
+and prints its outcome. Without a display, Qt draws offscreen.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QGuiApplication
+
+from viewer.domain.quoting import quoted
+from viewer.store import api
+from viewer.ui.report.accord_report import ReportNotWritten, write_report
+from viewer.ui.report.report_pictures import PictureMaker, make_pictures, report_pictures
+
+SHOWN_KEYS = 10
+
+
+class ReportFailed(Exception):
+    """The report was not written; the message says why and what to do."""
+
+
+def run_report(
+    database: Path,
+    target: Path,
+    user: str,
+    *,
+    accord: str | None = None,
+    day: date | None = None,
+    seed: bool = True,
+    pictures: list[PictureMaker] | None = None,
+) -> int:
+    """Write the report of ``accord`` (default: the accord with the most status
+    actions) as of ``day`` (default: today) from the database at ``database``
+    to ``target``; the number of pages written.
+
+    An existing database is only read. Raises :class:`ReportFailed`.
+    """
+    day = day or date.today()
+    try:
+        store, opened = api.open_or_create(
+            database, user, seed=seed, read_only=database.expanduser().exists()
+        )
+    except api.DatabaseFileError as error:
+        raise ReportFailed(str(error)) from None
+    try:
+        with store.failures_explained("writing the report"):
+            key = accord or api.busiest_accord(store)
+            if key is None:
+                raise ReportFailed(f"{database} holds no accord to report on")
+            data = api.report_data(store, key)
+            overview = api.accord_overview(store, key)
+        if data is None or overview is None:
+            raise ReportFailed(_unknown_accord(store, key))
+        application = _gui_application()
+        makers = report_pictures() if pictures is None else pictures
+        try:
+            return write_report(target, data, overview, day, make_pictures(makers, overview, day))
+        except ReportNotWritten as error:
+            raise ReportFailed(f"{error}. Choose another file or folder.") from None
+        finally:
+            del application  # Qt's application goes last, after the document and the writer
+    except (api.DatabaseFileError, api.StoreError) as error:
+        raise ReportFailed(str(error)) from None
+    finally:
+        opened.close()
+
+
+def _unknown_accord(store: api.Store, key: str) -> str:
+    keys, total = api.accord_keys(store, SHOWN_KEYS)
+    if not keys:
+        return f"no accord has the key {quoted(key)}: the database holds no accord"
+    listed = ", ".join(keys)
+    more = f" and {total - len(keys):,} more" if total > len(keys) else ""
+    return f"no accord has the key {quoted(key)}; the accords are: {listed}{more}"
+
+
+def _gui_application() -> QCoreApplication:
+    """A Qt application to lay out text with: the one running, else a new one,
+    offscreen when there is no display."""
+    running = QGuiApplication.instance()
+    if running is not None:
+        return running
+    if not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    return QGuiApplication([sys.argv[0]])
