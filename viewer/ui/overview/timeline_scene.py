@@ -259,7 +259,14 @@ class TimelineScene:
         painter.drawPolygon(diamond)
         painter.setBrush(Qt.BrushStyle.NoBrush)
         if found.size > 1:
-            painter.drawText(QPointF(x + _MARKER + 2, middle - 2), f"{found.size}")
+            count = f"{found.size:,}"
+            width = QFontMetricsF(painter.font()).horizontalAdvance(count)
+            left = (
+                x + _MARKER + 2
+                if x + _MARKER + 2 + width <= row.right()
+                else x - _MARKER - 2 - width
+            )
+            painter.drawText(QPointF(left, middle - 2), count)
 
     def paint_as_of(
         self,
