@@ -294,8 +294,7 @@ class AccordTimeline(QWidget):
             self._scroll_by(self._press.y() - point.y())
             self._press = QPointF(self._press.x(), point.y())
         elif self._drag is _Drag.NONE:
-            near = self._near_line(point)
-            self.setCursor(Qt.CursorShape.SizeHorCursor if near else Qt.CursorShape.ArrowCursor)
+            self.setCursor(self._cursor_at(point))
         event.accept()
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
@@ -305,20 +304,34 @@ class AccordTimeline(QWidget):
         self.unsetCursor()
         event.accept()
 
-    def _choose(self, point: QPointF) -> None:
+    def _cursor_at(self, point: QPointF) -> Qt.CursorShape:
+        """A resize cursor on the as-of line, a hand over what a click chooses."""
+        if self._near_line(point):
+            return Qt.CursorShape.SizeHorCursor
+        return (
+            Qt.CursorShape.PointingHandCursor
+            if self._chosen_at(point)
+            else Qt.CursorShape.ArrowCursor
+        )
+
+    def _chosen_at(self, point: QPointF) -> tuple[RecordKind, str] | None:
+        """The record a click at ``point`` chooses: a step, a party or an event."""
         layout, scale = self._layout(), self._current_scale()
         hit = self._scene.band_at(layout, scale, point)
         if hit is not None:
-            self.recordChosen.emit(RecordKind.STATUS_ACTION.value, hit.band.action.key)
-            return
+            return RecordKind.STATUS_ACTION, hit.band.action.key
         party = self._scene.party_at(layout, point)
         if party is not None:
-            self.recordChosen.emit(RecordKind.PARTY.value, party.key)
-            return
+            return RecordKind.PARTY, party.key
         found = self._scene.bin_at(layout, scale, point)
         if found is not None:
-            event = self._scene.events.events[found.start]
-            self.recordChosen.emit(RecordKind.EVENT.value, event.key)
+            return RecordKind.EVENT, self._scene.events.events[found.start].key
+        return None
+
+    def _choose(self, point: QPointF) -> None:
+        chosen = self._chosen_at(point)
+        if chosen is not None:
+            self.recordChosen.emit(chosen[0].value, chosen[1])
 
     def tooltip_text_at(self, point: QPointF) -> str:
         """The plain text of the tooltip at ``point``; empty where there is nothing."""
@@ -382,7 +395,10 @@ class AccordTimeline(QWidget):
         here = self._day or scale.day_at(scale.left + scale.width / 2)
         if by_day:
             days = max(1, round(scale.days_per_pixel() * 2))
-            target: date | None = here + timedelta(days=days if forward else -days)
+            try:
+                target: date | None = here + timedelta(days=days if forward else -days)
+            except OverflowError:  # the first or last day a date can name
+                return
         else:
             target = (next_change if forward else previous_change)(self._days, here)
         if target is None or target == self._day:

@@ -52,6 +52,7 @@ def save_svg(paint: Paint, width: int, height: int, path: Path, title: str) -> N
     generator = QSvgGenerator()
     generator.setOutputDevice(buffer)
     generator.setSize(QSize(width, height))
+    generator.setResolution(96)  # the CSS pixel: browsers show it at the size of the widget
     generator.setViewBox(QRect(0, 0, width, height))
     generator.setTitle(title)
     generator.setDescription("Exported from Accords Viewer")

@@ -163,6 +163,36 @@ class TimelineScene:
         )
         top = layout.lanes_top() - 0.5
         painter.drawLine(QPointF(0, top), QPointF(layout.width, top))
+        self._paint_title(painter, layout, font)
+        self._paint_scroll_thumb(painter, layout)
+
+    def _paint_title(self, painter: QPainter, layout: TimelineLayout, font: QFont) -> None:
+        """The accord's name in the corner above the names: a saved picture says what it shows."""
+        if self.overview is None:
+            return
+        title_font = small_font(font)
+        title_font.setBold(True)
+        painter.setFont(title_font)
+        painter.setPen(_NAME)
+        box = QRectF(6, 2, layout.time_left - 12, layout.axis_height - 4)
+        name = QFontMetricsF(title_font).elidedText(
+            self.overview.accord.name, Qt.TextElideMode.ElideRight, box.width()
+        )
+        painter.drawText(box, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom, name)
+
+    def _paint_scroll_thumb(self, painter: QPainter, layout: TimelineLayout) -> None:
+        """Where the lanes on screen are among all of them, when not all fit."""
+        total = layout.lanes * layout.lane_height
+        if layout.max_scroll() <= 0 or total <= 0:
+            return
+        track = layout.lanes_rect()
+        shown = track.height() / total
+        top = track.top() + layout.scroll / total * track.height()
+        thumb = QRectF(layout.width - 6, top, 4, max(track.height() * shown, 12.0))
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(colours.frame_colour())
+        painter.drawRoundedRect(thumb, 2, 2)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
 
     def _paint_stripes(self, painter: QPainter, layout: TimelineLayout) -> None:
         painter.save()
