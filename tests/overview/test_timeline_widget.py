@@ -209,3 +209,19 @@ def test_ctrl_wheel_zooms_about_the_pointer(seeded_store: Store, qtbot: QtBot) -
     widget.setFocus()
     qtbot.keyClick(widget, Qt.Key.Key_Home)
     assert widget.visible_span() == (first, last)
+
+
+def test_the_view_follows_a_day_set_off_screen(seeded_store: Store, qtbot: QtBot) -> None:
+    overview = bundled(seeded_store)
+    widget = shown_timeline(qtbot, overview, date(2021, 6, 1))
+    for _ in range(6):
+        widget.zoom_in()
+    first, last = widget.visible_span()
+    assert first <= date(2021, 6, 1) <= last < date(2025, 11, 7)
+    widget.set_day(date(2025, 11, 7))  # the slider jumps to a day out of sight
+    first, last = widget.visible_span()
+    assert first <= date(2025, 11, 7) <= last
+    # A day after everything recorded (today, say) grows the fitted view to hold it.
+    widget.fit()
+    widget.set_day(date(2027, 3, 1))
+    assert widget.visible_span() == (date(2020, 1, 1), date(2028, 1, 1))

@@ -111,10 +111,17 @@ class AccordTimeline(QWidget):
         self.update()
 
     def set_day(self, day: date) -> None:
-        """Move the as-of line to ``day`` (only the line is repainted)."""
-        if day != self._day:
-            self._day = day
-            self.update()
+        """Move the as-of line to ``day``: only the line is repainted, unless the
+        day is off screen, when the view follows it (and grows to hold it)."""
+        if day == self._day:
+            return
+        self._day = day
+        if self._scale is not None:
+            self._scale = self._scale.including(day)
+            x = self.x_of(day)
+            if not self._scale.left <= x <= self._scale.right:
+                self._scale = self._scale.panned(self._scale.left + self._scale.width / 2 - x)
+        self.update()
 
     def day(self) -> date | None:
         return self._day
@@ -185,6 +192,8 @@ class AccordTimeline(QWidget):
         layout = self._layout()
         if self._scale is None:
             self._scale = self._scene.scale(layout).fitted()
+            if self._day is not None:
+                self._scale = self._scale.including(self._day)
         elif (self._scale.left, self._scale.width) != (layout.time_left, layout.time_width):
             self._scale = self._scale.resized(layout.time_left, layout.time_width)
         return self._scale
@@ -208,7 +217,7 @@ class AccordTimeline(QWidget):
     # Painting ------------------------------------------------------------
 
     def _painter_for(self, layout: TimelineLayout, scale: TimelineScale) -> timeline_export.Paint:
-        font, day, scene = QApplication.font(self), self._day, self._scene
+        font, day, scene = self.font(), self._day, self._scene
 
         def paint(painter: QPainter) -> None:
             scene.paint(painter, layout, scale, font)
@@ -403,9 +412,5 @@ class AccordTimeline(QWidget):
             target = (next_change if forward else previous_change)(self._days, here)
         if target is None or target == self._day:
             return
-        self.set_day(target)
+        self.set_day(target)  # which keeps the line in sight
         self.dayChanged.emit(target)
-        x = self.x_of(target)
-        if not scale.left <= x <= scale.right:  # keep the line in sight
-            self._scale = scale.panned(scale.left + scale.width / 2 - x)
-            self.update()

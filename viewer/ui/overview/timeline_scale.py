@@ -74,6 +74,16 @@ class TimelineScale:
         """The same days over a new stretch of pixels."""
         return replace(self, left=left, width=max(width, 1.0))
 
+    def including(self, day: date) -> TimelineScale:
+        """The extent grown by whole years to hold ``day``; a fitted view stays fitted."""
+        if self.extent_first <= day.toordinal() < self.extent_last:
+            return self
+        last = date.fromordinal(self.extent_last - 1)
+        grown = TimelineScale.around([self.extent[0], last, day], self.left, self.width)
+        if (self.first, self.days) == (self.extent_first, self.extent_last - self.extent_first):
+            return grown.fitted()
+        return replace(grown, first=self.first, days=self.days)
+
     def fitted(self) -> TimelineScale:
         """The whole extent on screen."""
         span = float(self.extent_last - self.extent_first)
