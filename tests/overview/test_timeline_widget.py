@@ -113,8 +113,11 @@ def test_kazakhstans_expected_step_is_drawn_pale(seeded_store: Store, qtbot: QtB
     assert signed.rgb() == action_fill(israel.actions[0]).rgb() != tint(signed, 0.35).rgb()
 
 
-def marker_columns(image: QImage, y: int) -> list[int]:
-    return [x for x in range(image.width()) if image.pixel(x, y) == marker_colour().rgb()]
+def marker_columns(image: QImage, y: int, left: float) -> list[int]:
+    """The columns right of ``left`` (the names) painted in the as-of line's colour at ``y``."""
+    return [
+        x for x in range(int(left), image.width()) if image.pixel(x, y) == marker_colour().rgb()
+    ]
 
 
 def test_set_day_moves_the_line(seeded_store: Store, qtbot: QtBot) -> None:
@@ -124,7 +127,7 @@ def test_set_day_moves_the_line(seeded_store: Store, qtbot: QtBot) -> None:
     for day in (date(2021, 6, 1), date(2023, 3, 1)):
         widget.set_day(day)
         image = widget.grab().toImage().scaled(widget.size())
-        columns = marker_columns(image, y)
+        columns = marker_columns(image, y, widget.timeline_layout().time_left)
         assert columns, f"no as-of line on {day}"
         assert abs(columns[0] - widget.x_of(day)) <= 1.5
     assert widget.day() == date(2023, 3, 1)
