@@ -228,3 +228,23 @@ def test_the_view_follows_a_day_set_off_screen(seeded_store: Store, qtbot: QtBot
     widget.fit()
     widget.set_day(date(2027, 3, 1))
     assert widget.visible_span() == (date(2020, 1, 1), date(2028, 1, 1))
+
+
+def test_dragging_the_background_pans_and_chooses_nothing(
+    seeded_store: Store, qtbot: QtBot
+) -> None:
+    overview = bundled(seeded_store)
+    widget = shown_timeline(qtbot, overview, date(2025, 11, 7))
+    widget.zoom_in()
+    before = widget.visible_span()
+    y = lane_middle(widget, overview, "kazakhstan")  # empty until November 2025
+    start = point(widget, date(2022, 1, 1), y)
+    with qtbot.assertNotEmitted(widget.recordChosen), qtbot.assertNotEmitted(widget.dayChanged):
+        qtbot.mousePress(widget, Qt.MouseButton.LeftButton, pos=start)
+        qtbot.mouseMove(widget, start + QPoint(60, 0))
+        qtbot.mouseMove(widget, start + QPoint(120, 0))
+        qtbot.mouseRelease(widget, Qt.MouseButton.LeftButton, pos=start + QPoint(120, 0))
+    after = widget.visible_span()
+    assert after[0] < before[0]  # dragged right: earlier days came in
+    assert abs((after[1] - after[0]) - (before[1] - before[0])) <= timedelta(days=1)  # no zoom
+    assert widget.day() == date(2025, 11, 7)
