@@ -5,7 +5,9 @@ One lane per participant (drawn as the participant timeline draws it, through
 as-of line the user drags.  Everything but the as-of line is painted once into
 a cached picture keyed on the layout and the scale (both values): moving the
 line repaints the picture and one line, so it stays cheap with 200 lanes and
-20,000 events.
+20,000 events.  What is shown where lives in
+:class:`~viewer.ui.overview.timeline_view.TimelineView`; this widget turns
+input into calls on it and paints.
 
 Mouse: drag the as-of line (or click the axis) to move it; drag the background
 or Shift+wheel to pan; Ctrl+wheel zooms about the pointer; the wheel scrolls
@@ -17,13 +19,12 @@ Home fits the whole span, Up/Down/PageUp/PageDown scroll the lanes.
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
 from enum import Enum, auto
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
-    QFontMetricsF,
     QHelpEvent,
     QImage,
     QKeyEvent,
@@ -37,17 +38,13 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QApplication, QToolTip, QWidget
 
-from viewer.domain.enums import RecordKind
-from viewer.domain.overview import AccordOverview, next_change, previous_change
+from viewer.domain.overview import AccordOverview
 from viewer.ui.overview import timeline_export
 from viewer.ui.overview.timeline_layout import LANE_HEIGHT, TimelineLayout
 from viewer.ui.overview.timeline_scale import TimelineScale
-from viewer.ui.overview.timeline_scene import TimelineScene
-from viewer.ui.timeline.status_bands import small_font
+from viewer.ui.overview.timeline_view import TimelineView
 from viewer.ui.widgets.plain_text import plain_tooltip
 
-_EVENTS_ROW = 28.0
-_LINE_REACH = 5.0  # how near the as-of line (pixels) a press grabs it
 _ZOOM_STEP = 1.25
 _WHEEL_PAN = 60.0  # pixels a wheel notch pans
 _EXPORT_WIDTH = 1000
@@ -75,13 +72,8 @@ class AccordTimeline(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._scene = TimelineScene()
-        self._generation = 0  # which overview the cached picture shows
-        self._days: tuple[date, ...] = ()
-        self._day: date | None = None
-        self._scale: TimelineScale | None = None
-        self._scroll = 0.0
-        self._name_width = 100.0
+        self._view = TimelineView(self.size)
+        self._view.set_font(self.font())
         self._cache = QPixmap()
         self._cache_key: object = None
         self.cache_builds = 0  # how often the picture under the as-of line was painted
@@ -94,18 +86,12 @@ class AccordTimeline(QWidget):
         self.setAccessibleName("Timeline of the accord")
 
     def sizeHint(self) -> QSize:
-        return QSize(900, int(self._layout_for(900, 0).lanes_top() + 9 * LANE_HEIGHT + 4))
+        return QSize(900, int(self._view.layout_for(900, 0).lanes_top() + 9 * LANE_HEIGHT + 4))
 
     # Public API ------------------------------------------------------------
 
     def set_overview(self, overview: AccordOverview) -> None:
-        self._scene = TimelineScene(overview)
-        self._generation += 1
-        self._days = overview.change_days()
-        metrics = QFontMetricsF(self.font())
-        widest = max((metrics.horizontalAdvance(p.name) for p in overview.parties), default=0.0)
-        self._name_width = min(max(widest + 20, 110.0), 200.0)
-        self._scale, self._scroll = None, 0.0
+        self._view.set_overview(overview, self.font())
         events = f"{overview.events_total:,} events"
         self.setAccessibleDescription(f"{len(overview.parties)} participants, {events}")
         self.update()
@@ -113,143 +99,81 @@ class AccordTimeline(QWidget):
     def set_day(self, day: date) -> None:
         """Move the as-of line to ``day``: only the line is repainted, unless the
         day is off screen, when the view follows it (and grows to hold it)."""
-        if day == self._day:
-            return
-        self._day = day
-        if self._scale is not None:
-            self._scale = self._scale.including(day)
-            x = self.x_of(day)
-            if not self._scale.left <= x <= self._scale.right:
-                self._scale = self._scale.panned(self._scale.left + self._scale.width / 2 - x)
-        self.update()
+        if day != self._view.day:
+            self._view.set_day(day)
+            self.update()
 
     def day(self) -> date | None:
-        return self._day
+        return self._view.day
 
     def visible_span(self) -> tuple[date, date]:
         """The first and last day on screen."""
-        return self._current_scale().visible()
+        return self._view.scale().visible()
 
     def day_at(self, x: float) -> date:
-        return self._current_scale().day_at(x)
+        return self._view.scale().day_at(x)
 
     def x_of(self, day: date) -> float:
         """Where the as-of line stands for ``day``: the middle of the day."""
-        return self._current_scale().x_of(day.toordinal() + 0.5)
+        return self._view.x_of(day)
 
     def timeline_layout(self) -> TimelineLayout:
         """The rows as drawn now (for hit tests in the view and in tests)."""
-        return self._layout()
+        return self._view.layout()
 
     def zoom_in(self) -> None:
-        self._zoom(_ZOOM_STEP, self._focus_x())
+        self._view.zoom(_ZOOM_STEP)
+        self.update()
 
     def zoom_out(self) -> None:
-        self._zoom(1 / _ZOOM_STEP, self._focus_x())
+        self._view.zoom(1 / _ZOOM_STEP)
+        self.update()
 
     def fit(self) -> None:
         """The whole span of the accord on screen."""
-        self._scale = self._current_scale().fitted()
+        self._view.fit()
         self.update()
 
     def export_png(self, path: Path) -> None:
         """Write the timeline as shown (every lane) to ``path`` as PNG; OSError if it cannot."""
-        width, height, paint = self._export_painter()
+        width, height, paint = self._view.every_lane(max(self.width(), _EXPORT_WIDTH), self.font())
         timeline_export.save_png(paint, width, height, path)
 
     def export_svg(self, path: Path) -> None:
         """Write the timeline as shown (every lane) to ``path`` as SVG; OSError if it cannot."""
-        width, height, paint = self._export_painter()
-        title = self._scene.overview.accord.name if self._scene.overview else "Timeline"
-        timeline_export.save_svg(paint, width, height, path, f"{title}: timeline")
+        width, height, paint = self._view.every_lane(max(self.width(), _EXPORT_WIDTH), self.font())
+        overview = self._view.scene.overview
+        title = f"{overview.accord.name}: timeline" if overview else "Timeline"
+        timeline_export.save_svg(paint, width, height, path, title)
 
     def picture(self, width: int, height: int) -> QImage:
         """The whole timeline (every lane, the whole span) fitted to ``width`` by ``height``."""
-        layout = TimelineLayout.fitted(
-            width, height, len(self._scene.parties), self._name_width, *self._heights()
-        )
-        scale = self._scene.scale(layout).fitted()
-        return timeline_export.render_image(self._painter_for(layout, scale), width, height)
+        paint = self._view.whole(width, height, self.font())
+        return timeline_export.render_image(paint, width, height)
 
-    # Geometry ------------------------------------------------------------
-
-    def _heights(self) -> tuple[float, float]:
-        """The axis row (room for the as-of date above the labels) and the events row."""
-        line = QFontMetricsF(small_font(self.font())).height()
-        return 2 * line + 10, _EVENTS_ROW
-
-    def _layout_for(self, width: float, height: float, scroll: float = 0.0) -> TimelineLayout:
-        axis, events = self._heights()
-        lanes = len(self._scene.parties)
-        return TimelineLayout(width, height, lanes, self._name_width, axis, events, scroll=scroll)
-
-    def _layout(self) -> TimelineLayout:
-        layout = self._layout_for(self.width(), self.height())
-        self._scroll = min(max(self._scroll, 0.0), layout.max_scroll())
-        return self._layout_for(self.width(), self.height(), self._scroll)
-
-    def _current_scale(self) -> TimelineScale:
-        layout = self._layout()
-        if self._scale is None:
-            self._scale = self._scene.scale(layout).fitted()
-            if self._day is not None:
-                self._scale = self._scale.including(self._day)
-        elif (self._scale.left, self._scale.width) != (layout.time_left, layout.time_width):
-            self._scale = self._scale.resized(layout.time_left, layout.time_width)
-        return self._scale
-
-    def _focus_x(self) -> float:
-        """Where keyboard zoom centres: the as-of line when on screen, else the middle."""
-        scale = self._current_scale()
-        if self._day is not None and scale.left <= self.x_of(self._day) <= scale.right:
-            return self.x_of(self._day)
-        return scale.left + scale.width / 2
-
-    def _zoom(self, factor: float, around_x: float) -> None:
-        self._scale = self._current_scale().zoomed(factor, around_x)
-        self.update()
-
-    def _scroll_by(self, pixels: float) -> None:
-        self._scroll += pixels
-        self._layout()  # clamps
-        self.update()
+    def tooltip_text_at(self, point: QPointF) -> str:
+        """The plain text of the tooltip at ``point``; empty where there is nothing."""
+        return self._view.tooltip_at(point)
 
     # Painting ------------------------------------------------------------
 
-    def _painter_for(self, layout: TimelineLayout, scale: TimelineScale) -> timeline_export.Paint:
-        font, day, scene = self.font(), self._day, self._scene
-
-        def paint(painter: QPainter) -> None:
-            scene.paint(painter, layout, scale, font)
-            if day is not None:
-                scene.paint_as_of(painter, layout, scale, day, font)
-
-        return paint
-
-    def _export_painter(self) -> tuple[int, int, timeline_export.Paint]:
-        width = max(self.width(), _EXPORT_WIDTH)
-        every = self._layout_for(width, 0)
-        height = int(every.lanes_top() + every.lanes * every.lane_height + 2)
-        layout = self._layout_for(width, height)
-        scale = self._current_scale().resized(layout.time_left, layout.time_width)
-        return width, height, self._painter_for(layout, scale)
-
     def paintEvent(self, event: QPaintEvent) -> None:
-        layout, scale = self._layout(), self._current_scale()
+        view = self._view
+        layout, scale = view.layout(), view.scale()
         ratio = self.devicePixelRatioF()
-        key = (layout, scale, ratio, self._generation)
+        key = (layout, scale, ratio, view.generation)
         if key != self._cache_key:
             self._cache = QPixmap(self.size() * ratio)
             self._cache.setDevicePixelRatio(ratio)
             cached = QPainter(self._cache)
-            self._scene.paint(cached, layout, scale, self.font())
+            view.scene.paint(cached, layout, scale, self.font())
             cached.end()
             self._cache_key = key
             self.cache_builds += 1
         painter = QPainter(self)
         painter.drawPixmap(0, 0, self._cache)
-        if self._day is not None:
-            self._scene.paint_as_of(painter, layout, scale, self._day, self.font())
+        if view.day is not None:
+            view.scene.paint_as_of(painter, layout, scale, view.day, self.font())
         if self.hasFocus():
             painter.setPen(QPen(self.palette().highlight().color(), 2))
             painter.drawRect(QRectF(self.rect()).adjusted(1, 1, -1, -1))
@@ -258,20 +182,16 @@ class AccordTimeline(QWidget):
         super().resizeEvent(event)
         self.update()
 
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.FontChange:
+            self._view.set_font(self.font())
+        super().changeEvent(event)
+
     # Mouse -----------------------------------------------------------------
 
-    def _near_line(self, point: QPointF) -> bool:
-        layout = self._layout()
-        if not layout.in_time(point.x()):
-            return False
-        if point.y() < layout.axis_height:
-            return True  # the axis: a click there puts the line under the pointer
-        return self._day is not None and abs(point.x() - self.x_of(self._day)) <= _LINE_REACH
-
     def _move_line_to(self, x: float) -> None:
-        scale = self._current_scale()
-        day = scale.day_at(min(max(x, scale.left), scale.right))
-        if day != self._day:
+        day = self._view.day_for_line(x)
+        if day != self._view.day:
             self.set_day(day)
             self.dayChanged.emit(day)
 
@@ -280,8 +200,8 @@ class AccordTimeline(QWidget):
             super().mousePressEvent(event)
             return
         point = event.position()
-        self._press, self._press_scale = point, self._current_scale()
-        if self._near_line(point):
+        self._press, self._press_scale = point, self._view.scale()
+        if self._view.near_line(point):
             self._drag = _Drag.LINE
             self._move_line_to(point.x())
         else:
@@ -299,52 +219,31 @@ class AccordTimeline(QWidget):
             self._drag = _Drag.PAN
             self.setCursor(Qt.CursorShape.ClosedHandCursor)
         if self._drag is _Drag.PAN and self._press_scale is not None:
-            self._scale = self._press_scale.panned(point.x() - self._press.x())
-            self._scroll_by(self._press.y() - point.y())
+            # Panned from where the press began, so the picture stays under the hand.
+            self._view.set_scale(self._press_scale.panned(point.x() - self._press.x()))
+            self._view.scroll_by(self._press.y() - point.y())
             self._press = QPointF(self._press.x(), point.y())
+            self.update()
         elif self._drag is _Drag.NONE:
             self.setCursor(self._cursor_at(point))
         event.accept()
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         if event.button() == Qt.MouseButton.LeftButton and self._drag is _Drag.PRESSED:
-            self._choose(event.position())
+            chosen = self._view.chosen_at(event.position())
+            if chosen is not None:
+                self.recordChosen.emit(chosen[0].value, chosen[1])
         self._drag = _Drag.NONE
         self.unsetCursor()
         event.accept()
 
     def _cursor_at(self, point: QPointF) -> Qt.CursorShape:
         """A resize cursor on the as-of line, a hand over what a click chooses."""
-        if self._near_line(point):
+        if self._view.near_line(point):
             return Qt.CursorShape.SizeHorCursor
-        return (
-            Qt.CursorShape.PointingHandCursor
-            if self._chosen_at(point)
-            else Qt.CursorShape.ArrowCursor
-        )
-
-    def _chosen_at(self, point: QPointF) -> tuple[RecordKind, str] | None:
-        """The record a click at ``point`` chooses: a step, a party or an event."""
-        layout, scale = self._layout(), self._current_scale()
-        hit = self._scene.band_at(layout, scale, point)
-        if hit is not None:
-            return RecordKind.STATUS_ACTION, hit.band.action.key
-        party = self._scene.party_at(layout, point)
-        if party is not None:
-            return RecordKind.PARTY, party.key
-        found = self._scene.bin_at(layout, scale, point)
-        if found is not None:
-            return RecordKind.EVENT, self._scene.events.events[found.start].key
-        return None
-
-    def _choose(self, point: QPointF) -> None:
-        chosen = self._chosen_at(point)
-        if chosen is not None:
-            self.recordChosen.emit(chosen[0].value, chosen[1])
-
-    def tooltip_text_at(self, point: QPointF) -> str:
-        """The plain text of the tooltip at ``point``; empty where there is nothing."""
-        return self._scene.tooltip_at(self._layout(), self._current_scale(), point)
+        if self._view.chosen_at(point):
+            return Qt.CursorShape.PointingHandCursor
+        return Qt.CursorShape.ArrowCursor
 
     def event(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
@@ -358,31 +257,30 @@ class AccordTimeline(QWidget):
         return super().event(event)
 
     def wheelEvent(self, event: QWheelEvent) -> None:
-        delta = event.angleDelta()
-        modifiers = event.modifiers()
+        delta, modifiers = event.angleDelta(), event.modifiers()
         notches = (delta.y() or delta.x()) / 120
         if modifiers & Qt.KeyboardModifier.ControlModifier:
-            x = event.position().x()
-            scale = self._current_scale()
-            self._zoom(
-                _ZOOM_STEP**notches, x if scale.left <= x <= scale.right else self._focus_x()
-            )
+            self._view.zoom(_ZOOM_STEP**notches, event.position().x())
         elif modifiers & Qt.KeyboardModifier.ShiftModifier or (delta.x() and not delta.y()):
-            self._scale = self._current_scale().panned(notches * _WHEEL_PAN)
-            self.update()
+            self._view.pan(notches * _WHEEL_PAN)
         else:
-            self._scroll_by(-notches * 3 * self._layout().lane_height)
+            self._view.scroll_by(-notches * 3 * self._view.layout().lane_height)
+        self.update()
         event.accept()
 
     # Keys ----------------------------------------------------------------
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key, modifiers = event.key(), event.modifiers()
-        shift = bool(modifiers & Qt.KeyboardModifier.ShiftModifier)
         control = bool(modifiers & Qt.KeyboardModifier.ControlModifier)
-        page = self.height() - self._layout().lanes_top()
+        layout = self._view.layout()
+        down = 1 if key in (Qt.Key.Key_Down, Qt.Key.Key_PageDown) else -1
         if key in (Qt.Key.Key_Left, Qt.Key.Key_Right):
-            self._step(forward=key == Qt.Key.Key_Right, by_day=shift)
+            shift = bool(modifiers & Qt.KeyboardModifier.ShiftModifier)
+            target = self._view.step(forward=key == Qt.Key.Key_Right, by_day=shift)
+            if target is not None:
+                self.set_day(target)  # which keeps the line in sight
+                self.dayChanged.emit(target)
         elif control and key in (Qt.Key.Key_Equal, Qt.Key.Key_Plus):
             self.zoom_in()
         elif control and key == Qt.Key.Key_Minus:
@@ -390,27 +288,11 @@ class AccordTimeline(QWidget):
         elif key == Qt.Key.Key_Home:
             self.fit()
         elif key in (Qt.Key.Key_Up, Qt.Key.Key_Down):
-            self._scroll_by(self._layout().lane_height * (1 if key == Qt.Key.Key_Down else -1))
+            self._view.scroll_by(layout.lane_height * down)
         elif key in (Qt.Key.Key_PageUp, Qt.Key.Key_PageDown):
-            self._scroll_by(page * (1 if key == Qt.Key.Key_PageDown else -1))
+            self._view.scroll_by((layout.height - layout.lanes_top()) * down)
         else:
             super().keyPressEvent(event)
             return
+        self.update()
         event.accept()
-
-    def _step(self, forward: bool, by_day: bool) -> None:
-        """Move the as-of line to the next (previous) change day, or by a day or so."""
-        scale = self._current_scale()
-        here = self._day or scale.day_at(scale.left + scale.width / 2)
-        if by_day:
-            days = max(1, round(scale.days_per_pixel() * 2))
-            try:
-                target: date | None = here + timedelta(days=days if forward else -days)
-            except OverflowError:  # the first or last day a date can name
-                return
-        else:
-            target = (next_change if forward else previous_change)(self._days, here)
-        if target is None or target == self._day:
-            return
-        self.set_day(target)  # which keeps the line in sight
-        self.dayChanged.emit(target)
