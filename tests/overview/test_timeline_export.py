@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
 import pytest
 from pytestqt.qtbot import QtBot
 
+from PySide6.QtCore import QPointF
 from PySide6.QtGui import QImage
 
-from viewer.domain.overview import AccordOverview
+from tests.overview.timeline_synthetic import synthetic_overview
+from viewer.domain.enums import EventKind
+from viewer.domain.overview import AccordOverview, OverviewEvent
 from viewer.store.api import Store, accord_overview
 from viewer.ui.overview.accord_timeline import AccordTimeline
 from viewer.ui.timeline.status_colours import marker_colour
@@ -91,3 +95,26 @@ def test_the_report_picture_has_the_size_asked_and_every_lane(
     assert len(colours) > 10
     small = timeline.picture(600, 150)  # lanes shrink to fit
     assert (small.width(), small.height()) == (600, 150)
+
+
+def test_events_without_a_date_or_left_out_are_counted_not_dropped(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    overview = replace(synthetic_overview(3, 10), events_total=40)
+    undated = OverviewEvent("undated", "Undated talk", EventKind.MEETING, None)
+    overview = replace(overview, events=(*overview.events, undated), events_total=41)
+    widget = AccordTimeline()
+    qtbot.addWidget(widget)
+    widget.set_overview(overview)
+    widget.resize(900, 200)
+    path = tmp_path / "few.svg"
+    widget.export_svg(path)
+    texts = " ".join(t.strip() for t in ET.parse(path).getroot().itertext())
+    assert "Events (1 undated, 30 left out)" in texts
+    heading = widget.timeline_layout().events_rect().center()
+    note = widget.tooltip_text_at(QPointF(20, heading.y()))
+    assert note.splitlines() == [
+        "Dated events: 10, marked where their dates fall.",
+        "Without a date: 1 (no place on the axis).",
+        "Left out: 30 (the overview holds the first 11).",
+    ]

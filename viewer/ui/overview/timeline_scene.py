@@ -136,6 +136,9 @@ class TimelineScene:
         party = self.party_at(layout, point)
         if party is not None:
             return party.name
+        row = layout.events_rect()
+        if layout.in_names(point.x()) and row.top() <= point.y() < row.bottom():
+            return self._events_note()
         found = self.bin_at(layout, scale, point)
         return self.events.titles(found) if found is not None else ""
 
@@ -231,7 +234,10 @@ class TimelineScene:
         painter.setFont(small_font(font))
         painter.setPen(colours.muted_text_colour())
         heading = QRectF(6, row.top(), layout.time_left - 12, row.height())
-        painter.drawText(heading, _LEFT, self._events_heading(QFontMetricsF(painter.font())))
+        text = QFontMetricsF(painter.font()).elidedText(
+            self._events_heading(), Qt.TextElideMode.ElideRight, heading.width()
+        )
+        painter.drawText(heading, _LEFT, text)
         painter.save()
         painter.setClipRect(row)
         bins, crowded = self.bins(scale)
@@ -242,14 +248,26 @@ class TimelineScene:
                 self._paint_marker(painter, row, scale, found)
         painter.restore()
 
-    def _events_heading(self, metrics: QFontMetricsF) -> str:
+    def _events_note(self) -> str:
+        """What the events row holds, and what it cannot show."""
+        dated, undated = len(self.events), self.events.undated
+        lines = [f"Dated events: {dated:,}, marked where their dates fall."]
+        if undated:
+            lines.append(f"Without a date: {undated:,} (no place on the axis).")
+        if self.events_left_out:
+            held = dated + undated
+            lines.append(
+                f"Left out: {self.events_left_out:,} (the overview holds the first {held:,})."
+            )
+        return "\n".join(lines)
+
+    def _events_heading(self) -> str:
         notes = []
         if self.events.undated:
             notes.append(f"{self.events.undated:,} undated")
         if self.events_left_out:
             notes.append(f"{self.events_left_out:,} left out")
-        text = f"Events ({', '.join(notes)})" if notes else "Events"
-        return metrics.elidedText(text, Qt.TextElideMode.ElideRight, 400)
+        return f"Events ({', '.join(notes)})" if notes else "Events"
 
     def _paint_histogram(self, painter: QPainter, row: QRectF, bins: list[EventBin]) -> None:
         """One bar per pixel column, as tall as the log of its count (a lone event still shows)."""
