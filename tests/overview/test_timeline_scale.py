@@ -14,6 +14,7 @@ from viewer.domain.enums import EventKind
 from viewer.domain.overview import OverviewEvent
 from viewer.ui.overview.event_bins import TITLES_SHOWN, EventIndex, dense, is_exact, nearest
 from viewer.ui.overview.timeline_axis import ticks
+from viewer.ui.overview.timeline_layout import LANE_HEIGHT, TimelineLayout
 from viewer.ui.overview.timeline_scale import MIN_DAYS, TimelineScale
 
 
@@ -109,3 +110,12 @@ def test_the_axis_names_years_then_months_then_days(qtbot: QtBot) -> None:
     labelled = [t for t in days if t.label]
     assert len(labelled) >= 7
     assert all(t.day.day == int(t.label.split()[0]) for t in labelled)
+
+
+def test_a_fitted_layout_holds_every_lane_however_many() -> None:
+    for lanes, height in ((9, 400), (200, 700), (200, 300)):
+        layout = TimelineLayout.fitted(1000, height, lanes, 150, 40, 28)
+        assert list(layout.visible_lanes()) == list(range(lanes))
+        assert layout.lane_top(lanes - 1) + layout.lane_height <= height
+        assert layout.max_scroll() == 0
+    assert TimelineLayout.fitted(1000, 2000, 9, 150, 40, 28).lane_height == LANE_HEIGHT

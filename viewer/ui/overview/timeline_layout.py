@@ -20,7 +20,7 @@ from PySide6.QtCore import QRectF
 
 LANE_HEIGHT = 26.0
 BAND_INSET = 4.0
-_MIN_LANE = 6.0
+_MIN_LANE = 1.0  # a fitted picture holds every lane, however thin
 
 
 @dataclass(frozen=True, slots=True)

@@ -212,20 +212,29 @@ class TimelineScene:
         time_area = QRectF(layout.time_left, lanes.top(), layout.time_width, lanes.height())
         name_font = font if layout.lane_height >= QFontMetricsF(font).height() else small_font(font)
         metrics = QFontMetricsF(name_font)
+        named = layout.lane_height >= metrics.height() * 0.9
         for lane in layout.visible_lanes():
             painter.save()
             painter.setClipRect(time_area)
             for band in self.bands(lane, layout, scale):
                 paint_band(painter, band, font, time_area)
-            painter.setClipRect(lanes.intersected(QRectF(0, 0, layout.time_left, layout.height)))
-            box = layout.name_rect(lane)
-            name = metrics.elidedText(
-                self.parties[lane].name, Qt.TextElideMode.ElideRight, box.width()
-            )
-            painter.setFont(name_font)
-            painter.setPen(_NAME)
-            painter.drawText(box, _LEFT, name)
+            if named:
+                painter.setClipRect(
+                    lanes.intersected(QRectF(0, 0, layout.time_left, layout.height))
+                )
+                box = layout.name_rect(lane)
+                name = metrics.elidedText(
+                    self.parties[lane].name, Qt.TextElideMode.ElideRight, box.width()
+                )
+                painter.setFont(name_font)
+                painter.setPen(_NAME)
+                painter.drawText(box, _LEFT, name)
             painter.restore()
+        if not named:  # too thin for names: say how many lanes there are instead
+            painter.setFont(name_font)
+            painter.setPen(colours.muted_text_colour())
+            box = QRectF(6, lanes.top(), layout.time_left - 12, min(lanes.height(), 60))
+            painter.drawText(box, _LEFT, f"{layout.lanes:,} participants")
 
     def _paint_events(
         self, painter: QPainter, layout: TimelineLayout, scale: TimelineScale, font: QFont

@@ -225,6 +225,8 @@ def paint_label(
     if QFontMetricsF(font).height() > box.height():
         painter.setFont(small_font(font))
     metrics = QFontMetricsF(painter.font())
+    if metrics.height() > box.height() + 2:  # a band too thin for any text: colour says it
+        return
     room = box.width() - 8
     shown = metrics.elidedText(text, Qt.TextElideMode.ElideRight, room)
     if room < metrics.horizontalAdvance("ab…") or len(shown) < 3:
