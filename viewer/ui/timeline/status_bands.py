@@ -65,7 +65,9 @@ class Band(NamedTuple):
     """One action: the days it may have begun in, then the days it surely held.
 
     For the undated action in force, the days "it may have begun in" are those
-    of the last dated step it follows.
+    of the last dated step it follows. ``before`` is the dated step this one
+    follows: while this one may or may not have begun, that one may still
+    hold, so the doubtful days are hatched over its colour.
     """
 
     action: StatusAction
@@ -73,6 +75,7 @@ class Band(NamedTuple):
     solid: QRectF
     follower: StatusAction | None
     dated: bool = True
+    before: StatusAction | None = None
 
     @property
     def whole(self) -> QRectF:
@@ -100,7 +103,8 @@ def layout_bands(
         elif follower is not None:  # the undated step takes over from this one's start
             end = action.date.lower
         band = _band(x, top, bottom, action, action.date.lower, action.date.upper, end)
-        bands.append(band._replace(follower=follower))
+        before = steps.dated[index - 1] if index > 0 else None
+        bands.append(band._replace(follower=follower, before=before))
     if held is not None:
         previous = steps.dated[-1] if steps.dated else None
         start = steps.undated_from or first
@@ -140,7 +144,10 @@ def describe_band(steps: LaneSteps, band: Band) -> str:
     """The plain text of the tooltip of ``band``."""
     action = band.action
     if is_dated(action):
-        return describe_action(action, band.follower)
+        text = describe_action(action, band.follower)
+        if band.before is not None and band.doubtful.width() > 0:
+            text += f"\nUntil it surely began: {band.before.action.label} may still hold (hatched)"
+        return text
     lines = [describe_action(action, None)]
     if steps.undated_from is None:
         lines.append("No step has a date, so this one counts on every day.")
@@ -186,6 +193,8 @@ def paint_band(painter: QPainter, band: Band, font: QFont, view: QRectF | None =
         if whole.width() <= 0:
             return
     fill, pale = colours.action_fill(action), colours.doubt_fill(action)
+    if band.before is not None:  # the step before may still hold on these days
+        pale = colours.tint(colours.action_fill(band.before), 0.6)
     painter.fillRect(doubtful, pale)
     painter.fillRect(doubtful, colours.hatch_brush(action.action))
     painter.fillRect(solid, fill)
