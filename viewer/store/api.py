@@ -16,6 +16,7 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from viewer.store.accords import busiest_accord
     from viewer.store.backups import (
         DEFAULT_KEEP,
         BackupInfo,
@@ -92,6 +93,7 @@ if TYPE_CHECKING:
     from viewer.store.search import Facets, SearchHit, counts, facets, search
     from viewer.store.store import Store
     from viewer.store.synth import SynthError, synthesise
+    from viewer.store.synth_accord import synthesise_accord
     from viewer.store.synth_records import SynthSize
 
 # Where each name lives. A name is imported the first time it is asked for,
@@ -112,6 +114,7 @@ _HOMES = {
     "database_openness": "viewer.store.open_elsewhere",
     "open_or_create": "viewer.store.bootstrap",
     "accord_overview": "viewer.store.overview",
+    "busiest_accord": "viewer.store.accords",
     "CHAIN_TOPIC": "viewer.store.chain_check",
     "NOTED_HEAD_TOPIC": "viewer.store.chain_check",
     "ChainHead": "viewer.store.chain_check",
@@ -175,6 +178,7 @@ _HOMES = {
     "Store": "viewer.store.store",
     "SynthError": "viewer.store.synth",
     "synthesise": "viewer.store.synth",
+    "synthesise_accord": "viewer.store.synth_accord",
     "SynthSize": "viewer.store.synth_records",
 }
 
@@ -230,6 +234,7 @@ __all__ = [
     "accord_overview",
     "apply_import",
     "backup_folder",
+    "busiest_accord",
     "chain_head",
     "complete",
     "count_rows",
@@ -267,6 +272,7 @@ __all__ = [
     "search",
     "set_aside_damaged",
     "synthesise",
+    "synthesise_accord",
     "take_backup",
     "verify_chain",
 ]
