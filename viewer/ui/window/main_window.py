@@ -16,6 +16,8 @@ from viewer.ui.browse.detail_reader import DetailReader
 from viewer.ui.browse.link_opener import LinkOpener
 from viewer.ui.edit.record_editor import RecordEditor, show_problem
 from viewer.ui.widgets.window_text import title_part
+from viewer.ui.window.accord_choice import AccordChoice
+from viewer.ui.window.accord_selector import AccordSelector
 from viewer.ui.window.change_watcher import ChangeWatcher
 from viewer.ui.window.edit_actions import EditActions
 from viewer.ui.window.navigation_history import Location
@@ -36,8 +38,10 @@ from viewer.ui.window.window_layout import (
 
 
 class MainWindow(QMainWindow):
-    """Lists of participants, events, people and sources beside the selected
-    record's detail and the citations behind it.
+    """Lists of participants, events, people, sources and accords beside the
+    selected record's detail and the citations behind it; the participants'
+    statuses are those of the accord chosen in the tool bar
+    (:attr:`accord_choice`).
 
     The store is read one action at a time; the window keeps only plain rows
     and records. Selecting a row drives both panes; links and the citations
@@ -76,6 +80,7 @@ class MainWindow(QMainWindow):
         self._setup_widgets(database_path, opener)
         self.edit_actions = EditActions(self, self.editor, self)
         self._setup_actions()
+        self._setup_accord()
         edits = self.edit_actions
         self.undo_action, self.redo_action, self.new_action = edits.undo, edits.redo, edits.new
         self.edit_action, self.delete_action = edits.edit, edits.delete
@@ -132,6 +137,21 @@ class MainWindow(QMainWindow):
         self.detail_pane.timeline.set_as_of(self.preferences.current().default_as_of())
         self._update_history_actions()
 
+    def _setup_accord(self) -> None:
+        """The accord whose statuses the window shows: chosen in the tool bar
+        (and View ▸ Choose Accord…), followed by the participants list and
+        the detail pane."""
+        self.accord_choice = AccordChoice(self._store, self._settings, self)
+        self.accord_selector = AccordSelector(self._store, self.accord_choice, self)
+        self.toolbar.add_before_search(self.accord_selector)
+        self.view_actions.add_choice(self.accord_selector.choose_action)
+        self._follow_accord()
+
+    def _follow_accord(self) -> None:
+        key = self.accord_choice.key()
+        self.models[RecordKind.PARTY].set_accord(key)
+        self.detail_pane.set_accord(key)
+
     def _set_tab_order(self) -> None:
         """Tab walks the panes as the eye reads them: navigator, search, the
         list, the detail, the citations (the arrows move inside each)."""
@@ -174,6 +194,7 @@ class MainWindow(QMainWindow):
         self.editor.changed.connect(lambda kind, key: self._record_changed(RecordKind(kind), key))
         self.editor.failed.connect(lambda text: self.notify(text))
         self.watcher.changedElsewhere.connect(lambda: self.refresh())
+        self.accord_choice.changed.connect(lambda _key: self._follow_accord())
         self.file.connect_stops(self.editor.writingStopped, self.watcher.fileGone)
         # A message (a backup taken, a restore) takes the path's room while it
         # shows: under the path it would be cut off at its end.
@@ -208,7 +229,7 @@ class MainWindow(QMainWindow):
             self._follow_list(kind)
 
     def show_list(self, kind: RecordKind) -> None:
-        """Show ``kind``'s list with the keyboard focus in it (Ctrl+1…Ctrl+4)."""
+        """Show ``kind``'s list with the keyboard focus in it (Ctrl+1…Ctrl+5)."""
         self.show_kind(kind)
         self.views[kind].setFocus(Qt.FocusReason.ShortcutFocusReason)
 
@@ -344,6 +365,9 @@ class MainWindow(QMainWindow):
         place = focus or self.back_forward.current
         self._refreshing = True  # the record is chosen below, once, not per list
         try:
+            # An accord added, renamed or deleted: the choice and its list follow.
+            self.accord_choice.refresh()
+            self.accord_selector.refresh()
             self.lists.reload()
         finally:
             self._refreshing = False
@@ -407,6 +431,12 @@ class MainWindow(QMainWindow):
         finally:
             self._selecting = False
         self.watcher.set_store(store)
+        self._selecting = True
+        try:
+            self.accord_choice.set_store(store)
+            self.accord_selector.set_store(store)
+        finally:
+            self._selecting = False
         self.safety.show_store(store, path, damaged=damaged)
         self.setWindowFilePath(str(path))
         self.path_label.setText(f"Database: {path}")

@@ -22,6 +22,7 @@ VIEW_NAMES = {
     RecordKind.EVENT: "eventsView",
     RecordKind.PERSON: "peopleView",
     RecordKind.SOURCE: "sourcesView",
+    RecordKind.ACCORD: "accordsView",
 }
 
 
