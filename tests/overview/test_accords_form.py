@@ -148,3 +148,15 @@ def test_the_selector_is_reached_with_ctrl_shift_a_and_chooses_by_typing(
         qtbot.keyClick(focused(), Qt.Key.Key_Return)
     assert window.accord_choice.key() == "test-accord"
     assert window.models[RecordKind.PARTY].accord == "test-accord"
+
+
+def test_tab_goes_from_the_navigator_to_the_accord_and_on_to_the_search(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    qtbot.waitUntil(window.isActiveWindow)
+    window.navigator.setFocus()
+    qtbot.waitUntil(window.navigator.hasFocus)
+    qtbot.keyClick(focused(), Qt.Key.Key_Tab)
+    assert window.accord_selector.isAncestorOf(focused())
+    qtbot.keyClick(focused(), Qt.Key.Key_Tab)
+    assert focused() is window.search_field or window.search_field.isAncestorOf(focused())

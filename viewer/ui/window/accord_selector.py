@@ -47,6 +47,7 @@ class AccordSelector(QWidget):
         self.combo = SearchingComboBox("Choose an accord", 18, self)
         self.combo.setObjectName("accordCombo")
         self.combo.setAccessibleName("Accord")
+        self.combo.search_line.setAccessibleName("Accord")
         self.combo.setToolTip("The accord whose statuses the window shows")
         self.combo.set_item_source(self._items)
         self.label.setBuddy(self.combo)

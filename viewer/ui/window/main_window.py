@@ -153,10 +153,11 @@ class MainWindow(QMainWindow):
         self.detail_pane.set_accord(key)
 
     def _set_tab_order(self) -> None:
-        """Tab walks the panes as the eye reads them: navigator, search, the
-        list, the detail, the citations (the arrows move inside each)."""
+        """Tab walks the panes as the eye reads them: navigator, the accord,
+        search, the list, the detail, the citations (the arrows move inside each)."""
         chain: list[QWidget] = [
             self.navigator,
+            self.accord_selector.combo,
             self.search_field,
             *self.views.values(),
             self.search.results,
