@@ -81,6 +81,10 @@ def _text(value: Any) -> str:
     return "" if value is None else str(value)
 
 
+def _count(value: Any) -> str:
+    return "" if value is None else f"{int(value):,}"
+
+
 def _show_since(edtf: str | None) -> str:
     # The same words as the detail pane's "Now" line for a step without a date.
     return "date not given" if edtf == "" else show_date(edtf)
@@ -162,8 +166,8 @@ COLUMNS: dict[RecordKind, tuple[Column, ...]] = {
         Column(
             "First signed", AccordRow.first_signed_edtf, AccordRow.first_signed_lower, show_date
         ),
-        Column("Participants", _accord_participants, _accord_participants, _text),
-        Column("Events", _accord_events, _accord_events, _text),
+        Column("Participants", _accord_participants, _accord_participants, _count),
+        Column("Events", _accord_events, _accord_events, _count),
     ),
     RecordKind.PARTY: (
         Column("Name", PartyRow.name, PartyRow.name),
