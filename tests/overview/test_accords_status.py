@@ -146,6 +146,10 @@ def test_a_database_without_accords_has_no_choice(
     settings = QSettings(str(tmp_path / "choice.ini"), QSettings.Format.IniFormat)
     choice = AccordChoice(store, settings)
     assert choice.key() is None and choice.name() == ""
-    store.add(Accord("lone-pact", "Lone Pact"))  # no steps yet: still the one to show
+    store.add(Accord("lone-pact", "Lone Pact"))  # no step yet: not chosen for the user
     choice.refresh()
-    assert choice.key() == "lone-pact"
+    assert choice.key() is None
+    with qtbot.waitSignal(choice.changed) as changed:
+        choice.set_key("lone-pact")  # but the user may choose it
+    assert changed.args == ["lone-pact"]
+    assert choice.name() == "Lone Pact"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, QSettings, Signal
 
 from viewer.domain.enums import RecordKind
-from viewer.store.api import Store, busiest_accord, complete, labels_for
+from viewer.store.api import Store, busiest_accord, labels_for
 
 SETTING = "overview/accord"
 
@@ -16,8 +16,8 @@ class AccordChoice(QObject):
 
     At first (and with another database, or once the accord is deleted) it
     is the accord remembered in the settings if it still exists, else the
-    accord with the most status actions, else the first accord by name (none
-    has a step yet), else none. Each read is one indexed look-up.
+    accord with the most status actions, else none (the user may still
+    choose an accord that has no step yet). Each read is one indexed look-up.
 
     Signals:
         changed(str): another accord was chosen; carries its key ("" when
@@ -72,11 +72,7 @@ class AccordChoice(QObject):
             self._store, RecordKind.ACCORD, [remembered] if remembered else []
         ):
             return remembered
-        busiest = busiest_accord(self._store)
-        if busiest is not None:
-            return busiest
-        first = complete(self._store, RecordKind.ACCORD, "", 1)
-        return first[0][0] if first else None
+        return busiest_accord(self._store)
 
     def _settle(self, key: str | None, name: str | None = None) -> None:
         if name is None and key is not None:
