@@ -166,16 +166,15 @@ def test_no_accord_is_a_plain_empty_state(qtbot: QtBot) -> None:
 def test_the_parts_have_no_place_until_set_then_follow_the_day(
     view: OverviewView, abraham: AccordOverview
 ) -> None:
-    assert [view.body.widget(n) for n in range(view.body.count())] == [view.table]
+    assert [view.top.widget(n) for n in range(view.top.count())] == [view.table]
+    assert [view.body.widget(n) for n in range(view.body.count())] == [view.top]
     timeline, world = TimelineDouble(), MapDouble()
     view.set_timeline(timeline)
     view.set_map(world)
-    # Table, map, timeline: whatever order they came in.
-    assert [view.body.widget(n) for n in range(view.body.count())] == [
-        view.table,
-        world,
-        timeline,
-    ]
+    # The table with the map beside it, the timeline under both, whatever
+    # order they came in.
+    assert [view.top.widget(n) for n in range(view.top.count())] == [view.table, world]
+    assert [view.body.widget(n) for n in range(view.body.count())] == [view.top, timeline]
     assert world.overview is abraham and timeline.overview is abraham
     view.set_day(date(2025, 11, 7))
     assert world.days[-1] == timeline.days[-1] == date(2025, 11, 7)

@@ -204,6 +204,21 @@ def build_parser() -> argparse.ArgumentParser:
         "--sources", type=_count, default=1_000, metavar="S", help="sources (default: %(default)s)"
     )
     synth.add_argument(
+        "--accord-parties",
+        type=_bounded(0, 249),
+        default=0,
+        metavar="N",
+        help="also add a synthetic accord (key synthetic-accord) with N states, for the "
+        "overview at scale (default: %(default)s, no such accord)",
+    )
+    synth.add_argument(
+        "--accord-events",
+        type=_count,
+        default=0,
+        metavar="M",
+        help="the synthetic accord's events (default: %(default)s)",
+    )
+    synth.add_argument(
         "--seed",
         type=int,
         default=0,

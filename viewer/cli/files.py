@@ -117,8 +117,12 @@ def run_synth(
             arguments.seed,
             progress=lambda message: say(message, err),
         )
+        if arguments.accord_parties or arguments.accord_events:
+            _synth_accord(arguments, err)
     except api.SynthError as error:
         return fail(str(error), err)
+    except (api.DatabaseFileError, api.StoreError) as error:
+        return fail(f"{arguments.path} was written, but not its synthetic accord: {error}", err)
     summary = ", ".join(many(count, table) for table, count in written.items())
     try:
         print(f"Wrote {arguments.path}: {summary}", file=out)
@@ -126,3 +130,23 @@ def run_synth(
     except BrokenPipeError:
         return reader_gone(out)
     return EXIT_OK
+
+
+SYNTH_ACCORD = ("synthetic-accord", "Synthetic Accord")
+
+
+def _synth_accord(arguments: argparse.Namespace, err: TextIO) -> None:
+    """Add the synthetic accord of ``--accord-parties`` and ``--accord-events``
+    to the database ``synth`` just wrote."""
+    store, opened = api.open_or_create(arguments.path, "synth", seed=False)
+    try:
+        api.synthesise_accord(
+            store,
+            *SYNTH_ACCORD,
+            parties=arguments.accord_parties or 200,
+            events=arguments.accord_events,
+            seed=arguments.seed,
+            progress=lambda message: say(message, err),
+        )
+    finally:
+        opened.close()

@@ -93,6 +93,7 @@ if TYPE_CHECKING:
     from viewer.store.search import Facets, SearchHit, counts, facets, search
     from viewer.store.store import Store
     from viewer.store.synth import SynthError, synthesise
+    from viewer.store.synth_accord import synthesise_accord
     from viewer.store.synth_records import SynthSize
 
 # Where each name lives. A name is imported the first time it is asked for,
@@ -179,6 +180,7 @@ _HOMES = {
     "Store": "viewer.store.store",
     "SynthError": "viewer.store.synth",
     "synthesise": "viewer.store.synth",
+    "synthesise_accord": "viewer.store.synth_accord",
     "SynthSize": "viewer.store.synth_records",
 }
 
@@ -274,6 +276,7 @@ __all__ = [
     "search",
     "set_aside_damaged",
     "synthesise",
+    "synthesise_accord",
     "take_backup",
     "verify_chain",
 ]

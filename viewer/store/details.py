@@ -8,10 +8,10 @@ from typing import Any
 from sqlalchemy import Select, func, select
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
-from viewer.domain.enums import RecordKind, RoleKind
+from viewer.domain.enums import EventKind, RecordKind, RoleKind
 from viewer.domain.quoting import quoted
-from viewer.domain.records import Event, Party, Person, Record, Source, StatusAction
-from viewer.domain.status import chronological
+from viewer.domain.records import Accord, Event, Party, Person, Record, Source, StatusAction
+from viewer.domain.status import chronological, status_as_of
 from viewer.domain.views import Claim, Detail, Link
 from viewer.store.dependents import CLAIM_KINDS
 from viewer.store.listing import show_date
@@ -21,6 +21,7 @@ from viewer.store.schema import (
     CitationRow,
     EventRoleRow,
     EventRow,
+    PartyRow,
     PersonRow,
     SourceRow,
     StatusActionRow,
@@ -83,6 +84,9 @@ def load_detail(store: Store, kind: RecordKind, key: str) -> Detail | None:
                     for r in record.roles
                     if r.person
                 )
+            case Accord():
+                links["Participants"], totals["Participants"] = _participants(session, row.id)
+                links["Events"], totals["Events"] = _accord_events(session, row.id)
             case Source():
                 claims = []
                 links["Citing claims"], totals["Citing claims"] = _citing_claims(session, row.id)
@@ -161,6 +165,70 @@ def _events(
         note = _role_label(role_value) + (f", {when}" if when else "")
         links.append(Link(RecordKind.EVENT, key, title, note))
     return tuple(links), total
+
+
+def _participants(session: Session, accord_id: int) -> tuple[tuple[Link, ...], int]:
+    """The first parties (by name) with a step in the accord, each noted with
+    its status now in this accord only, and how many there are in all."""
+    in_accord = StatusActionRow.accord_id == accord_id
+    party_ids = select(StatusActionRow.party_id).where(in_accord)
+    parties = session.execute(
+        select(PartyRow.id, PartyRow.key, PartyRow.name)
+        .where(PartyRow.id.in_(party_ids))
+        .order_by(PartyRow.name, PartyRow.id)
+        .limit(RELATED_LIMIT)
+    ).all()
+    steps: dict[int, list[StatusAction]] = {party_id: [] for party_id, _, _ in parties}
+    if steps:
+        rows = session.scalars(
+            select_rows(RecordKind.STATUS_ACTION)
+            .where(in_accord, StatusActionRow.party_id.in_(list(steps)))
+            .order_by(StatusActionRow.id)
+        )
+        for action_row in rows:
+            action = to_record(action_row)
+            if isinstance(action, StatusAction):
+                steps[action_row.party_id].append(action)
+    links = tuple(
+        Link(RecordKind.PARTY, key, name, _status_now(steps[party_id]))
+        for party_id, key, name in parties
+    )
+    total = _count(session, select(StatusActionRow.party_id).where(in_accord).distinct())
+    return links, total
+
+
+def _status_now(actions: list[StatusAction]) -> str:
+    """A party's status now in words, by the one status rule."""
+    found = status_as_of(actions)
+    if found is None:
+        return "no status yet"
+    action = found.action
+    if action.date is None or action.date.lower is None:
+        return f"{action.action.label}, date not given"
+    return f"{action.action.label}, {action.date.display()}"
+
+
+def _accord_events(session: Session, accord_id: int) -> tuple[tuple[Link, ...], int]:
+    """The first events of the accord by date, and how many there are in all."""
+    in_accord = EventRow.accord_id == accord_id
+    links = []
+    for key, title, date_edtf, kind in session.execute(
+        select(EventRow.key, EventRow.title, EventRow.date_edtf, EventRow.event_kind)
+        .where(in_accord)
+        .order_by(EventRow.date_lower.nulls_last(), EventRow.id)
+        .limit(RELATED_LIMIT)
+    ):
+        when = show_date(date_edtf)
+        note = _event_kind_label(kind) + (f", {when}" if when else "")
+        links.append(Link(RecordKind.EVENT, key, title, note))
+    return tuple(links), _count(session, select(EventRow.id).where(in_accord))
+
+
+def _event_kind_label(value: str) -> str:
+    try:
+        return EventKind(value).label
+    except ValueError:  # the event itself says so when shown; `check` reports it
+        return str(value)
 
 
 def _role_label(value: str) -> str:

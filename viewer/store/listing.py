@@ -15,6 +15,7 @@ from sqlalchemy import (
     ColumnElement,
     Date,
     Select,
+    String,
     and_,
     bindparam,
     case,
@@ -30,6 +31,7 @@ from viewer.domain.enums import Certainty, EventKind, RecordKind, StatusKind
 from viewer.domain.views import ListRow
 from viewer.store.mapping import LABEL_COLUMNS, ROW_TYPES
 from viewer.store.schema import (
+    AccordRow,
     EventRow,
     PartyRow,
     PersonRow,
@@ -79,6 +81,10 @@ def _text(value: Any) -> str:
     return "" if value is None else str(value)
 
 
+def _count(value: Any) -> str:
+    return "" if value is None else f"{int(value):,}"
+
+
 def _show_since(edtf: str | None) -> str:
     # The same words as the detail pane's "Now" line for a step without a date.
     return "date not given" if edtf == "" else show_date(edtf)
@@ -86,21 +92,36 @@ def _show_since(edtf: str | None) -> str:
 
 # A party's current status, by the rule of viewer.domain.status: the latest
 # step dated by today; steps without a date come after every dated step, so
-# they hold unless a step of the party is dated after today. One indexed
+# they hold unless a step of the party is dated after today. With an accord
+# chosen (the "accord" parameter), only the steps in that accord count, the
+# undated rule included; without one, every step of the party. One indexed
 # lookup by party (ix on party_id) per row of a page, LIMIT 1.
 _current = aliased(StatusActionRow, name="current_action")
 _later = aliased(StatusActionRow, name="later_action")
 _today = bindparam("today", type_=Date)
+_accord_key = bindparam("accord", type_=String)
+_chosen_accord = select(AccordRow.id).where(AccordRow.key == _accord_key).scalar_subquery()
+
+
+def _in_chosen_accord(action: Any) -> ColumnElement[bool]:
+    return or_(_accord_key.is_(None), action.accord_id == _chosen_accord)
+
+
 _latest_action = (
     select(StatusActionRow.id)
     .where(
         StatusActionRow.party_id == PartyRow.id,
+        _in_chosen_accord(StatusActionRow),
         or_(
             StatusActionRow.date_lower <= _today,
             and_(
                 StatusActionRow.date_lower.is_(None),
                 ~select(_later.id)
-                .where(_later.party_id == PartyRow.id, _later.date_lower > _today)
+                .where(
+                    _later.party_id == PartyRow.id,
+                    _in_chosen_accord(_later),
+                    _later.date_lower > _today,
+                )
                 .correlate(PartyRow)
                 .exists(),
             ),
@@ -115,6 +136,20 @@ _latest_action = (
     .correlate(PartyRow)
     .scalar_subquery()
 )
+# An accord's counts: each a correlated count through an index on accord_id
+# (ix_status_actions_accord_id, ix_events_accord_id), for the page's rows only.
+_accord_participants = (
+    select(func.count(func.distinct(StatusActionRow.party_id)))
+    .where(StatusActionRow.accord_id == AccordRow.id)
+    .correlate(AccordRow)
+    .scalar_subquery()
+)
+_accord_events = (
+    select(func.count(EventRow.id))
+    .where(EventRow.accord_id == AccordRow.id)
+    .correlate(AccordRow)
+    .scalar_subquery()
+)
 # Statuses sort in the order of their steps (StatusKind's declaration order),
 # not by the alphabet of their stored names.
 _status_order = case(
@@ -126,6 +161,14 @@ _since = case((_current.id.is_(None), None), else_=func.coalesce(_current.date_e
 _person_party = aliased(PartyRow, name="person_party")
 
 COLUMNS: dict[RecordKind, tuple[Column, ...]] = {
+    RecordKind.ACCORD: (
+        Column("Name", AccordRow.name, AccordRow.name),
+        Column(
+            "First signed", AccordRow.first_signed_edtf, AccordRow.first_signed_lower, show_date
+        ),
+        Column("Participants", _accord_participants, _accord_participants, _count),
+        Column("Events", _accord_events, _accord_events, _count),
+    ),
     RecordKind.PARTY: (
         Column("Name", PartyRow.name, PartyRow.name),
         Column("ISO code", PartyRow.iso_code, PartyRow.iso_code, _text),
@@ -155,12 +198,17 @@ COLUMNS: dict[RecordKind, tuple[Column, ...]] = {
 
 @dataclass(frozen=True)
 class ListQuery:
-    """Which rows of a list, in which order: a filter text and a sort column."""
+    """Which rows of a list, in which order: a filter text and a sort column.
+
+    ``accord`` (a key) makes the participants' current status and its date
+    those of their steps in that accord only; None counts every accord.
+    """
 
     kind: RecordKind
     text: str = ""
     sort_column: int = 0
     descending: bool = False
+    accord: str | None = None
 
 
 def headers(kind: RecordKind) -> tuple[str, ...]:
@@ -203,13 +251,13 @@ def fetch_rows(
     with store.failures_explained("reading a page of the list"), store.reading() as session:
         rows = [
             ListRow(key, tuple(c.show(v) for c, v in zip(columns, values, strict=True)))
-            for key, *values in session.execute(statement, _now())
+            for key, *values in session.execute(statement, _params(query))
         ]
         if len(rows) < limit:
             # A short page (the last one, mostly): in one read, rows its index
             # lists but the table does not hold are a damaged table page, which
             # SQLite can read as empty without an error.
-            listed = session.scalar(select(func.count()).select_from(page), _now()) or 0
+            listed = session.scalar(select(func.count()).select_from(page), _params(query)) or 0
             if listed > len(rows):
                 raise store.damage_found(
                     f"{listed - len(rows)} rows of the {row_type.__tablename__} table that "
@@ -234,7 +282,7 @@ def row_index(store: Store, query: ListQuery, key: str, total: int | None = None
     sort = columns[query.sort_column if 0 <= query.sort_column < len(columns) else 0].sort
     target = _joined(query, select(row_type.id, sort)).where(row_type.key == key, _filter(query))
     with store.failures_explained("finding a record in the list"), store.reading() as session:
-        found = session.execute(target, _now()).first()
+        found = session.execute(target, _params(query)).first()
         if found is None:
             return None
         target_id, value = found
@@ -259,7 +307,10 @@ def row_index(store: Store, query: ListQuery, key: str, total: int | None = None
                 if limit is not None:
                     rows = rows.limit(limit - counted)
                 counted += int(
-                    session.scalar(select(func.count()).select_from(rows.subquery()), _now()) or 0
+                    session.scalar(
+                        select(func.count()).select_from(rows.subquery()), _params(query)
+                    )
+                    or 0
                 )
                 if limit is not None and counted >= limit:
                     break
@@ -278,9 +329,10 @@ def row_index(store: Store, query: ListQuery, key: str, total: int | None = None
             limit *= 8
 
 
-def _now() -> dict[str, date]:
-    """The parameters of the list queries: today, for a party's current status."""
-    return {"today": date.today()}
+def _params(query: ListQuery) -> dict[str, Any]:
+    """The parameters of the list queries: today and the chosen accord, for a
+    party's current status."""
+    return {"today": date.today(), "accord": query.accord}
 
 
 def _base(query: ListQuery) -> Select[Any]:

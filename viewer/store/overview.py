@@ -27,9 +27,9 @@ from viewer.store.store import Store
 
 def busiest_accord(store: Store) -> str | None:
     """The key of the accord with the most status actions (ties: the first
-    made); without any step, the first accord made; None without accords.
-    The overview's and the report's accord until the user picks one. One
-    grouped count over the accord index."""
+    made); None when no accord has any step. The overview's and the
+    report's accord until the user picks one. One grouped count over the
+    accord index."""
     with store.failures_explained("finding the accord to show"), store.reading() as session:
         steps = func.count(StatusActionRow.id)
         found = session.scalar(
@@ -39,9 +39,7 @@ def busiest_accord(store: Store) -> str | None:
             .order_by(steps.desc(), AccordRow.id)
             .limit(1)
         )
-        if found is None:
-            found = session.scalar(select(AccordRow.key).order_by(AccordRow.id).limit(1))
-        return found
+        return None if found is None else str(found)
 
 
 def accord_overview(

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QWidget
 from viewer.domain.enums import RecordKind
 from viewer.domain.records import Record
 from viewer.store.store import Store
+from viewer.ui.edit.forms.accord_dialog import AccordDialog
 from viewer.ui.edit.forms.event_dialog import EventDialog
 from viewer.ui.edit.forms.party_dialog import PartyDialog
 from viewer.ui.edit.forms.person_dialog import PersonDialog
@@ -24,6 +25,7 @@ FORMS: dict[RecordKind, type[RecordDialog]] = {
     RecordKind.SOURCE: SourceDialog,
     RecordKind.STATUS_ACTION: StatusActionDialog,
     RecordKind.EVENT: EventDialog,
+    RecordKind.ACCORD: AccordDialog,
 }
 # A seeded record of each kind, for the Edit forms.
 SEEDED = {
@@ -32,6 +34,7 @@ SEEDED = {
     RecordKind.SOURCE: "axios-kazakhstan-abraham-accords-report",
     RecordKind.STATUS_ACTION: "kazakhstan-expected-to-join-2025",
     RecordKind.EVENT: None,
+    RecordKind.ACCORD: "abraham-accords",
 }
 
 

@@ -84,7 +84,7 @@ def detail_text(window: MainWindow) -> str:
 def test_the_window_has_its_named_parts(window: MainWindow) -> None:
     assert window.findChild(QLineEdit, "searchField") is not None
     assert window.findChild(QListWidget, "navigator") is not None
-    for name in ("participantsView", "eventsView", "peopleView", "sourcesView"):
+    for name in ("participantsView", "eventsView", "peopleView", "sourcesView", "accordsView"):
         assert window.findChild(QTableView, name) is not None
     for name in ("detailPane", "citationsPane"):
         assert window.findChild(QWidget, name) is not None
@@ -100,6 +100,7 @@ def test_the_window_has_its_named_parts(window: MainWindow) -> None:
         "Events (9)",
         "People (10)",
         "Sources (3)",
+        "Accords (1)",
         "All results",
         "Saved searches",  # a heading, hidden until a search is saved
     ]

@@ -43,6 +43,8 @@ def pane_of(window: MainWindow, widget: QWidget | None) -> str:
         return "nowhere"
     if widget is window.search_field:
         return "search"
+    if window.accord_selector.isAncestorOf(widget):
+        return "accord"
     for frame in window.frames:
         if widget is frame.pane or frame.pane.isAncestorOf(widget):
             return frame.objectName().removesuffix("Frame")
@@ -58,14 +60,14 @@ def detail_title(window: MainWindow) -> str:
 def test_tab_walks_the_panes_in_reading_order(qtbot: QtBot, window: MainWindow) -> None:
     window.navigator.setFocus()
     seen = [pane_of(window, QApplication.focusWidget())]
-    for _ in range(12):
+    for _ in range(16):
         qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
         pane = pane_of(window, QApplication.focusWidget())
         if pane != seen[-1]:
             seen.append(pane)
         if pane == "citationsPane":
             break
-    assert seen == ["navigator", "search", "lists", "detailPane", "citationsPane"]
+    assert seen == ["navigator", "accord", "search", "lists", "detailPane", "citationsPane"]
 
 
 def test_tab_leaves_a_list_in_one_press(qtbot: QtBot, window: MainWindow) -> None:

@@ -74,9 +74,9 @@ def test_what_the_field_cannot_use_is_in_its_tooltip(window: MainWindow) -> None
 
 def test_the_navigator_shows_each_lists_hits_during_a_search(window: MainWindow) -> None:
     search_for(window, "kazakh")
-    texts = [window.navigator.item(row).text() for row in range(6)]
+    texts = [window.navigator.item(row).text() for row in range(7)]
     assert texts[1] == "Participants (1 of 9)"
-    assert texts[5].startswith("All results (")
+    assert texts[6].startswith("All results (")
     window.search_field.clear()
     window.search_field.settle()  # no search: nothing to read, the counts at once
     assert window.navigator.item(1).text() == "Participants (9)"

@@ -36,9 +36,10 @@ from viewer.domain.display_text import (
     one_line,
 )
 from viewer.domain.enums import RecordKind
-from viewer.domain.records import Accord, Event, Party, Person, Source
+from viewer.domain.records import Accord, Event, Party, Person, Source, StatusAction
 from viewer.domain.status import status_as_of
 from viewer.domain.views import Detail, Link
+from viewer.ui.timeline.status_timeline import describe_status
 
 RECORD_SCHEME = "record"
 EDIT_SCHEME = "edit"
@@ -70,6 +71,8 @@ SHOW_ALL: dict[tuple[RecordKind, str], tuple[RecordKind | None, str]] = {
     (RecordKind.PARTY, "People"): (RecordKind.PERSON, "party"),
     (RecordKind.PERSON, "Events"): (RecordKind.EVENT, "person"),
     (RecordKind.SOURCE, "Citing claims"): (None, "source"),
+    (RecordKind.ACCORD, "Participants"): (RecordKind.PARTY, "accord"),
+    (RecordKind.ACCORD, "Events"): (RecordKind.EVENT, "accord"),
 }
 
 
@@ -160,11 +163,19 @@ def detail_html(detail: Detail) -> str:
     return detail_page(detail).html
 
 
-def detail_page(detail: Detail, *, editable: bool = True) -> DetailPage:
+def in_accord(actions: tuple[StatusAction, ...], accord: str | None) -> tuple[StatusAction, ...]:
+    """The steps of ``actions`` taken in ``accord`` (all of them for None)."""
+    return actions if accord is None else tuple(a for a in actions if a.accord == accord)
+
+
+def detail_page(detail: Detail, *, editable: bool = True, accord: str | None = None) -> DetailPage:
     """The page of ``detail``, with the whole text of each field it shows cut.
 
     Not ``editable`` (the file cannot be written), the edit commands show as
     muted text, not links: a link that looks live but does nothing misleads.
+    With an ``accord`` (a key), a participant's current status and status
+    actions are those of that accord, and a line links to each other accord
+    the participant has steps in, with its status now there.
     """
     record = detail.record
     page = DetailPage(one_line(record.label, 60))
@@ -172,13 +183,15 @@ def detail_page(detail: Detail, *, editable: bool = True) -> DetailPage:
     name = page.text(record.label, _name_word(record), NAME_CHARACTERS, NAME_LINES)
     parts = [f"<h2>{name}</h2>"]
     parts.append(f"<p class='muted'>{_text(record.kind.label.capitalize())}</p>")
-    parts.append(_fields(_field_rows(detail, page)))
+    parts.append(_fields(_field_rows(detail, page, accord)))
     if isinstance(record, Party):
-        parts.append(_status_actions(detail, record, page, editable))
+        parts.append(_status_actions(detail, record, page, editable, accord))
     for heading, links in detail.links.items():
         if links:
             total = detail.link_totals.get(heading)
             counted = f" ({detail.total_text(heading)})" if total else ""
+            if not total and isinstance(record, Accord):
+                counted = f" ({len(links):,})"  # an accord's lists always say their size
             parts.append(f"<h3>{_text(heading)}{counted}</h3><ul>")
             parts.extend(f"<li>{_link(link)}</li>" for link in links)
             parts.append("</ul>")
@@ -196,8 +209,11 @@ def _name_word(record: object) -> str:
     return "Title" if isinstance(record, Source | Event) else "Name"
 
 
-def _status_actions(detail: Detail, party: Party, page: DetailPage, editable: bool) -> str:
-    """The party's steps, each with an Edit link, under a "Change status…" link.
+def _status_actions(
+    detail: Detail, party: Party, page: DetailPage, editable: bool, accord: str | None
+) -> str:
+    """The party's steps (in ``accord`` when one is chosen), each with an Edit
+    link, under a "Change status…" link, and the other accords it is in.
 
     A step's name is not a link: links on this page select records, and
     editing is always a link (or button) that says Edit.
@@ -208,12 +224,18 @@ def _status_actions(detail: Detail, party: Party, page: DetailPage, editable: bo
         if editable
         else f"<span class='muted'>{CHANGE_STATUS} ({NOT_EDITABLE})</span>"
     )
-    parts = ["<h3>Status actions</h3>", f"<p>{offer}</p>"]
-    if not detail.actions:
+    actions = in_accord(detail.actions, accord)
+    heading = "Status actions"
+    if accord is not None:
+        heading += f" in {one_line(detail.name_of(RecordKind.ACCORD, accord))}"
+    parts = [f"<h3>{_escaped(heading)}</h3>", f"<p>{offer}</p>"]
+    elsewhere = _also_in(detail, accord)
+    if not actions:
         parts.append("<p class='muted'><i>No status actions recorded.</i></p>")
+        parts += elsewhere
         return "\n".join(parts)
     parts.append("<ul>")
-    for action in detail.actions:
+    for action in actions:
         when = action.date.display() if action.date else "date not given"
         accord = detail.name_of(RecordKind.ACCORD, action.accord)
         note = (
@@ -229,7 +251,30 @@ def _status_actions(detail: Detail, party: Party, page: DetailPage, editable: bo
             f"[{edit_link}]{note}</li>"
         )
     parts.append("</ul>")
+    parts += elsewhere
     return "\n".join(parts)
+
+
+def _also_in(detail: Detail, accord: str | None) -> list[str]:
+    """ "Also in: <accord> — <status now>" for each other accord the party has
+    steps in, each a link to that accord (nothing when no accord is chosen)."""
+    if accord is None:
+        return []
+    others: dict[str, list[StatusAction]] = {}
+    for action in detail.actions:
+        if action.accord != accord:
+            others.setdefault(action.accord, []).append(action)
+    if not others:
+        return []
+    lines = []
+    for key, actions in sorted(
+        others.items(), key=lambda item: detail.name_of(RecordKind.ACCORD, item[0]).casefold()
+    ):
+        found = status_as_of(actions)
+        now = describe_status(found) if found else "no status yet"
+        link = _link(Link(RecordKind.ACCORD, key, detail.name_of(RecordKind.ACCORD, key)))
+        lines.append(f"{link} — {_text(now)}")
+    return [f"<p>Also in: {'; '.join(lines)}</p>"]
 
 
 def _web_link(url: str, page: DetailPage) -> str:
@@ -253,14 +298,14 @@ def _show_all(kind: RecordKind, key: str, heading: str) -> str:
     return f" <a href='{href}'>Show all</a>"
 
 
-def _field_rows(detail: Detail, page: DetailPage) -> list[tuple[str, str]]:
+def _field_rows(detail: Detail, page: DetailPage, accord: str | None) -> list[tuple[str, str]]:
     record = detail.record
     text = page.text
     match record:
         case Party():
             code = record.iso_code or ""
             country = country_name(code) if code else None
-            current = status_as_of(detail.actions)
+            current = status_as_of(in_accord(detail.actions, accord))
             rows = [
                 ("Kind", _text(record.party_kind.label)),
                 ("ISO 3166 code", _text(f"{code} ({country})" if country else code)),

@@ -15,6 +15,7 @@ from viewer.ui.browse.detail_html import (
     EDIT_SCHEME,
     DetailPage,
     detail_page,
+    in_accord,
     is_web_href,
     parse_change_status_href,
     parse_full_text_href,
@@ -25,7 +26,7 @@ from viewer.ui.browse.full_text_dialog import FullTextDialog
 from viewer.ui.browse.history_view import HistoryView
 from viewer.ui.timeline.status_timeline import StatusTimeline
 
-PLACEHOLDER = "Select a participant, event, person or source to see it here."
+PLACEHOLDER = "Select a participant, event, person, source or accord to see it here."
 LOADING = "Loading…"
 
 
@@ -65,6 +66,7 @@ class DetailPane(QWidget):
         self._detail: Detail | None = None
         self._page: DetailPage | None = None
         self._editable = True
+        self._accord: str | None = None
         self._setup_widgets()
         self.show_detail(None)
         self._connect_signals()
@@ -116,10 +118,26 @@ class DetailPane(QWidget):
             return
         self._set_page(detail)
         if isinstance(detail.record, Party):
-            self.timeline.set_actions(detail.actions)
+            self.timeline.set_actions(in_accord(detail.actions, self._accord))
             self.timeline.show()
         else:
             self.timeline.hide()
+
+    def set_accord(self, key: str | None) -> None:
+        """Show a participant's steps in the accord ``key`` only (None: in
+        every accord): its timeline, "Now" line, current status and status
+        actions, with a line naming the other accords it is in."""
+        if key == self._accord:
+            return
+        self._accord = key
+        if self._detail is not None:
+            self._set_page(self._detail)
+            if isinstance(self._detail.record, Party):
+                self.timeline.set_actions(in_accord(self._detail.actions, key))
+
+    def accord(self) -> str | None:
+        """The accord whose steps a participant's page shows (None: every accord)."""
+        return self._accord
 
     def set_editable(self, why_not: str | None) -> None:
         """Show the page's edit links live and offer Revert, or, while the file
@@ -157,7 +175,7 @@ class DetailPane(QWidget):
         return dialog
 
     def _set_page(self, detail: Detail) -> None:
-        self._page = detail_page(detail, editable=self._editable)
+        self._page = detail_page(detail, editable=self._editable, accord=self._accord)
         self.text.setHtml(self._page.html)
 
     def _set_plain(self, text: str) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import OrderedDict
+from dataclasses import replace
 from typing import Any
 
 from PySide6.QtCore import (
@@ -175,7 +176,7 @@ class RecordTableModel(QAbstractTableModel):
         descending = order == Qt.SortOrder.DescendingOrder
         wanted = self._wanted
         if (column, descending) != (wanted.sort_column, wanted.descending):
-            query = ListQuery(self.kind, wanted.text, column, descending=descending)
+            query = replace(wanted, sort_column=column, descending=descending)
             if self._background is not None:
                 self._request(query)
             else:
@@ -196,17 +197,32 @@ class RecordTableModel(QAbstractTableModel):
         if self._background is not None:
             self._background.cancel()
         if text != self._query.text or self._wanted != self._query:
-            self._set_query(
-                ListQuery(self.kind, text, self._query.sort_column, self._query.descending)
-            )
+            self._set_query(replace(self._query, text=text, accord=self._wanted.accord))
 
     def request_filter(self, text: str) -> None:
         """Filter by ``text``: in the background if the model reads there."""
         if self._background is None:
             self.set_filter(text)
         elif text != self._wanted.text:
-            wanted = self._wanted
-            self._request(ListQuery(self.kind, text, wanted.sort_column, wanted.descending))
+            self._request(replace(self._wanted, text=text))
+
+    @property
+    def accord(self) -> str | None:
+        return self._wanted.accord
+
+    def set_accord(self, key: str | None) -> None:
+        """Say each participant's status in the accord ``key`` (None: in any
+        accord), reading the rows afresh (in the background if the model
+        reads there); the rows stay one per party."""
+        if key == self._wanted.accord:
+            return
+        query = replace(self._wanted, accord=key)
+        # Read now, as reload() does (a page and a count), unless a new
+        # filter or sort is being read: then with it, in the background.
+        if self.is_reading():
+            self._request(query)
+        else:
+            self._set_query(query)
 
     def is_reading(self) -> bool:
         """Whether a new filter or sort is being read in the background."""
@@ -317,4 +333,4 @@ class RecordTableModel(QAbstractTableModel):
             self._background.cancel()
         self._store = store
         query = self._query
-        self._set_query(ListQuery(self.kind, "", query.sort_column, query.descending))
+        self._set_query(replace(query, text=""))

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from viewer.domain.enums import RecordKind
 from viewer.domain.field_labels import record_noun
-from viewer.domain.records import Event, Party, Person, Record, Source, StatusAction
+from viewer.domain.records import Accord, Event, Party, Person, Record, Source, StatusAction
 from viewer.store.api import (
     ConflictError,
     DatabaseBusy,
@@ -34,6 +34,7 @@ from viewer.ui.edit.commands import (
     title_of,
 )
 from viewer.ui.edit.conflict_dialog import ConflictResolver, resolve_with_dialog
+from viewer.ui.edit.forms.accord_dialog import AccordDialog
 from viewer.ui.edit.forms.dialog_services import Asker, DialogServices, ask_discard
 from viewer.ui.edit.forms.event_dialog import EventDialog
 from viewer.ui.edit.forms.party_dialog import PartyDialog
@@ -395,6 +396,9 @@ class RecordEditor(QObject):
             case RecordKind.EVENT:
                 assert record is None or isinstance(record, Event)
                 return EventDialog(record, self.services, save, parent)
+            case RecordKind.ACCORD:
+                assert record is None or isinstance(record, Accord)
+                return AccordDialog(record, self.services, save, parent)
         raise ValueError(f"no dialog edits records of the kind {kind.value!r}")
 
     def _push(self, command: AddRecordCommand | EditRecordCommand | DeleteRecordCommand) -> None:

@@ -9,6 +9,7 @@ from itertools import pairwise
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
@@ -85,10 +86,15 @@ class OverviewView(QWidget):
         self.export_button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.export_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.export_button.setMenu(self.export_menu)
+        # The table with the map beside it, the timeline under both.
+        self.top = QSplitter(Qt.Orientation.Horizontal, self)
+        self.top.setObjectName("overviewTopSplitter")
+        self.top.setChildrenCollapsible(False)
+        self.top.addWidget(self.table)
         self.body = QSplitter(Qt.Orientation.Vertical, self)
         self.body.setObjectName("overviewSplitter")
         self.body.setChildrenCollapsible(False)
-        self.body.addWidget(self.table)
+        self.body.addWidget(self.top)
         self.empty = QLabel(NO_ACCORD, self)
         self.empty.setObjectName("overviewEmpty")
         self.empty.setTextFormat(Qt.TextFormat.PlainText)
@@ -173,15 +179,53 @@ class OverviewView(QWidget):
         self.as_of.set_day(day)
 
     def set_map(self, part: MapPart) -> None:
-        """Put the world map under the table; its clicks choose participants."""
-        self._map = self._place(part, 1)
+        """Put the world map beside the table; its clicks choose participants."""
+        self._map = self._place(part, self.top, 1)
         part.partyChosen.connect(lambda key: self.recordChosen.emit(PARTY, key))
+        if self._map is not None:
+            self.top.setStretchFactor(0, 1)
+            self.top.setStretchFactor(1, 1)
 
     def set_timeline(self, part: TimelinePart) -> None:
-        """Put the timeline of everything last; its date line moves the day."""
-        self._timeline = self._place(part, self.body.count())
+        """Put the timeline of everything under the table and the map; its
+        date line moves the day."""
+        self._timeline = self._place(part, self.body, self.body.count())
         part.dayChanged.connect(self.set_day)
         part.recordChosen.connect(self.recordChosen.emit)
+        if self._timeline is not None:
+            self.body.setStretchFactor(0, 3)
+            self.body.setStretchFactor(1, 2)
+
+    def add_export(self, title: str, write: Callable[[Path], None], suffix: str) -> QAction:
+        """An entry of the Export menu that saves a picture: ``write`` writes the
+        file (raising OSError with a plain message when it cannot)."""
+        action = self.export_menu.addAction(title)
+        action.triggered.connect(lambda: self.export_file(title, write, suffix))
+        return action
+
+    def export_file(
+        self, title: str, write: Callable[[Path], None], suffix: str, path: Path | None = None
+    ) -> bool:
+        """Save with ``write`` at ``path`` (None: ask where); whether it was saved.
+        A failure is said, and the file there before stays."""
+        if path is None:
+            kind = suffix.upper()
+            stem = self._file_name().removesuffix(".csv").replace("-participants-", "-")
+            chosen, _ = QFileDialog.getSaveFileName(
+                self, title.rstrip("…"), f"{stem}.{suffix}", f"{kind} files (*.{suffix})"
+            )
+            if not chosen:
+                return False
+            path = Path(chosen)
+        try:
+            write(path)
+        except OSError as error:
+            self.notify(
+                f"{path} was not saved: {error.strerror or error}. "
+                "Choose a folder you can write to and export again."
+            )
+            return False
+        return True
 
     def export_table(self, path: Path | None = None) -> bool:
         """Save the table as shown as CSV at ``path`` (None: ask where);
@@ -206,11 +250,11 @@ class OverviewView(QWidget):
 
     # -- inside ----------------------------------------------------------------------
 
-    def _place(self, part: OverviewPart, position: int) -> QWidget | None:
+    def _place(self, part: OverviewPart, holder: QSplitter, position: int) -> QWidget | None:
         self._parts.append(part)
         widget = part if isinstance(part, QWidget) else None
         if widget is not None:
-            self.body.insertWidget(min(position, self.body.count()), widget)
+            holder.insertWidget(min(position, holder.count()), widget)
         if self._overview is not None:
             part.set_overview(self._overview)
         part.set_day(self.day())

@@ -14,7 +14,7 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication
 
 from viewer.domain.quoting import quoted
 from viewer.store import api
@@ -53,7 +53,7 @@ def run_report(
         raise ReportFailed(str(error)) from None
     try:
         with store.failures_explained("writing the report"):
-            key = accord or api.busiest_accord(store)
+            key = accord or api.busiest_accord(store) or _first_accord(store)
             if key is None:
                 raise ReportFailed(f"{database} holds no accord to report on")
             data = api.report_data(store, key)
@@ -83,12 +83,19 @@ def _unknown_accord(store: api.Store, key: str) -> str:
     return f"no accord has the key {quoted(key)}; the accords are: {listed}{more}"
 
 
+def _first_accord(store: api.Store) -> str | None:
+    keys, _total = api.accord_keys(store, limit=1)
+    return keys[0] if keys else None
+
+
 def _gui_application() -> QCoreApplication:
     """A Qt application to lay out text with: the one running, else a new one,
     offscreen when there is no display."""
-    running = QGuiApplication.instance()
+    running = QApplication.instance()
     if running is not None:
         return running
     if not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    return QGuiApplication([sys.argv[0]])
+    # A QApplication, not a QGuiApplication: the pictures are drawn by the
+    # overview's own widgets, unshown.
+    return QApplication([sys.argv[0]])

@@ -13,19 +13,48 @@ from datetime import date
 
 from PySide6.QtGui import QImage
 
+from viewer.domain.dates import FuzzyDate
 from viewer.domain.overview import AccordOverview
+from viewer.ui.overview.accord_timeline import AccordTimeline
+from viewer.ui.overview.world_map import WorldMap
 
 PictureMaker = Callable[[AccordOverview, date], tuple[str, QImage] | None]
 
 
-def report_pictures() -> list[PictureMaker]:
-    """The pictures every report shows, in order.
+# The pictures' size in pixels: wide pictures that a landscape page holds
+# with their text still readable.
+MAP_SIZE = (1600, 1000)
+TIMELINE_WIDTH = 1800
+LANE_PIXELS = 22
 
-    Hook for the overview's map and timeline: add a maker for each here, e.g.
-    ``lambda overview, day: ("World map", WorldMap.picture(overview, day))``
-    and the same for ``AccordTimeline.picture``.
-    """
-    return []
+
+def report_pictures() -> list[PictureMaker]:
+    """The pictures every report shows, in order: the world map and the
+    timeline of everything, as of the report's day."""
+    return [map_picture, timeline_picture]
+
+
+def map_picture(overview: AccordOverview, day: date) -> tuple[str, QImage] | None:
+    """The world map coloured as of ``day``, with its legend."""
+    world = WorldMap()
+    world.set_overview(overview)
+    world.set_day(day)
+    unplaced = world.unplaced()
+    title = f"World map as of {FuzzyDate.parse(day.isoformat()).display()}"
+    if unplaced:
+        title += f" (not on the map: {', '.join(unplaced)})"
+    return title, world.picture(*MAP_SIZE)
+
+
+def timeline_picture(overview: AccordOverview, day: date) -> tuple[str, QImage] | None:
+    """The timeline of everything over the accord's whole span, the as-of line on ``day``."""
+    if not overview.parties and not overview.events:
+        return None
+    timeline = AccordTimeline()
+    timeline.set_overview(overview)
+    timeline.set_day(day)
+    height = max(500, 160 + LANE_PIXELS * len(overview.parties))
+    return "Timeline of everything", timeline.picture(TIMELINE_WIDTH, min(height, 2400))
 
 
 def make_pictures(

@@ -92,6 +92,10 @@ class StatusTimeline(QWidget):
         self.canvas.set_actions(self._actions)
         self._refresh()
 
+    def shown_actions(self) -> tuple[StatusAction, ...]:
+        """The status actions shown."""
+        return self._actions
+
     def set_as_of(self, day: date) -> None:
         """Move the "as of" date; emits :attr:`asOfChanged` when it changes."""
         self.as_of_edit.set_day(day)

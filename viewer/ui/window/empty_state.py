@@ -40,4 +40,6 @@ def and_list(items: list[str]) -> str:
 
 
 # The kinds that have a list of their own in the window.
-_LISTED = frozenset({RecordKind.PARTY, RecordKind.EVENT, RecordKind.PERSON, RecordKind.SOURCE})
+_LISTED = frozenset(
+    {RecordKind.PARTY, RecordKind.EVENT, RecordKind.PERSON, RecordKind.SOURCE, RecordKind.ACCORD}
+)

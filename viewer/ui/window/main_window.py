@@ -12,11 +12,13 @@ from PySide6.QtGui import QCloseEvent, QResizeEvent
 from PySide6.QtWidgets import QLabel, QMainWindow, QWidget
 
 from viewer.domain.enums import RecordKind
-from viewer.store.api import Store, busiest_accord
+from viewer.store.api import Store
 from viewer.ui.browse.detail_reader import DetailReader
 from viewer.ui.browse.link_opener import LinkOpener
 from viewer.ui.edit.record_editor import RecordEditor, show_problem
 from viewer.ui.widgets.window_text import title_part
+from viewer.ui.window.accord_choice import AccordChoice
+from viewer.ui.window.accord_selector import AccordSelector
 from viewer.ui.window.change_watcher import ChangeWatcher
 from viewer.ui.window.edit_actions import EditActions
 from viewer.ui.window.navigation_history import Location
@@ -39,8 +41,10 @@ from viewer.ui.window.window_layout import (
 
 
 class MainWindow(QMainWindow):
-    """Lists of participants, events, people and sources beside the selected
-    record's detail and the citations behind it.
+    """Lists of participants, events, people, sources and accords beside the
+    selected record's detail and the citations behind it; the participants'
+    statuses are those of the accord chosen in the tool bar
+    (:attr:`accord_choice`).
 
     The store is read one action at a time; the window keeps only plain rows
     and records. Selecting a row drives both panes; links and the citations
@@ -79,6 +83,7 @@ class MainWindow(QMainWindow):
         self._setup_widgets(database_path, opener)
         self.edit_actions = EditActions(self, self.editor, self)
         self._setup_actions()
+        self._setup_accord()
         edits = self.edit_actions
         self.undo_action, self.redo_action, self.new_action = edits.undo, edits.redo, edits.new
         self.edit_action, self.delete_action = edits.edit, edits.delete
@@ -138,11 +143,28 @@ class MainWindow(QMainWindow):
         self.detail_pane.timeline.set_as_of(self.preferences.current().default_as_of())
         self._update_history_actions()
 
+    def _setup_accord(self) -> None:
+        """The accord whose statuses the window shows: chosen in the tool bar
+        (and View ▸ Choose Accord…), followed by the participants list and
+        the detail pane."""
+        self.accord_choice = AccordChoice(self._store, self._settings, self)
+        self.accord_selector = AccordSelector(self._store, self.accord_choice, self)
+        self.toolbar.add_before_search(self.accord_selector)
+        self.view_actions.add_choice(self.accord_selector.choose_action)
+        self._follow_accord()
+
+    def _follow_accord(self) -> None:
+        key = self.accord_choice.key()
+        self.models[RecordKind.PARTY].set_accord(key)
+        self.detail_pane.set_accord(key)
+        self.overview.reload()
+
     def _set_tab_order(self) -> None:
-        """Tab walks the panes as the eye reads them: navigator, search, the
-        list, the detail, the citations (the arrows move inside each)."""
+        """Tab walks the panes as the eye reads them: navigator, the accord,
+        search, the list, the detail, the citations (the arrows move inside each)."""
         chain: list[QWidget] = [
             self.navigator,
+            self.accord_selector.combo,
             self.search_field,
             *self.views.values(),
             *self.overview.view.tab_chain(),
@@ -181,6 +203,7 @@ class MainWindow(QMainWindow):
         self.editor.changed.connect(lambda kind, key: self._record_changed(RecordKind(kind), key))
         self.editor.failed.connect(lambda text: self.notify(text))
         self.watcher.changedElsewhere.connect(lambda: self.refresh())
+        self.accord_choice.changed.connect(lambda _key: self._follow_accord())
         self.file.connect_stops(self.editor.writingStopped, self.watcher.fileGone)
         # A message (a backup taken, a restore) takes the path's room while it
         # shows: under the path it would be cut off at its end.
@@ -219,8 +242,8 @@ class MainWindow(QMainWindow):
         self.overview.show()
 
     def _overview_accord(self) -> str | None:
-        """The accord the overview shows: the one with the most status actions."""
-        return busiest_accord(self._store)
+        """The accord the overview shows: the one chosen in the tool bar."""
+        return self.accord_choice.key()
 
     def show_in_place(self, kind: RecordKind, key: str) -> None:
         """Show a record chosen in the overview in the panes, selected in its
@@ -233,7 +256,7 @@ class MainWindow(QMainWindow):
         self._update_history_actions()
 
     def show_list(self, kind: RecordKind) -> None:
-        """Show ``kind``'s list with the keyboard focus in it (Ctrl+1…Ctrl+4)."""
+        """Show ``kind``'s list with the keyboard focus in it (Ctrl+1…Ctrl+5)."""
         self.show_kind(kind)
         self.views[kind].setFocus(Qt.FocusReason.ShortcutFocusReason)
 
@@ -370,6 +393,9 @@ class MainWindow(QMainWindow):
         place = focus or self.back_forward.current
         self._refreshing = True  # the record is chosen below, once, not per list
         try:
+            # An accord added, renamed or deleted: the choice and its list follow.
+            self.accord_choice.refresh()
+            self.accord_selector.refresh()
             self.lists.reload()
         finally:
             self._refreshing = False
@@ -435,6 +461,12 @@ class MainWindow(QMainWindow):
         finally:
             self._selecting = False
         self.watcher.set_store(store)
+        self._selecting = True
+        try:
+            self.accord_choice.set_store(store)
+            self.accord_selector.set_store(store)
+        finally:
+            self._selecting = False
         self.overview.set_store(store)
         self.safety.show_store(store, path, damaged=damaged)
         self.setWindowFilePath(str(path))
@@ -458,10 +490,9 @@ class MainWindow(QMainWindow):
         return self.file_actions.replace_file(change)
 
     def report_target(self) -> tuple[str | None, date]:
-        """The accord and the day File ▸ Export Report… reports on: for now the
-        accord with the most status actions, as of today (the overview's
-        accord and as-of date once the window has an overview)."""
-        return busiest_accord(self._store), date.today()
+        """The accord and the day File ▸ Export Report… reports on: the chosen
+        accord, as of the overview's date."""
+        return self.accord_choice.key(), self.overview.view.day()
 
     def writing_stopped_because(self) -> str | None:
         return self.write_lock.reason

@@ -14,6 +14,7 @@ TITLES = {
     RecordKind.EVENT: "Events",
     RecordKind.PERSON: "People",
     RecordKind.SOURCE: "Sources",
+    RecordKind.ACCORD: "Accords",
 }
 ALL_RESULTS = "All results"
 OVERVIEW = "Overview"

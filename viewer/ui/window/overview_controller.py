@@ -6,13 +6,15 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Protocol
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject, QSize, Qt
 from PySide6.QtWidgets import QLabel, QSplitter, QStackedWidget, QWidget
 
 from viewer.domain.enums import RecordKind
 from viewer.domain.overview import AccordOverview
 from viewer.store.api import Store
+from viewer.ui.overview.accord_timeline import AccordTimeline
 from viewer.ui.overview.overview_view import OverviewView
+from viewer.ui.overview.world_map import WorldMap
 from viewer.ui.window.navigator import Navigator
 from viewer.ui.window.overview_loader import OverviewLoader
 from viewer.ui.window.search_controller import SearchController
@@ -20,6 +22,7 @@ from viewer.ui.window.search_controller import SearchController
 FILTER_PLACEHOLDER = "Filter the participants by name or status (Ctrl+F)"
 # The overview's share of the width while shown, when the list's is less.
 OVERVIEW_SHARE = 0.58
+MINIMUM_SIZE = QSize(240, 240)
 
 
 class OverviewHost(Protocol):
@@ -57,7 +60,22 @@ class OverviewController(QObject):
         super().__init__(window)
         self._host = host
         self.view = OverviewView(parent=window)
+        self.map = WorldMap(self.view)
+        self.timeline = AccordTimeline(self.view)
+        self.view.set_map(self.map)
+        self.view.set_timeline(self.timeline)
+        view = self.view
+        view.export_menu.addSeparator()
+        view.add_export("Export Map as PNG…", self.map.export_png, "png")
+        view.add_export("Export Map as SVG…", self.map.export_svg, "svg")
+        view.add_export("Export Timeline as PNG…", self.timeline.export_png, "png")
+        view.add_export("Export Timeline as SVG…", self.timeline.export_svg, "svg")
+        view.export_button.setToolTip("Export the table (CSV), the map or the timeline (PNG, SVG)")
+        # The window keeps the smaller size it had before the overview: the
+        # table, the map and the timeline share what room there is.
+        self.view.setMinimumSize(MINIMUM_SIZE)
         host.stack.addWidget(self.view)
+        self._choosing = False
         self.loader = OverviewLoader(store, accord, self)
         self._stale = True
         self._sizes_before: list[int] | None = None
@@ -69,9 +87,7 @@ class OverviewController(QObject):
         navigator.overviewLeft.connect(self._left)
         self.loader.loaded.connect(self._loaded)
         self.loader.failed.connect(self.view.show_problem)
-        self.view.recordChosen.connect(
-            lambda kind, key: self._host.show_in_place(RecordKind(kind), key)
-        )
+        self.view.recordChosen.connect(self._chosen)
         self.view.table.shown_rows.rowsInserted.connect(lambda *_: self.update_count())
         self.view.table.shown_rows.rowsRemoved.connect(lambda *_: self.update_count())
         self.view.table.shown_rows.modelReset.connect(self.update_count)
@@ -136,6 +152,21 @@ class OverviewController(QObject):
         if self._sizes_before is not None:
             self._host.splitter.setSizes(self._sizes_before)
             self._sizes_before = None
+
+    def _chosen(self, kind: str, key: str) -> None:
+        """A record chosen in the table, on the map or on the timeline: the
+        other parts select it too, and the panes show it."""
+        if self._choosing:
+            return
+        self._choosing = True
+        try:
+            if kind == RecordKind.PARTY.value:
+                self.map.select_party(key)
+                if self.view.table.selected_key() != key:
+                    self.view.table.select_key(key)
+            self._host.show_in_place(RecordKind(kind), key)
+        finally:
+            self._choosing = False
 
     def _focus_table(self) -> None:
         if self.is_shown():

@@ -22,11 +22,12 @@ VIEW_NAMES = {
     RecordKind.EVENT: "eventsView",
     RecordKind.PERSON: "peopleView",
     RecordKind.SOURCE: "sourcesView",
+    RecordKind.ACCORD: "accordsView",
 }
 
 
 class RecordLists(QObject):
-    """Participants, events, people and sources, one list each in a stack.
+    """Participants, events, people, sources and accords, one list each in a stack.
 
     Each list reads its rows through its own model; a new filter or sort of a
     long list is read off the GUI thread. The lists know how many records each

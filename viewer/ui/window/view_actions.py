@@ -11,18 +11,19 @@ from PySide6.QtWidgets import QMenu, QWidget
 from viewer.domain.enums import RecordKind
 from viewer.ui.window.navigator import OVERVIEW, TITLES
 
-# Ctrl+0 for the overview, first in the navigator; Ctrl+1…Ctrl+4 for the lists below it.
+# Ctrl+0 for the overview, first in the navigator; Ctrl+1…Ctrl+5 for the lists below it.
 OVERVIEW_KEY = "Ctrl+0"
 LIST_KEYS = {
     RecordKind.PARTY: "Ctrl+1",
     RecordKind.EVENT: "Ctrl+2",
     RecordKind.PERSON: "Ctrl+3",
     RecordKind.SOURCE: "Ctrl+4",
+    RecordKind.ACCORD: "Ctrl+5",
 }
 
 
 class ViewActions(QObject):
-    """Shows the overview (Ctrl+0), switches lists (Ctrl+1…Ctrl+4, putting
+    """Shows the overview (Ctrl+0), switches lists (Ctrl+1…Ctrl+5, putting
     the focus in the list), shows
     or hides each pane and the toolbar, and puts the layout back as it was
     first shown.
@@ -72,11 +73,18 @@ class ViewActions(QObject):
         menu.addAction(self.overview_action)
         for action in self.list_actions.values():
             menu.addAction(action)
-        menu.addSeparator()
+        self._after_lists = menu.addSeparator()
+        self._menu = menu
         for action in self.pane_actions.values():
             menu.addAction(action)
         menu.addSeparator()
         menu.addAction(self.reset_action)
+
+    def add_choice(self, action: QAction) -> None:
+        """Put ``action`` (a choice of what the lists show: Choose Accord…)
+        after the lists in the menu, its key working wherever the focus is."""
+        self._menu.insertAction(self._after_lists, action)
+        self._window.addAction(action)
 
     def sync(self, panes: dict[str, QWidget]) -> None:
         """Tick each pane's entry as it is now (after a restored layout)."""

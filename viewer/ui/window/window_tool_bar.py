@@ -35,8 +35,14 @@ class WindowToolBar(QToolBar):
             for action in actions:
                 self.addAction(action)
             self.name_buttons(actions)
-        self.addSeparator()
+        self._before_search = self.addSeparator()
         self.addWidget(search_field)
+
+    def add_before_search(self, widget: QWidget) -> None:
+        """Put ``widget`` (the accord selector) between the buttons and the
+        search field, after a separator of its own."""
+        placed = self.insertWidget(self._before_search, widget)
+        self.insertSeparator(placed)
 
     def name_buttons(self, actions: Iterable[QAction]) -> None:
         """Name each action's button after it: "Change status…" -> changeStatusButton."""
