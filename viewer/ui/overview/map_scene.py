@@ -137,7 +137,13 @@ class MapScene:
     # -- Questions ---------------------------------------------------------------
 
     def hit(self, area: QRectF, view: MapView, pixel: QPointF) -> MapHit | None:
-        """The marker or country under ``pixel`` of ``area``, or None (the sea)."""
+        """The marker or country under ``pixel`` of ``area``, or None (the sea).
+
+        A participant wins over a country that takes no part: a participant's
+        marker first, then a participant's shape under the marker of a small
+        state that takes no part (Palestine's marker lies on Israel at the
+        world's scale), then that marker, then any country.
+        """
         transform = view.transform(area)
         nearest: tuple[float, MapHit] | None = None
         for point in self.shapes.points:
@@ -145,11 +151,20 @@ class MapScene:
             radius = (PARTICIPANT_MARKER if party else OTHER_MARKER) + MARKER_SLOP
             where = transform.map(point.position)
             distance = math.hypot(where.x() - pixel.x(), where.y() - pixel.y())
-            if distance <= radius and (nearest is None or distance < nearest[0]):
+            if distance > radius:
+                continue
+            better = nearest is None or (party is not None) > (nearest[1].party is not None)
+            same_rank = nearest is not None and (party is None) == (nearest[1].party is None)
+            if better or (same_rank and nearest is not None and distance < nearest[0]):
                 nearest = (distance, MapHit(point.name, party))
-        if nearest is not None:
+        if nearest is not None and nearest[1].party is not None:
             return nearest[1]
-        spot = view.to_map(area, pixel)
+        country = self._country_at(view.to_map(area, pixel))
+        if country is not None and (country.party is not None or nearest is None):
+            return country
+        return nearest[1] if nearest is not None else country
+
+    def _country_at(self, spot: QPointF) -> MapHit | None:
         for country in self.shapes.countries:
             if country.bounds.contains(spot) and country.path.contains(spot):
                 party = self._placed.get(country.iso) if country.iso else None
