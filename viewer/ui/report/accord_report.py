@@ -33,7 +33,7 @@ from viewer.ui.report.report_html import claims_html, day_text, front_html, styl
 DPI = 300
 MARGIN_MM = 18.0
 # The map and the timeline share a page.
-PICTURES_PER_PAGE = 2
+PICTURES_PER_PAGE = 1  # a page each: the map and the timeline are read in detail
 TITLE_POINTS = 12
 FOOTER_POINTS = 8
 

@@ -23,9 +23,10 @@ PictureMaker = Callable[[AccordOverview, date], tuple[str, QImage] | None]
 
 # The pictures' size in pixels: wide pictures that a landscape page holds
 # with their text still readable.
-MAP_SIZE = (1600, 1000)
-TIMELINE_WIDTH = 1800
-LANE_PIXELS = 22
+MAP_SIZE = (1400, 900)
+TIMELINE_WIDTH = 1400
+LANE_PIXELS = 24
+TIMELINE_HEIGHTS = (300, 900)  # the fewest and the most pixels, however many lanes
 
 
 def report_pictures() -> list[PictureMaker]:
@@ -53,8 +54,9 @@ def timeline_picture(overview: AccordOverview, day: date) -> tuple[str, QImage] 
     timeline = AccordTimeline()
     timeline.set_overview(overview)
     timeline.set_day(day)
-    height = max(500, 160 + LANE_PIXELS * len(overview.parties))
-    return "Timeline of everything", timeline.picture(TIMELINE_WIDTH, min(height, 2400))
+    low, high = TIMELINE_HEIGHTS
+    height = min(max(low, 110 + LANE_PIXELS * len(overview.parties)), high)
+    return "Timeline of everything", timeline.picture(TIMELINE_WIDTH, height)
 
 
 def make_pictures(
