@@ -68,8 +68,9 @@ def test_the_report_of_1_june_2021_says_everything_in_its_pages(
     assert "Israel Agreement signed 15 Sep 2020" in first
     assert "Kazakhstan no status" in first
     # The pictures share the page after the table, each under its title.
-    table_pages = next(n for n in range(pages) if "World map" in pdf.page_text(n))
-    assert "Timeline" in pdf.page_text(table_pages)
+    map_page = next(n for n in range(pages) if "World map" in pdf.page_text(n))
+    # A page each: the timeline follows the map.
+    assert "Timeline" in pdf.page_text(map_page + 1)
     text = pdf.text()
     # Every claim, with its citations by number, quotes in quotation marks.
     assert "Israel — agreement signed, 15 Sep 2020 (confirmed)" in text
