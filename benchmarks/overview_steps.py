@@ -180,15 +180,17 @@ def measure(window: MainWindow, days: list[date]) -> Result:
         counter.reset()
         began = time.perf_counter()
         work()
+        # The layouts the move asked for before the paint, as a frame has them.
+        app.sendPostedEvents(None, QEvent.Type.LayoutRequest)
         # An ancestor's repaint() leaves an item view's viewport (the table's
         # cells, its header) to its own dirty region: mark every widget of the
         # overview dirty, so that step and baseline paint the same whole scene.
         for widget in everything:
             QWidget.update(widget)
         view.repaint()
-        # Then what the move posted, as the event loop would before the slider's
-        # next move: a layout it asked for, and the paint after it (a second
-        # pass, for a paint posted by the first), timed in this step.
+        # Then what else the move posted, as the event loop would before the
+        # slider's next move: a layout that came late, and the paint after it
+        # (a second pass, for a paint posted by the first), timed in this step.
         app.processEvents()
         app.processEvents()
         elapsed = (time.perf_counter() - began) * 1000
