@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import math
+import re
 from datetime import date, timedelta
 
-from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QIcon, QKeySequence
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QFontMetricsF, QIcon, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -16,11 +18,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from viewer.domain.dates import FuzzyDate
 from viewer.domain.overview import AccordOverview, next_change, previous_change
 from viewer.domain.status import AS_OF_RULE, RULE
 from viewer.ui.timeline.as_of_edit import AsOfEdit
 
 PLAY_INTERVAL_MS = 800  # one change day shown this long while playing
+# What the field says under it of a day from the slider (AsOfEdit's words).
+READING = "Understood as {}"
 NO_SPAN = "No step of this accord has a date: there is nothing for the slider to span."
 
 
@@ -48,6 +53,7 @@ class AsOfBar(QWidget):
 
     def _setup_widgets(self) -> None:
         self.field = AsOfEdit(self._day, self)
+        self._fit_reading()
         self.slider = QSlider(Qt.Orientation.Horizontal, self)
         self.slider.setObjectName("asOfSlider")
         self.slider.setAccessibleName("As-of date slider")
@@ -105,6 +111,26 @@ class AsOfBar(QWidget):
         button.setText(words)
         button.setToolTip(f"{words} ({key})" if key else words)
         return button
+
+    def _fit_reading(self) -> None:
+        """Make the field wide enough that the line under it names any day on
+        one line. Were it to wrap for some days and not others, the bar would
+        change height as the slider moves, and the table, the map (which fits
+        itself again) and the timeline (whose picture is painted again) would
+        be resized and jump up and down on every move."""
+        metrics = QFontMetricsF(self.field.reading.font())
+        digit = max("0123456789", key=metrics.horizontalAdvance)
+        widest = max(
+            metrics.horizontalAdvance(READING.format(re.sub(r"\d", digit, _shown(day))))
+            for day in (date(2000, month, 28) for month in range(1, 13))
+        )
+        self.field.setMinimumWidth(math.ceil(widest) + 4)
+
+    def changeEvent(self, event: QEvent) -> None:
+        changed = event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange)
+        if changed and hasattr(self, "field"):  # not before the field is made
+            self._fit_reading()
+        super().changeEvent(event)
 
     def _icon(self, which: QStyle.StandardPixmap) -> QIcon:
         return self.style().standardIcon(which)
@@ -230,6 +256,11 @@ class AsOfBar(QWidget):
         doing = "Pause" if playing else "Play through the changes"
         self.play_button.setToolTip(f"{doing} (Space on the slider)")
         self.slider.setToolTip(f"As of {_text(self._day)}")
+
+
+def _shown(day: date) -> str:
+    """A day as the field shows it: the domain's display form ("1 Jun 2021")."""
+    return FuzzyDate.parse(day.isoformat()).display()
 
 
 def _text(day: date) -> str:
