@@ -67,8 +67,10 @@ class AccordSelector(QWidget):
         self._choice.changed.connect(lambda _key: self.refresh())
 
     def set_store(self, store: Store) -> None:
+        """List another database's accords from the next :meth:`refresh` on (the
+        choice changing refreshes the list; so does the caller once the choice
+        follows the database)."""
         self._store = store
-        self.refresh()
 
     def focus_list(self) -> None:
         """Put the keyboard in the list, its text selected to type over."""

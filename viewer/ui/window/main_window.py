@@ -461,13 +461,17 @@ class MainWindow(QMainWindow):
         finally:
             self._selecting = False
         self.watcher.set_store(store)
+        # Before the accord is chosen again: its change reloads the overview,
+        # which must then read the new database, not the one being let go.
+        self.overview.set_store(store)
         self._selecting = True
         try:
-            self.accord_choice.set_store(store)
+            # The list first: the choice's change lists the new database's accords.
             self.accord_selector.set_store(store)
+            self.accord_choice.set_store(store)
+            self.accord_selector.refresh()
         finally:
             self._selecting = False
-        self.overview.set_store(store)
         self.safety.show_store(store, path, damaged=damaged)
         self.setWindowFilePath(str(path))
         self.path_label.setText(f"Database: {path}")
