@@ -9,11 +9,14 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from PySide6.QtCore import QRectF
-from PySide6.QtWidgets import QToolButton
+from PySide6.QtGui import QFontMetricsF
+from PySide6.QtWidgets import QToolButton, QWidget
 
 from tests.conftest import SeededCopy
 from tests.overview.map_fixtures import bundled_overview
+from viewer.domain.enums import StatusKind
 from viewer.domain.overview import AccordOverview
+from viewer.ui.overview.map_legend import TENTATIVE_LABEL, layout_legend, legend_entries
 from viewer.ui.overview.map_shapes import world_shapes
 from viewer.ui.overview.world_map import WorldMap
 
@@ -63,3 +66,20 @@ def test_a_fit_keeps_every_participant_clear_of_the_maps_buttons(
     # Still fitted: every participant lies inside the map.
     area = world_map.map_area()
     assert all(area.contains(shape) for shape in placed.values())
+
+
+@pytest.mark.parametrize("width", [200, 320, 900])
+def test_the_legend_cuts_a_label_it_cannot_hold_with_an_ellipsis(qtbot: QtBot, width: int) -> None:
+    widget = QWidget()
+    qtbot.addWidget(widget)
+    entries = legend_entries((StatusKind.ANNOUNCED, StatusKind.EXPECTED_TO_JOIN))
+    layout = layout_legend(entries, "", width, widget.font())
+    assert all(text.right() <= width for _entry, _swatch, text in layout.items)
+    shown = [entry.label for entry, _swatch, _text in layout.items]
+    for whole, label in zip([entry.label for entry in entries], shown, strict=True):
+        assert label == whole or (label.endswith("…") and whole.startswith(label[:-1]))
+    long_label = QFontMetricsF(widget.font()).horizontalAdvance(TENTATIVE_LABEL)
+    if width < long_label:
+        assert TENTATIVE_LABEL not in shown
+    if width > 2 * long_label:
+        assert shown == [entry.label for entry in entries]
