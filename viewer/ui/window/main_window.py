@@ -156,7 +156,7 @@ class MainWindow(QMainWindow):
     def _follow_accord(self) -> None:
         key = self.accord_choice.key()
         self.models[RecordKind.PARTY].set_accord(key)
-        self.detail_pane.set_accord(key)
+        self.detail_pane.set_accord(key, self.accord_choice.name())
         self.overview.reload()
 
     def _set_tab_order(self) -> None:
