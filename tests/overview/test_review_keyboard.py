@@ -33,13 +33,29 @@ def test_tab_leaves_the_table_for_the_map_then_the_timeline(
     for _ in range(2):
         qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
         walked.append(QApplication.focusWidget())
-    assert walked == [window.overview.map, window.overview.timeline]
-    # Shift+Tab comes back the same way, and the arrows still move between rows.
-    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Backtab)
-    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Backtab)
+    assert walked[0] is window.overview.map
+    # Shift+Tab comes back, and the arrows still move between rows.
+    for _ in range(len(walked)):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Backtab)
     assert QApplication.focusWidget() is view.table
     qtbot.keyClick(view.table, Qt.Key.Key_Down)
     assert view.table.currentIndex().row() == 1
+
+
+def test_the_maps_buttons_follow_the_map_in_the_tab_order(qtbot: QtBot, window: MainWindow) -> None:
+    show_overview(qtbot, window)
+    world = window.overview.map
+    world.setFocus(Qt.FocusReason.TabFocusReason)
+    walked = []
+    for _ in range(4):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        walked.append(QApplication.focusWidget())
+    buttons = [world.zoom_in_button, world.zoom_out_button, world.fit_button]
+    assert walked == [*buttons, window.overview.timeline]
+    # Not before the navigator: Shift+Tab from it goes back to the panes.
+    window.navigator.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.keyClick(window.navigator, Qt.Key.Key_Backtab)
+    assert QApplication.focusWidget() not in buttons
 
 
 def test_opening_another_database_reads_nothing_more_from_the_first(
