@@ -4,13 +4,14 @@ the window leaves."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from pytestqt.qtbot import QtBot
 from sqlalchemy import event
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMenu
 
 from tests.overview.test_view_window import show_overview, window
 from viewer.domain.dates import FuzzyDate
@@ -91,3 +92,19 @@ def test_opening_another_database_reads_nothing_more_from_the_first(
         event.remove(first.engine, "checkout", read)
     assert window.store is not first
     assert reads == []
+
+
+def mnemonic(text: str) -> str:
+    """The letter after the "&" of a menu entry's text ("" when none)."""
+    found = re.search(r"&(\w)", text)
+    return found.group(1).casefold() if found else ""
+
+
+def test_choose_accord_has_a_letter_of_its_own_in_the_view_menu(window: MainWindow) -> None:
+    choose = window.accord_selector.choose_action
+    menus = [widget for widget in choose.associatedObjects() if isinstance(widget, QMenu)]
+    assert menus
+    letter = mnemonic(choose.text())
+    assert letter
+    others = [action.text() for action in menus[0].actions() if action is not choose]
+    assert letter not in [mnemonic(text) for text in others]

@@ -34,7 +34,7 @@ class AccordSelector(QWidget):
         self._store = store
         self._choice = choice
         self._setup_widgets()
-        self.choose_action = QAction("Choose &Accord…", self)
+        self.choose_action = QAction("C&hoose Accord…", self)
         self.choose_action.setShortcut(QKeySequence(CHOOSE_KEYS))
         self.choose_action.setToolTip(
             f"Choose the accord whose statuses the window shows ({CHOOSE_KEYS})"
