@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 from PySide6.QtCore import QEvent, Qt, QUrl, Signal
 from PySide6.QtGui import QColor, QPalette, QTextCharFormat
 from PySide6.QtWidgets import QTabWidget, QTextBrowser, QVBoxLayout, QWidget
 
+from viewer.domain.enums import RecordKind
 from viewer.domain.records import Party, Revision, Source
 from viewer.domain.revision_text import Names
 from viewer.domain.views import Detail
@@ -67,6 +69,7 @@ class DetailPane(QWidget):
         self._page: DetailPage | None = None
         self._editable = True
         self._accord: str | None = None
+        self._accord_name = ""
         self._setup_widgets()
         self.show_detail(None)
         self._connect_signals()
@@ -123,13 +126,14 @@ class DetailPane(QWidget):
         else:
             self.timeline.hide()
 
-    def set_accord(self, key: str | None) -> None:
+    def set_accord(self, key: str | None, name: str = "") -> None:
         """Show a participant's steps in the accord ``key`` only (None: in
         every accord): its timeline, "Now" line, current status and status
-        actions, with a line naming the other accords it is in."""
-        if key == self._accord:
+        actions, with a line naming the other accords it is in. ``name`` is
+        the accord's name, said even for a participant with no step in it."""
+        if key == self._accord and name == self._accord_name:
             return
-        self._accord = key
+        self._accord, self._accord_name = key, name
         if self._detail is not None:
             self._set_page(self._detail)
             if isinstance(self._detail.record, Party):
@@ -175,6 +179,10 @@ class DetailPane(QWidget):
         return dialog
 
     def _set_page(self, detail: Detail) -> None:
+        named = (RecordKind.ACCORD, self._accord or "")
+        if self._accord and self._accord_name and named not in detail.names:
+            # A detail names only the accords its record's steps are in.
+            detail = replace(detail, names={**detail.names, named: self._accord_name})
         self._page = detail_page(detail, editable=self._editable, accord=self._accord)
         self.text.setHtml(self._page.html)
 

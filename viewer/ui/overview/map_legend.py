@@ -103,6 +103,13 @@ def layout_legend(
         needed = _SWATCH_WIDTH + _SWATCH_GAP + text_width
         if x > _PADDING and x + needed > right:
             x, y = _PADDING, y + line + _ROW_GAP
+        room = right - x - _SWATCH_WIDTH - _SWATCH_GAP
+        if text_width > room:
+            # Alone on its row and still too long (a narrow map): cut with an ellipsis.
+            label = metrics.elidedText(entry.label, Qt.TextElideMode.ElideRight, max(room, 0.0))
+            entry = LegendEntry(label, entry.style)
+            text_width = metrics.horizontalAdvance(label)
+            needed = _SWATCH_WIDTH + _SWATCH_GAP + text_width
         swatch = QRectF(x, y + (line - _SWATCH_HEIGHT) / 2, _SWATCH_WIDTH, _SWATCH_HEIGHT)
         text = QRectF(x + _SWATCH_WIDTH + _SWATCH_GAP, y, text_width + 1, line)
         items.append((entry, swatch, text))

@@ -76,20 +76,25 @@ class MapView:
             area, QPointF(self.centre.x() - dx / scale, self.centre.y() - dy / scale), self.zoom
         )
 
-    def fitted(self, area: QRectF, target: QRectF) -> MapView:
-        """Framing ``target`` (map units) with a margin, as large as the area allows."""
+    def fitted(self, area: QRectF, target: QRectF, top: float = 0.0) -> MapView:
+        """Framing ``target`` (map units) with a margin, as large as the area
+        allows, in the area below its ``top`` pixels (where controls may lie)."""
         if target.isEmpty():
             target = QRectF(target.center() - QPointF(2, 2), target.center() + QPointF(2, 2))
         margin_x, margin_y = target.width() * FIT_MARGIN, target.height() * FIT_MARGIN
         framed = target.adjusted(-margin_x, -margin_y, margin_x, margin_y)
-        fit = min(area.width() / self.world.width(), area.height() / self.world.height())
-        wanted = min(area.width() / framed.width(), area.height() / framed.height())
-        zoom = min(max(wanted / max(fit, 1e-6), MIN_ZOOM), MAX_ZOOM)
-        return self._moved(area, framed.center(), zoom)
+        top = min(max(top, 0.0), area.height() / 2)
+        fit = max(min(area.width() / self.world.width(), area.height() / self.world.height()), 1e-6)
+        wanted = min(area.width() / framed.width(), (area.height() - top) / framed.height())
+        zoom = min(max(wanted / fit, MIN_ZOOM), MAX_ZOOM)
+        # The framed centre goes to the middle of the part below ``top``.
+        shift = top / 2 / (fit * zoom)
+        return self._moved(area, framed.center() - QPointF(0, shift), zoom, top)
 
-    def _moved(self, area: QRectF, centre: QPointF, zoom: float) -> MapView:
+    def _moved(self, area: QRectF, centre: QPointF, zoom: float, top: float = 0.0) -> MapView:
         """A view at ``centre`` and ``zoom``, moved as little as needed to show no
-        more beyond the world's edges than the area's shape forces."""
+        more beyond the world's edges than the area's shape forces (and than
+        the ``top`` pixels kept clear for controls, which may show the paper)."""
         moved = MapView(world=self.world, centre=centre, zoom=zoom)
         scale = moved.scale(area)
         half_width, half_height = area.width() / 2 / scale, area.height() / 2 / scale
@@ -100,7 +105,9 @@ class MapView:
                     centre.x(), self.world.left() + half_width, self.world.right() - half_width
                 ),
                 _within(
-                    centre.y(), self.world.top() + half_height, self.world.bottom() - half_height
+                    centre.y(),
+                    self.world.top() + half_height - top / scale,
+                    self.world.bottom() - half_height,
                 ),
             ),
             zoom=zoom,

@@ -125,12 +125,16 @@ class OverviewView(QWidget):
     def tab_chain(self) -> list[QWidget]:
         """The widgets Tab walks, in reading order: the date field and its
         calendar, the slider, the step and Play buttons, Export, the table,
-        then the map and the timeline when they are there."""
+        then the map and the timeline when they are there, each followed by
+        its own buttons (the map's zoom and fit)."""
         bar = self.as_of
         chain: list[QWidget] = [bar.field.line_edit, bar.field.calendar_button, bar.slider]
         chain += [bar.previous_button, bar.play_button, bar.next_button]
         chain += [self.export_button, self.table]
-        return chain + [part for part in (self._map, self._timeline) if part is not None]
+        for part in (self._map, self._timeline):
+            if part is not None:
+                chain += [part, *_tab_children(part)]
+        return chain
 
     def _order_tabs(self) -> None:
         for first, second in pairwise(self.tab_chain()):
@@ -273,3 +277,9 @@ class OverviewView(QWidget):
 
     def _warn(self, text: str) -> None:
         QMessageBox.warning(self, "Export", text)
+
+
+def _tab_children(part: QWidget) -> list[QWidget]:
+    """The controls a part holds that Tab reaches, in the order they were made."""
+    children = part.findChildren(QWidget, options=Qt.FindChildOption.FindDirectChildrenOnly)
+    return [child for child in children if child.focusPolicy() & Qt.FocusPolicy.TabFocus]

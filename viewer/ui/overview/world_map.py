@@ -46,6 +46,8 @@ from viewer.ui.widgets.plain_text import plain_tooltip
 EXPORT_SIZE = QSize(1200, 720)
 # Arrow keys move the map by this share of its width or height.
 PAN_STEP = 0.125
+# Pixels kept between the map's buttons and the participants a fit frames.
+CONTROLS_GAP = 2
 
 
 class WorldMap(QWidget):
@@ -135,7 +137,12 @@ class WorldMap(QWidget):
 
     def view(self) -> MapView:
         """What part of the world is shown (centre in map units, zoom)."""
-        return self._view_for(self.map_area())
+        return self._view_for(self.map_area(), self.controls_height())
+
+    def controls_height(self) -> float:
+        """The strip at the map's top that its zoom and fit buttons cover: a fit
+        frames the participants below it."""
+        return float(self.fit_button.geometry().bottom() + 1 + CONTROLS_GAP)
 
     def map_area(self) -> QRectF:
         """The rectangle of the widget the map itself fills (the legend is below it)."""
@@ -166,7 +173,9 @@ class WorldMap(QWidget):
         bounds = self._scene.participants_bounds()
         world = self._scene.shapes.bounds
         self._view = (
-            MapView.whole(world) if bounds.isNull() else self._view.fitted(self.map_area(), bounds)
+            MapView.whole(world)
+            if bounds.isNull()
+            else self._view.fitted(self.map_area(), bounds, self.controls_height())
         )
         self._fitting = True
         self.update()
@@ -204,7 +213,9 @@ class WorldMap(QWidget):
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
-        self._paint_all(painter, QRectF(self.rect()), legend=self._legend_layout())
+        self._paint_all(
+            painter, QRectF(self.rect()), legend=self._legend_layout(), top=self.controls_height()
+        )
         if self.hasFocus():
             pen = QPen(self.palette().highlight().color(), 2)
             painter.setPen(pen)
@@ -219,6 +230,7 @@ class WorldMap(QWidget):
         *,
         legend: LegendLayout | None = None,
         flatten: bool = False,
+        top: float = 0.0,
     ) -> None:
         if legend is None:
             legend = self._layout_for(rect.width())
@@ -226,16 +238,17 @@ class WorldMap(QWidget):
         area = QRectF(
             rect.left(), rect.top(), rect.width(), max(rect.height() - legend.height, 1.0)
         )
-        self._scene.paint(painter, area, self._view_for(area), flatten=flatten)
+        self._scene.paint(painter, area, self._view_for(area, top), flatten=flatten)
         paint_legend(painter, legend, QPointF(rect.left(), area.bottom()), self.font())
 
-    def _view_for(self, area: QRectF) -> MapView:
+    def _view_for(self, area: QRectF, top: float = 0.0) -> MapView:
         """The view as shown, or, until the user moves the map, the fit for ``area``
-        (a picture of another shape than the widget frames the same participants)."""
+        below its ``top`` pixels (a picture of another shape than the widget frames
+        the same participants; a picture has no buttons to keep clear of)."""
         bounds = self._scene.participants_bounds()
         if not self._fitting or bounds.isNull():
             return self._view
-        return self._view.fitted(area, bounds)
+        return self._view.fitted(area, bounds, top)
 
     def _legend_layout(self) -> LegendLayout:
         if self._legend is None:

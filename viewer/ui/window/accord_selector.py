@@ -34,7 +34,7 @@ class AccordSelector(QWidget):
         self._store = store
         self._choice = choice
         self._setup_widgets()
-        self.choose_action = QAction("Choose &Accord…", self)
+        self.choose_action = QAction("C&hoose Accord…", self)
         self.choose_action.setShortcut(QKeySequence(CHOOSE_KEYS))
         self.choose_action.setToolTip(
             f"Choose the accord whose statuses the window shows ({CHOOSE_KEYS})"
@@ -67,8 +67,10 @@ class AccordSelector(QWidget):
         self._choice.changed.connect(lambda _key: self.refresh())
 
     def set_store(self, store: Store) -> None:
+        """List another database's accords from the next :meth:`refresh` on (the
+        choice changing refreshes the list; so does the caller once the choice
+        follows the database)."""
         self._store = store
-        self.refresh()
 
     def focus_list(self) -> None:
         """Put the keyboard in the list, its text selected to type over."""

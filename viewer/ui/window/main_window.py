@@ -156,7 +156,7 @@ class MainWindow(QMainWindow):
     def _follow_accord(self) -> None:
         key = self.accord_choice.key()
         self.models[RecordKind.PARTY].set_accord(key)
-        self.detail_pane.set_accord(key)
+        self.detail_pane.set_accord(key, self.accord_choice.name())
         self.overview.reload()
 
     def _set_tab_order(self) -> None:
@@ -461,13 +461,17 @@ class MainWindow(QMainWindow):
         finally:
             self._selecting = False
         self.watcher.set_store(store)
+        # Before the accord is chosen again: its change reloads the overview,
+        # which must then read the new database, not the one being let go.
+        self.overview.set_store(store)
         self._selecting = True
         try:
-            self.accord_choice.set_store(store)
+            # The list first: the choice's change lists the new database's accords.
             self.accord_selector.set_store(store)
+            self.accord_choice.set_store(store)
+            self.accord_selector.refresh()
         finally:
             self._selecting = False
-        self.overview.set_store(store)
         self.safety.show_store(store, path, damaged=damaged)
         self.setWindowFilePath(str(path))
         self.path_label.setText(f"Database: {path}")
