@@ -90,6 +90,10 @@ def test_the_file_dialog_chooses_the_pdf(qtbot: QtBot, window: MainWindow, tmp_p
 
     on_modal_dialog(answer)
     assert window.report.export_report() == target.with_suffix(".pdf")
+    # Read and written off the GUI thread: the action waits its turn meanwhile.
+    assert window.report.is_running() and not window.report.action.isEnabled()
+    assert window.report.wait()
+    assert window.report.action.isEnabled() and not window.report.is_running()
     assert seen["title"] == "Export Report"
     assert seen["suggested"] == [str(tmp_path / f"abraham-accords-{date.today().isoformat()}.pdf")]
     assert PdfText(target.with_suffix(".pdf")).page_count >= 2
@@ -101,7 +105,8 @@ def test_a_report_that_cannot_be_written_says_so_and_changes_nothing(
     target = tmp_path / "gone" / "report.pdf"
     window.report.chooser = AnsweringReportChooser(target)
     before = sorted(path.name for path in tmp_path.iterdir())
-    assert window.report.export_report() is None
+    assert window.report.export_report() == target
+    assert window.report.wait()
     boxes = [box for box in window.findChildren(QMessageBox) if box.isVisible()]
     assert len(boxes) == 1
     assert str(target) in boxes[0].text()

@@ -527,6 +527,7 @@ class MainWindow(QMainWindow):
         self.detail_reader.stop()
         self.search.stop()
         self.overview.stop()
+        self.report.stop()
         self.lists.stop()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
