@@ -11,10 +11,12 @@ from pytestqt.qtbot import QtBot
 from PySide6.QtCore import QSettings
 
 from tests.overview.accords_window import open_window, status_cell
+from tests.reliability.window_support import on_modal_dialog
 from viewer.domain.dates import FuzzyDate
 from viewer.domain.enums import RecordKind, StatusKind
 from viewer.domain.records import Accord, Citation, StatusAction
 from viewer.store.api import ListQuery, Store, accord_overview, busiest_accord, fetch_rows
+from viewer.ui.edit.forms.status_action_dialog import StatusActionDialog
 from viewer.ui.window.accord_choice import SETTING, AccordChoice
 from viewer.ui.window.main_window import MainWindow
 
@@ -153,3 +155,21 @@ def test_a_database_without_accords_has_no_choice(
         choice.set_key("lone-pact")  # but the user may choose it
     assert changed.args == ["lone-pact"]
     assert choice.name() == "Lone Pact"
+
+
+def test_change_status_starts_in_the_chosen_accord(qtbot: QtBot, window: MainWindow) -> None:
+    window.accord_choice.set_key("test-accord")
+    window.select_record(RecordKind.PARTY, "israel")
+    window.finish_reads()
+    seen: dict[str, str | None] = {}
+
+    def look(dialog: object) -> None:
+        assert isinstance(dialog, StatusActionDialog)
+        seen["accord"] = dialog.accord_picker.key()
+        seen["party"] = dialog.party_picker.key()
+        dialog.reject()
+
+    on_modal_dialog(look)
+    window.edit_actions.new_status.trigger()
+    qtbot.waitUntil(lambda: "accord" in seen)
+    assert seen == {"accord": "test-accord", "party": "israel"}

@@ -132,6 +132,8 @@ class RecordEditor(QObject):
         retry: RetryAsker = ask_retry,
     ) -> None:
         super().__init__(parent_widget)
+        # The accord the window shows: a new status step starts in it.
+        self.chosen_accord: Callable[[], str | None] = lambda: None
         self._store = store
         self._parent = parent_widget
         self._confirm = confirm
@@ -392,7 +394,8 @@ class RecordEditor(QObject):
                 return SourceDialog(record, self.services, save, parent)
             case RecordKind.STATUS_ACTION:
                 assert record is None or isinstance(record, StatusAction)
-                return StatusActionDialog(record, self.services, save, parent, party)
+                accord = self.chosen_accord() if record is None else None
+                return StatusActionDialog(record, self.services, save, parent, party, accord)
             case RecordKind.EVENT:
                 assert record is None or isinstance(record, Event)
                 return EventDialog(record, self.services, save, parent)

@@ -28,8 +28,10 @@ class StatusActionDialog(RecordDialog):
         save: SaveHandler,
         parent: QWidget | None = None,
         party: str | None = None,
+        accord: str | None = None,
     ) -> None:
         self._preset_party = party  # a new action for the selected participant
+        self._preset_accord = accord  # in the accord the window shows
         super().__init__(original, services, save, parent)
         # Named after the participant, as every other form is after its record.
         party_key = original.party if original is not None else party
@@ -67,10 +69,13 @@ class StatusActionDialog(RecordDialog):
         self.add_row("citations", "Ci&tations:", self.citations_editor)
         if self.original is None:
             self.party_picker.set_key(self._preset_party)
-            # With one accord in the database there is nothing to choose.
-            first_two = accords.complete("", 2)
-            if len(first_two) == 1:
-                self.accord_picker.set_key(first_two[0][0])
+            if self._preset_accord:
+                self.accord_picker.set_key(self._preset_accord)
+            else:
+                # With one accord in the database there is nothing to choose.
+                first_two = accords.complete("", 2)
+                if len(first_two) == 1:
+                    self.accord_picker.set_key(first_two[0][0])
 
     def _connect_signals(self) -> None:
         super()._connect_signals()
