@@ -48,10 +48,10 @@ def test_the_maps_buttons_follow_the_map_in_the_tab_order(qtbot: QtBot, window: 
     world = window.overview.map
     world.setFocus(Qt.FocusReason.TabFocusReason)
     walked = []
-    for _ in range(4):
+    for _ in range(5):
         qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
         walked.append(QApplication.focusWidget())
-    buttons = [world.zoom_in_button, world.zoom_out_button, world.fit_button]
+    buttons = [world.zoom_in_button, world.zoom_out_button, world.fit_button, world.legend_button]
     assert walked == [*buttons, window.overview.timeline]
     # Not before the navigator: Shift+Tab from it goes back to the panes.
     window.navigator.setFocus(Qt.FocusReason.TabFocusReason)

@@ -54,7 +54,7 @@ def test_a_fit_keeps_every_participant_clear_of_the_maps_buttons(
     world_map.show()
     qtbot.waitExposed(world_map)
     buttons = [QRectF(button.geometry()) for button in world_map.findChildren(QToolButton)]
-    assert len(buttons) == 3
+    assert len(buttons) == 4  # zoom in, zoom out, fit, and the legend's Key
     placed = placed_on_widget(world_map, overview)
     assert {"KZ", "US", "MA", "IL"} <= placed.keys()
     covered = {

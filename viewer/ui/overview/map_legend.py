@@ -92,7 +92,10 @@ def unplaced_note(names: list[str]) -> str:
 def layout_legend(
     entries: tuple[LegendEntry, ...], note: str, width: float, font: QFont
 ) -> LegendLayout:
-    """Entries left to right, wrapping into rows, then the note wrapped below them."""
+    """Entries left to right, wrapping into rows, then the note wrapped below them;
+    nothing at all (no height) without entries and note."""
+    if not entries and not note:
+        return LegendLayout(height=0.0, items=(), note="", note_rect=QRectF())
     metrics = QFontMetricsF(font)
     line = metrics.height()
     right = max(width - _PADDING, _PADDING + 1)
@@ -114,10 +117,11 @@ def layout_legend(
         text = QRectF(x + _SWATCH_WIDTH + _SWATCH_GAP, y, text_width + 1, line)
         items.append((entry, swatch, text))
         x += needed + _ENTRY_GAP
-    y += line
+    if items:
+        y += line
     note_rect = QRectF(_PADDING, y, right - _PADDING, 0)
     if note:
-        y += _ROW_GAP
+        y += _ROW_GAP if items else 0.0
         bounds = metrics.boundingRect(
             QRectF(_PADDING, y, right - _PADDING, 10_000), _NOTE_FLAGS, note
         )

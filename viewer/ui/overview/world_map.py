@@ -46,6 +46,9 @@ from viewer.ui.widgets.plain_text import plain_tooltip
 EXPORT_SIZE = QSize(1200, 720)
 # Arrow keys move the map by this share of its width or height.
 PAN_STEP = 0.125
+# On screen the legend shows while it takes at most this share of the map's
+# height; in a smaller map the Key button (L) shows it.
+LEGEND_SHARE = 0.4
 # Pixels kept between the map's buttons and the participants a fit frames.
 CONTROLS_GAP = 2
 
@@ -75,7 +78,7 @@ class WorldMap(QWidget):
         self.setAccessibleName("World map")
         self.setAccessibleDescription(
             "Countries coloured by each participant's status on the date. Plus and minus "
-            "zoom, the arrow keys pan, 0 fits the participants."
+            "zoom, the arrow keys pan, 0 fits the participants, L shows or hides the legend."
         )
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setMouseTracking(True)
@@ -90,6 +93,11 @@ class WorldMap(QWidget):
         self.zoom_in_button = self._tool_button("zoomInButton", "+", "Zoom in (+)")
         self.zoom_out_button = self._tool_button("zoomOutButton", "\u2212", "Zoom out (-)")
         self.fit_button = self._tool_button("fitButton", "Fit", "Fit to participants (0)")
+        self.legend_button = self._tool_button("legendButton", "Key", "Show the legend (L)")
+        self.legend_button.setCheckable(True)
+        # None: the legend shows while it takes at most LEGEND_SHARE of the
+        # height; True or False once the user said so (L, or the Key button).
+        self._legend_wanted: bool | None = None
         self._connect_signals()
 
     def _tool_button(self, name: str, text: str, tip: str) -> QToolButton:
@@ -104,6 +112,7 @@ class WorldMap(QWidget):
         self.zoom_in_button.clicked.connect(self.zoom_in)
         self.zoom_out_button.clicked.connect(self.zoom_out)
         self.fit_button.clicked.connect(self.fit_to_participants)
+        self.legend_button.clicked.connect(lambda on: self.show_legend(on))
 
     # -- Public API --------------------------------------------------------------
 
@@ -112,6 +121,7 @@ class WorldMap(QWidget):
         self._scene.set_overview(overview)
         self._entries = legend_entries(overview.step_kinds() if overview is not None else ())
         self._legend = None
+        self._sync_legend_button()
         self.fit_to_participants()
 
     def set_day(self, day: date) -> None:
@@ -134,6 +144,31 @@ class WorldMap(QWidget):
     def unplaced(self) -> list[str]:
         """The names of the participants the map cannot place (listed under it)."""
         return self._scene.unplaced()
+
+    def legend_shown(self) -> bool:
+        """Whether the legend is drawn under the map on screen (pictures and
+        exports always have it; the note of participants not on the map is
+        always there)."""
+        if self._legend_wanted is not None:
+            return self._legend_wanted
+        full = self._layout_for(self.width())
+        return full.height <= LEGEND_SHARE * self.height()
+
+    def show_legend(self, shown: bool) -> None:
+        """Show or hide the legend on screen, whatever the room (L)."""
+        self._legend_wanted = shown
+        self._legend = None
+        self._sync_legend_button()
+        if self._fitting:
+            self.fit_to_participants()
+        self.update()
+
+    def _sync_legend_button(self) -> None:
+        shown = self.legend_shown()
+        self.legend_button.setChecked(shown)
+        tip = "Hide the legend (L)" if shown else "Show the legend (L)"
+        self.legend_button.setToolTip(tip)
+        self.legend_button.setAccessibleName(tip)
 
     def view(self) -> MapView:
         """What part of the world is shown (centre in map units, zoom)."""
@@ -252,7 +287,12 @@ class WorldMap(QWidget):
 
     def _legend_layout(self) -> LegendLayout:
         if self._legend is None:
-            self._legend = self._layout_for(self.width())
+            if self.legend_shown():
+                self._legend = self._layout_for(self.width())
+            else:  # the note of those not on the map stays: never silently dropped
+                self._legend = layout_legend(
+                    (), unplaced_note(self.unplaced()), self.width(), self.font()
+                )
         return self._legend
 
     def _layout_for(self, width: float) -> LegendLayout:
@@ -268,8 +308,10 @@ class WorldMap(QWidget):
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._legend = None
+        self._sync_legend_button()
         x = self.width() - 4
-        for button in (self.fit_button, self.zoom_out_button, self.zoom_in_button):
+        buttons = (self.legend_button, self.fit_button, self.zoom_out_button, self.zoom_in_button)
+        for button in buttons:
             hint = button.sizeHint()
             x -= max(hint.width(), hint.height())
             button.setGeometry(x, 4, max(hint.width(), hint.height()), hint.height())
@@ -311,6 +353,8 @@ class WorldMap(QWidget):
             self.zoom_out()
         elif key in (Qt.Key.Key_0, Qt.Key.Key_Home):
             self.fit_to_participants()
+        elif key == Qt.Key.Key_L:
+            self.show_legend(not self.legend_shown())
         elif key in steps:
             self.pan(*steps[Qt.Key(key)])
         else:
