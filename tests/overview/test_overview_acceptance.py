@@ -5,10 +5,13 @@ the map and the timeline choose and move like the table."""
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
+from xml.etree import ElementTree
 
 from pytestqt.qtbot import QtBot
 
 from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtGui import QImage
 
 from tests.overview.test_view_window import show_overview, statuses, window
 from viewer.domain.dates import FuzzyDate
@@ -177,3 +180,35 @@ def test_another_accords_statuses_stay_out_of_this_overview(
     assert "Joined" in map_says(window, "KZ")
     assert "no status" not in map_says(window, "KZ")
     assert "not a participant" in map_says(window, "IL")
+
+
+def test_the_export_menu_saves_the_map_and_the_timeline_as_png_and_svg(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    show_overview(qtbot, window)
+    view = window.overview.view
+    titles = [action.text() for action in view.export_menu.actions() if action.text()]
+    assert titles == [
+        "Export Table as CSV…",
+        "Export Map as PNG…",
+        "Export Map as SVG…",
+        "Export Timeline as PNG…",
+        "Export Timeline as SVG…",
+    ]
+    world, timeline = window.overview.map, window.overview.timeline
+    for name, write in (
+        ("map.svg", world.export_svg),
+        ("map.png", world.export_png),
+        ("timeline.svg", timeline.export_svg),
+        ("timeline.png", timeline.export_png),
+    ):
+        assert view.export_file(name, write, name.rsplit(".", 1)[1], tmp_path / name)
+    assert ElementTree.parse(tmp_path / "map.svg").getroot().tag.endswith("svg")
+    assert b"Kazakhstan" in (tmp_path / "timeline.svg").read_bytes()
+    assert not QImage(str(tmp_path / "map.png")).isNull()
+    assert not QImage(str(tmp_path / "timeline.png")).isNull()
+    told: list[str] = []
+    view.notify = told.append
+    missing = tmp_path / "no-such-folder" / "map.svg"
+    assert not view.export_file("map.svg", world.export_svg, "svg", missing)
+    assert len(told) == 1 and str(missing) in told[0] and not missing.exists()
