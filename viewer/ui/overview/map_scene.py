@@ -64,6 +64,8 @@ class MapScene:
         self._selected: str | None = None  # the ISO code of the selected participant
         self._others = self._merged(set())
         self._outline = _world_outline()
+        # Counts the changes to what paint_ground draws (the accord's participants).
+        self.ground_generation = 0
 
     # -- The accord and the day ------------------------------------------------
 
@@ -77,6 +79,7 @@ class MapScene:
             else:
                 self._placed[iso] = party
         self._others = self._merged(set(self._placed))
+        self.ground_generation += 1
         if self._selected not in self._placed:
             self._selected = None
         self.set_day(self.day)
@@ -188,35 +191,54 @@ class MapScene:
     def paint(
         self, painter: QPainter, area: QRectF, view: MapView, *, flatten: bool = False
     ) -> None:
-        """Paint the map into ``area``.
+        """Paint the map into ``area``: its ground, then the day's colours.
 
         ``flatten`` maps every path to pixels before drawing it, for the SVG
         file: there a transformed path would scale its hatching too.
         """
+        self.paint_ground(painter, area, view, flatten=flatten)
+        self.paint_day(painter, area, view, flatten=flatten)
+
+    def paint_ground(
+        self, painter: QPainter, area: QRectF, view: MapView, *, flatten: bool = False
+    ) -> None:
+        """What no day changes: the paper, the sea and the countries taking no
+        part (the window keeps it as a picture until the view, the size or
+        the accord changes: see :attr:`ground_generation`)."""
         transform = view.transform(area)
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         painter.fillRect(area, paper_colour())
         painter.setClipRect(area)
-
-        def draw(path: QPainterPath, style: ShapeStyle) -> None:
-            shape = transform.map(path) if flatten else path
-            painter.fillPath(shape, style.fill)
-            if style.hatch is not None:
-                painter.fillPath(shape, style.hatch)
-            painter.strokePath(shape, style.outline)
-
-        painter.save()
         if not flatten:
             painter.setTransform(transform, combine=True)
         outline_pen = QPen(graticule_colour(), 1.0)
         outline_pen.setCosmetic(True)
-        draw(self._outline, ShapeStyle(QBrush(sea_colour()), None, outline_pen))
-        draw(self._others, NOT_PARTICIPANT_STYLE)
+        _draw(
+            painter,
+            transform,
+            flatten,
+            self._outline,
+            ShapeStyle(QBrush(sea_colour()), None, outline_pen),
+        )
+        _draw(painter, transform, flatten, self._others, NOT_PARTICIPANT_STYLE)
+        painter.restore()
+
+    def paint_day(
+        self, painter: QPainter, area: QRectF, view: MapView, *, flatten: bool = False
+    ) -> None:
+        """The participants in their colours on the day, the selection, the markers."""
+        transform = view.transform(area)
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        painter.setClipRect(area)
+        painter.save()
+        if not flatten:
+            painter.setTransform(transform, combine=True)
         for iso, style in self._styles.items():
             country = self.shapes.country(iso)
             if country is not None:
-                draw(country.path, style)
+                _draw(painter, transform, flatten, country.path, style)
         selected = self.shapes.country(self._selected) if self._selected else None
         if selected is not None:
             path = transform.map(selected.path) if flatten else selected.path
@@ -251,6 +273,16 @@ class MapScene:
                 painter.setPen(_selection_pen())
                 ring = PARTICIPANT_MARKER + 2.5
                 painter.drawEllipse(centre, ring, ring)
+
+
+def _draw(
+    painter: QPainter, transform: QTransform, flatten: bool, path: QPainterPath, style: ShapeStyle
+) -> None:
+    shape = transform.map(path) if flatten else path
+    painter.fillPath(shape, style.fill)
+    if style.hatch is not None:
+        painter.fillPath(shape, style.hatch)
+    painter.strokePath(shape, style.outline)
 
 
 def _selection_pen() -> QPen:

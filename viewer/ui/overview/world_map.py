@@ -22,6 +22,7 @@ from PySide6.QtGui import (
     QPainter,
     QPaintEvent,
     QPen,
+    QPixmap,
     QResizeEvent,
     QWheelEvent,
 )
@@ -98,6 +99,9 @@ class WorldMap(QWidget):
         # None: the legend shows while it takes at most LEGEND_SHARE of the
         # height; True or False once the user said so (L, or the Key button).
         self._legend_wanted: bool | None = None
+        self._ground_pixmap = QPixmap()
+        self._ground_key: object = None
+        self.ground_builds = 0  # how often the picture of the map's ground was drawn
         self._connect_signals()
 
     def _tool_button(self, name: str, text: str, tip: str) -> QToolButton:
@@ -249,7 +253,11 @@ class WorldMap(QWidget):
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
         self._paint_all(
-            painter, QRectF(self.rect()), legend=self._legend_layout(), top=self.controls_height()
+            painter,
+            QRectF(self.rect()),
+            legend=self._legend_layout(),
+            top=self.controls_height(),
+            cached=True,
         )
         if self.hasFocus():
             pen = QPen(self.palette().highlight().color(), 2)
@@ -266,6 +274,7 @@ class WorldMap(QWidget):
         legend: LegendLayout | None = None,
         flatten: bool = False,
         top: float = 0.0,
+        cached: bool = False,
     ) -> None:
         if legend is None:
             legend = self._layout_for(rect.width())
@@ -273,8 +282,37 @@ class WorldMap(QWidget):
         area = QRectF(
             rect.left(), rect.top(), rect.width(), max(rect.height() - legend.height, 1.0)
         )
-        self._scene.paint(painter, area, self._view_for(area, top), flatten=flatten)
+        view = self._view_for(area, top)
+        if cached:
+            # The ground (sea, countries taking no part) comes from a picture
+            # kept until the view, the size or the accord changes: a new day
+            # repaints only the participants.
+            painter.drawPixmap(area.topLeft(), self._ground(area, view))
+            self._scene.paint_day(painter, area, view)
+        else:
+            self._scene.paint(painter, area, view, flatten=flatten)
         paint_legend(painter, legend, QPointF(rect.left(), area.bottom()), self.font())
+
+    def _ground(self, area: QRectF, view: MapView) -> QPixmap:
+        ratio = self.devicePixelRatioF()
+        t = view.transform(area)
+        key = (
+            (area.width(), area.height(), ratio),
+            (t.m11(), t.m12(), t.m21(), t.m22(), t.dx(), t.dy()),
+            self._scene.ground_generation,
+        )
+        if key != self._ground_key:
+            pixmap = QPixmap(round(area.width() * ratio), round(area.height() * ratio))
+            pixmap.setDevicePixelRatio(ratio)
+            pixmap.fill(paper_colour())
+            painter = QPainter(pixmap)
+            try:
+                self._scene.paint_ground(painter, QRectF(0, 0, area.width(), area.height()), view)
+            finally:
+                painter.end()
+            self._ground_pixmap, self._ground_key = pixmap, key
+            self.ground_builds += 1
+        return self._ground_pixmap
 
     def _view_for(self, area: QRectF, top: float = 0.0) -> MapView:
         """The view as shown, or, until the user moves the map, the fit for ``area``
