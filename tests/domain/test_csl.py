@@ -229,3 +229,18 @@ def test_markup_in_the_data_is_escaped_in_html_and_kept_in_text() -> None:
 def test_an_unknown_style_is_refused() -> None:
     with pytest.raises(ValueError, match="no such citation style"):
         bibliography_entry(FOX, "vancouver")
+
+
+def test_a_title_standing_in_for_the_author_is_not_repeated() -> None:
+    # The bundled Axios source: APA moves the title to the author's place,
+    # and (viewer/domain/citeproc_fix.py) it is then not shown again.
+    axios = Source("axios", "[Report that Kazakhstan will join]", publisher="Axios")
+
+    assert bibliography_entry(axios, "apa").text == (
+        "[Report that Kazakhstan will join]. (n.d.). Axios."
+    )
+    assert in_text_citation(axios, Citation("axios", "para. 2"), "apa").text == (
+        "(“[Report That Kazakhstan Will Join]”, n.d., para. 2)"
+    )
+    for style in STYLES:
+        assert bibliography_entry(axios, style).text.lower().count("kazakhstan") == 1

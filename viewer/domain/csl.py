@@ -35,9 +35,12 @@ from citeproc import (
 from citeproc.source import Locator
 from citeproc.source.json import CiteProcJSON
 
+from viewer.domain import citeproc_fix
 from viewer.domain.dates import FuzzyDate, Precision
 from viewer.domain.enums import SourceKind
 from viewer.domain.records import Citation, Source
+
+citeproc_fix.apply()
 
 # The shipped styles: file stem -> the name the preferences show.
 STYLES: dict[str, str] = {
