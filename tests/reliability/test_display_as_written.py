@@ -31,6 +31,7 @@ from tests.ui.children import child
 from viewer.domain.enums import RecordKind, RevisionAction
 from viewer.domain.records import Revision
 from viewer.store.store import Store
+from viewer.ui.browse.citations_pane import TITLE_SHOWN
 from viewer.ui.browse.history_view import HistoryView
 from viewer.ui.browse.link_opener import LinkOpener
 from viewer.ui.window.main_window import MainWindow
@@ -142,5 +143,9 @@ def test_the_citation_rows_show_their_text_on_lines_of_their_own(window: MainWin
     assert claim is not None and claim.childCount() == 1
     citation = claim.child(0)
     assert citation is not None
-    # Title, then details: the row's own two lines, each part on one.
-    assert citation.text(0).split("\n") == ["A source with a huge address", "p. 1"]
+    # The reference (in the chosen style), then the locator: the row's own two
+    # lines, each part on one, the reference cut short where its address is huge.
+    reference, locator = citation.text(0).split("\n")
+    assert reference.startswith("A source with a huge address")
+    assert reference.endswith("…") and len(reference) <= TITLE_SHOWN + 1
+    assert locator == "p. 1"

@@ -16,7 +16,13 @@ from viewer.domain.records import Citation, Party, Source
 from viewer.domain.views import Claim, Detail, Link
 from viewer.store.details import load_detail
 from viewer.store.store import Store
-from viewer.ui.browse.citations_pane import CITATION_NEEDED, PLACEHOLDER, SOURCE_NOTE, CitationsPane
+from viewer.ui.browse.citations_pane import (
+    CITATION_NEEDED,
+    FORMATTED_AT_ONCE,
+    PLACEHOLDER,
+    SOURCE_NOTE,
+    CitationsPane,
+)
 from viewer.ui.browse.link_opener import LinkOpener
 
 FOX_TITLE = "Kazakhstan joining Abraham Accords, US official confirms"
@@ -159,9 +165,43 @@ def test_copy_reference_puts_the_formatted_reference_on_the_clipboard(
     _button(pane, "copyReferenceButton").click()
 
     assert QGuiApplication.clipboard().text() == (
-        "Carnahan, A., & Tomlinson, L. Y. (2025, November 6). "
-        f"{FOX_TITLE}. Fox News. para. 1. “Kazakhstan is expected to join the Abraham Accords”"
+        f"Carnahan, A., & Tomlinson, L. Y. (2025, November 6). {FOX_TITLE}. Fox News.\n"
+        "(Carnahan & Tomlinson, 2025, para. 1)"
     )
+    copied = QGuiApplication.clipboard().mimeData()
+    assert copied.hasText() and copied.hasHtml()
+    assert copied.html() == (
+        f"<p>Carnahan, A., &amp; Tomlinson, L. Y. (2025, November 6). {FOX_TITLE}. "
+        "<i>Fox News</i>.</p>\n<p>(Carnahan &amp; Tomlinson, 2025, para. 1)</p>"
+    )
+
+
+def test_copied_html_keeps_markup_in_a_title_as_text(pane: CitationsPane) -> None:
+    pane.show_detail(_cited(Source("s", HOSTILE, publisher="A & B", authors=("Jane Doe",))))
+    pane.select_citation(0, 0)
+
+    _button(pane, "copyReferenceButton").click()
+
+    copied = QGuiApplication.clipboard().mimeData()
+    assert "&lt;b&gt;x&lt;/b&gt;&lt;img src=x&gt;" in copied.html()
+    assert "<img" not in copied.html() and "<b>" not in copied.html()
+    document = QTextDocument()
+    document.setHtml(copied.html())
+    assert HOSTILE in document.toPlainText()
+    assert QGuiApplication.clipboard().text().startswith(f"Doe, J. (n.d.). {HOSTILE}.")
+
+
+def test_the_chosen_style_formats_the_rows_and_the_copy(
+    pane: CitationsPane, seeded_store: Store
+) -> None:
+    pane.show_detail(load_detail(seeded_store, RecordKind.PARTY, "kazakhstan"))
+    pane.set_citation_style("modern-language-association")
+    pane.select_citation(1, 0)
+
+    row = _tree(pane).currentItem().text(0)
+    assert row.startswith("Carnahan, A., and L. Y. Tomlinson. “Kazakhstan Joining Abraham")
+    _button(pane, "copyReferenceButton").click()
+    assert QGuiApplication.clipboard().text().startswith("Carnahan, A., and L. Y. Tomlinson.")
 
 
 def test_go_to_source_emits_the_source_key(qtbot: QtBot, pane: CitationsPane) -> None:
@@ -288,3 +328,25 @@ def test_a_link_no_program_could_open_is_reported(qtbot: QtBot, world: World) ->
         assert opener.request("https://example.org/a", None) is False
 
     assert "could open" in world.warned[0]
+
+
+def test_many_new_sources_show_their_titles_first_then_their_references(
+    qtbot: QtBot, pane: CitationsPane
+) -> None:
+    sources = tuple(
+        Source(f"many-{n}", f"Many sources title {n}", authors=(f"Jane Doe{n}",))
+        for n in range(FORMATTED_AT_ONCE * 3)
+    )
+    claim = _claim("a claim", *(Citation(source.key, "p. 3") for source in sources))
+    pane.show_detail(_detail(claim, sources=sources))
+
+    claim_item = _tree(pane).topLevelItem(0)
+    assert claim_item is not None
+    rows = [claim_item.child(n).text(0) for n in range(len(sources))]
+    assert rows[0] == "Doe0, J. (n.d.). Many sources title 0.\np. 3"
+    assert rows[-1] == f"Many sources title {len(sources) - 1}\np. 3"
+    assert not pane.formatting_done()
+
+    qtbot.waitUntil(pane.formatting_done)
+    last = claim_item.child(len(sources) - 1).text(0)
+    assert last == f"Doe{len(sources) - 1}, J. (n.d.). Many sources title {len(sources) - 1}.\np. 3"

@@ -31,9 +31,11 @@ from viewer.ui.window.preferences import (
     AS_OF_DATE_KEY,
     AS_OF_MODE_KEY,
     AUTHOR_KEY,
+    CITATION_STYLE_KEY,
     COLOUR_SCHEME_KEY,
     AsOfMode,
     Preferences,
+    load_preferences,
 )
 from viewer.ui.window.preferences_dialog import PreferencesDialog
 
@@ -121,6 +123,7 @@ def test_about_names_the_versions_the_database_and_the_credits(
     for credit in ("Kazakhstan joining Abraham Accords", "Fox News", "pycountry", "iso-codes"):
         assert credit in text
     assert "Phosphor Icons" in text and "MIT licence" in text
+    assert "Citation Style Language project" in text and "CC BY-SA 3.0" in text
     qtbot.mouseClick(dialog.copy_button, Qt.MouseButton.LeftButton)
     assert QApplication.clipboard().text() == text
 
@@ -222,7 +225,7 @@ def test_preferences_open_in_the_first_field_and_tab_runs_top_to_bottom(
         dialog.fixed_button.setChecked(True)
         dialog.date_edit.setText("2021-06-01")
         dialog.author_edit.setFocus()
-        for _ in range(8):
+        for _ in range(9):
             seen.append(focus_name(dialog))
             qtbot.keyClick(dialog.focusWidget(), Qt.Key.Key_Tab)
         seen.append(focus_name(dialog))
@@ -237,6 +240,7 @@ def test_preferences_open_in_the_first_field_and_tab_runs_top_to_bottom(
         "asOfDateEdit",
         "colourSchemeCombo",
         "backupsToKeep",
+        "citationStyleCombo",
         "OK",
         "Cancel",
         "authorEdit",
@@ -265,6 +269,36 @@ def test_preferences_are_saved_and_applied_on_ok(
     assert settings.value(COLOUR_SCHEME_KEY) == "dark"
     assert window.detail_pane.timeline.as_of() == date(2021, 6, 1)
     assert colour_scheme.is_dark(QApplication.palette())
+
+
+def test_the_citation_style_is_remembered_and_used_by_the_citations_pane(
+    qtbot: QtBot, window: MainWindow, settings: QSettings
+) -> None:
+    assert load_preferences(settings).citation_style == "apa"  # the default
+    assert window.citations_pane.citation_style() == "apa"
+
+    def choose(dialog: QWidget) -> None:
+        assert isinstance(dialog, PreferencesDialog)
+        assert dialog.style_combo.currentData() == "apa"
+        assert dialog.style_combo.count() == 4
+        dialog.style_combo.setCurrentIndex(dialog.style_combo.findData("chicago-author-date"))
+        qtbot.mouseClick(dialog.ok_button(), Qt.MouseButton.LeftButton)
+
+    on_modal_dialog(choose)
+    chosen = window.preferences.open_dialog()
+    assert chosen is not None and chosen.citation_style == "chicago-author-date"
+    assert settings.value(CITATION_STYLE_KEY) == "chicago-author-date"
+    assert load_preferences(settings).citation_style == "chicago-author-date"
+    assert window.citations_pane.citation_style() == "chicago-author-date"
+    reopened = PreferencesDialog(load_preferences(settings), "tester")
+    qtbot.addWidget(reopened)
+    assert reopened.style_combo.currentData() == "chicago-author-date"
+
+
+def test_a_citation_style_no_longer_shipped_falls_back_to_apa(settings: QSettings) -> None:
+    settings.setValue(CITATION_STYLE_KEY, "vancouver")
+
+    assert load_preferences(settings).citation_style == "apa"
 
 
 def test_cancel_keeps_nothing(qtbot: QtBot, window: MainWindow, settings: QSettings) -> None:

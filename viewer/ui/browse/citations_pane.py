@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from contextlib import suppress
 
-from PySide6.QtCore import QRect, QSize, Qt, Signal
+from PySide6.QtCore import QMimeData, QRect, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QBrush, QFontMetrics, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QLabel,
@@ -18,9 +18,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from viewer.domain.csl import (
+    DEFAULT_STYLE,
+    Formatted,
+    bibliography_entry,
+    bibliography_text,
+    cached_bibliography_text,
+    in_text_citation,
+)
 from viewer.domain.display_text import bounded, one_line
 from viewer.domain.records import Citation, Source
-from viewer.domain.references import MAX_QUOTE, format_reference
 from viewer.domain.views import Claim, Detail
 from viewer.ui.browse.full_text_dialog import FullTextDialog
 from viewer.ui.browse.link_opener import LinkOpener
@@ -34,6 +41,10 @@ CITATION_NEEDED = "citation needed"
 TITLE_SHOWN = 300
 QUOTE_SHOWN = 600
 TIP_SHOWN = 1_000
+# References not formatted before are formatted this many at a time (about
+# 2 ms each), the rest in later turns of the event loop: a record citing a
+# hundred sources shows at once, each row first with its title.
+FORMATTED_AT_ONCE = 8
 _CLAIM_ROLE = Qt.ItemDataRole.UserRole
 _CITATION_ROLE = Qt.ItemDataRole.UserRole + 1
 _NO_CITATION = -1
@@ -43,10 +54,13 @@ class CitationsPane(QWidget):
     """The claims of one record and, under each, the sources that back it.
 
     Everything shown comes from the database and is set as plain text, never
-    as HTML, and bounded: each row holds the start of a citation's title,
-    details and quote, one line each (a line break in them shows as ↵), the
-    tooltip more, and "Show full text" all of it. Links open only through
-    the given :class:`LinkOpener`, which shows the site first.
+    as HTML, and bounded: each row holds the start of a citation's reference
+    in the chosen citation style, its locator and its quote, one line each (a
+    line break in them shows as ↵), the tooltip more, and "Show full text" all
+    of it. "Copy reference" copies the reference and the in-text citation with
+    its locator, as plain text and as HTML whose every piece of data is
+    escaped. Links open only through the given :class:`LinkOpener`, which
+    shows the site first.
 
     Signals:
         sourceRequested(str): the person asked to go to a source; its key.
@@ -60,6 +74,10 @@ class CitationsPane(QWidget):
         super().__init__(parent)
         self._link_opener = link_opener
         self._detail: Detail | None = None
+        self._style = DEFAULT_STYLE
+        # Rows still showing a title in place of their reference: (claim, citation).
+        self._unformatted: list[tuple[int, int]] = []
+        self._budget = FORMATTED_AT_ONCE
         self._setup_widgets()
         self.show_detail(None)
         self._connect_signals()
@@ -91,7 +109,9 @@ class CitationsPane(QWidget):
         self._open_action = self._action(
             "Open link", "Show the web address of the selected source, then open it"
         )
-        self._copy_action = self._action("Copy reference", "Copy the reference as plain text")
+        self._copy_action = self._action(
+            "Copy reference", "Copy the reference and its in-text citation, in the chosen style"
+        )
         self._copy_action.setShortcut(QKeySequence.StandardKey.Copy)
         self._copy_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         self._go_action = self._action("Go to source", "Show the source record")
@@ -143,11 +163,22 @@ class CitationsPane(QWidget):
 
     # -- filling ---------------------------------------------------------------
 
+    def set_citation_style(self, style: str) -> None:
+        """Show and copy references in ``style`` (a key of viewer.domain.csl.STYLES)."""
+        if style != self._style:
+            self._style = style
+            self.show_detail(self._detail)
+
+    def citation_style(self) -> str:
+        return self._style
+
     def show_detail(self, detail: Detail | None) -> None:
         """Show the claims of ``detail`` with their citations; None clears the pane."""
         kept = self._current_indices() if _same_record(self._detail, detail) else None
         self._detail = detail
         self._tree.clear()
+        self._unformatted = []
+        self._budget = FORMATTED_AT_ONCE
         if detail is None or not detail.claims:
             note = PLACEHOLDER if detail is None else SOURCE_NOTE
             if detail is not None and not isinstance(detail.record, Source):
@@ -159,6 +190,8 @@ class CitationsPane(QWidget):
                 self._tree.addTopLevelItem(self._claim_item(index, claim, detail))
             self._tree.expandAll()
             self._fit_rows()
+            if self._unformatted:
+                QTimer.singleShot(0, self._format_some)
             name = one_line(detail.record.label, TITLE_SHOWN)
             self._message.setText(f"{name}: {_summary(detail.claims)}")
             self._tree.show()
@@ -172,6 +205,7 @@ class CitationsPane(QWidget):
         or why the record could not be read."""
         self._detail = None
         self._tree.clear()
+        self._unformatted = []
         self._tree.hide()
         self._message.setText(message)
         self._update_actions()
@@ -195,12 +229,50 @@ class CitationsPane(QWidget):
             marker.setFlags(Qt.ItemFlag.ItemIsEnabled)
             item.addChild(marker)
         for number, citation in enumerate(claim.citations):
-            child = QTreeWidgetItem([_citation_text(citation, detail.sources.get(citation.source))])
+            child = QTreeWidgetItem()
             child.setData(0, _CLAIM_ROLE, index)
             child.setData(0, _CITATION_ROLE, number)
-            child.setToolTip(0, plain_tooltip(_citation_tip(citation, detail)))
+            self._fill_citation(child, citation, detail.sources.get(citation.source))
             item.addChild(child)
         return item
+
+    def _fill_citation(
+        self, item: QTreeWidgetItem, citation: Citation, source: Source | None
+    ) -> None:
+        """Its reference, if formatted before or while this turn's budget lasts,
+        else its title until :meth:`_format_some` comes to it."""
+        reference = None
+        if source is not None:
+            reference = cached_bibliography_text(source, self._style)
+            if reference is None and self._budget > 0:
+                self._budget -= 1
+                reference = bibliography_text(source, self._style)
+            if reference is None:
+                self._unformatted.append(
+                    (int(item.data(0, _CLAIM_ROLE)), int(item.data(0, _CITATION_ROLE)))
+                )
+        item.setText(0, _citation_text(citation, source, reference))
+        item.setToolTip(0, plain_tooltip(_citation_tip(citation, source, reference)))
+
+    def _format_some(self) -> None:
+        """Format the next few references still shown as titles."""
+        if self._detail is None or not self._unformatted:
+            return
+        waiting, self._unformatted = self._unformatted, []
+        self._budget = FORMATTED_AT_ONCE
+        for claim_index, citation_index in waiting:
+            citation = self._detail.claims[claim_index].citations[citation_index]
+            claim_item = self._tree.topLevelItem(claim_index)
+            item = claim_item.child(citation_index) if claim_item is not None else None
+            if item is not None:
+                self._fill_citation(item, citation, self._detail.sources.get(citation.source))
+        self._fit_rows()
+        if self._unformatted:
+            QTimer.singleShot(0, self._format_some)
+
+    def formatting_done(self) -> bool:
+        """Whether every row shows its reference in the chosen style."""
+        return not self._unformatted
 
     def _fit_rows(self) -> None:
         """Give each row the height its wrapped text needs at the current width.
@@ -286,9 +358,12 @@ class CitationsPane(QWidget):
     def _copy_reference(self) -> None:
         current = self.current_citation()
         if current is not None:
-            reference = format_reference(*current)
-            QGuiApplication.clipboard().setText(reference)
-            self.referenceCopied.emit(reference)
+            reference = copied_reference(*current, self._style)
+            mime = QMimeData()
+            mime.setText(reference.text)
+            mime.setHtml(reference.html)
+            QGuiApplication.clipboard().setMimeData(mime)
+            self.referenceCopied.emit(reference.text)
 
     def show_full_text(self) -> FullTextDialog | None:
         """Open the selected citation whole: reference, quote, note and link."""
@@ -297,7 +372,9 @@ class CitationsPane(QWidget):
             return None
         source, citation = current
         dialog = FullTextDialog(
-            f"Citation of {one_line(source.title, 60)}", _full_citation(source, citation), self
+            f"Citation of {one_line(source.title, 60)}",
+            _full_citation(source, citation, self._style),
+            self,
         )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
@@ -316,29 +393,43 @@ def _set_font(item: QTreeWidgetItem, bold: bool = False, italic: bool = False) -
     item.setFont(0, font)
 
 
-def _citation_text(citation: Citation, source: Source | None) -> str:
-    """The row of a citation: title, details and quote, one line each."""
+def copied_reference(source: Source, citation: Citation, style: str) -> Formatted:
+    """What "Copy reference" copies: the reference, then the in-text citation
+    with the claim's locator, as two paragraphs (plain text and HTML)."""
+    entry = bibliography_entry(source, style)
+    cited = in_text_citation(source, citation, style)
+    return Formatted(f"{entry.text}\n{cited.text}", f"<p>{entry.html}</p>\n<p>{cited.html}</p>")
+
+
+def _citation_text(citation: Citation, source: Source | None, reference: str | None) -> str:
+    """The row of a citation: its reference (or, until formatted, its title),
+    locator and quote, one line each."""
     if source is None:
         return f"Unknown source “{one_line(citation.source, TITLE_SHOWN)}”"
-    when = source.published.display() if source.published else ""
-    details = " · ".join(
-        one_line(part, TITLE_SHOWN) for part in (source.publisher, when, citation.locator) if part
-    )
+    first = one_line(reference if reference is not None else source.title, TITLE_SHOWN)
+    locator = one_line(citation.locator, TITLE_SHOWN)
     quote = f"“{one_line(citation.quote, QUOTE_SHOWN)}”" if citation.quote else ""
-    lines = [one_line(source.title, TITLE_SHOWN), details, quote]
-    return "\n".join(line for line in lines if line.strip())
+    return "\n".join(line for line in (first, locator, quote) if line.strip())
 
 
-def _citation_tip(citation: Citation, detail: Detail) -> str:
-    source = detail.sources.get(citation.source)
+def _citation_tip(citation: Citation, source: Source | None, reference: str | None) -> str:
     if source is None:
         return f"The source “{one_line(citation.source, TITLE_SHOWN)}” is not in the database."
-    return bounded(_full_citation(source, citation), TIP_SHOWN, 30)
+    parts = [reference if reference is not None else source.title]
+    if citation.locator:
+        parts.append(f"Locator: {citation.locator}")
+    if citation.quote:
+        parts.append(f"Quote: “{citation.quote}”")
+    if citation.note:
+        parts.append(f"Note: {citation.note}")
+    if source.url:
+        parts.append(f"Link: {source.url}")
+    return bounded("\n\n".join(parts), TIP_SHOWN, 30)
 
 
-def _full_citation(source: Source, citation: Citation) -> str:
-    parts = [format_reference(source, citation)]
-    if len(citation.quote) > MAX_QUOTE:  # the reference shortens it
+def _full_citation(source: Source, citation: Citation, style: str) -> str:
+    parts = [bibliography_entry(source, style).text, in_text_citation(source, citation, style).text]
+    if citation.quote:
         parts.append(f"Quote: “{citation.quote}”")
     if citation.note:
         parts.append(f"Note: {citation.note}")

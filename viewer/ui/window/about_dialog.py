@@ -59,6 +59,10 @@ def about_html(database_path: Path) -> str:
         f'<a href="{escape(ICON_FONT_URL)}">QtAwesome</a> '
         f"{escape(_installed('QtAwesome'))} (MIT licence); your desktop's own icons "
         "where it has them.</li>"
+        "<li>Citation styles (APA, Chicago author-date, MLA, Harvard Cite Them Right): "
+        '<a href="https://citationstyles.org/">Citation Style Language</a> project '
+        "and the styles' authors (CC BY-SA 3.0), formatted with citeproc-py "
+        f"{escape(_installed('citeproc-py'))} (BSD licence).</li>"
         "</ul>"
     )
 

@@ -141,6 +141,7 @@ class MainWindow(QMainWindow):
         self.report.place(commands.file_menu, self.file_actions.export_action)
         self.preferences.preferencesChanged.connect(self._apply_preferences)
         self.detail_pane.timeline.set_as_of(self.preferences.current().default_as_of())
+        self.citations_pane.set_citation_style(self.preferences.current().citation_style)
         self._update_history_actions()
 
     def _setup_accord(self) -> None:
@@ -178,6 +179,7 @@ class MainWindow(QMainWindow):
 
     def _apply_preferences(self, chosen: Preferences) -> None:
         self.detail_pane.timeline.set_as_of(chosen.default_as_of())
+        self.citations_pane.set_citation_style(chosen.citation_style)
         self._store.set_author(chosen.author_or(self._system_author))
 
     def _connect_signals(self) -> None:

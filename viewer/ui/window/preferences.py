@@ -9,6 +9,7 @@ from typing import TypeVar
 
 from PySide6.QtCore import QSettings
 
+from viewer.domain.csl import DEFAULT_STYLE, STYLES
 from viewer.domain.dates import DateError, FuzzyDate
 from viewer.ui.colour_scheme import ColourScheme
 
@@ -17,6 +18,7 @@ AS_OF_MODE_KEY = "preferences/asOfMode"
 AS_OF_DATE_KEY = "preferences/asOfDate"
 COLOUR_SCHEME_KEY = "preferences/colourScheme"
 BACKUPS_KEY = "preferences/backupsToKeep"
+CITATION_STYLE_KEY = "preferences/citationStyle"
 # How many backups of a database are kept (the oldest beyond go); the store's default.
 DEFAULT_BACKUPS = 10
 MIN_BACKUPS, MAX_BACKUPS = 1, 999
@@ -59,6 +61,7 @@ class Preferences:
     as_of_date: str = ""
     colour_scheme: ColourScheme = ColourScheme.SYSTEM
     backups_to_keep: int = DEFAULT_BACKUPS
+    citation_style: str = DEFAULT_STYLE  # a key of viewer.domain.csl.STYLES
 
     def default_as_of(self, today: date | None = None) -> date:
         """The day the timeline opens on: today, or the fixed day if it reads as one."""
@@ -85,6 +88,7 @@ def load_preferences(settings: QSettings) -> Preferences:
         as_of_date=as_of_date if isinstance(as_of_date, str) else "",
         colour_scheme=_choice(settings.value(COLOUR_SCHEME_KEY), ColourScheme, ColourScheme.SYSTEM),
         backups_to_keep=_count(settings.value(BACKUPS_KEY)),
+        citation_style=_style(settings.value(CITATION_STYLE_KEY)),
     )
 
 
@@ -94,6 +98,7 @@ def save_preferences(settings: QSettings, preferences: Preferences) -> None:
     settings.setValue(AS_OF_DATE_KEY, preferences.as_of_date.strip())
     settings.setValue(COLOUR_SCHEME_KEY, preferences.colour_scheme.value)
     settings.setValue(BACKUPS_KEY, preferences.backups_to_keep)
+    settings.setValue(CITATION_STYLE_KEY, preferences.citation_style)
     settings.sync()
 
 
@@ -104,6 +109,11 @@ def _count(value: object) -> int:
     except ValueError:
         return DEFAULT_BACKUPS  # an edited settings file: fall back, never fail
     return min(max(number, MIN_BACKUPS), MAX_BACKUPS)
+
+
+def _style(value: object) -> str:
+    """A shipped style's name; a style no longer shipped falls back to the default."""
+    return value if isinstance(value, str) and value in STYLES else DEFAULT_STYLE
 
 
 def _choice(value: object, kind: type[_Choice], default: _Choice) -> _Choice:

@@ -1,4 +1,5 @@
-"""Preferences: the author name of the history, the timeline's day, the colours."""
+"""Preferences: the author name of the history, the timeline's day, the colours,
+the backups kept and the citation style of references."""
 
 from __future__ import annotations
 
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from viewer.domain.csl import STYLES
 from viewer.domain.dates import DateError, FuzzyDate
 from viewer.ui.colour_scheme import ColourScheme
 from viewer.ui.widgets.plain_text import show_as_error, show_as_warning
@@ -111,6 +113,12 @@ class PreferencesDialog(QDialog):
             self,
         )
 
+        self.style_combo = QComboBox(self)
+        self.style_combo.setObjectName("citationStyleCombo")
+        self.style_combo.setAccessibleName("Citation style")
+        for style, name in STYLES.items():
+            self.style_combo.addItem(name, style)
+
         form = QFormLayout()
         author_label = QLabel("&Author name:", self)
         author_label.setBuddy(self.author_edit)
@@ -124,6 +132,9 @@ class PreferencesDialog(QDialog):
         backups_label.setBuddy(self.backups_spin)
         form.addRow(backups_label, self.backups_spin)
         form.addRow("", backups_note)
+        style_label = QLabel("C&itation style:", self)
+        style_label.setBuddy(self.style_combo)
+        form.addRow(style_label, self.style_combo)
 
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
@@ -142,6 +153,7 @@ class PreferencesDialog(QDialog):
             self.date_edit,
             self.scheme_combo,
             self.backups_spin,
+            self.style_combo,
             self.ok_button(),
             self.cancel_button(),
         ]
@@ -158,6 +170,9 @@ class PreferencesDialog(QDialog):
             max(self.scheme_combo.findData(preferences.colour_scheme.value), 0)
         )
         self.backups_spin.setValue(preferences.backups_to_keep)
+        self.style_combo.setCurrentIndex(
+            max(self.style_combo.findData(preferences.citation_style), 0)
+        )
         self.author_edit.setFocus()
 
     def _connect_signals(self) -> None:
@@ -196,6 +211,7 @@ class PreferencesDialog(QDialog):
             as_of_date=self.date_edit.text().strip(),
             colour_scheme=ColourScheme(self.scheme_combo.currentData()),
             backups_to_keep=self.backups_spin.value(),
+            citation_style=str(self.style_combo.currentData()),
         )
 
     # -- reacting ------------------------------------------------------------------
