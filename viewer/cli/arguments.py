@@ -63,9 +63,16 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("path", type=Path, metavar="PATH", help="a .json file, or a folder for CSV")
     export.add_argument(
         "--format",
-        choices=("json", "csv"),
+        choices=("json", "csv", "timelinejs"),
         default="json",
-        help="json (lossless, the import format) or csv (one file per kind)",
+        help="json (lossless, the import format), csv (one file per kind) or timelinejs "
+        "(one accord's events as a TimelineJS spreadsheet, a CSV file)",
+    )
+    export.add_argument(
+        "--accord",
+        metavar="KEY",
+        help="with --format timelinejs: the accord whose events to export (default: the "
+        "accord with the most status actions)",
     )
 
     importer = commands.add_parser(

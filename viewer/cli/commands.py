@@ -84,8 +84,12 @@ def _export(arguments: argparse.Namespace, store: Store, out: TextIO, err: TextI
     path: Path = arguments.path
     if path.resolve() in store.files():
         return fail(f"{path} is the database itself; export to another file", err)
+    if arguments.accord is not None and arguments.format != "timelinejs":
+        return usage("export", "--accord goes with --format timelinejs", err)
     try:
-        if arguments.format == "csv":
+        if arguments.format == "timelinejs":
+            _export_timeline(store, path, arguments.accord, out)
+        elif arguments.format == "csv":
             files = api.export_csv(store, path)
             print(f"Wrote {counted(len(files), 'CSV file')} to {printable(str(path))}", file=out)
         else:
@@ -94,6 +98,20 @@ def _export(arguments: argparse.Namespace, store: Store, out: TextIO, err: TextI
     except OSError as error:
         return fail(f"cannot write {path}: {error.strerror or error}", err)
     return EXIT_OK
+
+
+def _export_timeline(store: Store, path: Path, accord: str | None, out: TextIO) -> None:
+    done = api.export_timelinejs(store, path, accord)
+    left_out = (
+        f"; left out {counted(done.left_out, 'event')} without a known start date"
+        if done.left_out
+        else ""
+    )
+    print(
+        f"Wrote {counted(done.written, 'event')} of accord {printable(done.accord)} "
+        f"to {printable(str(path))}{left_out}",
+        file=out,
+    )
 
 
 def _import(arguments: argparse.Namespace, store: Store, out: TextIO, err: TextIO) -> int:

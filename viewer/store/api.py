@@ -95,6 +95,7 @@ if TYPE_CHECKING:
     from viewer.store.synth import SynthError, synthesise
     from viewer.store.synth_accord import synthesise_accord
     from viewer.store.synth_records import SynthSize
+    from viewer.store.timelinejs_export import TimelineExport, export_timelinejs
 
 # Where each name lives. A name is imported the first time it is asked for,
 # so that a command pays only for what it uses: `check` never loads the
@@ -182,6 +183,8 @@ _HOMES = {
     "synthesise": "viewer.store.synth",
     "synthesise_accord": "viewer.store.synth_accord",
     "SynthSize": "viewer.store.synth_records",
+    "TimelineExport": "viewer.store.timelinejs_export",
+    "export_timelinejs": "viewer.store.timelinejs_export",
 }
 
 
@@ -233,6 +236,7 @@ __all__ = [
     "StoreError",
     "SynthError",
     "SynthSize",
+    "TimelineExport",
     "accord_keys",
     "accord_overview",
     "apply_import",
@@ -250,6 +254,7 @@ __all__ = [
     "export_csv",
     "export_data",
     "export_json",
+    "export_timelinejs",
     "facets",
     "fetch_rows",
     "headers",
