@@ -9,9 +9,11 @@ from pathlib import Path
 from viewer.store.api import (
     InvalidRecord,
     Store,
+    TimelineExport,
     apply_import,
     export_csv,
     export_json,
+    export_timelinejs,
     plan_import,
     read_file,
 )
@@ -50,11 +52,15 @@ def import_work(store: Store, path: Path) -> Work:
     return work
 
 
-def export_work(store: Store, path: Path, kind: ExportFormat) -> Work:
+def export_work(store: Store, path: Path, kind: ExportFormat, accord: str | None = None) -> Work:
     """Write the whole database to ``path`` (a JSON file, or a folder of CSV
-    files); returns how many records were written. A cancel leaves no file."""
+    files); returns how many records were written. A cancel leaves no file.
+    As a TimelineJS CSV, the events of ``accord`` (default: the busiest one)
+    are written instead; returns the :class:`TimelineExport`."""
 
-    def work(progress: Progress) -> int:
+    def work(progress: Progress) -> int | TimelineExport:
+        if kind == "timelinejs":
+            return export_timelinejs(store, path, accord)
         written = [0]
 
         def report(done: int, total: int) -> None:

@@ -17,6 +17,7 @@ from viewer.store.api import (
     OpenedDatabase,
     Store,
     StoreError,
+    TimelineExport,
     database_properties,
     open_or_create,
 )
@@ -102,6 +103,8 @@ class FileActions(QObject):
         # Asks what to do with a damaged file (tests answer at once).
         self.damage_asker: DamageAsker = dialog_asker(window)
         self.task: LongTask | None = None
+        # The accord the window shows: a TimelineJS export writes its events.
+        self.chosen_accord: Callable[[], str | None] = lambda: None
         self._file = _OpenFile()
         file = self._file
         window.destroyed.connect(lambda: file.close())
@@ -356,13 +359,22 @@ class FileActions(QObject):
         if path.expanduser().resolve() in self._host.store.files():
             self.tell("Export", f"{path} is the database itself; export to another file.")
             return None
-        task = self._run("Exporting", export_work(self._host.store, path, kind))
+        task = self._run(
+            "Exporting", export_work(self._host.store, path, kind, self.chosen_accord())
+        )
         task.succeeded.connect(lambda written: self._exported(path, kind, written))
         task.failed.connect(lambda error: self._task_failed("Export", path, error))
         task.cancelled.connect(lambda: self._say("Export cancelled: no file was written"))
         return task
 
     def _exported(self, path: Path, kind: ExportFormat, written: object) -> None:
+        if isinstance(written, TimelineExport):
+            left_out = f"; {written.left_out:,} without a known start date left out"
+            self._say(
+                f"Exported {written.written:,} event{'s' if written.written != 1 else ''} of "
+                f"{written.accord} to {path}{left_out if written.left_out else ''}"
+            )
+            return
         where = f"CSV files in {path}" if kind == "csv" else str(path)
         self._say(f"Exported {_records(written)} to {where}")
 

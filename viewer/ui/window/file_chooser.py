@@ -9,11 +9,12 @@ from typing import Literal, Protocol
 from PySide6.QtCore import QSize
 from PySide6.QtWidgets import QFileDialog, QWidget
 
-ExportFormat = Literal["json", "csv"]
+ExportFormat = Literal["json", "csv", "timelinejs"]
 
 DATABASE_FILTER = "Accords Viewer databases (*.sqlite3 *.sqlite *.db);;All files (*)"
 JSON_FILTER = "JSON exchange file (*.json)"
 CSV_FILTER = "CSV, one file per kind, in a folder of this name (*)"
+TIMELINEJS_FILTER = "TimelineJS CSV (events of the chosen accord) (*.csv)"
 PDF_FILTER = "PDF documents (*.pdf)"
 # The size Save a Copy's file dialog opens at (less on a smaller screen).
 FILE_DIALOG_WIDTH = 860
@@ -63,10 +64,16 @@ class FileDialogChooser:
             self._parent,
             "Export",
             str(folder / f"{name}.json"),
-            f"{JSON_FILTER};;{CSV_FILTER}",
+            f"{JSON_FILTER};;{CSV_FILTER};;{TIMELINEJS_FILTER}",
         )
         if not chosen:
             return None
+        if used_filter == TIMELINEJS_FILTER:
+            # "accords.json" kept from the JSON default becomes "accords.csv".
+            path = Path(chosen)
+            return (
+                path.with_suffix(".csv") if path.suffix in ("", ".json") else path
+            ), "timelinejs"
         if used_filter == CSV_FILTER:
             path = Path(chosen)
             # A folder for the files: "accords.json" kept from the JSON default becomes "accords".

@@ -150,6 +150,7 @@ class MainWindow(QMainWindow):
         the detail pane."""
         self.accord_choice = AccordChoice(self._store, self._settings, self)
         self.editor.chosen_accord = self.accord_choice.key
+        self.file_actions.chosen_accord = self.accord_choice.key
         self.accord_selector = AccordSelector(self._store, self.accord_choice, self)
         self.toolbar.add_before_search(self.accord_selector)
         self.view_actions.add_choice(self.accord_selector.choose_action)
