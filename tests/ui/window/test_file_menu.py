@@ -10,6 +10,8 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
+import rispy
+from bibtexparser.entrypoint import parse_string
 from pytestqt.qtbot import QtBot
 
 from PySide6.QtCore import QSettings, Qt, QTimer
@@ -21,7 +23,7 @@ from viewer.domain.records import Party
 from viewer.store import api
 from viewer.store.api import Store
 from viewer.store.database import head_revision
-from viewer.ui.window.file_chooser import ExportFormat
+from viewer.ui.window.file_chooser import CSV_FILTER, JSON_FILTER, ExportFormat, export_choice
 from viewer.ui.window.long_task import LongTask
 from viewer.ui.window.main_window import MainWindow
 from viewer.ui.window.problems_dialog import ProblemsDialog
@@ -509,6 +511,57 @@ def test_export_as_csv_writes_a_folder_of_files(
     assert "parties.csv" in written and "events.csv" in written
     assert not [name for name in written if name.endswith(".partial")]
     assert "CSV files in" in window.statusBar().currentMessage()
+
+
+@pytest.mark.parametrize(
+    ("file_format", "name", "shown"),
+    [
+        ("csl-json", "refs.json", "CSL-JSON"),
+        ("bibtex", "refs.bib", "BibTeX"),
+        ("ris", "refs.ris", "RIS"),
+    ],
+)
+def test_export_writes_the_sources_for_reference_managers(
+    qtbot: QtBot,
+    window: MainWindow,
+    chooser: AnsweringChooser,
+    tmp_path: Path,
+    file_format: ExportFormat,
+    name: str,
+    shown: str,
+) -> None:
+    chooser.export = (tmp_path / name, file_format)
+    run_to_end(qtbot, window.file_actions.export_file())
+    sources = window.store.count(RecordKind.SOURCE)
+    assert window.statusBar().currentMessage() == (
+        f"Exported {sources} sources as {shown} to {tmp_path / name}"
+    )
+    text = (tmp_path / name).read_text(encoding="utf-8")
+    keys = sorted(record.key for record in window.store.all(RecordKind.SOURCE))
+    if file_format == "csl-json":
+        assert [item["id"] for item in json.loads(text)] == keys
+    elif file_format == "bibtex":
+        assert [entry.key for entry in parse_string(text).entries] == keys
+    else:
+        assert [record["id"] for record in rispy.loads(text)] == keys
+
+
+@pytest.mark.parametrize(
+    ("chosen", "used_filter", "meant"),
+    [
+        ("/d/accords.json", "Sources only, as BibTeX (*.bib)", ("/d/accords.bib", "bibtex")),
+        ("/d/refs", "Sources only, as RIS (*.ris)", ("/d/refs.ris", "ris")),
+        ("/d/accords.json", "Sources only, as CSL-JSON (*.json)", ("/d/accords.json", "csl-json")),
+        ("/d/mine.txt", "Sources only, as RIS (*.ris)", ("/d/mine.txt", "ris")),
+        ("/d/accords.json", CSV_FILTER, ("/d/accords", "csv")),
+        ("/d/accords", JSON_FILTER, ("/d/accords.json", "json")),
+    ],
+)
+def test_the_export_dialog_answer_names_the_file_and_format(
+    chosen: str, used_filter: str, meant: tuple[str, str]
+) -> None:
+    assert export_choice(chosen, used_filter) == (Path(meant[0]), meant[1])
+    assert export_choice("", used_filter) is None
 
 
 def test_export_refuses_to_write_over_the_database(

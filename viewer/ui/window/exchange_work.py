@@ -12,6 +12,7 @@ from viewer.store.api import (
     apply_import,
     export_csv,
     export_json,
+    export_references,
     plan_import,
     read_file,
 )
@@ -52,7 +53,8 @@ def import_work(store: Store, path: Path) -> Work:
 
 def export_work(store: Store, path: Path, kind: ExportFormat) -> Work:
     """Write the whole database to ``path`` (a JSON file, or a folder of CSV
-    files); returns how many records were written. A cancel leaves no file."""
+    files), or its sources in a reference manager's format; returns how many
+    records were written. A cancel leaves no file."""
 
     def work(progress: Progress) -> int:
         written = [0]
@@ -61,6 +63,8 @@ def export_work(store: Store, path: Path, kind: ExportFormat) -> Work:
             written[0] = done
             progress("Exporting", done, total)
 
+        if kind in ("csl-json", "bibtex", "ris"):
+            return export_references(store, path, kind, (), report)
         if kind == "csv":
             export_csv(store, path, report)
         else:

@@ -24,7 +24,12 @@ from viewer.ui.widgets.shortcuts import shortcuts
 from viewer.ui.window.damaged_dialog import DamagedChoice
 from viewer.ui.window.damaged_recovery import DamageAsker, Recovered, dialog_asker, recover
 from viewer.ui.window.exchange_work import ImportOutcome, export_work, import_work
-from viewer.ui.window.file_chooser import ExportFormat, FileDialogChooser, PathChooser
+from viewer.ui.window.file_chooser import (
+    REFERENCE_NAMES,
+    ExportFormat,
+    FileDialogChooser,
+    PathChooser,
+)
 from viewer.ui.window.long_task import LongTask, Work
 from viewer.ui.window.preferences import load_preferences
 from viewer.ui.window.problems_dialog import ProblemsDialog
@@ -121,7 +126,10 @@ class FileActions(QObject):
         self.import_action.setShortcut(QKeySequence("Ctrl+I"))
         self.import_action.setToolTip("Add the records of a JSON exchange file (Ctrl+I)")
         self.export_action = QAction("&Export…", window)
-        self.export_action.setToolTip("Write the whole database to a JSON file or CSV files")
+        self.export_action.setToolTip(
+            "Write the whole database to a JSON file or CSV files, or its sources as CSL-JSON, "
+            "BibTeX or RIS"
+        )
         self.properties_action = QAction("Database &Properties…", window)
         self.quit_action = QAction("&Quit", window)
         self.quit_action.setShortcuts(shortcuts("Ctrl+Q", QKeySequence.StandardKey.Quit))
@@ -364,7 +372,12 @@ class FileActions(QObject):
 
     def _exported(self, path: Path, kind: ExportFormat, written: object) -> None:
         where = f"CSV files in {path}" if kind == "csv" else str(path)
-        self._say(f"Exported {_records(written)} to {where}")
+        if kind in REFERENCE_NAMES:
+            number = written if isinstance(written, int) else 0
+            sources = f"{number:,} source" + ("" if number == 1 else "s")
+            self._say(f"Exported {sources} as {REFERENCE_NAMES[kind]} to {where}")
+        else:
+            self._say(f"Exported {_records(written)} to {where}")
 
     def busy(self) -> bool:
         """Whether an import or export is under way. Its dialog blocks the window

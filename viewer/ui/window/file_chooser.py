@@ -9,12 +9,23 @@ from typing import Literal, Protocol
 from PySide6.QtCore import QSize
 from PySide6.QtWidgets import QFileDialog, QWidget
 
-ExportFormat = Literal["json", "csv"]
+ExportFormat = Literal["json", "csv", "csl-json", "bibtex", "ris"]
 
 DATABASE_FILTER = "Accords Viewer databases (*.sqlite3 *.sqlite *.db);;All files (*)"
 JSON_FILTER = "JSON exchange file (*.json)"
 CSV_FILTER = "CSV, one file per kind, in a folder of this name (*)"
 PDF_FILTER = "PDF documents (*.pdf)"
+REFERENCE_NAMES: dict[ExportFormat, str] = {
+    "csl-json": "CSL-JSON",
+    "bibtex": "BibTeX",
+    "ris": "RIS",
+}
+# The formats reference managers read, holding the sources alone: filter -> (format, suffix).
+REFERENCE_FILTERS: dict[str, tuple[ExportFormat, str]] = {
+    "Sources only, as CSL-JSON (*.json)": ("csl-json", ".json"),
+    "Sources only, as BibTeX (*.bib)": ("bibtex", ".bib"),
+    "Sources only, as RIS (*.ris)": ("ris", ".ris"),
+}
 # The size Save a Copy's file dialog opens at (less on a smaller screen).
 FILE_DIALOG_WIDTH = 860
 FILE_DIALOG_HEIGHT = 540
@@ -63,16 +74,9 @@ class FileDialogChooser:
             self._parent,
             "Export",
             str(folder / f"{name}.json"),
-            f"{JSON_FILTER};;{CSV_FILTER}",
+            ";;".join((JSON_FILTER, CSV_FILTER, *REFERENCE_FILTERS)),
         )
-        if not chosen:
-            return None
-        if used_filter == CSV_FILTER:
-            path = Path(chosen)
-            # A folder for the files: "accords.json" kept from the JSON default becomes "accords".
-            return (path.with_suffix("") if path.suffix in (".json", ".csv") else path), "csv"
-        as_json = _with_suffix(chosen, ".json")
-        return (as_json, "json") if as_json is not None else None
+        return export_choice(chosen, used_filter)
 
     def report_file(self, folder: Path, name: str) -> Path | None:
         """Where File ▸ Export Report… writes its PDF."""
@@ -102,6 +106,23 @@ class FileDialogChooser:
         finally:
             dialog.deleteLater()
         return _with_suffix(chosen[0], ".sqlite3") if chosen else None
+
+
+def export_choice(chosen: str, used_filter: str) -> tuple[Path, ExportFormat] | None:
+    """The file (or folder) and format an Export dialog's answer means."""
+    if not chosen:
+        return None
+    path = Path(chosen)
+    if used_filter in REFERENCE_FILTERS:
+        kind, suffix = REFERENCE_FILTERS[used_filter]
+        # "accords.json", the default name, takes the suffix of the format chosen.
+        if path.suffix in ("", ".json"):
+            path = path.with_suffix(suffix)
+        return path, kind
+    if used_filter == CSV_FILTER:
+        # A folder for the files: "accords.json" kept from the JSON default becomes "accords".
+        return (path.with_suffix("") if path.suffix in (".json", ".csv") else path), "csv"
+    return (path if path.suffix else path.with_suffix(".json")), "json"
 
 
 def _roomy_size(parent: QWidget) -> QSize:
