@@ -24,6 +24,7 @@ from viewer.domain.quoting import quoted
 from viewer.domain.records import Source
 from viewer.domain.reference_formats import bibtex_entry, ris_entry
 from viewer.domain.serial import from_json
+from viewer.store.details import load_detail
 from viewer.store.errors import RecordNotFound
 from viewer.store.store import Store
 from viewer.store.streams import exchange_forms
@@ -62,15 +63,16 @@ def export_references(
 
 
 def _sources_behind(store: Store, records: Sequence[tuple[RecordKind, str]]) -> set[str]:
-    """The keys of the sources that the citations of ``records`` name (a source, itself)."""
+    """The keys of the sources the record's claims cite, as its citations pane
+    shows them (a participant's status actions' too); a source, itself."""
     keys: set[str] = set()
     for kind, key in records:
-        record = store.get(kind, key)
-        if record is None:
+        detail = load_detail(store, kind, key)
+        if detail is None:
             raise RecordNotFound(f"there is no {kind.label} {quoted(key)}")
-        if isinstance(record, Source):
-            keys.add(record.key)
-        keys.update(citation.source for citation in getattr(record, "citations", ()))
+        if kind is RecordKind.SOURCE:
+            keys.add(key)
+        keys.update(detail.sources)
     return keys
 
 

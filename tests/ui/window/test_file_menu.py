@@ -42,6 +42,8 @@ class AnsweringChooser:
         self.open: Path | None = None
         self.to_import: Path | None = None
         self.export: tuple[Path, ExportFormat] | None = None
+        self.references: tuple[Path, ExportFormat] | None = None
+        self.references_asked = ""
         self.copy: Path | None = None
 
     def new_database(self, folder: Path) -> Path | None:
@@ -55,6 +57,10 @@ class AnsweringChooser:
 
     def export_file(self, folder: Path, name: str) -> tuple[Path, ExportFormat] | None:
         return self.export
+
+    def references_file(self, folder: Path, name: str) -> tuple[Path, ExportFormat] | None:
+        self.references_asked = name
+        return self.references
 
     def save_copy(self, folder: Path, name: str) -> Path | None:
         return self.copy
@@ -169,6 +175,7 @@ def test_file_is_the_first_menu_and_lists_its_commands(window: MainWindow) -> No
         "&Import…",
         "&Export…",
         "Export Repor&t…",
+        "Export Re&ferences of Selection…",
         "Save a &Copy…",
         "&Backups…",
         "Back &Up Now",
@@ -544,6 +551,40 @@ def test_export_writes_the_sources_for_reference_managers(
         assert [entry.key for entry in parse_string(text).entries] == keys
     else:
         assert [record["id"] for record in rispy.loads(text)] == keys
+
+
+def test_export_references_of_selection_writes_the_sources_it_cites(
+    qtbot: QtBot, window: MainWindow, chooser: AnsweringChooser, tmp_path: Path
+) -> None:
+    assert window.file_actions.export_selection_references() is None
+    assert "Select a record first" in window.statusBar().currentMessage()
+
+    assert window.select_record(RecordKind.PARTY, "kazakhstan")
+    party = window.store.get(RecordKind.PARTY, "kazakhstan")
+    actions = [
+        action
+        for action in window.store.all(RecordKind.STATUS_ACTION)
+        if getattr(action, "party", None) == "kazakhstan"
+    ]
+    # Its own citations and its status actions': what its citations pane shows.
+    cited = {
+        citation.source
+        for record in (party, *actions)
+        for citation in getattr(record, "citations", ())
+    }
+    assert cited
+    chooser.references = (tmp_path / "kazakhstan.bib", "bibtex")
+    run_to_end(qtbot, window.file_actions.export_selection_references())
+    assert chooser.references_asked == "kazakhstan"
+    written = {
+        entry.key
+        for entry in parse_string((tmp_path / "kazakhstan.bib").read_text(encoding="utf-8")).entries
+    }
+    assert written == cited
+    assert window.statusBar().currentMessage() == (
+        f"Exported {len(cited)} source{'s' if len(cited) != 1 else ''} as BibTeX "
+        f"to {tmp_path / 'kazakhstan.bib'}"
+    )
 
 
 @pytest.mark.parametrize(

@@ -3,9 +3,11 @@ store's API, run on the task's thread (they touch no widget)."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from viewer.domain.enums import RecordKind
 from viewer.store.api import (
     InvalidRecord,
     Store,
@@ -51,10 +53,13 @@ def import_work(store: Store, path: Path) -> Work:
     return work
 
 
-def export_work(store: Store, path: Path, kind: ExportFormat) -> Work:
+def export_work(
+    store: Store, path: Path, kind: ExportFormat, behind: Sequence[tuple[RecordKind, str]] = ()
+) -> Work:
     """Write the whole database to ``path`` (a JSON file, or a folder of CSV
-    files), or its sources in a reference manager's format; returns how many
-    records were written. A cancel leaves no file."""
+    files), or its sources in a reference manager's format (all, or those
+    ``behind`` the given records); returns how many records were written. A
+    cancel leaves no file."""
 
     def work(progress: Progress) -> int:
         written = [0]
@@ -64,7 +69,7 @@ def export_work(store: Store, path: Path, kind: ExportFormat) -> Work:
             progress("Exporting", done, total)
 
         if kind in ("csl-json", "bibtex", "ris"):
-            return export_references(store, path, kind, (), report)
+            return export_references(store, path, kind, behind, report)
         if kind == "csv":
             export_csv(store, path, report)
         else:

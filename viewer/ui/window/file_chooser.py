@@ -21,9 +21,10 @@ REFERENCE_NAMES: dict[ExportFormat, str] = {
     "ris": "RIS",
 }
 # The formats reference managers read, holding the sources alone: filter -> (format, suffix).
+BIBTEX_FILTER = "Sources only, as BibTeX (*.bib)"
 REFERENCE_FILTERS: dict[str, tuple[ExportFormat, str]] = {
     "Sources only, as CSL-JSON (*.json)": ("csl-json", ".json"),
-    "Sources only, as BibTeX (*.bib)": ("bibtex", ".bib"),
+    BIBTEX_FILTER: ("bibtex", ".bib"),
     "Sources only, as RIS (*.ris)": ("ris", ".ris"),
 }
 # The size Save a Copy's file dialog opens at (less on a smaller screen).
@@ -38,6 +39,7 @@ class PathChooser(Protocol):
     def open_database(self, folder: Path) -> Path | None: ...
     def import_file(self, folder: Path) -> Path | None: ...
     def export_file(self, folder: Path, name: str) -> tuple[Path, ExportFormat] | None: ...
+    def references_file(self, folder: Path, name: str) -> tuple[Path, ExportFormat] | None: ...
     def save_copy(self, folder: Path, name: str) -> Path | None: ...
 
 
@@ -78,6 +80,17 @@ class FileDialogChooser:
         )
         return export_choice(chosen, used_filter)
 
+    def references_file(self, folder: Path, name: str) -> tuple[Path, ExportFormat] | None:
+        """Where File ▸ Export References of Selection… writes, and in which format."""
+        chosen, used_filter = QFileDialog.getSaveFileName(
+            self._parent,
+            "Export References of the Selected Record",
+            str(folder / f"{name}.bib"),
+            ";;".join(REFERENCE_FILTERS),
+            BIBTEX_FILTER,
+        )
+        return export_choice(chosen, used_filter or BIBTEX_FILTER)
+
     def report_file(self, folder: Path, name: str) -> Path | None:
         """Where File ▸ Export Report… writes its PDF."""
         chosen, _ = QFileDialog.getSaveFileName(
@@ -115,8 +128,8 @@ def export_choice(chosen: str, used_filter: str) -> tuple[Path, ExportFormat] | 
     path = Path(chosen)
     if used_filter in REFERENCE_FILTERS:
         kind, suffix = REFERENCE_FILTERS[used_filter]
-        # "accords.json", the default name, takes the suffix of the format chosen.
-        if path.suffix in ("", ".json"):
+        # A default name ("accords.json", "kazakhstan.bib") takes the suffix of the format chosen.
+        if path.suffix in ("", ".json", ".bib", ".ris"):
             path = path.with_suffix(suffix)
         return path, kind
     if used_filter == CSV_FILTER:
