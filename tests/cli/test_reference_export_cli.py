@@ -11,6 +11,8 @@ import rispy
 from bibtexparser.entrypoint import parse_string
 
 from tests.paths import PROJECT_ROOT
+from viewer.cli.arguments import REFERENCE_FORMATS
+from viewer.store import api
 
 FOX = "fox-news-kazakhstan-abraham-accords-2025-11-06"
 
@@ -24,6 +26,10 @@ def run(*arguments: str | Path) -> subprocess.CompletedProcess[str]:
         encoding="utf-8",
         check=False,
     )
+
+
+def test_the_command_line_offers_the_store_s_formats() -> None:
+    assert REFERENCE_FORMATS == api.REFERENCE_FORMATS
 
 
 def test_each_format_writes_the_bundled_sources(tmp_path: Path) -> None:

@@ -20,6 +20,9 @@ from viewer.store import api
 # The most records of one kind `synth` writes (a million events is the
 # benchmark's size; ten times that is hours and tens of gigabytes).
 MAX_SYNTH_COUNT = 10_000_000
+# The store's reference formats (api.REFERENCE_FORMATS), named here so that
+# building the parser (for --version, --help) loads no store module.
+REFERENCE_FORMATS = ("csl-json", "bibtex", "ris")
 _WHOLE_NUMBER = re.compile(r"[+-]?[0-9]+")
 
 
@@ -68,7 +71,7 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("path", type=Path, metavar="PATH", help="a file, or a folder for CSV")
     export.add_argument(
         "--format",
-        choices=("json", "csv", *api.REFERENCE_FORMATS),
+        choices=("json", "csv", *REFERENCE_FORMATS),
         default="json",
         help="json (lossless, the import format), csv (one file per kind), or the sources "
         "alone as csl-json, bibtex or ris",
