@@ -55,6 +55,9 @@ class AnsweringChooser:
     def export_file(self, folder: Path, name: str) -> tuple[Path, ExportFormat] | None:
         return None
 
+    def references_file(self, folder: Path, name: str) -> tuple[Path, ExportFormat] | None:
+        return None
+
     def save_copy(self, folder: Path, name: str) -> Path | None:
         return self.copy
 

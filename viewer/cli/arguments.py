@@ -11,6 +11,7 @@ from pathlib import Path
 from viewer import __version__
 from viewer.cli.output import PROGRAM
 from viewer.domain.dates import DateError, FuzzyDate
+from viewer.domain.enums import RecordKind
 from viewer.domain.quoting import quoted
 from viewer.domain.search_limits import MAX_HITS, MAX_QUERY_CHARS
 from viewer.domain.status import as_of_day
@@ -19,6 +20,9 @@ from viewer.store import api
 # The most records of one kind `synth` writes (a million events is the
 # benchmark's size; ten times that is hours and tens of gigabytes).
 MAX_SYNTH_COUNT = 10_000_000
+# The store's reference formats (api.REFERENCE_FORMATS), named here so that
+# building the parser (for --version, --help) loads no store module.
+REFERENCE_FORMATS = ("csl-json", "bibtex", "ris")
 _WHOLE_NUMBER = re.compile(r"[+-]?[0-9]+")
 
 
@@ -59,20 +63,35 @@ def build_parser() -> argparse.ArgumentParser:
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
-    export = commands.add_parser("export", parents=[common], help="export the whole database")
-    export.add_argument("path", type=Path, metavar="PATH", help="a .json file, or a folder for CSV")
+    export = commands.add_parser(
+        "export",
+        parents=[common],
+        help="export the whole database, or its sources for a reference manager",
+    )
+    export.add_argument("path", type=Path, metavar="PATH", help="a file, or a folder for CSV")
     export.add_argument(
         "--format",
-        choices=("json", "csv", "timelinejs"),
+        choices=("json", "csv", "timelinejs", *REFERENCE_FORMATS),
         default="json",
-        help="json (lossless, the import format), csv (one file per kind) or timelinejs "
-        "(one accord's events as a TimelineJS spreadsheet, a CSV file)",
+        help="json (lossless, the import format), csv (one file per kind), timelinejs "
+        "(one accord's events as a TimelineJS spreadsheet, a CSV file), or the sources "
+        "alone as csl-json, bibtex or ris",
     )
     export.add_argument(
         "--accord",
         metavar="KEY",
         help="with --format timelinejs: the accord whose events to export (default: the "
         "accord with the most status actions)",
+    )
+    export.add_argument(
+        "--sources-of",
+        type=record_reference,
+        action="append",
+        default=[],
+        metavar="KIND:KEY",
+        help="with csl-json, bibtex or ris: only the sources this record cites (a source: "
+        "itself), e.g. event:abraham-accords-signing; may be given more than once "
+        f"(kinds: {', '.join(RECORD_KIND_WORDS)})",
     )
 
     importer = commands.add_parser(
@@ -233,6 +252,24 @@ def build_parser() -> argparse.ArgumentParser:
         help="the same seed gives the same database (default: %(default)s)",
     )
     return parser
+
+
+# The kinds --sources-of reads: the exchange file's names, and "participant" as --select says.
+RECORD_KIND_WORDS: dict[str, RecordKind] = {
+    **{kind.value: kind for kind in RecordKind},
+    "participant": RecordKind.PARTY,
+}
+
+
+def record_reference(text: str) -> tuple[RecordKind, str]:
+    """``KIND:KEY`` on the command line: a record's kind and key."""
+    kind_name, colon, key = text.partition(":")
+    kind = RECORD_KIND_WORDS.get(kind_name.strip().lower())
+    if not colon or kind is None or not key.strip():
+        raise argparse.ArgumentTypeError(
+            f"{quoted(text)} is not KIND:KEY (kinds: {', '.join(RECORD_KIND_WORDS)})"
+        )
+    return kind, key.strip()
 
 
 def as_of_argument(text: str) -> date:

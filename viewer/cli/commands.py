@@ -22,6 +22,7 @@ from viewer.cli.output import (
     reader_gone,
     usage,
 )
+from viewer.domain.enums import RecordKind
 from viewer.domain.quoting import printable, quoted
 from viewer.store import api
 
@@ -86,9 +87,23 @@ def _export(arguments: argparse.Namespace, store: Store, out: TextIO, err: TextI
         return fail(f"{path} is the database itself; export to another file", err)
     if arguments.accord is not None and arguments.format != "timelinejs":
         return usage("export", "--accord goes with --format timelinejs", err)
+    sources_of: list[tuple[RecordKind, str]] = arguments.sources_of
+    if sources_of and arguments.format not in api.REFERENCE_FORMATS:
+        return usage(
+            "export", f"--sources-of goes with --format {'|'.join(api.REFERENCE_FORMATS)}", err
+        )
     try:
         if arguments.format == "timelinejs":
             _export_timeline(store, path, arguments.accord, out)
+        elif arguments.format in api.REFERENCE_FORMATS:
+            count = api.export_references(
+                store,
+                path,
+                arguments.format,
+                sources_of,
+                progress=progress_line(err, "Exporting"),
+            )
+            print(f"Wrote {counted(count, 'source')} to {printable(str(path))}", file=out)
         elif arguments.format == "csv":
             files = api.export_csv(store, path)
             print(f"Wrote {counted(len(files), 'CSV file')} to {printable(str(path))}", file=out)

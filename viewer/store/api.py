@@ -83,6 +83,11 @@ if TYPE_CHECKING:
     from viewer.store.overview import accord_overview, busiest_accord
     from viewer.store.paths import APP_NAME, DB_ENVIRONMENT_VARIABLE, default_database_path
     from viewer.store.properties import DatabaseProperties, database_properties
+    from viewer.store.reference_export import (
+        REFERENCE_FORMATS,
+        ReferenceFormat,
+        export_references,
+    )
     from viewer.store.report_data import accord_keys, report_data
     from viewer.store.saved_searches import (
         SavedSearch,
@@ -178,6 +183,9 @@ _HOMES = {
     "facets": "viewer.store.search",
     "SearchHit": "viewer.store.search",
     "search": "viewer.store.search",
+    "REFERENCE_FORMATS": "viewer.store.reference_export",
+    "ReferenceFormat": "viewer.store.reference_export",
+    "export_references": "viewer.store.reference_export",
     "Store": "viewer.store.store",
     "SynthError": "viewer.store.synth",
     "synthesise": "viewer.store.synth",
@@ -207,6 +215,7 @@ __all__ = [
     "DEFAULT_KEEP",
     "NOTED_HEAD_TOPIC",
     "PAGE_SIZE",
+    "REFERENCE_FORMATS",
     "BackupInfo",
     "ChainHead",
     "ChangeProbe",
@@ -230,6 +239,7 @@ __all__ = [
     "ReadOnlyStore",
     "RecordNotFound",
     "RecordUnreadable",
+    "ReferenceFormat",
     "SavedSearch",
     "SearchHit",
     "Store",
@@ -254,6 +264,7 @@ __all__ = [
     "export_csv",
     "export_data",
     "export_json",
+    "export_references",
     "export_timelinejs",
     "facets",
     "fetch_rows",

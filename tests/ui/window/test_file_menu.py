@@ -10,6 +10,8 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
+import rispy
+from bibtexparser.entrypoint import parse_string
 from pytestqt.qtbot import QtBot
 
 from PySide6.QtCore import QSettings, Qt, QTimer
@@ -21,7 +23,7 @@ from viewer.domain.records import Party
 from viewer.store import api
 from viewer.store.api import Store
 from viewer.store.database import head_revision
-from viewer.ui.window.file_chooser import ExportFormat
+from viewer.ui.window.file_chooser import CSV_FILTER, JSON_FILTER, ExportFormat, export_choice
 from viewer.ui.window.long_task import LongTask
 from viewer.ui.window.main_window import MainWindow
 from viewer.ui.window.problems_dialog import ProblemsDialog
@@ -40,6 +42,8 @@ class AnsweringChooser:
         self.open: Path | None = None
         self.to_import: Path | None = None
         self.export: tuple[Path, ExportFormat] | None = None
+        self.references: tuple[Path, ExportFormat] | None = None
+        self.references_asked = ""
         self.copy: Path | None = None
 
     def new_database(self, folder: Path) -> Path | None:
@@ -53,6 +57,10 @@ class AnsweringChooser:
 
     def export_file(self, folder: Path, name: str) -> tuple[Path, ExportFormat] | None:
         return self.export
+
+    def references_file(self, folder: Path, name: str) -> tuple[Path, ExportFormat] | None:
+        self.references_asked = name
+        return self.references
 
     def save_copy(self, folder: Path, name: str) -> Path | None:
         return self.copy
@@ -167,6 +175,7 @@ def test_file_is_the_first_menu_and_lists_its_commands(window: MainWindow) -> No
         "&Import…",
         "&Export…",
         "Export Repor&t…",
+        "Export Re&ferences of Selection…",
         "Save a &Copy…",
         "&Backups…",
         "Back &Up Now",
@@ -509,6 +518,91 @@ def test_export_as_csv_writes_a_folder_of_files(
     assert "parties.csv" in written and "events.csv" in written
     assert not [name for name in written if name.endswith(".partial")]
     assert "CSV files in" in window.statusBar().currentMessage()
+
+
+@pytest.mark.parametrize(
+    ("file_format", "name", "shown"),
+    [
+        ("csl-json", "refs.json", "CSL-JSON"),
+        ("bibtex", "refs.bib", "BibTeX"),
+        ("ris", "refs.ris", "RIS"),
+    ],
+)
+def test_export_writes_the_sources_for_reference_managers(
+    qtbot: QtBot,
+    window: MainWindow,
+    chooser: AnsweringChooser,
+    tmp_path: Path,
+    file_format: ExportFormat,
+    name: str,
+    shown: str,
+) -> None:
+    chooser.export = (tmp_path / name, file_format)
+    run_to_end(qtbot, window.file_actions.export_file())
+    sources = window.store.count(RecordKind.SOURCE)
+    assert window.statusBar().currentMessage() == (
+        f"Exported {sources} sources as {shown} to {tmp_path / name}"
+    )
+    text = (tmp_path / name).read_text(encoding="utf-8")
+    keys = sorted(record.key for record in window.store.all(RecordKind.SOURCE))
+    if file_format == "csl-json":
+        assert [item["id"] for item in json.loads(text)] == keys
+    elif file_format == "bibtex":
+        assert [entry.key for entry in parse_string(text).entries] == keys
+    else:
+        assert [record["id"] for record in rispy.loads(text)] == keys
+
+
+def test_export_references_of_selection_writes_the_sources_it_cites(
+    qtbot: QtBot, window: MainWindow, chooser: AnsweringChooser, tmp_path: Path
+) -> None:
+    assert window.file_actions.export_selection_references() is None
+    assert "Select a record first" in window.statusBar().currentMessage()
+
+    assert window.select_record(RecordKind.PARTY, "kazakhstan")
+    party = window.store.get(RecordKind.PARTY, "kazakhstan")
+    actions = [
+        action
+        for action in window.store.all(RecordKind.STATUS_ACTION)
+        if getattr(action, "party", None) == "kazakhstan"
+    ]
+    # Its own citations and its status actions': what its citations pane shows.
+    cited = {
+        citation.source
+        for record in (party, *actions)
+        for citation in getattr(record, "citations", ())
+    }
+    assert cited
+    chooser.references = (tmp_path / "kazakhstan.bib", "bibtex")
+    run_to_end(qtbot, window.file_actions.export_selection_references())
+    assert chooser.references_asked == "kazakhstan"
+    written = {
+        entry.key
+        for entry in parse_string((tmp_path / "kazakhstan.bib").read_text(encoding="utf-8")).entries
+    }
+    assert written == cited
+    assert window.statusBar().currentMessage() == (
+        f"Exported {len(cited)} source{'s' if len(cited) != 1 else ''} as BibTeX "
+        f"to {tmp_path / 'kazakhstan.bib'}"
+    )
+
+
+@pytest.mark.parametrize(
+    ("chosen", "used_filter", "meant"),
+    [
+        ("/d/accords.json", "Sources only, as BibTeX (*.bib)", ("/d/accords.bib", "bibtex")),
+        ("/d/refs", "Sources only, as RIS (*.ris)", ("/d/refs.ris", "ris")),
+        ("/d/accords.json", "Sources only, as CSL-JSON (*.json)", ("/d/accords.json", "csl-json")),
+        ("/d/mine.txt", "Sources only, as RIS (*.ris)", ("/d/mine.txt", "ris")),
+        ("/d/accords.json", CSV_FILTER, ("/d/accords", "csv")),
+        ("/d/accords", JSON_FILTER, ("/d/accords.json", "json")),
+    ],
+)
+def test_the_export_dialog_answer_names_the_file_and_format(
+    chosen: str, used_filter: str, meant: tuple[str, str]
+) -> None:
+    assert export_choice(chosen, used_filter) == (Path(meant[0]), meant[1])
+    assert export_choice("", used_filter) is None
 
 
 def test_export_refuses_to_write_over_the_database(

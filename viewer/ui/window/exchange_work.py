@@ -3,9 +3,11 @@ store's API, run on the task's thread (they touch no widget)."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from viewer.domain.enums import RecordKind
 from viewer.store.api import (
     InvalidRecord,
     Store,
@@ -13,6 +15,7 @@ from viewer.store.api import (
     apply_import,
     export_csv,
     export_json,
+    export_references,
     export_timelinejs,
     plan_import,
     read_file,
@@ -52,11 +55,19 @@ def import_work(store: Store, path: Path) -> Work:
     return work
 
 
-def export_work(store: Store, path: Path, kind: ExportFormat, accord: str | None = None) -> Work:
+def export_work(
+    store: Store,
+    path: Path,
+    kind: ExportFormat,
+    behind: Sequence[tuple[RecordKind, str]] = (),
+    accord: str | None = None,
+) -> Work:
     """Write the whole database to ``path`` (a JSON file, or a folder of CSV
-    files); returns how many records were written. A cancel leaves no file.
-    As a TimelineJS CSV, the events of ``accord`` (default: the busiest one)
-    are written instead; returns the :class:`TimelineExport`."""
+    files), or its sources in a reference manager's format (all, or those
+    ``behind`` the given records); returns how many records were written. A
+    cancel leaves no file. As a TimelineJS CSV, the events of ``accord``
+    (default: the busiest one) are written instead; returns the
+    :class:`TimelineExport`."""
 
     def work(progress: Progress) -> int | TimelineExport:
         if kind == "timelinejs":
@@ -67,6 +78,8 @@ def export_work(store: Store, path: Path, kind: ExportFormat, accord: str | None
             written[0] = done
             progress("Exporting", done, total)
 
+        if kind in ("csl-json", "bibtex", "ris"):
+            return export_references(store, path, kind, behind, report)
         if kind == "csv":
             export_csv(store, path, report)
         else:

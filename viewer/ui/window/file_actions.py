@@ -25,8 +25,14 @@ from viewer.ui.widgets.shortcuts import shortcuts
 from viewer.ui.window.damaged_dialog import DamagedChoice
 from viewer.ui.window.damaged_recovery import DamageAsker, Recovered, dialog_asker, recover
 from viewer.ui.window.exchange_work import ImportOutcome, export_work, import_work
-from viewer.ui.window.file_chooser import ExportFormat, FileDialogChooser, PathChooser
+from viewer.ui.window.file_chooser import (
+    REFERENCE_NAMES,
+    ExportFormat,
+    FileDialogChooser,
+    PathChooser,
+)
 from viewer.ui.window.long_task import LongTask, Work
+from viewer.ui.window.navigation_history import Location
 from viewer.ui.window.preferences import load_preferences
 from viewer.ui.window.problems_dialog import ProblemsDialog
 from viewer.ui.window.properties_dialog import PropertiesDialog
@@ -49,6 +55,7 @@ class FileHost(Protocol):
     def refresh(self) -> None: ...
     def statusBar(self) -> QStatusBar: ...
     def close(self) -> bool: ...
+    def current_location(self) -> Location | None: ...
 
 
 class _OpenFile:
@@ -124,7 +131,14 @@ class FileActions(QObject):
         self.import_action.setShortcut(QKeySequence("Ctrl+I"))
         self.import_action.setToolTip("Add the records of a JSON exchange file (Ctrl+I)")
         self.export_action = QAction("&Export…", window)
-        self.export_action.setToolTip("Write the whole database to a JSON file or CSV files")
+        self.export_action.setToolTip(
+            "Write the whole database to a JSON file or CSV files, or its sources as CSL-JSON, "
+            "BibTeX or RIS"
+        )
+        self.references_action = QAction("Export Re&ferences of Selection…", window)
+        self.references_action.setToolTip(
+            "Write the sources the selected record cites as CSL-JSON, BibTeX or RIS"
+        )
         self.properties_action = QAction("Database &Properties…", window)
         self.quit_action = QAction("&Quit", window)
         self.quit_action.setShortcuts(shortcuts("Ctrl+Q", QKeySequence.StandardKey.Quit))
@@ -142,6 +156,7 @@ class FileActions(QObject):
             None,
             self.import_action,
             self.export_action,
+            self.references_action,
             None,
             self.properties_action,
             None,
@@ -170,6 +185,7 @@ class FileActions(QObject):
         self.clear_recent_action.triggered.connect(self.clear_recent)
         self.import_action.triggered.connect(self.import_file)
         self.export_action.triggered.connect(self.export_file)
+        self.references_action.triggered.connect(self.export_selection_references)
         self.properties_action.triggered.connect(self.show_properties)
         self.quit_action.triggered.connect(self._host.close)
 
@@ -360,8 +376,27 @@ class FileActions(QObject):
             self.tell("Export", f"{path} is the database itself; export to another file.")
             return None
         task = self._run(
-            "Exporting", export_work(self._host.store, path, kind, self.chosen_accord())
+            "Exporting", export_work(self._host.store, path, kind, accord=self.chosen_accord())
         )
+        task.succeeded.connect(lambda written: self._exported(path, kind, written))
+        task.failed.connect(lambda error: self._task_failed("Export", path, error))
+        task.cancelled.connect(lambda: self._say("Export cancelled: no file was written"))
+        return task
+
+    def export_selection_references(self) -> LongTask | None:
+        """Write the sources behind the selected record (a source: itself)."""
+        if self.busy():
+            return None
+        location = self._host.current_location()
+        if location is None:
+            self._say("Select a record first: its sources are what is exported")
+            return None
+        chosen = self.chooser.references_file(self._folder(), location.key)
+        if chosen is None:
+            return None
+        path, kind = chosen
+        behind = [(location.kind, location.key)]
+        task = self._run("Exporting", export_work(self._host.store, path, kind, behind))
         task.succeeded.connect(lambda written: self._exported(path, kind, written))
         task.failed.connect(lambda error: self._task_failed("Export", path, error))
         task.cancelled.connect(lambda: self._say("Export cancelled: no file was written"))
@@ -376,7 +411,12 @@ class FileActions(QObject):
             )
             return
         where = f"CSV files in {path}" if kind == "csv" else str(path)
-        self._say(f"Exported {_records(written)} to {where}")
+        if kind in REFERENCE_NAMES:
+            number = written if isinstance(written, int) else 0
+            sources = f"{number:,} source" + ("" if number == 1 else "s")
+            self._say(f"Exported {sources} as {REFERENCE_NAMES[kind]} to {where}")
+        else:
+            self._say(f"Exported {_records(written)} to {where}")
 
     def busy(self) -> bool:
         """Whether an import or export is under way. Its dialog blocks the window

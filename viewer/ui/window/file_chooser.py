@@ -9,13 +9,25 @@ from typing import Literal, Protocol
 from PySide6.QtCore import QSize
 from PySide6.QtWidgets import QFileDialog, QWidget
 
-ExportFormat = Literal["json", "csv", "timelinejs"]
+ExportFormat = Literal["json", "csv", "timelinejs", "csl-json", "bibtex", "ris"]
 
 DATABASE_FILTER = "Accords Viewer databases (*.sqlite3 *.sqlite *.db);;All files (*)"
 JSON_FILTER = "JSON exchange file (*.json)"
 CSV_FILTER = "CSV, one file per kind, in a folder of this name (*)"
 TIMELINEJS_FILTER = "TimelineJS CSV (events of the chosen accord) (*.csv)"
 PDF_FILTER = "PDF documents (*.pdf)"
+REFERENCE_NAMES: dict[ExportFormat, str] = {
+    "csl-json": "CSL-JSON",
+    "bibtex": "BibTeX",
+    "ris": "RIS",
+}
+# The formats reference managers read, holding the sources alone: filter -> (format, suffix).
+BIBTEX_FILTER = "Sources only, as BibTeX (*.bib)"
+REFERENCE_FILTERS: dict[str, tuple[ExportFormat, str]] = {
+    "Sources only, as CSL-JSON (*.json)": ("csl-json", ".json"),
+    BIBTEX_FILTER: ("bibtex", ".bib"),
+    "Sources only, as RIS (*.ris)": ("ris", ".ris"),
+}
 # The size Save a Copy's file dialog opens at (less on a smaller screen).
 FILE_DIALOG_WIDTH = 860
 FILE_DIALOG_HEIGHT = 540
@@ -28,6 +40,7 @@ class PathChooser(Protocol):
     def open_database(self, folder: Path) -> Path | None: ...
     def import_file(self, folder: Path) -> Path | None: ...
     def export_file(self, folder: Path, name: str) -> tuple[Path, ExportFormat] | None: ...
+    def references_file(self, folder: Path, name: str) -> tuple[Path, ExportFormat] | None: ...
     def save_copy(self, folder: Path, name: str) -> Path | None: ...
 
 
@@ -64,22 +77,20 @@ class FileDialogChooser:
             self._parent,
             "Export",
             str(folder / f"{name}.json"),
-            f"{JSON_FILTER};;{CSV_FILTER};;{TIMELINEJS_FILTER}",
+            ";;".join((JSON_FILTER, CSV_FILTER, TIMELINEJS_FILTER, *REFERENCE_FILTERS)),
         )
-        if not chosen:
-            return None
-        if used_filter == TIMELINEJS_FILTER:
-            # "accords.json" kept from the JSON default becomes "accords.csv".
-            path = Path(chosen)
-            return (
-                path.with_suffix(".csv") if path.suffix in ("", ".json") else path
-            ), "timelinejs"
-        if used_filter == CSV_FILTER:
-            path = Path(chosen)
-            # A folder for the files: "accords.json" kept from the JSON default becomes "accords".
-            return (path.with_suffix("") if path.suffix in (".json", ".csv") else path), "csv"
-        as_json = _with_suffix(chosen, ".json")
-        return (as_json, "json") if as_json is not None else None
+        return export_choice(chosen, used_filter)
+
+    def references_file(self, folder: Path, name: str) -> tuple[Path, ExportFormat] | None:
+        """Where File ▸ Export References of Selection… writes, and in which format."""
+        chosen, used_filter = QFileDialog.getSaveFileName(
+            self._parent,
+            "Export References of the Selected Record",
+            str(folder / f"{name}.bib"),
+            ";;".join(REFERENCE_FILTERS),
+            BIBTEX_FILTER,
+        )
+        return export_choice(chosen, used_filter or BIBTEX_FILTER)
 
     def report_file(self, folder: Path, name: str) -> Path | None:
         """Where File ▸ Export Report… writes its PDF."""
@@ -109,6 +120,26 @@ class FileDialogChooser:
         finally:
             dialog.deleteLater()
         return _with_suffix(chosen[0], ".sqlite3") if chosen else None
+
+
+def export_choice(chosen: str, used_filter: str) -> tuple[Path, ExportFormat] | None:
+    """The file (or folder) and format an Export dialog's answer means."""
+    if not chosen:
+        return None
+    path = Path(chosen)
+    if used_filter in REFERENCE_FILTERS:
+        kind, suffix = REFERENCE_FILTERS[used_filter]
+        # A default name ("accords.json", "kazakhstan.bib") takes the suffix of the format chosen.
+        if path.suffix in ("", ".json", ".bib", ".ris"):
+            path = path.with_suffix(suffix)
+        return path, kind
+    if used_filter == TIMELINEJS_FILTER:
+        # "accords.json" kept from the JSON default becomes "accords.csv".
+        return (path.with_suffix(".csv") if path.suffix in ("", ".json") else path), "timelinejs"
+    if used_filter == CSV_FILTER:
+        # A folder for the files: "accords.json" kept from the JSON default becomes "accords".
+        return (path.with_suffix("") if path.suffix in (".json", ".csv") else path), "csv"
+    return (path if path.suffix else path.with_suffix(".json")), "json"
 
 
 def _roomy_size(parent: QWidget) -> QSize:

@@ -1,0 +1,154 @@
+"""Sources as the fields of a BibTeX entry and of a RIS record: plain values.
+
+The fields are read from the source's CSL-JSON item (:func:`csl_item`), so
+the three export formats split names and dates alike. Writing the files is
+the libraries' work (bibtexparser and rispy, in the store); this module only
+chooses the entry types and fills the fields.
+
+BibTeX has no entry type for an official document that both BibTeX and
+biblatex read (biblatex's ``@legal`` is one that biblatex itself leaves to
+styles), so it is ``@misc`` with ``howpublished`` naming the publisher.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from viewer.domain.csl import csl_item
+from viewer.domain.dates import FuzzyDate, Precision
+from viewer.domain.enums import SourceKind
+from viewer.domain.records import Source
+
+BIBTEX_TYPES: dict[SourceKind, str] = {
+    SourceKind.NEWS_ARTICLE: "article",
+    SourceKind.REPORT: "techreport",
+    SourceKind.OFFICIAL_DOCUMENT: "misc",
+    SourceKind.INTERVIEW: "misc",
+    SourceKind.BROADCAST: "misc",
+    SourceKind.OTHER: "misc",
+}
+
+RIS_TYPES: dict[SourceKind, str] = {
+    SourceKind.NEWS_ARTICLE: "NEWS",
+    SourceKind.REPORT: "RPRT",
+    SourceKind.OFFICIAL_DOCUMENT: "GOVDOC",
+    SourceKind.INTERVIEW: "PCOMM",
+    SourceKind.BROADCAST: "BROAD",
+    SourceKind.OTHER: "GEN",
+}
+
+# Characters TeX reads as commands: written so that they print as themselves.
+_TEX_SPECIALS = str.maketrans(
+    {
+        "\\": r"\textbackslash{}",
+        "{": r"\{",
+        "}": r"\}",
+        "&": r"\&",
+        "%": r"\%",
+        "$": r"\$",
+        "#": r"\#",
+        "_": r"\_",
+        "~": r"\textasciitilde{}",
+        "^": r"\textasciicircum{}",
+    }
+)
+
+
+def tex_text(text: str) -> str:
+    """``text`` as a BibTeX field value that TeX prints unchanged (non-ASCII kept as UTF-8)."""
+    return text.translate(_TEX_SPECIALS)
+
+
+def bibtex_entry(source: Source) -> tuple[str, list[tuple[str, str]]]:
+    """The BibTeX entry type and the (field, value) pairs, values ready to write."""
+    item = csl_item(source, source.key)
+    fields: list[tuple[str, str]] = [("title", tex_text(item["title"]))]
+    authors = [_bibtex_name(name) for name in item.get("author", [])]
+    if authors:
+        fields.append(("author", " and ".join(authors)))
+    publisher = item.get("publisher")
+    if publisher:
+        if source.source_kind is SourceKind.NEWS_ARTICLE:
+            fields.append(("journal", tex_text(publisher)))
+        elif source.source_kind is SourceKind.REPORT:
+            fields.append(("institution", tex_text(publisher)))
+        else:
+            fields.append(("howpublished", tex_text(publisher)))
+    fields.extend(_bibtex_date(source.published))
+    if source.url.strip():
+        # biblatex reads url verbatim; only braces would end the field early.
+        url = source.url.strip().replace("{", "%7B").replace("}", "%7D")
+        fields.append(("url", url))
+    accessed = _iso_known(source.accessed)
+    if accessed:
+        fields.append(("urldate", accessed))
+    return BIBTEX_TYPES[source.source_kind], fields
+
+
+def _bibtex_name(name: dict[str, str]) -> str:
+    if "literal" in name:  # a body's name, kept whole: braces stop BibTeX splitting it
+        return "{" + tex_text(name["literal"]) + "}"
+    return f"{tex_text(name['family'])}, {tex_text(name['given'])}"
+
+
+def _bibtex_date(date: FuzzyDate | None) -> list[tuple[str, str]]:
+    if date is None or date.lower is None:
+        return []
+    fields = [("year", str(date.lower.year))]
+    if date.precision in (Precision.DAY, Precision.MONTH):
+        fields.append(("month", str(date.lower.month)))
+    # biblatex reads EDTF (approximate "~", uncertain "?", intervals "/") in its date field.
+    fields.append(("date", date.edtf))
+    return fields
+
+
+def ris_entry(source: Source) -> dict[str, Any]:
+    """The RIS record as rispy's keys: TY, ID, TI, AU, T2/JO, PB, PY, DA, UR, Y2."""
+    item = csl_item(source, source.key)
+    entry: dict[str, Any] = {
+        "type_of_reference": RIS_TYPES[source.source_kind],
+        "id": source.key,
+        "title": item["title"],
+    }
+    authors = [_ris_name(name) for name in item.get("author", [])]
+    if authors:
+        entry["authors"] = authors
+    publisher = item.get("publisher")
+    if publisher:
+        entry["publisher"] = publisher
+        if source.source_kind is SourceKind.NEWS_ARTICLE:
+            entry["secondary_title"] = publisher
+            entry["journal_name"] = publisher
+    published = source.published
+    if published is not None and published.lower is not None:
+        entry["year"] = str(published.lower.year)
+        entry["date"] = _ris_date(published, published.lower)
+    if source.url.strip():
+        entry["urls"] = [source.url.strip()]
+    accessed = _iso_known(source.accessed)
+    if accessed:
+        entry["access_date"] = accessed
+    return entry
+
+
+def _ris_name(name: dict[str, str]) -> str:
+    return name["literal"] if "literal" in name else f"{name['family']}, {name['given']}"
+
+
+def _ris_date(date: FuzzyDate, lower: dt.date) -> str:
+    """RIS's "YYYY/MM/DD/other", with only the known parts filled."""
+    month = f"{lower.month:02d}" if date.precision in (Precision.DAY, Precision.MONTH) else ""
+    day = f"{lower.day:02d}" if date.precision is Precision.DAY else ""
+    return f"{lower.year}/{month}/{day}/"
+
+
+def _iso_known(date: FuzzyDate | None) -> str:
+    """The known part of a date as ISO text ("2020", "2020-09", "2020-09-15")."""
+    if date is None or date.lower is None:
+        return ""
+    if date.precision is Precision.DAY:
+        return date.lower.isoformat()
+    if date.precision is Precision.MONTH:
+        return f"{date.lower.year}-{date.lower.month:02d}"
+    return str(date.lower.year)
