@@ -25,7 +25,6 @@ from pathlib import Path
 
 from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
-    QHelpEvent,
     QImage,
     QKeyEvent,
     QMouseEvent,
@@ -36,14 +35,14 @@ from PySide6.QtGui import (
     QResizeEvent,
     QWheelEvent,
 )
-from PySide6.QtWidgets import QApplication, QToolTip, QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 from viewer.domain.overview import AccordOverview
 from viewer.ui.overview import timeline_export
 from viewer.ui.overview.timeline_layout import LANE_HEIGHT, TimelineLayout
 from viewer.ui.overview.timeline_scale import TimelineScale
 from viewer.ui.overview.timeline_view import TimelineView
-from viewer.ui.widgets.plain_text import plain_tooltip
+from viewer.ui.widgets.plain_text import show_tooltip_at
 
 _ZOOM_STEP = 1.25
 _WHEEL_PAN = 60.0  # pixels a wheel notch pans
@@ -246,15 +245,7 @@ class AccordTimeline(QWidget):
         return Qt.CursorShape.ArrowCursor
 
     def event(self, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
-            text = self.tooltip_text_at(QPointF(event.pos()))
-            if text:
-                QToolTip.showText(event.globalPos(), plain_tooltip(text), self)
-            else:
-                QToolTip.hideText()
-                event.ignore()
-            return True
-        return super().event(event)
+        return show_tooltip_at(self, event, self.tooltip_text_at) or super().event(event)
 
     def wheelEvent(self, event: QWheelEvent) -> None:
         delta, modifiers = event.angleDelta(), event.modifiers()

@@ -15,7 +15,6 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import (
     QFocusEvent,
-    QHelpEvent,
     QImage,
     QKeyEvent,
     QMouseEvent,
@@ -26,7 +25,7 @@ from PySide6.QtGui import (
     QResizeEvent,
     QWheelEvent,
 )
-from PySide6.QtWidgets import QApplication, QToolButton, QToolTip, QWidget
+from PySide6.QtWidgets import QApplication, QToolButton, QWidget
 
 from viewer.domain.overview import AccordOverview
 from viewer.ui.overview.map_export import png_bytes, svg_bytes, write_file
@@ -41,7 +40,7 @@ from viewer.ui.overview.map_scene import MapScene
 from viewer.ui.overview.map_shapes import world_shapes
 from viewer.ui.overview.map_view import ZOOM_STEP, MapView
 from viewer.ui.timeline.status_colours import paper_colour
-from viewer.ui.widgets.plain_text import plain_tooltip
+from viewer.ui.widgets.plain_text import show_tooltip_at
 
 # A PNG or SVG of a map that is not on screen (or shown tiny) gets this size.
 EXPORT_SIZE = QSize(1200, 720)
@@ -358,15 +357,7 @@ class WorldMap(QWidget):
             self.fit_to_participants()
 
     def event(self, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
-            text = self.text_at(QPointF(event.pos()))
-            if text:
-                QToolTip.showText(event.globalPos(), plain_tooltip(text), self)
-            else:
-                QToolTip.hideText()
-                event.ignore()
-            return True
-        return super().event(event)
+        return show_tooltip_at(self, event, self.text_at) or super().event(event)
 
     def wheelEvent(self, event: QWheelEvent) -> None:
         notches = event.angleDelta().y() / 120

@@ -18,13 +18,12 @@ from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
     QFont,
     QFontMetricsF,
-    QHelpEvent,
     QMouseEvent,
     QPainter,
     QPaintEvent,
     QPen,
 )
-from PySide6.QtWidgets import QToolTip, QWidget
+from PySide6.QtWidgets import QWidget
 
 from viewer.domain.records import StatusAction
 from viewer.domain.status import chronological
@@ -39,7 +38,7 @@ from viewer.ui.timeline.status_bands import (
     small_font,
     when,
 )
-from viewer.ui.widgets.plain_text import plain_tooltip
+from viewer.ui.widgets.plain_text import show_tooltip_at
 
 _MARGIN = 8.0
 _LABEL_STEPS = (1, 2, 5, 10, 25, 50, 100, 250, 500, 1000)
@@ -138,15 +137,7 @@ class TimelineCanvas(QWidget):
     # Events --------------------------------------------------------------
 
     def event(self, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
-            text = self.tooltip_text_at(QPointF(event.pos()))
-            if text:
-                QToolTip.showText(event.globalPos(), plain_tooltip(text), self)
-            else:
-                QToolTip.hideText()
-                event.ignore()
-            return True
-        return super().event(event)
+        return show_tooltip_at(self, event, self.tooltip_text_at) or super().event(event)
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         day = self.day_at(event.position().x())

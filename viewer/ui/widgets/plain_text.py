@@ -8,10 +8,12 @@ warning text (missing evidence, how a date was read) is coloured by
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from html import escape
 
-from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import QWidget
+from PySide6.QtCore import QEvent, QPointF
+from PySide6.QtGui import QColor, QHelpEvent, QPalette
+from PySide6.QtWidgets import QToolTip, QWidget
 
 # Each a dark shade on light themes and a light one on dark themes: readable on both.
 _WARNING = ("#b34700", "#ffb454")  # orange
@@ -30,6 +32,21 @@ def plain_tooltip(text: str) -> str:
         return ""
     paragraphs = (escape(part).replace("\n", "<br>") for part in text.split("\n\n"))
     return "<qt>" + "".join(f"<p>{part}</p>" for part in paragraphs) + "</qt>"
+
+
+def show_tooltip_at(widget: QWidget, event: QEvent, text_at: Callable[[QPointF], str]) -> bool:
+    """Handle ``event`` if it asks ``widget`` for a tooltip: the plain text
+    ``text_at`` gives for the point, or none where it gives "". Whether the
+    event was a tooltip request (a widget's ``event()`` then returns True)."""
+    if event.type() != QEvent.Type.ToolTip or not isinstance(event, QHelpEvent):
+        return False
+    text = text_at(QPointF(event.pos()))
+    if text:
+        QToolTip.showText(event.globalPos(), plain_tooltip(text), widget)
+    else:
+        QToolTip.hideText()
+        event.ignore()
+    return True
 
 
 def warning_colour(widget: QWidget) -> QColor:
