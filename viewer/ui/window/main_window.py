@@ -17,8 +17,6 @@ from viewer.ui.browse.detail_reader import DetailReader
 from viewer.ui.browse.link_opener import LinkOpener
 from viewer.ui.edit.record_editor import RecordEditor, show_problem
 from viewer.ui.widgets.window_text import title_part
-from viewer.ui.window.accord_choice import AccordChoice
-from viewer.ui.window.accord_selector import AccordSelector
 from viewer.ui.window.change_watcher import ChangeWatcher
 from viewer.ui.window.edit_actions import EditActions
 from viewer.ui.window.navigation_history import Location
@@ -31,6 +29,7 @@ from viewer.ui.window.record_panes import RecordPanes
 from viewer.ui.window.report_actions import ReportActions
 from viewer.ui.window.search_controller import SearchController
 from viewer.ui.window.status_feedback import StatusFeedback
+from viewer.ui.window.window_accord import WindowAccord
 from viewer.ui.window.window_commands import WindowCommands
 from viewer.ui.window.window_layout import (
     restore_layout,
@@ -148,10 +147,10 @@ class MainWindow(QMainWindow):
         """The accord whose statuses the window shows: chosen in the tool bar
         (and View ▸ Choose Accord…), followed by the participants list and
         the detail pane."""
-        self.accord_choice = AccordChoice(self._store, self._settings, self)
-        self.editor.chosen_accord = self.accord_choice.key
-        self.file_actions.chosen_accord = self.accord_choice.key
-        self.accord_selector = AccordSelector(self._store, self.accord_choice, self)
+        self.accord = WindowAccord(self._store, self._settings, self._follow_accord, self)
+        self.accord_choice, self.accord_selector = self.accord.choice, self.accord.selector
+        self.editor.chosen_accord = self.accord.key
+        self.file_actions.chosen_accord = self.accord.key
         self.toolbar.add_before_search(self.accord_selector)
         self.view_actions.add_choice(self.accord_selector.choose_action)
         self._follow_accord()
@@ -207,7 +206,6 @@ class MainWindow(QMainWindow):
         self.editor.changed.connect(lambda kind, key: self._record_changed(RecordKind(kind), key))
         self.editor.failed.connect(lambda text: self.notify(text))
         self.watcher.changedElsewhere.connect(lambda: self.refresh())
-        self.accord_choice.changed.connect(lambda _key: self._follow_accord())
         self.file.connect_stops(self.editor.writingStopped, self.watcher.fileGone)
         # A message (a backup taken, a restore) takes the path's room while it
         # shows: under the path it would be cut off at its end.
@@ -398,8 +396,7 @@ class MainWindow(QMainWindow):
         self._refreshing = True  # the record is chosen below, once, not per list
         try:
             # An accord added, renamed or deleted: the choice and its list follow.
-            self.accord_choice.refresh()
-            self.accord_selector.refresh()
+            self.accord.refresh()
             self.lists.reload()
         finally:
             self._refreshing = False
@@ -470,10 +467,7 @@ class MainWindow(QMainWindow):
         self.overview.set_store(store)
         self._selecting = True
         try:
-            # The list first: the choice's change lists the new database's accords.
-            self.accord_selector.set_store(store)
-            self.accord_choice.set_store(store)
-            self.accord_selector.refresh()
+            self.accord.set_store(store)
         finally:
             self._selecting = False
         self.safety.show_store(store, path, damaged=damaged)
