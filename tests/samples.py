@@ -13,6 +13,7 @@ from viewer.domain.enums import (
 )
 from viewer.domain.records import (
     Accord,
+    Author,
     Citation,
     Event,
     EventRole,
@@ -28,7 +29,7 @@ SOURCE = Source(
     title="A report on the accords",
     source_kind=SourceKind.REPORT,
     publisher="Example Press",
-    authors=("Ana Author", "Bo Writer"),
+    authors=(Author("Author", "Ana"), Author("Writer", "Bo")),
     published=FuzzyDate.parse("2025-11-06"),
     url="https://example.org/report",
     accessed=FuzzyDate.parse("2025-11-07"),

@@ -21,6 +21,7 @@ from viewer.domain.enums import (
 from viewer.domain.records import (
     RECORD_TYPES,
     Accord,
+    Author,
     Citation,
     Event,
     EventRole,
@@ -70,7 +71,7 @@ SAMPLES: dict[RecordKind, Record] = {
         title="Kazakhstan to join Abraham Accords",
         source_kind=SourceKind.NEWS_ARTICLE,
         publisher="Reuters",
-        authors=("Jane Doe", "John Roe"),
+        authors=(Author("Doe", "Jane"), Author("Roe", "John")),
         published=FuzzyDate.parse("2025-11-06"),
         url="https://example.org/kazakhstan-abraham",
         accessed=FuzzyDate.parse("2025-11-18?"),
@@ -138,7 +139,10 @@ def test_to_json_forms() -> None:
         "note": "",
     }
     source = to_json(SAMPLES[RecordKind.SOURCE])
-    assert source["authors"] == ["Jane Doe", "John Roe"]
+    assert source["authors"] == [
+        {"family": "Doe", "given": "Jane"},
+        {"family": "Roe", "given": "John"},
+    ]
     assert source["accessed"] == "2025-11-18?"
     assert to_json(Accord(key="a", name="A"))["first_signed"] is None
 
@@ -237,7 +241,11 @@ def test_record_must_be_an_object(cls: type[Any], data: Any, expected: str) -> N
         ("title", None, "title: expected text, found null"),
         ("title", True, "title: expected text, found true"),
         ("authors", "Jane Doe", "authors: expected a list, found 'Jane Doe'"),
-        ("authors", ["Jane Doe", 7], "authors[1]: expected text, found the number 7"),
+        (
+            "authors",
+            ["Jane Doe", 7],
+            "authors[1]: expected a name (text or an object), found the number 7",
+        ),
         ("published", 2021, "published: expected an EDTF date text, found the number 2021"),
         ("published", "next week", "published: 'next week' is not a date"),
         ("source_kind", "blog", "source_kind: 'blog' is not one of: news_article"),

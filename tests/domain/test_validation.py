@@ -8,6 +8,7 @@ from viewer.domain.dates import FuzzyDate
 from viewer.domain.enums import PartyKind, RoleKind, StatusKind
 from viewer.domain.records import (
     Accord,
+    Author,
     Citation,
     Event,
     EventRole,
@@ -42,7 +43,7 @@ VALID: list[Record] = [
         key="reuters-1",
         title="Kazakhstan to join",
         url="https://example.org/x",
-        authors=("Jane Doe",),
+        authors=(Author("Doe", "Jane"),),
         published=FuzzyDate.parse("2025-11-06"),
         accessed=FuzzyDate.parse("2025-11-18"),
     ),
@@ -175,8 +176,17 @@ def test_accessed_within_a_partial_published_date_is_allowed() -> None:
 
 
 def test_empty_author() -> None:
-    source = Source(key="s", title="T", authors=("Jane Doe", " "))
-    assert _messages(source) == {"authors[1]": "is empty"}
+    source = Source(key="s", title="T", authors=(Author("Doe", "Jane"), Author(" ")))
+    assert _messages(source) == {"authors[1]": "has no name"}
+
+
+def test_an_author_is_a_body_or_a_person_not_both() -> None:
+    both = Source(key="s", title="T", authors=(Author("Doe", literal="Press"),))
+    given_only = Source(key="s", title="T", authors=(Author(given="Jane"),))
+    assert _messages(both) == {
+        "authors[0]": "is either a body's whole name or a person's family and given names"
+    }
+    assert _messages(given_only) == {"authors[0].family": "is missing: a given name needs one"}
 
 
 @pytest.mark.parametrize(

@@ -14,7 +14,7 @@ from tests.overview.report_pdf_reading import PdfText
 from viewer.domain.dates import FuzzyDate
 from viewer.domain.enums import PartyKind, StatusKind
 from viewer.domain.overview import AccordOverview
-from viewer.domain.records import Accord, Citation, Party, Source, StatusAction
+from viewer.domain.records import Accord, Author, Citation, Party, Source, StatusAction
 from viewer.domain.report import ReportData, source_numbers
 from viewer.domain.status import AS_OF_RULE, RULE
 from viewer.store.api import Store, accord_overview, report_data
@@ -131,7 +131,7 @@ def test_a_source_is_listed_with_its_url_as_text_and_when_it_was_read(
             key="gazette",
             title="The <Gazette>",
             publisher="Printer & Sons",
-            authors=("A. Writer", "B. Writer"),
+            authors=(Author("Writer", "A."), Author("Writer", "B.")),
             published=FuzzyDate.parse("2021-05"),
             url="https://example.org/a?b=1&c=<2>",
             accessed=FuzzyDate.parse("2021-06-02"),

@@ -42,6 +42,7 @@ from viewer.domain.enums import (
 )
 from viewer.domain.records import (
     Accord,
+    Author,
     Citation,
     Event,
     EventRole,
@@ -66,7 +67,13 @@ def base_records() -> list[Record]:
     Every claim is cited, so that a clean ``check`` reports nothing at all."""
     cite = (Citation("crash-source-a", "para. 1", "a quote", "a note"),)
     return [
-        Source("crash-source-a", "The first source", SourceKind.REPORT, "Press", ("A. Author",)),
+        Source(
+            "crash-source-a",
+            "The first source",
+            SourceKind.REPORT,
+            "Press",
+            (Author("Author", "A."),),
+        ),
         Source("crash-source-b", "The second source", url="https://example.org/b"),
         Accord("crash-accord", "Crash Accord", "An accord", FuzzyDate.parse("2020"), cite),
         Party("crash-state", "Crash State", PartyKind.STATE, "KZ", citations=cite),
@@ -152,7 +159,7 @@ def _source(rng: random.Random, key: str, marker: str) -> Source:
         f"Source {marker} {rng.choice(_WORDS)}",
         rng.choice(list(SourceKind)),
         f"Publisher {marker}",
-        (f"Author {marker}",),
+        (Author(f"Author {marker}"),),
         FuzzyDate.parse(f"{rng.randint(1990, 2030)}"),
         f"https://example.org/{marker}",
     )

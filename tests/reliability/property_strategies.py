@@ -23,6 +23,7 @@ from viewer.domain.enums import (
 )
 from viewer.domain.records import (
     Accord,
+    Author,
     Citation,
     Event,
     EventRole,
@@ -33,6 +34,7 @@ from viewer.domain.records import (
     StatusAction,
 )
 from viewer.domain.serial import to_json
+from viewer.store.exchange import FORMAT_VERSION
 
 QUALIFIERS = st.sampled_from(["", "~", "?", "%"])
 YEARS = st.integers(1, 9999)
@@ -152,7 +154,10 @@ def datasets(draw: st.DrawFn) -> dict[RecordKind, list[Record]]:
         published, accessed = draw(MAYBE_DATES), draw(MAYBE_DATES)
         if _read_before_published(published, accessed):
             accessed = None  # refused
-        authors = tuple(draw(NAMES) for _ in range(draw(st.integers(0, 3))))
+        authors = tuple(
+            Author(literal=draw(NAMES)) if draw(st.booleans()) else Author(draw(NAMES), draw(NAMES))
+            for _ in range(draw(st.integers(0, 3)))
+        )
         sources.append(
             Source(
                 key,
@@ -234,7 +239,7 @@ def datasets(draw: st.DrawFn) -> dict[RecordKind, list[Record]]:
 
 def exchange_form(records: dict[RecordKind, list[Record]]) -> dict[str, Any]:
     """The exchange file holding ``records``, as an export writes one."""
-    data: dict[str, Any] = {"format": "accords-viewer", "format_version": 1}
+    data: dict[str, Any] = {"format": "accords-viewer", "format_version": FORMAT_VERSION}
     for kind in RecordKind:
         data[kind.section] = [to_json(record) for record in records[kind]]
     return data

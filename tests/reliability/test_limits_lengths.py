@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QLabel
 
 from viewer.domain import limits
 from viewer.domain.enums import RecordKind
-from viewer.domain.records import Citation, Event, Party, Person, Record, Source
+from viewer.domain.records import Author, Citation, Event, Party, Person, Record, Source
 from viewer.domain.validation import validate
 from viewer.store.errors import InvalidRecord
 from viewer.store.exchange import plan_import
@@ -33,7 +33,7 @@ OVER: list[tuple[Record, str, int]] = [
     (Party(key="p", name="n" * 501), "name", 500),
     (Source(key="s", title="t" * 501), "title", 500),
     (Source(key="s", title="T", url="https://example.org/" + "x" * 1_981), "url", 2_000),
-    (Source(key="s", title="T", authors=("a" * 501,)), "authors[0]", 500),
+    (Source(key="s", title="T", authors=(Author("a" * 501),)), "authors[0].family", 500),
     (Source(key="s", title="T", publisher="p" * 501), "publisher", 500),
     (Person(key="h", name="H", office="o" * 501), "office", 500),
     (Party(key="p", name="P", notes="n" * 100_001), "notes", 100_000),
@@ -90,7 +90,7 @@ def test_an_import_refuses_an_over_long_author_and_note(store: Store) -> None:
     }
     problems = {p.path: p.message for p in plan_import(data, store).problems}
     assert problems == {
-        "sources[0].authors[1]": (
+        "sources[0].authors[1].literal": (
             "is 501 characters; at most 500 (the 1st source in the file, key 's')"
         ),
         "sources[0].notes": (

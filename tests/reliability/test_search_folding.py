@@ -100,7 +100,11 @@ def _write_the_old_index(path: Path, revision: str) -> None:
         connection.create_function("initials", 1, initials)
 
     with engine.begin() as connection:
-        search_index.rebuild(connection)
+        # The database as it was at ``revision`` (0008): sources without the
+        # columns 0010 adds, so that opening it runs 0009 and 0010 for real.
+        for column in ("container_title", "doi", "archived_text"):
+            connection.exec_driver_sql(f"ALTER TABLE sources DROP COLUMN {column}")
+        search_index.rebuild(connection, search_index.SOURCE_BODY_BEFORE_0010)
         connection.exec_driver_sql("UPDATE alembic_version SET version_num = ?", (revision,))
     engine.dispose()
 

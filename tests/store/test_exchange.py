@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from viewer.domain.enums import RecordKind
-from viewer.domain.records import Event, Party, Person, Record, Source, StatusAction
+from viewer.domain.records import Author, Event, Party, Person, Record, Source, StatusAction
 from viewer.domain.serial import to_json
 from viewer.store import bulk, search_index, streams
 from viewer.store.bootstrap import open_or_create
@@ -156,7 +156,8 @@ def test_the_bundled_dataset_says_what_the_article_says(seeded_store: Store) -> 
     article = next(
         s for s in sources if s.publisher == "Fox News" and s.source_kind.value == "news_article"
     )
-    assert article.authors == ("Ashley Carnahan", "Lucas Y. Tomlinson")
+    assert article.authors == (Author("Carnahan", "Ashley"), Author("Tomlinson", "Lucas Y."))
+    assert article.container_title == "Fox News"
     assert str(article.published) == "2025-11-06"
     assert any(s.publisher == "Axios" for s in sources)
     for kind in (RecordKind.STATUS_ACTION, RecordKind.EVENT, RecordKind.PERSON):

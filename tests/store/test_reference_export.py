@@ -19,7 +19,7 @@ from bibtexparser.middlewares import (
 from viewer.domain.csl import csl_item
 from viewer.domain.dates import FuzzyDate
 from viewer.domain.enums import RecordKind, SourceKind
-from viewer.domain.records import Event, Source
+from viewer.domain.records import Author, Event, Source
 from viewer.store.api import RecordNotFound, Store, export_references
 
 # HTML-looking text, TeX's special characters, accents and Arabic: all must come back as written.
@@ -30,7 +30,12 @@ TRICKY = Source(
     title=TRICKY_TITLE,
     source_kind=SourceKind.NEWS_ARTICLE,
     publisher="Al-Ḥayāt & Co.",
-    authors=("Mohammed bin Salman", "Jan van der Berg", "Associated Press", "Lefèvre, Hélène"),
+    authors=(
+        Author("bin Salman", "Mohammed"),
+        Author("van der Berg", "Jan"),
+        Author(literal="Associated Press"),
+        Author("Lefèvre", "Hélène"),
+    ),
     published=FuzzyDate.parse("2025-11"),
     url="https://example.org/a?b=1&c=50%25",
     accessed=FuzzyDate.parse("2025-11-07"),
@@ -40,7 +45,7 @@ REPORT = Source(
     title="Normalisation, five years on",
     source_kind=SourceKind.REPORT,
     publisher="Institute for Peace",
-    authors=("Dana Cohen",),
+    authors=(Author("Cohen", "Dana"),),
     published=FuzzyDate.parse("2024-06-15"),
 )
 OFFICIAL = Source(

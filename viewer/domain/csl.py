@@ -4,12 +4,10 @@ The styles are the Citation Style Language project's own files, shipped in
 ``resources/styles`` (see the README there); the processor is citeproc-py.
 Nothing here decides how a reference looks: the style does.
 
-Until sources carry structured names and a container title, two fields are
-read from what a source has: an author written "Family, Given" is split at
-the comma, else the family name is the last word, or begins at a particle
-("bin", "al", "van der"...); a one-word name or one that reads as a body
-("Associated Press", "Ministry of Foreign Affairs") is kept whole as a
-literal name. A news article's container title is its publisher.
+A source's fields map one to one: its kind to a CSL type, its authors'
+family and given names (or a body's literal name), its container title
+(the newspaper or site), publisher, dates with only the parts known, DOI
+and URL.
 """
 
 from __future__ import annotations
@@ -38,7 +36,7 @@ from citeproc.source.json import CiteProcJSON
 from viewer.domain import citeproc_fix
 from viewer.domain.dates import FuzzyDate, Precision
 from viewer.domain.enums import SourceKind
-from viewer.domain.records import Citation, Source
+from viewer.domain.records import Author, Citation, Source
 
 citeproc_fix.apply()
 
@@ -54,6 +52,8 @@ DEFAULT_STYLE = "apa"
 CSL_TYPES: dict[SourceKind, str] = {
     SourceKind.NEWS_ARTICLE: "article-newspaper",
     SourceKind.OFFICIAL_DOCUMENT: "legal_document",
+    SourceKind.TREATY: "treaty",
+    SourceKind.WEB_PAGE: "webpage",
     SourceKind.REPORT: "report",
     SourceKind.INTERVIEW: "interview",
     SourceKind.BROADCAST: "broadcast",
@@ -61,70 +61,6 @@ CSL_TYPES: dict[SourceKind, str] = {
 }
 
 _ITEM_ID = "item"
-# Words that begin a family name ("Mohammed bin Salman", "Jan van der Berg").
-_PARTICLES = frozenset(
-    (
-        "al",
-        "el",
-        "bin",
-        "ibn",
-        "bint",
-        "ben",
-        "abu",
-        "van",
-        "von",
-        "der",
-        "den",
-        "de",
-        "del",
-        "della",
-        "di",
-        "da",
-        "du",
-        "dos",
-        "das",
-        "la",
-        "le",
-        "ter",
-        "ten",
-    )
-)
-# Words that make a name a body's, kept whole rather than split into given and family.
-_BODY_WORDS = frozenset(
-    (
-        "agency",
-        "association",
-        "broadcasting",
-        "bureau",
-        "centre",
-        "center",
-        "commission",
-        "committee",
-        "council",
-        "corporation",
-        "department",
-        "embassy",
-        "foundation",
-        "government",
-        "group",
-        "house",
-        "institute",
-        "ministry",
-        "network",
-        "news",
-        "office",
-        "organisation",
-        "organization",
-        "party",
-        "post",
-        "press",
-        "presidency",
-        "service",
-        "times",
-        "union",
-        "university",
-    )
-)
 # Our locators ("para. 3", "pp. 12-14", "Fox News article, sec. 2") -> CSL locator labels.
 _LOCATOR_LABELS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     (re.compile(rf"(?:^|[\s,;])(?:{words})\s*(\S+)$", re.IGNORECASE), label)
@@ -163,42 +99,33 @@ def csl_item(source: Source, item_id: str = _ITEM_ID) -> dict[str, Any]:
         "type": CSL_TYPES[source.source_kind],
         "title": _clean(source.title),
     }
-    publisher = _clean(source.publisher)
-    if publisher:
-        item["publisher"] = publisher
-        if source.source_kind is SourceKind.NEWS_ARTICLE:
-            item["container-title"] = publisher
-    names = [csl_name(author) for author in source.authors if author.strip()]
+    for field, value in (
+        ("container-title", source.container_title),
+        ("publisher", source.publisher),
+    ):
+        if _clean(value):
+            item[field] = _clean(value)
+    names = [name for name in map(csl_name, source.authors) if name]
     if names:
         item["author"] = names
     for field, date in (("issued", source.published), ("accessed", source.accessed)):
         csl = csl_date(date)
         if csl is not None:
             item[field] = csl
+    if _clean(source.doi):
+        item["DOI"] = _clean(source.doi)
     if source.url.strip():
         item["URL"] = source.url.strip()
     return item
 
 
-def csl_name(name: str) -> dict[str, str]:
-    """One author as a CSL name: family and given, or a body's literal name."""
-    name = _clean(name)
-    if "," in name:
-        family, given = (part.strip() for part in name.split(",", 1))
-        return {"family": family, "given": given} if given else {"literal": family}
-    words = name.split(" ")
-    if len(words) == 1 or any(word.lower() in _BODY_WORDS for word in words):
-        return {"literal": name}
-    start = next(
-        (index for index, word in enumerate(words[1:-1], 1) if _is_particle(word)),
-        len(words) - 1,
-    )
-    return {"family": " ".join(words[start:]), "given": " ".join(words[:start])}
-
-
-def _is_particle(word: str) -> bool:
-    lowered = word.lower()
-    return lowered in _PARTICLES or (lowered.rstrip("-") in _PARTICLES and lowered.endswith("-"))
+def csl_name(author: Author) -> dict[str, str]:
+    """One author as a CSL name: family and given, or a body's literal name
+    (empty when the author has no name at all)."""
+    if _clean(author.literal):
+        return {"literal": _clean(author.literal)}
+    name = {"family": _clean(author.family), "given": _clean(author.given)}
+    return {part: text for part, text in name.items() if text}
 
 
 def csl_date(date: FuzzyDate | None) -> dict[str, Any] | None:

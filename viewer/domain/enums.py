@@ -92,6 +92,8 @@ class RoleKind(LabelledEnum):
 class SourceKind(LabelledEnum):
     NEWS_ARTICLE = "news_article"
     OFFICIAL_DOCUMENT = "official_document"
+    TREATY = "treaty"
+    WEB_PAGE = "web_page"
     INTERVIEW = "interview"
     REPORT = "report"
     BROADCAST = "broadcast"

@@ -32,6 +32,9 @@ FIELD_LABELS: dict[RecordKind, dict[str, str]] = {
     RecordKind.SOURCE: {
         "source_kind": "Kind",
         "publisher": "Publisher",
+        "container_title": "Published in",
+        "doi": "DOI",
+        "archived_text": "Archived text",
         "authors": "Authors",
         "published": "Published",
         "url": "Web address",

@@ -24,17 +24,22 @@ NAME = 500
 URL = 2_000
 # Free text: a note, summary, description or quoted passage.
 LONG_TEXT = 100_000
+# A source's archived text (a whole article, report or treaty), kept for
+# checking quotes: never shown whole in a list or a pane.
+ARCHIVED_TEXT = 2_000_000
 # A date's EDTF text ("2021-01-06", "2020-09-15/2021-01~"): the schema's String(100).
 DATE_TEXT = 100
 
 # Each text field by its name in the records (the same name means the same
-# thing in every kind of record; "authors" is each author's name).
+# thing in every kind of record; "authors" is each part of an author's name).
 FIELD_LIMITS: dict[str, int] = {
     "key": KEY,
     "name": NAME,
     "title": NAME,
     "office": NAME,
     "publisher": NAME,
+    "container_title": NAME,
+    "doi": NAME,
     "location": NAME,
     "locator": NAME,
     "authors": NAME,
@@ -44,6 +49,7 @@ FIELD_LIMITS: dict[str, int] = {
     "notes": LONG_TEXT,
     "note": LONG_TEXT,
     "quote": LONG_TEXT,
+    "archived_text": ARCHIVED_TEXT,
 }
 
 

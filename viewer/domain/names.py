@@ -31,7 +31,7 @@ import re
 import unicodedata
 from typing import Any, TypeVar
 
-from viewer.domain.records import RECORD_TYPES, Citation, Event, EventRole, Record
+from viewer.domain.records import RECORD_TYPES, Author, Citation, Event, EventRole, Record
 
 R = TypeVar("R", bound=Record)
 
@@ -89,7 +89,7 @@ CONFUSABLES = str.maketrans(
 )
 
 # The fields cleaned as names: one-line text that names or labels something.
-NAME_FIELDS = ("name", "title", "office", "publisher", "location")
+NAME_FIELDS = ("name", "title", "office", "publisher", "container_title", "location")
 # The fields that hold a key: the record's own, or one it refers to.
 _KEY_FIELDS = ("key", "accord", "party", "person")
 
@@ -150,6 +150,10 @@ def invisible_problem(text: str) -> str | None:
     return f"holds invisible characters ({shown}): remove them"
 
 
+def _name_parts(author: Author) -> tuple[str, str, str]:
+    return (author.family, author.given, author.literal)
+
+
 def cleaned(record: R) -> R:
     """``record`` with its key, the keys it refers to and its names cleaned;
     ``record`` itself when nothing changes (the usual case, and fast: a
@@ -164,9 +168,11 @@ def cleaned(record: R) -> R:
         value = getattr(record, name)
         if value and _unclean(value):
             changes[name] = clean_text(value)
-    authors = getattr(record, "authors", ())
-    if any(_unclean(author) for author in authors):
-        changes["authors"] = tuple(clean_text(author) for author in authors)
+    authors: tuple[Author, ...] = getattr(record, "authors", ())
+    if any(_unclean(part) for author in authors for part in _name_parts(author)):
+        changes["authors"] = tuple(
+            Author(*(clean_text(part) for part in _name_parts(author))) for author in authors
+        )
     citations: tuple[Citation, ...] = getattr(record, "citations", ())
     if any(_unclean(c.source) for c in citations):
         changes["citations"] = tuple(

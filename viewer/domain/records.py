@@ -36,6 +36,24 @@ class Citation:
 
 
 @dataclass(frozen=True, slots=True)
+class Author:
+    """One author of a source: a person's family and given names, or a body's
+    name whole (``literal``). A particle stays in the family name ("van der
+    Berg", "bin Zayed"), as reference managers keep it."""
+
+    family: str = ""
+    given: str = ""
+    literal: str = ""
+
+    @property
+    def display(self) -> str:
+        """The name as read: "Ashley Carnahan", "Associated Press"."""
+        if self.literal:
+            return self.literal
+        return " ".join(part for part in (self.given, self.family) if part)
+
+
+@dataclass(frozen=True, slots=True)
 class Accord:
     kind: ClassVar[RecordKind] = RecordKind.ACCORD
     key: str
@@ -93,11 +111,16 @@ class Source:
     title: str
     source_kind: SourceKind = SourceKind.NEWS_ARTICLE
     publisher: str = ""
-    authors: tuple[str, ...] = ()
+    authors: tuple[Author, ...] = ()
     published: FuzzyDate | None = None
     url: str = ""
     accessed: FuzzyDate | None = None
     notes: str = ""
+    # Where it appeared (the newspaper, journal or site), its DOI, and its text
+    # as kept for checking quotes against.
+    container_title: str = ""
+    doi: str = ""
+    archived_text: str = ""
     version: int = 0
 
     @property

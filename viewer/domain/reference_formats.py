@@ -24,6 +24,8 @@ BIBTEX_TYPES: dict[SourceKind, str] = {
     SourceKind.NEWS_ARTICLE: "article",
     SourceKind.REPORT: "techreport",
     SourceKind.OFFICIAL_DOCUMENT: "misc",
+    SourceKind.TREATY: "misc",
+    SourceKind.WEB_PAGE: "misc",
     SourceKind.INTERVIEW: "misc",
     SourceKind.BROADCAST: "misc",
     SourceKind.OTHER: "misc",
@@ -33,6 +35,8 @@ RIS_TYPES: dict[SourceKind, str] = {
     SourceKind.NEWS_ARTICLE: "NEWS",
     SourceKind.REPORT: "RPRT",
     SourceKind.OFFICIAL_DOCUMENT: "GOVDOC",
+    SourceKind.TREATY: "LEGAL",
+    SourceKind.WEB_PAGE: "ELEC",
     SourceKind.INTERVIEW: "PCOMM",
     SourceKind.BROADCAST: "BROAD",
     SourceKind.OTHER: "GEN",
@@ -89,7 +93,7 @@ def bibtex_entry(source: Source) -> tuple[str, list[tuple[str, str]]]:
 def _bibtex_name(name: dict[str, str]) -> str:
     if "literal" in name:  # a body's name, kept whole: braces stop BibTeX splitting it
         return "{" + tex_text(name["literal"]) + "}"
-    return f"{tex_text(name['family'])}, {tex_text(name['given'])}"
+    return ", ".join(tex_text(name[part]) for part in ("family", "given") if part in name)
 
 
 def _bibtex_date(date: FuzzyDate | None) -> list[tuple[str, str]]:
@@ -133,7 +137,9 @@ def ris_entry(source: Source) -> dict[str, Any]:
 
 
 def _ris_name(name: dict[str, str]) -> str:
-    return name["literal"] if "literal" in name else f"{name['family']}, {name['given']}"
+    if "literal" in name:
+        return name["literal"]
+    return ", ".join(name[part] for part in ("family", "given") if part in name)
 
 
 def _ris_date(date: FuzzyDate, lower: dt.date) -> str:

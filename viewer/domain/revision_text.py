@@ -21,10 +21,11 @@ from enum import StrEnum
 from types import UnionType
 from typing import Any
 
+from viewer.domain.authors import read_stored_authors
 from viewer.domain.dates import DateError, FuzzyDate
 from viewer.domain.enums import RecordKind, RevisionAction, RoleKind, StatusKind
 from viewer.domain.field_labels import PART_LABELS, field_label, record_noun
-from viewer.domain.records import RECORD_TYPES, Citation, EventRole, Revision
+from viewer.domain.records import RECORD_TYPES, Author, Citation, EventRole, Revision
 
 # Each record's name, by kind and key, as the forms and lists show it.
 Names = Mapping[tuple[RecordKind, str], str]
@@ -176,12 +177,19 @@ def _value(kind: RecordKind, field: str, hint: Any, value: Any, names: Names) ->
             return value
     if isinstance(hint, type) and issubclass(hint, StrEnum):
         return _enum_label(hint, value)
-    if hint is str and isinstance(value, list):  # a tuple of texts: a source's authors
-        return "; ".join(str(item) for item in value)
+    if hint is Author and isinstance(value, list):  # a source's authors
+        return "; ".join(_author_text(item) for item in value)
     target = REFERENCES.get((kind, field))
     if target is not None and isinstance(value, str):
         return reference_name(target, value, names)
     return value if isinstance(value, str) else str(value)
+
+
+def _author_text(item: Any) -> str:
+    """One author as logged: a name's parts, or (before names had parts) the name."""
+    if isinstance(item, dict):
+        return read_stored_authors([item])[0].display
+    return str(item)
 
 
 def _enum_label(enum: type[StrEnum], value: Any) -> str:

@@ -15,13 +15,15 @@ from enum import StrEnum
 from typing import Any, TypeVar
 
 from viewer.domain import limits
+from viewer.domain.authors import guess_author
 from viewer.domain.dates import DateError, FuzzyDate
 from viewer.domain.quoting import printable, quoted, shortened
-from viewer.domain.records import Citation, EventRole, Record
+from viewer.domain.records import Author, Citation, EventRole, Record
 
 JsonValue = Any
 T = TypeVar("T")
 LOCAL_FIELDS = frozenset({"version"})
+AUTHOR_FIELDS = dataclasses.fields(Author)
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,6 +51,8 @@ def to_json(value: Any) -> JsonValue:
         return value.value
     if isinstance(value, tuple):
         return [to_json(item) for item in value]
+    if isinstance(value, Author):  # only the parts a name has: {"literal": ...} for a body
+        return {f.name: getattr(value, f.name) for f in AUTHOR_FIELDS if getattr(value, f.name)}
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         return {
             f.name: to_json(getattr(value, f.name))
@@ -184,6 +188,16 @@ def _read_value(hint: Any, data: JsonValue, path: str, problems: list[Problem]) 
             return None
     if hint in (Citation, EventRole):
         return _read_dataclass(hint, data, path, problems)
+    if hint is Author:
+        if isinstance(data, str):  # an older file's name written whole
+            text = _read_value(str, data, path, problems)
+            return guess_author(text) if text.strip() else Author()
+        if not isinstance(data, dict):
+            problems.append(
+                Problem(path, f"expected a name (text or an object), found {_describe(data)}")
+            )
+            return None
+        return _read_dataclass(Author, data, path, problems)
     if hint is str:
         if not isinstance(data, str):
             problems.append(Problem(path, f"expected text, found {_describe(data)}"))

@@ -14,6 +14,7 @@ from viewer.domain.names import NAME_FIELDS, invisible_problem
 from viewer.domain.quoting import quoted
 from viewer.domain.records import (
     Accord,
+    Author,
     Citation,
     Event,
     Party,
@@ -163,13 +164,7 @@ def _check_source(source: Source, problems: list[Problem]) -> None:
     if message:
         problems.append(Problem("url", message))
     for index, author in enumerate(source.authors):
-        path = join_path("authors", index)
-        if not author.strip():
-            problems.append(Problem(path, "is empty"))
-        elif len(author) > limits.NAME:
-            problems.append(Problem(path, limits.too_long(len(author), limits.NAME)))
-        elif problem := invisible_problem(author):
-            problems.append(Problem(path, problem))
+        _check_author(author, join_path("authors", index), problems)
     published, accessed = source.published, source.accessed
     if (
         published
@@ -184,6 +179,24 @@ def _check_source(source: Source, problems: list[Problem]) -> None:
                 f"{accessed.display()} is before the source was published ({published.display()})",
             )
         )
+
+
+def _check_author(author: Author, path: str, problems: list[Problem]) -> None:
+    parts = {name: getattr(author, name) for name in ("family", "given", "literal")}
+    if not any(text.strip() for text in parts.values()):
+        problems.append(Problem(path, "has no name"))
+        return
+    if author.literal.strip() and (author.family.strip() or author.given.strip()):
+        problems.append(
+            Problem(path, "is either a body's whole name or a person's family and given names")
+        )
+    elif author.given.strip() and not author.family.strip():
+        problems.append(Problem(join_path(path, "family"), "is missing: a given name needs one"))
+    for name, text in parts.items():
+        if len(text) > limits.NAME:
+            problems.append(Problem(join_path(path, name), limits.too_long(len(text), limits.NAME)))
+        elif problem := invisible_problem(text):
+            problems.append(Problem(join_path(path, name), problem))
 
 
 def _check_citation(citation: Citation, path: str, problems: list[Problem]) -> None:

@@ -20,6 +20,7 @@ from typing import Any
 
 from sqlalchemy import Connection, Table, func, insert, select
 
+from viewer.domain.authors import stored_authors
 from viewer.domain.dates import FuzzyDate
 from viewer.domain.enums import RecordKind, RevisionAction
 from viewer.domain.names import skeleton
@@ -302,9 +303,12 @@ def _values(record: Record, ids: Ids) -> dict[str, Any]:
                 title=record.title,
                 source_kind=record.source_kind.value,
                 publisher=record.publisher,
-                authors=list(record.authors),
+                authors=stored_authors(record.authors),
                 url=record.url,
                 notes=record.notes,
+                container_title=record.container_title,
+                doi=record.doi,
+                archived_text=record.archived_text,
             )
             _put_date(values, "published", record.published)
             _put_date(values, "accessed", record.accessed)

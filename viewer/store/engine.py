@@ -6,6 +6,7 @@ module), so that the rest of the store can later run on PostgreSQL.
 
 from __future__ import annotations
 
+import json
 import os
 import sqlite3
 from pathlib import Path
@@ -14,6 +15,7 @@ from typing import Any
 from sqlalchemy import URL, Engine, create_engine, event
 from sqlalchemy.pool import ConnectionPoolEntry
 
+from viewer.domain.authors import read_stored_authors
 from viewer.domain.query import searchable
 from viewer.store.file_errors import DatabaseFileError
 from viewer.store.inspection import (
@@ -166,6 +168,7 @@ def _add_functions(dbapi_connection: sqlite3.Connection) -> None:
     dbapi_connection.create_function("casefold", 1, _casefold, deterministic=True)
     dbapi_connection.create_function("index_text", 1, index_text, deterministic=True)
     dbapi_connection.create_function("initials", 1, initials, deterministic=True)
+    dbapi_connection.create_function("author_names", 1, author_names, deterministic=True)
 
 
 def index_text(value: object) -> str:
@@ -181,6 +184,28 @@ def initials(value: object) -> str:
         return ""
     words = [word for word in value.replace("-", " ").split() if word[:1].isalpha()]
     return "".join(word[0] for word in words).upper() if len(words) > 1 else ""
+
+
+def author_names(value: object) -> str:
+    """A source's stored authors (JSON) as the names read ("Ashley Carnahan
+    Associated Press"), so that the index holds names, not JSON's keys."""
+    if not isinstance(value, str):
+        return ""
+    try:
+        data = json.loads(value)
+    except ValueError:
+        return ""
+    if not isinstance(data, list):
+        return ""
+    return " ".join(
+        author.display for author in read_stored_authors([item for item in data if _name(item)])
+    )
+
+
+def _name(item: object) -> bool:
+    return isinstance(item, str) or (
+        isinstance(item, dict) and all(isinstance(part, str) for part in item.values())
+    )
 
 
 def _on_begin(connection: Any) -> None:

@@ -63,7 +63,7 @@ __all__ = [
 Progress = Callable[[int, int], None]
 
 FORMAT_NAME = "accords-viewer"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 SECTIONS = tuple(kind.section for kind in RecordKind)
 
 

@@ -8,8 +8,11 @@ history at a time, so memory stays bounded however large the database is.
 
 from __future__ import annotations
 
+import dataclasses
+import typing
 from collections.abc import Iterator
 from enum import StrEnum
+from functools import cache
 from itertools import groupby
 from operator import itemgetter
 from typing import Any
@@ -19,6 +22,8 @@ from sqlalchemy import Connection, String, Table, or_, select, type_coerce
 from viewer.domain.dates import FuzzyDate
 from viewer.domain.enums import RecordKind, RevisionAction, RoleKind
 from viewer.domain.quoting import quoted
+from viewer.domain.records import RECORD_TYPES
+from viewer.domain.serial import LOCAL_FIELDS, to_json
 from viewer.store import chain
 from viewer.store.date_check import date_error
 from viewer.store.findings import BATCH, Finding, read_findings
@@ -210,10 +215,22 @@ def _compare_history(
                     f"{kind.label} {key!r} cannot be read to compare with its log: {record[1]}",
                 )
             )
-        elif fields != record[1]:
+        elif (fields is not None and {**_defaults(kind), **fields} != record[1]) or fields is None:
             findings.append(_unaccounted(kind, key))
         log_entry, record = next(logged, None), next(stored, None)
     return findings
+
+
+@cache
+def _defaults(kind: RecordKind) -> Fields:
+    """The exchange form of each field of ``kind`` that has a default: what a
+    field added after a record was logged holds (a source's DOI, added by
+    migration 0010, is "" for the sources logged before it)."""
+    return {
+        field.name: typing.cast(Any, to_json(field.default))
+        for field in dataclasses.fields(RECORD_TYPES[kind])
+        if field.default is not dataclasses.MISSING and field.name not in LOCAL_FIELDS
+    }
 
 
 def _unaccounted(kind: RecordKind, key: str) -> Finding:

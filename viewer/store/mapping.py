@@ -10,6 +10,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import InstrumentedAttribute, Session, selectinload
 from sqlalchemy.sql import Select
 
+from viewer.domain.authors import read_stored_authors, stored_authors
 from viewer.domain.dates import FuzzyDate
 from viewer.domain.enums import (
     Certainty,
@@ -206,11 +207,14 @@ def _to_record(row: Versioned) -> Record:
                 title=row.title,
                 source_kind=SourceKind(row.source_kind),
                 publisher=row.publisher,
-                authors=tuple(row.authors),
+                authors=read_stored_authors(row.authors),
                 published=_date(row.published_edtf),
                 url=row.url,
                 accessed=_date(row.accessed_edtf),
                 notes=row.notes,
+                container_title=row.container_title,
+                doi=row.doi,
+                archived_text=row.archived_text,
                 version=row.version,
             )
         case StatusActionRow():
@@ -264,8 +268,10 @@ def apply(row: Versioned, record: Record, refs: Resolver) -> None:
             row.party_id = refs.optional_id(RecordKind.PARTY, record.party)
         case SourceRow(), Source():
             row.title, row.source_kind = record.title, record.source_kind.value
-            row.publisher, row.authors = record.publisher, list(record.authors)
+            row.publisher, row.authors = record.publisher, stored_authors(record.authors)
             row.url, row.notes = record.url, record.notes
+            row.container_title, row.doi = record.container_title, record.doi
+            row.archived_text = record.archived_text
             _set_date(row, "published", record.published)
             _set_date(row, "accessed", record.accessed)
         case StatusActionRow(), StatusAction():

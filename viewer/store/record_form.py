@@ -19,9 +19,10 @@ from collections.abc import Callable
 from enum import StrEnum
 from typing import Any, TypeVar
 
+from viewer.domain.authors import stored_authors
 from viewer.domain.dates import FuzzyDate
 from viewer.domain.limits import DATE_TEXT
-from viewer.domain.records import RECORD_TYPES, Record
+from viewer.domain.records import RECORD_TYPES, Author, Record
 from viewer.domain.serial import LOCAL_FIELDS, JsonValue
 
 Convert = Callable[[Any], JsonValue]
@@ -62,6 +63,8 @@ def _converter(hint: Any) -> Convert:
         return lambda values: [item(value) for value in values]
     if hint is FuzzyDate:
         return _edtf
+    if hint is Author:  # only the parts a name has, as serial.to_json
+        return lambda author: stored_authors((author,))[0]
     if isinstance(hint, type) and issubclass(hint, StrEnum):
         return _enum_value
     if isinstance(hint, type) and dataclasses.is_dataclass(hint):

@@ -89,7 +89,8 @@ class SourceRow(Versioned):
     title: Mapped[str] = mapped_column(String(500), index=True)
     source_kind: Mapped[str] = mapped_column(String(30))
     publisher: Mapped[str] = mapped_column(String(500), default="")
-    authors: Mapped[list[str]] = mapped_column(JSON, default=list)
+    # Each author as {"family", "given"} or {"literal"} (viewer.domain.authors).
+    authors: Mapped[list[Any]] = mapped_column(JSON, default=list)
     published_edtf: Mapped[str | None] = mapped_column(String(100))
     published_lower: Mapped[date | None] = mapped_column(Date)
     published_upper: Mapped[date | None] = mapped_column(Date)
@@ -98,6 +99,11 @@ class SourceRow(Versioned):
     accessed_lower: Mapped[date | None] = mapped_column(Date)
     accessed_upper: Mapped[date | None] = mapped_column(Date)
     notes: Mapped[str] = mapped_column(Text, default="")
+    container_title: Mapped[str] = mapped_column(String(500), default="", server_default="")
+    doi: Mapped[str] = mapped_column(String(500), default="", server_default="")
+    # The source's text, kept for checking quotes against (may be long: read
+    # by the detail and the checks, never by a list).
+    archived_text: Mapped[str] = mapped_column(Text, default="", server_default="")
     # Derived from the citations by the store (viewer/store/derived.py), for sorting.
     claims: Mapped[int] = mapped_column(Integer, default=0, server_default="0", index=True)
 

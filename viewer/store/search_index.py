@@ -80,7 +80,8 @@ _TEXTS: dict[RecordKind, tuple[str, str, str, str | None]] = {
     RecordKind.SOURCE: (
         "sources",
         "t.title",
-        "t.publisher || ' ' || t.authors || ' ' || t.notes || ' ' || t.key",
+        "t.container_title || ' ' || t.publisher || ' ' || author_names(t.authors) || ' ' "
+        "|| t.notes || ' ' || t.doi || ' ' || t.key",
         None,
     ),
     RecordKind.STATUS_ACTION: ("status_actions", "t.key", "t.note", "status_action_id"),
@@ -91,6 +92,11 @@ _TEXTS: dict[RecordKind, tuple[str, str, str, str | None]] = {
         "event_id",
     ),
 }
+
+
+# A source's body text before migration 0010 added its container title and DOI
+# and gave authors' names parts (then stored as a JSON list of texts).
+SOURCE_BODY_BEFORE_0010 = "t.publisher || ' ' || t.authors || ' ' || t.notes || ' ' || t.key"
 
 
 def owns_table(name: str | None) -> bool:
@@ -126,10 +132,12 @@ def shown_texts(
     return found
 
 
-def _texts(kind: RecordKind, where: str, shape: str) -> str:
+def _texts(kind: RecordKind, where: str, shape: str, source_body: str | None = None) -> str:
     """SQL selecting the index row id and the three texts of the rows of
     ``kind`` matching ``where``, each put in the SQL template ``shape``."""
     table, label, body, claim = _TEXTS[kind]
+    if kind is RecordKind.SOURCE and source_body is not None:
+        body = source_body
     # A claim's citations in their own order, so that the same data always
     # gives the same text (check compares it); sources are not claims.
     evidence = "''"
@@ -177,13 +185,16 @@ def add_after(connection: Connection, kind: RecordKind, after_id: int) -> None:
     )
 
 
-def rebuild(connection: Connection) -> None:
-    """Build the whole index again from the tables (``check --repair``, a migration)."""
+def rebuild(connection: Connection, source_body: str | None = None) -> None:
+    """Build the whole index again from the tables (``check --repair``, a
+    migration). A migration before sources had their columns of 0010 passes
+    :data:`SOURCE_BODY_BEFORE_0010`."""
     create(connection)
     connection.exec_driver_sql(f"DELETE FROM {TABLE}")
     for kind in KIND_CODES:
         connection.exec_driver_sql(
-            f"INSERT INTO {TABLE} (rowid, label, body, evidence) " + expected_rows(kind)
+            f"INSERT INTO {TABLE} (rowid, label, body, evidence) "
+            + _texts(kind, "1", "index_text({})", source_body)
         )
     connection.exec_driver_sql(f"INSERT INTO {TABLE} ({TABLE}) VALUES ('optimize')")
 

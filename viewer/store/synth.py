@@ -30,6 +30,7 @@ from typing import Any
 
 from sqlalchemy import Connection, Engine, Table, insert
 
+from viewer.domain.authors import stored_authors
 from viewer.domain.dates import FuzzyDate
 from viewer.domain.enums import RecordKind, RevisionAction
 from viewer.domain.records import (
@@ -271,9 +272,12 @@ class _Sink:
                     "title": record.title,
                     "source_kind": record.source_kind.value,
                     "publisher": record.publisher,
-                    "authors": list(record.authors),
+                    "authors": stored_authors(record.authors),
                     "url": record.url,
                     "notes": record.notes,
+                    "container_title": record.container_title,
+                    "doi": record.doi,
+                    "archived_text": record.archived_text,
                     **_date_columns("published", record.published),
                     **_date_columns("accessed", record.accessed),
                 }

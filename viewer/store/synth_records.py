@@ -20,6 +20,7 @@ from datetime import date
 from itertools import accumulate
 from typing import Any, TypeVar
 
+from viewer.domain.authors import guess_author
 from viewer.domain.countries import countries
 from viewer.domain.enums import (
     Certainty,
@@ -151,7 +152,8 @@ EVENT_KIND_WEIGHTS = (4, 3, 8, 30, 12, 6, 20, 10)
 CERTAINTIES = tuple(Certainty)
 CERTAINTY_WEIGHTS = (60, 25, 7, 5, 3)
 SOURCE_KINDS = tuple(SourceKind)
-SOURCE_KIND_WEIGHTS = (60, 15, 8, 8, 6, 3)
+# In SourceKind's order: news, official, treaty, web page, interview, report, broadcast, other.
+SOURCE_KIND_WEIGHTS = (58, 13, 3, 5, 7, 7, 5, 2)
 STATUS_KINDS = tuple(StatusKind)
 # A party's steps in an accord, in the order they usually come.
 PROGRESSION = (
@@ -281,8 +283,10 @@ class RecordMaker:
                 source_kind=source_kind,
                 publisher=publisher,
                 authors=tuple(
-                    self._person_name(rng.randrange(2)) for _ in range(rng.randint(0, 3))
+                    guess_author(self._person_name(rng.randrange(2)))
+                    for _ in range(rng.randint(0, 3))
                 ),
+                container_title=publisher if source_kind is SourceKind.NEWS_ARTICLE else "",
                 published=published,
                 url=f"https://{site}/{year}/{n + 1}" if site and rng.random() < 0.8 else "",
                 accessed=accessed,

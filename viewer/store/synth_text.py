@@ -365,6 +365,15 @@ PUBLISHERS: dict[str, tuple[tuple[str, str], ...]] = {
         ("وزارة الخارجية", "www.mofa.gov.ae"),
         ("Министерство иностранных дел", "www.mid.ru"),
     ),
+    "treaty": (
+        ("United Nations Treaty Series", "treaties.un.org"),
+        ("Recueil des traités", "www.diplomatie.gouv.fr"),
+    ),
+    "web_page": (
+        ("The White House", "www.whitehouse.gov"),
+        ("وكالة أنباء الإمارات", "www.wam.ae"),
+        ("Gov.il", "www.gov.il"),
+    ),
     "interview": (
         ("Al Jazeera", "www.aljazeera.com"),
         ("Der Spiegel", "www.spiegel.de"),

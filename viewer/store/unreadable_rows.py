@@ -115,7 +115,19 @@ def _names_list(raw: Any) -> bool:
         value = json.loads(raw) if isinstance(raw, str) else raw
     except ValueError:
         return False
-    return isinstance(value, list) and all(isinstance(name, str) for name in value)
+    return isinstance(value, list) and all(_a_name(name) for name in value)
+
+
+def _a_name(value: Any) -> bool:
+    """A name as stored: {"family", "given"} or {"literal"} texts (or, in a
+    row written before names had parts, one text)."""
+    if isinstance(value, str):
+        return True
+    return (
+        isinstance(value, dict)
+        and set(value) <= {"family", "given", "literal"}
+        and all(isinstance(part, str) for part in value.values())
+    )
 
 
 def _without_none(hint: Any) -> Any:

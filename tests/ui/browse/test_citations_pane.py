@@ -12,7 +12,7 @@ from PySide6.QtGui import QGuiApplication, QTextDocument
 from PySide6.QtWidgets import QLabel, QToolButton, QTreeWidget, QTreeWidgetItem, QWidget
 
 from viewer.domain.enums import RecordKind
-from viewer.domain.records import Citation, Party, Source
+from viewer.domain.records import Author, Citation, Party, Source
 from viewer.domain.views import Claim, Detail, Link
 from viewer.store.details import load_detail
 from viewer.store.store import Store
@@ -177,7 +177,9 @@ def test_copy_reference_puts_the_formatted_reference_on_the_clipboard(
 
 
 def test_copied_html_keeps_markup_in_a_title_as_text(pane: CitationsPane) -> None:
-    pane.show_detail(_cited(Source("s", HOSTILE, publisher="A & B", authors=("Jane Doe",))))
+    pane.show_detail(
+        _cited(Source("s", HOSTILE, publisher="A & B", authors=(Author("Doe", "Jane"),)))
+    )
     pane.select_citation(0, 0)
 
     _button(pane, "copyReferenceButton").click()
@@ -334,7 +336,7 @@ def test_many_new_sources_show_their_titles_first_then_their_references(
     qtbot: QtBot, pane: CitationsPane
 ) -> None:
     sources = tuple(
-        Source(f"many-{n}", f"Many sources title {n}", authors=(f"Jane Doe{n}",))
+        Source(f"many-{n}", f"Many sources title {n}", authors=(Author(f"Doe{n}", "Jane"),))
         for n in range(FORMATTED_AT_ONCE * 3)
     )
     claim = _claim("a claim", *(Citation(source.key, "p. 3") for source in sources))

@@ -341,9 +341,11 @@ def _field_rows(detail: Detail, page: DetailPage, accord: str | None) -> list[tu
         case Source():
             rows = [
                 ("Kind", _text(record.source_kind.label)),
+                ("Authors", text("; ".join(a.display for a in record.authors), "Authors")),
+                ("Published in", text(record.container_title, "Published in")),
                 ("Publisher", text(record.publisher, "Publisher")),
-                ("Authors", text("; ".join(record.authors), "Authors")),
                 ("Published", _date(record.published)),
+                ("DOI", text(record.doi, "DOI")),
                 ("Web address", _web_link(record.url, page)),
                 ("Accessed", _date(record.accessed)),
                 ("Notes", text(record.notes, "Notes")),

@@ -177,7 +177,7 @@ def _source_entry(key: str, sources: Mapping[str, Source]) -> str:
     if source.publisher:
         pieces.append(_text(source.publisher))
     if source.authors:
-        pieces.append(_text(", ".join(source.authors)))
+        pieces.append(_text(", ".join(author.display for author in source.authors)))
     if source.published is not None:
         pieces.append(_text(f"Published {source.published.display()}"))
     if source.url:

@@ -20,7 +20,7 @@ depends_on = None
 
 def upgrade() -> None:
     # The index is derived from the tables, so it is built from what they hold.
-    search_index.rebuild(op.get_bind())
+    search_index.rebuild(op.get_bind(), search_index.SOURCE_BODY_BEFORE_0010)
     op.create_table(
         "saved_searches",
         sa.Column("id", sa.Integer(), nullable=False),

@@ -22,7 +22,7 @@ depends_on = None
 
 
 def upgrade() -> None:
-    search_index.rebuild(op.get_bind())
+    search_index.rebuild(op.get_bind(), search_index.SOURCE_BODY_BEFORE_0010)
 
 
 def downgrade() -> None:
