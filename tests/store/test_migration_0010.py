@@ -56,7 +56,7 @@ def _database_at_0009(path: Path) -> None:
             "changes": {name: [None, value] for name, value in OLD_FIELDS.items()},
         }
         chain.seal(chain.tip(connection), entry)
-        connection.execute(insert(RevisionRow.__table__), [entry])
+        connection.execute(insert(RevisionRow), [entry])
     opened.close()
 
 
