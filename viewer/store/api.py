@@ -40,6 +40,12 @@ if TYPE_CHECKING:
     from viewer.store.database import OpenedDatabase
     from viewer.store.dependents import Dependents
     from viewer.store.details import load_detail
+    from viewer.store.duplicates import (
+        DUPLICATE_KINDS,
+        DuplicateCandidate,
+        DuplicateGroup,
+        find_duplicates,
+    )
     from viewer.store.engine import ChangeProbe
     from viewer.store.errors import (
         ConflictError,
@@ -83,6 +89,13 @@ if TYPE_CHECKING:
     from viewer.store.overview import accord_overview, busiest_accord
     from viewer.store.paths import APP_NAME, DB_ENVIRONMENT_VARIABLE, default_database_path
     from viewer.store.properties import DatabaseProperties, database_properties
+    from viewer.store.record_merge import (
+        MergeRefused,
+        MergeResult,
+        merge_records,
+        remerge_records,
+        unmerge_records,
+    )
     from viewer.store.reference_export import (
         REFERENCE_FORMATS,
         ReferenceFormat,
@@ -133,6 +146,10 @@ _HOMES = {
     "OpenedDatabase": "viewer.store.database",
     "Dependents": "viewer.store.dependents",
     "load_detail": "viewer.store.details",
+    "DUPLICATE_KINDS": "viewer.store.duplicates",
+    "DuplicateCandidate": "viewer.store.duplicates",
+    "DuplicateGroup": "viewer.store.duplicates",
+    "find_duplicates": "viewer.store.duplicates",
     "ChangeProbe": "viewer.store.engine",
     "DamagedDatabase": "viewer.store.file_errors",
     "DatabaseBusy": "viewer.store.file_errors",
@@ -183,6 +200,11 @@ _HOMES = {
     "facets": "viewer.store.search",
     "SearchHit": "viewer.store.search",
     "search": "viewer.store.search",
+    "MergeRefused": "viewer.store.record_merge",
+    "MergeResult": "viewer.store.record_merge",
+    "merge_records": "viewer.store.record_merge",
+    "remerge_records": "viewer.store.record_merge",
+    "unmerge_records": "viewer.store.record_merge",
     "REFERENCE_FORMATS": "viewer.store.reference_export",
     "ReferenceFormat": "viewer.store.reference_export",
     "export_references": "viewer.store.reference_export",
@@ -213,6 +235,7 @@ __all__ = [
     "COMPLETION_LIMIT",
     "DB_ENVIRONMENT_VARIABLE",
     "DEFAULT_KEEP",
+    "DUPLICATE_KINDS",
     "NOTED_HEAD_TOPIC",
     "PAGE_SIZE",
     "REFERENCE_FORMATS",
@@ -227,6 +250,8 @@ __all__ = [
     "DatabaseProperties",
     "Dependents",
     "DiskFull",
+    "DuplicateCandidate",
+    "DuplicateGroup",
     "Facets",
     "Finding",
     "ForeignDatabase",
@@ -234,6 +259,8 @@ __all__ = [
     "ImportPlan",
     "InvalidRecord",
     "ListQuery",
+    "MergeRefused",
+    "MergeResult",
     "OpenedDatabase",
     "Openness",
     "ReadOnlyStore",
@@ -268,11 +295,13 @@ __all__ = [
     "export_timelinejs",
     "facets",
     "fetch_rows",
+    "find_duplicates",
     "headers",
     "key_for_name",
     "labels_for",
     "list_backups",
     "load_detail",
+    "merge_records",
     "new_key",
     "newest_good_backup",
     "open_damaged",
@@ -281,6 +310,7 @@ __all__ = [
     "read_file",
     "record_at",
     "records_in",
+    "remerge_records",
     "repair_search_index",
     "report_data",
     "restore_backup",
@@ -294,5 +324,6 @@ __all__ = [
     "synthesise",
     "synthesise_accord",
     "take_backup",
+    "unmerge_records",
     "verify_chain",
 ]

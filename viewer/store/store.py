@@ -204,16 +204,7 @@ class Store:
                 current = row_to_record(linked)
                 before.setdefault((linked_kind, linked_key), current)
                 self._update(session, unlink(current, kind, key))
-            self._log(
-                session,
-                RevisionAction.DELETE,
-                record,
-                {name: (old, None) for name, old in record_fields(record).items()},
-            )
-            search_index.remove(session.connection(), kind, [row.id])
-            session.delete(row)
-            session.flush()  # its citations go with it: their sources count one less
-            derived.refresh_sources(session.connection(), derived.sources_of((record,)))
+            self._remove(session, row, record)
             return record, tuple(before.values())
 
     def restore(self, record: Record, linked_before: Sequence[Record] = ()) -> Record:
@@ -274,7 +265,51 @@ class Store:
             row = _row(session, kind, key)
             return find_dependents(session, row) if row else Dependents((), ())
 
+    # -- steps of a larger write, for the store's own modules ----------------
+    # Each is one logged change within a transaction the caller holds open
+    # with :meth:`writing` (a merge of two records: several changes, one undo).
+
+    def add_within(self, session: Session, record: Record) -> Record:
+        """:meth:`add`, as one step of the caller's write."""
+        return self._add(session, Resolver(session), record)
+
+    def update_within(self, session: Session, record: Record) -> Record:
+        """:meth:`update` (refused if ``record``'s version is not the stored
+        one), as one step of the caller's write."""
+        return self._update(session, record)
+
+    def delete_within(
+        self,
+        session: Session,
+        kind: RecordKind,
+        key: str,
+        note: Mapping[str, tuple[Any, Any]] | None = None,
+    ) -> Record:
+        """Delete a record nothing refers to any more, as one step of the
+        caller's write; ``note`` joins the fields the deletion logs (as
+        ``{"merged_into": (key, None)}``). Returns what was deleted."""
+        row = _row(session, kind, key)
+        if row is None:
+            raise RecordNotFound(f"no {kind.label} has the key {key!r}")
+        record = row_to_record(row)
+        self._remove(session, row, record, note or {})
+        return record
+
     # -- internals -----------------------------------------------------------
+
+    def _remove(
+        self,
+        session: Session,
+        row: Versioned,
+        record: Record,
+        note: Mapping[str, tuple[Any, Any]] | None = None,
+    ) -> None:
+        changes = {name: (old, None) for name, old in record_fields(record).items()}
+        self._log(session, RevisionAction.DELETE, record, {**changes, **(note or {})})
+        search_index.remove(session.connection(), record.kind, [row.id])
+        session.delete(row)
+        session.flush()  # its citations go with it: their sources count one less
+        derived.refresh_sources(session.connection(), derived.sources_of((record,)))
 
     @contextmanager
     def _write(self, operation: str = "saving") -> Iterator[Session]:
