@@ -13,6 +13,7 @@ from viewer.ui.action_icons import ActionIcons
 from viewer.ui.edit.record_editor import RecordEditor
 from viewer.ui.window.back_forward import BackForward
 from viewer.ui.window.database_file import DatabaseFile, DatabaseHost
+from viewer.ui.window.duplicates_actions import DuplicatesActions, DuplicatesHost
 from viewer.ui.window.edit_actions import EditActions
 from viewer.ui.window.help_actions import HelpActions
 from viewer.ui.window.pane_splitter import PaneSplitter
@@ -23,7 +24,7 @@ from viewer.ui.window.view_actions import ViewActions
 from viewer.ui.window.window_tool_bar import WindowToolBar
 
 
-class CommandsHost(DatabaseHost, Protocol):
+class CommandsHost(DatabaseHost, DuplicatesHost, Protocol):
     """What the toolbar and the menus need of the window."""
 
     edit_actions: EditActions
@@ -41,8 +42,9 @@ class CommandsHost(DatabaseHost, Protocol):
 
 class WindowCommands(QObject):
     """The toolbar (Back, Forward, the editing actions, Undo, Redo and the
-    search field) and the menus File, Edit, View, Search and Help, made in
-    the order they stand in the menu bar, each action with its icon.
+    search field) and the menus File, Edit, View, Search, Tools and Help, made in
+    the order they stand in the menu bar, each action with its icon. Tools
+    holds Find Duplicates… (:attr:`duplicates`).
 
     Back/Forward (:attr:`back_forward`) walk the records selected; the File
     menu's work is :attr:`file`'s; the preferences, the view and the help
@@ -100,6 +102,9 @@ class WindowCommands(QObject):
         )
         self.view_actions.add_menu(window.menuBar().addMenu("&View"))
         search.add_menu(window.menuBar().addMenu("&Search"))
+        self.duplicates = DuplicatesActions(host, window, lambda: self.file.lock.reason)
+        self.tools_menu = window.menuBar().addMenu("&Tools")
+        self.duplicates.add_menu(self.tools_menu)
         # Help is the last menu, as on every desktop.
         self.help = HelpActions(window, lambda: host.database_path)
         self.icons.set_icons(
