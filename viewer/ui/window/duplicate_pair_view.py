@@ -3,7 +3,14 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QButtonGroup, QGridLayout, QLabel, QRadioButton, QWidget
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QGridLayout,
+    QGroupBox,
+    QLabel,
+    QRadioButton,
+    QWidget,
+)
 
 from viewer.domain.display_text import one_line
 from viewer.store.api import DuplicateCandidate
@@ -15,7 +22,7 @@ _ROWS = ("Title", "Date", "Web address", "Citations", "Key")
 VALUE_TEXT = 200
 
 
-class DuplicatePairView(QWidget):
+class DuplicatePairView(QGroupBox):
     """The pair chosen in the list: title (or name), date, web address, how
     many citations, key, of each record in its column, with a choice of the
     one to keep (the more cited one when a pair is shown; Alt+F, Alt+S).
@@ -27,7 +34,7 @@ class DuplicatePairView(QWidget):
     survivorChosen = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__("Side by side", parent)
         self.setObjectName("duplicatePair")
         self._pair: DuplicatePair | None = None
         self._setup_widgets()
@@ -36,7 +43,6 @@ class DuplicatePairView(QWidget):
 
     def _setup_widgets(self) -> None:
         layout = QGridLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
         self.keep_first = QRadioButton("Keep &first", self)
         self.keep_second = QRadioButton("Keep &second", self)
         self._choice = QButtonGroup(self)
