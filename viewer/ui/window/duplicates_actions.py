@@ -66,6 +66,8 @@ class DuplicatesActions(QObject):
         # Asks before merging (a test answers for the user).
         self.confirm = confirm
         self.dialog: DuplicatesDialog | None = None
+        # The database the list was read from: the window may show another since.
+        self._searched: Store | None = None
         self.reader = BackgroundReader(self)
         self.find_action = QAction("Find &Duplicates…", window)
         self.find_action.setObjectName("findDuplicatesAction")
@@ -103,7 +105,7 @@ class DuplicatesActions(QObject):
             return
         self.dialog.allow_merge(self._why_not_write())
         self.dialog.show_searching()
-        store = self._host.store
+        store = self._searched = self._host.store
         self.reader.submit(lambda: find_duplicates(store))
 
     def merge(self, survivor: DuplicateCandidate, merged: DuplicateCandidate) -> bool:
@@ -112,6 +114,10 @@ class DuplicatesActions(QObject):
         why_not = self._why_not_write()
         if why_not is not None:
             show_problem(parent, f"Not merged: {why_not}.")
+            return False
+        if self._host.store is not self._searched:
+            show_problem(parent, "Not merged: the window shows another database now.")
+            self.search()
             return False
         noun = record_noun(survivor.kind)
         kept, gone = _named(survivor), _named(merged)
@@ -153,10 +159,6 @@ class DuplicatesActions(QObject):
         editor.changed.emit(survivor.kind.value, survivor.key)
         self.search()
         return True
-
-    def stop(self) -> None:
-        """Drop the search under way (the window closes or shows another file)."""
-        self.reader.stop()
 
     # -- reacting ------------------------------------------------------------------
 
