@@ -155,6 +155,12 @@ def test_found_merged_and_undone_by_keyboard(qtbot: QtBot, active_window: MainWi
     ]
 
     window.undo_action.trigger()
+    assert duplicates.reader.finish()  # read again: the pair is back
+    assert [dialog.model.pair(r).noun for r in range(dialog.model.rowCount())] == [  # type: ignore[union-attr]
+        "source",
+        "participant",
+        "person",
+    ]
     after_undo = {
         (kind, record.key): record
         for kind in (RecordKind.SOURCE, RecordKind.PARTY)

@@ -48,7 +48,7 @@ class DuplicatesActions(QObject):
     Each search runs on a reader thread with its own connection; a reply to
     an earlier search is dropped. A merge is written in one transaction and
     pushed on the editor's undo stack as one step; the window reads afresh
-    (the editor's ``changed``), and the list is searched again.
+    (the editor's ``changed``), and so does the list while it is shown.
     ``why_not_write`` says why the database cannot be written now, or None.
     """
 
@@ -94,6 +94,8 @@ class DuplicatesActions(QObject):
             self.dialog.openRequested.connect(self._open)
             self.dialog.mergeRequested.connect(self.merge)
             self.dialog.searchRequested.connect(self.search)
+            # A change saved, undone or redone in the window may make or end a pair.
+            self._host.editor.changed.connect(self._changed)
         self.dialog.show()
         self.dialog.raise_()
         self.dialog.activateWindow()
@@ -156,8 +158,7 @@ class DuplicatesActions(QObject):
             editor.failed.emit,
         )
         editor.undo_stack.push(command)  # already saved: the first redo does nothing
-        editor.changed.emit(survivor.kind.value, survivor.key)
-        self.search()
+        editor.changed.emit(survivor.kind.value, survivor.key)  # the list is read again too
         return True
 
     # -- reacting ------------------------------------------------------------------
@@ -169,6 +170,10 @@ class DuplicatesActions(QObject):
     def _not_found(self, reason: str) -> None:
         if self.dialog is not None:
             self.dialog.show_failure(reason)
+
+    def _changed(self) -> None:
+        if self.dialog is not None and self.dialog.isVisible():
+            self.search()
 
     def _open(self, kind: str, key: str) -> None:
         self._host.select_record(RecordKind(kind), key)
