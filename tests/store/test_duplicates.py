@@ -9,7 +9,6 @@ import time
 from datetime import date, timedelta
 from pathlib import Path
 
-import pytest
 from sqlalchemy import insert
 
 from tests import samples
@@ -43,10 +42,11 @@ def test_sources_with_one_address_written_differently_are_found(store: Store) ->
 
 
 def test_sources_with_one_doi_are_found(store: Store) -> None:
-    if not hasattr(SourceRow, "doi"):
-        pytest.skip("Source.doi arrives with schema 0010")
-    store.add(dataclasses.replace(_source("a", "One"), doi="10.1000/ABC"))  # type: ignore[call-arg]
-    store.add(dataclasses.replace(_source("b", "Two"), doi="https://doi.org/10.1000/abc"))  # type: ignore[call-arg]
+    store.add(dataclasses.replace(_source("a", "One"), doi="10.1000/ABC"))
+    store.add(
+        dataclasses.replace(_source("b", "Two", day="2020"), doi="https://doi.org/10.1000/abc")
+    )
+    store.add(dataclasses.replace(_source("c", "Three"), doi="10.1000/abd"))
     groups = find_duplicates(store, [RecordKind.SOURCE])
     assert _keys(groups) == [{"a", "b"}]
     assert groups[0].reason == SAME_DOI

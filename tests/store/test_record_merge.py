@@ -174,6 +174,30 @@ def test_a_survivor_without_iso_code_takes_the_merged_ones_and_undo_gives_it_bac
     assert isinstance(emirates, Party) and emirates.iso_code is None
 
 
+def test_the_survivor_takes_what_it_lacks_and_keeps_what_it_has(store: Store) -> None:
+    bare = Source(key="bare", title="Kazakhstan joins", url="https://example.org/a")
+    store.add(bare)
+    store.add(
+        dataclasses.replace(
+            samples.SOURCE, key="full", url="https://example.org/b", doi="10.1/x", notes="kept"
+        )
+    )
+    before = _fields(store)
+    merge = merge_records(store, RecordKind.SOURCE, "bare", "full")
+    survivor = store.get(RecordKind.SOURCE, "bare")
+    assert isinstance(survivor, Source)
+    assert (survivor.title, survivor.url) == ("Kazakhstan joins", "https://example.org/a")
+    assert (survivor.doi, survivor.notes, survivor.publisher) == (
+        "10.1/x",
+        "kept",
+        samples.SOURCE.publisher,
+    )
+    assert survivor.published == samples.SOURCE.published
+    assert survivor.authors == samples.SOURCE.authors
+    unmerge_records(store, merge)
+    assert _fields(store) == before
+
+
 def test_merging_two_people_moves_roles_and_appends_citations(store: Store) -> None:
     for record in samples.ALL:
         store.add(record)

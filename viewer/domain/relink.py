@@ -55,3 +55,22 @@ def with_citations_of(survivor: Record, merged: Record) -> Record:
     if mine is None:
         return survivor
     return dataclasses.replace(survivor, citations=once((*mine, *theirs)))  # type: ignore[arg-type]
+
+
+def filled_from(survivor: Record, merged: Record) -> Record:
+    """``survivor`` with each field it leaves empty (no URL, no DOI, no ISO
+    code, no office...) taken from ``merged``, so that merging loses nothing
+    the survivor lacked; what it holds it keeps. Citations are not fields
+    here: see :func:`with_citations_of`."""
+    changes: dict[str, object] = {}
+    for field in dataclasses.fields(survivor):
+        if field.name in ("key", "version", "citations"):
+            continue
+        theirs = getattr(merged, field.name, None)
+        if _empty(getattr(survivor, field.name)) and not _empty(theirs):
+            changes[field.name] = theirs
+    return dataclasses.replace(survivor, **changes)  # type: ignore[arg-type]
+
+
+def _empty(value: object) -> bool:
+    return value is None or (isinstance(value, str | tuple) and not value)

@@ -108,7 +108,6 @@ def find_duplicates(
 
 
 def _source_groups(store: Store, threshold: float) -> list[DuplicateGroup]:
-    doi_column: Any = getattr(SourceRow, "doi", None)  # from schema 0010 on
     columns: list[Any] = [
         SourceRow.key,
         SourceRow.title,
@@ -116,9 +115,8 @@ def _source_groups(store: Store, threshold: float) -> list[DuplicateGroup]:
         SourceRow.url,
         SourceRow.claims,
         SourceRow.version,
+        SourceRow.doi,
     ]
-    if doi_column is not None:
-        columns.append(doi_column)
     with store.reading() as session:
         rows = [tuple(row) for row in session.execute(select(*columns).order_by(SourceRow.id))]
     by_url: dict[str, list[int]] = defaultdict(list)
@@ -128,7 +126,7 @@ def _source_groups(store: Store, threshold: float) -> list[DuplicateGroup]:
         url = normalise_url(row[3] or "")
         if url:
             by_url[url].append(index)
-        doi = normalise_doi(row[6] or "") if len(row) > 6 else ""
+        doi = normalise_doi(row[6] or "")
         if doi:
             by_doi[doi].append(index)
         if row[2]:

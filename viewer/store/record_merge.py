@@ -2,7 +2,8 @@
 
 Everything that refers to the merged record is moved onto the survivor
 (each record so changed is one logged update), the merged record's own
-citations are added to the survivor's, and the merged record is deleted
+citations are added to the survivor's and its values fill the fields the
+survivor leaves empty, and the merged record is deleted
 with a "merged into" note in its deletion's entry: the history of both
 stays in the log. Undoing writes every one of them back as it was.
 """
@@ -20,7 +21,7 @@ from viewer.domain.enums import RecordKind
 from viewer.domain.field_labels import record_noun
 from viewer.domain.quoting import quoted
 from viewer.domain.records import Party, Record
-from viewer.domain.relink import relink, with_citations_of
+from viewer.domain.relink import filled_from, relink, with_citations_of
 from viewer.domain.serial import record_fields
 from viewer.store.dependents import claim_of
 from viewer.store.errors import ConflictError, RecordNotFound, StoreError
@@ -112,9 +113,8 @@ def merge_records(
         )
         store.delete_within(session, kind, other_key, {MERGED_INTO: (survivor_key, None)})
         current = to_record(_row(session, kind, survivor_key))
-        wanted = with_citations_of(current, other)
-        if isinstance(wanted, Party) and isinstance(other, Party) and not wanted.iso_code:
-            wanted = dataclasses.replace(wanted, iso_code=other.iso_code)
+        # After the deletion: a participant's ISO code may pass to the survivor.
+        wanted = filled_from(with_citations_of(current, other), other)
         survivor_after = store.update_within(session, wanted)
         return MergeResult(kind, survivor, survivor_after, other, linked_before, linked_after)
 

@@ -125,8 +125,9 @@ class DuplicatesActions(QObject):
         kept, gone = _named(survivor), _named(merged)
         question = (
             f"Merge {noun} “{gone}” into “{kept}”?\n\n"
-            f"Everything that refers to “{gone}” will refer to “{kept}” instead, "
-            f"its citations go with it, and “{gone}” is deleted. Edit ▸ Undo puts both back."
+            f"Everything that refers to “{gone}” will refer to “{kept}” instead, its "
+            f"citations go with it, it fills the fields “{kept}” leaves empty, and then it "
+            "is deleted. Edit ▸ Undo puts both back."
         )
         if not self.confirm(parent, "Merge", question):
             return False
