@@ -10,8 +10,8 @@ Carnahan") becomes its parts ({"family": "Carnahan", "given": "Ashley"}),
 split as the citation formatter split it before (``guess_author``), so the
 formatted references read as they did. A news article's newspaper was its
 publisher; it becomes its container title too (the publisher stays).
-The search index is built again: it now holds the names, the container
-title and the DOI. Each source changed gets an "update" entry in the
+The sources' rows of the search index are written again: they now hold the
+names, the container title and the DOI. Each source changed gets an "update" entry in the
 revision log, so that the log still accounts for every record.
 """
 
@@ -25,6 +25,7 @@ import sqlalchemy as sa
 from alembic import op
 
 from viewer.domain.authors import guess_author, stored_authors
+from viewer.domain.enums import RecordKind
 from viewer.store import chain, search_index
 
 revision = "0010"
@@ -33,6 +34,7 @@ branch_labels = None
 depends_on = None
 
 _BATCH = 1_000
+SOURCE = RecordKind.SOURCE
 MIGRATION_USER = "Accords Viewer (database upgrade 0010)"
 # The log's columns as this migration writes them (not the model's, which may grow).
 _REVISIONS = sa.table(
@@ -116,7 +118,11 @@ def upgrade() -> None:
     for start in range(0, len(updates), _BATCH):
         connection.execute(update, updates[start : start + _BATCH])
         connection.execute(sa.insert(_REVISIONS), logged[start : start + _BATCH])
-    search_index.rebuild(connection)
+    # Only the sources' index rows change: written again, the others kept.
+    connection.exec_driver_sql(
+        f"DELETE FROM {search_index.TABLE} WHERE rowid % 8 = {search_index.KIND_CODES[SOURCE]}"
+    )
+    search_index.add_after(connection, SOURCE, 0)
 
 
 def downgrade() -> None:
