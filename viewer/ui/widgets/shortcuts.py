@@ -59,6 +59,9 @@ KEYS_WITHOUT_ACTIONS = (
     ShortcutEntry("In a form", "Go to a field", "Alt+its underlined letter"),
     ShortcutEntry("In a form", "Save", "Enter in a one-line field"),
     ShortcutEntry("In a form", "Cancel", "Esc"),
+    ShortcutEntry("In Find Duplicates", "Keep the first, keep the second", "Alt+F, Alt+S"),
+    ShortcutEntry("In Find Duplicates", "Merge the pair", "Ctrl+M"),
+    ShortcutEntry("In Find Duplicates", "Open the record to keep", "Enter"),
 )
 
 
