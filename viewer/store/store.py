@@ -34,6 +34,7 @@ from viewer.store.errors import (
     InvalidRecord,
     RecordNotFound,
     RecordUnreadable,
+    StaleRecord,
     StoreError,
 )
 from viewer.store.file_errors import DamagedDatabase, ReadOnlyStore
@@ -204,17 +205,20 @@ class Store:
                 current = row_to_record(linked)
                 before.setdefault((linked_kind, linked_key), current)
                 self._update(session, unlink(current, kind, key))
-            self._log(
-                session,
-                RevisionAction.DELETE,
-                record,
-                {name: (old, None) for name, old in record_fields(record).items()},
-            )
-            search_index.remove(session.connection(), kind, [row.id])
-            session.delete(row)
-            session.flush()  # its citations go with it: their sources count one less
-            derived.refresh_sources(session.connection(), derived.sources_of((record,)))
+            self._remove(session, row, record)
             return record, tuple(before.values())
+
+    def _remove(self, session: Session, row: Versioned, record: Record) -> None:
+        self._log(
+            session,
+            RevisionAction.DELETE,
+            record,
+            {name: (old, None) for name, old in record_fields(record).items()},
+        )
+        search_index.remove(session.connection(), record.kind, [row.id])
+        session.delete(row)
+        session.flush()  # its citations go with it: their sources count one less
+        derived.refresh_sources(session.connection(), derived.sources_of((record,)))
 
     def restore(self, record: Record, linked_before: Sequence[Record] = ()) -> Record:
         """Add a deleted record back, and give the records that let go of it
@@ -249,6 +253,43 @@ class Store:
         groups = [(kind, records.get(kind, ())) for kind in WRITE_ORDER]
         with self._write("importing") as session:
             return insert_all(session.connection(), groups, self.user, progress)
+
+    def merge_all(
+        self,
+        adds: Mapping[RecordKind, Sequence[Record]],
+        updates: Sequence[Record] = (),
+        removals: Sequence[Record] = (),
+        progress: Callable[[int, int], None] | None = None,
+    ) -> list[Record]:
+        """Add, update and delete many records in one transaction (an import that
+        merges, and its undo): all of it or none; returns ``updates`` as stored.
+
+        ``adds`` go in bulk as :meth:`add_all` writes them; each of ``updates``
+        and ``removals`` carries the version it expects (as :meth:`update`):
+        one that someone changed since refuses the whole with
+        :class:`StaleRecord`. Removals go last, the records that refer to
+        others first; one still referred to refuses the whole.
+        """
+        groups = [(kind, adds.get(kind, ())) for kind in WRITE_ORDER]
+        with self._write("importing") as session:
+            insert_all(session.connection(), groups, self.user, progress)
+            stored = [self._update_expected(session, record) for record in updates]
+            order = {kind: number for number, kind in enumerate(reversed(WRITE_ORDER))}
+            for record in sorted(removals, key=lambda record: order[record.kind]):
+                row = _row(session, record.kind, record.key)
+                if row is None or row.version != record.version:
+                    raise StaleRecord(record.kind, record.key, row_to_record(row) if row else None)
+                dependents = find_dependents(session, row)
+                if dependents.blocking or dependents.links:
+                    raise HasDependents(record, dependents.descriptions())
+                self._remove(session, row, row_to_record(row))
+            return stored
+
+    def _update_expected(self, session: Session, record: Record) -> Record:
+        try:
+            return self._update(session, record)
+        except ConflictError as conflict:
+            raise StaleRecord(record.kind, record.key, conflict.current) from None
 
     def set_author(self, name: str) -> None:
         """Name ``name`` as the author of every change written from now on
