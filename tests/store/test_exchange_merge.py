@@ -144,7 +144,7 @@ def test_a_record_changed_since_the_plan_stops_the_whole_import(seeded_store: St
     data["parties"].append({"key": "new-party", "name": "Newland", "party_kind": "state"})
     plan = plan_import(data, seeded_store)
     stored = seeded_store.get(RecordKind.SOURCE, FOX)
-    assert stored is not None
+    assert isinstance(stored, Source)
     seeded_store.update(dataclasses.replace(stored, notes="Someone else's note"))
     before = exported(seeded_store)
     with pytest.raises(StaleRecord, match=f"source '{FOX}' was changed by someone since"):
@@ -166,9 +166,9 @@ def test_undoing_a_merge_removes_the_added_and_restores_the_updated(seeded_store
 
 
 def test_a_big_file_plans_in_linear_time(store: Store) -> None:
-    sources: list[Record] = [Source(f"s{n}", f"Source number {n}") for n in range(10_000)]
+    sources = [Source(f"s{n}", f"Source number {n}") for n in range(10_000)]
     store.add_all({RecordKind.SOURCE: sources[:5_000]})
-    changed = [
+    changed: list[Record] = [
         dataclasses.replace(s, title=f"{s.label} (revised)") if i % 2 else s
         for i, s in enumerate(sources)
     ]
