@@ -13,13 +13,11 @@ from sqlalchemy import Connection, func, select
 
 from viewer.domain.enums import RecordKind
 from viewer.domain.serial import JsonValue
+from viewer.store.exchange_checks import FORMAT_NAME, FORMAT_VERSION
 from viewer.store.store import Store
 from viewer.store.streams import exchange_forms, table_of
 
 Progress = Callable[[int, int], None]
-
-FORMAT_NAME = "accords-viewer"
-FORMAT_VERSION = 2
 
 
 def export_data(store: Store) -> dict[str, Any]:
