@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -189,3 +190,27 @@ def test_a_screenshot_of_the_preview(qtbot: QtBot, seeded_store: Store, tmp_path
     shots = Path("/work/shots")
     if shots.is_dir():
         assert dialog.grab().save(str(shots / "import_preview.png"))
+
+
+def test_an_undo_refused_by_a_later_change_changes_nothing(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    chooser = AnsweringChooser()
+    window.file_actions.chooser = chooser
+    chooser.to_import = their_file(window.store, tmp_path / "theirs.json")
+    store = window.store
+    run_to_end(qtbot, window.file_actions.import_file())
+    dialog = window.file_actions.importer.preview
+    assert dialog is not None
+    with qtbot.waitSignal(window.file_actions.taskEnded, timeout=60_000):
+        qtbot.keyClick(dialog.table, Qt.Key.Key_Return)
+    extra = store.get(RecordKind.SOURCE, "extra-report")
+    assert extra is not None
+    store.update(replace(extra, title="An extra report, corrected"))
+    after = api.export_data(store)
+    window.edit_actions.undo.trigger()
+    assert api.export_data(store) == after
+    assert window.statusBar().currentMessage() == (
+        "Could not undo “Import theirs.json”: source 'extra-report' was changed by someone "
+        "since; nothing was changed"
+    )
