@@ -21,6 +21,7 @@ from tests.ui.window.test_file_menu import AnsweringChooser, run_to_end
 from viewer.app import create_main_window
 from viewer.domain.enums import RecordKind
 from viewer.domain.import_merge import Choice
+from viewer.domain.records import Source
 from viewer.store import api
 from viewer.store.api import ImportPlan, Store
 from viewer.ui.window.import_preview_dialog import ImportPreviewDialog
@@ -205,7 +206,7 @@ def test_an_undo_refused_by_a_later_change_changes_nothing(
     with qtbot.waitSignal(window.file_actions.taskEnded, timeout=60_000):
         qtbot.keyClick(dialog.table, Qt.Key.Key_Return)
     extra = store.get(RecordKind.SOURCE, "extra-report")
-    assert extra is not None
+    assert isinstance(extra, Source)
     store.update(replace(extra, title="An extra report, corrected"))
     after = api.export_data(store)
     window.edit_actions.undo.trigger()
