@@ -163,8 +163,9 @@ def value_text(value: JsonValue) -> str:
         return "(empty)"
     if isinstance(value, str):
         return quoted(value, VALUE_LIMIT)
-    if isinstance(value, list) and all(isinstance(item, str) for item in value):
-        return quoted(", ".join(str(item) for item in value), VALUE_LIMIT)
+    if isinstance(value, list) and all(isinstance(item, str) or _is_name(item) for item in value):
+        names = (item if isinstance(item, str) else _name(item) for item in value)
+        return quoted("; ".join(names), VALUE_LIMIT)
     if isinstance(value, list):
         return f"{len(value)} item{'' if len(value) == 1 else 's'}"
     text = json.dumps(value, ensure_ascii=False)
@@ -173,3 +174,18 @@ def value_text(value: JsonValue) -> str:
 
 def _count(value: JsonValue) -> int:
     return len(value) if isinstance(value, list) else 0
+
+
+_NAME_PARTS = ("literal", "family", "given")
+
+
+def _is_name(item: JsonValue) -> bool:
+    """Whether ``item`` is an author in exchange form: {"family", "given", "literal"}."""
+    return isinstance(item, dict) and bool(item) and set(item) <= set(_NAME_PARTS)
+
+
+def _name(item: Mapping[str, JsonValue]) -> str:
+    """ "van der Berg, Anna", or a body's name as it is."""
+    if item.get("literal"):
+        return str(item["literal"])
+    return ", ".join(str(item[part]) for part in ("family", "given") if item.get(part))
