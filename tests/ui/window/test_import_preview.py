@@ -15,7 +15,7 @@ from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QComboBox, QWidget
 
 from tests.ui.window.test_file_menu import AnsweringChooser, run_to_end
 from viewer.app import create_main_window
@@ -215,3 +215,27 @@ def test_an_undo_refused_by_a_later_change_changes_nothing(
         "Could not undo “Import theirs.json”: source 'extra-report' was changed by someone "
         "since; nothing was changed"
     )
+
+
+def test_f2_opens_the_list_of_a_records_choices(
+    qtbot: QtBot, seeded_store: Store, tmp_path: Path
+) -> None:
+    plan = planned(seeded_store, their_file(seeded_store, tmp_path / "t.json"))
+    dialog = ImportPreviewDialog(plan, "t.json")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.table.setCurrentIndex(dialog.model.index(0, CHOICE))
+    qtbot.keyClick(dialog.table, Qt.Key.Key_F2)
+    box = dialog.table.findChild(QComboBox)
+    assert box is not None
+    assert [box.itemText(n) for n in range(box.count())] == [
+        "Update",
+        "Skip",
+        f"Add as new ({FOX}-2)",
+    ]
+    box.setCurrentIndex(1)
+    qtbot.keyClick(box, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: dialog.model.choice(0) is Choice.SKIP)  # committed when Qt is idle
+    # A new record offers one choice: its cell does not open.
+    assert not dialog.model.flags(dialog.model.index(1, CHOICE)) & Qt.ItemFlag.ItemIsEditable

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from viewer.domain.import_merge import Choice, Standing
 from viewer.store.api import ImportPlan
+from viewer.ui.window.import_choice_delegate import ImportChoiceDelegate
 from viewer.ui.window.import_preview_model import (
     CHANGES,
     CHOICE,
@@ -47,9 +48,9 @@ class ImportPreviewDialog(QDialog):
     accepted.
 
     Keyboard: the table has the focus; A, U, S and N give the selected rows
-    Add, Update, Skip or Add as new; "Update all" and "Skip all" decide every
-    changed record; Enter imports, Escape cancels. Text from the file is
-    shown as plain text.
+    Add, Update, Skip or Add as new (F2 on a Choice cell opens the list of
+    its choices); "Update all" and "Skip all" decide every changed record;
+    Enter imports, Escape cancels. Text from the file is shown as plain text.
     """
 
     def __init__(self, plan: ImportPlan, file_name: str, parent: QWidget | None = None) -> None:
@@ -74,7 +75,11 @@ class ImportPreviewDialog(QDialog):
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setItemDelegateForColumn(CHOICE, ImportChoiceDelegate(self.model, self.table))
+        self.table.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+        )
         self.table.setWordWrap(False)
         self.table.setTabKeyNavigation(False)  # Tab leaves the table for the buttons
         self.table.verticalHeader().hide()
