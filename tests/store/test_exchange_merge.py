@@ -14,7 +14,8 @@ from viewer.domain.dates import FuzzyDate
 from viewer.domain.enums import RecordKind, RevisionAction
 from viewer.domain.import_merge import Choice, FieldChange, Standing
 from viewer.domain.records import Citation, Event, Record, Source
-from viewer.store.errors import StaleRecord
+from viewer.store.checks import run_checks
+from viewer.store.errors import HasDependents, StaleRecord
 from viewer.store.exchange import dumps, export_data, merge_import, plan_import
 from viewer.store.exchange_merge import apply_merge, plan_merge
 from viewer.store.store import Store
@@ -183,3 +184,29 @@ def test_a_big_file_plans_in_linear_time(store: Store) -> None:
     assert standings.count(Standing.CHANGED) == 2_500
     assert standings.count(Standing.UNCHANGED) == 2_500
     assert standings.count(Standing.NEW) == 15_000
+
+
+def test_an_added_record_another_now_cites_is_not_taken_out(seeded_store: Store) -> None:
+    data = exported(seeded_store)
+    data["sources"].append({"key": "extra", "title": "Extra source"})
+    outcome = merge_import(plan_import(data, seeded_store), seeded_store)
+    seeded_store.add(Event("later", "Later event", citations=(Citation("extra"),)))
+    before = exported(seeded_store)
+    with pytest.raises(HasDependents, match="Extra source"):
+        seeded_store.merge_all({}, [], outcome.added)
+    assert exported(seeded_store) == before
+
+
+def test_many_added_records_are_taken_out_in_bulk(store: Store) -> None:
+    sources: list[Record] = [Source(f"s{n}", f"Source {n}", version=1) for n in range(3_000)]
+    events: list[Record] = [
+        Event(f"e{n}", f"Event {n}", citations=(Citation(f"s{n}"),), version=1)
+        for n in range(3_000)
+    ]
+    store.merge_all({RecordKind.SOURCE: sources, RecordKind.EVENT: events})
+    started = time.perf_counter()
+    store.merge_all({}, [], sources + events)
+    print(f"took out 6,000 records in {time.perf_counter() - started:.2f} s")
+    assert store.count(RecordKind.SOURCE) == store.count(RecordKind.EVENT) == 0
+    assert [r.action for r in store.revisions()].count(RevisionAction.DELETE) == 6_000
+    assert run_checks(store) == []  # the search index, the counts kept, the log's chain

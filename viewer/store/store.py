@@ -26,6 +26,7 @@ from viewer.domain.unlink import unlink
 from viewer.domain.validation import validate
 from viewer.store import chain, derived, search_index
 from viewer.store.bulk import insert_all
+from viewer.store.bulk_remove import remove_all
 from viewer.store.dependents import Dependents, find_dependents
 from viewer.store.engine import ChangeProbe, database_files, writer
 from viewer.store.errors import (
@@ -274,16 +275,21 @@ class Store:
         with self._write("importing") as session:
             insert_all(session.connection(), groups, self.user, progress)
             stored = [self._update_expected(session, record) for record in updates]
-            order = {kind: number for number, kind in enumerate(reversed(WRITE_ORDER))}
-            for record in sorted(removals, key=lambda record: order[record.kind]):
-                row = _row(session, record.kind, record.key)
-                if row is None or row.version != record.version:
-                    raise StaleRecord(record.kind, record.key, row_to_record(row) if row else None)
-                dependents = find_dependents(session, row)
-                if dependents.blocking or dependents.links:
-                    raise HasDependents(record, dependents.descriptions())
-                self._remove(session, row, row_to_record(row))
+            if removals:
+                session.flush()  # the log's tip, and the rows the updates left
+                remove_all(
+                    session.connection(),
+                    removals,
+                    self.user,
+                    lambda kind, key: self._refuse_removal(session, kind, key),
+                )
             return stored
+
+    def _refuse_removal(self, session: Session, kind: RecordKind, key: str) -> None:
+        row = _row(session, kind, key)
+        assert row is not None
+        record = row_to_record(row)
+        raise HasDependents(record, find_dependents(session, row).descriptions())
 
     def _update_expected(self, session: Session, record: Record) -> Record:
         try:
