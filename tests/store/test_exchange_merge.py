@@ -11,9 +11,9 @@ from typing import Any
 import pytest
 
 from viewer.domain.dates import FuzzyDate
-from viewer.domain.enums import RecordKind, RevisionAction
+from viewer.domain.enums import RecordKind, RevisionAction, RoleKind
 from viewer.domain.import_merge import Choice, FieldChange, Standing
-from viewer.domain.records import Citation, Event, Record, Source
+from viewer.domain.records import Citation, Event, EventRole, Party, Record, Source
 from viewer.store.checks import run_checks
 from viewer.store.errors import HasDependents, StaleRecord
 from viewer.store.exchange import dumps, export_data, merge_import, plan_import
@@ -210,3 +210,43 @@ def test_many_added_records_are_taken_out_in_bulk(store: Store) -> None:
     assert store.count(RecordKind.SOURCE) == store.count(RecordKind.EVENT) == 0
     assert [r.action for r in store.revisions()].count(RevisionAction.DELETE) == 6_000
     assert run_checks(store) == []  # the search index, the counts kept, the log's chain
+
+
+def test_many_updates_are_written_in_bulk_and_logged(seeded_store: Store) -> None:
+    store = seeded_store
+    sources = [Source(f"s{n}", f"Source {n}") for n in range(2_000)]
+    events = [Event(f"e{n}", f"Event {n}", citations=(Citation(f"s{n}"),)) for n in range(2_000)]
+    store.add_all({RecordKind.SOURCE: sources, RecordKind.EVENT: events})
+    israel = store.get(RecordKind.PARTY, "israel")
+    assert isinstance(israel, Party)
+    changed: dict[RecordKind, list[Record]] = {
+        RecordKind.SOURCE: [dataclasses.replace(s, publisher="Press") for s in sources],
+        RecordKind.EVENT: [
+            Event(
+                f"e{n}",
+                f"Event {n}",
+                roles=(EventRole(RoleKind.HOST, party="israel"),),
+                citations=(Citation(f"s{(n + 1) % 2_000}", "p. 1"),),
+            )
+            for n in range(2_000)
+        ],
+        RecordKind.PARTY: [dataclasses.replace(israel, notes="Renamed notes")],
+    }
+    revisions = len(store.revisions())
+    entries = plan_merge(changed, store)
+    started = time.perf_counter()
+    outcome = apply_merge(entries, [entry.default for entry in entries], store)
+    print(f"updated 4,001 records in {time.perf_counter() - started:.2f} s")
+    assert len(outcome.updated) == 4_001
+    assert len(store.revisions()) == revisions + 4_001
+    event = store.get(RecordKind.EVENT, "e5")
+    assert isinstance(event, Event)
+    assert event.citations == (Citation("s6", "p. 1"),) and event.version == 2
+    assert event.roles == (EventRole(RoleKind.HOST, party="israel"),)
+    assert store.revisions(RecordKind.EVENT, "e5")[-1].changes.keys() == {"roles", "citations"}
+    assert run_checks(store) == []
+    # And its undo puts every one back.
+    restored = [dataclasses.replace(old, version=new.version) for old, new in outcome.updated]
+    store.merge_all({}, restored)
+    assert store.get(RecordKind.EVENT, "e5") == dataclasses.replace(events[5], version=3)
+    assert run_checks(store) == []

@@ -27,6 +27,7 @@ from viewer.domain.validation import validate
 from viewer.store import chain, derived, search_index
 from viewer.store.bulk import insert_all
 from viewer.store.bulk_remove import remove_all
+from viewer.store.bulk_update import update_all
 from viewer.store.dependents import Dependents, find_dependents
 from viewer.store.engine import ChangeProbe, database_files, writer
 from viewer.store.errors import (
@@ -35,7 +36,6 @@ from viewer.store.errors import (
     InvalidRecord,
     RecordNotFound,
     RecordUnreadable,
-    StaleRecord,
     StoreError,
 )
 from viewer.store.file_errors import DamagedDatabase, ReadOnlyStore
@@ -265,8 +265,9 @@ class Store:
         """Add, update and delete many records in one transaction (an import that
         merges, and its undo): all of it or none; returns ``updates`` as stored.
 
-        ``adds`` go in bulk as :meth:`add_all` writes them; each of ``updates``
-        and ``removals`` carries the version it expects (as :meth:`update`):
+        Each goes in bulk (:mod:`viewer.store.bulk`, ``bulk_update``,
+        ``bulk_remove``), linear in the records. Each of ``updates`` and
+        ``removals`` carries the version it expects (as :meth:`update`):
         one that someone changed since refuses the whole with
         :class:`StaleRecord`. Removals go last, the records that refer to
         others first; one still referred to refuses the whole.
@@ -274,7 +275,7 @@ class Store:
         groups = [(kind, adds.get(kind, ())) for kind in WRITE_ORDER]
         with self._write("importing") as session:
             insert_all(session.connection(), groups, self.user, progress)
-            stored = [self._update_expected(session, record) for record in updates]
+            stored = update_all(session, updates, self.user, WRITE_ORDER) if updates else []
             if removals:
                 session.flush()  # the log's tip, and the rows the updates left
                 remove_all(
@@ -290,12 +291,6 @@ class Store:
         assert row is not None
         record = row_to_record(row)
         raise HasDependents(record, find_dependents(session, row).descriptions())
-
-    def _update_expected(self, session: Session, record: Record) -> Record:
-        try:
-            return self._update(session, record)
-        except ConflictError as conflict:
-            raise StaleRecord(record.kind, record.key, conflict.current) from None
 
     def set_author(self, name: str) -> None:
         """Name ``name`` as the author of every change written from now on

@@ -18,12 +18,10 @@ from viewer.ui.window.file_chooser import PathChooser
 from viewer.ui.window.import_preview_dialog import ImportPreviewDialog
 from viewer.ui.window.long_task import LongTask, Work
 
-# An import that adds or updates more records than these is not kept for undo:
-# its undo runs on the GUI thread, and the window would stop answering for
-# seconds (records added are taken out in bulk, about 40 µs each; records
-# updated are put back one by one, about 2 ms each).
-UNDO_ADDED = 100_000
-UNDO_UPDATED = 1_000
+# An import that writes more records than this is not kept for undo: its undo
+# runs on the GUI thread (in bulk, some 50 µs a record), and the window
+# would stop answering for seconds.
+UNDO_LIMIT = 100_000
 
 
 class ImportHost(Protocol):
@@ -108,8 +106,7 @@ class ImportController(QObject):
             return
         undo = ""
         written = len(merged.added) + len(merged.updated)
-        small = len(merged.added) <= UNDO_ADDED and len(merged.updated) <= UNDO_UPDATED
-        if self.undo_stack is not None and small:
+        if self.undo_stack is not None and written <= UNDO_LIMIT:
             command = ImportCommand(
                 self._host.store, path.name, merged, self._host.refresh, self._host.say
             )
