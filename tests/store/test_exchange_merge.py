@@ -101,6 +101,11 @@ def test_a_source_under_another_key_matches_by_url_and_its_citations_follow(
             "URL",
         ),
         (
+            {"title": "A", "doi": "10.1000/ABC.1"},
+            {"title": "B", "doi": "https://doi.org/10.1000/abc.1"},
+            "DOI",
+        ),
+        (
             {
                 "title": "Élysée: the “deal”, at last",
                 "published": FuzzyDate.parse("2020-09"),

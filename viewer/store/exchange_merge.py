@@ -151,29 +151,31 @@ def _sources_alike(
     by_url: dict[str, str] = {}
     by_doi: dict[str, str] = {}
     by_title: dict[tuple[str, str], str] = {}
-    columns = [SourceRow.key, SourceRow.url, SourceRow.title, SourceRow.published_edtf]
-    doi_column = getattr(SourceRow, "doi", None)
-    if doi_column is not None:
-        columns.append(doi_column)
+    columns = (
+        SourceRow.key,
+        SourceRow.url,
+        SourceRow.title,
+        SourceRow.published_edtf,
+        SourceRow.doi,
+    )
     for row in session.execute(select(*columns).order_by(SourceRow.id)):
-        stored, url, title, issued = str(row[0]), row[1], row[2], row[3]
+        stored, url, title, issued, doi = str(row[0]), row[1], row[2], row[3], row[4]
         if stored in taken:
             continue
         if url:
             by_url.setdefault(url_form(url), stored)
-        if len(row) > 4 and row[4]:
-            by_doi.setdefault(doi_form(row[4]), stored)
+        if doi:
+            by_doi.setdefault(doi_form(doi), stored)
         if title and issued:
             by_title.setdefault((title_form(title), issued), stored)
     chosen: dict[str, tuple[str, str]] = {}  # file key -> database key, how
     claimed: set[str] = set()
     for source in sources:
         assert isinstance(source, Source)
-        doi = str(getattr(source, "doi", "") or "")
         issued = source.published.edtf if source.published else ""
         candidates = (
             ("URL", by_url.get(url_form(source.url)) if source.url else None),
-            ("DOI", by_doi.get(doi_form(doi)) if doi else None),
+            ("DOI", by_doi.get(doi_form(source.doi)) if source.doi else None),
             ("title and date", by_title.get((title_form(source.title), issued))),
         )
         for how, alike in candidates:
