@@ -18,6 +18,7 @@ from viewer.store.checks import run_checks
 from viewer.store.errors import HasDependents, StaleRecord
 from viewer.store.exchange import dumps, export_data, merge_import, plan_import
 from viewer.store.exchange_merge import apply_merge, plan_merge
+from viewer.store.record_import import plan_records
 from viewer.store.store import Store
 
 FOX = "fox-news-kazakhstan-abraham-accords-2025-11-06"
@@ -255,3 +256,25 @@ def test_many_updates_are_written_in_bulk_and_logged(seeded_store: Store) -> Non
     store.merge_all({}, restored)
     assert store.get(RecordKind.EVENT, "e5") == dataclasses.replace(events[5], version=3)
     assert run_checks(store) == []
+
+
+def test_records_of_another_reader_are_checked_and_keep_what_they_cannot_say(
+    store: Store,
+) -> None:
+    store.add(Source("ours", "Deal signed", url="https://example.org/deal", notes="Our notes"))
+    # As a BibTeX reader would make them: no notes, keys of its own.
+    read = [
+        Source("smith2020", "Deal signed, at last", url="https://example.org/deal/"),
+        Source("BAD KEY", "Broken"),
+    ]
+    plan = plan_records({RecordKind.SOURCE: read}, store, not_given={"notes"})
+    assert [str(problem).split(":")[0] for problem in plan.problems] == ["sources[1].key"]
+    plan = plan_records({RecordKind.SOURCE: read[:1]}, store, not_given={"notes"})
+    assert plan.problems == []
+    (entry,) = plan.entries
+    assert entry.matched_by == "URL"
+    assert [change.field for change in entry.changes] == ["title", "url"]  # not the notes
+    merge_import(plan, store)
+    stored = store.get(RecordKind.SOURCE, "ours")
+    assert isinstance(stored, Source)
+    assert (stored.title, stored.notes) == ("Deal signed, at last", "Our notes")

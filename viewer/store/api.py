@@ -86,6 +86,7 @@ if TYPE_CHECKING:
     from viewer.store.overview import accord_overview, busiest_accord
     from viewer.store.paths import APP_NAME, DB_ENVIRONMENT_VARIABLE, default_database_path
     from viewer.store.properties import DatabaseProperties, database_properties
+    from viewer.store.record_import import plan_records
     from viewer.store.reference_export import (
         REFERENCE_FORMATS,
         ReferenceFormat,
@@ -158,6 +159,7 @@ _HOMES = {
     "export_data": "viewer.store.exchange",
     "export_json": "viewer.store.exchange",
     "plan_import": "viewer.store.exchange",
+    "plan_records": "viewer.store.record_import",
     "read_file": "viewer.store.exchange",
     "records_in": "viewer.store.exchange",
     "record_at": "viewer.store.history",
@@ -287,6 +289,7 @@ __all__ = [
     "open_damaged",
     "open_or_create",
     "plan_import",
+    "plan_records",
     "read_file",
     "record_at",
     "records_in",

@@ -3,11 +3,20 @@ import of what the user chose.
 
 The planning takes records, not a file, so that any reader can feed it: the
 JSON exchange file (:func:`viewer.store.exchange.plan_import`), and readers of
-CSL-JSON, BibTeX or RIS that return :class:`Source` records::
+CSL-JSON, BibTeX or RIS that return :class:`Source` records. Through the
+store's API (checked, and as the command line and the window's preview take
+it)::
+
+    plan = api.plan_records({RecordKind.SOURCE: sources}, store,
+                            not_given={"notes", "archived_text"})
+    # plan.problems; plan.entries (new / unchanged / changed, field by field);
+    # plan.choices, the defaults, changed by the preview or --on-conflict
+    outcome = api.merge_import(plan, store)   # outcome.summary()
+
+or, for records already checked, here::
 
     entries = plan_merge({RecordKind.SOURCE: sources}, store)
-    choices = [entry.default for entry in entries]   # or what the user picked
-    outcome = apply_merge(entries, choices, store)
+    outcome = apply_merge(entries, [entry.default for entry in entries], store)
 
 A record matches one in the database of its kind under the same key; a
 source (under a key the database does not have) also matches one with the
@@ -24,7 +33,7 @@ one pass over the sources' URL, DOI, title and date columns.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from sqlalchemy import select
@@ -86,19 +95,31 @@ def _update_words(before: Record, after: Record) -> str:
     return f"{before.kind.label} {before.key}: {names}"
 
 
-def plan_merge(records: Mapping[RecordKind, Sequence[Record]], store: Store) -> list[MergeEntry]:
+def plan_merge(
+    records: Mapping[RecordKind, Sequence[Record]],
+    store: Store,
+    *,
+    not_given: Collection[str] = (),
+) -> list[MergeEntry]:
     """How each of ``records`` (checked, with keys unique per kind) stands
     against the database: new, unchanged or changed (field by field), in
     the order of :data:`WRITE_ORDER`, each kind in the order given.
 
     A record's references are compared as the import would write them: a
     source matched under another key is cited by the database's key.
+
+    A format that carries only some of a record's fields names the others in
+    ``not_given`` (a BibTeX reader: ``{"notes", "archived_text"}``): where
+    such a field is empty in a matched record, the database's value is
+    kept, so that an update never blanks what the file could not say.
     """
     with without_cycle_collection(), store.reading() as session:
-        return _plan(records, session)
+        return _plan(records, session, frozenset(not_given))
 
 
-def _plan(records: Mapping[RecordKind, Sequence[Record]], session: Session) -> list[MergeEntry]:
+def _plan(
+    records: Mapping[RecordKind, Sequence[Record]], session: Session, not_given: frozenset[str]
+) -> list[MergeEntry]:
     matched: dict[tuple[RecordKind, str], tuple[Record, str]] = {}
     for kind in WRITE_ORDER:
         wanted = {record.key for record in records.get(kind, ())}
@@ -121,6 +142,7 @@ def _plan(records: Mapping[RecordKind, Sequence[Record]], session: Session) -> l
                 entries.append(MergeEntry(record, Standing.NEW))
                 continue
             existing, how = match
+            record = _given(record, existing, not_given)
             written = dataclasses.replace(
                 rekeyed(record, keys), key=existing.key, version=existing.version
             )
@@ -130,6 +152,16 @@ def _plan(records: Mapping[RecordKind, Sequence[Record]], session: Session) -> l
                 MergeEntry(record, standing, existing, changes, how, fresh[(kind, record.key)])
             )
     return entries
+
+
+def _given(record: Record, existing: Record, not_given: frozenset[str]) -> Record:
+    """``record`` with the ``not_given`` fields it leaves empty taken from ``existing``."""
+    kept = {
+        name: getattr(existing, name)
+        for name in not_given
+        if hasattr(record, name) and getattr(record, name) in ("", None, ())
+    }
+    return dataclasses.replace(record, **kept) if kept else record
 
 
 def _records_with_keys(session: Session, kind: RecordKind, keys: Iterable[str]) -> list[Record]:
