@@ -95,9 +95,20 @@ def build_parser() -> argparse.ArgumentParser:
     )
 
     importer = commands.add_parser(
-        "import", parents=[common], help="import an exchange file (all of it or nothing)"
+        "import",
+        parents=[common],
+        help="import an exchange file (all of it or nothing), merging the records the "
+        "database already has",
     )
     importer.add_argument("path", type=Path, metavar="PATH")
+    importer.add_argument(
+        "--on-conflict",
+        choices=("fail", "skip", "update"),
+        default="fail",
+        help="what to do with a record the database has with other values: fail (the "
+        "default: name each and import nothing), skip (keep the database's), update (take "
+        "the file's); identical records are left as they are",
+    )
     importer.add_argument(
         "--dry-run",
         action="store_true",

@@ -10,13 +10,13 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
+from viewer.cli.import_command import run_import
 from viewer.cli.output import (
     EXIT_FAILED,
     EXIT_OK,
     PROGRAM,
     counted,
     fail,
-    many,
     printable_json,
     progress_line,
     reader_gone,
@@ -44,7 +44,7 @@ def run_command(
     the file (``--dry-run``), takes the new file away again: a mistyped
     ``--db`` leaves no database behind that nobody asked for.
     """
-    handlers = {"export": _export, "import": _import, "check": _check, "search": _search}
+    handlers = {"export": _export, "import": run_import, "check": _check, "search": _search}
     code = EXIT_FAILED
     out = out or sys.stdout
     try:
@@ -127,36 +127,6 @@ def _export_timeline(store: Store, path: Path, accord: str | None, out: TextIO) 
         f"to {printable(str(path))}{left_out}",
         file=out,
     )
-
-
-def _import(arguments: argparse.Namespace, store: Store, out: TextIO, err: TextIO) -> int:
-    data, problems = api.read_file(arguments.path)
-    if problems:
-        return fail(str(problems[0]), err)
-    plan = api.plan_import(data, store, progress=progress_line(err, "Checking"))
-    if plan.problems:
-        for problem in plan.problems:
-            print(printable(str(problem)), file=err)
-        return fail(
-            f"{counted(len(plan.problems), 'problem')} in {arguments.path}; nothing was imported",
-            err,
-        )
-    summary = (
-        ", ".join(many(count, kind.section) for kind, count in api.records_in(plan)) or "nothing"
-    )
-    if arguments.dry_run:
-        print(f"{printable(str(arguments.path))} is fine: an import would add {summary}", file=out)
-        return EXIT_OK
-    try:
-        api.apply_import(plan, store, progress=progress_line(err, "Importing"))
-    except api.InvalidRecord as refused:  # the database changed since the file was checked
-        for problem in refused.problems:
-            print(printable(str(problem)), file=err)
-        return fail(f"{arguments.path} no longer fits the database; nothing was imported", err)
-    except api.StoreError as error:
-        return fail(f"{error}; nothing was imported", err)
-    print(f"Imported {summary} from {printable(str(arguments.path))}", file=out)
-    return EXIT_OK
 
 
 def _check(arguments: argparse.Namespace, store: Store, out: TextIO, err: TextIO) -> int:

@@ -43,6 +43,20 @@ class ConflictError(StoreError):
         self.current = current
 
 
+class StaleRecord(ConflictError):
+    """A change of many records (an import, its undo) found one of them not as
+    it was when the change was planned: ``kind`` and ``key`` name it."""
+
+    def __init__(self, kind: RecordKind, key: str, current: Record | None) -> None:
+        super().__init__(current)
+        what = "deleted" if current is None else "changed"
+        self.args = (
+            f"{record_noun(kind)} {quoted(key)} was {what} by someone since; nothing was changed",
+        )
+        self.kind = kind
+        self.key = key
+
+
 class HasDependents(StoreError):
     """The record is still referred to; ``dependents`` describes each reference."""
 

@@ -26,6 +26,8 @@ from viewer.domain.unlink import unlink
 from viewer.domain.validation import validate
 from viewer.store import chain, derived, search_index
 from viewer.store.bulk import insert_all
+from viewer.store.bulk_remove import remove_all
+from viewer.store.bulk_update import update_all
 from viewer.store.dependents import Dependents, find_dependents
 from viewer.store.engine import ChangeProbe, database_files, writer
 from viewer.store.errors import (
@@ -240,6 +242,43 @@ class Store:
         groups = [(kind, records.get(kind, ())) for kind in WRITE_ORDER]
         with self._write("importing") as session:
             return insert_all(session.connection(), groups, self.user, progress)
+
+    def merge_all(
+        self,
+        adds: Mapping[RecordKind, Sequence[Record]],
+        updates: Sequence[Record] = (),
+        removals: Sequence[Record] = (),
+        progress: Callable[[int, int], None] | None = None,
+    ) -> list[Record]:
+        """Add, update and delete many records in one transaction (an import that
+        merges, and its undo): all of it or none; returns ``updates`` as stored.
+
+        Each goes in bulk (:mod:`viewer.store.bulk`, ``bulk_update``,
+        ``bulk_remove``), linear in the records. Each of ``updates`` and
+        ``removals`` carries the version it expects (as :meth:`update`):
+        one that someone changed since refuses the whole with
+        :class:`StaleRecord`. Removals go last, the records that refer to
+        others first; one still referred to refuses the whole.
+        """
+        groups = [(kind, adds.get(kind, ())) for kind in WRITE_ORDER]
+        with self._write("importing") as session:
+            insert_all(session.connection(), groups, self.user, progress)
+            stored = update_all(session, updates, self.user, WRITE_ORDER) if updates else []
+            if removals:
+                session.flush()  # the log's tip, and the rows the updates left
+                remove_all(
+                    session.connection(),
+                    removals,
+                    self.user,
+                    lambda kind, key: self._refuse_removal(session, kind, key),
+                )
+            return stored
+
+    def _refuse_removal(self, session: Session, kind: RecordKind, key: str) -> None:
+        row = _row(session, kind, key)
+        assert row is not None
+        record = row_to_record(row)
+        raise HasDependents(record, find_dependents(session, row).descriptions())
 
     def set_author(self, name: str) -> None:
         """Name ``name`` as the author of every change written from now on

@@ -8,15 +8,19 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from viewer.domain.enums import RecordKind
+from viewer.domain.import_merge import Standing
 from viewer.store.api import (
+    ImportPlan,
     InvalidRecord,
+    MergeOutcome,
+    StaleRecord,
     Store,
     TimelineExport,
-    apply_import,
     export_csv,
     export_json,
     export_references,
     export_timelinejs,
+    merge_import,
     plan_import,
     read_file,
 )
@@ -26,33 +30,50 @@ from viewer.ui.window.long_task import Progress, Work
 
 @dataclass(frozen=True)
 class ImportOutcome:
-    """What an import did: the records it added, or the problems that stopped
-    it (then it added nothing)."""
+    """What an import did: the records it wrote (``merged`` says which), or
+    the problems that stopped it (then it wrote nothing), or, for a file
+    whose records the database has some of, the ``plan`` the user is to
+    decide on before anything is written."""
 
-    added: int
+    added: int = 0
     problems: tuple[str, ...] = ()
+    plan: ImportPlan | None = None
+    merged: MergeOutcome | None = None
 
 
 def import_work(store: Store, path: Path) -> Work:
-    """Read, check, then add the records of the exchange file ``path``: all of
-    them in one transaction, or none (a cancel during the writing rolls it back)."""
+    """Read and check the exchange file ``path``, and match its records against
+    the database. If it only holds new records, add them: all in one
+    transaction, or none (a cancel during the writing rolls it back);
+    otherwise return the plan for the preview (:func:`merge_work` writes it)."""
 
     def work(progress: Progress) -> ImportOutcome:
         data, unreadable = read_file(path)
         if unreadable:
-            return ImportOutcome(0, tuple(str(problem) for problem in unreadable))
+            return ImportOutcome(problems=tuple(str(problem) for problem in unreadable))
         plan = plan_import(data, store, lambda done, total: progress("Checking", done, total))
         if plan.problems:
-            return ImportOutcome(0, tuple(str(problem) for problem in plan.problems))
-        try:
-            added = apply_import(
-                plan, store, lambda done, total: progress("Importing", done, total)
-            )
-        except InvalidRecord as refused:  # the database changed since the file was checked
-            return ImportOutcome(0, tuple(str(problem) for problem in refused.problems))
-        return ImportOutcome(added)
+            return ImportOutcome(problems=tuple(str(problem) for problem in plan.problems))
+        if any(entry.standing is not Standing.NEW for entry in plan.entries):
+            return ImportOutcome(plan=plan)
+        return _write(store, plan, progress)
 
     return work
+
+
+def merge_work(store: Store, plan: ImportPlan) -> Work:
+    """Import ``plan`` as its choices say, in one transaction."""
+    return lambda progress: _write(store, plan, progress)
+
+
+def _write(store: Store, plan: ImportPlan, progress: Progress) -> ImportOutcome:
+    try:
+        merged = merge_import(plan, store, lambda done, total: progress("Importing", done, total))
+    except InvalidRecord as refused:  # the database changed since the file was checked
+        return ImportOutcome(problems=tuple(str(problem) for problem in refused.problems))
+    except StaleRecord as stale:  # a record matched was changed since the preview
+        return ImportOutcome(problems=(str(stale),))
+    return ImportOutcome(len(merged.added) + len(merged.updated), merged=merged)
 
 
 def export_work(

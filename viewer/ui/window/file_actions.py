@@ -24,13 +24,14 @@ from viewer.store.api import (
 from viewer.ui.widgets.shortcuts import shortcuts
 from viewer.ui.window.damaged_dialog import DamagedChoice
 from viewer.ui.window.damaged_recovery import DamageAsker, Recovered, dialog_asker, recover
-from viewer.ui.window.exchange_work import ImportOutcome, export_work, import_work
+from viewer.ui.window.exchange_work import export_work
 from viewer.ui.window.file_chooser import (
     REFERENCE_NAMES,
     ExportFormat,
     FileDialogChooser,
     PathChooser,
 )
+from viewer.ui.window.import_controller import ImportController
 from viewer.ui.window.long_task import LongTask, Work
 from viewer.ui.window.navigation_history import Location
 from viewer.ui.window.preferences import load_preferences
@@ -112,6 +113,7 @@ class FileActions(QObject):
         self.task: LongTask | None = None
         # The accord the window shows: a TimelineJS export writes its events.
         self.chosen_accord: Callable[[], str | None] = lambda: None
+        self.importer = ImportController(self, window)
         self._file = _OpenFile()
         file = self._file
         window.destroyed.connect(lambda: file.close())
@@ -129,7 +131,9 @@ class FileActions(QObject):
         self.clear_recent_action = self.recent_menu.clear_action
         self.import_action = QAction("&Import…", window)
         self.import_action.setShortcut(QKeySequence("Ctrl+I"))
-        self.import_action.setToolTip("Add the records of a JSON exchange file (Ctrl+I)")
+        self.import_action.setToolTip(
+            "Add the records of a JSON exchange file, merging those the database has (Ctrl+I)"
+        )
         self.export_action = QAction("&Export…", window)
         self.export_action.setToolTip(
             "Write the whole database to a JSON file or CSV files, or its sources as CSL-JSON, "
@@ -209,13 +213,13 @@ class FileActions(QObject):
     def new_database(self) -> bool:
         if self.busy():
             return False
-        path = self.chooser.new_database(self._folder())
+        path = self.chooser.new_database(self.folder())
         return path is not None and self.open_path(path, create=True)
 
     def open_database(self) -> bool:
         if self.busy():
             return False
-        path = self.chooser.open_database(self._folder())
+        path = self.chooser.open_database(self.folder())
         return path is not None and self.open_path(path)
 
     def open_path(self, path: Path, *, create: bool = False) -> bool:
@@ -237,7 +241,7 @@ class FileActions(QObject):
             self.tell(title, f"{path} does not exist (any more).")
             return False
         if current is not None and _same_file(path, current):
-            self._say(f"{path.name} is the database shown")
+            self.say(f"{path.name} is the database shown")
             return True
         try:
             store, opened = self.opener(path, create)
@@ -263,7 +267,7 @@ class FileActions(QObject):
         if outcome is DamagedChoice.OPEN_OTHER:
             return self.open_database()
         if not isinstance(outcome, Recovered):
-            self._say(f"{damaged.path} was not opened: it is damaged, and was left as it was")
+            self.say(f"{damaged.path} was not opened: it is damaged, and was left as it was")
             return False
         self._show_opened(outcome.store, outcome.opened, damaged=outcome.damaged)
         self.tell("Open Database", outcome.note, icon=QMessageBox.Icon.Information)
@@ -279,15 +283,15 @@ class FileActions(QObject):
         self.recent.add(opened.path)
         self.recent_menu.fill()
         if create:
-            self._say(f"Created {opened.path}: it is empty; File > Import… fills it")
+            self.say(f"Created {opened.path}: it is empty; File > Import… fills it")
         elif opened.backup_path is not None:
-            self._say(
+            self.say(
                 f"Upgraded {opened.path}; the previous version is kept at {opened.backup_path}"
             )
         elif store.read_only:
-            self._say(f"Opened {opened.path} read-only: it cannot be changed")
+            self.say(f"Opened {opened.path} read-only: it cannot be changed")
         else:
-            self._say(f"Opened {opened.path}")
+            self.say(f"Opened {opened.path}")
         self.databaseSwitched.emit(str(opened.path))
 
     def replace_file(self, change: Callable[[Path], object]) -> object:
@@ -323,7 +327,7 @@ class FileActions(QObject):
         self._host.switch_store(store, reopened.path)
         self._file.opened = reopened
 
-    def _folder(self) -> Path:
+    def folder(self) -> Path:
         current = self.current_path()
         return current.parent if current is not None else Path.home()
 
@@ -339,48 +343,36 @@ class FileActions(QObject):
     # -- import and export -----------------------------------------------------------
 
     def import_file(self) -> LongTask | None:
-        if self.busy():
-            return None
-        path = self.chooser.import_file(self._folder())
-        if path is None:
-            return None
-        task = self._run("Importing", import_work(self._host.store, path))
-        task.succeeded.connect(lambda outcome: self._imported(path, outcome))
-        task.failed.connect(lambda error: self._task_failed("Import", path, error))
-        task.cancelled.connect(lambda: self._say("Import cancelled: nothing was changed"))
-        return task
+        """File ▸ Import… (:class:`ImportController`)."""
+        return self.importer.import_file()
 
-    def _imported(self, path: Path, outcome: object) -> None:
-        assert isinstance(outcome, ImportOutcome)
-        if outcome.problems:
-            count = len(outcome.problems)
-            self.tell(
-                "Import",
-                f"{count:,} problem{'s' if count != 1 else ''} in {path}; nothing was imported.",
-                outcome.problems,
-            )
-            return
+    # What the import asks of the File menu (ImportHost).
+
+    @property
+    def store(self) -> Store:
+        return self._host.store
+
+    def refresh(self) -> None:
         self._host.refresh()
-        self._say(f"Imported {_records(outcome.added)} from {path.name}")
 
     def export_file(self) -> LongTask | None:
         if self.busy():
             return None
         current = self.current_path()
         name = current.stem if current is not None else "accords"
-        chosen = self.chooser.export_file(self._folder(), name)
+        chosen = self.chooser.export_file(self.folder(), name)
         if chosen is None:
             return None
         path, kind = chosen
         if path.expanduser().resolve() in self._host.store.files():
             self.tell("Export", f"{path} is the database itself; export to another file.")
             return None
-        task = self._run(
+        task = self.run_task(
             "Exporting", export_work(self._host.store, path, kind, accord=self.chosen_accord())
         )
         task.succeeded.connect(lambda written: self._exported(path, kind, written))
-        task.failed.connect(lambda error: self._task_failed("Export", path, error))
-        task.cancelled.connect(lambda: self._say("Export cancelled: no file was written"))
+        task.failed.connect(lambda error: self.task_failed("Export", path, error))
+        task.cancelled.connect(lambda: self.say("Export cancelled: no file was written"))
         return task
 
     def export_selection_references(self) -> LongTask | None:
@@ -389,23 +381,23 @@ class FileActions(QObject):
             return None
         location = self._host.current_location()
         if location is None:
-            self._say("Select a record first: its sources are what is exported")
+            self.say("Select a record first: its sources are what is exported")
             return None
-        chosen = self.chooser.references_file(self._folder(), location.key)
+        chosen = self.chooser.references_file(self.folder(), location.key)
         if chosen is None:
             return None
         path, kind = chosen
         behind = [(location.kind, location.key)]
-        task = self._run("Exporting", export_work(self._host.store, path, kind, behind))
+        task = self.run_task("Exporting", export_work(self._host.store, path, kind, behind))
         task.succeeded.connect(lambda written: self._exported(path, kind, written))
-        task.failed.connect(lambda error: self._task_failed("Export", path, error))
-        task.cancelled.connect(lambda: self._say("Export cancelled: no file was written"))
+        task.failed.connect(lambda error: self.task_failed("Export", path, error))
+        task.cancelled.connect(lambda: self.say("Export cancelled: no file was written"))
         return task
 
     def _exported(self, path: Path, kind: ExportFormat, written: object) -> None:
         if isinstance(written, TimelineExport):
             left_out = f"; {written.left_out:,} without a known start date left out"
-            self._say(
+            self.say(
                 f"Exported {written.written:,} event{'s' if written.written != 1 else ''} of "
                 f"{written.accord} to {path}{left_out if written.left_out else ''}"
             )
@@ -414,9 +406,9 @@ class FileActions(QObject):
         if kind in REFERENCE_NAMES:
             number = written if isinstance(written, int) else 0
             sources = f"{number:,} source" + ("" if number == 1 else "s")
-            self._say(f"Exported {sources} as {REFERENCE_NAMES[kind]} to {where}")
+            self.say(f"Exported {sources} as {REFERENCE_NAMES[kind]} to {where}")
         else:
-            self._say(f"Exported {_records(written)} to {where}")
+            self.say(f"Exported {_records(written)} to {where}")
 
     def busy(self) -> bool:
         """Whether an import or export is under way. Its dialog blocks the window
@@ -424,10 +416,10 @@ class FileActions(QObject):
         command starts (opening another database would close the one it writes)."""
         if self.task is None:
             return False
-        self._say("An import or export is under way; wait for it to end, or cancel it")
+        self.say("An import or export is under way; wait for it to end, or cancel it")
         return True
 
-    def _run(self, title: str, work: Work) -> LongTask:
+    def run_task(self, title: str, work: Work) -> LongTask:
         task = LongTask(work, self)
         self.task = task
         TaskProgressDialog(task, title, self._window)
@@ -443,7 +435,7 @@ class FileActions(QObject):
             self.task = None
         self.taskEnded.emit()
 
-    def _task_failed(self, doing: str, path: Path, error: object) -> None:
+    def task_failed(self, doing: str, path: Path, error: object) -> None:
         if isinstance(error, DatabaseGone):
             self.writingStopped.emit(error.reason)
         if isinstance(error, OSError):
@@ -482,7 +474,7 @@ class FileActions(QObject):
         dialog.open()
         return dialog
 
-    def _say(self, text: str) -> None:
+    def say(self, text: str) -> None:
         self._host.statusBar().showMessage(text, STATUS_MS)
 
 

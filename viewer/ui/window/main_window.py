@@ -133,6 +133,7 @@ class MainWindow(QMainWindow):
         self.find_action = self.search.find_action
         self.file = commands.file
         self.file_actions, self.safety = self.file.actions, self.file.safety
+        self.file_actions.importer.undo_stack = self.editor.undo_stack  # an import: one undo step
         self.write_lock, self.backups = self.file.lock, self.file.backups
         self.preferences, self.help = commands.preferences, commands.help
         self.view_actions = commands.view_actions
