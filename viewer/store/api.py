@@ -105,6 +105,11 @@ if TYPE_CHECKING:
         ReferenceFormat,
         export_references,
     )
+    from viewer.store.reference_import import (
+        NOT_CARRIED,
+        read_references,
+        reference_format_of,
+    )
     from viewer.store.report_data import accord_keys, report_data
     from viewer.store.saved_searches import (
         SavedSearch,
@@ -216,6 +221,9 @@ _HOMES = {
     "REFERENCE_FORMATS": "viewer.store.reference_export",
     "ReferenceFormat": "viewer.store.reference_export",
     "export_references": "viewer.store.reference_export",
+    "NOT_CARRIED": "viewer.store.reference_import",
+    "read_references": "viewer.store.reference_import",
+    "reference_format_of": "viewer.store.reference_import",
     "Store": "viewer.store.store",
     "SynthError": "viewer.store.synth",
     "synthesise": "viewer.store.synth",
@@ -245,6 +253,7 @@ __all__ = [
     "DEFAULT_KEEP",
     "DUPLICATE_KINDS",
     "NOTED_HEAD_TOPIC",
+    "NOT_CARRIED",
     "PAGE_SIZE",
     "REFERENCE_FORMATS",
     "BackupInfo",
@@ -320,8 +329,10 @@ __all__ = [
     "plan_import",
     "plan_records",
     "read_file",
+    "read_references",
     "record_at",
     "records_in",
+    "reference_format_of",
     "remerge_records",
     "repair_search_index",
     "report_data",
