@@ -97,10 +97,17 @@ def build_parser() -> argparse.ArgumentParser:
     importer = commands.add_parser(
         "import",
         parents=[common],
-        help="import an exchange file (all of it or nothing), merging the records the "
-        "database already has",
+        help="import an exchange file, or sources as CSL-JSON, BibTeX or RIS (all of it or "
+        "nothing), merging the records the database already has",
     )
     importer.add_argument("path", type=Path, metavar="PATH")
+    importer.add_argument(
+        "--format",
+        choices=("json", "csl-json", "bibtex", "ris"),
+        default=None,
+        help="json (the app's exchange file), csl-json, bibtex or ris; by default the file's "
+        "extension says (.bib, .ris; a .json file holding a list is CSL-JSON)",
+    )
     importer.add_argument(
         "--on-conflict",
         choices=("fail", "skip", "update"),

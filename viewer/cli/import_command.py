@@ -1,4 +1,7 @@
-"""``accords-viewer import PATH [--on-conflict fail|skip|update] [--dry-run]``.
+"""``accords-viewer import PATH [--format F] [--on-conflict fail|skip|update] [--dry-run]``.
+
+The file is the app's exchange file, or sources as CSL-JSON, BibTeX or RIS
+(:mod:`viewer.store.import_file`).
 
 A record of the file that the database already has is merged, never
 duplicated: identical ones are left as they are, and one whose fields differ
@@ -24,10 +27,14 @@ ON_CONFLICT = ("fail", "skip", "update")
 
 
 def run_import(arguments: argparse.Namespace, store: Store, out: TextIO, err: TextIO) -> int:
-    data, problems = api.read_file(arguments.path)
-    if problems:
-        return fail(str(problems[0]), err)
-    plan = api.plan_import(data, store, progress=progress_line(err, "Checking"))
+    plan = api.plan_file(
+        arguments.path,
+        store,
+        getattr(arguments, "format", None),
+        progress=progress_line(err, "Checking"),
+    )
+    if len(plan.problems) == 1 and not plan.problems[0].path:  # the file itself
+        return fail(str(plan.problems[0]), err)
     if plan.problems:
         for problem in plan.problems:
             print(printable(str(problem)), file=err)

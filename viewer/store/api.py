@@ -78,6 +78,12 @@ if TYPE_CHECKING:
     )
     from viewer.store.findings import Finding
     from viewer.store.history import record_at, revert
+    from viewer.store.import_file import (
+        IMPORT_FORMATS,
+        ImportFormat,
+        import_format_of,
+        plan_file,
+    )
     from viewer.store.listing import (
         PAGE_SIZE,
         ListQuery,
@@ -182,6 +188,10 @@ _HOMES = {
     "export_json": "viewer.store.exchange",
     "plan_import": "viewer.store.exchange",
     "plan_records": "viewer.store.record_import",
+    "IMPORT_FORMATS": "viewer.store.import_file",
+    "ImportFormat": "viewer.store.import_file",
+    "import_format_of": "viewer.store.import_file",
+    "plan_file": "viewer.store.import_file",
     "read_file": "viewer.store.exchange",
     "records_in": "viewer.store.exchange",
     "record_at": "viewer.store.history",
@@ -252,6 +262,7 @@ __all__ = [
     "DB_ENVIRONMENT_VARIABLE",
     "DEFAULT_KEEP",
     "DUPLICATE_KINDS",
+    "IMPORT_FORMATS",
     "NOTED_HEAD_TOPIC",
     "NOT_CARRIED",
     "PAGE_SIZE",
@@ -273,6 +284,7 @@ __all__ = [
     "Finding",
     "ForeignDatabase",
     "HasDependents",
+    "ImportFormat",
     "ImportPlan",
     "InvalidRecord",
     "ListQuery",
@@ -316,6 +328,7 @@ __all__ = [
     "fetch_rows",
     "find_duplicates",
     "headers",
+    "import_format_of",
     "key_for_name",
     "labels_for",
     "list_backups",
@@ -326,6 +339,7 @@ __all__ = [
     "newest_good_backup",
     "open_damaged",
     "open_or_create",
+    "plan_file",
     "plan_import",
     "plan_records",
     "read_file",

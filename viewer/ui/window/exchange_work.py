@@ -21,8 +21,7 @@ from viewer.store.api import (
     export_references,
     export_timelinejs,
     merge_import,
-    plan_import,
-    read_file,
+    plan_file,
 )
 from viewer.ui.window.file_chooser import ExportFormat
 from viewer.ui.window.long_task import Progress, Work
@@ -42,16 +41,14 @@ class ImportOutcome:
 
 
 def import_work(store: Store, path: Path) -> Work:
-    """Read and check the exchange file ``path``, and match its records against
+    """Read and check ``path`` (an exchange file, or sources as CSL-JSON,
+    BibTeX or RIS, as its name says), and match its records against
     the database. If it only holds new records, add them: all in one
     transaction, or none (a cancel during the writing rolls it back);
     otherwise return the plan for the preview (:func:`merge_work` writes it)."""
 
     def work(progress: Progress) -> ImportOutcome:
-        data, unreadable = read_file(path)
-        if unreadable:
-            return ImportOutcome(problems=tuple(str(problem) for problem in unreadable))
-        plan = plan_import(data, store, lambda done, total: progress("Checking", done, total))
+        plan = plan_file(path, store, None, lambda done, total: progress("Checking", done, total))
         if plan.problems:
             return ImportOutcome(problems=tuple(str(problem) for problem in plan.problems))
         if any(entry.standing is not Standing.NEW for entry in plan.entries):

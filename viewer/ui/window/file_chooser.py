@@ -16,6 +16,16 @@ JSON_FILTER = "JSON exchange file (*.json)"
 CSV_FILTER = "CSV, one file per kind, in a folder of this name (*)"
 TIMELINEJS_FILTER = "TimelineJS CSV (events of the chosen accord) (*.csv)"
 PDF_FILTER = "PDF documents (*.pdf)"
+# What Import reads: the format is told from the file (see viewer.store.import_file).
+IMPORT_FILTER = ";;".join(
+    (
+        "Exchange files and references (*.json *.bib *.bibtex *.ris)",
+        "JSON exchange file or CSL-JSON (*.json)",
+        "BibTeX (*.bib *.bibtex)",
+        "RIS (*.ris)",
+        "All files (*)",
+    )
+)
 REFERENCE_NAMES: dict[ExportFormat, str] = {
     "csl-json": "CSL-JSON",
     "bibtex": "BibTeX",
@@ -66,10 +76,8 @@ class FileDialogChooser:
         return Path(name) if name else None
 
     def import_file(self, folder: Path) -> Path | None:
-        # Only the JSON exchange format can be read back: CSV has no import yet.
-        name, _ = QFileDialog.getOpenFileName(
-            self._parent, "Import (JSON exchange files)", str(folder), JSON_FILTER
-        )
+        # The exchange file and the reference managers' formats; CSV has no import.
+        name, _ = QFileDialog.getOpenFileName(self._parent, "Import", str(folder), IMPORT_FILTER)
         return Path(name) if name else None
 
     def export_file(self, folder: Path, name: str) -> tuple[Path, ExportFormat] | None:
