@@ -63,6 +63,11 @@ def about_html(database_path: Path) -> str:
         '<a href="https://citationstyles.org/">Citation Style Language</a> project '
         "and the styles' authors (CC BY-SA 3.0), formatted with citeproc-py "
         f"{escape(_installed('citeproc-py'))} (BSD licence).</li>"
+        "<li>Reference files: the CSL-JSON schema of the Citation Style Language "
+        "project (MIT licence), checked with jsonschema "
+        f"{escape(_installed('jsonschema'))}; BibTeX read and written with bibtexparser "
+        f"{escape(_installed('bibtexparser'))} (MIT licence) and RIS with rispy "
+        f"{escape(_installed('rispy'))} (MIT licence).</li>"
         "</ul>"
     )
 
