@@ -65,3 +65,7 @@ def test_summary_counts_words() -> None:
     assert summary("  \n") == "none"
     assert summary("one") == "1 word"
     assert summary("one two\nthree " * 1000) == "3,000 words"
+
+
+def test_preformatted_text_keeps_its_line_breaks() -> None:
+    assert html_to_text("<p>a\nb</p><pre>line one\nline two</pre>") == "a b\n\nline one\nline two"

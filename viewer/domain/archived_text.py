@@ -130,12 +130,14 @@ class _TextReader(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.pieces: list[str] = []
         self._hidden = 0
+        self._preformatted = 0  # inside <pre>: its line breaks are the text's
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in _HIDDEN:
             self._hidden += 1
         elif tag in _BLOCKS:
             self.pieces.append("\n")
+            self._preformatted += tag == "pre"
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in _BLOCKS:  # <br/>, <hr/>
@@ -146,7 +148,9 @@ class _TextReader(HTMLParser):
             self._hidden = max(0, self._hidden - 1)
         elif tag in _BLOCKS and tag not in _LINES:
             self.pieces.append("\n\n")
+            if tag == "pre":
+                self._preformatted = max(0, self._preformatted - 1)
 
     def handle_data(self, data: str) -> None:
         if not self._hidden:
-            self.pieces.append(data.replace("\n", " "))
+            self.pieces.append(data if self._preformatted else data.replace("\n", " "))

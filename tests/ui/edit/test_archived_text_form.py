@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QMimeData, QSettings, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QLabel, QPlainTextEdit, QPushButton, QWidget
 
@@ -137,6 +137,24 @@ def test_the_buttons_by_keyboard_in_reading_order_with_their_own_alt_keys(
         if "&" in button.text()
     ]
     assert len(keys) == len(set(keys)), sorted(keys)
+
+
+def test_a_copied_web_page_is_pasted_as_its_text(qtbot: QtBot, forms: Forms) -> None:
+    copied = QMimeData()
+    copied.setHtml(PAGE)  # no plain text: the page's HTML only
+    QGuiApplication.clipboard().setMimeData(copied)
+    field = source_form(forms).archived_field
+    qtbot.mouseClick(field.paste_button, Qt.MouseButton.LeftButton)
+    assert field.text() == "Kazakhstan & the Accords\n\nIt is joining, officials said."
+
+
+def test_an_empty_clipboard_pastes_nothing_and_says_so(qtbot: QtBot, forms: Forms) -> None:
+    QGuiApplication.clipboard().setMimeData(QMimeData())
+    field = source_form(forms).archived_field
+    field.set_text("Kept.")
+    qtbot.mouseClick(field.paste_button, Qt.MouseButton.LeftButton)
+    assert field.text() == "Kept."
+    assert field.summary_label.text() == "1 word. Nothing pasted: the clipboard holds no text."
 
 
 def test_view_shows_the_text_read_only(qtbot: QtBot, forms: Forms) -> None:
