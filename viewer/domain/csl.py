@@ -171,7 +171,10 @@ def bibliography(sources: Sequence[Source], style: str = DEFAULT_STYLE) -> Forma
     """The reference list of ``sources`` in ``style``: each source once (by
     key), in the style's order, one entry a line (plain text) or a paragraph
     (HTML, the sources' text escaped)."""
-    unique = list({source.key: source for source in reversed(sources)}.values())[::-1]
+    first: dict[str, Source] = {}
+    for source in sources:
+        first.setdefault(source.key, source)
+    unique = list(first.values())
     if not unique:
         return Formatted("", "")
     ids = [f"{_ITEM_ID}{index}" for index in range(len(unique))]
