@@ -204,6 +204,7 @@ def _run_report(arguments: argparse.Namespace, path: Path) -> int:
             accord=arguments.accord,
             day=arguments.as_of,
             seed=not arguments.empty,
+            style=arguments.style,
         )
     except ReportFailed as error:
         return fail(str(error))

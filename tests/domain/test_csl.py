@@ -8,6 +8,8 @@ from viewer.domain.authors import guess_author
 from viewer.domain.csl import (
     CSL_TYPES,
     STYLES,
+    Formatted,
+    bibliography,
     bibliography_entry,
     csl_date,
     csl_item,
@@ -264,3 +266,38 @@ def test_a_title_standing_in_for_the_author_is_not_repeated() -> None:
     )
     for style in STYLES:
         assert bibliography_entry(axios, style).text.lower().count("kazakhstan") == 1
+
+
+ZAYED = Source(
+    key="zayed",
+    title="A <b>bold</b> & frank talk",
+    source_kind=SourceKind.REPORT,
+    publisher="Institute & Co.",
+    authors=(Author("bin Zayed", "Abdullah"),),
+    published=FuzzyDate.parse("2021"),
+)
+ADAMS = Source(
+    key="adams",
+    title="Normalisation",
+    source_kind=SourceKind.REPORT,
+    authors=(Author("Adams", "Ann"),),
+    published=FuzzyDate.parse("2020"),
+)
+
+
+@pytest.mark.parametrize("style", list(STYLES))
+def test_a_bibliography_holds_each_source_once_in_the_styles_order(style: str) -> None:
+    listed = bibliography([ZAYED, FOX, ADAMS, FOX], style)
+    lines = listed.text.split("\n")
+    assert len(lines) == 3
+    # Every shipped style sorts by author, a particle first as written: Adams, bin Zayed, Carnahan.
+    assert lines == [bibliography_entry(source, style).text for source in (ADAMS, ZAYED, FOX)]
+    paragraphs = listed.html.removeprefix("<p>").removesuffix("</p>").split("</p><p>")
+    assert len(paragraphs) == 3
+    assert [paragraph.count("Carnahan") for paragraph in paragraphs] == [0, 0, 1]
+    assert "&lt;b&gt;bold&lt;/b&gt;" in listed.html and "<b>" not in listed.html
+    assert "Institute &amp; Co." in listed.html
+
+
+def test_an_empty_bibliography_is_empty() -> None:
+    assert bibliography([]) == Formatted("", "")

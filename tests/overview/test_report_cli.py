@@ -99,3 +99,32 @@ def test_an_unwritable_path_fails_with_its_name_and_leaves_no_file(
     assert str(taken) in done.stderr
     assert list(taken.iterdir()) == []
     assert [path.name for path in tmp_path.iterdir() if path.name.endswith(".part")] == []
+
+
+@pytest.mark.parametrize(
+    ("arguments", "first_source"),
+    [
+        ((), "[1] Carnahan, A., & Tomlinson, L. Y. (2025, November 6). Kazakhstan joining"),
+        (
+            ("--style", "chicago-author-date"),
+            "[1] Carnahan, Ashley, and Lucas Y. Tomlinson. 2025. “Kazakhstan Joining",
+        ),
+    ],
+)
+def test_the_sources_in_the_style_asked_for_apa_by_default(
+    database: Path, tmp_path: Path, arguments: tuple[str, ...], first_source: str
+) -> None:
+    target = tmp_path / "styled.pdf"
+    done = report(database, str(target), "--as-of", "2021-06", *arguments)
+    assert done.returncode == 0, done.stderr
+    text = PdfText(target).text()
+    assert first_source in text[text.rindex("Sources [1]") :]
+
+
+def test_an_unknown_style_is_a_usage_error_that_names_the_styles(
+    database: Path, tmp_path: Path
+) -> None:
+    done = report(database, str(tmp_path / "nothing.pdf"), "--style", "vancouver")
+    assert done.returncode == 2
+    assert "vancouver" in done.stderr and "modern-language-association" in done.stderr
+    assert not (tmp_path / "nothing.pdf").exists()

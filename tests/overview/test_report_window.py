@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
@@ -122,3 +123,20 @@ def test_changing_ones_mind_writes_nothing(window: MainWindow, tmp_path: Path) -
     assert window.report.export_report() is None
     assert sorted(path.name for path in tmp_path.iterdir()) == before
     assert not [box for box in window.findChildren(QMessageBox) if box.isVisible()]
+
+
+def test_the_report_lists_its_sources_in_the_preferences_style(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    chosen = dataclasses.replace(
+        window.preferences.current(), citation_style="modern-language-association"
+    )
+    window.preferences.apply(chosen)
+    target = tmp_path / "mla.pdf"
+    window.report.chooser = AnsweringReportChooser(target)
+    window.report.picture_makers = []
+    with qtbot.waitSignal(window.report.reportWritten):
+        window.report.action.trigger()
+    text = PdfText(target).text()
+    sources = text[text.rindex("Sources [1]") :]
+    assert "[1] Carnahan, A., and L. Y. Tomlinson. “Kazakhstan Joining Abraham Accords" in sources

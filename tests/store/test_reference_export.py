@@ -29,7 +29,9 @@ TRICKY = Source(
     key="tricky-2025",
     title=TRICKY_TITLE,
     source_kind=SourceKind.NEWS_ARTICLE,
+    container_title="Al-Ḥayāt & Friends",
     publisher="Al-Ḥayāt & Co.",
+    doi="10.5555/peace_2025.{11}",
     authors=(
         Author("bin Salman", "Mohammed"),
         Author("van der Berg", "Jan"),
@@ -55,11 +57,28 @@ OFFICIAL = Source(
     publisher="U.S. Department of State",
     published=FuzzyDate.parse("2020~"),
 )
+TREATY = Source(
+    key="c-treaty",
+    title="Treaty of Peace, Diplomatic Relations and Full Normalization",
+    source_kind=SourceKind.TREATY,
+    container_title="United Nations Treaty Series",
+    publisher="United Nations",
+    published=FuzzyDate.parse("2020-09-15"),
+)
+WEB_PAGE = Source(
+    key="d-web-page",
+    title="The Abraham Accords",
+    source_kind=SourceKind.WEB_PAGE,
+    container_title="U.S. Department of State",
+    authors=(Author(literal="Office of the Spokesperson"),),
+    url="https://www.state.gov/the-abraham-accords/",
+    accessed=FuzzyDate.parse("2025-11-07"),
+)
 
 
 @pytest.fixture
 def with_tricky(seeded_store: Store) -> Store:
-    for source in (TRICKY, REPORT, OFFICIAL):
+    for source in (TRICKY, REPORT, OFFICIAL, TREATY, WEB_PAGE):
         seeded_store.add(source)
     return seeded_store
 
@@ -88,6 +107,12 @@ def test_csl_json_holds_every_source_in_key_order(with_tricky: Store, tmp_path: 
     assert tricky["issued"] == {"date-parts": [[2025, 11]]}
     assert tricky["accessed"] == {"date-parts": [[2025, 11, 7]]}
     assert tricky["author"][0] == {"family": "bin Salman", "given": "Mohammed"}
+    assert tricky["container-title"] == "Al-Ḥayāt & Friends"
+    assert tricky["publisher"] == "Al-Ḥayāt & Co."
+    assert tricky["DOI"] == TRICKY.doi
+    by_id = {item["id"]: item for item in items}
+    assert by_id[TREATY.key]["type"] == "treaty"
+    assert by_id[WEB_PAGE.key]["type"] == "webpage"
 
 
 def test_bibtex_reads_back_with_bibtexparser(with_tricky: Store, tmp_path: Path) -> None:
@@ -102,7 +127,8 @@ def test_bibtex_reads_back_with_bibtexparser(with_tricky: Store, tmp_path: Path)
     tricky = entries[TRICKY.key]
     assert tricky.entry_type == "article"
     assert tricky["title"] == TRICKY_TITLE
-    assert tricky["journal"] == "Al-Ḥayāt & Co."
+    assert tricky["journal"] == "Al-Ḥayāt & Friends"
+    assert tricky["publisher"] == "Al-Ḥayāt & Co."
     assert tricky["author"] == [
         "bin Salman, Mohammed",
         "van der Berg, Jan",
@@ -113,6 +139,8 @@ def test_bibtex_reads_back_with_bibtexparser(with_tricky: Store, tmp_path: Path)
     # biblatex reads url verbatim (no TeX decoding): as written, & and % too.
     raw = parse_string(path.read_text(encoding="utf-8"))
     assert raw.entries_dict[TRICKY.key]["url"] == TRICKY.url
+    # The DOI is verbatim too: its braces only are written as %-escapes.
+    assert raw.entries_dict[TRICKY.key]["doi"] == "10.5555/peace_2025.%7B11%7D"
     assert tricky["urldate"] == "2025-11-07"
 
     report = entries[REPORT.key]
@@ -125,6 +153,16 @@ def test_bibtex_reads_back_with_bibtexparser(with_tricky: Store, tmp_path: Path)
     assert official["year"] == "2020"
     assert "month" not in official.fields_dict
     assert raw.entries_dict[OFFICIAL.key]["date"] == "2020~"  # biblatex's EDTF: circa
+    assert official["publisher"] == "U.S. Department of State"
+    treaty = entries[TREATY.key]
+    assert treaty.entry_type == "misc"
+    assert treaty["howpublished"] == "United Nations Treaty Series"
+    assert treaty["publisher"] == "United Nations"
+    web_page = entries[WEB_PAGE.key]
+    assert web_page.entry_type == "misc"
+    assert web_page["howpublished"] == "U.S. Department of State"
+    assert web_page["author"] == ["Office of the Spokesperson"]
+    assert web_page["urldate"] == "2025-11-07"
 
     # The bundled article, as the seed has it.
     fox = entries["fox-news-kazakhstan-abraham-accords-2025-11-06"]
@@ -164,12 +202,25 @@ def test_ris_reads_back_with_rispy(with_tricky: Store, tmp_path: Path) -> None:
         "Associated Press",
         "Lefèvre, Hélène",
     ]
-    assert tricky["secondary_title"] == tricky["journal_name"] == "Al-Ḥayāt & Co."
+    assert tricky["secondary_title"] == tricky["journal_name"] == "Al-Ḥayāt & Friends"
+    assert tricky["publisher"] == "Al-Ḥayāt & Co."
+    assert tricky["doi"] == TRICKY.doi
     assert (tricky["year"], tricky["date"]) == ("2025", "2025/11//")
     assert tricky["urls"] == [TRICKY.url]
     assert tricky["access_date"] == "2025-11-07"
     assert by_key[REPORT.key]["type_of_reference"] == "RPRT"
     assert by_key[OFFICIAL.key]["type_of_reference"] == "GOVDOC"
+    assert by_key[OFFICIAL.key]["publisher"] == "U.S. Department of State"
+    treaty = by_key[TREATY.key]
+    assert (treaty["type_of_reference"], treaty["secondary_title"]) == (
+        "LEGAL",
+        "United Nations Treaty Series",
+    )
+    assert "journal_name" not in treaty
+    web_page = by_key[WEB_PAGE.key]
+    assert web_page["type_of_reference"] == "ELEC"
+    assert web_page["secondary_title"] == "U.S. Department of State"
+    assert web_page["urls"] == [WEB_PAGE.url]
     interview = by_key["sunday-morning-futures-trump-interview"]
     assert interview["type_of_reference"] == "PCOMM"
 

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from viewer import __version__
 from viewer.cli.output import PROGRAM
+from viewer.domain.csl import DEFAULT_STYLE, STYLES
 from viewer.domain.dates import DateError, FuzzyDate
 from viewer.domain.enums import RecordKind
 from viewer.domain.quoting import quoted
@@ -219,6 +220,15 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="DATE",
         help="the date the table and the pictures show, in any form the app reads "
         "(2021-06-01, 2021-06, June 2021); a partial date means its last day (default: today)",
+    )
+    report.add_argument(
+        "--style",
+        choices=list(STYLES),
+        default=DEFAULT_STYLE,
+        metavar="NAME",
+        help="the citation style of the list of sources: "
+        + ", ".join(f"{name} ({title})" for name, title in STYLES.items())
+        + f" (default: {DEFAULT_STYLE})",
     )
 
     synth = commands.add_parser(

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -164,6 +165,44 @@ def csl_locator(locator: str) -> tuple[str, str] | None:
 def bibliography_entry(source: Source, style: str = DEFAULT_STYLE) -> Formatted:
     """The reference-list entry for ``source`` in ``style``."""
     return Formatted(bibliography_text(source, style), _rendered(source, style, None, True))
+
+
+def bibliography(sources: Sequence[Source], style: str = DEFAULT_STYLE) -> Formatted:
+    """The reference list of ``sources`` in ``style``: each source once (by
+    key), in the style's order, one entry a line (plain text) or a paragraph
+    (HTML, the sources' text escaped)."""
+    first: dict[str, Source] = {}
+    for source in sources:
+        first.setdefault(source.key, source)
+    unique = list(first.values())
+    if not unique:
+        return Formatted("", "")
+    ids = [f"{_ITEM_ID}{index}" for index in range(len(unique))]
+    items = {
+        item_id: csl_item(source, item_id) for item_id, source in zip(ids, unique, strict=True)
+    }
+    order, texts = _reference_list(style, items, ids, html_output=False)
+    escaped = {item_id: _escaped(item) for item_id, item in items.items()}
+    _, pages = _reference_list(style, escaped, order, html_output=True)
+    return Formatted("\n".join(texts), "".join(f"<p>{entry}</p>" for entry in pages))
+
+
+def _reference_list(
+    style: str, items: dict[str, dict[str, Any]], ids: list[str], *, html_output: bool
+) -> tuple[list[str], list[str]]:
+    """The entries of ``items`` registered in the order of ``ids``; sorted as
+    the style sorts for plain text, kept in that order for HTML (so that
+    escaping cannot change the order). The ids in the order rendered, and the entries."""
+    found = CiteProcJSON([items[item_id] for item_id in ids])
+    reference_list = CitationStylesBibliography(
+        _style(style), found, formatter.html if html_output else formatter.plain
+    )
+    for item_id in ids:
+        reference_list.register(CslCitation([CitationItem(item_id)]))
+    if not html_output:
+        reference_list.sort()
+    entries = [_one_line(str(entry)) for entry in reference_list.bibliography()]
+    return list(reference_list.keys), entries
 
 
 def bibliography_text(source: Source, style: str = DEFAULT_STYLE) -> str:

@@ -5,9 +5,29 @@ the three export formats split names and dates alike. Writing the files is
 the libraries' work (bibtexparser and rispy, in the store); this module only
 chooses the entry types and fills the fields.
 
-BibTeX has no entry type for an official document that both BibTeX and
-biblatex read (biblatex's ``@legal`` is one that biblatex itself leaves to
-styles), so it is ``@misc`` with ``howpublished`` naming the publisher.
+Where each field goes (the import reads them back from the same places):
+
+============== ======================================= ===================
+source         BibTeX                                  RIS
+============== ======================================= ===================
+kind           see BIBTEX_TYPES                        TY (RIS_TYPES)
+title          title                                   TI
+authors        author ("Family, Given" and ...;        AU, one a line
+               a body's name in braces)
+container      journal (@article), else howpublished   T2; JO too for a
+                                                       news article
+publisher      institution (@techreport), else         PB
+               publisher
+published      year, month (when known), date (EDTF)   PY (year), DA
+DOI            doi                                     DO
+URL            url                                     UR
+accessed       urldate                                 Y2
+============== ======================================= ===================
+
+Classic BibTeX has no entry type for an official document, a treaty or a
+web page that both BibTeX and biblatex read (biblatex's ``@legal`` is left
+to styles, ``@online`` is biblatex's own), so they are ``@misc``, with the
+site or collection in ``howpublished``; RIS has its own (GOVDOC, LEGAL, ELEC).
 """
 
 from __future__ import annotations
@@ -71,23 +91,30 @@ def bibtex_entry(source: Source) -> tuple[str, list[tuple[str, str]]]:
     authors = [_bibtex_name(name) for name in item.get("author", [])]
     if authors:
         fields.append(("author", " and ".join(authors)))
+    container = item.get("container-title")
+    if container:
+        entry_type = BIBTEX_TYPES[source.source_kind]
+        fields.append(
+            ("journal" if entry_type == "article" else "howpublished", tex_text(container))
+        )
     publisher = item.get("publisher")
     if publisher:
-        if source.source_kind is SourceKind.NEWS_ARTICLE:
-            fields.append(("journal", tex_text(publisher)))
-        elif source.source_kind is SourceKind.REPORT:
-            fields.append(("institution", tex_text(publisher)))
-        else:
-            fields.append(("howpublished", tex_text(publisher)))
+        named = "institution" if source.source_kind is SourceKind.REPORT else "publisher"
+        fields.append((named, tex_text(publisher)))
     fields.extend(_bibtex_date(source.published))
+    if "DOI" in item:
+        fields.append(("doi", _verbatim(item["DOI"])))
     if source.url.strip():
-        # biblatex reads url verbatim; only braces would end the field early.
-        url = source.url.strip().replace("{", "%7B").replace("}", "%7D")
-        fields.append(("url", url))
+        fields.append(("url", _verbatim(source.url.strip())))
     accessed = _iso_known(source.accessed)
     if accessed:
         fields.append(("urldate", accessed))
     return BIBTEX_TYPES[source.source_kind], fields
+
+
+def _verbatim(text: str) -> str:
+    """A field biblatex reads verbatim (url, doi): only braces would end it early."""
+    return text.replace("{", "%7B").replace("}", "%7D")
 
 
 def _bibtex_name(name: dict[str, str]) -> str:
@@ -108,7 +135,7 @@ def _bibtex_date(date: FuzzyDate | None) -> list[tuple[str, str]]:
 
 
 def ris_entry(source: Source) -> dict[str, Any]:
-    """The RIS record as rispy's keys: TY, ID, TI, AU, T2/JO, PB, PY, DA, UR, Y2."""
+    """The RIS record as rispy's keys: TY, ID, TI, AU, T2/JO, PB, PY, DA, DO, UR, Y2."""
     item = csl_item(source, source.key)
     entry: dict[str, Any] = {
         "type_of_reference": RIS_TYPES[source.source_kind],
@@ -118,16 +145,20 @@ def ris_entry(source: Source) -> dict[str, Any]:
     authors = [_ris_name(name) for name in item.get("author", [])]
     if authors:
         entry["authors"] = authors
+    container = item.get("container-title")
+    if container:
+        entry["secondary_title"] = container
+        if source.source_kind is SourceKind.NEWS_ARTICLE:
+            entry["journal_name"] = container
     publisher = item.get("publisher")
     if publisher:
         entry["publisher"] = publisher
-        if source.source_kind is SourceKind.NEWS_ARTICLE:
-            entry["secondary_title"] = publisher
-            entry["journal_name"] = publisher
     published = source.published
     if published is not None and published.lower is not None:
         entry["year"] = str(published.lower.year)
         entry["date"] = _ris_date(published, published.lower)
+    if "DOI" in item:
+        entry["doi"] = item["DOI"]
     if source.url.strip():
         entry["urls"] = [source.url.strip()]
     accessed = _iso_known(source.accessed)

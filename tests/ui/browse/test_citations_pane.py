@@ -120,9 +120,10 @@ def test_pane_names_itself_for_assistive_technology(pane: CitationsPane) -> None
     names = ("openLinkButton", "copyReferenceButton", "goToSourceButton")
     texts = ("Open link", "Copy reference", "Go to source")
     assert [_button(pane, name).accessibleName() for name in names] == list(texts)
-    # The context menu has one more: the whole citation, for one too long for its row.
+    # The context menu has more: the whole citation, for one too long for its
+    # row, and the record's references.
     menu = [action.text() for action in _tree(pane).actions()]
-    assert menu == [*texts, "Show full text"]
+    assert menu == [*texts, "Show full text", "Copy bibliography"]
 
 
 def test_kazakhstan_shows_its_expected_accession_with_the_fox_citation(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from tests.samples import STATE
 from viewer.domain.enums import RecordKind
+from viewer.domain.records import Source
 from viewer.domain.views import Detail, Link
 from viewer.ui.browse.detail_html import detail_html, record_href
 
@@ -20,3 +21,15 @@ def test_a_bounded_list_shows_its_count_and_how_many_are_shown() -> None:
     # A list shown whole has no count.
     assert "<h3>People</h3>" in page
     assert page.count("are shown.") == 1
+
+
+def test_a_source_says_how_much_archived_text_it_keeps_never_the_text() -> None:
+    kept = "<script>alert(1)</script> Kazakhstan is expected now " + "to join " * 1170
+    page = detail_html(Detail(Source("s", "Title", archived_text=kept)))
+    assert (
+        "<th align='left' valign='top' class='field' style='padding-right:12px'>Archived text"
+        in page
+    )
+    assert "2,345 words" in page
+    assert "alert" not in page and "Kazakhstan is expected" not in page
+    assert "Archived text" not in detail_html(Detail(Source("t", "No text kept")))

@@ -29,6 +29,7 @@ from viewer.domain.csl import (
 from viewer.domain.display_text import bounded, one_line
 from viewer.domain.records import Citation, Source
 from viewer.domain.views import Claim, Detail
+from viewer.ui.browse.bibliography_copy import copy_bibliography, sources_behind
 from viewer.ui.browse.full_text_dialog import FullTextDialog
 from viewer.ui.browse.link_opener import LinkOpener
 from viewer.ui.widgets.plain_text import plain_tooltip, warning_colour
@@ -59,16 +60,19 @@ class CitationsPane(QWidget):
     line break in them shows as ↵), the tooltip more, and "Show full text" all
     of it. "Copy reference" copies the reference and the in-text citation with
     its locator, as plain text and as HTML whose every piece of data is
-    escaped. Links open only through the given :class:`LinkOpener`, which
-    shows the site first.
+    escaped; "Copy bibliography" (Ctrl+Shift+B) copies every reference behind
+    the record, sorted as the style sorts. Links open only through the given
+    :class:`LinkOpener`, which shows the site first.
 
     Signals:
         sourceRequested(str): the person asked to go to a source; its key.
         referenceCopied(str): a reference was put on the clipboard; its text.
+        bibliographyCopied(int): a reference list was; how many references.
     """
 
     sourceRequested = Signal(str)
     referenceCopied = Signal(str)
+    bibliographyCopied = Signal(int)
 
     def __init__(self, link_opener: LinkOpener, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -115,11 +119,25 @@ class CitationsPane(QWidget):
         self._copy_action.setShortcut(QKeySequence.StandardKey.Copy)
         self._copy_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         self._go_action = self._action("Go to source", "Show the source record")
+        self._bibliography_action = self._action(
+            "Copy bibliography", "Copy every reference behind this record, in the chosen style"
+        )
+        # Ctrl+Shift+B (no other command has it) from anywhere in the window:
+        # the pane always shows the selected record.
+        self._bibliography_action.setShortcut(QKeySequence("Ctrl+Shift+B"))
+        self._bibliography_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        self.addAction(self._bibliography_action)
         self._full_action = self._action(
             "Show full text", "Show the whole citation: reference, quote, note and link"
         )
         self._tree.addActions(
-            [self._open_action, self._copy_action, self._go_action, self._full_action]
+            [
+                self._open_action,
+                self._copy_action,
+                self._go_action,
+                self._full_action,
+                self._bibliography_action,
+            ]
         )
 
         # A bar, not a row of buttons: in a narrow pane the buttons that do
@@ -159,6 +177,7 @@ class CitationsPane(QWidget):
         self._open_action.triggered.connect(self._open_link)
         self._copy_action.triggered.connect(self._copy_reference)
         self._go_action.triggered.connect(self._go_to_source)
+        self._bibliography_action.triggered.connect(self._copy_bibliography)
         self._full_action.triggered.connect(self.show_full_text)
 
     # -- filling ---------------------------------------------------------------
@@ -343,6 +362,7 @@ class CitationsPane(QWidget):
         self._copy_action.setEnabled(current is not None)
         self._go_action.setEnabled(current is not None)
         self._full_action.setEnabled(current is not None)
+        self._bibliography_action.setEnabled(bool(sources_behind(self._detail)))
 
     # -- commands ----------------------------------------------------------------
 
@@ -364,6 +384,11 @@ class CitationsPane(QWidget):
             mime.setHtml(reference.html)
             QGuiApplication.clipboard().setMimeData(mime)
             self.referenceCopied.emit(reference.text)
+
+    def _copy_bibliography(self) -> None:
+        listed = copy_bibliography(self._detail, self._style)
+        if listed is not None:
+            self.bibliographyCopied.emit(listed.text.count("\n") + 1)
 
     def show_full_text(self) -> FullTextDialog | None:
         """Open the selected citation whole: reference, quote, note and link."""

@@ -26,6 +26,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from html import escape
 
+from viewer.domain.archived_text import summary
 from viewer.domain.countries import country_name
 from viewer.domain.dates import FuzzyDate
 from viewer.domain.display_text import (
@@ -348,6 +349,11 @@ def _field_rows(detail: Detail, page: DetailPage, accord: str | None) -> list[tu
                 ("DOI", text(record.doi, "DOI")),
                 ("Web address", _web_link(record.url, page)),
                 ("Accessed", _date(record.accessed)),
+                # How much text is kept for checking quotes; never the text itself.
+                (
+                    "Archived text",
+                    _text(summary(record.archived_text)) if record.archived_text else "",
+                ),
                 ("Notes", text(record.notes, "Notes")),
             ]
         case Accord():

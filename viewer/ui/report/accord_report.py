@@ -26,6 +26,7 @@ from PySide6.QtGui import (
     QTextOption,
 )
 
+from viewer.domain.csl import DEFAULT_STYLE
 from viewer.domain.overview import AccordOverview
 from viewer.domain.report import ReportData
 from viewer.ui.report.report_html import claims_html, day_text, front_html, style_sheet
@@ -53,10 +54,12 @@ def write_report(
     overview: AccordOverview,
     day: date,
     pictures: Sequence[tuple[str, QImage]] = (),
+    style: str = DEFAULT_STYLE,
 ) -> int:
     """Write the report of ``data`` as of ``day`` to ``path`` (a PDF), with
     ``pictures`` (title, image: the map and the timeline) after the
-    participants table; the number of pages written.
+    participants table and the sources in the citation style ``style``; the
+    number of pages written.
 
     Raises :class:`ReportNotWritten` when the file cannot be written; then
     nothing was left at ``path`` that was not there before.
@@ -69,7 +72,7 @@ def write_report(
         raise ReportNotWritten(path, _reason(error)) from None
     partial = Path(name)
     try:
-        pages = _write_pdf(partial, data, overview, day, pictures)
+        pages = _write_pdf(partial, data, overview, day, pictures, style)
         if partial.stat().st_size == 0:
             raise OSError("nothing could be written (is the disk full?)")
         # Readable as any new file of the user's is (mkstemp makes it private).
@@ -90,6 +93,7 @@ def _write_pdf(
     overview: AccordOverview,
     day: date,
     pictures: Sequence[tuple[str, QImage]],
+    style: str,
 ) -> int:
     writer = QPdfWriter(str(path))
     writer.setResolution(DPI)
@@ -106,7 +110,7 @@ def _write_pdf(
     footer_height = float(FOOTER_POINTS * DPI // 72 * 3)
     body = QSizeF(area.width(), area.height() - footer_height)
     front = _document(writer, body, front_html(data, overview, day), words_whole=True)
-    claims = _document(writer, body, claims_html(data))
+    claims = _document(writer, body, claims_html(data, style))
     shown = [(title, image) for title, image in pictures if not image.isNull()]
     picture_pages = [
         shown[i : i + PICTURES_PER_PAGE] for i in range(0, len(shown), PICTURES_PER_PAGE)

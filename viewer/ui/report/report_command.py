@@ -16,6 +16,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication
 
+from viewer.domain.csl import DEFAULT_STYLE
 from viewer.domain.quoting import quoted
 from viewer.store import api
 from viewer.ui.report.accord_report import ReportNotWritten, write_report
@@ -37,10 +38,12 @@ def run_report(
     day: date | None = None,
     seed: bool = True,
     pictures: list[PictureMaker] | None = None,
+    style: str = DEFAULT_STYLE,
 ) -> int:
     """Write the report of ``accord`` (default: the accord with the most status
     actions) as of ``day`` (default: today) from the database at ``database``
-    to ``target``; the number of pages written.
+    to ``target``, its sources in the citation style ``style``; the number of
+    pages written.
 
     An existing database is only read. Raises :class:`ReportFailed`.
     """
@@ -63,7 +66,8 @@ def run_report(
         application = _gui_application()
         makers = report_pictures() if pictures is None else pictures
         try:
-            return write_report(target, data, overview, day, make_pictures(makers, overview, day))
+            pictures_made = make_pictures(makers, overview, day)
+            return write_report(target, data, overview, day, pictures_made, style)
         except ReportNotWritten as error:
             raise ReportFailed(f"{error}. Choose another file or folder.") from None
         finally:

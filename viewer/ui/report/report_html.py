@@ -13,6 +13,7 @@ import html
 from collections.abc import Iterator, Mapping, Sequence
 from datetime import date
 
+from viewer.domain.csl import DEFAULT_STYLE, bibliography_entry
 from viewer.domain.dates import FuzzyDate
 from viewer.domain.overview import EVENT_LIMIT, AccordOverview
 from viewer.domain.overview_rows import CITATION_NEEDED, NO_DATE, headers, rows
@@ -65,9 +66,11 @@ def front_html(data: ReportData, overview: AccordOverview, day: date) -> str:
     return "\n".join(parts)
 
 
-def claims_html(data: ReportData) -> str:
+def claims_html(data: ReportData, style: str = DEFAULT_STYLE) -> str:
     """Every claim with its citations (the accord's, each participant's steps,
-    the events), then the numbered list of sources the citations refer to."""
+    the events), then the numbered list of sources the citations refer to,
+    each formatted in the citation style ``style`` (a key of
+    viewer.domain.csl.STYLES)."""
     numbers = source_numbers(data)
     parts: list[str] = ["<html><body>"]
     parts.append("<h2>Claims and their citations</h2>")
@@ -94,7 +97,9 @@ def claims_html(data: ReportData) -> str:
     if not numbers:
         parts.append("<p><i>Nothing in this report is cited.</i></p>")
     for key, number in numbers.items():
-        parts.append(f'<p class="source">[{number}]\u00a0{_source_entry(key, data.sources)}</p>')
+        parts.append(
+            f'<p class="source">[{number}]\u00a0{_source_entry(key, data.sources, style)}</p>'
+        )
     parts.append("</body></html>")
     return "\n".join(parts)
 
@@ -169,22 +174,14 @@ def _table(overview: AccordOverview, day: date) -> Iterator[str]:
     yield "</table>"
 
 
-def _source_entry(key: str, sources: Mapping[str, Source]) -> str:
+def _source_entry(key: str, sources: Mapping[str, Source], style: str) -> str:
+    """The source's reference in ``style``: citeproc-py's HTML, the source's
+    text escaped in it (see viewer.domain.csl); its address stays text, for
+    the PDF's reader to decide about links."""
     source = sources.get(key)
     if source is None:
         return _text(f"Source {key}: no longer in the database.")
-    pieces = [f"<b>{_text(source.title)}</b>"]
-    if source.publisher:
-        pieces.append(_text(source.publisher))
-    if source.authors:
-        pieces.append(_text(", ".join(author.display for author in source.authors)))
-    if source.published is not None:
-        pieces.append(_text(f"Published {source.published.display()}"))
-    if source.url:
-        pieces.append(_text(source.url))  # as text: the PDF's reader decides about links
-    if source.accessed is not None:
-        pieces.append(_text(f"Accessed {source.accessed.display()}"))
-    return ". ".join(pieces) + "."
+    return bibliography_entry(source, style).html
 
 
 def _paragraphs(text: str) -> str:

@@ -70,6 +70,9 @@ class RecordPanes(QObject):
         self.citations_pane.referenceCopied.connect(
             lambda text: say(f"Copied reference: {_cut(text, 90)}")
         )
+        self.citations_pane.bibliographyCopied.connect(
+            lambda count: say(f"Copied bibliography: {count:,} reference{'s' * (count != 1)}")
+        )
         self.citations_pane.sourceRequested.connect(lambda key: select(RecordKind.SOURCE, key))
 
     def show(self, place: Location) -> None:

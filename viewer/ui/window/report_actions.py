@@ -19,6 +19,7 @@ from viewer.ui.browse.background_reader import BackgroundReader
 from viewer.ui.report.accord_report import ReportNotWritten, write_report
 from viewer.ui.report.report_pictures import PictureMaker, make_pictures, report_pictures
 from viewer.ui.window.file_chooser import FileDialogChooser
+from viewer.ui.window.preferences_controller import PreferencesController
 
 STATUS_MS = 15_000
 TITLE = "Export Report"
@@ -33,6 +34,8 @@ class ReportHost(Protocol):
     def database_path(self) -> Path: ...
     def report_target(self) -> tuple[str | None, date]: ...
     def statusBar(self) -> QStatusBar: ...
+    @property
+    def preferences(self) -> PreferencesController: ...
 
 
 class ReportChooser(Protocol):
@@ -97,6 +100,7 @@ class ReportActions(QObject):
         says when the file is there; a failure is told.
         """
         key, day = self._host.report_target()
+        style = self._host.preferences.current().citation_style
         if key is None:
             self._tell(TITLE, "There is no accord to report on: add one first.")
             return None
@@ -113,7 +117,7 @@ class ReportActions(QObject):
                 return _Failed(f"The report could not be read from the database: {error}")
             return None if data is None or overview is None else (data, overview)
 
-        self._start(read, lambda read_back: self._draw_then_write(path, key, day, read_back))
+        self._start(read, lambda read_back: self._draw_then_write(path, key, day, style, read_back))
         return path
 
     def is_running(self) -> bool:
@@ -155,7 +159,9 @@ class ReportActions(QObject):
         self._host.statusBar().clearMessage()
         self._tell(TITLE, f"The report was not written: {reason}. Nothing was changed.")
 
-    def _draw_then_write(self, path: Path, key: str, day: date, read_back: object) -> None:
+    def _draw_then_write(
+        self, path: Path, key: str, day: date, style: str, read_back: object
+    ) -> None:
         if read_back is None:
             self._tell(TITLE, f"The accord {key} is no longer in the database.")
             return
@@ -170,7 +176,7 @@ class ReportActions(QObject):
 
         def write() -> int | _Failed:
             try:
-                return write_report(path, data, overview, day, pictures)
+                return write_report(path, data, overview, day, pictures, style)
             except ReportNotWritten as error:
                 return _Failed(f"{error}.\n\nChoose another file or folder; nothing was changed.")
 

@@ -2,18 +2,21 @@
 
 from __future__ import annotations
 
+from PySide6.QtWidgets import QLabel
+
 from viewer.domain.authors import author_line, parse_author_line
 from viewer.domain.enums import RecordKind, SourceKind
 from viewer.domain.records import Record, Source
 from viewer.domain.serial import Problem
 from viewer.domain.validation import with_scheme
 from viewer.ui.edit.forms.record_dialog import RecordDialog
+from viewer.ui.widgets.archived_text_field import ArchivedTextField
 from viewer.ui.widgets.fuzzy_date_edit import FuzzyDateEdit
 
 
 class SourceDialog(RecordDialog):
     """A source: title, kind, authors, where it appeared, publisher, dates,
-    DOI, web address, notes.
+    DOI, web address, archived text, notes.
 
     Authors are written as reference managers write them, separated by
     semicolons: "Carnahan, Ashley; van der Berg, Jan" for people (family
@@ -22,6 +25,10 @@ class SourceDialog(RecordDialog):
 
     A web address typed without its scheme ("www.example.org/x") is given
     https:// when the user leaves the field (or presses Enter in it).
+
+    The archived text (the source's text, kept for checking quotes) is never
+    shown whole here: its row says how long it is, and its buttons paste,
+    load, view or clear it.
     """
 
     NOUN = "source"
@@ -40,8 +47,8 @@ class SourceDialog(RecordDialog):
         self.accessed_edit = FuzzyDateEdit("Accessed", self)
         self.accessed_edit.setObjectName("accessedEdit")
         self.notes_edit = self.text_box("notesEdit")
-        # Kept as it was: the form does not edit the archived text.
-        self._archived_text = ""
+        self.archived_field = ArchivedTextField(self)
+        self.archived_field.setObjectName("archivedTextField")
         self.add_row("title", "&Title:", self.title_edit)
         self.add_row("source_kind", "&Kind:", self.kind_combo)
         self.add_row("authors", "&Authors:", self.authors_edit)
@@ -51,7 +58,13 @@ class SourceDialog(RecordDialog):
         self.add_row("doi", "&DOI:", self.doi_edit)
         self.add_row("url", "&Web address:", self.url_edit)
         self.add_row("accessed", "A&ccessed:", self.accessed_edit)
+        self.add_row("archived_text", "Archived te&xt:", self.archived_field)
         self.add_row("notes", "N&otes:", self.notes_edit)
+        # Its Alt key goes to its first button: the row itself takes no focus.
+        holder = self.archived_field.parentWidget()
+        caption = self.form.labelForField(holder) if holder is not None else None
+        if isinstance(caption, QLabel):
+            caption.setBuddy(self.archived_field.paste_button)
 
     def _connect_signals(self) -> None:
         super()._connect_signals()
@@ -68,6 +81,7 @@ class SourceDialog(RecordDialog):
         self.published_edit.changed.connect(self.revalidate)
         self.accessed_edit.changed.connect(self.revalidate)
         self.notes_edit.textChanged.connect(self.revalidate)
+        self.archived_field.changed.connect(self.revalidate)
         self.url_edit.editingFinished.connect(self._complete_url)
 
     def _complete_url(self) -> None:
@@ -86,7 +100,7 @@ class SourceDialog(RecordDialog):
         self.authors_edit.setText("; ".join(map(author_line, record.authors)))
         self.container_edit.setText(record.container_title)
         self.doi_edit.setText(record.doi)
-        self._archived_text = record.archived_text
+        self.archived_field.set_text(record.archived_text)
         self.published_edit.set_value(record.published)
         self.url_edit.setText(record.url)
         self.accessed_edit.set_value(record.accessed)
@@ -111,7 +125,7 @@ class SourceDialog(RecordDialog):
             notes=self.notes_edit.toPlainText().strip(),
             container_title=self.container_edit.text().strip(),
             doi=self.doi_edit.text().strip(),
-            archived_text=self._archived_text,
+            archived_text=self.archived_field.text(),
             version=self.version(),
         )
 
