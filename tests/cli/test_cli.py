@@ -361,14 +361,14 @@ def test_an_import_the_database_no_longer_fits_is_refused_whole(
     from viewer.domain.records import Party
     from viewer.store import api
 
-    checked = api.plan_import
+    checked = api.plan_file
 
-    def overtaken(data: object, store: Store, progress: object = None) -> object:
-        plan = checked(data, store)
+    def overtaken(path: Path, store: Store, *arguments: object, **options: object) -> object:
+        plan = checked(path, store)
         store.add(Party(key="kazakhstan", name="Qazaqstan"))  # another writer, meanwhile
         return plan
 
-    monkeypatch.setattr(api, "plan_import", overtaken)
+    monkeypatch.setattr(api, "plan_file", overtaken)
     db = str(tmp_path / "db.sqlite3")
     data = json.loads(bundled_dataset().read_text(encoding="utf-8"))
     where = [party["key"] for party in data["parties"]].index("kazakhstan")
