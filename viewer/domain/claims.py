@@ -82,6 +82,16 @@ def other_claims_text(count: int) -> str:
     return f"{count:,} other claim" + ("" if count == 1 else "s")
 
 
+def rank_note(action: StatusAction) -> str:
+    """What a list of every claim (the report) adds to a claim's line: nothing
+    for a normal one, " [preferred]", or " [deprecated: <reason>]"."""
+    if action.rank is ClaimRank.DEPRECATED:
+        return f" [deprecated: {action.rank_reason.strip()}]"
+    if action.rank is ClaimRank.PREFERRED:
+        return " [preferred]"
+    return ""
+
+
 def rank_problems(action: StatusAction) -> list[Problem]:
     """What the record alone says against its rank: a deprecated claim must
     say why; a claim cannot compete with itself."""
