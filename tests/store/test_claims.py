@@ -13,7 +13,7 @@ from tests.conftest import SeededCopy
 from viewer.domain.claims import in_force
 from viewer.domain.dates import FuzzyDate
 from viewer.domain.enums import ClaimRank, RecordKind, StatusKind
-from viewer.domain.records import Citation, StatusAction
+from viewer.domain.records import Citation, Party, StatusAction
 from viewer.store.bootstrap import open_or_create
 from viewer.store.database import alembic_config, open_database
 from viewer.store.details import load_detail
@@ -22,6 +22,7 @@ from viewer.store.errors import HasDependents, InvalidRecord
 from viewer.store.exchange import apply_import, export_data, plan_import
 from viewer.store.listing import ListQuery, fetch_rows
 from viewer.store.overview import accord_overview
+from viewer.store.record_merge import merge_records, unmerge_records
 from viewer.store.store import Store
 
 # Sudan signed the declaration in January 2021; a later claim that it
@@ -232,3 +233,32 @@ def _rows(path: Path, statement: str) -> list[tuple[object, ...]]:
         return connection.execute(statement).fetchall()
     finally:
         connection.close()
+
+
+def test_merging_two_participants_moves_a_group_of_competing_claims_whole(
+    seeded_store: Store,
+) -> None:
+    """Each claim of the group is moved on its own, but the group is checked
+    once the whole write is done: in between, its claims are of two parties."""
+    seeded_store.add(Party(key="sudan-2", name="Republic of the Sudan"))
+    first = dataclasses.replace(
+        WITHDRAWN, key="first", party="sudan-2", alternative_of=None, rank=ClaimRank.NORMAL
+    )
+    first = dataclasses.replace(first, rank_reason="")
+    seeded_store.add(first)
+    seeded_store.add(
+        dataclasses.replace(WITHDRAWN, key="second", party="sudan-2", alternative_of="first")
+    )
+    result = merge_records(seeded_store, RecordKind.PARTY, "sudan", "sudan-2")
+    assert result.moved == 2
+    moved = seeded_store.get(RecordKind.STATUS_ACTION, "second")
+    assert isinstance(moved, StatusAction)
+    assert (moved.party, moved.alternative_of) == ("sudan", "first")
+    unmerge_records(seeded_store, result)
+    back = seeded_store.get(RecordKind.STATUS_ACTION, "second")
+    assert isinstance(back, StatusAction) and back.party == "sudan-2"
+    # A write that leaves a group split is still refused, whole.
+    lone = seeded_store.get(RecordKind.STATUS_ACTION, "first")
+    assert isinstance(lone, StatusAction)
+    with pytest.raises(InvalidRecord, match="competes with this claim"):
+        seeded_store.update(dataclasses.replace(lone, party="sudan"))

@@ -14,6 +14,7 @@ from viewer.domain.claims import competition_problems
 from viewer.domain.enums import RecordKind, StatusKind
 from viewer.domain.records import Record, StatusAction
 from viewer.domain.serial import Problem
+from viewer.store.errors import InvalidRecord
 from viewer.store.mapping import select_rows, to_record
 from viewer.store.schema import AccordRow, PartyRow, StatusActionRow
 
@@ -51,6 +52,33 @@ def claim_problems(session: Session, record: Record) -> list[Problem]:
         if (claim := _claim(row)) is not None
     ]
     return competition_problems(record, target, competitors)
+
+
+# Where a write transaction's session lists the status actions it wrote.
+_WRITTEN = "claims written"
+
+
+def note_written(session: Session, record: Record) -> None:
+    """Remember that this transaction wrote ``record`` (a status action), to
+    check its group once the whole write is done (:func:`check_written`)."""
+    if isinstance(record, StatusAction):
+        session.info.setdefault(_WRITTEN, set()).add(record.key)
+
+
+def check_written(session: Session) -> None:
+    """Refuse the write (:class:`InvalidRecord`) if a status action it wrote
+    breaks the rules of competing claims as the write leaves them. Checked at
+    the end, not record by record: a merge moves a group's claims to another
+    participant one at a time, and in between the group is split."""
+    for key in sorted(session.info.pop(_WRITTEN, ())):
+        row = session.scalar(
+            select_rows(RecordKind.STATUS_ACTION).where(StatusActionRow.key == key)
+        )
+        claim = _claim(row)
+        if claim is not None:
+            problems = claim_problems(session, claim)
+            if problems:
+                raise InvalidRecord(problems, RecordKind.STATUS_ACTION)
 
 
 def _claim(row: StatusActionRow | None) -> StatusAction | None:

@@ -8,9 +8,8 @@ from sqlalchemy.orm import Session
 
 from viewer.domain.names import skeleton
 from viewer.domain.quoting import printable, quoted, shortened
-from viewer.domain.records import Party, Record, StatusAction
+from viewer.domain.records import Party, Record
 from viewer.domain.serial import Problem
-from viewer.store.claim_checks import claim_problems
 from viewer.store.errors import InvalidRecord
 from viewer.store.schema import PartyRow
 
@@ -26,10 +25,7 @@ def uniqueness_problems(session: Session, record: Record) -> list[Problem]:
     """A second party with the same name, one that looks the same (see
     :func:`viewer.domain.names.skeleton`), or the same ISO code is refused,
     naming the one it would repeat. Participants are few: their names are read
-    and compared in Python, as the import compares them. A status action is
-    checked against the claims it competes with (viewer/store/claim_checks.py)."""
-    if isinstance(record, StatusAction):
-        return claim_problems(session, record)
+    and compared in Python, as the import compares them."""
     if not isinstance(record, Party):
         return []
     problems = []
