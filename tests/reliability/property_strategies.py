@@ -199,7 +199,7 @@ def datasets(draw: st.DrawFn) -> dict[RecordKind, list[Record]]:
             draw(MAYBE_DATES),
             one_of(Certainty),
             draw(LONG_TEXTS),
-            citations(),
+            citations=citations(),
         )
         for key in draw(_keys(0, 4))
     ]

@@ -100,6 +100,16 @@ class SourceKind(LabelledEnum):
     OTHER = "other"
 
 
+class ClaimRank(LabelledEnum):
+    """How far a claim is believed against the claims it competes with (as
+    Wikidata ranks statements): the best rank present in a group counts;
+    a deprecated claim is kept, with its reason, but never counts."""
+
+    PREFERRED = "preferred"
+    NORMAL = "normal"
+    DEPRECATED = "deprecated"
+
+
 class RevisionAction(LabelledEnum):
     CREATE = "create"
     UPDATE = "update"
@@ -123,4 +133,7 @@ _LABELS: dict[LabelledEnum, str] = {
     EventKind.SIGNING_CEREMONY: "signing ceremony",
     SourceKind.NEWS_ARTICLE: "news article",
     SourceKind.OFFICIAL_DOCUMENT: "official document",
+    ClaimRank.PREFERRED: "Preferred",
+    ClaimRank.NORMAL: "Normal",
+    ClaimRank.DEPRECATED: "Deprecated",
 }

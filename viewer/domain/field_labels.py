@@ -40,7 +40,13 @@ FIELD_LABELS: dict[RecordKind, dict[str, str]] = {
         "url": "Web address",
         "accessed": "Accessed",
     },
-    RecordKind.STATUS_ACTION: {"party": "Participant", "action": "Status"},
+    RecordKind.STATUS_ACTION: {
+        "party": "Participant",
+        "action": "Status",
+        "rank": "Rank",
+        "rank_reason": "Reason",
+        "alternative_of": "Competes with",
+    },
     RecordKind.EVENT: {
         "event_kind": "Kind",
         "location": "Location",

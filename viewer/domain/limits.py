@@ -50,6 +50,7 @@ FIELD_LIMITS: dict[str, int] = {
     "note": LONG_TEXT,
     "quote": LONG_TEXT,
     "archived_text": ARCHIVED_TEXT,
+    "rank_reason": LONG_TEXT,
 }
 
 

@@ -91,7 +91,7 @@ CONFUSABLES = str.maketrans(
 # The fields cleaned as names: one-line text that names or labels something.
 NAME_FIELDS = ("name", "title", "office", "publisher", "container_title", "location")
 # The fields that hold a key: the record's own, or one it refers to.
-_KEY_FIELDS = ("key", "accord", "party", "person")
+_KEY_FIELDS = ("key", "accord", "party", "person", "alternative_of")
 
 
 def clean_text(text: str) -> str:

@@ -17,6 +17,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
+from viewer.domain.claims import in_force
 from viewer.domain.dates import FuzzyDate
 from viewer.domain.enums import Certainty, EventKind, PartyKind, StatusKind
 from viewer.domain.records import Accord, StatusAction
@@ -91,7 +92,7 @@ class AccordOverview:
 
     def step_kinds(self) -> tuple[StatusKind, ...]:
         """The kinds of step taken in this accord, in the order steps happen."""
-        used = {action.action for party in self.parties for action in party.actions}
+        used = {action.action for party in self.parties for action in in_force(party.actions)}
         return tuple(kind for kind in StatusKind if kind in used)
 
     def change_days(self) -> tuple[date, ...]:
@@ -102,7 +103,7 @@ class AccordOverview:
         """
         days: set[date] = set()
         for party in self.parties:
-            for action in party.actions:
+            for action in in_force(party.actions):
                 if action.date is None:
                     continue
                 if action.date.lower is not None:
@@ -118,8 +119,9 @@ class AccordOverview:
 
 
 def standing(actions: Iterable[StatusAction], day: date) -> Standing:
-    """Where a party with ``actions`` (in one accord) stood on ``day``."""
-    actions = list(actions)
+    """Where a party with ``actions`` (in one accord) stood on ``day``; only
+    the claims that count take part (see :mod:`viewer.domain.claims`)."""
+    actions = in_force(actions)
     found = status_as_of(actions, day)
     if found is None:
         return Standing(None)
@@ -139,7 +141,9 @@ def standing(actions: Iterable[StatusAction], day: date) -> Standing:
 
 def steps_by(actions: Sequence[StatusAction], day: date) -> dict[StatusKind, StatusAction]:
     """The latest step of each kind taken by ``day`` (its first possible day
-    reached; undated steps once the rule places them in force)."""
+    reached; undated steps once the rule places them in force), of the
+    claims that count (see :mod:`viewer.domain.claims`)."""
+    actions = in_force(actions)
     start = undated_from(actions)
     taken: dict[StatusKind, StatusAction] = {}
     for action in chronological(actions):

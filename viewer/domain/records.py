@@ -15,6 +15,7 @@ from typing import Any, ClassVar
 from viewer.domain.dates import FuzzyDate
 from viewer.domain.enums import (
     Certainty,
+    ClaimRank,
     EventKind,
     PartyKind,
     RecordKind,
@@ -140,6 +141,11 @@ class StatusAction:
     date: FuzzyDate | None = None
     certainty: Certainty = Certainty.CONFIRMED
     note: str = ""
+    # A competing claim (see viewer.domain.claims): its rank, why a deprecated
+    # one is kept, and the key of the group's first claim it competes with.
+    rank: ClaimRank = ClaimRank.NORMAL
+    rank_reason: str = ""
+    alternative_of: str | None = None
     citations: tuple[Citation, ...] = ()
     version: int = 0
 

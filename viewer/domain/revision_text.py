@@ -48,6 +48,7 @@ REFERENCES: dict[tuple[RecordKind, str], RecordKind] = {
     (RecordKind.PERSON, "party"): RecordKind.PARTY,
     (RecordKind.STATUS_ACTION, "party"): RecordKind.PARTY,
     (RecordKind.STATUS_ACTION, "accord"): RecordKind.ACCORD,
+    (RecordKind.STATUS_ACTION, "alternative_of"): RecordKind.STATUS_ACTION,
     (RecordKind.EVENT, "accord"): RecordKind.ACCORD,
 }
 

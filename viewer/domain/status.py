@@ -7,8 +7,10 @@ give it as the latest word (Morocco's formalisation, Sudan's stall), so it
 is placed after every dated step of the party: it holds from the last
 dated step on, or always when no step has a date. A step dated in the
 future is not in force yet, and neither is an undated step that comes
-after it. The list's "Current status" column (viewer/store/listing.py)
-computes the same rule in SQL.
+after it. Only the steps that count take part: of competing claims, those
+of the best rank present, never a deprecated one
+(:func:`viewer.domain.claims.in_force`). The list's "Current status" column
+(viewer/store/listing.py) computes the same rule in SQL.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
+from viewer.domain.claims import in_force
 from viewer.domain.dates import DateError, FuzzyDate
 from viewer.domain.records import StatusAction
 
@@ -90,7 +93,7 @@ def status_as_of(
     """The status on ``day``; without one, the status on ``today`` (default:
     the real today) -- "now" follows the same rule as any other day."""
     when = day or today or date.today()
-    ordered = chronological(actions)
+    ordered = chronological(in_force(actions))
     dated = [a for a in ordered if is_dated(a)]
     undated = [a for a in ordered if not is_dated(a)]
     last = dated[-1] if dated else None
@@ -100,13 +103,13 @@ def status_as_of(
         assert last.date is not None and last.date.lower is not None
         if last.date.lower <= when:
             return StatusAsOf(undated[-1], settled=_settled(last, when))
-    in_force: StatusAsOf | None = None
+    found: StatusAsOf | None = None
     for action in dated:
         assert action.date is not None and action.date.lower is not None
         if action.date.lower > when:
             break
-        in_force = StatusAsOf(action, settled=_settled(action, when))
-    return in_force
+        found = StatusAsOf(action, settled=_settled(action, when))
+    return found
 
 
 def _settled(action: StatusAction, day: date) -> bool:

@@ -5,14 +5,15 @@ from __future__ import annotations
 import dataclasses
 
 from viewer.domain.enums import RecordKind
-from viewer.domain.records import Event, Person, Record
+from viewer.domain.records import Event, Person, Record, StatusAction
 
 
 def unlink(record: Record, kind: RecordKind, key: str) -> Record:
     """``record`` with every reference to the ``kind`` record ``key`` removed.
 
     Citations of a source go, so do an event's roles naming a party or person;
-    a person's party and an event's accord become unknown.
+    a person's party and an event's accord become unknown; a claim that
+    competed with a deleted one stands alone.
     """
     changes: dict[str, object] = {}
     citations = getattr(record, "citations", None)
@@ -26,4 +27,10 @@ def unlink(record: Record, kind: RecordKind, key: str) -> Record:
             changes["roles"] = tuple(r for r in record.roles if getattr(r, field) != key)
     if isinstance(record, Person) and kind is RecordKind.PARTY and record.party == key:
         changes["party"] = None
+    if (
+        isinstance(record, StatusAction)
+        and kind is RecordKind.STATUS_ACTION
+        and record.alternative_of == key
+    ):
+        changes["alternative_of"] = None  # it no longer competes: a claim of its own
     return dataclasses.replace(record, **changes)  # type: ignore[arg-type]

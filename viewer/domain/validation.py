@@ -8,6 +8,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from viewer.domain import limits
+from viewer.domain.claims import rank_problems
 from viewer.domain.countries import country_name
 from viewer.domain.enums import PartyKind
 from viewer.domain.names import NAME_FIELDS, invisible_problem
@@ -59,6 +60,7 @@ def validate(record: Record) -> list[Problem]:
         case StatusAction():
             _require(record.accord, "accord", problems)
             _require(record.party, "party", problems)
+            problems += rank_problems(record)
     if isinstance(record, Party):
         _check_party(record, problems)
     if isinstance(record, Source):

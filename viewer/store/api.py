@@ -36,6 +36,7 @@ if TYPE_CHECKING:
         verify_chain,
     )
     from viewer.store.checks import repair_search_index, run_checks
+    from viewer.store.claim_choices import claim_choices, claim_labels
     from viewer.store.csv_export import export_csv
     from viewer.store.database import OpenedDatabase
     from viewer.store.dependents import Dependents
@@ -203,6 +204,8 @@ _HOMES = {
     "headers": "viewer.store.listing",
     "key_for_name": "viewer.store.listing",
     "row_index": "viewer.store.listing",
+    "claim_choices": "viewer.store.claim_choices",
+    "claim_labels": "viewer.store.claim_choices",
     "COMPLETION_LIMIT": "viewer.store.lookups",
     "complete": "viewer.store.lookups",
     "labels_for": "viewer.store.lookups",
@@ -311,6 +314,8 @@ __all__ = [
     "backup_folder",
     "busiest_accord",
     "chain_head",
+    "claim_choices",
+    "claim_labels",
     "complete",
     "count_rows",
     "counts",

@@ -37,7 +37,7 @@ from viewer.domain.records import (
 )
 from viewer.domain.serial import Problem, join_path
 from viewer.domain.validation import validate
-from viewer.store import chain, derived, search_index
+from viewer.store import chain, claim_checks, derived, search_index
 from viewer.store.errors import InvalidRecord
 from viewer.store.record_form import exchange_fields
 from viewer.store.schema import EventRoleRow, PartyRow, RevisionRow
@@ -111,6 +111,7 @@ def _insert_all(
     # write lock (see viewer.store.chain.tip), so nobody else extends it.
     log_tip = chain.tip(connection)
     done = 0
+    competing: list[StatusAction] = []
     for kind, records in groups:
         table = table_of(kind)
         last_id = before.get(kind, 0)
@@ -127,6 +128,8 @@ def _insert_all(
             if kind in _REFERENCED:
                 ids[kind].update(added)
             _insert_children(connection, kind, batch, added, ids)
+            if kind is RecordKind.STATUS_ACTION:
+                competing += [r for r in batch if isinstance(r, StatusAction) and r.alternative_of]
             entries = [_creation(record, at, user) for record in batch]
             for entry in entries:
                 log_tip = chain.seal(log_tip, entry)
@@ -134,6 +137,7 @@ def _insert_all(
             done += len(batch)
             if progress is not None:
                 progress(done, total)
+    claim_checks.link_alternatives(connection, competing, ids[RecordKind.STATUS_ACTION])
     # The search index stays in step with the data, in the same transaction.
     for kind, after_id in before.items():
         search_index.add_after(connection, kind, after_id)
@@ -173,6 +177,8 @@ def references(record: Record) -> list[tuple[str, RecordKind, str]]:
             ("accord", RecordKind.ACCORD, record.accord),
             ("party", RecordKind.PARTY, record.party),
         ]
+        if record.alternative_of:
+            refs.append(("alternative_of", RecordKind.STATUS_ACTION, record.alternative_of))
     if isinstance(record, Person) and record.party:
         refs.append(("party", RecordKind.PARTY, record.party))
     if isinstance(record, Event):
@@ -192,8 +198,17 @@ def references(record: Record) -> list[tuple[str, RecordKind, str]]:
 
 
 # The kinds other records refer to: their new rows' ids are kept for the
-# records after them. (Events and status actions are referred to by nothing.)
-_REFERENCED = frozenset({RecordKind.SOURCE, RecordKind.ACCORD, RecordKind.PARTY, RecordKind.PERSON})
+# records after them (a status action for its competing claims). Events are
+# referred to by nothing.
+_REFERENCED = frozenset(
+    {
+        RecordKind.SOURCE,
+        RecordKind.ACCORD,
+        RecordKind.PARTY,
+        RecordKind.PERSON,
+        RecordKind.STATUS_ACTION,
+    }
+)
 
 
 def _mentioned_keys(
@@ -223,6 +238,8 @@ def _problems(
             names.setdefault(skeleton(name), (key, name))
             if code:
                 codes[code] = (key, name)
+    # A claim may compete with one later in the file (it was made one later).
+    claims = claim_checks.ImportedClaims(connection, groups, in_database)
     for kind, records in groups:
         for index, record in enumerate(records):
             path = join_path(kind.section, index)
@@ -232,10 +249,14 @@ def _problems(
                     Problem("key", f"{record.key!r} is already used by another {kind.label}")
                 )
             for ref_path, ref_kind, key in references(record):
+                if ref_kind is RecordKind.STATUS_ACTION:
+                    continue  # anywhere in the file: claims.problems says
                 if key not in added[ref_kind] and key not in in_database[ref_kind]:
                     found.append(Problem(ref_path, f"no {ref_kind.label} has the key {key!r}"))
             if isinstance(record, Party):
                 found += _party_problems(record, names, codes)
+            if isinstance(record, StatusAction):
+                found += claims.problems(record)
             problems += [Problem(join_path(path, p.path), p.message) for p in found]
             added[kind].add(record.key)
     return problems
@@ -319,6 +340,8 @@ def _values(record: Record, ids: Ids) -> dict[str, Any]:
                 action=record.action.value,
                 certainty=record.certainty.value,
                 note=record.note,
+                rank=record.rank.value,
+                rank_reason=record.rank_reason,
             )
             _put_date(values, "date", record.date)
         case Event():

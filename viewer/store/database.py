@@ -45,7 +45,7 @@ if TYPE_CHECKING:
 # that is already at the newest one then needs no Alembic, which would add a
 # noticeable part of every start-up; tests/store/test_database.py checks that
 # this is Alembic's own list.
-REVISIONS = ("0001", "0002", "0003", "0004", "0005", "0006", "0007", "0008", "0009", "0010")
+REVISIONS = ("0001", "0002", "0003", "0004", "0005", "0006", "0007", "0008", "0009", "0010", "0011")
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, aliased
 
 from viewer.domain.enums import RecordKind, StatusKind
 from viewer.domain.field_labels import record_noun
@@ -89,6 +89,17 @@ def find_dependents(session: Session, row: Versioned) -> Dependents:
                 select(EventRow.key, EventRow.title).where(EventRow.accord_id == row.id),
                 "event {} (its accord)",
             )
+        case StatusActionRow():
+            # Its alternatives let go of it and stand alone (see unlink).
+            competing = aliased(StatusActionRow, name="competing")
+            for key, party, action in session.execute(
+                select(competing.key, PartyRow.name, competing.action)
+                .join(PartyRow, competing.party_id == PartyRow.id)
+                .where(competing.alternative_of_id == row.id)
+                .order_by(competing.id)
+            ):
+                label = _quoted(f"{party}: {StatusKind(action).label}")
+                links.append((RecordKind.STATUS_ACTION, key, f"competing claim {label}"))
         case SourceRow():
             for citation in session.scalars(
                 select(CitationRow).where(CitationRow.source_id == row.id).order_by(CitationRow.id)

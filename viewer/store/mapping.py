@@ -14,6 +14,7 @@ from viewer.domain.authors import read_stored_authors, stored_authors
 from viewer.domain.dates import FuzzyDate
 from viewer.domain.enums import (
     Certainty,
+    ClaimRank,
     EventKind,
     PartyKind,
     RecordKind,
@@ -112,7 +113,9 @@ def select_rows(kind: RecordKind) -> Select[Any]:
         )
     elif row_type is StatusActionRow:
         query = query.options(
-            selectinload(StatusActionRow.accord), selectinload(StatusActionRow.party)
+            selectinload(StatusActionRow.accord),
+            selectinload(StatusActionRow.party),
+            selectinload(StatusActionRow.alternative_of),
         )
     elif row_type is PersonRow:
         query = query.options(selectinload(PersonRow.party))
@@ -140,7 +143,7 @@ def to_record(row: Versioned) -> Record:
 _WORDS: dict[type[Any], tuple[tuple[str, type[Enum]], ...]] = {
     PartyRow: (("party_kind", PartyKind),),
     SourceRow: (("source_kind", SourceKind),),
-    StatusActionRow: (("action", StatusKind), ("certainty", Certainty)),
+    StatusActionRow: (("action", StatusKind), ("certainty", Certainty), ("rank", ClaimRank)),
     EventRow: (("event_kind", EventKind), ("certainty", Certainty)),
     EventRoleRow: (("role", RoleKind),),
     RevisionRow: (("action", RevisionAction), ("record_kind", RecordKind)),
@@ -227,6 +230,9 @@ def _to_record(row: Versioned) -> Record:
                 certainty=Certainty(row.certainty),
                 note=row.note,
                 citations=_citations(row.citations),
+                rank=ClaimRank(row.rank),
+                rank_reason=row.rank_reason,
+                alternative_of=row.alternative_of.key if row.alternative_of else None,
                 version=row.version,
             )
         case EventRow():
@@ -279,6 +285,10 @@ def apply(row: Versioned, record: Record, refs: Resolver) -> None:
             row.party_id = refs.id_of(RecordKind.PARTY, record.party)
             row.action, row.certainty = record.action.value, record.certainty.value
             row.note = record.note
+            row.rank, row.rank_reason = record.rank.value, record.rank_reason
+            row.alternative_of_id = refs.optional_id(
+                RecordKind.STATUS_ACTION, record.alternative_of
+            )
             _set_date(row, "date", record.date)
         case EventRow(), Event():
             row.title, row.event_kind = record.title, record.event_kind.value

@@ -120,8 +120,16 @@ class StatusActionRow(Versioned):
     date_upper: Mapped[date | None] = mapped_column(Date)
     certainty: Mapped[str] = mapped_column(String(20))
     note: Mapped[str] = mapped_column(Text, default="")
+    # A competing claim (viewer/domain/claims.py): its rank, why a deprecated
+    # one is kept, and the group's first claim it competes with.
+    rank: Mapped[str] = mapped_column(String(20), default="normal", server_default="normal")
+    rank_reason: Mapped[str] = mapped_column(Text, default="", server_default="")
+    alternative_of_id: Mapped[int | None] = mapped_column(
+        ForeignKey("status_actions.id", ondelete="RESTRICT"), index=True
+    )
     accord: Mapped[AccordRow] = relationship()
     party: Mapped[PartyRow] = relationship()
+    alternative_of: Mapped[StatusActionRow | None] = relationship(remote_side="StatusActionRow.id")
     citations: Mapped[list[CitationRow]] = relationship(
         order_by="CitationRow.position", cascade="all, delete-orphan"
     )

@@ -24,7 +24,7 @@ from viewer.domain.records import Record, Revision
 from viewer.domain.serial import Problem, record_fields
 from viewer.domain.unlink import unlink
 from viewer.domain.validation import validate
-from viewer.store import chain, derived, search_index
+from viewer.store import chain, claim_checks, derived, search_index
 from viewer.store.bulk import insert_all
 from viewer.store.bulk_remove import remove_all
 from viewer.store.bulk_update import update_all
@@ -296,7 +296,11 @@ class Store:
     def problems(self, record: Record) -> list[Problem]:
         """Why saving ``record`` would be refused, as far as can be told before trying."""
         with self._reads() as session:
-            return validate(record) + uniqueness_problems(session, record)
+            return (
+                validate(record)
+                + uniqueness_problems(session, record)
+                + claim_checks.claim_problems(session, record)
+            )
 
     def dependents(self, kind: RecordKind, key: str) -> Dependents:
         """What refers to a record: what blocks deleting it, and what would let go."""
@@ -361,6 +365,7 @@ class Store:
             with self._writes.begin() as session:
                 yield session
                 session.flush()
+                claim_checks.check_written(session)  # a group is checked whole
                 self._guard.refuse_if_gone(operation)  # the commit would go into a lost file
         except MissingReference as missing:
             # Said without a field's path: the record it names is gone, not mistyped.
@@ -413,6 +418,7 @@ class Store:
         if not changes:
             return before
         check_unique(session, record)
+        claim_checks.note_written(session, record)
         apply(row, record, Resolver(session))
         row.version += 1
         session.flush()
@@ -431,6 +437,7 @@ class Store:
                 [Problem("key", f"{record.key!r} is already used by another {record.kind.label}")]
             )
         check_unique(session, record)
+        claim_checks.note_written(session, record)
         row = row_type(key=record.key, version=1)
         apply(row, record, refs)
         session.add(row)

@@ -76,9 +76,10 @@ def test_tab_walks_the_fields_top_to_bottom_then_save_cancel_delete(
     fields = [field for field in found if field is not None]
     assert len(fields) == len(found), [w.objectName() for w in in_fields]
     # Every field is visited, in the order the form shows them (top to bottom),
-    # each in one run: a table's rows and buttons before the next field.
+    # each in one run: a table's rows and buttons before the next field. (A
+    # field disabled for now, a normal claim's Reason, is not in the chain.)
     visited = list(dict.fromkeys(fields))
-    assert visited == list(dialog.fields())
+    assert visited == [field for field, widget in dialog.fields().items() if widget.isEnabled()]
     order = [visited.index(field) for field in fields]
     assert order == sorted(order)
     tops = [dialog.fields()[field].mapTo(dialog, QPoint(0, 0)).y() for field in visited]

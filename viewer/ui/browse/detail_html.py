@@ -23,10 +23,12 @@ reads in light and dark themes alike.
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from html import escape
 
 from viewer.domain.archived_text import summary
+from viewer.domain.claims import claim_groups
 from viewer.domain.countries import country_name
 from viewer.domain.dates import FuzzyDate
 from viewer.domain.display_text import (
@@ -40,6 +42,7 @@ from viewer.domain.enums import RecordKind
 from viewer.domain.records import Accord, Event, Party, Person, Source, StatusAction
 from viewer.domain.status import status_as_of
 from viewer.domain.views import Detail, Link
+from viewer.ui.browse.claims_html import group_item
 from viewer.ui.timeline.status_timeline import describe_status
 
 RECORD_SCHEME = "record"
@@ -169,14 +172,22 @@ def in_accord(actions: tuple[StatusAction, ...], accord: str | None) -> tuple[St
     return actions if accord is None else tuple(a for a in actions if a.accord == accord)
 
 
-def detail_page(detail: Detail, *, editable: bool = True, accord: str | None = None) -> DetailPage:
+def detail_page(
+    detail: Detail,
+    *,
+    editable: bool = True,
+    accord: str | None = None,
+    expanded: Collection[str] = (),
+) -> DetailPage:
     """The page of ``detail``, with the whole text of each field it shows cut.
 
     Not ``editable`` (the file cannot be written), the edit commands show as
     muted text, not links: a link that looks live but does nothing misleads.
     With an ``accord`` (a key), a participant's current status and status
     actions are those of that accord, and a line links to each other accord
-    the participant has steps in, with its status now there.
+    the participant has steps in, with its status now there. A step with
+    competing claims shows the one in force and "N other claims", expanded
+    for the groups in ``expanded`` (see :mod:`viewer.ui.browse.claims_html`).
     """
     record = detail.record
     page = DetailPage(one_line(record.label, 60))
@@ -186,7 +197,7 @@ def detail_page(detail: Detail, *, editable: bool = True, accord: str | None = N
     parts.append(f"<p class='muted'>{_text(record.kind.label.capitalize())}</p>")
     parts.append(_fields(_field_rows(detail, page, accord)))
     if isinstance(record, Party):
-        parts.append(_status_actions(detail, record, page, editable, accord))
+        parts.append(_status_actions(detail, record, page, editable, accord, expanded))
     for heading, links in detail.links.items():
         if links:
             total = detail.link_totals.get(heading)
@@ -211,7 +222,12 @@ def _name_word(record: object) -> str:
 
 
 def _status_actions(
-    detail: Detail, party: Party, page: DetailPage, editable: bool, accord: str | None
+    detail: Detail,
+    party: Party,
+    page: DetailPage,
+    editable: bool,
+    accord: str | None,
+    expanded: Collection[str],
 ) -> str:
     """The party's steps (in ``accord`` when one is chosen), each with an Edit
     link, under a "Change status…" link, and the other accords it is in.
@@ -235,8 +251,8 @@ def _status_actions(
         parts.append("<p class='muted'><i>No status actions recorded.</i></p>")
         parts += elsewhere
         return "\n".join(parts)
-    parts.append("<ul>")
-    for action in actions:
+
+    def line(action: StatusAction) -> str:
         when = action.date.display() if action.date else "date not given"
         accord = detail.name_of(RecordKind.ACCORD, action.accord)
         note = (
@@ -246,11 +262,15 @@ def _status_actions(
         )
         edit = escape(f"{EDIT_SCHEME}:{RecordKind.STATUS_ACTION.value}/{action.key}", quote=True)
         edit_link = f"<a href='{edit}'>Edit</a>" if editable else "<span class='muted'>Edit</span>"
-        parts.append(
-            f"<li><b>{_text(action.action.label)}</b> — {_text(when)} "
+        return (
+            f"<b>{_text(action.action.label)}</b> — {_text(when)} "
             f"<i>({_text(action.certainty.label)})</i> · {_text(accord)} "
-            f"[{edit_link}]{note}</li>"
+            f"[{edit_link}]{note}"
         )
+
+    parts.append("<ul>")
+    for group in claim_groups(actions):
+        parts.append(group_item(group, line, expanded, detail.sources))
     parts.append("</ul>")
     parts += elsewhere
     return "\n".join(parts)

@@ -13,6 +13,7 @@ from viewer.domain.enums import RecordKind
 from viewer.domain.records import Party, Revision, Source
 from viewer.domain.revision_text import Names
 from viewer.domain.views import Detail
+from viewer.ui.browse.claims_html import claims_href, parse_claims_href
 from viewer.ui.browse.detail_html import (
     EDIT_SCHEME,
     DetailPage,
@@ -27,6 +28,7 @@ from viewer.ui.browse.detail_html import (
 from viewer.ui.browse.full_text_dialog import FullTextDialog
 from viewer.ui.browse.history_view import HistoryView
 from viewer.ui.timeline.status_timeline import StatusTimeline
+from viewer.ui.widgets.text_anchors import select_anchor
 
 PLACEHOLDER = "Select a participant, event, person, source or accord to see it here."
 LOADING = "Loading…"
@@ -37,7 +39,8 @@ class DetailPane(QWidget):
     participant, its status timeline with an "as of" date; a History tab
     lists its changes. A field too long to lay out in a frame shows its
     start and a "Show all" link, which opens the whole text in a
-    :class:`FullTextDialog`.
+    :class:`FullTextDialog`. A step's "1 other claim" link expands its
+    competing claims in place, and folds them again.
 
     Signals:
         recordLinkActivated(str, str): a link to another record was followed;
@@ -70,6 +73,8 @@ class DetailPane(QWidget):
         self._editable = True
         self._accord: str | None = None
         self._accord_name = ""
+        # The claim groups whose other claims the page shows expanded.
+        self._expanded: set[str] = set()
         self._setup_widgets()
         self.show_detail(None)
         self._connect_signals()
@@ -112,6 +117,8 @@ class DetailPane(QWidget):
     def show_detail(
         self, detail: Detail | None, revisions: Sequence[Revision] = (), names: Names | None = None
     ) -> None:
+        if detail is None or self._detail is None or detail.record.key != self._detail.record.key:
+            self._expanded.clear()  # another record: its claims start folded
         self._detail = detail
         self._page = None
         self.history.show_revisions(revisions, names)
@@ -183,8 +190,25 @@ class DetailPane(QWidget):
         if self._accord and self._accord_name and named not in detail.names:
             # A detail names only the accords its record's steps are in.
             detail = replace(detail, names={**detail.names, named: self._accord_name})
-        self._page = detail_page(detail, editable=self._editable, accord=self._accord)
+        self._page = detail_page(
+            detail, editable=self._editable, accord=self._accord, expanded=self._expanded
+        )
         self.text.setHtml(self._page.html)
+
+    def expanded_claims(self) -> frozenset[str]:
+        """The claim groups whose other claims the page shows."""
+        return frozenset(self._expanded)
+
+    def toggle_claims(self, group: str) -> None:
+        """Expand the other claims of ``group`` in place, or fold them again;
+        the page keeps its scroll position and the link its keyboard focus."""
+        if self._detail is None:
+            return
+        self._expanded ^= {group}
+        scrolled = self.text.verticalScrollBar().value()
+        self._set_page(self._detail)
+        self.text.verticalScrollBar().setValue(scrolled)
+        select_anchor(self.text, claims_href(group))
 
     def _set_plain(self, text: str) -> None:
         # setPlainText writes in the cursor's format of the moment: after the
@@ -218,6 +242,10 @@ class DetailPane(QWidget):
             record = self._detail.record if self._detail else None
             if isinstance(record, Source):
                 self.webLinkRequested.emit(record.url)
+            return
+        group = parse_claims_href(href)
+        if group is not None:
+            self.toggle_claims(group)
             return
         full = parse_full_text_href(href)
         if full is not None:

@@ -21,6 +21,8 @@ from viewer.store.api import (
     ReadOnlyStore,
     Store,
     StoreError,
+    claim_choices,
+    claim_labels,
     complete,
     labels_for,
     new_key,
@@ -152,6 +154,10 @@ class RecordEditor(QObject):
             create_source=self._create_source_inline,
             settings=settings,
             confirm_discard=confirm_discard,
+            claims=lambda party, accord: ChoiceLookup(
+                lambda text, limit: claim_choices(store, party, accord, text, limit),
+                lambda keys: claim_labels(store, keys),
+            ),
         )
 
     # -- what the window asks for ----------------------------------------------

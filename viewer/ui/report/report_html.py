@@ -13,6 +13,7 @@ import html
 from collections.abc import Iterator, Mapping, Sequence
 from datetime import date
 
+from viewer.domain.claims import rank_note
 from viewer.domain.csl import DEFAULT_STYLE, bibliography_entry
 from viewer.domain.dates import FuzzyDate
 from viewer.domain.overview import EVENT_LIMIT, AccordOverview
@@ -105,9 +106,11 @@ def claims_html(data: ReportData, style: str = DEFAULT_STYLE) -> str:
 
 
 def step_claim(party: str, action: StatusAction) -> str:
-    """ "Israel — agreement signed, 15 Sep 2020 (confirmed)"."""
+    """ "Israel — agreement signed, 15 Sep 2020 (confirmed)"; a competing
+    claim adds its rank: "... [deprecated: <reason>]"."""
     when = action.date.display() if action.date is not None else NO_DATE
-    return f"{party} {DASH} {action.action.label}, {when} ({action.certainty.label})"
+    step = f"{party} {DASH} {action.action.label}, {when} ({action.certainty.label})"
+    return step + rank_note(action)  # a competing claim says its rank
 
 
 def event_claim(event: Event) -> str:

@@ -23,6 +23,7 @@ from typing import NamedTuple
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen
 
+from viewer.domain.claims import in_force
 from viewer.domain.dates import FuzzyDate
 from viewer.domain.records import StatusAction
 from viewer.domain.status import chronological, is_dated, undated_from
@@ -45,7 +46,9 @@ class LaneSteps(NamedTuple):
 
     @classmethod
     def of(cls, actions: Sequence[StatusAction]) -> LaneSteps:
-        ordered = chronological(actions)
+        """The steps of ``actions`` that count (competing claims ranked out
+        are not drawn: see viewer.domain.claims)."""
+        ordered = chronological(in_force(actions))
         return cls(
             tuple(a for a in ordered if is_dated(a)),
             tuple(a for a in ordered if not is_dated(a)),

@@ -25,6 +25,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QWidget
 
+from viewer.domain.claims import in_force
 from viewer.domain.records import StatusAction
 from viewer.domain.status import chronological
 from viewer.ui.timeline import status_colours as colours
@@ -82,7 +83,7 @@ class TimelineCanvas(QWidget):
 
     def set_actions(self, actions: Sequence[StatusAction]) -> None:
         self._steps = LaneSteps.of(actions)
-        ordered = chronological(actions)
+        ordered = chronological(in_force(actions))
         summary = "; ".join(f"{a.action.label} ({when(a)})" for a in ordered)
         self.setAccessibleDescription(summary or "no status actions")
         self.update()

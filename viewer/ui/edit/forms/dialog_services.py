@@ -39,7 +39,9 @@ class DialogServices:
     user types; ``new_key`` finds a free key for a new record's label (once,
     at save); ``check`` finds what the store would refuse (duplicates);
     ``create_source`` opens a new-source dialog from inside another and
-    returns the saved source's (key, label)."""
+    returns the saved source's (key, label); ``claims(party, accord)``
+    finds the claims a status action of that participant in that accord
+    can compete with (none when not given)."""
 
     lookup: Callable[[RecordKind], ChoiceLookup]
     new_key: Callable[[RecordKind, str], str]
@@ -47,3 +49,4 @@ class DialogServices:
     create_source: Callable[[], tuple[str, str] | None]
     settings: QSettings | None = None
     confirm_discard: Asker = ask_discard
+    claims: Callable[[str, str], ChoiceLookup] | None = None

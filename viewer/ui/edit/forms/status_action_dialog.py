@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QWidget
 
-from viewer.domain.enums import Certainty, RecordKind, StatusKind
+from viewer.domain.enums import Certainty, ClaimRank, RecordKind, StatusKind
 from viewer.domain.records import Record, StatusAction
 from viewer.domain.serial import Problem
 from viewer.ui.edit.forms.dialog_services import DialogServices
 from viewer.ui.edit.forms.record_dialog import RecordDialog, SaveHandler
+from viewer.ui.widgets.choice_lookup import ChoiceLookup
 from viewer.ui.widgets.fuzzy_date_edit import FuzzyDateEdit
 from viewer.ui.widgets.key_picker import KeyPicker
 from viewer.ui.widgets.window_text import title_part
@@ -16,7 +17,12 @@ from viewer.ui.widgets.window_text import title_part
 
 class StatusActionDialog(RecordDialog):
     """A status action: participant, accord, what happened, when, how sure,
-    a note and the citations behind it."""
+    its rank among competing claims (with the reason a deprecated one is
+    kept, and the claim it competes with), a note and the citations behind it.
+
+    "Competes with" offers the participant's first claims in the chosen
+    accord, a few at a time as the user types; Reason is enabled only for a
+    deprecated claim, which needs one."""
 
     NOUN = "status action"
     KIND = RecordKind.STATUS_ACTION
@@ -58,6 +64,16 @@ class StatusActionDialog(RecordDialog):
         self.date_edit = FuzzyDateEdit("Date", self)
         self.date_edit.setObjectName("dateEdit")
         self.certainty_combo = self.enum_combo(Certainty, "certaintyCombo")
+        # Created in the order they are shown: the Tab order follows the eye.
+        self.rank_combo = self.enum_combo(ClaimRank, "rankCombo")
+        self.rank_combo.setCurrentIndex(self.rank_combo.findData(ClaimRank.NORMAL.value))
+        self.reason_edit = self.line("reasonEdit", "why it is kept but not believed")
+        self.rival_picker = KeyPicker("claim", "Competes with", optional=True, parent=self)
+        self.rival_picker.setObjectName("rivalPicker")
+        self.rival_picker.setToolTip(
+            "Another claim of this participant in this accord that this one disagrees with "
+            "(its group's first claim); empty when it competes with none"
+        )
         self.note_edit = self.text_box("noteEdit")
         self.citations_editor = self.citations_for("this status action")
         self.add_row("party", "&Participant:", self.party_picker)
@@ -65,6 +81,9 @@ class StatusActionDialog(RecordDialog):
         self.add_row("action", "&Status:", self.action_combo)
         self.add_row("date", "&Date:", self.date_edit)
         self.add_row("certainty", "C&ertainty:", self.certainty_combo)
+        self.add_row("rank", "Ran&k:", self.rank_combo)
+        self.add_row("rank_reason", "&Reason:", self.reason_edit)
+        self.add_row("alternative_of", "Competes &with:", self.rival_picker)
         self.add_row("note", "N&ote:", self.note_edit)
         self.add_row("citations", "Ci&tations:", self.citations_editor)
         if self.original is None:
@@ -76,13 +95,19 @@ class StatusActionDialog(RecordDialog):
                 first_two = accords.complete("", 2)
                 if len(first_two) == 1:
                     self.accord_picker.set_key(first_two[0][0])
+        self._offer_rivals()
+        self._enable_reason()
 
     def _connect_signals(self) -> None:
         super()._connect_signals()
         for picker in (self.party_picker, self.accord_picker):
+            picker.changed.connect(self._offer_rivals)
             picker.changed.connect(self.revalidate)
-        for combo in (self.action_combo, self.certainty_combo):
+        for combo in (self.action_combo, self.certainty_combo, self.rank_combo):
             combo.currentIndexChanged.connect(self.revalidate)
+        self.rank_combo.currentIndexChanged.connect(self._enable_reason)
+        self.reason_edit.textChanged.connect(self.revalidate)
+        self.rival_picker.changed.connect(self.revalidate)
         self.date_edit.changed.connect(self.revalidate)
         self.note_edit.textChanged.connect(self.revalidate)
         self.citations_editor.changed.connect(self.revalidate)
@@ -94,6 +119,11 @@ class StatusActionDialog(RecordDialog):
         self.action_combo.setCurrentIndex(self.action_combo.findData(record.action.value))
         self.date_edit.set_value(record.date)
         self.certainty_combo.setCurrentIndex(self.certainty_combo.findData(record.certainty.value))
+        self.rank_combo.setCurrentIndex(self.rank_combo.findData(record.rank.value))
+        self.reason_edit.setText(record.rank_reason)
+        self._offer_rivals()
+        self.rival_picker.set_key(record.alternative_of)
+        self._enable_reason()
         self.note_edit.setPlainText(record.note)
         self.citations_editor.set_citations(record.citations)
 
@@ -107,6 +137,12 @@ class StatusActionDialog(RecordDialog):
             action=action,
             date=self.date_edit.value(),
             certainty=Certainty(self.certainty_combo.currentData()),
+            rank=self._rank(),
+            # A reason is kept only for a deprecated claim, the only one that has it.
+            rank_reason=(
+                self.reason_edit.text().strip() if self._rank() is ClaimRank.DEPRECATED else ""
+            ),
+            alternative_of=self.rival_picker.key(),
             note=self.note_edit.toPlainText().strip(),
             citations=self.citations_editor.citations(),
             version=self.version(),
@@ -118,8 +154,35 @@ class StatusActionDialog(RecordDialog):
             ("party", self.party_picker),
             ("accord", self.accord_picker),
             ("date", self.date_edit),
+            ("alternative_of", self.rival_picker),
         ):
             problem = widget.problem()
             if problem:
                 problems.append(Problem(field, problem))
         return problems
+
+    def _rank(self) -> ClaimRank:
+        return ClaimRank(self.rank_combo.currentData())
+
+    def _enable_reason(self) -> None:
+        """Reason is for a deprecated claim only (and required there)."""
+        self.reason_edit.setEnabled(self._rank() is ClaimRank.DEPRECATED)
+
+    def _offer_rivals(self) -> None:
+        """Offer the chosen participant's first claims in the chosen accord
+        (this claim left out): nothing to offer until both are chosen."""
+        party, accord = self.party_picker.key(), self.accord_picker.key()
+        own = self.original.key if self.original is not None else None
+        found = self.services.claims
+        if found is None or party is None or accord is None:
+            self.rival_picker.set_lookup(ChoiceLookup.over(()))
+            return
+        lookup = found(party, accord)
+        self.rival_picker.set_lookup(
+            ChoiceLookup(
+                lambda text, limit: [p for p in lookup.complete(text, limit + 1) if p[0] != own][
+                    :limit
+                ],
+                lookup.labels,
+            )
+        )
