@@ -43,7 +43,8 @@ def test_nothing_to_check_is_said_as_such() -> None:
 
 
 def test_fold_makes_copies_alike() -> None:
-    assert fold("\u201cWe\u2019ve  turned\nthe PAGE\u2014now\u201d") == '"we\'ve turned the page-now"'
+    folded = fold("\u201cWe\u2019ve  turned\nthe PAGE\u2014now\u201d")
+    assert folded == '"we\'ve turned the page-now"'
     assert fold("1\u2033 and 2\u2032") == "1\" and 2'"  # primes before NFKC splits them
 
 
