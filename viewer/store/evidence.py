@@ -20,7 +20,7 @@ import threading
 from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
-from sqlalchemy import Connection, Select, Table, func, literal, or_, select, tuple_
+from sqlalchemy import Connection, Select, Table, func, literal, or_, select
 
 from viewer.domain.enums import RecordKind, StatusKind
 from viewer.domain.evidence import EvidencePage, EvidenceRow, EvidenceTopic
@@ -160,15 +160,23 @@ def _claim_rows(
         if index < start_kind:
             continue
         table = table_of(kind)
+        cites = citation_column(kind)
         last = start_id if index == start_kind else 0
         while True:
-            query = (
-                _claim_select(kind)
-                .where(_claim_filter(topic, kind), table.c.id > last)
-                .order_by(table.c.id)
-                .limit(PAGE)
-            )
-            found = connection.execute(query).all()
+            if topic is EvidenceTopic.UNCITED:
+                chosen = _claim_filter(topic, kind)
+            else:  # the next claims with one source, walked on the citations' index
+                ids = (
+                    select(cites)
+                    .where(cites > last)
+                    .group_by(cites)
+                    .having(func.count(_CITATIONS.c.source_id.distinct()) == 1)
+                    .order_by(cites)
+                    .limit(PAGE)
+                )
+                chosen = table.c.id.in_(connection.execute(ids).scalars().all())
+            query = _claim_select(kind).where(chosen, table.c.id > last).order_by(table.c.id)
+            found = connection.execute(query.limit(PAGE)).all()
             for row in found:
                 yield (index, row[0]), _claim_row(kind, row)
             if len(found) < PAGE:
@@ -303,14 +311,13 @@ def _unfound_quotes(
             .where(
                 _CITATIONS.c.source_id.in_([row[0] for row in texts]),
                 _CITATIONS.c.quote != "",
-                tuple_(_CITATIONS.c.source_id, _CITATIONS.c.id)
-                > tuple_(literal(first_source), literal(first_citation)),
             )
             .order_by(_CITATIONS.c.source_id, _CITATIONS.c.id)
         )
         by_source: dict[int, list[Any]] = {}
         for row in connection.execute(quoting):
-            by_source.setdefault(row[0], []).append(row)
+            if (row[0], row[1]) > (first_source, first_citation):  # after the page before
+                by_source.setdefault(row[0], []).append(row)
         for source_id, title, text in texts:
             folded = fold(text) if source_id in by_source else ""
             for row in by_source.get(source_id, ()):
