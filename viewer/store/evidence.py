@@ -176,12 +176,29 @@ def _claim_rows(
                 )
                 chosen = table.c.id.in_(connection.execute(ids).scalars().all())
             query = _claim_select(kind).where(chosen, table.c.id > last).order_by(table.c.id)
+            if topic is EvidenceTopic.SINGLE_SOURCE:
+                query = query.add_columns(_only_source(kind))
             found = connection.execute(query.limit(PAGE)).all()
             for row in found:
-                yield (index, row[0]), _claim_row(kind, row)
+                note = f"only source: “{row[5]}”" if len(row) > 5 else "no citation"
+                yield (index, row[0]), _claim_row(kind, row[:5], note)
             if len(found) < PAGE:
                 break
             last = found[-1][0]
+
+
+def _only_source(kind: RecordKind) -> Any:
+    """The title of the source a claim's citations name (the first, for a claim with one)."""
+    cites = citation_column(kind)
+    return (
+        select(_SOURCES.c.title)
+        .select_from(_CITATIONS.join(_SOURCES, _CITATIONS.c.source_id == _SOURCES.c.id))
+        .where(cites == table_of(kind).c.id)
+        .order_by(_CITATIONS.c.id)
+        .limit(1)
+        .correlate(table_of(kind))
+        .scalar_subquery()
+    )
 
 
 def _claim_select(kind: RecordKind) -> Select[Any]:
