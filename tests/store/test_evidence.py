@@ -87,6 +87,8 @@ def test_each_topic_counts_and_lists_its_records(store: Store) -> None:
         (RecordKind.PERSON, "president"),
         (RecordKind.STATUS_ACTION, "kz-expected"),
     ]
+    assert single[0].note == "only source: “A report on the accords”"
+    assert uncited.note == "no citation"
     action = single[-1]
     assert (action.open_kind, action.open_key) == (RecordKind.PARTY, "kazakhstan")
     assert action.label == "Kazakhstan: expected to join"

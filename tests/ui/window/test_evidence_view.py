@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QApplication
 from viewer.cli import parse_arguments, run_command
 from viewer.domain.enums import RecordKind
 from viewer.domain.evidence import EvidencePage, EvidenceRow, EvidenceTopic
+from viewer.domain.records import Source
 from viewer.store.bootstrap import open_or_create
 from viewer.ui.browse.evidence_rows_model import EvidenceRowsModel
 from viewer.ui.window.main_window import MainWindow
@@ -131,3 +132,14 @@ def test_the_rows_model_asks_for_the_next_page_and_adds_it(qtmodeltester: ModelT
     assert model.rowCount() == 4 and not model.has_more()
     assert model.index(3, 0).data() == "Party 3"
     assert model.index(3, 1).data() == RecordKind.PARTY.label
+
+
+def test_the_counts_follow_a_change_while_shown(qtbot: QtBot, active_window: MainWindow) -> None:
+    _show_evidence(qtbot, active_window)
+    before = active_window.evidence.view.counts_shown()[EvidenceTopic.SOURCE_INCOMPLETE]
+    active_window.store.add(Source("undated", "A source with no URL"))
+    active_window.refresh()
+    assert active_window.evidence.finish()
+    assert active_window.stack.currentWidget() is active_window.evidence.view
+    after = active_window.evidence.view.counts_shown()[EvidenceTopic.SOURCE_INCOMPLETE]
+    assert after == before + 1
