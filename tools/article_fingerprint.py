@@ -10,7 +10,8 @@ to judge every quote against it, from a fresh clone. So this script keeps in
   :data:`LONG_SENTENCE_WORDS` or more words, as its folded words joined by one
   space (see :func:`folded_words`). A quote whose words hold such a run
   reproduces a whole sentence.
-- ``quotes_found``: the SHA-256 of the folded text (:func:`fold`) of every
+- ``quotes_found``: the SHA-256 of the folded text (:func:`fold`, the app's own
+  folding from :mod:`viewer.domain.quote_check`) of every
   quote of the dataset that appears in the folded article. A quote changed
   by a word is no longer in the list.
 
@@ -36,41 +37,14 @@ from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
+from viewer.domain.quote_check import fold
+
 ROOT = Path(__file__).resolve().parent.parent
 DATASET = ROOT / "resources" / "data" / "abraham-accords.json"
 FINGERPRINT = ROOT / "tests" / "store" / "data" / "seed_article_fingerprint.json"
 
 LONG_SENTENCE_WORDS = 10
 
-# Folding: what differs between copies of one text without changing its words.
-_TYPOGRAPHY = str.maketrans(
-    {
-        "\u2018": "'",  # left single quotation mark
-        "\u2019": "'",  # right single quotation mark, the typographic apostrophe
-        "\u201a": "'",
-        "\u201b": "'",
-        "\u02bc": "'",  # modifier letter apostrophe
-        "\u2032": "'",  # prime
-        "\u201c": '"',
-        "\u201d": '"',
-        "\u201e": '"',
-        "\u201f": '"',
-        "\u00ab": '"',
-        "\u00bb": '"',
-        "\u2033": '"',
-        "\u2010": "-",  # hyphen
-        "\u2011": "-",  # non-breaking hyphen
-        "\u2012": "-",  # figure dash
-        "\u2013": "-",  # en dash
-        "\u2014": "-",  # em dash
-        "\u2015": "-",  # horizontal bar
-        "\u2212": "-",  # minus sign
-        "\u00ad": "",  # soft hyphen
-    }
-)
-_WHITESPACE = re.compile(r"\s+")
-# Copies space dashes differently ("round—the last" and "round - the last").
-_SPACED_DASH = re.compile(r" ?- ?")
 # A word: letters and digits, joined by inner dots, apostrophes, hyphens or
 # slashes ("u.s", "kazakhstan's", "bin-salman", "wong/getty").
 _WORD = re.compile(r"[^\W_]+(?:[.'/-][^\W_]+)*")
@@ -90,14 +64,6 @@ _CANDIDATE_END = re.compile(r"[.!?][\"'\u2019\u201d)\]]*(?=\s|$)")
 _SENTENCE_START = re.compile(r"\s+[\"'\u2018\u201c(\[]*\s*[A-Z0-9]")
 # Initials ("Y.") and dotted acronyms ("U.S.", "D.C.", "a.m."), seen without their last dot.
 _DOTTED = re.compile(r"(?:[A-Za-z]\.)*[A-Za-z]")
-
-
-def fold(text: str) -> str:
-    """``text`` as copies of it compare: typographic quotes, apostrophes and dashes
-    made plain, any run of whitespace (line breaks too) one space and none around
-    a dash, case folded."""
-    spaced = _WHITESPACE.sub(" ", text.translate(_TYPOGRAPHY)).strip()
-    return _SPACED_DASH.sub("-", spaced).casefold()
 
 
 def folded_words(text: str) -> tuple[str, ...]:

@@ -384,3 +384,16 @@ def test_an_import_the_database_no_longer_fits_is_refused_whole(
     assert [p.key for p in store.all(RecordKind.PARTY)] == ["kazakhstan"]
     assert len(store.revisions()) == 1 and store.count(RecordKind.EVENT) == 0
     opened.engine.dispose()
+
+
+def test_check_reports_the_evidence_counts_as_warnings_and_passes(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = str(tmp_path / "db.sqlite3")
+    assert main(["--db", db, "check"]) == 0
+    out = capsys.readouterr().out
+    lines = [line for line in out.splitlines() if line.startswith("evidence: ")]
+    assert lines[0] == "evidence: claims without a citation: 0"
+    assert "evidence: citations without a locator: 1 (warning)" in lines
+    assert len(lines) == 5
+    assert out.rstrip().endswith("No problems found.")

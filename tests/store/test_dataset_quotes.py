@@ -30,11 +30,11 @@ from tools.article_fingerprint import (
     dataset_quotes,
     digest,
     fingerprint,
-    fold,
     folded_words,
     long_sentence_in,
     sentences,
 )
+from viewer.domain.quote_check import fold
 
 
 @pytest.fixture(scope="module")

@@ -147,6 +147,11 @@ def _check(arguments: argparse.Namespace, store: Store, out: TextIO, err: TextIO
     findings = api.run_checks(store, noted)
     for finding in findings:
         print(printable(str(finding)), file=out)
+    if not any(finding.topic == "integrity" for finding in findings):
+        # The evidence that needs attention: warnings, which do not fail the
+        # check (claims without a citation fail it, as "citation needed" above).
+        for line in api.evidence_report(api.evidence_counts(store)):
+            print(line, file=out)
     if head_wanted is not None:
         _print_head(store, findings, noted, out)
     if findings:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from viewer.domain.enums import RecordKind
+from viewer.domain.quote_check import Verdict
 from viewer.domain.records import Citation, Record, Source, StatusAction
 
 
@@ -53,7 +54,9 @@ class Detail:
     total above the store's counting limit means "more than" that limit:
     see :meth:`total_text`).
     ``actions`` holds a participant's status actions for its timeline.
-    ``sources`` has every source a claim cites.
+    ``sources`` has every source a claim cites (without its archived text,
+    which can be long: ``verdicts`` says, by (claim, citation) index, whether
+    each quoting citation's quote is in it).
     """
 
     record: Record
@@ -65,6 +68,7 @@ class Detail:
     link_totals: dict[str, int] = field(default_factory=dict)
     # Totals were counted up to this many (0: exactly); one more means "more than".
     counted_up_to: int = 0
+    verdicts: dict[tuple[int, int], Verdict] = field(default_factory=dict)
 
     def total_text(self, heading: str) -> str:
         """How many records ``heading`` has in all, as the detail says it:

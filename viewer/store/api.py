@@ -57,6 +57,7 @@ if TYPE_CHECKING:
         StaleRecord,
         StoreError,
     )
+    from viewer.store.evidence import evidence_counts, evidence_report, evidence_rows
     from viewer.store.exchange import (
         ImportPlan,
         MergeOutcome,
@@ -244,6 +245,9 @@ _HOMES = {
     "SynthSize": "viewer.store.synth_records",
     "TimelineExport": "viewer.store.timelinejs_export",
     "export_timelinejs": "viewer.store.timelinejs_export",
+    "evidence_counts": "viewer.store.evidence",
+    "evidence_rows": "viewer.store.evidence",
+    "evidence_report": "viewer.store.evidence",
 }
 
 
@@ -324,6 +328,9 @@ __all__ = [
     "database_properties",
     "default_database_path",
     "delete_saved_search",
+    "evidence_counts",
+    "evidence_report",
+    "evidence_rows",
     "export_csv",
     "export_data",
     "export_json",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterable
 from typing import Any
 
@@ -14,6 +15,7 @@ from viewer.domain.records import Accord, Event, Party, Person, Record, Source, 
 from viewer.domain.status import chronological, status_as_of
 from viewer.domain.views import Claim, Detail, Link
 from viewer.store.dependents import CLAIM_KINDS
+from viewer.store.evidence import quote_verdicts
 from viewer.store.listing import show_date
 from viewer.store.mapping import ROW_TYPES, select_rows, to_record
 from viewer.store.schema import (
@@ -91,12 +93,17 @@ def load_detail(store: Store, kind: RecordKind, key: str) -> Detail | None:
                 claims = []
                 links["Citing claims"], totals["Citing claims"] = _citing_claims(session, row.id)
         detail = Detail(record, links, tuple(claims), actions)
+        sources = _sources(session, detail.claims)
         return Detail(
             record,
             links={heading: _named(session, found) for heading, found in links.items()},
             claims=detail.claims,
             actions=actions,
-            sources=_sources(session, detail.claims),
+            # The verdicts go to the window; the texts, which may be long, do not.
+            sources={
+                key: dataclasses.replace(source, archived_text="")
+                for key, source in sources.items()
+            },
             names=_names(session, _referenced(record, actions)),
             link_totals={
                 heading: total
@@ -104,6 +111,7 @@ def load_detail(store: Store, kind: RecordKind, key: str) -> Detail | None:
                 if total > len(links.get(heading, ()))
             },
             counted_up_to=COUNT_LIMIT,
+            verdicts=quote_verdicts(detail.claims, sources),
         )
 
 

@@ -12,6 +12,7 @@ from PySide6.QtGui import QGuiApplication, QTextDocument
 from PySide6.QtWidgets import QLabel, QToolButton, QTreeWidget, QTreeWidgetItem, QWidget
 
 from viewer.domain.enums import RecordKind
+from viewer.domain.quote_check import Verdict
 from viewer.domain.records import Author, Citation, Party, Source
 from viewer.domain.views import Claim, Detail, Link
 from viewer.store.details import load_detail
@@ -21,6 +22,7 @@ from viewer.ui.browse.citations_pane import (
     FORMATTED_AT_ONCE,
     PLACEHOLDER,
     SOURCE_NOTE,
+    VERDICT_MARKS,
     CitationsPane,
 )
 from viewer.ui.browse.link_opener import LinkOpener
@@ -353,3 +355,39 @@ def test_many_new_sources_show_their_titles_first_then_their_references(
     qtbot.waitUntil(pane.formatting_done)
     last = claim_item.child(len(sources) - 1).text(0)
     assert last == f"Doe{len(sources) - 1}, J. (n.d.). Many sources title {len(sources) - 1}.\np. 3"
+
+
+def test_each_quote_says_whether_its_source_text_holds_it(
+    pane: CitationsPane, store: Store
+) -> None:
+    text = "They said: \u201cWe\u2019ve turned\nthe page.\u201d"
+    store.add(Source("kept", "A kept story", archived_text=text))
+    store.add(Source("bare", "A story without its text"))
+    store.add(
+        Party(
+            "somewhere",
+            "Somewhere",
+            citations=(
+                Citation("kept", "para. 1", "we've turned the page"),
+                Citation("kept", "para. 2", "we have turned the page"),
+                Citation("bare", "para. 3", "turned the page"),
+                Citation("bare", "para. 4"),
+            ),
+        )
+    )
+    pane.show_detail(load_detail(store, RecordKind.PARTY, "somewhere"))
+    rows = [_child(pane, 0, n) for n in range(4)]
+    marks = [row.text(0).splitlines()[-1] for row in rows]
+    assert marks[:3] == [
+        VERDICT_MARKS[Verdict.VERIFIED],
+        VERDICT_MARKS[Verdict.NOT_FOUND],
+        VERDICT_MARKS[Verdict.NO_TEXT],
+    ]
+    assert marks[0].endswith("verified") and "not found" in marks[1]
+    assert "no archived text" in marks[2]
+    assert "quote" not in rows[3].text(0)  # nothing quoted, nothing to check
+    # An icon beside the words, and a tooltip saying what the mark means.
+    assert all(not row.icon(0).isNull() for row in rows[:3])
+    assert rows[3].icon(0).isNull()
+    assert "quote not found in the archived text: The quote does not appear" in rows[1].toolTip(0)
+    assert pane.verdict_at(0, 1) is Verdict.NOT_FOUND

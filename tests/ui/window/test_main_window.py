@@ -102,6 +102,7 @@ def test_the_window_has_its_named_parts(window: MainWindow) -> None:
         "Sources (3)",
         "Accords (1)",
         "All results",
+        "Evidence",
         "Saved searches",  # a heading, hidden until a search is saved
     ]
     assert "Showing 9 of 9 participants" in window.count_label.text()

@@ -27,6 +27,7 @@ from viewer.domain.csl import (
     in_text_citation,
 )
 from viewer.domain.display_text import bounded, one_line
+from viewer.domain.quote_check import Verdict
 from viewer.domain.records import Citation, Source
 from viewer.domain.views import Claim, Detail
 from viewer.ui.browse.bibliography_copy import copy_bibliography, sources_behind
@@ -49,6 +50,18 @@ FORMATTED_AT_ONCE = 8
 _CLAIM_ROLE = Qt.ItemDataRole.UserRole
 _CITATION_ROLE = Qt.ItemDataRole.UserRole + 1
 _NO_CITATION = -1
+# Beside a quote, what checking it against its source's archived text found:
+# a mark and words, the icon's colour never the only sign.
+VERDICT_MARKS = {
+    Verdict.VERIFIED: "\u2713 quote verified",
+    Verdict.NOT_FOUND: "\u2717 quote not found in the archived text",
+    Verdict.NO_TEXT: "? quote not checked: no archived text",
+}
+_VERDICT_ICONS = {
+    Verdict.VERIFIED: QStyle.StandardPixmap.SP_DialogApplyButton,
+    Verdict.NOT_FOUND: QStyle.StandardPixmap.SP_MessageBoxWarning,
+    Verdict.NO_TEXT: QStyle.StandardPixmap.SP_MessageBoxQuestion,
+}
 
 
 class CitationsPane(QWidget):
@@ -270,8 +283,23 @@ class CitationsPane(QWidget):
                 self._unformatted.append(
                     (int(item.data(0, _CLAIM_ROLE)), int(item.data(0, _CITATION_ROLE)))
                 )
-        item.setText(0, _citation_text(citation, source, reference))
-        item.setToolTip(0, plain_tooltip(_citation_tip(citation, source, reference)))
+        verdict = self.verdict_at(int(item.data(0, _CLAIM_ROLE)), int(item.data(0, _CITATION_ROLE)))
+        text = _citation_text(citation, source, reference)
+        tip = _citation_tip(citation, source, reference)
+        if verdict is not None:
+            text += "\n" + VERDICT_MARKS[verdict]
+            tip = f"{VERDICT_MARKS[verdict]}: {verdict.meaning}\n\n{tip}"
+            item.setIcon(0, self.style().standardIcon(_VERDICT_ICONS[verdict]))
+        item.setText(0, text)
+        item.setToolTip(0, plain_tooltip(tip))
+
+    def verdict_at(self, claim_index: int, citation_index: int) -> Verdict | None:
+        """What checking a citation's quote found (None: it quotes nothing, or
+        its source is unknown)."""
+        if self._detail is None:
+            return None
+        verdict = self._detail.verdicts.get((claim_index, citation_index))
+        return verdict if verdict in VERDICT_MARKS else None
 
     def _format_some(self) -> None:
         """Format the next few references still shown as titles."""

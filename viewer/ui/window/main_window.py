@@ -19,6 +19,7 @@ from viewer.ui.edit.record_editor import RecordEditor, show_problem
 from viewer.ui.widgets.window_text import title_part
 from viewer.ui.window.change_watcher import ChangeWatcher
 from viewer.ui.window.edit_actions import EditActions
+from viewer.ui.window.evidence_controller import EvidenceController
 from viewer.ui.window.navigation_history import Location
 from viewer.ui.window.navigator import Navigator
 from viewer.ui.window.overview_controller import OverviewController
@@ -122,6 +123,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.path_label)
         self.path_label.setToolTip(str(database_path))
         self.overview = OverviewController(self._store, self, self._overview_accord, self)
+        self.evidence = EvidenceController(self._store, self, self)
         self.resize(1400, 860)
 
     def _setup_actions(self) -> None:
@@ -137,6 +139,7 @@ class MainWindow(QMainWindow):
         self.write_lock, self.backups = self.file.lock, self.file.backups
         self.preferences, self.help = commands.preferences, commands.help
         self.view_actions = commands.view_actions
+        self.view_actions.add_choice(self.evidence.action)
         self.report = ReportActions(self, self, self.file_actions.tell)
         self.report.place(commands.file_menu, self.file_actions.export_action)
         self.preferences.preferencesChanged.connect(self._apply_preferences)
@@ -171,6 +174,7 @@ class MainWindow(QMainWindow):
             self.search_field,
             *self.views.values(),
             *self.overview.view.tab_chain(),
+            *self.evidence.view.tab_chain(),
             self.search.results,
             self.detail_pane,
             self.citations_pane,
@@ -365,6 +369,7 @@ class MainWindow(QMainWindow):
         """Wait for every read in the background and show its result now
         (lists, search, detail: for a screenshot, and for tests)."""
         done = self.lists.finish(timeout_ms) and self.search.reader.finish(timeout_ms)
+        done = self.evidence.finish(timeout_ms) and done
         return self.detail_reader.finish(timeout_ms) and self.overview.finish(timeout_ms) and done
 
     def preview_record(self, kind: RecordKind, key: str) -> None:
@@ -382,6 +387,9 @@ class MainWindow(QMainWindow):
         self._update_count_label()
 
     def _update_count_label(self) -> None:
+        if self.evidence.is_shown():
+            self.count_label.setText(self.evidence.count_text())
+            return
         shown = self.overview.is_shown()
         self.count_label.setText(self.overview.count_text() if shown else self.lists.count_text())
 
@@ -404,9 +412,11 @@ class MainWindow(QMainWindow):
         self._refresh_counts()
         self.search.refresh()
         self.overview.reload()
+        self.evidence.reload()
         shown = self.panes.shown
-        if self.overview.is_shown() or (self.navigator.showing_results() and shown is not None):
-            # All results (or the overview) stay shown, read again, and so
+        in_place = self.overview.is_shown() or self.evidence.is_shown()
+        if in_place or (self.navigator.showing_results() and shown is not None):
+            # All results (or the overview, the evidence) stay shown, read again, and so
             # does the record in the panes.
             if shown is not None:
                 self.panes.show(shown)
@@ -466,6 +476,7 @@ class MainWindow(QMainWindow):
         # Before the accord is chosen again: its change reloads the overview,
         # which must then read the new database, not the one being let go.
         self.overview.set_store(store)
+        self.evidence.set_store(store)
         self._selecting = True
         try:
             self.accord.set_store(store)
@@ -526,6 +537,7 @@ class MainWindow(QMainWindow):
         self.detail_reader.stop()
         self.search.stop()
         self.overview.stop()
+        self.evidence.stop()
         self.report.stop()
         self.lists.stop()
 

@@ -18,7 +18,9 @@ TITLES = {
 }
 ALL_RESULTS = "All results"
 OVERVIEW = "Overview"
-ROLE = Qt.ItemDataRole.UserRole  # "overview:", "kind:party", "results:" or "saved:<name>"
+EVIDENCE = "Evidence"
+# "overview:", "kind:party", "results:", "evidence:" or "saved:<name>"
+ROLE = Qt.ItemDataRole.UserRole
 QUERY_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
@@ -34,6 +36,7 @@ class Navigator(QListWidget):
             before that choice's own signal.
         kindChosen(str): a list was picked; carries the record kind's value.
         resultsChosen(): "All results" was picked.
+        evidenceChosen(): "Evidence" was picked.
         savedSearchChosen(str, str): a saved search was picked (name, query).
     """
 
@@ -41,6 +44,7 @@ class Navigator(QListWidget):
     overviewLeft = Signal()
     kindChosen = Signal(str)
     resultsChosen = Signal()
+    evidenceChosen = Signal()
     savedSearchChosen = Signal(str, str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -53,6 +57,9 @@ class Navigator(QListWidget):
         for kind, title in TITLES.items():
             self._add(title, f"kind:{kind.value}")
         self._add(ALL_RESULTS, "results:")
+        evidence = self._add(EVIDENCE, "evidence:")
+        evidence.setToolTip("The evidence that needs attention, with counts (Ctrl+9)")
+        evidence.setData(Qt.ItemDataRole.AccessibleTextRole, "Evidence that needs attention")
         self._heading = QListWidgetItem("Saved searches")
         self._heading.setFlags(Qt.ItemFlag.NoItemFlags)
         font = self._heading.font()
@@ -95,6 +102,13 @@ class Navigator(QListWidget):
 
     def show_overview(self) -> None:
         self.setCurrentItem(self._item("overview:"))
+
+    def showing_evidence(self) -> bool:
+        item = self.currentItem()
+        return item is not None and str(item.data(ROLE)) == "evidence:"
+
+    def show_evidence(self) -> None:
+        self.setCurrentItem(self._item("evidence:"))
 
     def set_kind(self, kind: RecordKind) -> None:
         self.setCurrentItem(self._item(f"kind:{kind.value}"))
@@ -190,5 +204,7 @@ class Navigator(QListWidget):
             self.kindChosen.emit(value.removeprefix("kind:"))
         elif value == "results:":
             self.resultsChosen.emit()
+        elif value == "evidence:":
+            self.evidenceChosen.emit()
         elif value.startswith("saved:") and item is not None:
             self.savedSearchChosen.emit(value.removeprefix("saved:"), str(item.data(QUERY_ROLE)))
