@@ -135,6 +135,7 @@ class CitationsPane(QWidget):
         self._bibliography_action = self._action(
             "Copy bibliography", "Copy every reference behind this record, in the chosen style"
         )
+        self._bibliography_action.setObjectName("copyBibliographyAction")
         # Ctrl+Shift+B (no other command has it) from anywhere in the window:
         # the pane always shows the selected record.
         self._bibliography_action.setShortcut(QKeySequence("Ctrl+Shift+B"))
@@ -194,6 +195,11 @@ class CitationsPane(QWidget):
         self._full_action.triggered.connect(self.show_full_text)
 
     # -- filling ---------------------------------------------------------------
+
+    @property
+    def bibliography_action(self) -> QAction:
+        """Copy bibliography: the window also places it in its Edit menu."""
+        return self._bibliography_action
 
     def set_citation_style(self, style: str) -> None:
         """Show and copy references in ``style`` (a key of viewer.domain.csl.STYLES)."""

@@ -85,7 +85,7 @@ class WindowCommands(QObject):
         self.file = DatabaseFile(host, window, settings, edits, host.editor)
         self.file_menu = window.menuBar().addMenu("&File")
         self.file.add_menu(self.file_menu)
-        edit_menu = window.menuBar().addMenu("&Edit")
+        self.edit_menu = edit_menu = window.menuBar().addMenu("&Edit")
         edits.place(edit_menu, window, host.lists.stack, host.lists.views)
         self.preferences = PreferencesController(settings, system_author, window)
         self.icons.set_icons({"preferences": self.preferences.action})
