@@ -157,9 +157,13 @@ def test_1500_dialogs_opened_and_cancelled_keep_the_counts_of_none_true_and_fals
     changes: dict[RecordKind, dict[str, int]] = {}
     with _qt_warnings(pytestconfig.getini("qt_log_ignore")) as unexpected:
         for kind in KINDS:
+            # Each kind is warmed up just before it is measured, so that what
+            # the dialogs of the kind before leave to be freed later is freed
+            # in the warm-up, not counted against this kind. (On PySide6 6.7.0,
+            # measuring participants right after the status action dialogs'
+            # warm-up saw None fall by 11 once; a second round of 500 moved it
+            # by less than the tolerance: a release, not a loss per dialog.)
             churn.open_and_cancel(kind, WARM_UP)
-        churn.seen.clear()
-        for kind in KINDS:
             before = _counts()
             churn.open_and_cancel(kind, TIMES)
             after = _counts()
@@ -167,7 +171,9 @@ def test_1500_dialogs_opened_and_cancelled_keep_the_counts_of_none_true_and_fals
 
     assert unexpected == [], "Qt warned while the dialogs opened and closed"
     names = ("PartyDialog", "EventDialog", "StatusActionDialog")
-    shown_and_cancelled = {f"{n} {what}": TIMES for n in names for what in ("shown", "cancelled")}
+    shown_and_cancelled = {
+        f"{n} {what}": WARM_UP + TIMES for n in names for what in ("shown", "cancelled")
+    }
     assert churn.seen == Counter(shown_and_cancelled)
     assert churn.failures == []
     assert churn.editor.undo_stack.count() == 0
