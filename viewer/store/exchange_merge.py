@@ -20,10 +20,11 @@ or, for records already checked, here::
 
 A record matches one in the database of its kind under the same key; a
 source (under a key the database does not have) also matches one with the
-same URL (:func:`url_form`), the same DOI (:func:`doi_form`), or the same
-title (:func:`title_form`) and issued date. Each record of the database is
-matched once at most. A source matched under another key lends that key to
-the file's citations of it, unless it is added as new.
+same URL, the same DOI, or the same title and issued date, each compared as
+:mod:`viewer.domain.matching` says (Find Duplicates compares them alike).
+Each record of the database is matched once at most. A source matched
+under another key lends that key to the file's citations of it, unless it
+is added as new.
 
 Linear in the file: the database is asked, a bounded number of keys a query,
 about the keys the file names; sources under unknown keys are looked up in
@@ -49,8 +50,10 @@ from viewer.domain.import_merge import (
     rekeyed,
 )
 from viewer.domain.limits import KEY
+from viewer.domain.matching import fold_title as title_form
+from viewer.domain.matching import normalise_doi as doi_form
+from viewer.domain.matching import normalise_url as url_form
 from viewer.domain.records import Record, Source
-from viewer.domain.source_match import doi_form, title_form, url_form
 from viewer.store.bulk import KEYS_PER_QUERY, existing_ids, without_cycle_collection
 from viewer.store.mapping import ROW_TYPES, select_rows, to_record
 from viewer.store.schema import SourceRow

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from viewer.domain.source_match import doi_form, title_form, url_form
+from viewer.domain.matching import fold_title as title_form
+from viewer.domain.matching import normalise_doi as doi_form
+from viewer.domain.matching import normalise_url as url_form
 
 
 @pytest.mark.parametrize(
