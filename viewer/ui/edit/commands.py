@@ -81,12 +81,12 @@ def _short(label: str) -> str:
     return f"{cut.rstrip(' ,:;')}…"
 
 
-class RecordCommand(QUndoCommand):
+class SavedCommand(QUndoCommand):
     """A change already saved when pushed: the first redo does nothing.
 
     Each undo and redo is itself a saved change, so the database always
     matches the window. One that the store refuses (another writer changed
-    the record meanwhile) is reported and the command made obsolete, so the
+    a record meanwhile) is reported and the command made obsolete, so the
     stack drops it instead of replaying it against data it no longer fits.
 
     ``text`` names the change ("Edit R&D Council"): :meth:`text` gives it as
@@ -94,24 +94,13 @@ class RecordCommand(QUndoCommand):
     text doubles each "&", which Qt would read as an Alt key).
     """
 
-    def __init__(
-        self,
-        text: str,
-        store: Store,
-        kind: RecordKind,
-        key: str,
-        on_change: ChangeListener,
-        on_error: ErrorListener,
-    ) -> None:
+    def __init__(self, text: str, store: Store, on_error: ErrorListener) -> None:
         super().__init__()
         # Before the line break: text(); after it: actionText(), which the
         # stack's Undo and Redo actions show (QUndoCommand.setText).
         plain = " ".join(text.splitlines())
         self.setText(f"{plain}\n{plain.replace('&', '&&')}")
         self.store = store
-        self.kind = kind
-        self.key = key
-        self._on_change = on_change
         self._on_error = on_error
         self._first_redo = True
 
@@ -130,6 +119,10 @@ class RecordCommand(QUndoCommand):
     def _undo(self) -> None:
         raise NotImplementedError
 
+    def _changed(self) -> None:
+        """Tell the window what an undo or redo changed."""
+        raise NotImplementedError
+
     def _attempt(self, step: Callable[[], None], verb: str) -> None:
         try:
             step()
@@ -137,6 +130,28 @@ class RecordCommand(QUndoCommand):
             self.setObsolete(True)
             self._on_error(f"Could not {verb} “{self.text()}”: {error}")
             return
+        self._changed()
+
+
+class RecordCommand(SavedCommand):
+    """A saved change of one record (:class:`SavedCommand`), the window told
+    which record changed."""
+
+    def __init__(
+        self,
+        text: str,
+        store: Store,
+        kind: RecordKind,
+        key: str,
+        on_change: ChangeListener,
+        on_error: ErrorListener,
+    ) -> None:
+        super().__init__(text, store, on_error)
+        self.kind = kind
+        self.key = key
+        self._on_change = on_change
+
+    def _changed(self) -> None:
         self._on_change(self.kind, self.key)
 
     def _expect(self, expected: Record) -> Record:

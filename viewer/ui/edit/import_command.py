@@ -6,21 +6,18 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Callable
 
-from PySide6.QtGui import QUndoCommand
-
 from viewer.domain.enums import RecordKind
 from viewer.domain.records import Record
-from viewer.store.api import MergeOutcome, Store, StoreError
+from viewer.store.api import MergeOutcome, Store
+from viewer.ui.edit.commands import ErrorListener, SavedCommand
 
 # Told that the database changed (an undo or redo of an import).
 Refresher = Callable[[], None]
-# Told why an undo or redo could not be done.
-ErrorListener = Callable[[str], None]
 
 
-class ImportCommand(QUndoCommand):
+class ImportCommand(SavedCommand):
     """ "Import theirs.json", pushed once the import is written (the first
-    redo does nothing).
+    redo does nothing: :class:`SavedCommand`).
 
     Each step refuses, whole, a record someone changed since (or a record it
     would take out that another now refers to): it is reported and the
@@ -35,25 +32,14 @@ class ImportCommand(QUndoCommand):
         on_change: Refresher,
         on_error: ErrorListener,
     ) -> None:
-        super().__init__()
-        plain = f"Import {' '.join(file_name.splitlines())}"
-        self.setText(f"{plain}\n{plain.replace('&', '&&')}")
-        self.store = store
+        super().__init__(f"Import {file_name}", store, on_error)
         self._added = tuple(outcome.added)
         # (before, after) of each update; the one stored now has the version it holds.
         self._updated = list(outcome.updated)
         self._on_change = on_change
-        self._on_error = on_error
-        self._first_redo = True
 
-    def redo(self) -> None:
-        if self._first_redo:
-            self._first_redo = False
-            return
-        self._attempt(self._redo, "redo")
-
-    def undo(self) -> None:
-        self._attempt(self._undo, "undo")
+    def _changed(self) -> None:
+        self._on_change()
 
     def _undo(self) -> None:
         wanted = [dataclasses.replace(old, version=new.version) for old, new in self._updated]
@@ -67,12 +53,3 @@ class ImportCommand(QUndoCommand):
         wanted = [dataclasses.replace(new, version=old.version) for old, new in self._updated]
         stored = self.store.merge_all(adds, wanted)
         self._updated = [(old, now) for now, (old, _) in zip(stored, self._updated, strict=True)]
-
-    def _attempt(self, step: Callable[[], None], verb: str) -> None:
-        try:
-            step()
-        except StoreError as error:
-            self.setObsolete(True)
-            self._on_error(f"Could not {verb} “{self.text()}”: {error}")
-            return
-        self._on_change()
