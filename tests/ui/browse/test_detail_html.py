@@ -33,3 +33,11 @@ def test_a_source_says_how_much_archived_text_it_keeps_never_the_text() -> None:
     assert "2,345 words" in page
     assert "alert" not in page and "Kazakhstan is expected" not in page
     assert "Archived text" not in detail_html(Detail(Source("t", "No text kept")))
+
+
+def test_a_field_left_empty_has_no_row() -> None:
+    page = detail_html(Detail(Source("s", "Title", doi="", notes="  ", publisher="Fox News")))
+    assert "Fox News" in page
+    assert ">DOI<" not in page and ">Notes<" not in page
+    with_doi = detail_html(Detail(Source("s", "Title", doi="10.1234/X")))
+    assert ">DOI<" in with_doi and "10.1234/X" in with_doi

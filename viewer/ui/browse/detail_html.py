@@ -148,6 +148,8 @@ class DetailPage:
     ) -> str:
         """``value`` as the page shows it: escaped, its line breaks and tabs kept,
         cut with a "Show all" link when long. ``what`` names it in the viewer."""
+        if not value.strip():
+            return ""  # an empty field's row is left out of the page
         shown = excerpt(value, characters, lines)
         html = f"<span style='white-space:pre-wrap'>{_escaped(shown.text)}</span>"
         return self.cut(html, value, what) if shown.cut else html
