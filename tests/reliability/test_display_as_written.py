@@ -28,10 +28,10 @@ from tests.reliability.display_data import (
     window_settings,
 )
 from tests.ui.children import child
+from viewer.domain.citation_text import TITLE_SHOWN
 from viewer.domain.enums import RecordKind, RevisionAction
 from viewer.domain.records import Revision
 from viewer.store.store import Store
-from viewer.ui.browse.citations_pane import TITLE_SHOWN
 from viewer.ui.browse.history_view import HistoryView
 from viewer.ui.browse.link_opener import LinkOpener
 from viewer.ui.window.main_window import MainWindow

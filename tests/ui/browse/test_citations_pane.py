@@ -11,6 +11,7 @@ from PySide6.QtCore import QUrl
 from PySide6.QtGui import QGuiApplication, QTextDocument
 from PySide6.QtWidgets import QLabel, QToolButton, QTreeWidget, QTreeWidgetItem, QWidget
 
+from viewer.domain.citation_text import VERDICT_MARKS
 from viewer.domain.enums import RecordKind
 from viewer.domain.quote_check import Verdict
 from viewer.domain.records import Author, Citation, Party, Source
@@ -22,7 +23,6 @@ from viewer.ui.browse.citations_pane import (
     FORMATTED_AT_ONCE,
     PLACEHOLDER,
     SOURCE_NOTE,
-    VERDICT_MARKS,
     CitationsPane,
 )
 from viewer.ui.browse.link_opener import LinkOpener

@@ -18,15 +18,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from viewer.domain.csl import (
-    DEFAULT_STYLE,
-    Formatted,
-    bibliography_entry,
-    bibliography_text,
-    cached_bibliography_text,
-    in_text_citation,
+from viewer.domain.citation_text import (
+    TITLE_SHOWN,
+    VERDICT_MARKS,
+    citation_text,
+    citation_tip,
+    claims_summary,
+    copied_reference,
+    full_citation,
 )
-from viewer.domain.display_text import bounded, one_line
+from viewer.domain.csl import DEFAULT_STYLE, bibliography_text, cached_bibliography_text
+from viewer.domain.display_text import one_line
 from viewer.domain.quote_check import Verdict
 from viewer.domain.records import Citation, Source
 from viewer.domain.views import Claim, Detail
@@ -38,11 +40,6 @@ from viewer.ui.widgets.plain_text import plain_tooltip, warning_colour
 PLACEHOLDER = "Select a record to see its evidence."
 SOURCE_NOTE = "A source is evidence itself; its citing claims are listed in the detail pane."
 CITATION_NEEDED = "citation needed"
-# How much of each part of a citation its row shows (its tooltip and
-# "Show full text" have more): a row is a few lines, whatever the data holds.
-TITLE_SHOWN = 300
-QUOTE_SHOWN = 600
-TIP_SHOWN = 1_000
 # References not formatted before are formatted this many at a time (about
 # 2 ms each), the rest in later turns of the event loop: a record citing a
 # hundred sources shows at once, each row first with its title.
@@ -51,12 +48,7 @@ _CLAIM_ROLE = Qt.ItemDataRole.UserRole
 _CITATION_ROLE = Qt.ItemDataRole.UserRole + 1
 _NO_CITATION = -1
 # Beside a quote, what checking it against its source's archived text found:
-# a mark and words, the icon's colour never the only sign.
-VERDICT_MARKS = {
-    Verdict.VERIFIED: "\u2713 quote verified",
-    Verdict.NOT_FOUND: "\u2717 quote not found in the archived text",
-    Verdict.NO_TEXT: "? quote not checked: no archived text",
-}
+# a mark and words (VERDICT_MARKS), and an icon whose colour is never the only sign.
 _VERDICT_ICONS = {
     Verdict.VERIFIED: QStyle.StandardPixmap.SP_DialogApplyButton,
     Verdict.NOT_FOUND: QStyle.StandardPixmap.SP_MessageBoxWarning,
@@ -231,7 +223,7 @@ class CitationsPane(QWidget):
             if self._unformatted:
                 QTimer.singleShot(0, self._format_some)
             name = one_line(detail.record.label, TITLE_SHOWN)
-            self._message.setText(f"{name}: {_summary(detail.claims)}")
+            self._message.setText(f"{name}: {claims_summary(detail.claims)}")
             self._tree.show()
         if kept is not None and kept[1] != _NO_CITATION:
             with suppress(IndexError):  # the claim or citation went away with the edit
@@ -290,8 +282,8 @@ class CitationsPane(QWidget):
                     (int(item.data(0, _CLAIM_ROLE)), int(item.data(0, _CITATION_ROLE)))
                 )
         verdict = self.verdict_at(int(item.data(0, _CLAIM_ROLE)), int(item.data(0, _CITATION_ROLE)))
-        text = _citation_text(citation, source, reference)
-        tip = _citation_tip(citation, source, reference)
+        text = citation_text(citation, source, reference)
+        tip = citation_tip(citation, source, reference)
         if verdict is not None:
             text += "\n" + VERDICT_MARKS[verdict]
             tip = f"{VERDICT_MARKS[verdict]}: {verdict.meaning}\n\n{tip}"
@@ -432,7 +424,7 @@ class CitationsPane(QWidget):
         source, citation = current
         dialog = FullTextDialog(
             f"Citation of {one_line(source.title, 60)}",
-            _full_citation(source, citation, self._style),
+            full_citation(source, citation, self._style),
             self,
         )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -450,59 +442,6 @@ def _set_font(item: QTreeWidgetItem, bold: bool = False, italic: bool = False) -
     font.setBold(bold)
     font.setItalic(italic)
     item.setFont(0, font)
-
-
-def copied_reference(source: Source, citation: Citation, style: str) -> Formatted:
-    """What "Copy reference" copies: the reference, then the in-text citation
-    with the claim's locator, as two paragraphs (plain text and HTML)."""
-    entry = bibliography_entry(source, style)
-    cited = in_text_citation(source, citation, style)
-    return Formatted(f"{entry.text}\n{cited.text}", f"<p>{entry.html}</p>\n<p>{cited.html}</p>")
-
-
-def _citation_text(citation: Citation, source: Source | None, reference: str | None) -> str:
-    """The row of a citation: its reference (or, until formatted, its title),
-    locator and quote, one line each."""
-    if source is None:
-        return f"Unknown source “{one_line(citation.source, TITLE_SHOWN)}”"
-    first = one_line(reference if reference is not None else source.title, TITLE_SHOWN)
-    locator = one_line(citation.locator, TITLE_SHOWN)
-    quote = f"“{one_line(citation.quote, QUOTE_SHOWN)}”" if citation.quote else ""
-    return "\n".join(line for line in (first, locator, quote) if line.strip())
-
-
-def _citation_tip(citation: Citation, source: Source | None, reference: str | None) -> str:
-    if source is None:
-        return f"The source “{one_line(citation.source, TITLE_SHOWN)}” is not in the database."
-    parts = [reference if reference is not None else source.title]
-    if citation.locator:
-        parts.append(f"Locator: {citation.locator}")
-    if citation.quote:
-        parts.append(f"Quote: “{citation.quote}”")
-    if citation.note:
-        parts.append(f"Note: {citation.note}")
-    if source.url:
-        parts.append(f"Link: {source.url}")
-    return bounded("\n\n".join(parts), TIP_SHOWN, 30)
-
-
-def _full_citation(source: Source, citation: Citation, style: str) -> str:
-    parts = [bibliography_entry(source, style).text, in_text_citation(source, citation, style).text]
-    if citation.quote:
-        parts.append(f"Quote: “{citation.quote}”")
-    if citation.note:
-        parts.append(f"Note: {citation.note}")
-    if source.url:
-        parts.append(f"Link: {source.url}")
-    return "\n\n".join(parts)
-
-
-def _summary(claims: tuple[Claim, ...]) -> str:
-    count = f"{len(claims)} claim" + ("" if len(claims) == 1 else "s")
-    uncited = sum(claim.needs_citation for claim in claims)
-    if not uncited:
-        return f"{count}, all cited"
-    return f"{count}, {uncited} without a citation"
 
 
 def _same_record(old: Detail | None, new: Detail | None) -> bool:
