@@ -55,7 +55,7 @@ def test_a_daily_backup_is_taken_once_a_day(tmp_path: Path, seeded_copy: SeededC
     first = api.daily_backup(store)
     assert first is not None and first.reason == "daily"
     assert api.daily_backup(store) is None
-    assert api.list_backups(store.path) == [first]
+    assert api.list_backups(_file(store)) == [first]
     opened.close()
 
 
@@ -64,13 +64,13 @@ def test_only_the_newest_are_kept_and_only_after_the_new_one_is_checked(
 ) -> None:
     store, opened = open_or_create(seeded_copy(tmp_path / "db.sqlite3"), "tester")
     taken = [api.take_backup(store, "daily", keep=3) for _ in range(5)]
-    assert api.list_backups(store.path) == list(reversed(taken[-3:]))
+    assert api.list_backups(_file(store)) == list(reversed(taken[-3:]))
     # A copy that fails its check is not kept, and the older ones stay.
     monkeypatch.setattr(backups, "_integrity_findings", lambda _path: ["row 1 missing"])
     with pytest.raises(DatabaseFileError, match="failed SQLite's integrity check"):
         api.take_backup(store, "daily", keep=3)
-    assert api.list_backups(store.path) == list(reversed(taken[-3:]))
-    assert len(list(api.backup_folder(store.path).iterdir())) == 3
+    assert api.list_backups(_file(store)) == list(reversed(taken[-3:]))
+    assert len(list(api.backup_folder(_file(store)).iterdir())) == 3
     opened.close()
 
 
@@ -79,7 +79,7 @@ def test_a_daily_backup_of_a_read_only_store_is_none(
 ) -> None:
     store, opened = open_or_create(seeded_copy(tmp_path / "db.sqlite3"), "tester", read_only=True)
     assert api.daily_backup(store) is None
-    assert api.list_backups(store.path) == []
+    assert api.list_backups(_file(store)) == []
     opened.close()
 
 
@@ -102,8 +102,8 @@ def test_the_newest_good_backup_skips_damaged_ones(tmp_path: Path, seeded_copy: 
     bad = api.take_backup(store, "daily")
     opened.close()
     wreck_root_page(bad.path, "events")
-    assert api.list_backups(store.path)[0].path == bad.path
-    assert api.newest_good_backup(store.path) == good
+    assert api.list_backups(_file(store))[0].path == bad.path
+    assert api.newest_good_backup(_file(store)) == good
 
 
 def test_restore_puts_the_backup_in_place_and_keeps_the_current_file(
@@ -217,3 +217,9 @@ def test_the_backups_are_listed(tmp_path: Path, seeded_copy: SeededCopy) -> None
     assert lines[1].split("\t")[2] == readable_size(newer.size)
     code, _, err = run("--db", str(path), "backup")
     assert code == 2 and "give a PATH" in err
+
+
+def _file(store: api.Store) -> Path:
+    """The SQLite file a store is on (every store here is on one)."""
+    assert store.path is not None
+    return store.path

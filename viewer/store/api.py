@@ -47,6 +47,7 @@ if TYPE_CHECKING:
         DuplicateGroup,
         find_duplicates,
     )
+    from viewer.store.backend import Probe
     from viewer.store.engine import ChangeProbe
     from viewer.store.errors import (
         ConflictError,
@@ -168,6 +169,7 @@ _HOMES = {
     "DuplicateGroup": "viewer.store.duplicates",
     "find_duplicates": "viewer.store.duplicates",
     "ChangeProbe": "viewer.store.engine",
+    "Probe": "viewer.store.backend",
     "DamagedDatabase": "viewer.store.file_errors",
     "DatabaseBusy": "viewer.store.file_errors",
     "DatabaseFileError": "viewer.store.file_errors",
@@ -277,6 +279,7 @@ __all__ = [
     "BackupInfo",
     "ChainHead",
     "ChangeProbe",
+    "Probe",
     "ConflictError",
     "DamagedDatabase",
     "DatabaseBusy",

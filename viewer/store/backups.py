@@ -53,7 +53,7 @@ class OpenStore(Protocol):
     @property
     def engine(self) -> Engine: ...
     @property
-    def path(self) -> Path: ...
+    def path(self) -> Path | None: ...
     @property
     def read_only(self) -> bool: ...
 
@@ -113,19 +113,28 @@ def list_backups(database: Path) -> list[BackupInfo]:
 
 def take_backup(store: OpenStore, reason: str, keep: int = DEFAULT_KEEP) -> BackupInfo:
     """A checked copy of the database open in ``store``, in its backup folder."""
-    return take_file_backup(store.engine, store.path, reason, keep)
+    return take_file_backup(store.engine, _file_of(store), reason, keep)
 
 
 def daily_backup(store: OpenStore, keep: int = DEFAULT_KEEP) -> BackupInfo | None:
     """A backup, if none was taken today (local date); None otherwise, and
     always None for a store open read-only (it cannot change, so needs none)."""
-    if store.read_only:
-        return None
+    if store.read_only or store.path is None:
+        return None  # a server's database is backed up by its administrator
     today = datetime.now().astimezone().date()
     for info in list_backups(store.path):
         if info.reason == DAILY and info.taken_at.astimezone().date() == today:
             return None
     return take_backup(store, DAILY, keep)
+
+
+def _file_of(store: OpenStore) -> Path:
+    if store.path is None:
+        raise DatabaseFileError(
+            "a database on a server is backed up by its administrator (pg_dump), "
+            "not by the app; `accords-viewer copy` makes an offline SQLite copy"
+        )
+    return store.path
 
 
 def newest_good_backup(database: Path) -> BackupInfo | None:

@@ -11,6 +11,7 @@ import json
 import os
 import tempfile
 from pathlib import Path
+from typing import overload
 
 from viewer.store import database
 from viewer.store.database import OpenedDatabase, open_database
@@ -18,18 +19,38 @@ from viewer.store.engine import check_file, checkpoint
 from viewer.store.errors import StoreError
 from viewer.store.exchange import apply_import, plan_import
 from viewer.store.file_errors import DatabaseFileError, DiskFull
+from viewer.store.locations import Location, ServerAddress
 from viewer.store.paths import bundled_dataset
+from viewer.store.server_database import OpenedServer
 from viewer.store.store import Store
 
+Opened = OpenedDatabase | OpenedServer
 
+
+@overload
 def open_or_create(
     path: Path, user: str, *, seed: bool = True, read_only: bool = False
-) -> tuple[Store, OpenedDatabase]:
-    """A store on ``path``; a new file is seeded with the bundled dataset unless not ``seed``.
+) -> tuple[Store, OpenedDatabase]: ...
+@overload
+def open_or_create(
+    path: ServerAddress, user: str, *, seed: bool = True, read_only: bool = False
+) -> tuple[Store, OpenedServer]: ...
+@overload
+def open_or_create(
+    path: Location, user: str, *, seed: bool = True, read_only: bool = False
+) -> tuple[Store, Opened]: ...
+def open_or_create(
+    path: Location, user: str, *, seed: bool = True, read_only: bool = False
+) -> tuple[Store, Opened]:
+    """A store on ``path`` (a file, or a server's database); a new one is
+    seeded with the bundled dataset unless not ``seed``.
 
-    A file this process may not write (or any, with ``read_only``) is opened
-    read-only: ``Store.read_only`` and ``OpenedDatabase.read_only`` say so.
+    A file this process may not write (or any, with ``read_only``), or a
+    server database the role may only read, is opened read-only:
+    ``Store.read_only`` and the opened database's ``read_only`` say so.
     """
+    if isinstance(path, ServerAddress):
+        return _open_server(path, user, seed=seed, read_only=read_only)
     path = path.expanduser()
     may_write = check_file(path, may_create=not read_only)
     if seed and may_write and not read_only and (not path.exists() or path.stat().st_size == 0):
@@ -39,6 +60,30 @@ def open_or_create(
     else:
         opened = open_database(path, read_only=read_only)
     return Store(opened.engine, user, read_only=opened.read_only), opened
+
+
+def _open_server(
+    address: ServerAddress, user: str, *, seed: bool, read_only: bool
+) -> tuple[Store, OpenedServer]:
+    from viewer.store.server_database import open_server
+    from viewer.store.server_engine import database_user
+
+    opened = open_server(address, read_only=read_only)
+    with opened.engine.connect() as connection:
+        role = database_user(connection)
+    store = Store(opened.engine, user, read_only=opened.read_only)
+    store.role = role
+    store.set_author(user)
+    if opened.created and seed:
+        try:
+            plan = plan_import(json.loads(bundled_dataset().read_text(encoding="utf-8")), store)
+            apply_import(plan, store)
+        except StoreError as error:
+            opened.close()
+            raise DatabaseFileError(
+                f"cannot fill {address} with the bundled dataset: {error}"
+            ) from None
+    return store, opened
 
 
 def open_damaged(path: Path, user: str) -> tuple[Store, OpenedDatabase]:

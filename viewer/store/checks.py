@@ -16,6 +16,7 @@ from sqlalchemy import Connection, Table, exists, select
 
 from viewer.domain.enums import RecordKind
 from viewer.store import chain, derived, search_index
+from viewer.store.backend import integrity_problems
 from viewer.store.bulk import without_cycle_collection
 from viewer.store.chain_check import (
     CHAIN_TOPIC,
@@ -28,7 +29,6 @@ from viewer.store.chain_check import (
     verify_chain,
 )
 from viewer.store.date_check import DATE_COLUMNS, dates_out_of_order
-from viewer.store.engine import integrity_problems
 from viewer.store.findings import BATCH, UNREADABLE_TOPIC, Check, Finding
 from viewer.store.history_replay import history_mismatches, replay_history
 from viewer.store.schema import CitationRow, SourceRow

@@ -21,11 +21,12 @@ from collections.abc import Iterable, Iterator, Sequence
 from sqlalchemy import Connection, bindparam, text
 
 from viewer.domain.records import Record, Source
+from viewer.store.dialects import differs
 
 _PARTIES_OF = (
     "(SELECT group_concat(name, ', ') FROM (SELECT p.name AS name FROM event_roles r "
     "JOIN parties p ON p.id = r.party_id WHERE r.event_id = events.id "
-    "ORDER BY r.position, r.id))"
+    "ORDER BY r.position, r.id) names)"
 )
 # NULL for an event with no participant, so that it sorts last, as it shows.
 _SET_PARTIES = f"UPDATE events SET parties = {_PARTIES_OF}"
@@ -87,13 +88,14 @@ def refresh_all(connection: Connection) -> None:
 
 def mismatches(connection: Connection, limit: int = 20) -> Iterator[str]:
     """Records whose derived columns do not say what the rows they come from say."""
+    not_ = differs(connection)
     checks = (
         (
-            f"SELECT key FROM events WHERE parties IS NOT {_PARTIES_OF} ORDER BY id LIMIT :limit",
+            f"SELECT key FROM events WHERE parties {not_} {_PARTIES_OF} ORDER BY id LIMIT :limit",
             "event {key!r} lists its participants out of date (run check --repair)",
         ),
         (
-            "SELECT key FROM sources WHERE claims IS NOT (SELECT count(*) FROM citations c "
+            f"SELECT key FROM sources WHERE claims {not_} (SELECT count(*) FROM citations c "
             "WHERE c.source_id = sources.id) ORDER BY id LIMIT :limit",
             "source {key!r} counts its citing claims out of date (run check --repair)",
         ),

@@ -187,7 +187,8 @@ class CitationRow(Base):
     __tablename__ = "citations"
     __table_args__ = (
         CheckConstraint(
-            " + ".join(f"({c} IS NOT NULL)" for c in CLAIM_COLUMNS) + " = 1", name="one_claim"
+            " + ".join(f"CAST(({c} IS NOT NULL) AS INTEGER)" for c in CLAIM_COLUMNS) + " = 1",
+            name="one_claim",
         ),
     )
     id: Mapped[int] = mapped_column(Integer, primary_key=True)

@@ -210,7 +210,10 @@ def _hits(
     # match by relevance would read them all).
     in_label = search_index.in_label(query)
     found: list[tuple[int, str, str]] = []
-    for expression in (f"({in_label}) AND ({matching})", f"({matching}) NOT ({in_label})"):
+    for expression in (
+        search_index.both(in_label, matching),
+        search_index.without(matching, in_label),
+    ):
         if len(found) >= limit:
             break
         statement = (

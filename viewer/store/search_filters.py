@@ -79,8 +79,7 @@ def _named(row_type: type[Versioned], value: str) -> Select[Any]:
         loose.append(func.initials(PartyRow.name) == value.upper())
     if row_type is SourceRow:
         loose.append(func.casefold(SourceRow.publisher) == folded)
-    phrase, prefix = search_index.quoted(Term(value, phrase=True)), search_index.quoted(Term(value))
-    words = f"label : ({phrase} OR {prefix})"
+    words = search_index.AnyOf((Term(value, phrase=True), Term(value)), label=True)
     loose.append(row_type.id.in_(search_index.indexed_ids(kind, words)))
     any_exact = select(row_type.id).where(or_(*exact)).exists()
     return select(row_type.id).where(

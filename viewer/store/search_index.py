@@ -24,23 +24,29 @@ every word quoted), so that :mod:`viewer.store.search` and its filters
 # ruff: noqa: S608 (every SQL text here is built from this module's own constants and integer ids)
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import (
+    BindParameter,
     ColumnElement,
     Connection,
     Select,
-    TextClause,
     bindparam,
     column,
+    inspect,
     select,
     table,
     text,
 )
+from sqlalchemy.ext.compiler import compiles
+from sqlalchemy.types import NullType
 
 from viewer.domain.enums import RecordKind
 from viewer.domain.query import Query, Term, searchable
+from viewer.store.dialects import differs, on_server
 
 TABLE = "search_index"
 KIND_CODES: dict[RecordKind, int] = {
@@ -109,11 +115,29 @@ def row_id(kind: RecordKind, record_id: int) -> int:
     return record_id * 8 + KIND_CODES[kind]
 
 
+# PostgreSQL's index: the same three texts, and a tsvector made from their
+# words (split as FTS5 splits them, without diacritics: ``accords_words``,
+# through unaccent), each text's words weighted so that a query
+# can ask for the label's alone (A), kept by the server and searched through
+# a GIN index.
+CREATE_POSTGRESQL = (
+    f"CREATE TABLE IF NOT EXISTS {TABLE} ("
+    "rowid bigint PRIMARY KEY, label text NOT NULL DEFAULT '', "
+    "body text NOT NULL DEFAULT '', evidence text NOT NULL DEFAULT '', "
+    "document tsvector GENERATED ALWAYS AS ("
+    "setweight(to_tsvector('simple', accords_words(label)), 'A') || "
+    "setweight(to_tsvector('simple', accords_words(body)), 'B') || "
+    "setweight(to_tsvector('simple', accords_words(evidence)), 'C')) STORED)",
+    f"CREATE INDEX IF NOT EXISTS {TABLE}_document ON {TABLE} USING gin (document)",
+)
+
+
 def create(connection: Connection) -> None:
-    connection.exec_driver_sql(CREATE)
+    for statement in CREATE_POSTGRESQL if on_server(connection) else (CREATE,):
+        connection.exec_driver_sql(statement)
 
 
-def expected_rows(kind: RecordKind, where: str = "1") -> str:
+def expected_rows(kind: RecordKind, where: str = "TRUE") -> str:
     """SQL selecting what the index should hold for the rows of ``kind`` matching ``where``."""
     return _texts(kind, where, "index_text({})")
 
@@ -145,7 +169,7 @@ def _texts(kind: RecordKind, where: str, shape: str, source_body: str | None = N
         evidence = (
             "(SELECT group_concat(part, ' ') FROM (SELECT c.locator || ' ' || c.quote "
             f"|| ' ' || c.note AS part FROM citations c WHERE c.{claim} = t.id "
-            "ORDER BY c.position, c.id))"
+            "ORDER BY c.position, c.id) parts)"
         )
     return (
         f"SELECT t.id * 8 + {KIND_CODES[kind]} AS rowid, {shape.format(label)} AS label, "
@@ -194,9 +218,10 @@ def rebuild(connection: Connection, source_body: str | None = None) -> None:
     for kind in KIND_CODES:
         connection.exec_driver_sql(
             f"INSERT INTO {TABLE} (rowid, label, body, evidence) "
-            + _texts(kind, "1", "index_text({})", source_body)
+            + _texts(kind, "TRUE", "index_text({})", source_body)
         )
-    connection.exec_driver_sql(f"INSERT INTO {TABLE} ({TABLE}) VALUES ('optimize')")
+    if not on_server(connection):
+        connection.exec_driver_sql(f"INSERT INTO {TABLE} ({TABLE}) VALUES ('optimize')")
 
 
 def mismatches(connection: Connection, limit: int = 20) -> Iterator[str]:
@@ -206,29 +231,27 @@ def mismatches(connection: Connection, limit: int = 20) -> Iterator[str]:
     Read only, in one pass over the records and lookups by row id (FTS5's own
     'integrity-check' would take the write lock, which ``check`` never does).
     """
-    exists = connection.exec_driver_sql(
-        "SELECT 1 FROM sqlite_master WHERE name = ?", (TABLE,)
-    ).first()
-    if exists is None:
+    if not inspect(connection).has_table(TABLE):
         yield "the search index is missing; run check --repair to build it"
         return
     ids = " UNION ALL ".join(
         f"SELECT id * 8 + {KIND_CODES[kind]} FROM {_TEXTS[kind][0]}" for kind in KIND_CODES
     )
+    not_ = differs(connection)
     stale = (
         f"SELECT e.rowid FROM ({' UNION ALL '.join(expected_rows(kind) for kind in KIND_CODES)})"
-        f" e JOIN {TABLE} s ON s.rowid = e.rowid WHERE s.label IS NOT e.label"
-        " OR s.body IS NOT e.body OR s.evidence IS NOT e.evidence"
+        f" e JOIN {TABLE} s ON s.rowid = e.rowid WHERE s.label {not_} e.label"
+        f" OR s.body {not_} e.body OR s.evidence {not_} e.evidence"
     )
     shown = 0
     for statement, problem in (
         (
-            f"SELECT * FROM ({ids}) EXCEPT SELECT rowid FROM {TABLE}",
+            f"SELECT * FROM ({ids}) i EXCEPT SELECT rowid FROM {TABLE}",
             "is missing from the search index",
         ),
         (stale, "is indexed out of date"),
         (
-            f"SELECT rowid FROM {TABLE} EXCEPT SELECT * FROM ({ids})",
+            f"SELECT rowid FROM {TABLE} EXCEPT SELECT * FROM ({ids}) i",
             "has a stale row in the search index",
         ),
     ):
@@ -244,19 +267,71 @@ def _describe(connection: Connection, index_row: int) -> str:
     kind = KINDS_BY_CODE.get(index_row % 8)
     if kind is None:
         return f"search index row {index_row}"
-    key = connection.exec_driver_sql(
-        f"SELECT key FROM {_TEXTS[kind][0]} WHERE id = ?", (index_row // 8,)
+    key = connection.execute(
+        text(f"SELECT key FROM {_TEXTS[kind][0]} WHERE id = :id"), {"id": index_row // 8}
     ).scalar()
     return f"{kind.label} {key!r}" if key is not None else f"a deleted {kind.label}"
 
 
-# -- queries: the search language in FTS5's own syntax ----------------------------
+# -- queries: the search language in each engine's own syntax -----------------
 
 INDEX = table(TABLE, column("rowid"), column("rank"))
+_WORD_SEPARATORS = re.compile(r"[\W_]+")
+
+
+@dataclass(frozen=True, slots=True)
+class AnyOf:
+    """Any of ``terms`` (in the label only, if ``label``)."""
+
+    terms: tuple[Term, ...]
+    label: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class AllOf:
+    parts: tuple[Expression, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Without:
+    """What ``kept`` matches and ``dropped`` does not."""
+
+    kept: Expression
+    dropped: Expression
+
+
+Expression = AnyOf | AllOf | Without
+
+
+def any_of(terms: tuple[Term, ...]) -> AnyOf:
+    return AnyOf(terms)
+
+
+def match_expression(query: Query) -> Expression | None:
+    """The index match for the query's words, or None if it has none to match."""
+    if not query.groups:
+        return None
+    expression: Expression = AllOf(tuple(AnyOf(group) for group in query.groups))
+    if query.excluded:
+        expression = Without(expression, AnyOf(query.excluded))
+    return expression
+
+
+def in_label(query: Query) -> Expression:
+    """An expression matching the rows whose label holds every word of ``query``."""
+    return AllOf(tuple(AnyOf(group, label=True) for group in query.groups))
+
+
+def both(first: Expression, second: Expression) -> Expression:
+    return AllOf((first, second))
+
+
+def without(kept: Expression, dropped: Expression) -> Expression:
+    return Without(kept, dropped)
 
 
 def quoted(term: Term) -> str:
-    """One term in the index's syntax, folded as the index's text is: a quoted
+    """One term in FTS5's syntax, folded as the index's text is: a quoted
     string, a prefix unless it is a phrase or a single character (a lone letter
     matches as a whole word)."""
     words = searchable(term.text)
@@ -264,27 +339,81 @@ def quoted(term: Term) -> str:
     return body if term.phrase or len(words) < 2 else body + " *"
 
 
-def any_of(terms: tuple[Term, ...]) -> str:
-    return "(" + " OR ".join(quoted(term) for term in terms) + ")"
+def fts5(expression: Expression) -> str:
+    """``expression`` in FTS5's query syntax."""
+    if isinstance(expression, AnyOf):
+        alternatives = "(" + " OR ".join(quoted(term) for term in expression.terms) + ")"
+        return f"{{label}} : {alternatives}" if expression.label else alternatives
+    if isinstance(expression, AllOf):
+        if len(expression.parts) == 1 or all(isinstance(part, AnyOf) for part in expression.parts):
+            inner = " AND ".join(_fts5_part(part) for part in expression.parts)
+            return inner
+        return " AND ".join(f"({fts5(part)})" for part in expression.parts)
+    return f"({fts5(expression.kept)}) NOT ({fts5(expression.dropped)})"
 
 
-def match_expression(query: Query) -> str | None:
-    """The index match for the query's words, or None if it has none to match."""
-    if not query.groups:
-        return None
-    expression = " AND ".join(any_of(group) for group in query.groups)
-    if query.excluded:
-        expression = f"({expression}) NOT {any_of(query.excluded)}"
-    return expression
+def _fts5_part(part: Expression) -> str:
+    return fts5(part) if isinstance(part, AnyOf) else f"({fts5(part)})"
 
 
-def indexed_ids(kind: RecordKind, expression: str) -> Select[Any]:
+def tsquery(expression: Expression) -> str:
+    """``expression`` in PostgreSQL's ``tsquery`` syntax, its words split as
+    the index's text is (at every character that is not a letter or digit)
+    and the label's words marked with weight A."""
+    if isinstance(expression, AnyOf):
+        return "(" + " | ".join(_ts_term(term, expression.label) for term in expression.terms) + ")"
+    if isinstance(expression, AllOf):
+        return "(" + " & ".join(tsquery(part) for part in expression.parts) + ")"
+    return f"({tsquery(expression.kept)} & !{tsquery(expression.dropped)})"
+
+
+def _ts_term(term: Term, label: bool) -> str:
+    words = searchable(term.text)
+    tokens = [token for token in _WORD_SEPARATORS.split(words) if token]
+    if not tokens:
+        return "'!'"  # nothing to find: a lexeme no indexed text holds
+    weight = "A" if label else ""
+    prefix = not term.phrase and len(words) >= 2
+    marks = [f"'{token}'" + (f":{weight}" if weight else "") for token in tokens]
+    if prefix:
+        marks[-1] = f"'{tokens[-1]}':*{weight}"
+    return "(" + " <-> ".join(marks) + ")"
+
+
+class Matched(ColumnElement[bool]):
+    """The rows of the index that an expression matches, in the engine's own terms."""
+
+    inherit_cache = False
+    # Untyped: a Boolean would be compared with 1 on SQLite (which has no
+    # booleans), and MATCH may only stand alone in a WHERE clause.
+    type = NullType()
+
+    def __init__(self, expression: Expression) -> None:
+        self.spec = expression
+
+
+@compiles(Matched, "sqlite")
+def _matched_sqlite(element: Matched, compiler: Any, **kw: Any) -> str:
+    match: BindParameter[str] = bindparam("match", fts5(element.spec), unique=True)
+    return f"{TABLE} MATCH {compiler.process(match, **kw)}"
+
+
+@compiles(Matched, "postgresql")
+def _matched_postgresql(element: Matched, compiler: Any, **kw: Any) -> str:
+    match: BindParameter[str] = bindparam("match", tsquery(element.spec), unique=True)
+    return (
+        f"{TABLE}.document @@ to_tsquery('simple', accords_unaccent("
+        f"CAST({compiler.process(match, **kw)} AS text)))"
+    )
+
+
+def indexed_ids(kind: RecordKind, expression: Expression) -> Select[Any]:
     return select(record_id()).select_from(INDEX).where(matched(expression), of_kind(kind))
 
 
-def matched(expression: str) -> TextClause:
-    """The rows of the index that ``expression`` (in FTS5's syntax) matches."""
-    return text(f"{TABLE} MATCH :match").bindparams(bindparam("match", expression, unique=True))
+def matched(expression: Expression) -> ColumnElement[bool]:
+    """The rows of the index that ``expression`` matches."""
+    return Matched(expression)
 
 
 def of_kind(kind: RecordKind) -> ColumnElement[bool]:
@@ -294,8 +423,3 @@ def of_kind(kind: RecordKind) -> ColumnElement[bool]:
 def record_id() -> ColumnElement[int]:
     """The row id of the record an index row is for."""
     return INDEX.c.rowid.op(">>")(3)
-
-
-def in_label(query: Query) -> str:
-    """An expression matching the rows whose label holds every word of ``query``."""
-    return f"{{label}} : ({' AND '.join(any_of(group) for group in query.groups)})"

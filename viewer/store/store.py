@@ -25,11 +25,13 @@ from viewer.domain.serial import Problem, record_fields
 from viewer.domain.unlink import unlink
 from viewer.domain.validation import validate
 from viewer.store import chain, claim_checks, derived, search_index
+from viewer.store.backend import Probe, guard_for, probe_for
 from viewer.store.bulk import insert_all
 from viewer.store.bulk_remove import remove_all
 from viewer.store.bulk_update import update_all
 from viewer.store.dependents import Dependents, find_dependents
-from viewer.store.engine import ChangeProbe, database_files, writer
+from viewer.store.dialects import on_server
+from viewer.store.engine import database_files, writer
 from viewer.store.errors import (
     ConflictError,
     HasDependents,
@@ -39,7 +41,6 @@ from viewer.store.errors import (
     StoreError,
 )
 from viewer.store.file_errors import DamagedDatabase, ReadOnlyStore
-from viewer.store.file_guard import FileGuard
 from viewer.store.mapping import (
     ROW_TYPES,
     MissingReference,
@@ -71,9 +72,13 @@ class Store:
         self.engine = engine
         self.user = user
         self.read_only = read_only
-        # The file opened: whether the path still names it, what SQLite's failures mean.
-        self._guard = FileGuard(engine)
-        self.path = self._guard.path
+        # The file opened (whether the path still names it, what SQLite's
+        # failures mean), or the server's refusals.
+        self._guard = guard_for(engine)
+        self.path: Path | None = self._guard.path
+        self.on_server = on_server(engine)
+        # On a server, the database role this store connected as (the log names it too).
+        self.role: str | None = None
         self._reads = sessionmaker(bind=engine, expire_on_commit=False)
         self._writes = sessionmaker(bind=writer(engine), expire_on_commit=False)
 
@@ -282,16 +287,17 @@ class Store:
 
     def set_author(self, name: str) -> None:
         """Name ``name`` as the author of every change written from now on
-        (the revision log's "who"); changes already logged keep theirs."""
-        self.user = name
+        (the revision log's "who"); changes already logged keep theirs. On a
+        server, the log names the database role with it."""
+        self.user = author_with_role(name, self.role) if self.role else name
 
     def files(self) -> list[Path]:
         """The database's files on disk (the file itself and its journals)."""
         return database_files(self.engine)
 
-    def watch(self) -> ChangeProbe:
+    def watch(self) -> Probe:
         """Something to ask, cheaply and often, whether anyone committed since."""
-        return ChangeProbe(self.engine)
+        return probe_for(self.engine)
 
     def problems(self, record: Record) -> list[Problem]:
         """Why saving ``record`` would be refused, as far as can be told before trying."""
@@ -363,9 +369,12 @@ class Store:
         self._guard.refuse_if_gone(operation)
         try:
             with self._writes.begin() as session:
+                logged_before = _last_revision(session) if self.on_server else 0
                 yield session
                 session.flush()
                 claim_checks.check_written(session)  # a group is checked whole
+                if self.on_server:
+                    _announce(session, self.user, logged_before)
                 self._guard.refuse_if_gone(operation)  # the commit would go into a lost file
         except MissingReference as missing:
             # Said without a field's path: the record it names is gone, not mistyped.
@@ -477,6 +486,33 @@ class Store:
         chain.seal(chain.tip(session.connection()), values)
         session.add(RevisionRow(**values))
         session.flush()
+
+
+def author_with_role(name: str, role: str) -> str:
+    """Who the revision log names on a server: the display name and the
+    database role it connected as ("Ana Ruiz (ana)"), or the role alone."""
+    name = name.strip()
+    if not name or name == role:
+        return role
+    return f"{name} ({role})"
+
+
+def _last_revision(session: Session) -> int:
+    return session.scalar(select(func.max(RevisionRow.id))) or 0
+
+
+def _announce(session: Session, user: str, logged_before: int) -> None:
+    """Tell the other windows on the server what this write changed (at its commit)."""
+    from viewer.store.server_engine import notify
+
+    changed = session.execute(
+        select(RevisionRow.record_kind, RevisionRow.record_key)
+        .where(RevisionRow.id > logged_before)
+        .order_by(RevisionRow.id)
+        .limit(41)
+    ).all()
+    if changed:
+        notify(session.connection(), user, [(kind, key) for kind, key in changed])
 
 
 def _saving(record: Record) -> str:

@@ -313,7 +313,7 @@ class RecordEditor(QObject):
         # not of this form, whose text never reached the file. The whole
         # path is in the message over the form; here the name says enough.
         path = self._store.path
-        reason = error.reason.replace(str(path), path.name) if path.name else error.reason
+        reason = error.reason.replace(str(path), path.name) if path and path.name else error.reason
         return (
             f"{reason}: nothing was written. What you typed stays in this form but cannot "
             "go into that file: copy it, close the form, then File ▸ Save a Copy… keeps "

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from viewer.store.api import ChangeProbe, Store
+from viewer.store.api import Probe, Store
 
 PROBE_INTERVAL_MS = 2_000
 
@@ -31,7 +31,7 @@ class ChangeWatcher(QObject):
         super().__init__(parent)
         self._store = store
         self._gone = False
-        self._probe: ChangeProbe | None = store.watch()
+        self._probe: Probe | None = store.watch()
         self._timer = QTimer(self)
         self._timer.setInterval(PROBE_INTERVAL_MS)
         self._timer.timeout.connect(self.check)

@@ -141,7 +141,7 @@ def upgrade() -> None:
     sa.Column('locator', sa.String(length=500), nullable=False),
     sa.Column('quote', sa.Text(), nullable=False),
     sa.Column('note', sa.Text(), nullable=False),
-    sa.CheckConstraint('(accord_id IS NOT NULL) + (party_id IS NOT NULL) + (person_id IS NOT NULL) + (status_action_id IS NOT NULL) + (event_id IS NOT NULL) = 1', name=op.f('ck_citations_one_claim')),
+    sa.CheckConstraint(' + '.join(f'CAST(({c} IS NOT NULL) AS INTEGER)' for c in ('accord_id', 'party_id', 'person_id', 'status_action_id', 'event_id')) + ' = 1', name=op.f('ck_citations_one_claim')),
     sa.ForeignKeyConstraint(['accord_id'], ['accords.id'], name=op.f('fk_citations_accord_id_accords'), ondelete='CASCADE'),
     sa.ForeignKeyConstraint(['event_id'], ['events.id'], name=op.f('fk_citations_event_id_events'), ondelete='CASCADE'),
     sa.ForeignKeyConstraint(['party_id'], ['parties.id'], name=op.f('fk_citations_party_id_parties'), ondelete='CASCADE'),

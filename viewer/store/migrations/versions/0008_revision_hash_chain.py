@@ -22,8 +22,8 @@ down_revision = "0007"
 branch_labels = None
 depends_on = None
 
-# SQLite's triggers; PostgreSQL will get its own (a trigger function raising
-# an exception, or the writers' role granted INSERT and SELECT only).
+# SQLite's triggers; PostgreSQL's are a trigger function raising the same
+# refusal, for rows changed or deleted and for the table emptied at once.
 _TRIGGERS = {
     "revisions_append_only_update": "UPDATE",
     "revisions_append_only_delete": "DELETE",
@@ -46,12 +46,31 @@ def upgrade() -> None:
                 f"BEGIN SELECT RAISE(ABORT, '{chain.REFUSAL}: its entries cannot be "
                 f"changed or deleted'); END"
             )
+    elif op.get_bind().dialect.name == "postgresql":
+        op.execute(
+            "CREATE OR REPLACE FUNCTION revisions_append_only() RETURNS trigger "
+            "LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION "
+            f"'{chain.REFUSAL}: its entries cannot be changed or deleted' "
+            "USING ERRCODE = 'integrity_constraint_violation'; END $$"
+        )
+        op.execute(
+            "CREATE TRIGGER revisions_append_only BEFORE UPDATE OR DELETE ON revisions "
+            "FOR EACH ROW EXECUTE FUNCTION revisions_append_only()"
+        )
+        op.execute(
+            "CREATE TRIGGER revisions_never_emptied BEFORE TRUNCATE ON revisions "
+            "FOR EACH STATEMENT EXECUTE FUNCTION revisions_append_only()"
+        )
 
 
 def downgrade() -> None:
     if op.get_bind().dialect.name == "sqlite":
         for name in _TRIGGERS:
             op.execute(f"DROP TRIGGER IF EXISTS {name}")
+    elif op.get_bind().dialect.name == "postgresql":
+        op.execute("DROP TRIGGER IF EXISTS revisions_append_only ON revisions")
+        op.execute("DROP TRIGGER IF EXISTS revisions_never_emptied ON revisions")
+        op.execute("DROP FUNCTION IF EXISTS revisions_append_only()")
     with op.batch_alter_table("revisions") as batch:
         batch.drop_column("hash")
         batch.drop_column("prev_hash")

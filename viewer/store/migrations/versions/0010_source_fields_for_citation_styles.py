@@ -119,8 +119,11 @@ def upgrade() -> None:
         connection.execute(update, updates[start : start + _BATCH])
         connection.execute(sa.insert(_REVISIONS), logged[start : start + _BATCH])
     # Only the sources' index rows change: written again, the others kept.
-    connection.exec_driver_sql(
-        f"DELETE FROM {search_index.TABLE} WHERE rowid % 8 = {search_index.KIND_CODES[SOURCE]}"
+    connection.execute(
+        sa.text(
+            f"DELETE FROM {search_index.TABLE} "
+            f"WHERE rowid % 8 = {search_index.KIND_CODES[SOURCE]}"
+        )
     )
     search_index.add_after(connection, SOURCE, 0)
 
