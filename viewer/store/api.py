@@ -16,6 +16,7 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from viewer.store.backend import Probe
     from viewer.store.backups import (
         DEFAULT_KEEP,
         BackupInfo,
@@ -47,7 +48,6 @@ if TYPE_CHECKING:
         DuplicateGroup,
         find_duplicates,
     )
-    from viewer.store.backend import Probe
     from viewer.store.engine import ChangeProbe
     from viewer.store.errors import (
         ConflictError,
@@ -279,7 +279,6 @@ __all__ = [
     "BackupInfo",
     "ChainHead",
     "ChangeProbe",
-    "Probe",
     "ConflictError",
     "DamagedDatabase",
     "DatabaseBusy",
@@ -303,6 +302,7 @@ __all__ = [
     "MergeResult",
     "OpenedDatabase",
     "Openness",
+    "Probe",
     "ReadOnlyStore",
     "RecordNotFound",
     "RecordUnreadable",
