@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import shutil
 import stat
 from collections.abc import Callable, Iterator
@@ -13,12 +14,14 @@ import pytest
 from hypothesis import settings as hypothesis_settings
 from sqlalchemy import insert, select
 
+from tests import postgres_server
 from tests.samples import CROWD
 from viewer.domain.enums import RecordKind
 from viewer.store import derived, search_index
 from viewer.store.bootstrap import open_or_create
 from viewer.store.checks import history_mismatches
 from viewer.store.engine import checkpoint
+from viewer.store.locations import Location, ServerAddress, parse_server
 from viewer.store.schema import EventRoleRow, EventRow, PartyRow
 from viewer.store.store import Store
 
@@ -100,17 +103,94 @@ def _checked(store: Store) -> Iterator[Store]:
     store.engine.dispose()
 
 
+# -- both backends ------------------------------------------------------------
+# Tests that take ``backend`` (or the ``store`` and ``seeded_store`` fixtures,
+# where a folder's conftest parametrizes them: tests/store, tests/cli) run on
+# a SQLite file and on a PostgreSQL database of a throwaway server.
+
+BACKENDS = ("sqlite", "postgresql")
+# A new database of the test server, empty or seeded, as a location to open.
+NewDatabase = Callable[[bool], Location]
+
+
+@pytest.fixture(scope="session")
+def postgres(tmp_path_factory: pytest.TempPathFactory) -> Iterator[postgres_server.Server]:
+    """This test process's PostgreSQL server, with two template databases
+    (the schema alone, and the bundled dataset) that each test's database copies."""
+    try:
+        server = postgres_server.start()
+    except postgres_server.NoServer as error:
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"CI must run the PostgreSQL tests, but: {error}")
+        pytest.skip(f"PostgreSQL tests skipped: {error}")
+    try:
+        for name, seed in ((EMPTY_TEMPLATE, False), (SEEDED_TEMPLATE, True)):
+            url = server.create_database(name)
+            address = parse_server(url.render_as_string(hide_password=False))
+            created, opened = open_or_create(address, "tester", seed=seed)
+            assert history_mismatches(created) == []
+            opened.close()
+        yield server
+    finally:
+        server.stop()
+
+
+EMPTY_TEMPLATE = "accords_template_empty"
+SEEDED_TEMPLATE = "accords_template_seeded"
+
+
 @pytest.fixture
-def store(tmp_path: Path) -> Iterator[Store]:
-    """An empty store on a new SQLite file."""
-    created, _ = open_or_create(tmp_path / "empty.sqlite3", "tester", seed=False)
+def new_server_database(
+    postgres: postgres_server.Server, request: pytest.FixtureRequest
+) -> Iterator[NewDatabase]:
+    """Makes new databases on the test server (dropped after the test)."""
+    made: list[str] = []
+
+    def make(seeded: bool) -> ServerAddress:
+        name = f"t{os.getpid()}_{len(made)}_{abs(hash(request.node.nodeid)) % 10**8}"
+        url = postgres.create_database(name, SEEDED_TEMPLATE if seeded else EMPTY_TEMPLATE)
+        made.append(name)
+        return parse_server(url.render_as_string(hide_password=False))
+
+    yield make
+    for name in made:
+        postgres.drop_database(name)
+
+
+@pytest.fixture
+def new_database(
+    backend: str, tmp_path: Path, seeded_copy: SeededCopy, request: pytest.FixtureRequest
+) -> NewDatabase:
+    """Makes a new database on the test's backend: a SQLite file, or a server database."""
+    if backend == "postgresql":
+        server_database: NewDatabase = request.getfixturevalue("new_server_database")
+        return server_database
+    count = iter(range(1_000))
+
+    def make(seeded: bool) -> Path:
+        path = tmp_path / f"db{next(count)}.sqlite3"
+        return seeded_copy(path) if seeded else path
+
+    return make
+
+
+@pytest.fixture
+def backend() -> str:
+    """SQLite, unless a folder's conftest parametrizes it with both (BACKENDS)."""
+    return "sqlite"
+
+
+@pytest.fixture
+def store(new_database: NewDatabase) -> Iterator[Store]:
+    """An empty store on a new database (a SQLite file, or one on the test server)."""
+    created, _ = open_or_create(new_database(False), "tester", seed=False)
     yield from _checked(created)
 
 
 @pytest.fixture
-def seeded_store(tmp_path: Path, seeded_copy: SeededCopy) -> Iterator[Store]:
-    """A store on a new SQLite file holding the bundled Abraham Accords dataset."""
-    created, opened = open_or_create(seeded_copy(tmp_path / "seeded.sqlite3"), "tester")
+def seeded_store(new_database: NewDatabase) -> Iterator[Store]:
+    """A store on a new database holding the bundled Abraham Accords dataset."""
+    created, opened = open_or_create(new_database(True), "tester")
     assert not opened.created
     assert created.count(RecordKind.PARTY) > 0
     yield from _checked(created)
