@@ -266,6 +266,13 @@ def is_permission_refusal(error: BaseException) -> bool:
     return getattr(original, "sqlstate", None) == "42501" or "permission denied" in str(original)
 
 
+def is_raised_refusal(error: BaseException) -> bool:
+    """Whether a trigger or rule of the database refused the data written
+    (PL/pgSQL's RAISE EXCEPTION, SQLSTATE P0001): the counterpart of SQLite's
+    RAISE(ABORT), which its driver reports as an integrity error."""
+    return getattr(getattr(error, "orig", error), "sqlstate", None) == "P0001"
+
+
 def is_connection_problem(error: BaseException) -> bool:
     """Whether the server could not be reached, or the connection was lost."""
     original = getattr(error, "orig", error)
