@@ -8,6 +8,7 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from sqlalchemy import text
 
 from viewer.app import main
 from viewer.domain.enums import RecordKind
@@ -51,9 +52,9 @@ def test_check_reports_an_index_out_of_step_and_repair_rebuilds_it(
             "INSERT INTO search_index (rowid, label, body, evidence) "
             "VALUES (99999, 'ghost', '', '')"
         )
-        connection.exec_driver_sql(
-            "UPDATE search_index SET body = 'tampered' WHERE rowid = ?",
-            (search_index.row_id(RecordKind.PARTY, 2),),
+        connection.execute(
+            text("UPDATE search_index SET body = 'tampered' WHERE rowid = :row"),
+            {"row": search_index.row_id(RecordKind.PARTY, 2)},
         )
     topics = [finding for finding in run_checks(seeded_store) if finding.topic == "search"]
     assert any("missing from the search index" in f.message for f in topics)
