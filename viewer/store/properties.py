@@ -19,6 +19,7 @@ from viewer.domain.enums import RecordKind
 from viewer.store.database import head_revision
 from viewer.store.locations import parse_server
 from viewer.store.schema import RevisionRow
+from viewer.store.server_engine import database_facts
 from viewer.store.store import Store
 
 
@@ -81,13 +82,9 @@ def _in_files(store: Store, found: DatabaseProperties) -> DatabaseProperties:
 
 def _on_server(store: Store, found: DatabaseProperties) -> DatabaseProperties:
     with store.engine.connect() as connection:
-        role, schema, size = connection.execute(
-            text("SELECT current_user, current_schema(), pg_database_size(current_database())")
-        ).one()
+        role, schema, size = database_facts(connection)
     address = parse_server(store.engine.url.set(password=None).render_as_string())
-    return replace(
-        found, file_bytes=int(size or 0), server=str(address), role=str(role), schema=str(schema)
-    )
+    return replace(found, file_bytes=size, server=str(address), role=role, schema=schema)
 
 
 def _size(path: Path) -> int:

@@ -187,6 +187,15 @@ def database_user(connection: Connection) -> str:
     return str(connection.scalar(text("SELECT current_user")))
 
 
+def database_facts(connection: Connection) -> tuple[str, str, int]:
+    """The role connected, the schema its tables are found in, and the
+    database's size in bytes on the server (for Properties)."""
+    role, schema, size = connection.execute(
+        text("SELECT current_user, current_schema(), pg_database_size(current_database())")
+    ).one()
+    return str(role), str(schema or ""), int(size or 0)
+
+
 # -- change notices -------------------------------------------------------------
 
 
