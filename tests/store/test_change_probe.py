@@ -11,6 +11,7 @@ import time
 from tests import samples
 from tests.paths import PROJECT_ROOT
 from viewer.store.backend import Probe, probe_for
+from viewer.store.server_engine import ServerChangeProbe
 from viewer.store.store import Store
 
 ROOT = PROJECT_ROOT
@@ -42,6 +43,10 @@ def test_the_probe_sees_another_process_commit(store: Store) -> None:
     )
     subprocess.run([sys.executable, "-c", script, str(location)], cwd=ROOT, check=True)
     assert _changed_within_a_second(probe)
+    if isinstance(probe, ServerChangeProbe):  # a notice says who wrote what
+        [notice] = probe.notices
+        assert notice.user == f"other ({store.role})"
+        assert notice.records == (("source", samples.SOURCE.key),)
     assert not probe.changed()
     store.add(samples.ACCORD)  # this process's other connections count too
     assert _changed_within_a_second(probe)
