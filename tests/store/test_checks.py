@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from datetime import UTC, date, datetime
-from pathlib import Path
 
 import pytest
 from sqlalchemy import Connection, delete, func, insert, select, update
 
+from tests.conftest import NewDatabase
 from viewer.domain.enums import RecordKind
 from viewer.store import chain, checks, streams
 from viewer.store.bootstrap import open_or_create
@@ -26,9 +26,10 @@ from viewer.store.store import Store
 
 
 @pytest.fixture
-def tampered(tmp_path: Path, seeded_copy: Callable[[Path], Path]) -> Iterator[Store]:
-    """The seeded data, for changing behind the log's back (so not checked at the end)."""
-    store, opened = open_or_create(seeded_copy(tmp_path / "db.sqlite3"), "tester")
+def tampered(new_database: NewDatabase) -> Iterator[Store]:
+    """The seeded data on the test's backend, for changing behind the log's
+    back (so not checked at the end)."""
+    store, opened = open_or_create(new_database(True), "tester")
     yield store
     opened.close()
 

@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 
+from tests.conftest import NewDatabase
 from viewer.domain.enums import RecordKind
 from viewer.domain.import_merge import Choice, Standing
 from viewer.domain.records import Author, Event, Party, Person, Record, Source, StatusAction
@@ -26,6 +27,7 @@ from viewer.store.exchange import (
     plan_import,
     read_file,
 )
+from viewer.store.locations import Location
 from viewer.store.paths import bundled_dataset
 from viewer.store.store import WRITE_ORDER, Store
 
@@ -175,9 +177,9 @@ def test_the_bundled_dataset_says_what_the_article_says(seeded_store: Store) -> 
 # -- linear import and export ---------------------------------------------------
 
 
-def one_at_a_time(records: dict[RecordKind, list[Record]], path: Path) -> Store:
+def one_at_a_time(records: dict[RecordKind, list[Record]], location: Location) -> Store:
     """A new store given ``records`` the way single saves give them (Store.add)."""
-    store, _ = open_or_create(path, "tester", seed=False)
+    store, _ = open_or_create(location, "tester", seed=False)
     for kind in WRITE_ORDER:
         for record in records.get(kind, []):
             store.add(record)
@@ -197,14 +199,14 @@ def indexed(store: Store) -> list[tuple[object, ...]]:
 
 
 def test_a_bulk_import_writes_what_saving_each_record_writes(
-    store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    store: Store, new_database: NewDatabase, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Records, revision log and search index, batch boundaries included."""
     monkeypatch.setattr(bulk, "BATCH", 4)
     plan = plan_import(bundled(), store)
     assert plan.problems == []
     assert apply_import(plan, store) == plan.total
-    reference = one_at_a_time(plan.records, tmp_path / "one-at-a-time.sqlite3")
+    reference = one_at_a_time(plan.records, new_database(False))  # on the same backend
     for kind in RecordKind:
         assert store.all(kind) == reference.all(kind), kind
         assert [r.version for r in store.all(kind)] == [1] * len(plan.records[kind])
@@ -296,10 +298,20 @@ def test_a_failure_half_way_through_an_import_leaves_the_database_as_it_was(
     assert plan.problems == []
     last = plan.records[RecordKind.EVENT][-1].key
     with seeded_store.engine.begin() as connection:
-        connection.exec_driver_sql(
-            "CREATE TRIGGER refuse_last AFTER INSERT ON events "
-            f"WHEN NEW.key = '{last}' BEGIN SELECT RAISE(ABORT, 'refused by the test'); END"
-        )
+        if seeded_store.on_server:
+            connection.exec_driver_sql(
+                "CREATE FUNCTION refuse_last() RETURNS trigger LANGUAGE plpgsql AS "
+                "$$ BEGIN RAISE EXCEPTION 'refused by the test'; END $$"
+            )
+            connection.exec_driver_sql(
+                "CREATE TRIGGER refuse_last AFTER INSERT ON events FOR EACH ROW "
+                f"WHEN (NEW.key = '{last}') EXECUTE FUNCTION refuse_last()"
+            )
+        else:
+            connection.exec_driver_sql(
+                "CREATE TRIGGER refuse_last AFTER INSERT ON events "
+                f"WHEN NEW.key = '{last}' BEGIN SELECT RAISE(ABORT, 'refused by the test'); END"
+            )
     exported, revisions = dumps(export_data(seeded_store)), logged(seeded_store)
     index = indexed(seeded_store)
     with pytest.raises(InvalidRecord, match="refused by the test"):

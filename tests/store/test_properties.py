@@ -2,30 +2,63 @@
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from pathlib import Path
 
 import pytest
 
+from tests.conftest import NewDatabase
 from viewer.domain.enums import RecordKind
 from viewer.store.api import Store, database_properties, export_csv
+from viewer.store.bootstrap import open_or_create
 from viewer.store.database import REVISIONS
+from viewer.store.locations import ServerAddress
 
 
 class Stop(Exception):
     pass
 
 
-def test_properties_give_the_file_its_size_counts_and_schema(seeded_store: Store) -> None:
+def test_properties_count_the_records_and_name_the_schema_and_engine(seeded_store: Store) -> None:
     found = database_properties(seeded_store)
-    assert found.path == seeded_store.files()[0]
-    assert found.file_bytes == found.path.stat().st_size
-    assert found.total_bytes >= found.file_bytes
     assert found.counts == {kind: seeded_store.count(kind) for kind in RecordKind}
     assert found.counts[RecordKind.PARTY] == 9
     assert found.revisions == len(seeded_store.revisions())
     assert found.schema_revision == REVISIONS[-1] == found.newest_schema_revision
-    assert found.engine == f"SQLite {sqlite3.sqlite_version}"
+    if seeded_store.on_server:
+        assert re.fullmatch(r"PostgreSQL \d+(\.\d+)*", found.engine)
+    else:
+        assert found.engine == f"SQLite {sqlite3.sqlite_version}"
+
+
+@pytest.mark.sqlite_only
+def test_properties_give_the_file_its_size(seeded_store: Store) -> None:
+    found = database_properties(seeded_store)
+    assert not found.on_server
+    assert found.path == seeded_store.files()[0]
+    assert found.file_bytes == found.path.stat().st_size
+    assert found.total_bytes >= found.file_bytes
+    assert (found.server, found.role, found.schema) == ("", "", "")
+
+
+def test_properties_of_a_server_database_name_server_role_and_schema(
+    new_server_database: NewDatabase,
+) -> None:
+    address = new_server_database(True)
+    assert isinstance(address, ServerAddress)
+    store, opened = open_or_create(address, "tester")
+    found = database_properties(store)
+    assert found.on_server
+    assert found.server == str(address)
+    assert address.database in found.server
+    assert found.role == address.user
+    assert found.schema == "public"
+    assert found.path == Path(address.database)
+    assert found.file_bytes > 1_000_000  # the database's size on the server
+    assert found.journal_bytes == 0
+    assert store.files() == []  # none of its files is the app's to touch
+    opened.close()
 
 
 def test_csv_export_reports_its_progress(seeded_store: Store, tmp_path: Path) -> None:

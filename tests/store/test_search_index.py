@@ -8,6 +8,7 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from sqlalchemy import text
 
 from viewer.app import main
 from viewer.domain.enums import RecordKind
@@ -51,9 +52,9 @@ def test_check_reports_an_index_out_of_step_and_repair_rebuilds_it(
             "INSERT INTO search_index (rowid, label, body, evidence) "
             "VALUES (99999, 'ghost', '', '')"
         )
-        connection.exec_driver_sql(
-            "UPDATE search_index SET body = 'tampered' WHERE rowid = ?",
-            (search_index.row_id(RecordKind.PARTY, 2),),
+        connection.execute(
+            text("UPDATE search_index SET body = 'tampered' WHERE rowid = :row"),
+            {"row": search_index.row_id(RecordKind.PARTY, 2)},
         )
     topics = [finding for finding in run_checks(seeded_store) if finding.topic == "search"]
     assert any("missing from the search index" in f.message for f in topics)
@@ -96,3 +97,27 @@ def test_the_search_command_explains_what_it_could_not_use(
     assert main(["--db", db, "search", "kind:event party:UAE", "--json"]) == 0
     keys = {hit["key"] for hit in json.loads(capsys.readouterr().out)}
     assert keys == {"abraham-accords-signing-ceremony-2020"}
+
+
+def test_check_is_clean_then_reports_a_damaged_label_that_repair_mends(
+    seeded_store: Store,
+) -> None:
+    assert run_checks(seeded_store) == []
+    with seeded_store.engine.begin() as connection:
+        connection.execute(
+            text(
+                "UPDATE search_index SET label = 'x' WHERE rowid = "
+                "(SELECT id * 8 + :code FROM parties WHERE key = 'kazakhstan')"
+            ),
+            {"code": search_index.KIND_CODES[RecordKind.PARTY]},
+        )
+    assert "kazakhstan" in {hit.key for hit in search(seeded_store, "x")}  # really damaged
+    found = run_checks(seeded_store)
+    assert [f.topic for f in found] == ["search"]
+    assert "'kazakhstan' is indexed out of date" in found[0].message
+    repair_search_index(seeded_store)
+    assert run_checks(seeded_store) == []
+    assert "kazakhstan" not in {hit.key for hit in search(seeded_store, "x")}
+    assert [hit.key for hit in search(seeded_store, "kazakhstan", kinds=(RecordKind.PARTY,))] == [
+        "kazakhstan"
+    ]

@@ -58,7 +58,9 @@ def complete(
         found = first[:limit]
         if len(found) < limit:
             pattern = "%" + re.sub(r"([\\%_])", r"\\\1", typed) + "%"
-            containing = by_label.where(label.like(pattern, escape="\\"))
+            # ILIKE: in any case on both engines (PostgreSQL's LIKE minds case;
+            # SQLAlchemy says it as lower() LIKE lower() on SQLite).
+            containing = by_label.where(label.ilike(pattern, escape="\\"))
             # Enough rows that, less those already found, ``limit`` remain.
             for key, shown in _pairs(session.execute(containing.limit(limit + len(found)))):
                 if key not in starting and len(found) < limit:

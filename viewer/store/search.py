@@ -17,6 +17,7 @@ from typing import Protocol
 from sqlalchemy import (
     ColumnElement,
     and_,
+    extract,
     func,
     not_,
     select,
@@ -133,7 +134,8 @@ def facets(store: Reader, query: str | Query) -> Facets:
     statuses: dict[StatusKind, int] = {}
     certainties: dict[Certainty, int] = {}
     years: dict[int, int] = {}
-    action_year = func.strftime("%Y", StatusActionRow.date_lower)
+    # extract() is a year on both engines (SQLite's strftime, PostgreSQL's EXTRACT).
+    action_year = extract("year", StatusActionRow.date_lower)
     with store.reading() as session:
         matching_parties = select(PartyRow.id).where(condition(RecordKind.PARTY, parsed))
         for statement in (
@@ -155,9 +157,9 @@ def facets(store: Reader, query: str | Query) -> Facets:
             ):
                 certainties[Certainty(value)] = certainties.get(Certainty(value), 0) + number
         by_year = [
-            select(func.strftime("%Y", DATES[kind]), func.count())
+            select(extract("year", DATES[kind]), func.count())
             .where(condition(kind, parsed), DATES[kind].is_not(None))
-            .group_by(func.strftime("%Y", DATES[kind]))
+            .group_by(extract("year", DATES[kind]))
             for kind in DATES
         ]
         by_year.append(
@@ -168,9 +170,10 @@ def facets(store: Reader, query: str | Query) -> Facets:
             )
             .group_by(action_year)
         )
-        for statement in by_year:
-            for value, number in session.execute(statement):
-                years[int(value)] = years.get(int(value), 0) + number
+        for year_counts in by_year:
+            for year, number in session.execute(year_counts):
+                # An integer on SQLite, a numeric on PostgreSQL.
+                years[int(year)] = years.get(int(year), 0) + number
     return Facets(kinds, statuses, certainties, dict(sorted(years.items())))
 
 

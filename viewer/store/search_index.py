@@ -42,7 +42,7 @@ from sqlalchemy import (
     text,
 )
 from sqlalchemy.ext.compiler import compiles
-from sqlalchemy.types import NullType
+from sqlalchemy.types import NullType, TypeEngine
 
 from viewer.domain.enums import RecordKind
 from viewer.domain.query import Query, Term, searchable
@@ -386,7 +386,7 @@ class Matched(ColumnElement[bool]):
     inherit_cache = False
     # Untyped: a Boolean would be compared with 1 on SQLite (which has no
     # booleans), and MATCH may only stand alone in a WHERE clause.
-    type = NullType()
+    type: TypeEngine[Any] = NullType()
 
     def __init__(self, expression: Expression) -> None:
         self.spec = expression

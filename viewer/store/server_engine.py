@@ -187,6 +187,15 @@ def database_user(connection: Connection) -> str:
     return str(connection.scalar(text("SELECT current_user")))
 
 
+def database_facts(connection: Connection) -> tuple[str, str, int]:
+    """The role connected, the schema its tables are found in, and the
+    database's size in bytes on the server (for Properties)."""
+    role, schema, size = connection.execute(
+        text("SELECT current_user, current_schema(), pg_database_size(current_database())")
+    ).one()
+    return str(role), str(schema or ""), int(size or 0)
+
+
 # -- change notices -------------------------------------------------------------
 
 
@@ -264,6 +273,13 @@ def is_permission_refusal(error: BaseException) -> bool:
     """Whether the server refused a write because the role may not make it."""
     original = getattr(error, "orig", error)
     return getattr(original, "sqlstate", None) == "42501" or "permission denied" in str(original)
+
+
+def is_raised_refusal(error: BaseException) -> bool:
+    """Whether a trigger or rule of the database refused the data written
+    (PL/pgSQL's RAISE EXCEPTION, SQLSTATE P0001): the counterpart of SQLite's
+    RAISE(ABORT), which its driver reports as an integrity error."""
+    return getattr(getattr(error, "orig", error), "sqlstate", None) == "P0001"
 
 
 def is_connection_problem(error: BaseException) -> bool:

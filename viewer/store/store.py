@@ -52,6 +52,7 @@ from viewer.store.mapping import (
 )
 from viewer.store.mapping import to_record as row_to_record
 from viewer.store.schema import RevisionRow, Versioned
+from viewer.store.server_engine import is_raised_refusal
 from viewer.store.uniqueness import check_unique, uniqueness_problems
 
 # Records are written in this order so that what they refer to exists first.
@@ -292,8 +293,9 @@ class Store:
         self.user = author_with_role(name, self.role) if self.role else name
 
     def files(self) -> list[Path]:
-        """The database's files on disk (the file itself and its journals)."""
-        return database_files(self.engine)
+        """The database's files on disk (the file itself and its journals);
+        none on a server, whose files are its own."""
+        return [] if self.on_server else database_files(self.engine)
 
     def watch(self) -> Probe:
         """Something to ask, cheaply and often, whether anyone committed since."""
@@ -385,10 +387,10 @@ class Store:
                     "the database refused to change an entry of the revision log, which only "
                     "takes new entries; nothing was changed"
                 ) from None
-            raise InvalidRecord(
-                [Problem("", f"the database refused the change: {error.orig}")]
-            ) from None
+            raise _refused_change(error) from None
         except DatabaseError as error:
+            if is_raised_refusal(error):
+                raise _refused_change(error) from None
             self._guard.refuse(error, operation)
 
     def damage_found(self, finding: str) -> DamagedDatabase:
@@ -557,3 +559,12 @@ def _diff(before: Mapping[str, Any], after: Mapping[str, Any]) -> dict[str, tupl
         for name in after
         if before.get(name) != after.get(name)
     }
+
+
+def _refused_change(error: DatabaseError) -> InvalidRecord:
+    """The database's own refusal of what a write held (a constraint, a trigger
+    of its administrator's), said in its first line."""
+    said = str(error.orig).strip().splitlines()
+    return InvalidRecord(
+        [Problem("", f"the database refused the change: {said[0] if said else error.orig}")]
+    )
