@@ -93,3 +93,4 @@ def test_a_server_database_that_does_not_exist_is_not_created(
     assert len(err.splitlines()) == 1
     assert "no_such_database" in err
     assert "does not exist" in err
+    assert "createdb no_such_database" in err

@@ -19,6 +19,7 @@ from viewer.cli import parse_arguments, run_command
 from viewer.store.bootstrap import open_or_create
 from viewer.store.exchange import export_data
 from viewer.store.locations import ServerAddress
+from viewer.store.store import Store
 
 
 def url_of(address: ServerAddress) -> str:
@@ -113,6 +114,17 @@ def test_a_viewers_import_is_refused_in_one_line(
         assert lines[0].startswith("accords-viewer: importing was refused")
         assert "nothing was changed" in lines[0]
         assert "Traceback" not in err.getvalue()
+        assert export_data(store) == before
+        # Past the read-only flag, the server itself refuses the import's write.
+        unguarded = Store(opened.engine, "Vera (vera)", read_only=False)
+        out, err = io.StringIO(), io.StringIO()
+        code = run_command(arguments, unguarded, out, err)
+        assert (code, out.getvalue()) == (1, "")
+        lines = err.getvalue().splitlines()
+        assert len(lines) == 1, lines
+        assert lines[0].startswith("accords-viewer: importing was refused by the server")
+        assert "permission denied" in lines[0]
+        assert lines[0].endswith("nothing was imported")
         assert export_data(store) == before
     finally:
         opened.close()

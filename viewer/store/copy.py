@@ -30,11 +30,12 @@ from sqlalchemy.exc import DBAPIError
 
 from viewer.domain.enums import RecordKind
 from viewer.domain.quoting import printable
-from viewer.store.bootstrap import open_or_create
+from viewer.store.bootstrap import Opened, open_or_create
 from viewer.store.dialects import on_server
 from viewer.store.errors import InvalidRecord, StoreError
 from viewer.store.exchange import MergeOutcome, merge_import, plan_import
 from viewer.store.exchange_checks import FORMAT_NAME, FORMAT_VERSION
+from viewer.store.file_errors import DatabaseFileError
 from viewer.store.locations import DEFAULT_PORT, Location, ServerAddress
 from viewer.store.store import Store
 from viewer.store.streams import exchange_forms, table_of
@@ -83,7 +84,7 @@ def copy_database(
         raise CopyRefused(f"{source} is both the source and the destination; nothing was copied")
     from_store, from_opened = open_or_create(source, user, seed=False, read_only=True)
     try:
-        to_store, to_opened = open_or_create(destination, user, seed=False)
+        to_store, to_opened = _open_destination(destination, user)
         created_file = isinstance(destination, Path) and to_opened.created
         try:
             return copy_records(from_store, to_store, merge=merge, report=report)
@@ -139,6 +140,18 @@ def copy_records(
             "nothing was copied"
         ) from None
     return CopyOutcome(read, outcome)
+
+
+def _open_destination(destination: Location, user: str) -> tuple[Store, Opened]:
+    try:
+        return open_or_create(destination, user, seed=False)
+    except DatabaseFileError as error:
+        if isinstance(destination, ServerAddress) and "does not exist" in str(error):
+            raise DatabaseFileError(
+                f"{error}. A copy goes into a database that exists: ask its administrator "
+                f"to create it (createdb {destination.database}); nothing was copied"
+            ) from None
+        raise
 
 
 def record_counts(store: Store) -> dict[RecordKind, int]:
