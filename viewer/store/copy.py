@@ -84,12 +84,12 @@ def copy_database(
         raise CopyRefused(f"{source} is both the source and the destination; nothing was copied")
     from_store, from_opened = open_or_create(source, user, seed=False, read_only=True)
     try:
+        new_file = isinstance(destination, Path) and not destination.expanduser().exists()
         to_store, to_opened = _open_destination(destination, user)
-        created_file = isinstance(destination, Path) and to_opened.created
         try:
             return copy_records(from_store, to_store, merge=merge, report=report)
         except BaseException:
-            if created_file:
+            if new_file:
                 to_opened.close()
                 _remove_files(to_store.files())
             raise
