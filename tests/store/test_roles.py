@@ -22,8 +22,14 @@ from viewer.store.bootstrap import open_or_create
 from viewer.store.chain import REFUSAL
 from viewer.store.checks import run_checks
 from viewer.store.exchange import export_data
-from viewer.store.locations import ServerAddress
-from viewer.store.roles import TeamRoles, apply_roles, role_statements, team_roles
+from viewer.store.locations import ServerAddress, parse_server
+from viewer.store.roles import (
+    RolesRefused,
+    TeamRoles,
+    apply_roles,
+    role_statements,
+    team_roles,
+)
 from viewer.store.schema import RevisionRow
 from viewer.store.server_database import open_server
 from viewer.store.server_guard import RoleRefusal
@@ -167,3 +173,31 @@ def test_the_log_names_the_role_a_change_came_from(team: Team) -> None:
 
 def test_roles_may_be_applied_again(team: Team) -> None:
     assert apply_roles(team.owner) == team.roles
+
+
+def test_an_owner_who_may_not_create_roles_is_told_so(
+    postgres: postgres_server.Server, request: pytest.FixtureRequest
+) -> None:
+    name = f"owned_{abs(hash(request.node.nodeid)) % 10**8}"
+    admin_sql(
+        postgres,
+        "DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'plain_owner') "
+        "THEN CREATE ROLE plain_owner LOGIN; END IF; END $$",
+        f'DROP DATABASE IF EXISTS "{name}"',
+        f'CREATE DATABASE "{name}" OWNER plain_owner',
+    )
+    try:
+        address = parse_server(postgres.database_url(name).render_as_string(False))
+        with pytest.raises(RolesRefused) as refused:
+            apply_roles(dataclasses.replace(address, user="plain_owner"))
+        assert "owns" in str(refused.value)
+        assert "may not create roles" in str(refused.value)
+        with psycopg.connect(
+            postgres.admin.render_as_string(False).replace("+psycopg", "")
+        ) as connection:
+            found = connection.execute(
+                "SELECT count(*) FROM pg_roles WHERE rolname LIKE %s", (f"{name}_%",)
+            ).fetchone()
+        assert found == (0,)
+    finally:
+        postgres.drop_database(name)
