@@ -19,10 +19,12 @@ from typing import TYPE_CHECKING
 from viewer.cli import (
     EXIT_OK,
     FILE_COMMANDS,
+    OWN_DATABASE_COMMANDS,
     fail,
     parse_arguments,
     run_command,
     run_file_command,
+    run_own_database_command,
     run_synth,
 )
 from viewer.domain.enums import RecordKind
@@ -172,6 +174,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run_synth(arguments)
     if arguments.command == "report":
         return _run_report(arguments, path)
+    if arguments.command in OWN_DATABASE_COMMANDS:
+        return run_own_database_command(arguments, current_user())
     if arguments.command in FILE_COMMANDS:
         return run_file_command(arguments, path, current_user())
     try:

@@ -11,7 +11,12 @@ prints what they all print alike.
 """
 
 from viewer.cli.arguments import build_parser, parse_arguments
-from viewer.cli.commands import OPERATIONS, run_command
+from viewer.cli.commands import (
+    OPERATIONS,
+    OWN_DATABASE_COMMANDS,
+    run_command,
+    run_own_database_command,
+)
 from viewer.cli.files import FILE_COMMANDS, run_file_command, run_synth
 from viewer.cli.output import EXIT_FAILED, EXIT_OK, EXIT_USAGE, PROGRAM, counted, fail
 
@@ -21,6 +26,7 @@ __all__ = [
     "EXIT_USAGE",
     "FILE_COMMANDS",
     "OPERATIONS",
+    "OWN_DATABASE_COMMANDS",
     "PROGRAM",
     "build_parser",
     "counted",
@@ -28,5 +34,6 @@ __all__ = [
     "parse_arguments",
     "run_command",
     "run_file_command",
+    "run_own_database_command",
     "run_synth",
 ]

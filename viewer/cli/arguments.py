@@ -9,7 +9,9 @@ from datetime import date
 from pathlib import Path
 
 from viewer import __version__
+from viewer.cli.copy_command import add_copy_parser
 from viewer.cli.output import PROGRAM
+from viewer.cli.roles_command import add_roles_parser
 from viewer.domain.csl import DEFAULT_STYLE, STYLES
 from viewer.domain.dates import DateError, FuzzyDate
 from viewer.domain.enums import RecordKind
@@ -279,6 +281,8 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="K",
         help="the same seed gives the same database (default: %(default)s)",
     )
+    add_copy_parser(commands)
+    add_roles_parser(commands)
     return parser
 
 

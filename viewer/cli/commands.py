@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
+from viewer.cli.copy_command import run_copy
 from viewer.cli.import_command import run_import
 from viewer.cli.output import (
     EXIT_FAILED,
@@ -22,6 +23,7 @@ from viewer.cli.output import (
     reader_gone,
     usage,
 )
+from viewer.cli.roles_command import run_init_roles
 from viewer.domain.enums import RecordKind
 from viewer.domain.quoting import printable, quoted
 from viewer.store import api
@@ -63,6 +65,18 @@ def run_command(
         if new_database and unwanted:
             _discard(store)
     return code
+
+
+# The commands that open their own databases: two for `copy`, a server's for `init-roles`.
+OWN_DATABASE_COMMANDS = ("copy", "init-roles")
+
+
+def run_own_database_command(
+    arguments: argparse.Namespace, user: str, out: TextIO | None = None, err: TextIO | None = None
+) -> int:
+    if arguments.command == "copy":
+        return run_copy(arguments, user, out, err)
+    return run_init_roles(arguments, out, err)
 
 
 OPERATIONS = {

@@ -38,6 +38,7 @@ if TYPE_CHECKING:
     )
     from viewer.store.checks import repair_search_index, run_checks
     from viewer.store.claim_choices import claim_choices, claim_labels
+    from viewer.store.copy import CopyOutcome, copy_database
     from viewer.store.csv_export import export_csv
     from viewer.store.database import OpenedDatabase
     from viewer.store.dependents import Dependents
@@ -96,6 +97,7 @@ if TYPE_CHECKING:
         key_for_name,
         row_index,
     )
+    from viewer.store.locations import AddressError, Location, ServerAddress, parse_location
     from viewer.store.lookups import COMPLETION_LIMIT, complete, labels_for, new_key
     from viewer.store.open_elsewhere import Openness, database_openness
     from viewer.store.overview import accord_overview, busiest_accord
@@ -120,6 +122,13 @@ if TYPE_CHECKING:
         reference_format_of,
     )
     from viewer.store.report_data import accord_keys, report_data
+    from viewer.store.roles import (
+        RoleNameError,
+        apply_roles,
+        grant_hints,
+        role_script,
+        team_roles,
+    )
     from viewer.store.saved_searches import (
         SavedSearch,
         delete_saved_search,
@@ -160,6 +169,8 @@ _HOMES = {
     "verify_chain": "viewer.store.chain_check",
     "run_checks": "viewer.store.checks",
     "repair_search_index": "viewer.store.checks",
+    "CopyOutcome": "viewer.store.copy",
+    "copy_database": "viewer.store.copy",
     "export_csv": "viewer.store.csv_export",
     "OpenedDatabase": "viewer.store.database",
     "Dependents": "viewer.store.dependents",
@@ -209,6 +220,10 @@ _HOMES = {
     "row_index": "viewer.store.listing",
     "claim_choices": "viewer.store.claim_choices",
     "claim_labels": "viewer.store.claim_choices",
+    "AddressError": "viewer.store.locations",
+    "Location": "viewer.store.locations",
+    "ServerAddress": "viewer.store.locations",
+    "parse_location": "viewer.store.locations",
     "COMPLETION_LIMIT": "viewer.store.lookups",
     "complete": "viewer.store.lookups",
     "labels_for": "viewer.store.lookups",
@@ -220,6 +235,11 @@ _HOMES = {
     "database_properties": "viewer.store.properties",
     "accord_keys": "viewer.store.report_data",
     "report_data": "viewer.store.report_data",
+    "RoleNameError": "viewer.store.roles",
+    "apply_roles": "viewer.store.roles",
+    "grant_hints": "viewer.store.roles",
+    "role_script": "viewer.store.roles",
+    "team_roles": "viewer.store.roles",
     "SavedSearch": "viewer.store.saved_searches",
     "delete_saved_search": "viewer.store.saved_searches",
     "save_search": "viewer.store.saved_searches",
@@ -276,10 +296,12 @@ __all__ = [
     "NOT_CARRIED",
     "PAGE_SIZE",
     "REFERENCE_FORMATS",
+    "AddressError",
     "BackupInfo",
     "ChainHead",
     "ChangeProbe",
     "ConflictError",
+    "CopyOutcome",
     "DamagedDatabase",
     "DatabaseBusy",
     "DatabaseFileError",
@@ -297,6 +319,7 @@ __all__ = [
     "ImportPlan",
     "InvalidRecord",
     "ListQuery",
+    "Location",
     "MergeOutcome",
     "MergeRefused",
     "MergeResult",
@@ -307,8 +330,10 @@ __all__ = [
     "RecordNotFound",
     "RecordUnreadable",
     "ReferenceFormat",
+    "RoleNameError",
     "SavedSearch",
     "SearchHit",
+    "ServerAddress",
     "StaleRecord",
     "Store",
     "StoreError",
@@ -318,12 +343,14 @@ __all__ = [
     "accord_keys",
     "accord_overview",
     "apply_import",
+    "apply_roles",
     "backup_folder",
     "busiest_accord",
     "chain_head",
     "claim_choices",
     "claim_labels",
     "complete",
+    "copy_database",
     "count_rows",
     "counts",
     "daily_backup",
@@ -342,6 +369,7 @@ __all__ = [
     "facets",
     "fetch_rows",
     "find_duplicates",
+    "grant_hints",
     "headers",
     "import_format_of",
     "key_for_name",
@@ -354,6 +382,7 @@ __all__ = [
     "newest_good_backup",
     "open_damaged",
     "open_or_create",
+    "parse_location",
     "plan_file",
     "plan_import",
     "plan_records",
@@ -367,6 +396,7 @@ __all__ = [
     "report_data",
     "restore_backup",
     "revert",
+    "role_script",
     "row_index",
     "run_checks",
     "save_search",
@@ -376,6 +406,7 @@ __all__ = [
     "synthesise",
     "synthesise_accord",
     "take_backup",
+    "team_roles",
     "unmerge_records",
     "verify_chain",
 ]
