@@ -401,9 +401,14 @@ def verify(
 
 
 def _entries_by_record(revisions: Sequence[Revision]) -> dict[RecordId, list[Revision]]:
+    """Each record's log entries, oldest first, from its latest creation on (a
+    key deleted and used again before the run names a new record)."""
     log: dict[RecordId, list[Revision]] = defaultdict(list)
     for revision in revisions:  # oldest first
-        log[(revision.record_kind, revision.record_key)].append(revision)
+        record_id = (revision.record_kind, revision.record_key)
+        if revision.action is RevisionAction.CREATE:
+            log[record_id] = []
+        log[record_id].append(revision)
     return log
 
 
@@ -445,8 +450,8 @@ def _versions_problem(
     actions = [entry.action for entry in entries]
     if not actions or actions[0] is not RevisionAction.CREATE:
         return f"the log of {what} does not begin with its creation"
-    if RevisionAction.CREATE in actions[1:] or RevisionAction.DELETE in actions[:-1]:
-        return f"the log of {what} goes on after its deletion or creates it twice"
+    if RevisionAction.DELETE in actions[:-1]:
+        return f"the log of {what} goes on after its deletion"
     if actions[-1] is RevisionAction.DELETE:
         return f"{what} was deleted but is still there" if final is not None else None
     if final is None:

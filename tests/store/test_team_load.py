@@ -124,3 +124,21 @@ def test_the_verifier_fails_for_a_lost_update(
         assert not outcome.passed
         assert list(outcome.problems["no lost update"]), outcome.problems
         assert not outcome.problems["check clean"]
+
+
+def test_a_key_used_again_before_the_run_is_verified_as_the_new_record(
+    two_clients: Scene,
+) -> None:
+    checker, ana, ben, _ = two_clients
+    key = "abraham-accords-signing-ceremony-2020"
+    deleted = checker.delete(RecordKind.EVENT, key)
+    checker.add(dataclasses.replace(deleted, version=0))
+    before = team_load.last_entry(checker)
+    ana.edit(RecordKind.EVENT, key)
+    ben.edit(RecordKind.EVENT, key)
+
+    assert [save.entry for save in (*ana.result.saves, *ben.result.saves)] == [2, 3]
+    outcome = team_load.verify(
+        checker, [ana.result, ben.result], logged_before=before, require_conflicts=False
+    )
+    assert outcome.passed, outcome.problems
