@@ -11,7 +11,7 @@ prints what they all print alike.
 """
 
 from viewer.cli.arguments import build_parser, parse_arguments
-from viewer.cli.commands import OPERATIONS, run_command
+from viewer.cli.commands import OPERATIONS, run_command, run_store_command
 from viewer.cli.files import FILE_COMMANDS, run_file_command, run_synth
 from viewer.cli.output import EXIT_FAILED, EXIT_OK, EXIT_USAGE, PROGRAM, counted, fail
 
@@ -28,5 +28,6 @@ __all__ = [
     "parse_arguments",
     "run_command",
     "run_file_command",
+    "run_store_command",
     "run_synth",
 ]

@@ -96,10 +96,21 @@ if TYPE_CHECKING:
         key_for_name,
         row_index,
     )
+    from viewer.store.locations import (
+        AddressError,
+        Location,
+        ServerAddress,
+        parse_location,
+    )
     from viewer.store.lookups import COMPLETION_LIMIT, complete, labels_for, new_key
     from viewer.store.open_elsewhere import Openness, database_openness
     from viewer.store.overview import accord_overview, busiest_accord
-    from viewer.store.paths import APP_NAME, DB_ENVIRONMENT_VARIABLE, default_database_path
+    from viewer.store.paths import (
+        APP_NAME,
+        DB_ENVIRONMENT_VARIABLE,
+        default_database_path,
+        default_location,
+    )
     from viewer.store.properties import DatabaseProperties, database_properties
     from viewer.store.record_import import plan_records
     from viewer.store.record_merge import (
@@ -209,6 +220,10 @@ _HOMES = {
     "row_index": "viewer.store.listing",
     "claim_choices": "viewer.store.claim_choices",
     "claim_labels": "viewer.store.claim_choices",
+    "AddressError": "viewer.store.locations",
+    "Location": "viewer.store.locations",
+    "ServerAddress": "viewer.store.locations",
+    "parse_location": "viewer.store.locations",
     "COMPLETION_LIMIT": "viewer.store.lookups",
     "complete": "viewer.store.lookups",
     "labels_for": "viewer.store.lookups",
@@ -216,6 +231,7 @@ _HOMES = {
     "APP_NAME": "viewer.store.paths",
     "DB_ENVIRONMENT_VARIABLE": "viewer.store.paths",
     "default_database_path": "viewer.store.paths",
+    "default_location": "viewer.store.paths",
     "DatabaseProperties": "viewer.store.properties",
     "database_properties": "viewer.store.properties",
     "accord_keys": "viewer.store.report_data",
@@ -276,6 +292,7 @@ __all__ = [
     "NOT_CARRIED",
     "PAGE_SIZE",
     "REFERENCE_FORMATS",
+    "AddressError",
     "BackupInfo",
     "ChainHead",
     "ChangeProbe",
@@ -297,6 +314,7 @@ __all__ = [
     "ImportPlan",
     "InvalidRecord",
     "ListQuery",
+    "Location",
     "MergeOutcome",
     "MergeRefused",
     "MergeResult",
@@ -309,6 +327,7 @@ __all__ = [
     "ReferenceFormat",
     "SavedSearch",
     "SearchHit",
+    "ServerAddress",
     "StaleRecord",
     "Store",
     "StoreError",
@@ -330,6 +349,7 @@ __all__ = [
     "database_openness",
     "database_properties",
     "default_database_path",
+    "default_location",
     "delete_saved_search",
     "evidence_counts",
     "evidence_report",
@@ -354,6 +374,7 @@ __all__ = [
     "newest_good_backup",
     "open_damaged",
     "open_or_create",
+    "parse_location",
     "plan_file",
     "plan_import",
     "plan_records",
