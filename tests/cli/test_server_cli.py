@@ -5,6 +5,7 @@ commands of a SQLite file alone refuse it and say what to use instead."""
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -216,3 +217,27 @@ def test_the_report_of_a_server_database(seeded_db: str, tmp_path: Path) -> None
     pdf = PdfText(target)
     assert done.stdout.strip() == f"Wrote {pdf.page_count} pages to {target}"
     assert "Abraham Accords" in pdf.page_text(0)
+
+
+def test_a_file_named_as_the_server_database_is_neither_refused_nor_removed(
+    postgres: postgres_server.Server, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A server database's name is no file: a failed import into a database
+    this run built removes nothing, and an export may take that name."""
+    name = f"accords_cli_new_{os.getpid()}"
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / name).write_text("my notes", encoding="utf-8")
+    bad = tmp_path / "bad.json"
+    bad.write_text("{not json", encoding="utf-8")
+    postgres.create_database(name)  # bare, as an administrator's createdb leaves it
+    try:
+        url = str(server_address(postgres, name))
+        code, _, err = run("--db", url, "--empty", "import", str(bad))
+        assert code == 1 and "is not valid JSON" in err
+        assert (tmp_path / name).read_text(encoding="utf-8") == "my notes"
+        (tmp_path / name).unlink()
+        code, out, err = run("--db", url, "export", name)
+        assert (code, out, err) == (0, f"Wrote {name}\n", ""), err
+        assert json.loads((tmp_path / name).read_text(encoding="utf-8"))["parties"] == []
+    finally:
+        postgres.drop_database(name)
