@@ -24,6 +24,7 @@ from tests.paths import PROJECT_ROOT
 from tests.reliability.test_gate_damaged import run
 from viewer.app import main
 from viewer.store.locations import ServerAddress, parse_server
+from viewer.store.paths import default_database_path, default_location
 
 SECRET = "s3cret-Passw0rd"
 PASSWORD_ROLE = "accords_cli_password"
@@ -241,3 +242,17 @@ def test_a_file_named_as_the_server_database_is_neither_refused_nor_removed(
         assert json.loads((tmp_path / name).read_text(encoding="utf-8"))["parties"] == []
     finally:
         postgres.drop_database(name)
+
+
+def test_the_default_location_follows_the_variable_and_the_old_name_names_a_file(
+    monkeypatch: pytest.MonkeyPatch, isolated_user_folders: Path
+) -> None:
+    user_data_file = default_database_path()
+    assert user_data_file.name == "accords.sqlite3"
+    assert user_data_file.is_relative_to(isolated_user_folders)
+    assert default_location() == user_data_file
+    monkeypatch.setenv("ACCORDS_VIEWER_DB", "postgresql://ana@db.example.org:5433/accords")
+    assert default_location() == ServerAddress("db.example.org", "accords", "ana", 5433)
+    assert default_database_path() == user_data_file  # a file is what the old name gives
+    monkeypatch.setenv("ACCORDS_VIEWER_DB", "~/team.sqlite3")
+    assert default_location() == default_database_path() == isolated_user_folders / "team.sqlite3"
