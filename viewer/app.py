@@ -22,9 +22,9 @@ from viewer.cli import (
     OWN_DATABASE_COMMANDS,
     fail,
     parse_arguments,
-    run_command,
     run_file_command,
     run_own_database_command,
+    run_store_command,
     run_synth,
 )
 from viewer.domain.enums import RecordKind
@@ -167,42 +167,36 @@ def _author(settings: QSettings) -> str:
 
 def main(argv: Sequence[str] | None = None) -> int:
     arguments = parse_arguments(sys.argv[1:] if argv is None else argv)
-    path = arguments.db or api.default_database_path()
-    if arguments.command is None:
-        return _run_window(path, arguments.empty, arguments.screenshot, arguments.select)
-    if arguments.command == "synth":
+    if arguments.command == "synth":  # it writes the file it is given, and opens no other
         return run_synth(arguments)
-    if arguments.command == "report":
-        return _run_report(arguments, path)
-    if arguments.command in OWN_DATABASE_COMMANDS:
+    if arguments.command in OWN_DATABASE_COMMANDS:  # copy, init-roles: their own databases
         return run_own_database_command(arguments, current_user())
-    if arguments.command in FILE_COMMANDS:
-        return run_file_command(arguments, path, current_user())
     try:
-        store, opened = api.open_or_create(path, current_user(), seed=not arguments.empty)
-    except api.DatabaseFileError as error:
-        return fail(str(error))
-    try:
-        if opened.backup_path is not None:
-            print(
-                f"Upgraded {path}; the previous version is kept at {opened.backup_path}",
-                file=sys.stderr,
+        location: api.Location = arguments.db or api.default_location()
+    except api.AddressError as error:  # the URL in the environment variable
+        return fail(f"${api.DB_ENVIRONMENT_VARIABLE}: {error}")
+    if arguments.command is None:
+        if not isinstance(location, Path):
+            return fail(
+                f"the window does not open {location} from --db yet; open it with "
+                "File > Open Database…"
             )
-        return run_command(arguments, store, new_database=opened.created)
-    except api.StoreError as error:
-        return fail(str(error))
-    finally:
-        opened.close()
+        return _run_window(location, arguments.empty, arguments.screenshot, arguments.select)
+    if arguments.command == "report":
+        return _run_report(arguments, location)
+    if arguments.command in FILE_COMMANDS:
+        return run_file_command(arguments, location, current_user())
+    return run_store_command(arguments, location, current_user())
 
 
-def _run_report(arguments: argparse.Namespace, path: Path) -> int:
+def _run_report(arguments: argparse.Namespace, location: api.Location) -> int:
     """The ``report`` command: the PDF is laid out by Qt, which the command line
     may not import, so it runs from here."""
     from viewer.ui.report.report_command import ReportFailed, run_report
 
     try:
         pages = run_report(
-            path,
+            location,
             arguments.path,
             current_user(),
             accord=arguments.accord,

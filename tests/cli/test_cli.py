@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import io
 import json
 import subprocess
@@ -11,6 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.cli.conftest import NewDb
+from tests.cli.databases import opened, snapshot
 from tests.paths import PROJECT_ROOT
 from tests.store.test_exchange import TEN_MISTAKES, with_ten_mistakes
 from viewer import __version__
@@ -24,14 +25,6 @@ from viewer.store.store import Store
 ROOT = PROJECT_ROOT
 
 
-def files_digest(folder: Path) -> dict[str, str]:
-    return {
-        p.name: hashlib.sha256(p.read_bytes()).hexdigest()
-        for p in sorted(folder.iterdir())
-        if p.is_file()
-    }
-
-
 def test_version_from_every_entry_point() -> None:
     for command in (
         [sys.executable, "main.py", "--version"],
@@ -42,6 +35,7 @@ def test_version_from_every_entry_point() -> None:
         assert result.stdout.strip() == f"accords-viewer {__version__}"
 
 
+@pytest.mark.sqlite_only  # about a database file
 def test_first_use_creates_the_default_database_in_the_user_data_folder(
     isolated_user_folders: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -56,6 +50,7 @@ def test_first_use_creates_the_default_database_in_the_user_data_folder(
     assert "No problems found." in capsys.readouterr().out
 
 
+@pytest.mark.sqlite_only  # about a database file
 def test_the_environment_variable_and_db_option_choose_the_file(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -78,11 +73,11 @@ def test_help_says_that_no_command_opens_the_window(capsys: pytest.CaptureFixtur
     assert "--screenshot PATH" in out and "--select KIND:NAME" in out
 
 
-def test_export_import_export_round_trip(tmp_path: Path) -> None:
+def test_export_import_export_round_trip(tmp_path: Path, new_db: NewDb) -> None:
     first, second = tmp_path / "first.json", tmp_path / "second.json"
-    assert main(["--db", str(tmp_path / "a.sqlite3"), "export", str(first)]) == 0
-    empty = str(tmp_path / "b.sqlite3")
-    assert main(["--db", empty, "--empty", "export", str(tmp_path / "nothing.json")]) == 0
+    assert main(["--db", new_db(True), "export", str(first)]) == 0
+    empty = new_db(False)
+    assert main(["--db", empty, "export", str(tmp_path / "nothing.json")]) == 0
     assert json.loads((tmp_path / "nothing.json").read_text())["parties"] == []
     assert main(["--db", empty, "import", str(first)]) == 0
     assert main(["--db", empty, "export", str(second)]) == 0
@@ -90,24 +85,21 @@ def test_export_import_export_round_trip(tmp_path: Path) -> None:
 
 
 def test_dry_run_checks_without_importing(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path, empty_db: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    db = str(tmp_path / "db.sqlite3")
-    assert main(["--db", db, "--empty", "check"]) == 0  # a dry run into a new file keeps none
+    db = empty_db
+    assert main(["--db", db, "check"]) == 0
     assert main(["--db", db, "import", "--dry-run", str(bundled_dataset())]) == 0
     assert "would add 1 accord, 9 parties" in capsys.readouterr().out
     assert main(["--db", db, "export", str(tmp_path / "out.json")]) == 0
     assert json.loads((tmp_path / "out.json").read_text())["parties"] == []
 
 
-def test_a_bad_import_lists_every_problem_and_leaves_the_file_unchanged(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+def test_a_bad_import_lists_every_problem_and_leaves_the_database_unchanged(
+    tmp_path: Path, empty_db: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    folder = tmp_path / "db"
-    folder.mkdir()
-    db = str(folder / "db.sqlite3")
-    assert main(["--db", db, "--empty", "check"]) == 0
-    before = files_digest(folder)
+    db = empty_db
+    before = snapshot(db)
     bad = tmp_path / "bad.json"
     bad.write_text(json.dumps(with_ten_mistakes(json.loads(bundled_dataset().read_text()))))
     capsys.readouterr()
@@ -116,20 +108,20 @@ def test_a_bad_import_lists_every_problem_and_leaves_the_file_unchanged(
     assert sorted(line.split(":")[0] for line in err[:-1]) == TEN_MISTAKES
     assert "sources[0].url: 'javascript:alert(1)' is not a web link" in "\n".join(err)
     assert err[-1].startswith("accords-viewer: 10 problems in") and "nothing was" in err[-1]
-    assert files_digest(folder) == before
+    assert snapshot(db) == before
     assert main(["--db", db, "import", "--dry-run", str(bad)]) == 1
-    assert files_digest(folder) == before
+    assert snapshot(db) == before
 
 
 def test_check_reports_uncited_claims_and_exits_1(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path, empty_db: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
     data = json.loads(bundled_dataset().read_text(encoding="utf-8"))
     data["events"][0]["citations"] = []
     edited = tmp_path / "edited.json"
     edited.write_text(json.dumps(data))
-    db = str(tmp_path / "db.sqlite3")
-    assert main(["--db", db, "--empty", "import", str(edited)]) == 0
+    db = empty_db
+    assert main(["--db", db, "import", str(edited)]) == 0
     capsys.readouterr()
     assert main(["--db", db, "check"]) == 1
     out = capsys.readouterr().out
@@ -138,9 +130,9 @@ def test_check_reports_uncited_claims_and_exits_1(
 
 @pytest.mark.parametrize("query", ["%", "_", "'; DROP TABLE parties; --", "\\", "\x00", "ü" * 500])
 def test_search_is_safe_for_any_input(
-    tmp_path: Path, query: str, capsys: pytest.CaptureFixture[str]
+    seeded_db: str, query: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    db = str(tmp_path / "db.sqlite3")
+    db = seeded_db
     assert main(["--db", db, "search", query, "--json"]) == 0
     assert json.loads(capsys.readouterr().out) == []
     assert main(["--db", db, "search", "kazakhstan"]) == 0
@@ -148,9 +140,9 @@ def test_search_is_safe_for_any_input(
 
 
 def test_search_ignores_case_beyond_ascii(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    seeded_db: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    db = str(tmp_path / "db.sqlite3")
+    db = seeded_db
     assert main(["--db", db, "search", "KASSYM-JOMART", "--json"]) == 0
     hits = json.loads(capsys.readouterr().out)
     assert {
@@ -160,6 +152,7 @@ def test_search_ignores_case_beyond_ascii(
     } in hits
 
 
+@pytest.mark.sqlite_only  # about a database file
 def test_a_file_that_is_not_a_database_gets_one_line_and_stays(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -171,11 +164,9 @@ def test_a_file_that_is_not_a_database_gets_one_line_and_stays(
     assert notes.read_text() == "my notes"
 
 
-def test_csv_export_writes_one_file_per_kind(tmp_path: Path) -> None:
+def test_csv_export_writes_one_file_per_kind(tmp_path: Path, seeded_db: str) -> None:
     folder = tmp_path / "csv"
-    assert (
-        main(["--db", str(tmp_path / "db.sqlite3"), "export", str(folder), "--format", "csv"]) == 0
-    )
+    assert main(["--db", seeded_db, "export", str(folder), "--format", "csv"]) == 0
     assert sorted(p.name for p in folder.iterdir()) == [
         "accords.csv",
         "citations.csv",
@@ -198,6 +189,7 @@ def test_usage_mistakes_exit_2(capsys: pytest.CaptureFixture[str]) -> None:
     assert "invalid choice" in capsys.readouterr().err
 
 
+@pytest.mark.sqlite_only  # about a database file
 def test_export_refuses_to_write_over_the_database(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -211,13 +203,15 @@ def test_export_refuses_to_write_over_the_database(
     assert main(["--db", str(db), "check"]) == 0
 
 
-def test_a_failed_export_leaves_no_partial_file(tmp_path: Path) -> None:
-    folder = tmp_path / "taken"
-    folder.mkdir()
-    assert main(["--db", str(tmp_path / "db.sqlite3"), "export", str(folder)]) == 1
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["db.sqlite3", "taken"]
+def test_a_failed_export_leaves_no_partial_file(tmp_path: Path, seeded_db: str) -> None:
+    folder = tmp_path / "out" / "taken"
+    folder.mkdir(parents=True)
+    assert main(["--db", seeded_db, "export", str(folder)]) == 1
+    assert [p.name for p in folder.parent.iterdir()] == ["taken"]
+    assert list(folder.iterdir()) == []
 
 
+@pytest.mark.sqlite_only  # about a database file
 def test_a_database_name_with_url_characters_is_taken_literally(tmp_path: Path) -> None:
     odd = tmp_path / "a?mode=ro#x%41.sqlite3"
     assert main(["--db", str(odd), "check"]) == 0
@@ -225,6 +219,7 @@ def test_a_database_name_with_url_characters_is_taken_literally(tmp_path: Path) 
     assert sorted(p.name for p in tmp_path.iterdir()) == [odd.name]
 
 
+@pytest.mark.sqlite_only  # about a database file
 def test_a_folder_that_cannot_be_made_gets_one_line(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["--db", "/proc/no-such-folder/db.sqlite3", "check"]) == 1
     err = capsys.readouterr().err
@@ -232,12 +227,12 @@ def test_a_folder_that_cannot_be_made_gets_one_line(capsys: pytest.CaptureFixtur
 
 
 def test_odd_json_is_reported_not_crashed_on(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path, empty_db: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    db = str(tmp_path / "db.sqlite3")
+    db = empty_db
     huge = tmp_path / "huge.json"
     huge.write_text('{"format": "accords-viewer", "format_version": 1' + "1" * 5000 + "}")
-    assert main(["--db", db, "--empty", "import", str(huge)]) == 1
+    assert main(["--db", db, "import", str(huge)]) == 1
     assert "cannot be read as JSON" in capsys.readouterr().err
     surrogate = tmp_path / "surrogate.json"
     data = json.loads(bundled_dataset().read_text(encoding="utf-8"))
@@ -248,17 +243,18 @@ def test_odd_json_is_reported_not_crashed_on(
 
 
 def test_import_problems_cannot_drive_the_terminal(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path, empty_db: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
     data = json.loads(bundled_dataset().read_text(encoding="utf-8"))
     data["parties"][0]["\x1b[2J\x1b]0;pwned\x07"] = 1
     bad = tmp_path / "bad.json"
     bad.write_text(json.dumps(data))
-    assert main(["--db", str(tmp_path / "db.sqlite3"), "--empty", "import", str(bad)]) == 1
+    assert main(["--db", empty_db, "import", str(bad)]) == 1
     err = capsys.readouterr().err
     assert "\x1b" not in err and "\\x1b[2J" in err
 
 
+@pytest.mark.sqlite_only  # about a database file
 def test_two_first_runs_at_once_make_one_database(tmp_path: Path) -> None:
     db = tmp_path / "new.sqlite3"
     command = [sys.executable, "-m", "viewer", "--db", str(db), "check"]
@@ -278,35 +274,32 @@ def test_two_first_runs_at_once_make_one_database(tmp_path: Path) -> None:
 
 
 def test_a_rejected_import_leaves_a_filled_database_unchanged(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path, seeded_db: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    folder = tmp_path / "db"
-    folder.mkdir()
-    db = str(folder / "db.sqlite3")
+    db = seeded_db
     assert main(["--db", db, "check"]) == 0
-    before = files_digest(folder)
+    before = snapshot(db)
     bad = tmp_path / "bad.json"
     bad.write_text(json.dumps(with_ten_mistakes(json.loads(bundled_dataset().read_text()))))
     assert main(["--db", db, "import", str(bad)]) == 1
     assert set(TEN_MISTAKES) <= {
         line.split(":")[0] for line in capsys.readouterr().err.splitlines()
     }
-    assert files_digest(folder) == before
+    assert snapshot(db) == before
 
 
-def test_non_ascii_names_survive_export_and_import(tmp_path: Path) -> None:
+def test_non_ascii_names_survive_export_and_import(tmp_path: Path, new_db: NewDb) -> None:
     from viewer.domain.records import Party
-    from viewer.store.bootstrap import open_or_create
 
-    store, opened = open_or_create(tmp_path / "a.sqlite3", "tester", seed=False)
-    store.add(Party(key="egypt", name="Égypte", iso_code="EG"))
-    store.add(Party(key="turkiye", name="Türkiye", iso_code="TR"))
-    opened.engine.dispose()
+    first, second = new_db(False), new_db(False)
+    with opened(first) as store:
+        store.add(Party(key="egypt", name="Égypte", iso_code="EG"))
+        store.add(Party(key="turkiye", name="Türkiye", iso_code="TR"))
     exported = tmp_path / "out.json"
-    assert main(["--db", str(tmp_path / "a.sqlite3"), "export", str(exported)]) == 0
-    assert main(["--db", str(tmp_path / "b.sqlite3"), "--empty", "import", str(exported)]) == 0
+    assert main(["--db", first, "export", str(exported)]) == 0
+    assert main(["--db", second, "import", str(exported)]) == 0
     again = tmp_path / "again.json"
-    assert main(["--db", str(tmp_path / "b.sqlite3"), "export", str(again)]) == 0
+    assert main(["--db", second, "export", str(again)]) == 0
     assert again.read_bytes() == exported.read_bytes()
 
 
@@ -319,21 +312,21 @@ class Terminal(io.StringIO):
 
 def run(argv: list[str], err: io.StringIO) -> tuple[int, str]:
     arguments = parse_arguments(argv)
-    store, opened = open_or_create(arguments.db, "tester", seed=not arguments.empty)
+    store, handle = open_or_create(arguments.db, "tester", seed=not arguments.empty)
     out = io.StringIO()
     try:
         return run_command(arguments, store, out, err), out.getvalue()
     finally:
-        opened.engine.dispose()
+        handle.close()
 
 
-def test_import_and_export_show_progress_on_a_terminal_only(tmp_path: Path) -> None:
-    db = str(tmp_path / "db.sqlite3")
+def test_import_and_export_show_progress_on_a_terminal_only(tmp_path: Path, new_db: NewDb) -> None:
+    db = new_db(False)
     dataset = str(bundled_dataset())
     data = json.loads(bundled_dataset().read_text(encoding="utf-8"))
     total = sum(len(items) for items in data.values() if isinstance(items, list))
     terminal = Terminal()
-    code, out = run(["--db", db, "--empty", "import", dataset], terminal)
+    code, out = run(["--db", db, "import", dataset], terminal)
     assert code == 0
     assert out.startswith("Imported 1 accord, 9 parties") and out.count("\n") == 1
     checking, importing, rest = terminal.getvalue().split("\n")
@@ -349,13 +342,12 @@ def test_import_and_export_show_progress_on_a_terminal_only(tmp_path: Path) -> N
     assert terminal.getvalue().endswith(f"\rExporting: {total} of {total} records (100%)\n")
     piped = io.StringIO()
     assert run(["--db", db, "export", str(tmp_path / "again.json")], piped)[0] == 0
-    second = str(tmp_path / "second.sqlite3")
-    assert run(["--db", second, "--empty", "import", dataset], piped)[0] == 0
+    assert run(["--db", new_db(False), "import", dataset], piped)[0] == 0
     assert piped.getvalue() == ""
 
 
 def test_an_import_the_database_no_longer_fits_is_refused_whole(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    empty_db: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """A file checked, then overtaken by another writer before it is written."""
     from viewer.domain.records import Party
@@ -369,27 +361,26 @@ def test_an_import_the_database_no_longer_fits_is_refused_whole(
         return plan
 
     monkeypatch.setattr(api, "plan_file", overtaken)
-    db = str(tmp_path / "db.sqlite3")
+    db = empty_db
     data = json.loads(bundled_dataset().read_text(encoding="utf-8"))
     where = [party["key"] for party in data["parties"]].index("kazakhstan")
     err = io.StringIO()
-    code, out = run(["--db", db, "--empty", "import", str(bundled_dataset())], err)
+    code, out = run(["--db", db, "import", str(bundled_dataset())], err)
     assert (code, out) == (1, "")
     assert err.getvalue().splitlines() == [
         f"parties[{where}].key: 'kazakhstan' is already used by another participant",
         f"accords-viewer: {bundled_dataset()} no longer fits the database; nothing was imported",
     ]
     monkeypatch.undo()
-    store, opened = open_or_create(Path(db), "tester", seed=False)
-    assert [p.key for p in store.all(RecordKind.PARTY)] == ["kazakhstan"]
-    assert len(store.revisions()) == 1 and store.count(RecordKind.EVENT) == 0
-    opened.engine.dispose()
+    with opened(db) as store:
+        assert [p.key for p in store.all(RecordKind.PARTY)] == ["kazakhstan"]
+        assert len(store.revisions()) == 1 and store.count(RecordKind.EVENT) == 0
 
 
 def test_check_reports_the_evidence_counts_as_warnings_and_passes(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    seeded_db: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    db = str(tmp_path / "db.sqlite3")
+    db = seeded_db
     assert main(["--db", db, "check"]) == 0
     out = capsys.readouterr().out
     lines = [line for line in out.splitlines() if line.startswith("evidence: ")]

@@ -7,28 +7,24 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from tests.conftest import SeededCopy
-from tests.reliability.test_gate_damaged import digest, run
+from tests.cli.databases import opened, snapshot
+from tests.reliability.test_gate_damaged import run
 from viewer.domain.enums import RecordKind, RevisionAction
-from viewer.store.bootstrap import open_or_create
 
 FOX = "fox-news-kazakhstan-abraham-accords-2025-11-06"
 
 
-def revisions_and_export(db: Path, tmp_path: Path, name: str) -> tuple[int, str]:
-    store, opened = open_or_create(db, "tester")
-    try:
+def revisions_and_export(db: str, tmp_path: Path, name: str) -> tuple[int, str]:
+    with opened(db) as store:
         count = len(store.revisions())
-    finally:
-        opened.engine.dispose()
     out = tmp_path / name
-    assert run("--db", str(db), "export", str(out))[0] == 0
+    assert run("--db", db, "export", str(out))[0] == 0
     return count, out.read_text(encoding="utf-8")
 
 
-def exported_with_new_title(db: Path, tmp_path: Path) -> tuple[Path, str]:
+def exported_with_new_title(db: str, tmp_path: Path) -> tuple[Path, str]:
     path = tmp_path / "theirs.json"
-    assert run("--db", str(db), "export", str(path))[0] == 0
+    assert run("--db", db, "export", str(path))[0] == 0
     data = json.loads(path.read_text(encoding="utf-8"))
     old = data["sources"][0]["title"]
     assert data["sources"][0]["key"] == FOX
@@ -38,13 +34,13 @@ def exported_with_new_title(db: Path, tmp_path: Path) -> tuple[Path, str]:
 
 
 def test_the_bundled_export_into_the_bundled_database_changes_nothing(
-    tmp_path: Path, seeded_copy: SeededCopy
+    tmp_path: Path, seeded_db: str
 ) -> None:
-    db = seeded_copy(tmp_path / "db.sqlite3")
+    db = seeded_db
     export = tmp_path / "export.json"
-    assert run("--db", str(db), "export", str(export))[0] == 0
+    assert run("--db", db, "export", str(export))[0] == 0
     before = revisions_and_export(db, tmp_path, "before.json")
-    code, out, err = run("--db", str(db), "import", "--on-conflict", "skip", str(export))
+    code, out, err = run("--db", db, "import", "--on-conflict", "skip", str(export))
     assert (code, err) == (0, "")
     total = sum(
         len(items)
@@ -55,23 +51,21 @@ def test_the_bundled_export_into_the_bundled_database_changes_nothing(
     assert revisions_and_export(db, tmp_path, "after.json") == before
 
 
-def test_identical_records_are_no_conflict_even_by_default(
-    tmp_path: Path, seeded_copy: SeededCopy
-) -> None:
-    db = seeded_copy(tmp_path / "db.sqlite3")
+def test_identical_records_are_no_conflict_even_by_default(tmp_path: Path, seeded_db: str) -> None:
+    db = seeded_db
     export = tmp_path / "export.json"
-    run("--db", str(db), "export", str(export))
-    code, out, _ = run("--db", str(db), "import", str(export))
+    run("--db", db, "export", str(export))
+    code, out, _ = run("--db", db, "import", str(export))
     assert code == 0 and out.endswith(": nothing changed.\n")
 
 
 def test_a_conflict_fails_by_default_naming_the_record_and_writes_nothing(
-    tmp_path: Path, seeded_copy: SeededCopy
+    tmp_path: Path, seeded_db: str
 ) -> None:
-    db = seeded_copy(tmp_path / "db.sqlite3")
+    db = seeded_db
     path, old = exported_with_new_title(db, tmp_path)
-    before = digest(db)
-    code, out, err = run("--db", str(db), "import", str(path))
+    before = snapshot(db)
+    code, out, err = run("--db", db, "import", str(path))
     assert code == 1 and out == ""
     assert err.splitlines() == [
         f"source {FOX!r} differs from the database: title: {old!r} -> "
@@ -80,41 +74,38 @@ def test_a_conflict_fails_by_default_naming_the_record_and_writes_nothing(
         "Use --on-conflict skip to keep the database's records, or --on-conflict update to "
         "take the file's",
     ]
-    assert digest(db) == before
+    assert snapshot(db) == before
 
 
-def test_skip_keeps_the_databases_record(tmp_path: Path, seeded_copy: SeededCopy) -> None:
-    db = seeded_copy(tmp_path / "db.sqlite3")
+def test_skip_keeps_the_databases_record(tmp_path: Path, seeded_db: str) -> None:
+    db = seeded_db
     path, _ = exported_with_new_title(db, tmp_path)
     before = revisions_and_export(db, tmp_path, "before.json")
-    code, out, _ = run("--db", str(db), "import", "--on-conflict", "skip", str(path))
+    code, out, _ = run("--db", db, "import", "--on-conflict", "skip", str(path))
     assert code == 0 and out.startswith("Added 0, updated 0, unchanged ")
     assert out.endswith(", skipped 1: nothing changed.\n")
     assert revisions_and_export(db, tmp_path, "after.json") == before
 
 
 def test_update_applies_the_title_and_the_history_records_it(
-    tmp_path: Path, seeded_copy: SeededCopy
+    tmp_path: Path, seeded_db: str
 ) -> None:
-    db = seeded_copy(tmp_path / "db.sqlite3")
+    db = seeded_db
     path, old = exported_with_new_title(db, tmp_path)
-    code, out, _ = run("--db", str(db), "import", "--on-conflict", "update", str(path))
+    code, out, _ = run("--db", db, "import", "--on-conflict", "update", str(path))
     assert code == 0
     assert out.startswith(f"Added 0, updated 1 (source {FOX}: title), unchanged ")
-    store, opened = open_or_create(db, "tester")
-    try:
+    with opened(db) as store:
         last = store.revisions(RecordKind.SOURCE, FOX)[-1]
-    finally:
-        opened.engine.dispose()
     assert last.action is RevisionAction.UPDATE
     assert last.changes == {"title": (old, "Kazakhstan to join, officials confirm")}
 
 
-def test_a_dry_run_says_what_would_happen(tmp_path: Path, seeded_copy: SeededCopy) -> None:
-    db = seeded_copy(tmp_path / "db.sqlite3")
+def test_a_dry_run_says_what_would_happen(tmp_path: Path, seeded_db: str) -> None:
+    db = seeded_db
     path, _ = exported_with_new_title(db, tmp_path)
-    before = digest(db)
-    code, out, _ = run("--db", str(db), "import", "--on-conflict", "update", "--dry-run", str(path))
+    before = snapshot(db)
+    code, out, _ = run("--db", db, "import", "--on-conflict", "update", "--dry-run", str(path))
     assert code == 0
     assert out.startswith(f"{path} is fine: an import would add 0, update 1, leave ")
-    assert digest(db) == before
+    assert snapshot(db) == before

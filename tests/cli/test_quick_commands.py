@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import SeededCopy
+from tests.cli.databases import snapshot
 from tests.paths import PROJECT_ROOT
 from viewer.app import main
 from viewer.store.paths import bundled_dataset
@@ -48,17 +48,16 @@ def test_version_imports_no_qt_and_no_store() -> None:
     assert not loaded & {*HEAVY, "sqlalchemy"}, sorted(loaded & {*HEAVY, "sqlalchemy"})
 
 
-def test_search_imports_no_qt(tmp_path: Path, seeded_copy: SeededCopy) -> None:
-    db = seeded_copy(tmp_path / "db.sqlite3")
-    loaded = modules_after(["--db", str(db), "search", "kazakhstan"])
+def test_search_imports_no_qt(seeded_db: str) -> None:
+    loaded = modules_after(["--db", seeded_db, "search", "kazakhstan"])
     assert "sqlalchemy" in loaded  # it did search the database
     assert not loaded & set(HEAVY), sorted(loaded & set(HEAVY))
 
 
 def test_a_search_without_hits_says_so_on_stderr_and_succeeds(
-    tmp_path: Path, seeded_copy: SeededCopy, capsys: pytest.CaptureFixture[str]
+    seeded_db: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    db = str(seeded_copy(tmp_path / "db.sqlite3"))
+    db = seeded_db
     assert main(["--db", db, "search", "xyzzy"]) == 0
     out, err = capsys.readouterr()
     assert out == ""
@@ -74,15 +73,16 @@ def test_a_search_without_hits_says_so_on_stderr_and_succeeds(
 
 
 def test_a_search_without_hits_cannot_drive_the_terminal(
-    tmp_path: Path, seeded_copy: SeededCopy, capsys: pytest.CaptureFixture[str]
+    seeded_db: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    db = str(seeded_copy(tmp_path / "db.sqlite3"))
+    db = seeded_db
     assert main(["--db", db, "search", "\x1b[2Jnothing"]) == 0
     err = capsys.readouterr().err
     assert "\x1b" not in err and "No records match '\\x1b[2Jnothing'." in err
 
 
 @pytest.mark.parametrize("empty", [[], ["--empty"]], ids=["seeded", "empty"])
+@pytest.mark.sqlite_only  # about a database file made by the command
 def test_a_failed_import_into_a_new_database_leaves_no_file(
     tmp_path: Path, empty: list[str], capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -96,6 +96,7 @@ def test_a_failed_import_into_a_new_database_leaves_no_file(
     assert sorted(p.name for p in tmp_path.iterdir()) == ["bad.json"]
 
 
+@pytest.mark.sqlite_only  # about a database file made by the command
 def test_a_dry_run_into_a_new_database_leaves_no_file(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -106,6 +107,7 @@ def test_a_dry_run_into_a_new_database_leaves_no_file(
     assert list(tmp_path.iterdir()) == []
 
 
+@pytest.mark.sqlite_only  # about a database file made by the command
 def test_a_successful_import_into_a_new_database_keeps_it(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -117,11 +119,11 @@ def test_a_successful_import_into_a_new_database_keeps_it(
 
 
 def test_a_failed_import_into_an_existing_database_keeps_it(
-    tmp_path: Path, seeded_copy: SeededCopy, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path, seeded_db: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    db = seeded_copy(tmp_path / "db.sqlite3")
-    before = db.read_bytes()
+    before = snapshot(seeded_db)
     bad = tmp_path / "bad.json"
     bad.write_text("{not json", encoding="utf-8")
-    assert main(["--db", str(db), "import", str(bad)]) == 1
-    assert db.read_bytes() == before
+    assert main(["--db", seeded_db, "import", str(bad)]) == 1
+    assert "is not valid JSON" in capsys.readouterr().err
+    assert snapshot(seeded_db) == before

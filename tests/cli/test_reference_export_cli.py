@@ -32,8 +32,8 @@ def test_the_command_line_offers_the_store_s_formats() -> None:
     assert REFERENCE_FORMATS == api.REFERENCE_FORMATS
 
 
-def test_each_format_writes_the_bundled_sources(tmp_path: Path) -> None:
-    db = tmp_path / "db.sqlite3"
+def test_each_format_writes_the_bundled_sources(tmp_path: Path, seeded_db: str) -> None:
+    db = seeded_db
     for file_format, name in (("csl-json", "s.json"), ("bibtex", "s.bib"), ("ris", "s.ris")):
         result = run("--db", db, "export", tmp_path / name, "--format", file_format)
         assert result.returncode == 0, result.stderr
@@ -46,8 +46,8 @@ def test_each_format_writes_the_bundled_sources(tmp_path: Path) -> None:
     assert {record["id"] for record in records} == {item["id"] for item in items}
 
 
-def test_sources_of_a_record(tmp_path: Path) -> None:
-    db = tmp_path / "db.sqlite3"
+def test_sources_of_a_record(tmp_path: Path, seeded_db: str) -> None:
+    db = seeded_db
     target = tmp_path / "one.json"
     result = run(
         "--db", db, "export", target, "--format", "csl-json", "--sources-of", f"source:{FOX}"
@@ -56,8 +56,8 @@ def test_sources_of_a_record(tmp_path: Path) -> None:
     assert [item["id"] for item in json.loads(target.read_text(encoding="utf-8"))] == [FOX]
 
 
-def test_mistakes_say_what_is_wrong_and_write_nothing(tmp_path: Path) -> None:
-    db = tmp_path / "db.sqlite3"
+def test_mistakes_say_what_is_wrong_and_write_nothing(tmp_path: Path, seeded_db: str) -> None:
+    db = seeded_db
     out = tmp_path / "out"
     out.mkdir()
     missing = run(

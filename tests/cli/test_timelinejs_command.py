@@ -7,7 +7,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-from tests.conftest import SeededCopy
 from tests.paths import PROJECT_ROOT
 
 
@@ -22,9 +21,9 @@ def run(*arguments: str) -> subprocess.CompletedProcess[str]:
 
 
 def test_the_command_writes_the_accord_and_counts_what_it_left_out(
-    tmp_path: Path, seeded_copy: SeededCopy
+    tmp_path: Path, seeded_db: str
 ) -> None:
-    db = str(seeded_copy(tmp_path / "db.sqlite3"))
+    db = seeded_db
     out = tmp_path / "timeline.csv"
     result = run("export", "--db", db, str(out), "--format", "timelinejs")
     assert result.returncode == 0, result.stderr
@@ -43,8 +42,8 @@ def test_the_command_writes_the_accord_and_counts_what_it_left_out(
     assert "Wrote 7 events of accord abraham-accords" in named.stdout
 
 
-def test_mistakes_exit_1_or_2_and_write_nothing(tmp_path: Path, seeded_copy: SeededCopy) -> None:
-    db = str(seeded_copy(tmp_path / "db.sqlite3"))
+def test_mistakes_exit_1_or_2_and_write_nothing(tmp_path: Path, seeded_db: str) -> None:
+    db = seeded_db
     out = tmp_path / "timeline.csv"
     unknown = run("export", "--db", db, str(out), "--format", "timelinejs", "--accord", "nope")
     assert unknown.returncode == 1

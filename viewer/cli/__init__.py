@@ -16,6 +16,7 @@ from viewer.cli.commands import (
     OWN_DATABASE_COMMANDS,
     run_command,
     run_own_database_command,
+    run_store_command,
 )
 from viewer.cli.files import FILE_COMMANDS, run_file_command, run_synth
 from viewer.cli.output import EXIT_FAILED, EXIT_OK, EXIT_USAGE, PROGRAM, counted, fail
@@ -35,5 +36,6 @@ __all__ = [
     "run_command",
     "run_file_command",
     "run_own_database_command",
+    "run_store_command",
     "run_synth",
 ]

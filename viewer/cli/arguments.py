@@ -26,6 +26,9 @@ MAX_SYNTH_COUNT = 10_000_000
 # The store's reference formats (api.REFERENCE_FORMATS), named here so that
 # building the parser (for --version, --help) loads no store module.
 REFERENCE_FORMATS = ("csl-json", "bibtex", "ris")
+# The URL schemes of a server database (api.parse_location's), named here for
+# the same reason: `synth` refuses them without loading SQLAlchemy.
+SERVER_SCHEMES = ("postgresql", "postgres", "postgresql+psycopg")
 _WHOLE_NUMBER = re.compile(r"[+-]?[0-9]+")
 
 
@@ -33,11 +36,13 @@ def build_parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument(
         "--db",
-        type=Path,
-        metavar="PATH",
+        type=location_argument,
+        metavar="PATH|URL",
         default=argparse.SUPPRESS,
-        help=f"database file (default: ${api.DB_ENVIRONMENT_VARIABLE}, else "
-        "accords.sqlite3 in your user data folder)",
+        help="database file, or a PostgreSQL database as postgresql://USER@HOST:PORT/NAME"
+        "?sslmode=... (its password from ~/.pgpass, PGPASSWORD or the system keyring) "
+        f"(default: ${api.DB_ENVIRONMENT_VARIABLE}, else accords.sqlite3 in your user data "
+        "folder)",
     )
     common.add_argument(
         "--empty",
@@ -241,7 +246,9 @@ def build_parser() -> argparse.ArgumentParser:
         "and events of every kind, cited, with their revision log. The same seed gives the "
         "same database; `check` passes on it.",
     )
-    synth.add_argument("path", type=Path, metavar="PATH", help="the new file (must not exist)")
+    synth.add_argument(
+        "path", type=new_file_argument, metavar="PATH", help="the new file (must not exist)"
+    )
     synth.add_argument(
         "--events",
         type=_count,
@@ -302,6 +309,25 @@ def record_reference(text: str) -> tuple[RecordKind, str]:
             f"{quoted(text)} is not KIND:KEY (kinds: {', '.join(RECORD_KIND_WORDS)})"
         )
     return kind, key.strip()
+
+
+def location_argument(text: str) -> api.Location:
+    """``--db``: a database file's path, or a ``postgresql://`` URL (checked)."""
+    # The store's reader is loaded only once a --db is given (it needs SQLAlchemy).
+    try:
+        return api.parse_location(text)
+    except api.AddressError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+
+
+def new_file_argument(text: str) -> Path:
+    """``synth``'s PATH: a new SQLite file, never a server's database."""
+    if text.split("://", 1)[0].lower() in SERVER_SCHEMES and "://" in text:
+        raise argparse.ArgumentTypeError(
+            "synth writes a new SQLite file, not a server database: synth into a file, "
+            "then copy it to the server with `accords-viewer copy FILE URL`"
+        )
+    return Path(text)
 
 
 def as_of_argument(text: str) -> date:

@@ -32,6 +32,30 @@ if TYPE_CHECKING:
     from viewer.store.api import Store
 
 
+def run_store_command(arguments: argparse.Namespace, location: api.Location, user: str) -> int:
+    """Open the database at ``location`` (a file, created at first use, or a
+    server's database) and run the command on it.
+
+    A server that cannot be reached, a password it refuses, a database it
+    does not have: one line saying so (never the password), exit 1.
+    """
+    try:
+        store, opened = api.open_or_create(location, user, seed=not arguments.empty)
+    except api.DatabaseFileError as error:
+        return fail(str(error))
+    try:
+        if opened.backup_path is not None:
+            print(
+                f"Upgraded {location}; the previous version is kept at {opened.backup_path}",
+                file=sys.stderr,
+            )
+        return run_command(arguments, store, new_database=opened.created)
+    except api.StoreError as error:
+        return fail(str(error))
+    finally:
+        opened.close()
+
+
 def run_command(
     arguments: argparse.Namespace,
     store: Store,
@@ -88,8 +112,12 @@ OPERATIONS = {
 
 
 def _discard(store: Store) -> None:
-    """Close ``store`` and delete its database file and journals."""
-    files = store.files()
+    """Close ``store`` and delete its database file and journals.
+
+    A server's database is the administrator's: it is left (its tables made,
+    empty), never dropped.
+    """
+    files = [] if store.on_server else store.files()
     store.engine.dispose()
     for path in files:
         path.unlink(missing_ok=True)
@@ -97,7 +125,7 @@ def _discard(store: Store) -> None:
 
 def _export(arguments: argparse.Namespace, store: Store, out: TextIO, err: TextIO) -> int:
     path: Path = arguments.path
-    if path.resolve() in store.files():
+    if not store.on_server and path.resolve() in store.files():
         return fail(f"{path} is the database itself; export to another file", err)
     if arguments.accord is not None and arguments.format != "timelinejs":
         return usage("export", "--accord goes with --format timelinejs", err)

@@ -1,5 +1,10 @@
 """The commands that open no store first: ``backup`` and ``restore`` work on
-the database file as a whole, ``synth`` writes a new one."""
+the database file as a whole, ``synth`` writes a new one.
+
+They are a SQLite file's: a server database is refused with what to use
+instead (its administrator's ``pg_dump``; ``accords-viewer copy`` for a
+copy in a file).
+"""
 
 from __future__ import annotations
 
@@ -13,17 +18,28 @@ from viewer.domain.sizes import readable_size
 from viewer.store import api
 
 FILE_COMMANDS = ("backup", "restore")
+# Why each of them refuses a server database, and what to use instead.
+SERVER_REFUSALS = {
+    "backup": "backup copies a SQLite file; {database} is a server database: its "
+    "administrator backs it up with pg_dump, or save a copy in a file with "
+    "`accords-viewer copy {database} FILE`",
+    "restore": "restore puts a backup file in place of a SQLite file; {database} is a "
+    "server database: its administrator restores it from a pg_dump backup (pg_restore "
+    "or psql)",
+}
 
 
 def run_file_command(
     arguments: argparse.Namespace,
-    database: Path,
+    database: api.Location,
     user: str,
     out: TextIO | None = None,
     err: TextIO | None = None,
 ) -> int:
     """``backup`` and ``restore``: they work on the database file as a whole."""
     out, err = out or sys.stdout, err or sys.stderr
+    if not isinstance(database, Path):
+        return fail(SERVER_REFUSALS[arguments.command].format(database=database), err)
     try:
         if arguments.command == "backup" and arguments.list:
             code = _list_backups(database, out)

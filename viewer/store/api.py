@@ -101,7 +101,12 @@ if TYPE_CHECKING:
     from viewer.store.lookups import COMPLETION_LIMIT, complete, labels_for, new_key
     from viewer.store.open_elsewhere import Openness, database_openness
     from viewer.store.overview import accord_overview, busiest_accord
-    from viewer.store.paths import APP_NAME, DB_ENVIRONMENT_VARIABLE, default_database_path
+    from viewer.store.paths import (
+        APP_NAME,
+        DB_ENVIRONMENT_VARIABLE,
+        default_database_path,
+        default_location,
+    )
     from viewer.store.properties import DatabaseProperties, database_properties
     from viewer.store.record_import import plan_records
     from viewer.store.record_merge import (
@@ -231,6 +236,7 @@ _HOMES = {
     "APP_NAME": "viewer.store.paths",
     "DB_ENVIRONMENT_VARIABLE": "viewer.store.paths",
     "default_database_path": "viewer.store.paths",
+    "default_location": "viewer.store.paths",
     "DatabaseProperties": "viewer.store.properties",
     "database_properties": "viewer.store.properties",
     "accord_keys": "viewer.store.report_data",
@@ -357,6 +363,7 @@ __all__ = [
     "database_openness",
     "database_properties",
     "default_database_path",
+    "default_location",
     "delete_saved_search",
     "evidence_counts",
     "evidence_report",

@@ -30,7 +30,7 @@ class ReportFailed(Exception):
 
 
 def run_report(
-    database: Path,
+    database: api.Location,
     target: Path,
     user: str,
     *,
@@ -49,9 +49,10 @@ def run_report(
     """
     day = day or date.today()
     try:
-        store, opened = api.open_or_create(
-            database, user, seed=seed, read_only=database.expanduser().exists()
-        )
+        # A file that exists is only read; a server's database is opened as any
+        # command opens it (a report writes nothing there either).
+        existing_file = isinstance(database, Path) and database.expanduser().exists()
+        store, opened = api.open_or_create(database, user, seed=seed, read_only=existing_file)
     except api.DatabaseFileError as error:
         raise ReportFailed(str(error)) from None
     try:
