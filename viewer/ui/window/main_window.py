@@ -215,6 +215,10 @@ class MainWindow(QMainWindow):
         )
         self.editor.changed.connect(lambda kind, key: self._record_changed(RecordKind(kind), key))
         self.editor.failed.connect(lambda text: self.notify(text))
+        # The form open on a record another writer changed says so first.
+        self.watcher.changedElsewhere.connect(
+            lambda: self.editor.others_changed(self.watcher.notices)
+        )
         self.watcher.changedElsewhere.connect(lambda: self.refresh())
         self.file.connect_stops(self.editor.writingStopped, self.watcher.fileGone)
         # A message (a backup taken, a restore) takes the path's room while it
