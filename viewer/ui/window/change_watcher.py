@@ -12,6 +12,9 @@ PROBE_INTERVAL_MS = 2_000
 # A server's probe only reads the notices already on its connection: looked at
 # this often, another user's save shows within a second.
 SERVER_INTERVAL_MS = 250
+# A lost listening connection is made again at most this often (connecting
+# to a server out of reach can take a moment of the GUI thread).
+RELISTEN_MS = 5_000
 
 
 class ChangeWatcher(QObject):
@@ -48,6 +51,7 @@ class ChangeWatcher(QObject):
         self._store = store
         self._gone = False
         self._lost = False  # a server's listening connection, to be made again
+        self._waits = 0  # looks left before trying to listen again
         self.notices: list[Notice] = []
         self._probe: Probe | None = store.watch()
         self._timer = QTimer(self)
@@ -93,9 +97,14 @@ class ChangeWatcher(QObject):
         except Exception:  # the driver's own error: the connection was lost
             self._drop_probe()
             self._lost = True
+            self._waits = 0  # try at once: most often the server is there again
             return False
 
     def _listen_again(self) -> None:
+        if self._waits > 0:
+            self._waits -= 1
+            return
+        self._waits = RELISTEN_MS // SERVER_INTERVAL_MS - 1
         try:
             self._probe = self._store.watch()
         except Exception:  # the server is still out of reach: try at the next look
