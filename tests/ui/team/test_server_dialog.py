@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Iterator
 from pathlib import Path
 
+import keyring
+import pytest
+from keyring.backend import KeyringBackend
 from pytestqt.qtbot import QtBot
 
 from PySide6.QtCore import Qt
@@ -13,6 +17,7 @@ from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
 from tests.conftest import SeededCopy
 from tests.ui.team.conftest import ANA, NewServerDatabase, WindowMaker
 from viewer.store.api import ServerAddress
+from viewer.store.server_engine import KEYRING_SERVICE
 from viewer.ui.window.main_window import MainWindow
 from viewer.ui.window.server_dialog import ServerDialog
 
@@ -136,3 +141,61 @@ def test_a_recent_server_database_opens_again_from_its_address(
     assert window.file_actions.open_recent(str(address))
     assert window.file_actions.database_location() == address
     assert window.store.on_server
+
+
+class MemoryKeyring(KeyringBackend):
+    """A system keyring of the test's own, in memory."""
+
+    priority = 1
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.kept: dict[tuple[str, str], str] = {}
+
+    def get_password(self, service: str, username: str) -> str | None:
+        return self.kept.get((service, username))
+
+    def set_password(self, service: str, username: str, password: str) -> None:
+        self.kept[(service, username)] = password
+
+    def delete_password(self, service: str, username: str) -> None:
+        self.kept.pop((service, username), None)
+
+
+@pytest.fixture
+def memory_keyring() -> Iterator[MemoryKeyring]:
+    before = keyring.get_keyring()
+    kept = MemoryKeyring()
+    keyring.set_keyring(kept)
+    yield kept
+    keyring.set_keyring(before)
+
+
+def test_a_password_to_remember_goes_to_the_keyring_and_never_to_the_settings(
+    qtbot: QtBot,
+    make_window: WindowMaker,
+    new_server_database: NewServerDatabase,
+    tmp_path: Path,
+    seeded_copy: SeededCopy,
+    memory_keyring: MemoryKeyring,
+) -> None:
+    window = _file_window(make_window, tmp_path, seeded_copy)
+    address = new_server_database(True)
+    dialog = window.file_actions.servers.ask()
+    assert isinstance(dialog, ServerDialog)
+    qtbot.waitExposed(dialog)
+    _fill_by_keyboard(qtbot, dialog, address)
+    qtbot.keyClick(_focused(), Qt.Key.Key_Tab)
+    assert _focused() is dialog.remember_box
+    qtbot.keyClick(_focused(), Qt.Key.Key_Space)
+    assert dialog.remember_box.isChecked()
+    qtbot.keyClick(_focused(), Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=5000)
+
+    assert window.store.on_server
+    shown = window.file_actions.database_location()
+    assert isinstance(shown, ServerAddress)
+    assert memory_keyring.kept == {(KEYRING_SERVICE, shown.keyring_name): TYPED_PASSWORD}
+    settings_text = "".join(p.read_text(encoding="utf-8") for p in tmp_path.glob("*.ini"))
+    assert address.database in settings_text
+    assert TYPED_PASSWORD not in settings_text
