@@ -80,20 +80,21 @@ def author_name(settings_value: str | None) -> str:
 
 
 def create_main_window(
-    database_path: Path, settings: QSettings | None = None, *, seed: bool = True
+    location: api.Location, settings: QSettings | None = None, *, seed: bool = True
 ) -> MainWindow:
-    """The app's window on ``database_path`` (created and seeded if new).
+    """The app's window on ``location``: a database file (created and seeded
+    if new) or a server's database (its tables built, and seeded, if empty).
 
     A QApplication must exist. The database engine is closed when the window is.
     """
     settings = _settings_or_default(settings)
-    store, opened = api.open_or_create(database_path, _author(settings), seed=seed)
+    store, opened = api.open_or_create(location, _author(settings), seed=seed)
     return window_on(store, opened, settings)
 
 
 def window_on(
     store: api.Store,
-    opened: api.OpenedDatabase,
+    opened: api.OpenedDatabase | api.OpenedServer,
     settings: QSettings | None = None,
     *,
     damaged: bool = False,
@@ -104,7 +105,7 @@ def window_on(
 
     window = MainWindow(
         store,
-        opened.path,
+        opened.path if isinstance(opened, api.OpenedDatabase) else opened.address,
         _settings_or_default(settings),
         LinkOpener(),
         system_author=current_user(),
@@ -116,7 +117,7 @@ def window_on(
 
 
 def open_at_start(
-    path: Path,
+    path: api.Location,
     settings: QSettings | None,
     *,
     seed: bool,
@@ -129,7 +130,8 @@ def open_at_start(
     to restore its newest good backup, open another file (``choose_file``),
     or open it read-only to export what can be read. None: they chose to quit.
     Raises DatabaseFileError for a file that cannot be used otherwise (not
-    ours, a newer version's...), or when a restore fails.
+    ours, a newer version's...), or when a restore fails; for a server's
+    database that cannot be opened, with the server's reason.
     """
     from viewer.ui.window.damaged_dialog import DamagedChoice
     from viewer.ui.window.damaged_recovery import Recovered, recover
@@ -142,12 +144,13 @@ def open_at_start(
         except api.DamagedDatabase as damaged:
             keep = load_preferences(settings).backups_to_keep
             outcome = recover(damaged, _author(settings), keep, ask, at_start=True)
+            folder = damaged.path.parent
         if isinstance(outcome, Recovered):
             window = window_on(outcome.store, outcome.opened, settings, damaged=outcome.damaged)
             return window, outcome.note
         if outcome is not DamagedChoice.OPEN_OTHER:
             return None
-        chosen = choose_file(path.parent)
+        chosen = choose_file(folder)
         if chosen is not None:
             path, seed = chosen, False  # another file is opened, never created and filled
 
@@ -176,11 +179,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     except api.AddressError as error:  # the URL in the environment variable
         return fail(f"${api.DB_ENVIRONMENT_VARIABLE}: {error}")
     if arguments.command is None:
-        if not isinstance(location, Path):
-            return fail(
-                f"the window does not open {location} from --db yet; open it with "
-                "File > Open Database…"
-            )
         return _run_window(location, arguments.empty, arguments.screenshot, arguments.select)
     if arguments.command == "report":
         return _run_report(arguments, location)
@@ -210,7 +208,9 @@ def _run_report(arguments: argparse.Namespace, location: api.Location) -> int:
     return EXIT_OK
 
 
-def _run_window(path: Path, empty: bool, screenshot: Path | None, select: str | None) -> int:
+def _run_window(
+    path: api.Location, empty: bool, screenshot: Path | None, select: str | None
+) -> int:
     if screenshot is not None and not (
         os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
     ):
@@ -232,7 +232,8 @@ def _run_window(path: Path, empty: bool, screenshot: Path | None, select: str | 
         window = _open_window(path, empty, None, select, show_errors=True)
         if isinstance(window, int):
             return window
-        window.backups.start_daily()  # off the GUI thread: it copies the whole file
+        # Off the GUI thread: it copies the whole file (none of a server's database).
+        window.backups.start_daily()
         code = int(app.exec())
         window.file_actions.close_database()  # after closeEvent stopped the readers
         return code
@@ -256,7 +257,12 @@ def _run_window(path: Path, empty: bool, screenshot: Path | None, select: str | 
 
 
 def _open_window(
-    path: Path, empty: bool, settings: QSettings | None, select: str | None, *, show_errors: bool
+    path: api.Location,
+    empty: bool,
+    settings: QSettings | None,
+    select: str | None,
+    *,
+    show_errors: bool,
 ) -> MainWindow | int:
     """The shown window, or the exit code of why it could not be opened."""
     from PySide6.QtCore import Qt
@@ -284,9 +290,10 @@ def _open_window(
             choose_file=choose_file,
         )
         if opened is None:
+            backups = f" (its backups: {api.backup_folder(path)})" if isinstance(path, Path) else ""
             return fail(
                 f"{path} is damaged; it was left as it was. To put a backup in its place: "
-                f"accords-viewer restore BACKUP (its backups: {api.backup_folder(path)})"
+                f"accords-viewer restore BACKUP{backups}"
             )
         window, note = opened
     except api.DatabaseFileError as error:

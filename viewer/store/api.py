@@ -97,7 +97,13 @@ if TYPE_CHECKING:
         key_for_name,
         row_index,
     )
-    from viewer.store.locations import AddressError, Location, ServerAddress, parse_location
+    from viewer.store.locations import (
+        AddressError,
+        Location,
+        ServerAddress,
+        parse_location,
+        parse_server,
+    )
     from viewer.store.lookups import COMPLETION_LIMIT, complete, labels_for, new_key
     from viewer.store.open_elsewhere import Openness, database_openness
     from viewer.store.overview import accord_overview, busiest_accord
@@ -141,6 +147,8 @@ if TYPE_CHECKING:
         saved_searches,
     )
     from viewer.store.search import Facets, SearchHit, counts, facets, search
+    from viewer.store.server_database import OpenedServer
+    from viewer.store.server_engine import Notice, ServerChangeProbe, store_password
     from viewer.store.store import Store
     from viewer.store.synth import SynthError, synthesise
     from viewer.store.synth_accord import synthesise_accord
@@ -216,6 +224,15 @@ _HOMES = {
     "records_in": "viewer.store.exchange",
     "record_at": "viewer.store.history",
     "revert": "viewer.store.history",
+    "AddressError": "viewer.store.locations",
+    "Location": "viewer.store.locations",
+    "ServerAddress": "viewer.store.locations",
+    "parse_location": "viewer.store.locations",
+    "parse_server": "viewer.store.locations",
+    "OpenedServer": "viewer.store.server_database",
+    "Notice": "viewer.store.server_engine",
+    "ServerChangeProbe": "viewer.store.server_engine",
+    "store_password": "viewer.store.server_engine",
     "ListQuery": "viewer.store.listing",
     "PAGE_SIZE": "viewer.store.listing",
     "count_rows": "viewer.store.listing",
@@ -225,10 +242,6 @@ _HOMES = {
     "row_index": "viewer.store.listing",
     "claim_choices": "viewer.store.claim_choices",
     "claim_labels": "viewer.store.claim_choices",
-    "AddressError": "viewer.store.locations",
-    "Location": "viewer.store.locations",
-    "ServerAddress": "viewer.store.locations",
-    "parse_location": "viewer.store.locations",
     "COMPLETION_LIMIT": "viewer.store.lookups",
     "complete": "viewer.store.lookups",
     "labels_for": "viewer.store.lookups",
@@ -329,7 +342,9 @@ __all__ = [
     "MergeOutcome",
     "MergeRefused",
     "MergeResult",
+    "Notice",
     "OpenedDatabase",
+    "OpenedServer",
     "Openness",
     "Probe",
     "ReadOnlyStore",
@@ -340,6 +355,7 @@ __all__ = [
     "SavedSearch",
     "SearchHit",
     "ServerAddress",
+    "ServerChangeProbe",
     "StaleRecord",
     "Store",
     "StoreError",
@@ -390,6 +406,7 @@ __all__ = [
     "open_damaged",
     "open_or_create",
     "parse_location",
+    "parse_server",
     "plan_file",
     "plan_import",
     "plan_records",
@@ -410,6 +427,7 @@ __all__ = [
     "saved_searches",
     "search",
     "set_aside_damaged",
+    "store_password",
     "synthesise",
     "synthesise_accord",
     "take_backup",

@@ -207,15 +207,21 @@ class Notice:
     at: datetime | None
     records: tuple[tuple[str, str], ...]  # (kind, key); empty when too many to list
     process: int = 0
+    # The writing Store's own id: a window knows its own writes by it (two
+    # windows of one process are two writers).
+    writer: str = ""
 
 
-def notify(connection: Connection, user: str, records: list[tuple[str, str]]) -> None:
+def notify(
+    connection: Connection, user: str, records: list[tuple[str, str]], writer: str = ""
+) -> None:
     """Announce the write of this transaction (delivered when it commits)."""
     payload = {
         "user": user,
         "at": datetime.now().astimezone().isoformat(timespec="seconds"),
         "records": records[:_MOST_KEYS_IN_NOTICE] if len(records) <= _MOST_KEYS_IN_NOTICE else [],
         "pid": os.getpid(),
+        "writer": writer,
     }
     connection.execute(
         text("SELECT pg_notify(:channel, :payload)"),
@@ -228,7 +234,13 @@ def read_notice(payload: str) -> Notice:
         data = json.loads(payload)
         at = datetime.fromisoformat(data["at"]) if data.get("at") else None
         records = tuple((str(kind), str(key)) for kind, key in data.get("records", []))
-        return Notice(str(data.get("user", "")), at, records, int(data.get("pid", 0)))
+        return Notice(
+            str(data.get("user", "")),
+            at,
+            records,
+            int(data.get("pid", 0)),
+            str(data.get("writer", "")),
+        )
     except (ValueError, TypeError, KeyError):
         return Notice("", None, ())
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import uuid
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager, contextmanager
 from datetime import UTC, datetime
@@ -80,6 +81,9 @@ class Store:
         self.on_server = on_server(engine)
         # On a server, the database role this store connected as (the log names it too).
         self.role: str | None = None
+        # Names this store's writes in the server's change notices, so that its
+        # window can tell them from everyone else's.
+        self.writer_id = uuid.uuid4().hex
         self._reads = sessionmaker(bind=engine, expire_on_commit=False)
         self._writes = sessionmaker(bind=writer(engine), expire_on_commit=False)
 
@@ -376,7 +380,7 @@ class Store:
                 session.flush()
                 claim_checks.check_written(session)  # a group is checked whole
                 if self.on_server:
-                    _announce(session, self.user, logged_before)
+                    _announce(session, self.user, logged_before, self.writer_id)
                 self._guard.refuse_if_gone(operation)  # the commit would go into a lost file
         except MissingReference as missing:
             # Said without a field's path: the record it names is gone, not mistyped.
@@ -503,7 +507,7 @@ def _last_revision(session: Session) -> int:
     return session.scalar(select(func.max(RevisionRow.id))) or 0
 
 
-def _announce(session: Session, user: str, logged_before: int) -> None:
+def _announce(session: Session, user: str, logged_before: int, writer: str) -> None:
     """Tell the other windows on the server what this write changed (at its commit)."""
     from viewer.store.server_engine import notify
 
@@ -514,7 +518,7 @@ def _announce(session: Session, user: str, logged_before: int) -> None:
         .limit(41)
     ).all()
     if changed:
-        notify(session.connection(), user, [(kind, key) for kind, key in changed])
+        notify(session.connection(), user, [(kind, key) for kind, key in changed], writer)
 
 
 def _saving(record: Record) -> str:

@@ -171,6 +171,7 @@ def test_file_is_the_first_menu_and_lists_its_commands(window: MainWindow) -> No
     assert entries == [
         "&New Database…",
         "&Open Database…",
+        "Open Ser&ver Database…",
         "Open &Recent",
         "&Import…",
         "&Export…",
@@ -189,6 +190,7 @@ def test_the_file_commands_keys_are_their_own(window: MainWindow) -> None:
     keys = {
         "Ctrl+Shift+N": actions.new_action,
         "Ctrl+O": actions.open_action,
+        "Ctrl+Shift+O": actions.open_server_action,
         "Ctrl+I": actions.import_action,
         "Ctrl+Q": actions.quit_action,
     }

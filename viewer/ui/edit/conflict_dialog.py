@@ -29,6 +29,7 @@ from viewer.domain.merge import ChangedBy, changed_by, differing_fields, merge_f
 from viewer.domain.records import Record
 from viewer.domain.serial import record_fields
 from viewer.domain.validation import validate
+from viewer.ui.edit.other_change import OtherChange, hour_minute
 from viewer.ui.widgets.plain_text import plain_tooltip, show_as_error
 from viewer.ui.widgets.window_text import title_part
 
@@ -60,7 +61,8 @@ class ConflictDialog(QDialog):
     who changed each field and starts each choice on the side that changed
     it, so saving straight away keeps both writers' edits; a field both
     changed starts on the user's side. Without ``base`` every choice starts
-    on the user's side.
+    on the user's side. Given ``changed_by`` (the newest save of the record
+    in the revision log), it says who made the other change and when.
 
     Signals: none; the result is read through :meth:`merged` once accepted.
     """
@@ -72,12 +74,17 @@ class ConflictDialog(QDialog):
         parent: QWidget | None = None,
         *,
         base: Record | None = None,
+        changed_by: OtherChange | None = None,
     ) -> None:
         super().__init__(parent)
         if type(mine) is not type(theirs) or mine.key != theirs.key:
             raise ValueError("a conflict is between two versions of one record")
         self.setObjectName("ConflictDialog")
-        self.setWindowTitle(f"{title_part(mine.label)} was changed by someone else")
+        self._other_change = changed_by
+        who = changed_by.user.strip() if changed_by is not None else ""
+        self.setWindowTitle(
+            f"{title_part(mine.label)} was changed by {title_part(who or 'someone else')}"
+        )
         self._mine = mine
         self._theirs = theirs
         self._mine_fields = record_fields(mine)
@@ -167,8 +174,11 @@ class ConflictDialog(QDialog):
 
     def _fill(self) -> None:
         count = len(self._differing)
+        other = self._other_change
+        who = other.user.strip() if other is not None else ""
+        when = f" at {hour_minute(other.at)}" if other is not None and other.at else ""
         self.intro.setText(
-            f"Someone else saved “{self._theirs.label}” after you opened it. "
+            f"{who or 'Someone else'} saved “{self._theirs.label}”{when}, after you opened it. "
             f"{count} field{'' if count == 1 else 's'} differ between your version "
             "and the one saved now. Choose for each which to keep; nothing is saved "
             "until you choose Save merged."
@@ -246,10 +256,14 @@ class ConflictDialog(QDialog):
 
 
 def resolve_with_dialog(
-    mine: Record, theirs: Record, parent: QWidget, base: Record | None = None
+    mine: Record,
+    theirs: Record,
+    parent: QWidget,
+    base: Record | None = None,
+    changed_by: OtherChange | None = None,
 ) -> Record | None:
     """Ask the user through a modal ConflictDialog; None when they cancel."""
-    dialog = ConflictDialog(mine, theirs, parent, base=base)
+    dialog = ConflictDialog(mine, theirs, parent, base=base, changed_by=changed_by)
     try:
         return dialog.merged() if dialog.exec() == QDialog.DialogCode.Accepted else None
     finally:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import functools
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import TypeVar
 
 from PySide6.QtCore import QObject, QSettings, Qt, Signal
@@ -18,6 +18,7 @@ from viewer.store.api import (
     ConflictError,
     DatabaseBusy,
     DatabaseGone,
+    Notice,
     ReadOnlyStore,
     Store,
     StoreError,
@@ -44,6 +45,7 @@ from viewer.ui.edit.forms.person_dialog import PersonDialog
 from viewer.ui.edit.forms.record_dialog import DELETE_RESULT, RecordDialog, SaveHandler
 from viewer.ui.edit.forms.source_dialog import SourceDialog
 from viewer.ui.edit.forms.status_action_dialog import StatusActionDialog
+from viewer.ui.edit.other_change import FormWatch, OtherChange
 from viewer.ui.widgets.choice_lookup import ChoiceLookup
 
 # Asks whether to go ahead; gets the question's title and text.
@@ -144,6 +146,8 @@ class RecordEditor(QObject):
         # None: the ConflictDialog, told what the record was when editing began.
         self._resolve_conflict = resolve_conflict
         self.undo_stack = QUndoStack(self)
+        # The form open on a stored record, and what it knows of the record's log.
+        self.open_form: tuple[RecordDialog, FormWatch] | None = None
         self.services = DialogServices(
             lookup=lambda kind: ChoiceLookup(
                 lambda text, limit: complete(store, kind, text, limit),
@@ -168,6 +172,8 @@ class RecordEditor(QObject):
         return saved if result else None
 
     def edit(self, kind: RecordKind, key: str) -> Record | None:
+        # The log first: a save that lands between the two reads is then "newer".
+        watch = FormWatch(self._store, kind, key)
         try:
             record = self._store.get(kind, key)
         except StoreError as error:  # a value it cannot read, or a damaged page
@@ -177,7 +183,11 @@ class RecordEditor(QObject):
             self.failed.emit(f"That {record_noun(kind)} no longer exists.")
             return None
         dialog = self._dialog(kind, record, self._save_edit(record), None)
-        result, saved = self._run(dialog)
+        self.open_form = (dialog, watch)
+        try:
+            result, saved = self._run(dialog)
+        finally:
+            self.open_form = None
         if result == DELETE_RESULT:
             self.delete(kind, key)  # asks first, listing what depends on it
             return None
@@ -305,6 +315,23 @@ class RecordEditor(QObject):
             return saved
         return NOT_SAVED_CHANGED
 
+    def others_changed(self, notices: Sequence[Notice] = ()) -> None:
+        """Another writer committed (``notices``: what they said they changed,
+        on a server): the form open on a record they changed shows it now,
+        before its user saves."""
+        if self.open_form is None:
+            return
+        dialog, watch = self.open_form
+        change = watch.found(self._store, notices)
+        if change is not None:
+            dialog.mark_changed(change.mark())
+
+    def _who_changed(self, key: str) -> OtherChange | None:
+        """Who saved the record open in the form since it opened, and when."""
+        if self.open_form is None or self.open_form[1].key != key:
+            return None
+        return self.open_form[1].in_log(self._store)
+
     def _not_saved(self, error: StoreError) -> str:
         """Why a save was refused, for the form's "Not saved: " line."""
         if not isinstance(error, DatabaseGone):
@@ -324,7 +351,7 @@ class RecordEditor(QObject):
         parent = self._top_widget()
         if self._resolve_conflict is not None:
             return self._resolve_conflict(mine, theirs, parent)
-        return resolve_with_dialog(mine, theirs, parent, base)
+        return resolve_with_dialog(mine, theirs, parent, base, self._who_changed(theirs.key))
 
     def _add_again(self, mine: Record) -> Record | str:
         question = (

@@ -6,7 +6,6 @@ import platform
 import sqlite3
 from html import escape
 from importlib import metadata
-from pathlib import Path
 
 import PySide6
 from PySide6.QtCore import Qt, qVersion
@@ -14,6 +13,7 @@ from PySide6.QtGui import QGuiApplication, QTextDocument
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QLayout, QVBoxLayout, QWidget
 
 import viewer
+from viewer.store.api import Location
 from viewer.ui.icons import ICON_FONT_URL, ICON_SET, ICON_SET_LICENCE, ICON_SET_URL
 
 SEED_ARTICLE = (
@@ -35,7 +35,7 @@ def versions() -> list[tuple[str, str]]:
     ]
 
 
-def about_html(database_path: Path) -> str:
+def about_html(database_path: Location) -> str:
     """The About text. Ours throughout but for the path, which is escaped."""
     lines = "<br>".join(f"{escape(name)} {escape(version)}" for name, version in versions())
     return (
@@ -78,7 +78,7 @@ class AboutDialog(QDialog):
     Signals: none beyond QDialog's.
     """
 
-    def __init__(self, database_path: Path, parent: QWidget | None = None) -> None:
+    def __init__(self, database_path: Location, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("About Accords Viewer")
         self.setObjectName("aboutDialog")

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QStatusBar, QWidget
 from viewer.store.api import (
     BackupInfo,
     DatabaseFileError,
+    Location,
     Store,
     StoreError,
     backup_folder,
@@ -23,6 +24,7 @@ from viewer.store.api import (
 )
 from viewer.ui.window.backup_text import described, local_time
 from viewer.ui.window.backups_dialog import BackupsDialog
+from viewer.ui.window.database_location import SERVER_COPY_REASON, file_of
 from viewer.ui.window.long_task import LongTask, Work
 from viewer.ui.window.preferences import load_preferences
 
@@ -35,8 +37,9 @@ class BackupHost(Protocol):
 
     @property
     def store(self) -> Store: ...
-    @property
-    def database_path(self) -> Path: ...
+
+    location: Location
+
     def statusBar(self) -> QStatusBar: ...
     def writing_stopped_because(self) -> str | None: ...
     def replace_database_file(self, change: Callable[[Path], object]) -> object: ...
@@ -71,7 +74,7 @@ class BackupActions(QObject):
         tip = "The copies kept of this database: restore one, or take one now"
         self.action.setToolTip(tip)
         self.action.setStatusTip(tip)
-        self.action.triggered.connect(self.show_dialog)
+        self.action.triggered.connect(self.open_dialog)
         self.back_up_action = QAction("Back &Up Now", window)
         self.back_up_action.setObjectName("backUpNowAction")
         tip = "Take a checked copy of the database now, kept with its other backups"
@@ -126,8 +129,9 @@ class BackupActions(QObject):
         # status bar; File > Backups… shows the folder (and the path, on hover).
         self._say(f"Backed up the database as {info.path.name} (File ▸ Backups… lists it)")
         self.backedUp.emit(info)
-        if self.dialog is not None:
-            self.dialog.set_backups(list_backups(self._host.database_path))
+        path = self._file()
+        if self.dialog is not None and path is not None:
+            self.dialog.set_backups(list_backups(path))
 
     def _failed(self, error: object) -> None:
         text = f"The backup could not be taken: {error}. The database was not changed."
@@ -141,8 +145,21 @@ class BackupActions(QObject):
 
     # -- the list --------------------------------------------------------------------
 
+    def _file(self) -> Path | None:
+        """The database file; None (and the status bar says why) for a server's."""
+        path = file_of(self._host.location)
+        if path is None:
+            self._say(f"Not available: {SERVER_COPY_REASON}.")
+        return path
+
+    def open_dialog(self) -> BackupsDialog | None:
+        """File ▸ Backups…: the list, or (a server's database) why there is none."""
+        return self.show_dialog() if self._file() is not None else None
+
     def show_dialog(self) -> BackupsDialog:
-        path = self._host.database_path
+        path = file_of(self._host.location)
+        if path is None:
+            raise DatabaseFileError(f"Not available: {SERVER_COPY_REASON}.")
         if self.dialog is not None:
             self.dialog.raise_()
             self.dialog.activateWindow()
@@ -165,7 +182,10 @@ class BackupActions(QObject):
         return dialog
 
     def show_folder(self) -> bool:
-        folder = backup_folder(self._host.database_path)
+        path = self._file()
+        if path is None:
+            return False
+        folder = backup_folder(path)
         try:
             folder.mkdir(parents=True, exist_ok=True)
         except OSError as error:
@@ -200,7 +220,9 @@ class BackupActions(QObject):
         up first), and show it; what the user was told, or None if it failed."""
         self.wait()
         keep = self.keep()
-        path = self._host.database_path
+        path = self._file()
+        if path is None:
+            return None
         try:
             kept = self._host.replace_database_file(
                 lambda database: restore_backup(info.path, database, keep)
@@ -222,7 +244,7 @@ class BackupActions(QObject):
             "Restore",
             f"Restore the backup taken {local_time(info.taken_at)} ({info.reason})? "
             "The current file is backed up first.\n\n"
-            f"It replaces {self._host.database_path}; to undo, restore the backup "
+            f"It replaces {file_of(self._host.location)}; to undo, restore the backup "
             "taken before it.",
             QMessageBox.StandardButton.NoButton,
             parent,

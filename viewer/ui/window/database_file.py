@@ -48,7 +48,8 @@ class DatabaseFile(QObject):
         self.lock.guard(*edits.writing_actions(), self.actions.import_action)
         self.backups = BackupActions(host, window, settings)
         self.safety.copy_lock.guard(self.backups.back_up_action)
-        for lock in (self.lock, self.safety.copy_lock):
+        self.safety.file_lock.guard(self.backups.action)
+        for lock in (self.lock, self.safety.copy_lock, self.safety.file_lock):
             lock.say_why_by_keys(lambda text: window.statusBar().showMessage(text, WHY_MS))
 
     def add_menu(self, menu: QMenu) -> None:

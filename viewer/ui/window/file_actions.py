@@ -11,16 +11,21 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDialog, QMenu, QMessageBox, QStatusBar, QWidget
 
 from viewer.store.api import (
+    AddressError,
     DamagedDatabase,
     DatabaseFileError,
     DatabaseGone,
     OpenedDatabase,
+    OpenedServer,
+    ServerAddress,
     Store,
     StoreError,
     TimelineExport,
     database_properties,
     open_or_create,
+    parse_location,
 )
+from viewer.store.api import Location as DatabaseLocation
 from viewer.ui.widgets.shortcuts import shortcuts
 from viewer.ui.window.damaged_dialog import DamagedChoice
 from viewer.ui.window.damaged_recovery import DamageAsker, Recovered, dialog_asker, recover
@@ -39,6 +44,7 @@ from viewer.ui.window.problems_dialog import ProblemsDialog
 from viewer.ui.window.properties_dialog import PropertiesDialog
 from viewer.ui.window.recent_databases import RecentDatabases
 from viewer.ui.window.recent_menu import RecentMenu
+from viewer.ui.window.server_opening import ServerOpening
 from viewer.ui.window.task_progress_dialog import TaskProgressDialog
 
 # Opens (or with True, creates empty) a database file: api.open_or_create's refusals apply.
@@ -51,7 +57,9 @@ class FileHost(Protocol):
 
     @property
     def store(self) -> Store: ...
-    def switch_store(self, store: Store, path: Path, *, damaged: bool = False) -> None: ...
+    def switch_store(
+        self, store: Store, location: DatabaseLocation, *, damaged: bool = False
+    ) -> None: ...
     def release_store(self) -> None: ...
     def refresh(self) -> None: ...
     def statusBar(self) -> QStatusBar: ...
@@ -66,7 +74,7 @@ class _OpenFile:
     """
 
     def __init__(self) -> None:
-        self.opened: OpenedDatabase | None = None
+        self.opened: OpenedDatabase | OpenedServer | None = None
         self.stop_task: Callable[[], None] | None = None
 
     def close(self) -> None:
@@ -106,8 +114,10 @@ class FileActions(QObject):
         self.recent = RecentDatabases(settings)
         self.chooser: PathChooser = FileDialogChooser(window)
         self.opener: DatabaseOpener = lambda path, _create: open_or_create(
-            path, self._host.store.user, seed=False
+            path, self.author(), seed=False
         )
+        # A server's database: Open Server Database…, and the recent ones.
+        self.servers = ServerOpening(self, window)
         # Asks what to do with a damaged file (tests answer at once).
         self.damage_asker: DamageAsker = dialog_asker(window)
         self.task: LongTask | None = None
@@ -126,7 +136,13 @@ class FileActions(QObject):
         self.new_action.setToolTip("Create an empty database and show it (Ctrl+Shift+N)")
         self.open_action = QAction("&Open Database…", window)
         self.open_action.setShortcuts(shortcuts("Ctrl+O", QKeySequence.StandardKey.Open))
-        self.open_action.setToolTip("Show another database in this window (Ctrl+O)")
+        self.open_action.setToolTip("Show another database file in this window (Ctrl+O)")
+        self.open_server_action = QAction("Open Ser&ver Database…", window)
+        self.open_server_action.setObjectName("openServerAction")
+        self.open_server_action.setShortcut(QKeySequence("Ctrl+Shift+O"))
+        self.open_server_action.setToolTip(
+            "Show a PostgreSQL database a team shares in this window (Ctrl+Shift+O)"
+        )
         self.recent_menu = RecentMenu(self.recent, window)
         self.clear_recent_action = self.recent_menu.clear_action
         self.import_action = QAction("&Import…", window)
@@ -157,6 +173,7 @@ class FileActions(QObject):
         return [
             self.new_action,
             self.open_action,
+            self.open_server_action,
             None,
             self.import_action,
             self.export_action,
@@ -179,13 +196,14 @@ class FileActions(QObject):
                 menu.addSeparator()
                 continue
             menu.addAction(action)
-            if action is self.open_action:
+            if action is self.open_server_action:
                 menu.addMenu(self.recent_menu)
 
     def _connect_signals(self) -> None:
         self.new_action.triggered.connect(self.new_database)
         self.open_action.triggered.connect(self.open_database)
-        self.recent_menu.databaseChosen.connect(lambda path: self.open_path(Path(path)))
+        self.open_server_action.triggered.connect(lambda: self.servers.ask())
+        self.recent_menu.databaseChosen.connect(self.open_recent)
         self.clear_recent_action.triggered.connect(self.clear_recent)
         self.import_action.triggered.connect(self.import_file)
         self.export_action.triggered.connect(self.export_file)
@@ -195,14 +213,40 @@ class FileActions(QObject):
 
     # -- the database shown ----------------------------------------------------------
 
-    def adopt(self, opened: OpenedDatabase) -> None:
+    def adopt(self, opened: OpenedDatabase | OpenedServer) -> None:
         """Take charge of the database the window was made with (closing it at the end)."""
         self._file.opened = opened
-        self.recent.add(opened.path)
+        self.recent.add(location_of(opened))
         self.recent_menu.fill()
 
     def current_path(self) -> Path | None:
-        return self._file.opened.path if self._file.opened is not None else None
+        """The database file shown (None for a server's database)."""
+        opened = self._file.opened
+        return opened.path if isinstance(opened, OpenedDatabase) else None
+
+    def database_location(self) -> DatabaseLocation | None:
+        """The database shown: a file, or a server's."""
+        opened = self._file.opened
+        return location_of(opened) if opened is not None else None
+
+    def author(self) -> str:
+        """Who the revision log names for a database opened next: the window's
+        author, without the server role the store shown adds to it."""
+        store = self._host.store
+        if store.role and store.user.endswith(f" ({store.role})"):
+            return store.user.removesuffix(f" ({store.role})")
+        return store.user
+
+    def open_recent(self, text: str) -> bool:
+        """Open Recent's entry: a file's path or a server database's address."""
+        try:
+            location = parse_location(text)
+        except AddressError as error:
+            self.tell("Open Database", str(error))
+            return False
+        if isinstance(location, ServerAddress):
+            return self.servers.open(location)
+        return self.open_path(location)
 
     def close_database(self) -> None:
         """Close every connection to the database, noting a clean close (the
@@ -250,7 +294,7 @@ class FileActions(QObject):
         except (DatabaseFileError, StoreError, OSError) as error:
             self.tell(title, f"{error}\n\nThe database shown stays open.")
             return False
-        self._show_opened(store, opened, create=create)
+        self.show_opened(store, opened, create=create)
         return True
 
     def _open_damaged(self, damaged: DamagedDatabase) -> bool:
@@ -269,30 +313,37 @@ class FileActions(QObject):
         if not isinstance(outcome, Recovered):
             self.say(f"{damaged.path} was not opened: it is damaged, and was left as it was")
             return False
-        self._show_opened(outcome.store, outcome.opened, damaged=outcome.damaged)
+        self.show_opened(outcome.store, outcome.opened, damaged=outcome.damaged)
         self.tell("Open Database", outcome.note, icon=QMessageBox.Icon.Information)
         return True
 
-    def _show_opened(
-        self, store: Store, opened: OpenedDatabase, *, create: bool = False, damaged: bool = False
+    def show_opened(
+        self,
+        store: Store,
+        opened: OpenedDatabase | OpenedServer,
+        *,
+        create: bool = False,
+        damaged: bool = False,
     ) -> None:
-        self._host.switch_store(store, opened.path, damaged=damaged)
+        """Show the database just opened in place of the one shown, which is closed."""
+        location = location_of(opened)
+        self._host.switch_store(store, location, damaged=damaged)
         left, self._file.opened = self._file.opened, opened
         if left is not None:
             left.close()
-        self.recent.add(opened.path)
+        self.recent.add(location)
         self.recent_menu.fill()
         if create:
-            self.say(f"Created {opened.path}: it is empty; File > Import… fills it")
+            self.say(f"Created {location}: it is empty; File > Import… fills it")
         elif opened.backup_path is not None:
-            self.say(
-                f"Upgraded {opened.path}; the previous version is kept at {opened.backup_path}"
-            )
+            self.say(f"Upgraded {location}; the previous version is kept at {opened.backup_path}")
+        elif store.read_only and isinstance(opened, OpenedServer):
+            self.say(f"Opened {location} read-only: your database role may only read")
         elif store.read_only:
-            self.say(f"Opened {opened.path} read-only: it cannot be changed")
+            self.say(f"Opened {location} read-only: it cannot be changed")
         else:
-            self.say(f"Opened {opened.path}")
-        self.databaseSwitched.emit(str(opened.path))
+            self.say(f"Opened {location}")
+        self.databaseSwitched.emit(str(location))
 
     def replace_file(self, change: Callable[[Path], object]) -> object:
         """Close the database shown, let ``change`` rewrite its file (a restore),
@@ -305,6 +356,10 @@ class FileActions(QObject):
         opened = self._file.opened
         if opened is None:
             raise DatabaseFileError("no database is open")
+        if not isinstance(opened, OpenedDatabase):
+            raise DatabaseFileError(
+                f"{opened.address} is a server's database: it has no file to replace"
+            )
         path = opened.path
         self._host.release_store()
         opened.close()
@@ -335,7 +390,7 @@ class FileActions(QObject):
 
     def clear_recent(self) -> None:
         self.recent.clear()
-        current = self.current_path()
+        current = self.database_location()
         if current is not None:
             self.recent.add(current)  # the one shown is still the latest opened
         self.recent_menu.fill()
@@ -447,7 +502,11 @@ class FileActions(QObject):
     # -- properties ------------------------------------------------------------------
 
     def show_properties(self) -> PropertiesDialog:
-        dialog = PropertiesDialog(database_properties(self._host.store), self._window)
+        shown = self.database_location()
+        server = shown if isinstance(shown, ServerAddress) else None
+        dialog = PropertiesDialog(
+            database_properties(self._host.store), self._window, server=server
+        )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         return dialog
@@ -476,6 +535,10 @@ class FileActions(QObject):
 
     def say(self, text: str) -> None:
         self._host.statusBar().showMessage(text, STATUS_MS)
+
+
+def location_of(opened: OpenedDatabase | OpenedServer) -> DatabaseLocation:
+    return opened.path if isinstance(opened, OpenedDatabase) else opened.address
 
 
 def _records(count: object) -> str:

@@ -17,8 +17,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from viewer.store.api import DatabaseFileError, Store, StoreError
+from viewer.store.api import DatabaseFileError, Location, Store, StoreError
 from viewer.ui.widgets.window_text import title_part
+from viewer.ui.window.database_location import (
+    ROLE_READ_ONLY_REASON,
+    SERVER_COPY_REASON,
+    file_of,
+    short_name,
+)
 from viewer.ui.window.file_chooser import PathChooser
 from viewer.ui.window.write_lock import (
     DAMAGED_COPY_REASON,
@@ -36,8 +42,8 @@ class SafetyHost(Protocol):
 
     @property
     def store(self) -> Store: ...
-    @property
-    def database_path(self) -> Path: ...
+
+    location: Location
 
 
 class FileSafety(QObject):
@@ -66,8 +72,11 @@ class FileSafety(QObject):
         self._chooser = chooser  # the File menu's: tests give one that answers at once
         self.lock = WriteLock(self)
         # Copying the whole file (Save a Copy…, Back Up Now) reads every page:
-        # stopped while the file is damaged, allowed while it is only read-only.
+        # stopped while the file is damaged, allowed while it is only read-only;
+        # a server's database is its administrator's to back up.
         self.copy_lock = WriteLock(self)
+        # What only a file has (its list of backups): stopped on a server.
+        self.file_lock = WriteLock(self)
         self._gone: str | None = None
         self.message: QMessageBox | None = None
         self.mode_label = QLabel(window)
@@ -86,20 +95,26 @@ class FileSafety(QObject):
 
     # -- what the window shows -------------------------------------------------------
 
-    def show_store(self, store: Store, path: Path, *, damaged: bool = False) -> None:
+    def show_store(self, store: Store, location: Location, *, damaged: bool = False) -> None:
         """A database was opened (at start, or another one): allow or stop writing."""
         self._gone = None
-        if damaged:
+        on_server = file_of(location) is None
+        if on_server:
+            self.copy_lock.stop(SERVER_COPY_REASON)
+            self.file_lock.stop(SERVER_COPY_REASON)
+        elif damaged:
             self.copy_lock.stop(DAMAGED_COPY_REASON)
+            self.file_lock.allow()
         else:
             self.copy_lock.allow()
+            self.file_lock.allow()
         if damaged:
             self.lock.stop(DAMAGED_REASON)
         elif store.read_only:
-            self.lock.stop(READ_ONLY_REASON)
+            self.lock.stop(ROLE_READ_ONLY_REASON if on_server else READ_ONLY_REASON)
         else:
             self.lock.allow()
-        self._show_mode(path)
+        self._show_mode(location)
 
     def writing_stopped(self, reason: str) -> None:
         """The file was deleted or replaced (or refused a write for good): stop
@@ -108,7 +123,7 @@ class FileSafety(QObject):
             return
         self._gone = reason
         self.lock.stop(f"{_sentence(reason)} Nothing more is written to it")
-        self._show_mode(self._host.database_path)
+        self._show_mode(self._host.location)
         self._tell_gone(reason)
         self.stopped.emit(reason)
 
@@ -116,23 +131,28 @@ class FileSafety(QObject):
         """Why the file is gone, or None."""
         return self._gone
 
-    def _show_mode(self, path: Path) -> None:
+    def _show_mode(self, location: Location) -> None:
         reason = self.lock.reason
+        name = title_part(short_name(location))
         if reason is None:
-            self._window.setWindowTitle(title_part(path.name))
+            self._window.setWindowTitle(name)
             self.mode_label.hide()
             self.mode_label.clear()
             return
         if self._gone is not None:
             happened = _what_happened(self._gone)
-            self._window.setWindowTitle(f"{title_part(path.name)} (not saving: {happened})")
+            self._window.setWindowTitle(f"{name} (not saving: {happened})")
             self.mode_label.setText(
                 f"Not saving: {happened}. File ▸ Save a Copy… keeps what was saved"
             )
         else:
-            self._window.setWindowTitle(f"{title_part(path.name)} (read-only)")
-            damaged = reason == DAMAGED_REASON
-            self.mode_label.setText("Read-only: the file is damaged" if damaged else "Read-only")
+            self._window.setWindowTitle(f"{name} (read-only)")
+            if reason == DAMAGED_REASON:
+                self.mode_label.setText("Read-only: the file is damaged")
+            elif reason == ROLE_READ_ONLY_REASON:
+                self.mode_label.setText("Read-only: your database role may only read")
+            else:
+                self.mode_label.setText("Read-only")
         self.mode_label.setToolTip(reason)
         self.mode_label.show()
 
@@ -169,7 +189,10 @@ class FileSafety(QObject):
         if self.copy_lock.reason is not None:
             self._tell(f"Not available: {self.copy_lock.reason}.")
             return None
-        path = self._host.database_path
+        path = file_of(self._host.location)
+        if path is None:
+            self._tell(f"Not available: {SERVER_COPY_REASON}.")
+            return None
         target = self._chooser().save_copy(path.parent, f"{path.stem}-copy")
         if target is None:
             return None

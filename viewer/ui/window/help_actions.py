@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from pathlib import Path
 from typing import TypeVar
 
 from PySide6.QtCore import QObject
@@ -11,6 +10,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDialog, QMainWindow, QMenu
 
 from viewer.domain.date_notation import NOTATION
+from viewer.store.api import Location
 from viewer.ui.widgets.shortcuts import listed_shortcuts
 from viewer.ui.window.about_dialog import AboutDialog
 from viewer.ui.window.date_notation_dialog import DateNotationDialog
@@ -33,7 +33,7 @@ class HelpActions(QObject):
     Signals: none; each action's ``triggered`` does the work.
     """
 
-    def __init__(self, window: QMainWindow, database_path: Callable[[], Path]) -> None:
+    def __init__(self, window: QMainWindow, database_path: Callable[[], Location]) -> None:
         super().__init__(window)
         self._window = window
         self._database_path = database_path

@@ -12,12 +12,14 @@ from PySide6.QtGui import QCloseEvent, QResizeEvent
 from PySide6.QtWidgets import QLabel, QMainWindow, QWidget
 
 from viewer.domain.enums import RecordKind
-from viewer.store.api import Store
+from viewer.store.api import DatabaseFileError, Store
+from viewer.store.api import Location as DatabaseLocation
 from viewer.ui.browse.detail_reader import DetailReader
 from viewer.ui.browse.link_opener import LinkOpener
 from viewer.ui.edit.record_editor import RecordEditor, show_problem
 from viewer.ui.widgets.window_text import title_part
 from viewer.ui.window.change_watcher import ChangeWatcher
+from viewer.ui.window.database_location import file_of, short_name, shown
 from viewer.ui.window.edit_actions import EditActions
 from viewer.ui.window.evidence_controller import EvidenceController
 from viewer.ui.window.navigation_history import Location
@@ -54,7 +56,7 @@ class MainWindow(QMainWindow):
     def __init__(
         self,
         store: Store,
-        database_path: Path,
+        location: DatabaseLocation,
         settings: QSettings,
         opener: LinkOpener,
         reader: DetailReader | None = None,
@@ -71,16 +73,17 @@ class MainWindow(QMainWindow):
         self._auto_selecting = False  # a row chosen for the user, not a step to go back to
         self.notify: Callable[[str], None] = lambda text: show_problem(self, text)
         # The file's name only: Qt adds the app's display name ("… — Accords Viewer").
-        self.setWindowTitle(title_part(database_path.name))
-        self.setWindowFilePath(str(database_path))
+        self.setWindowTitle(title_part(short_name(location)))
+        self.setWindowFilePath(str(file_of(location) or ""))
         self.editor = RecordEditor(store, self, settings)
         self.watcher = ChangeWatcher(store, self)
         # Reads the selected record's detail and history off the GUI thread.
         self.detail_reader = reader if reader is not None else DetailReader(store)
         self.detail_reader.setParent(self)
         self._refreshing = False
-        self.database_path = database_path
-        self._setup_widgets(database_path, opener)
+        # The database shown: a file, or a server's (never with a password).
+        self.location = location
+        self._setup_widgets(location, opener)
         self.edit_actions = EditActions(self, self.editor, self)
         self._setup_actions()
         self._setup_accord()
@@ -91,13 +94,13 @@ class MainWindow(QMainWindow):
         self.feedback = StatusFeedback(self.statusBar(), self.editor.undo_stack, self)
         self._set_tab_order()
         self._connect_signals()
-        self.safety.show_store(store, database_path, damaged=damaged)
+        self.safety.show_store(store, location, damaged=damaged)
         self._refresh_counts()
         self._restore_state()
 
     # -- building -----------------------------------------------------------------
 
-    def _setup_widgets(self, database_path: Path, opener: LinkOpener) -> None:
+    def _setup_widgets(self, location: DatabaseLocation, opener: LinkOpener) -> None:
         self.navigator = Navigator(self)
         self.lists = RecordLists(self._store, self.navigator, self)
         self.models, self.views = self.lists.models, self.lists.views
@@ -115,13 +118,13 @@ class MainWindow(QMainWindow):
         self.search_field.setMaximumWidth(420)
         self.lists.highlight_matches(self.search.highlight)
 
-        self.path_label = QLabel(f"Database: {database_path}", self)
+        self.path_label = QLabel(f"Database: {shown(location)}", self)
         self.path_label.setTextFormat(Qt.TextFormat.PlainText)
         self.count_label = QLabel(self)
         self.count_label.setObjectName("countLabel")
         self.statusBar().addWidget(self.count_label)
         self.statusBar().addPermanentWidget(self.path_label)
-        self.path_label.setToolTip(str(database_path))
+        self.path_label.setToolTip(shown(location))
         self.overview = OverviewController(self._store, self, self._overview_accord, self)
         self.evidence = EvidenceController(self._store, self, self)
         self.resize(1400, 860)
@@ -215,6 +218,10 @@ class MainWindow(QMainWindow):
         )
         self.editor.changed.connect(lambda kind, key: self._record_changed(RecordKind(kind), key))
         self.editor.failed.connect(lambda text: self.notify(text))
+        # The form open on a record another writer changed says so first.
+        self.watcher.changedElsewhere.connect(
+            lambda: self.editor.others_changed(self.watcher.notices)
+        )
         self.watcher.changedElsewhere.connect(lambda: self.refresh())
         self.file.connect_stops(self.editor.writingStopped, self.watcher.fileGone)
         # A message (a backup taken, a restore) takes the path's room while it
@@ -455,7 +462,9 @@ class MainWindow(QMainWindow):
 
     # -- the database shown -------------------------------------------------------
 
-    def switch_store(self, store: Store, path: Path, *, damaged: bool = False) -> None:
+    def switch_store(
+        self, store: Store, location: DatabaseLocation, *, damaged: bool = False
+    ) -> None:
         """Show another database in this window (File > Open, New, Open Recent).
 
         Everything read from the old one is let go: reads still under way,
@@ -465,7 +474,7 @@ class MainWindow(QMainWindow):
         """
         self._stop_reading()
         self._store = store
-        self.database_path = path
+        self.location = location
         self.back_forward.reset()
         self.panes.shown = None
         self.lists.hits = None
@@ -487,10 +496,10 @@ class MainWindow(QMainWindow):
             self.accord.set_store(store)
         finally:
             self._selecting = False
-        self.safety.show_store(store, path, damaged=damaged)
-        self.setWindowFilePath(str(path))
-        self.path_label.setText(f"Database: {path}")
-        self.path_label.setToolTip(str(path))
+        self.safety.show_store(store, location, damaged=damaged)
+        self.setWindowFilePath(str(file_of(location) or ""))
+        self.path_label.setText(f"Database: {shown(location)}")
+        self.path_label.setToolTip(shown(location))
         self._refresh_counts()
         self.panes.clear()
         self.show_kind(RecordKind.PARTY)
@@ -559,3 +568,11 @@ class MainWindow(QMainWindow):
     @property
     def store(self) -> Store:
         return self._store
+
+    @property
+    def database_path(self) -> Path:
+        """The database file (a window on a server's database has none: see :attr:`location`)."""
+        path = file_of(self.location)
+        if path is None:
+            raise DatabaseFileError(f"{shown(self.location)} is a server's database, not a file")
+        return path

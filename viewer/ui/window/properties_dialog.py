@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 
 from viewer.domain.enums import RecordKind
 from viewer.domain.sizes import readable_size
-from viewer.store.api import DatabaseProperties
+from viewer.store.api import DatabaseProperties, ServerAddress
 from viewer.ui.widgets.window_text import title_part
 
 # The kinds in the order a reader meets them, with the words the window uses.
@@ -35,8 +35,9 @@ def file_size(size: int) -> str:
     return shown if shown.endswith(("byte", "bytes")) else f"{shown} ({size:,} bytes)"
 
 
-def property_rows(found: DatabaseProperties) -> list[tuple[str, str]]:
-    """The dialog's rows, label and value, in order (also what Copy copies)."""
+def property_rows(found: DatabaseProperties, server: str | None = None) -> list[tuple[str, str]]:
+    """The dialog's rows, label and value, in order (also what Copy copies);
+    a server's database (``server``: its address) has no file and no size."""
     size = file_size(found.total_bytes)
     if found.journal_bytes:
         # The store counts the write-ahead log (-wal) with its shared-memory
@@ -53,7 +54,10 @@ def property_rows(found: DatabaseProperties) -> list[tuple[str, str]]:
         schema = (
             f"{found.schema_revision} (this version knows up to {found.newest_schema_revision})"
         )
-    rows = [("File", str(found.path)), ("Size on disk", size)]
+    if server is not None:
+        rows = [("Database", server)]
+    else:
+        rows = [("File", str(found.path)), ("Size on disk", size)]
     rows += [(name, f"{found.counts.get(kind, 0):,}") for kind, name in KIND_NAMES.items()]
     rows += [
         ("Changes logged", f"{found.revisions:,}"),
@@ -70,11 +74,18 @@ class PropertiesDialog(QDialog):
     Signals: none beyond QDialog's.
     """
 
-    def __init__(self, found: DatabaseProperties, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        found: DatabaseProperties,
+        parent: QWidget | None = None,
+        *,
+        server: ServerAddress | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("propertiesDialog")
-        self.setWindowTitle(f"Properties of {title_part(found.path.name)}")
-        self._rows = property_rows(found)
+        name = found.path.name if server is None else server.database
+        self.setWindowTitle(f"Properties of {title_part(name)}")
+        self._rows = property_rows(found, None if server is None else str(server))
         self._setup_widgets()
         self._connect_signals()
 
@@ -85,7 +96,7 @@ class PropertiesDialog(QDialog):
             shown = QLabel(value, self)
             shown.setTextFormat(Qt.TextFormat.PlainText)  # a path is not markup
             shown.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            shown.setWordWrap(label == "File")
+            shown.setWordWrap(label in ("File", "Database"))
             shown.setAccessibleName(label)
             form.addRow(f"{label}:", shown)
             self.values[label] = shown

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QWidget
 
 from viewer.domain.display_text import CUT_MARK, one_line
+from viewer.store.api import Location, ServerAddress
 from viewer.ui.widgets.window_text import action_part
 from viewer.ui.window.recent_databases import RecentDatabases
 
@@ -16,7 +15,7 @@ from viewer.ui.window.recent_databases import RecentDatabases
 PATH_SHOWN = 100
 
 
-def path_text(path: Path) -> str:
+def path_text(path: Location) -> str:
     """``path`` as a menu entry shows it: on one line, its "&" not an Alt key
     (nor its tab a shortcut's column), and a long one by its end."""
     text = str(path)
@@ -32,7 +31,7 @@ class RecentMenu(QMenu):
     and by :meth:`fill` when the list changes.
 
     Signals:
-        databaseChosen(str): an entry was chosen; carries its path.
+        databaseChosen(str): an entry was chosen; carries its path or server address.
     """
 
     databaseChosen = Signal(str)
@@ -47,11 +46,16 @@ class RecentMenu(QMenu):
 
     def fill(self) -> None:
         self.clear()
-        paths = self._recent.paths()
+        paths = self._recent.locations()
         for number, path in enumerate(paths, start=1):
             text = f"&{number} {path_text(path)}"
             action = self.addAction(text)
-            if path.is_file():
+            if isinstance(path, ServerAddress):
+                action.setToolTip(f"The PostgreSQL database {one_line(str(path), PATH_SHOWN * 4)}")
+                action.triggered.connect(
+                    lambda _checked=False, path=path: self.databaseChosen.emit(str(path))
+                )
+            elif path.is_file():
                 action.setToolTip(one_line(str(path), PATH_SHOWN * 4))
                 action.triggered.connect(
                     lambda _checked=False, path=path: self.databaseChosen.emit(str(path))

@@ -14,10 +14,18 @@ from PySide6.QtWidgets import QApplication, QMenu, QStatusBar, QWidget
 
 from viewer.domain.overview import AccordOverview
 from viewer.domain.report import ReportData
-from viewer.store.api import DatabaseFileError, Store, StoreError, accord_overview, report_data
+from viewer.store.api import (
+    DatabaseFileError,
+    Location,
+    Store,
+    StoreError,
+    accord_overview,
+    report_data,
+)
 from viewer.ui.browse.background_reader import BackgroundReader
 from viewer.ui.report.accord_report import ReportNotWritten, write_report
 from viewer.ui.report.report_pictures import PictureMaker, make_pictures, report_pictures
+from viewer.ui.window.database_location import file_of
 from viewer.ui.window.file_chooser import FileDialogChooser
 from viewer.ui.window.preferences_controller import PreferencesController
 
@@ -30,8 +38,9 @@ class ReportHost(Protocol):
 
     @property
     def store(self) -> Store: ...
-    @property
-    def database_path(self) -> Path: ...
+
+    location: Location
+
     def report_target(self) -> tuple[str | None, date]: ...
     def statusBar(self) -> QStatusBar: ...
     @property
@@ -104,7 +113,9 @@ class ReportActions(QObject):
         if key is None:
             self._tell(TITLE, "There is no accord to report on: add one first.")
             return None
-        path = self.chooser.report_file(self._host.database_path.parent, f"{key}-{day.isoformat()}")
+        file = file_of(self._host.location)
+        folder = file.parent if file is not None else Path.home()
+        path = self.chooser.report_file(folder, f"{key}-{day.isoformat()}")
         if path is None:
             return None
         store = self._host.store

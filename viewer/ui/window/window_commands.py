@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Protocol
 
 from PySide6.QtCore import QObject, QSettings
 from PySide6.QtWidgets import QMainWindow, QWidget
 
 from viewer.domain.enums import RecordKind
+from viewer.store.api import Location
 from viewer.ui.action_icons import ActionIcons
 from viewer.ui.edit.record_editor import RecordEditor
 from viewer.ui.window.back_forward import BackForward
@@ -33,8 +33,8 @@ class CommandsHost(DatabaseHost, DuplicatesHost, Protocol):
     lists: RecordLists
     splitter: PaneSplitter
 
-    @property
-    def database_path(self) -> Path: ...
+    location: Location
+
     def select_record(self, kind: RecordKind, key: str, *, clear_search: bool = True) -> bool: ...
     def show_list(self, kind: RecordKind) -> None: ...
     def show_overview(self) -> None: ...
@@ -106,7 +106,7 @@ class WindowCommands(QObject):
         self.tools_menu = window.menuBar().addMenu("&Tools")
         self.duplicates.add_menu(self.tools_menu)
         # Help is the last menu, as on every desktop.
-        self.help = HelpActions(window, lambda: host.database_path)
+        self.help = HelpActions(window, lambda: host.location)
         self.icons.set_icons(
             {
                 "shortcuts": self.help.shortcuts,

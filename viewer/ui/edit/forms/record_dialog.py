@@ -208,6 +208,13 @@ class RecordDialog(QDialog):
     def version(self) -> int:
         return self.original.version if self.original else 0
 
+    def mark_changed(self, text: str) -> None:
+        """Say over the buttons that someone else saved this record meanwhile
+        (plain text: it quotes a user's name)."""
+        self.changed_mark.setText(text)
+        self.changed_mark.setToolTip(plain_tooltip(text))
+        self.changed_mark.show()
+
     def _limit_lengths(self) -> None:
         """Each one-line field stops at its limit (viewer.domain.limits), and
         says so when the user types or pastes past it. A stored value already
@@ -240,6 +247,15 @@ class RecordDialog(QDialog):
         self.summary = ElidedLabel(SUMMARY_LINES, self)
         self.summary.setObjectName("saveProblem")
         show_as_error(self.summary)
+        # Said as soon as another writer saves this record (mark_changed).
+        self.changed_mark = QLabel(self)
+        self.changed_mark.setObjectName("changedMark")
+        self.changed_mark.setTextFormat(Qt.TextFormat.PlainText)
+        self.changed_mark.setWordWrap(True)
+        font = self.changed_mark.font()
+        font.setBold(True)
+        self.changed_mark.setFont(font)
+        self.changed_mark.hide()
 
     def _setup_buttons(self) -> None:
         """The buttons, made after the fields so that Tab reaches them last."""
@@ -264,6 +280,7 @@ class RecordDialog(QDialog):
         layout = QVBoxLayout(self)
         # Room the form is given goes to its tables and text boxes.
         layout.addLayout(self.form, 1)
+        layout.addWidget(self.changed_mark)
         layout.addWidget(self.summary)
         layout.addWidget(self.buttons)
         buttons = [self.save_button, self.cancel_button, self.delete_button]
