@@ -303,6 +303,8 @@ def _open_window(
             box.exec()
         return fail(str(error))
     if select is not None and not _select(window, select):
+        window.close()  # stops its readers before the database is let go
+        window.file_actions.close_database()
         window.deleteLater()
         return fail(
             f"--select {select}: no such record (use KIND:NAME, e.g. participant:Kazakhstan)"
