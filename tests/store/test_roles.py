@@ -22,6 +22,7 @@ from viewer.store.bootstrap import open_or_create
 from viewer.store.chain import REFUSAL
 from viewer.store.checks import run_checks
 from viewer.store.exchange import export_data
+from viewer.store.file_errors import DatabaseFileError, ReadOnlyStore
 from viewer.store.locations import ServerAddress, parse_server
 from viewer.store.roles import (
     RolesRefused,
@@ -103,6 +104,34 @@ def test_a_viewer_opens_the_database_read_only(team: Team) -> None:
         assert store.read_only
         assert store.role == "viewer_a"
         assert store.count(RecordKind.PARTY) > 0  # reads all it needs
+        with pytest.raises(ReadOnlyStore) as refused:
+            store.add(SOURCE)
+        # Said as a role's limit, not as a file that cannot be written.
+        assert "your database role may only read it" in str(refused.value)
+        assert "file" not in str(refused.value)
+
+
+def test_a_role_that_may_not_build_the_tables_is_told_who_may(
+    postgres: postgres_server.Server, new_server_database: NewDatabase
+) -> None:
+    empty = new_server_database(False)
+    assert isinstance(empty, ServerAddress)
+    bare = empty.url().database
+    admin_sql(
+        postgres,
+        f'CREATE DATABASE "{bare}_bare"',
+        "DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'nobody_much') "
+        'THEN CREATE ROLE "nobody_much" LOGIN; END IF; END $$',
+    )
+    try:
+        address = dataclasses.replace(empty, database=f"{bare}_bare", user="nobody_much")
+        with pytest.raises(DatabaseFileError) as refused:
+            open_or_create(address, "Nobody")
+        message = str(refused.value)
+        assert "needs its owner to build its tables" in message
+        assert "permission denied" in message and "\n" not in message
+    finally:
+        postgres.drop_database(f"{bare}_bare")
 
 
 def test_a_write_that_gets_past_the_app_is_refused_by_the_server(team: Team) -> None:

@@ -68,13 +68,23 @@ class ForeignDatabase(DatabaseFileError):
 class ReadOnlyStore(StoreError):
     """A write was asked of a store opened read-only; nothing was changed."""
 
-    def __init__(self, path: Path | None, operation: str = "saving") -> None:
-        where = f"{path} is" if path is not None else "the database is"
-        super().__init__(
-            f"{operation} was refused: {where} open read-only (the file or its folder "
-            "cannot be written, or it was opened so); nothing was changed. Save a copy "
-            "somewhere writable and open the copy to edit."
-        )
+    def __init__(
+        self, path: Path | None, operation: str = "saving", *, on_server: bool = False
+    ) -> None:
+        if on_server:
+            message = (
+                f"{operation} was refused: the database is open read-only (your database "
+                "role may only read it, or it was opened so); nothing was changed. Ask its "
+                "administrator for the editor role to make changes."
+            )
+        else:
+            where = f"{path} is" if path is not None else "the database is"
+            message = (
+                f"{operation} was refused: {where} open read-only (the file or its folder "
+                "cannot be written, or it was opened so); nothing was changed. Save a copy "
+                "somewhere writable and open the copy to edit."
+            )
+        super().__init__(message)
         self.operation = operation
 
 

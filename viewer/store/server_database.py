@@ -22,6 +22,7 @@ from viewer.store.server_engine import (
     SCHEMA_LOCK,
     create_server_engine,
     install_functions,
+    is_permission_refusal,
     may_write,
     read_schema_state,
 )
@@ -91,13 +92,23 @@ def open_server(
         from alembic import command
 
         config = alembic_config()
-        with engine.begin() as connection:
-            connection.execute(text(f"SELECT pg_advisory_xact_lock({SCHEMA_LOCK})"))
-            current, _ = read_schema_state(connection)  # another first open may have done it
-            if current != wanted:
-                install_functions(connection)
-                config.attributes["connection"] = connection
-                command.upgrade(config, upgrade_to)
+        try:
+            with engine.begin() as connection:
+                connection.execute(text(f"SELECT pg_advisory_xact_lock({SCHEMA_LOCK})"))
+                current, _ = read_schema_state(connection)  # another first open did it?
+                if current != wanted:
+                    install_functions(connection)
+                    config.attributes["connection"] = connection
+                    command.upgrade(config, upgrade_to)
+        except DBAPIError as error:
+            if not is_permission_refusal(error):
+                raise
+            doing = "build its tables" if created else f"upgrade its schema from {revision}"
+            raise DatabaseFileError(
+                f"{address} needs its owner to {doing} (your role may not: "
+                f"{_reason(error)}); it was left as it was. Ask its administrator to open "
+                "it once with the owner's role."
+            ) from None
         return OpenedServer(address, engine, created and current is None)
     except DatabaseFileError:
         engine.dispose()

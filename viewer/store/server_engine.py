@@ -96,7 +96,12 @@ def create_server_engine(address: ServerAddress, *, password: str | None = None)
     given = password if password is not None else address.password
     engine = create_engine(
         address.url(given),
-        connect_args={"application_name": APPLICATION_NAME},
+        connect_args={
+            "application_name": APPLICATION_NAME,
+            # A host that drops packets is given up on after this, not libpq's
+            # default of waiting for ever (an address's own connect_timeout wins).
+            **({} if "connect_timeout" in dict(address.options) else {"connect_timeout": 10}),
+        },
         pool_pre_ping=True,
     )
     if given is None:

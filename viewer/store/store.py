@@ -371,7 +371,7 @@ class Store:
         """One write transaction; refused before it starts on a read-only store,
         and stopped before it commits if the file was deleted or replaced."""
         if self.read_only:
-            raise ReadOnlyStore(self.path, operation)
+            raise ReadOnlyStore(self.path, operation, on_server=self.on_server)
         self._guard.refuse_if_gone(operation)
         try:
             with self._writes.begin() as session:
