@@ -125,6 +125,6 @@ def _reason(error: DBAPIError) -> str:
     if "no password supplied" in first:
         return (
             "the server asks for a password: put it in ~/.pgpass or PGPASSWORD, or "
-            "in the system keyring (File > Open Database… offers to keep it there)"
+            "in the system keyring (File > Open Server Database… offers to keep it there)"
         )
     return first
