@@ -12,7 +12,6 @@ from PySide6.QtWidgets import QDialog, QMenu, QMessageBox, QStatusBar, QWidget
 
 from viewer.store.api import (
     AddressError,
-    DamagedDatabase,
     DatabaseFileError,
     DatabaseGone,
     OpenedDatabase,
@@ -20,26 +19,19 @@ from viewer.store.api import (
     ServerAddress,
     Store,
     StoreError,
-    TimelineExport,
     database_properties,
     open_or_create,
     parse_location,
 )
 from viewer.store.api import Location as DatabaseLocation
 from viewer.ui.widgets.shortcuts import shortcuts
-from viewer.ui.window.damaged_dialog import DamagedChoice
-from viewer.ui.window.damaged_recovery import DamageAsker, Recovered, dialog_asker, recover
-from viewer.ui.window.exchange_work import export_work
-from viewer.ui.window.file_chooser import (
-    REFERENCE_NAMES,
-    ExportFormat,
-    FileDialogChooser,
-    PathChooser,
-)
+from viewer.ui.window.export_actions import ExportActions
+from viewer.ui.window.file_chooser import FileDialogChooser, PathChooser
+from viewer.ui.window.file_opening import FileOpening
 from viewer.ui.window.import_controller import ImportController
 from viewer.ui.window.long_task import LongTask, Work
 from viewer.ui.window.navigation_history import Location
-from viewer.ui.window.preferences import load_preferences
+from viewer.ui.window.open_file import OpenFile, location_of
 from viewer.ui.window.problems_dialog import ProblemsDialog
 from viewer.ui.window.properties_dialog import PropertiesDialog
 from viewer.ui.window.recent_databases import RecentDatabases
@@ -47,8 +39,6 @@ from viewer.ui.window.recent_menu import RecentMenu
 from viewer.ui.window.server_opening import ServerOpening
 from viewer.ui.window.task_progress_dialog import TaskProgressDialog
 
-# Opens (or with True, creates empty) a database file: api.open_or_create's refusals apply.
-DatabaseOpener = Callable[[Path, bool], tuple[Store, OpenedDatabase]]
 STATUS_MS = 15_000
 
 
@@ -67,24 +57,6 @@ class FileHost(Protocol):
     def current_location(self) -> Location | None: ...
 
 
-class _OpenFile:
-    """The database the window shows, closed when the window is gone.
-
-    Plain Python, so that it outlives the Qt objects at the window's end.
-    """
-
-    def __init__(self) -> None:
-        self.opened: OpenedDatabase | OpenedServer | None = None
-        self.stop_task: Callable[[], None] | None = None
-
-    def close(self) -> None:
-        if self.stop_task is not None:
-            self.stop_task()  # an import must not write through a closed engine
-        if self.opened is not None:
-            self.opened.close()
-            self.opened = None
-
-
 class FileActions(QObject):
     """New, Open and Open Recent switch the window to another database; Import
     and Export run on a :class:`LongTask` with a progress dialog that can
@@ -93,8 +65,9 @@ class FileActions(QObject):
     Owns the open database (an :class:`OpenedDatabase`, given by
     :meth:`adopt`): a switch closes the one left, and the window's end the
     one shown. Files are asked for through ``chooser`` (a
-    :class:`PathChooser`: tests put one of their own) and opened with
-    ``opener``.
+    :class:`PathChooser`: tests put one of their own) and opened by
+    :attr:`files` (:class:`FileOpening`); Export is :attr:`exports`
+    (:class:`ExportActions`).
 
     Signals:
         databaseSwitched(str): the window shows another database; carries its path.
@@ -113,18 +86,18 @@ class FileActions(QObject):
         self._settings = settings
         self.recent = RecentDatabases(settings)
         self.chooser: PathChooser = FileDialogChooser(window)
-        self.opener: DatabaseOpener = lambda path, _create: open_or_create(
-            path, self.author(), seed=False
+        # A database file: New, Open, and the recent ones.
+        self.files = FileOpening(
+            self,
+            window,
+            settings,
+            lambda path, _create: open_or_create(path, self.author(), seed=False),
         )
         # A server's database: Open Server Database…, and the recent ones.
         self.servers = ServerOpening(self, window)
-        # Asks what to do with a damaged file (tests answer at once).
-        self.damage_asker: DamageAsker = dialog_asker(window)
         self.task: LongTask | None = None
-        # The accord the window shows: a TimelineJS export writes its events.
-        self.chosen_accord: Callable[[], str | None] = lambda: None
         self.importer = ImportController(self, window)
-        self._file = _OpenFile()
+        self._file = OpenFile()
         file = self._file
         window.destroyed.connect(lambda: file.close())
         self._make_actions(window)
@@ -150,15 +123,9 @@ class FileActions(QObject):
         self.import_action.setToolTip(
             "Add the records of a JSON exchange file, merging those the database has (Ctrl+I)"
         )
-        self.export_action = QAction("&Export…", window)
-        self.export_action.setToolTip(
-            "Write the whole database to a JSON file or CSV files, or its sources as CSL-JSON, "
-            "BibTeX or RIS"
-        )
-        self.references_action = QAction("Export Re&ferences of Selection…", window)
-        self.references_action.setToolTip(
-            "Write the sources the selected record cites as CSL-JSON, BibTeX or RIS"
-        )
+        self.exports = ExportActions(self, window, self._host.current_location)
+        self.export_action = self.exports.export_action
+        self.references_action = self.exports.references_action
         self.properties_action = QAction("Database &Properties…", window)
         self.quit_action = QAction("&Quit", window)
         self.quit_action.setShortcuts(shortcuts("Ctrl+Q", QKeySequence.StandardKey.Quit))
@@ -200,14 +167,12 @@ class FileActions(QObject):
                 menu.addMenu(self.recent_menu)
 
     def _connect_signals(self) -> None:
-        self.new_action.triggered.connect(self.new_database)
-        self.open_action.triggered.connect(self.open_database)
+        self.new_action.triggered.connect(self.files.new_database)
+        self.open_action.triggered.connect(self.files.open_database)
         self.open_server_action.triggered.connect(lambda: self.servers.ask())
         self.recent_menu.databaseChosen.connect(self.open_recent)
         self.clear_recent_action.triggered.connect(self.clear_recent)
         self.import_action.triggered.connect(self.import_file)
-        self.export_action.triggered.connect(self.export_file)
-        self.references_action.triggered.connect(self.export_selection_references)
         self.properties_action.triggered.connect(self.show_properties)
         self.quit_action.triggered.connect(self._host.close)
 
@@ -254,68 +219,9 @@ class FileActions(QObject):
         the next start of a large file would check it all again)."""
         self._file.close()
 
-    def new_database(self) -> bool:
-        if self.busy():
-            return False
-        path = self.chooser.new_database(self.folder())
-        return path is not None and self.open_path(path, create=True)
-
-    def open_database(self) -> bool:
-        if self.busy():
-            return False
-        path = self.chooser.open_database(self.folder())
-        return path is not None and self.open_path(path)
-
     def open_path(self, path: Path, *, create: bool = False) -> bool:
-        """Show the database at ``path`` (with ``create``, a new empty one) instead
-        of the one shown; on a refusal, say why and keep the one shown."""
-        if self.busy():
-            return False
-        path = path.expanduser()
-        title = "New Database" if create else "Open Database"
-        current = self.current_path()
-        if create and path.exists() and path.stat().st_size > 0:
-            self.tell(
-                title,
-                f"{path} already exists. A new database never replaces a file: "
-                "choose another name, or open it with Open Database.",
-            )
-            return False
-        if not create and not path.is_file():
-            self.tell(title, f"{path} does not exist (any more).")
-            return False
-        if current is not None and _same_file(path, current):
-            self.say(f"{path.name} is the database shown")
-            return True
-        try:
-            store, opened = self.opener(path, create)
-        except DamagedDatabase as damaged:
-            return self._open_damaged(damaged)
-        except (DatabaseFileError, StoreError, OSError) as error:
-            self.tell(title, f"{error}\n\nThe database shown stays open.")
-            return False
-        self.show_opened(store, opened, create=create)
-        return True
-
-    def _open_damaged(self, damaged: DamagedDatabase) -> bool:
-        """Ask what to do with a damaged file; the database shown stays until
-        another is open."""
-        keep = load_preferences(self._settings).backups_to_keep
-        try:
-            outcome = recover(
-                damaged, self._host.store.user, keep, self.damage_asker, at_start=False
-            )
-        except (DatabaseFileError, StoreError, OSError) as error:
-            self.tell("Open Database", f"{error}\n\nThe database shown stays open.")
-            return False
-        if outcome is DamagedChoice.OPEN_OTHER:
-            return self.open_database()
-        if not isinstance(outcome, Recovered):
-            self.say(f"{damaged.path} was not opened: it is damaged, and was left as it was")
-            return False
-        self.show_opened(outcome.store, outcome.opened, damaged=outcome.damaged)
-        self.tell("Open Database", outcome.note, icon=QMessageBox.Icon.Information)
-        return True
+        """Show the database at ``path`` instead (:meth:`FileOpening.open_path`)."""
+        return self.files.open_path(path, create=create)
 
     def show_opened(
         self,
@@ -373,7 +279,7 @@ class FileActions(QObject):
 
     def _reopen(self, path: Path) -> None:
         try:
-            store, reopened = self.opener(path, False)
+            store, reopened = self.files.opener(path, False)
         except (DatabaseFileError, StoreError, OSError) as error:
             raise DatabaseFileError(
                 f"{path} could not be opened again: {error}. Open it (or another file) "
@@ -411,59 +317,12 @@ class FileActions(QObject):
         self._host.refresh()
 
     def export_file(self) -> LongTask | None:
-        if self.busy():
-            return None
-        current = self.current_path()
-        name = current.stem if current is not None else "accords"
-        chosen = self.chooser.export_file(self.folder(), name)
-        if chosen is None:
-            return None
-        path, kind = chosen
-        if path.expanduser().resolve() in self._host.store.files():
-            self.tell("Export", f"{path} is the database itself; export to another file.")
-            return None
-        task = self.run_task(
-            "Exporting", export_work(self._host.store, path, kind, accord=self.chosen_accord())
-        )
-        task.succeeded.connect(lambda written: self._exported(path, kind, written))
-        task.failed.connect(lambda error: self.task_failed("Export", path, error))
-        task.cancelled.connect(lambda: self.say("Export cancelled: no file was written"))
-        return task
+        """File ▸ Export… (:class:`ExportActions`)."""
+        return self.exports.export_file()
 
     def export_selection_references(self) -> LongTask | None:
-        """Write the sources behind the selected record (a source: itself)."""
-        if self.busy():
-            return None
-        location = self._host.current_location()
-        if location is None:
-            self.say("Select a record first: its sources are what is exported")
-            return None
-        chosen = self.chooser.references_file(self.folder(), location.key)
-        if chosen is None:
-            return None
-        path, kind = chosen
-        behind = [(location.kind, location.key)]
-        task = self.run_task("Exporting", export_work(self._host.store, path, kind, behind))
-        task.succeeded.connect(lambda written: self._exported(path, kind, written))
-        task.failed.connect(lambda error: self.task_failed("Export", path, error))
-        task.cancelled.connect(lambda: self.say("Export cancelled: no file was written"))
-        return task
-
-    def _exported(self, path: Path, kind: ExportFormat, written: object) -> None:
-        if isinstance(written, TimelineExport):
-            left_out = f"; {written.left_out:,} without a known start date left out"
-            self.say(
-                f"Exported {written.written:,} event{'s' if written.written != 1 else ''} of "
-                f"{written.accord} to {path}{left_out if written.left_out else ''}"
-            )
-            return
-        where = f"CSV files in {path}" if kind == "csv" else str(path)
-        if kind in REFERENCE_NAMES:
-            number = written if isinstance(written, int) else 0
-            sources = f"{number:,} source" + ("" if number == 1 else "s")
-            self.say(f"Exported {sources} as {REFERENCE_NAMES[kind]} to {where}")
-        else:
-            self.say(f"Exported {_records(written)} to {where}")
+        """File ▸ Export References of Selection… (:class:`ExportActions`)."""
+        return self.exports.export_selection_references()
 
     def busy(self) -> bool:
         """Whether an import or export is under way. Its dialog blocks the window
@@ -535,19 +394,3 @@ class FileActions(QObject):
 
     def say(self, text: str) -> None:
         self._host.statusBar().showMessage(text, STATUS_MS)
-
-
-def location_of(opened: OpenedDatabase | OpenedServer) -> DatabaseLocation:
-    return opened.path if isinstance(opened, OpenedDatabase) else opened.address
-
-
-def _records(count: object) -> str:
-    number = count if isinstance(count, int) else 0
-    return f"{number:,} record" + ("" if number == 1 else "s")
-
-
-def _same_file(one: Path, other: Path) -> bool:
-    try:
-        return one.samefile(other)
-    except OSError:
-        return False

@@ -162,7 +162,7 @@ class MainWindow(QMainWindow):
         self.accord = WindowAccord(self._store, self._settings, self._follow_accord, self)
         self.accord_choice, self.accord_selector = self.accord.choice, self.accord.selector
         self.editor.chosen_accord = self.accord.key
-        self.file_actions.chosen_accord = self.accord.key
+        self.file_actions.exports.chosen_accord = self.accord.key
         self.toolbar.add_before_search(self.accord_selector)
         self.view_actions.add_choice(self.accord_selector.choose_action)
         self._follow_accord()
