@@ -7,9 +7,9 @@ from datetime import date
 from itertools import pairwise
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QModelIndex, QSettings, Qt
+from PySide6.QtCore import QEvent, QSettings
 from PySide6.QtGui import QCloseEvent, QResizeEvent
-from PySide6.QtWidgets import QLabel, QMainWindow, QWidget
+from PySide6.QtWidgets import QMainWindow, QWidget
 
 from viewer.domain.enums import RecordKind
 from viewer.store.api import DatabaseFileError, Store
@@ -18,10 +18,12 @@ from viewer.ui.browse.detail_reader import DetailReader
 from viewer.ui.browse.link_opener import LinkOpener
 from viewer.ui.edit.record_editor import RecordEditor, show_problem
 from viewer.ui.widgets.window_text import title_part
+from viewer.ui.window.back_forward import BackForward
 from viewer.ui.window.change_watcher import ChangeWatcher
 from viewer.ui.window.database_location import file_of, short_name, shown
 from viewer.ui.window.edit_actions import EditActions
 from viewer.ui.window.evidence_controller import EvidenceController
+from viewer.ui.window.file_safety import FileSafety
 from viewer.ui.window.navigation_history import Location
 from viewer.ui.window.navigator import Navigator
 from viewer.ui.window.overview_controller import OverviewController
@@ -29,9 +31,12 @@ from viewer.ui.window.pane_splitter import PaneSplitter
 from viewer.ui.window.preferences import Preferences
 from viewer.ui.window.record_lists import RecordLists
 from viewer.ui.window.record_panes import RecordPanes
+from viewer.ui.window.record_selection import RecordSelection
 from viewer.ui.window.report_actions import ReportActions
 from viewer.ui.window.search_controller import SearchController
 from viewer.ui.window.status_feedback import StatusFeedback
+from viewer.ui.window.status_labels import StatusLabels
+from viewer.ui.window.store_readers import StoreReaders
 from viewer.ui.window.window_accord import WindowAccord
 from viewer.ui.window.window_commands import WindowCommands
 from viewer.ui.window.window_layout import (
@@ -49,8 +54,10 @@ class MainWindow(QMainWindow):
     (:attr:`accord_choice`).
 
     The store is read one action at a time; the window keeps only plain rows
-    and records. Selecting a row drives both panes; links and the citations
-    pane move the selection, and Back/Forward walk those moves.
+    and records. Selecting a row drives both panes (:attr:`selection`); links
+    and the citations pane move the selection, and Back/Forward walk those
+    moves. What reads the store is stopped, switched and read afresh together
+    (:attr:`readers`).
     """
 
     def __init__(
@@ -69,8 +76,6 @@ class MainWindow(QMainWindow):
         self._settings = settings
         # Who changes are logged as when the preferences name no one.
         self._system_author = system_author or store.user
-        self._selecting = False
-        self._auto_selecting = False  # a row chosen for the user, not a step to go back to
         self.notify: Callable[[str], None] = lambda text: show_problem(self, text)
         # The file's name only: Qt adds the app's display name ("… — Accords Viewer").
         self.setWindowTitle(title_part(short_name(location)))
@@ -80,12 +85,22 @@ class MainWindow(QMainWindow):
         # Reads the selected record's detail and history off the GUI thread.
         self.detail_reader = reader if reader is not None else DetailReader(store)
         self.detail_reader.setParent(self)
-        self._refreshing = False
+        self.readers = StoreReaders(self, self._refresh_counts)
         # The database shown: a file, or a server's (never with a password).
         self.location = location
         self._setup_widgets(location, opener)
         self.edit_actions = EditActions(self, self.editor, self)
         self._setup_actions()
+        self.selection = RecordSelection(
+            self.navigator,
+            self.lists,
+            self.panes,
+            self.search_field,
+            self.back_forward,
+            self.edit_actions,
+            self.status_labels.update_count,
+        )
+        self.selection.update_history()
         self._setup_accord()
         edits = self.edit_actions
         self.undo_action, self.redo_action, self.new_action = edits.undo, edits.redo, edits.new
@@ -118,13 +133,9 @@ class MainWindow(QMainWindow):
         self.search_field.setMaximumWidth(420)
         self.lists.highlight_matches(self.search.highlight)
 
-        self.path_label = QLabel(f"Database: {shown(location)}", self)
-        self.path_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.count_label = QLabel(self)
-        self.count_label.setObjectName("countLabel")
-        self.statusBar().addWidget(self.count_label)
-        self.statusBar().addPermanentWidget(self.path_label)
-        self.path_label.setToolTip(shown(location))
+        self.status_labels: StatusLabels = StatusLabels(self, self.statusBar(), location, self)
+        self.path_label = self.status_labels.path_label
+        self.count_label = self.status_labels.count_label
         self.overview = OverviewController(self._store, self, self._overview_accord, self)
         self.evidence = EvidenceController(self._store, self, self)
         self.resize(1400, 860)
@@ -133,11 +144,12 @@ class MainWindow(QMainWindow):
         self.commands = WindowCommands(self, self, self._settings, self._system_author)
         commands = self.commands
         self.toolbar, self.action_icons = commands.toolbar, commands.icons
-        self.back_forward = commands.back_forward
+        self.back_forward: BackForward = commands.back_forward
         self.back_action, self.forward_action = self.back_forward.back, self.back_forward.forward
         self.find_action = self.search.find_action
         self.file = commands.file
-        self.file_actions, self.safety = self.file.actions, self.file.safety
+        self.file_actions = self.file.actions
+        self.safety: FileSafety = self.file.safety
         self.file_actions.importer.undo_stack = self.editor.undo_stack  # an import: one undo step
         self.write_lock, self.backups = self.file.lock, self.file.backups
         self.preferences, self.help = commands.preferences, commands.help
@@ -153,7 +165,6 @@ class MainWindow(QMainWindow):
         self.preferences.preferencesChanged.connect(self._apply_preferences)
         self.detail_pane.timeline.set_as_of(self.preferences.current().default_as_of())
         self.citations_pane.set_citation_style(self.preferences.current().citation_style)
-        self._update_history_actions()
 
     def _setup_accord(self) -> None:
         """The accord whose statuses the window shows: chosen in the tool bar
@@ -197,12 +208,8 @@ class MainWindow(QMainWindow):
 
     def _connect_signals(self) -> None:
         self.navigator.kindChosen.connect(lambda value: self.show_kind(RecordKind(value)))
-        self.navigator.currentItemChanged.connect(lambda *_: self._update_count_label())
-        for kind, view in self.views.items():
-            view.selectionModel().currentRowChanged.connect(
-                lambda current, _previous, kind=kind: self._row_changed(kind, current)
-            )
-            self.models[kind].reloaded.connect(lambda _total, kind=kind: self._list_reloaded(kind))
+        self.navigator.currentItemChanged.connect(lambda *_: self.status_labels.update_count())
+        self.selection.connect_signals(self.search)
         self.detail_pane.editRequested.connect(self._edit_requested)
         self.panes.connect_requests(
             self.editor,
@@ -211,10 +218,6 @@ class MainWindow(QMainWindow):
             self.select_record,
             self._may_write,
             self.feedback.say,
-        )
-        self.search.reader.found.connect(lambda results: self._search_found(results.counts))
-        self.search_field.queryChanged.connect(
-            lambda query: self._search_found(None) if query.empty else None
         )
         self.editor.changed.connect(lambda kind, key: self._record_changed(RecordKind(kind), key))
         self.editor.failed.connect(lambda text: self.notify(text))
@@ -247,14 +250,7 @@ class MainWindow(QMainWindow):
         return self.panes.shown
 
     def show_kind(self, kind: RecordKind) -> None:
-        if self.navigator.current_kind() is not kind or self.navigator.showing_results():
-            self.navigator.set_kind(kind)
-            return  # the navigator's signal brings us back here
-        # The caller looks for a row next when selecting: read now.
-        self.lists.show(kind, self.search_field.text(), now=self._selecting)
-        self._update_count_label()
-        if not self._selecting:
-            self._follow_list(kind)
+        self.selection.show_kind(kind)
 
     def show_overview(self) -> None:
         """Show the accord at a glance in the lists' place (Ctrl+0)."""
@@ -265,107 +261,16 @@ class MainWindow(QMainWindow):
         return self.accord_choice.key()
 
     def show_in_place(self, kind: RecordKind, key: str) -> None:
-        """Show a record chosen in the overview in the panes, selected in its
-        list too (if the list holds it), without leaving the overview."""
-        row = self.models[kind].row_of(key) if kind in self.models else None
-        if row is not None:  # the list's own move is one visit with the one below
-            self.lists.choose(kind, self.models[kind].index(row, 0))
-        self.panes.show(Location(kind, key))
-        self.back_forward.visit(Location(kind, key))
-        self._update_history_actions()
+        """Show a record chosen in the overview, without leaving the overview."""
+        self.selection.show_in_place(kind, key)
 
     def show_list(self, kind: RecordKind) -> None:
         """Show ``kind``'s list with the keyboard focus in it (Ctrl+1…Ctrl+5)."""
-        self.show_kind(kind)
-        self.views[kind].setFocus(Qt.FocusReason.ShortcutFocusReason)
-
-    def _follow_list(self, kind: RecordKind) -> None:
-        """Make the panes show the list's current record, or say why there is none.
-
-        A list read afresh (a search typed, a list switched to) has lost its
-        current row: the record shown before is chosen again if it is still
-        listed, else the first row; an empty list empties the panes with the
-        reason. The panes never show a record the list does not.
-        """
-        if kind is not self.current_kind() or self.navigator.showing_results():
-            return
-        view = self.views[kind]
-        view.set_empty_message(self._empty_text(kind))
-        current = view.currentIndex()
-        if current.isValid():
-            self._row_changed(kind, current)
-            return
-        index = self.lists.row_to_follow(kind)
-        if index is None:
-            self.show_no_record(self._empty_text(kind))
-            return
-        # Chosen for the user, not by them: not a step of Back/Forward.
-        self._auto_selecting = True
-        try:
-            self.lists.choose(kind, index)
-        finally:
-            self._auto_selecting = False
-
-    def _list_reloaded(self, kind: RecordKind) -> None:
-        self._update_count_label()
-        if not (self._selecting or self._refreshing):
-            self._follow_list(kind)
-
-    def _search_found(self, hits: dict[RecordKind, int] | None) -> None:
-        """Each kind's matches arrived (None: no search): the counts and an
-        empty list's reason name them."""
-        self.lists.hits = hits
-        self._update_count_label()
-        kind = self.current_kind()
-        self.views[kind].set_empty_message(self._empty_text(kind))
-        if self.panes.shown is None and self.models[kind].rowCount() == 0:
-            self._follow_list(kind)
-
-    def _empty_text(self, kind: RecordKind) -> str:
-        return self.lists.empty_text(kind, self.search_field.text())
+        self.selection.show_list(kind)
 
     def select_record(self, kind: RecordKind, key: str, *, clear_search: bool = True) -> bool:
-        """Show ``key`` selected in its list; clears a search that hides it
-        (unless not ``clear_search``: then a hidden record is not selected)."""
-        if kind not in self.models:
-            return False
-        # Switching lists would show (and record in the history) the list's
-        # current row on the way; only the record asked for should be.
-        self._selecting = True
-        try:
-            self.show_kind(kind)
-        finally:
-            self._selecting = False
-        model = self.models[kind]
-        row = model.row_of(key)
-        if row is None and model.filter_text and clear_search:
-            self.search_field.clear()
-            self.search_field.settle()
-            row = model.row_of(key)
-        if row is None:
-            return False
-        view = self.views[kind]
-        index = model.index(row, 0)
-        if view.currentIndex().row() == row:
-            self._row_changed(kind, index)  # no change of row, so no signal
-        self.lists.choose(kind, index)
-        return True
-
-    def _row_changed(self, kind: RecordKind, current: QModelIndex) -> None:
-        if kind is not self.current_kind():
-            return
-        key = self.models[kind].key_at(current.row()) if current.isValid() else None
-        self.models[kind].keep(key)  # to be found again when the rows are read afresh
-        problem = self.models[kind].problem_at(current.row()) if current.isValid() else None
-        if key:
-            self.panes.show(Location(kind, key))
-        elif problem:  # a row of a page that could not be read: say why in the panes
-            self.panes.show_none(f"This part of the list cannot be read: {problem}")
-        else:
-            self.panes.clear()
-        if key is not None and not self._auto_selecting:
-            self.back_forward.visit(Location(kind, key))
-        self._update_history_actions()
+        """Show ``key`` selected in its list (:meth:`RecordSelection.select_record`)."""
+        return self.selection.select_record(kind, key, clear_search=clear_search)
 
     def open_record(self, kind: RecordKind, key: str) -> None:
         """Show a record found by a search: in its list, or (a status action,
@@ -380,69 +285,25 @@ class MainWindow(QMainWindow):
     def finish_reads(self, timeout_ms: int = 10_000) -> bool:
         """Wait for every read in the background and show its result now
         (lists, search, detail: for a screenshot, and for tests)."""
-        done = self.lists.finish(timeout_ms) and self.search.reader.finish(timeout_ms)
-        done = self.evidence.finish(timeout_ms) and done
-        return self.detail_reader.finish(timeout_ms) and self.overview.finish(timeout_ms) and done
+        return self.readers.finish(timeout_ms)
 
     def preview_record(self, kind: RecordKind, key: str) -> None:
         """Show a record in the panes without moving any list (the current
         hit of all results)."""
-        self.panes.show(Location(kind, key))
+        self.selection.preview_record(kind, key)
 
     def show_no_record(self, why: str) -> None:
         """Empty the panes, saying ``why`` (all results found nothing)."""
-        self.panes.show_none(why)
-        self.edit_actions.update()
+        self.selection.show_no_record(why)
 
     def _refresh_counts(self) -> None:
-        self.lists.count(self._store)
-        self._update_count_label()
-
-    def _update_count_label(self) -> None:
-        if self.evidence.is_shown():
-            self.count_label.setText(self.evidence.count_text())
-            return
-        shown = self.overview.is_shown()
-        self.count_label.setText(self.overview.count_text() if shown else self.lists.count_text())
-
-    def _update_history_actions(self) -> None:
-        self.back_forward.update()
-        self.edit_actions.update()
+        self.status_labels.count(self._store)
 
     # -- editing ------------------------------------------------------------------
 
     def refresh(self, focus: Location | None = None) -> None:
         """Read everything afresh, keeping (or moving to) the selected record."""
-        place = focus or self.back_forward.current
-        self._refreshing = True  # the record is chosen below, once, not per list
-        try:
-            # An accord added, renamed or deleted: the choice and its list follow.
-            self.accord.refresh()
-            self.lists.reload()
-        finally:
-            self._refreshing = False
-        self._refresh_counts()
-        self.search.refresh()
-        self.overview.reload()
-        self.evidence.reload()
-        shown = self.panes.shown
-        in_place = self.overview.is_shown() or self.evidence.is_shown()
-        if in_place or (self.navigator.showing_results() and shown is not None):
-            # All results (or the overview, the evidence) stay shown, read again, and so
-            # does the record in the panes.
-            if shown is not None:
-                self.panes.show(shown)
-            return
-        if (
-            place is not None
-            and place.kind in self.models
-            and self.select_record(place.kind, place.key, clear_search=False)
-        ):
-            return
-        # Gone, or hidden by the search now (the user's search is theirs to
-        # clear): the panes follow the list.
-        self._follow_list(self.current_kind())
-        self.edit_actions.update()
+        self.readers.refresh(focus or self.back_forward.current)
 
     def _may_write(self) -> bool:
         """Whether editing is allowed now; if not, the status bar says why."""
@@ -472,45 +333,24 @@ class MainWindow(QMainWindow):
         cannot reach another database) and Back/Forward. The caller closes
         the old database once this returns: nothing of the window uses it then.
         """
-        self._stop_reading()
+        self.readers.stop()
         self._store = store
         self.location = location
-        self.back_forward.reset()
-        self.panes.shown = None
-        self.lists.hits = None
-        self.editor.set_store(store)
-        self.detail_reader.set_store(store)
-        self._selecting = True  # the lists read afresh show no row of their own yet
-        try:
-            self.lists.set_store(store)
-            self.search.set_store(store)
-        finally:
-            self._selecting = False
-        self.watcher.set_store(store)
-        # Before the accord is chosen again: its change reloads the overview,
-        # which must then read the new database, not the one being let go.
-        self.overview.set_store(store)
-        self.evidence.set_store(store)
-        self._selecting = True
-        try:
-            self.accord.set_store(store)
-        finally:
-            self._selecting = False
+        self.readers.set_store(store)
         self.safety.show_store(store, location, damaged=damaged)
         self.setWindowFilePath(str(file_of(location) or ""))
-        self.path_label.setText(f"Database: {shown(location)}")
-        self.path_label.setToolTip(shown(location))
+        self.status_labels.show_location(location)
         self._refresh_counts()
         self.panes.clear()
         self.show_kind(RecordKind.PARTY)
         self.views[RecordKind.PARTY].selectRow(0)
-        self._update_history_actions()
+        self.selection.update_history()
 
     def release_store(self) -> None:
         """Stop every use of the database (its file is about to be replaced):
         reads under way, the watch for changes, a backup being taken."""
         self.backups.wait()
-        self._stop_reading()
+        self.readers.stop()
 
     def replace_database_file(self, change: Callable[[Path], object]) -> object:
         """Rewrite the database file with every connection closed (a restore);
@@ -542,18 +382,8 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_state()
         self.backups.wait()  # a backup under way ends whole, never cut off at exit
-        self._stop_reading()
+        self.readers.stop()
         super().closeEvent(event)
-
-    def _stop_reading(self) -> None:
-        """Stop every read of the store: the readers and the watch for changes."""
-        self.watcher.stop()
-        self.detail_reader.stop()
-        self.search.stop()
-        self.overview.stop()
-        self.evidence.stop()
-        self.report.stop()
-        self.lists.stop()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         self.toolbar.fit(event.size().width())
