@@ -131,6 +131,6 @@ def repair_search_index(store: Store) -> None:
     """Build the search index, and the columns derived from other rows, again
     from the tables, in one write transaction (``check --repair``): they hold
     nothing else, so nothing is lost."""
-    with store.writing() as session:
+    with store.writing("repairing the search index") as session:
         derived.refresh_all(session.connection())
         search_index.rebuild(session.connection())

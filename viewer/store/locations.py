@@ -9,6 +9,7 @@ for one run, which keeps it in :attr:`ServerAddress.password` and nowhere else.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeGuard
@@ -27,7 +28,6 @@ OPTIONS = frozenset(
         "sslcert",
         "sslkey",
         "sslcrl",
-        "sslpassword",
         "sslcompression",
         "sslsni",
         "requiressl",
@@ -91,9 +91,14 @@ def is_server(location: Location | str) -> TypeGuard[ServerAddress]:
     return isinstance(location, ServerAddress)
 
 
+_ADDRESS = re.compile(r"[A-Za-z][A-Za-z0-9+.-]+://")
+
+
 def looks_like_server(text: str) -> bool:
-    scheme = text.split("://", 1)[0].lower() if "://" in text else ""
-    return scheme in SCHEMES
+    """Whether ``text`` is written as an address (``scheme://…``), not a path:
+    any scheme, so that one this app does not open (``mysql://``,
+    ``postgresql+psycopg2://``) is refused as such rather than made a folder."""
+    return _ADDRESS.match(text.strip()) is not None
 
 
 def parse_location(text: str) -> Location:
@@ -117,6 +122,12 @@ def parse_server(text: str) -> ServerAddress:
         raise AddressError(
             f"{_hidden(text)} names no database: add it after the server, as in "
             "postgresql://ana@db.example.org/accords"
+        )
+    if "sslpassword" in url.query:
+        raise AddressError(
+            f"{_hidden(text)} holds sslpassword, which would be shown and remembered with "
+            "the address; keep the key's passphrase out of it (an unencrypted key file "
+            "only you can read, or the server's password instead)"
         )
     unknown = sorted(set(url.query) - OPTIONS)
     if unknown:
@@ -144,8 +155,10 @@ def shown(location: Location) -> str:
 
 
 def _hidden(text: str) -> str:
-    """``text`` with any password in it replaced, for a message."""
+    """``text`` with any password in it replaced (and any sslpassword left
+    out), for a message."""
     try:
-        return make_url(text).render_as_string(hide_password=True)
+        url = make_url(text).difference_update_query(["sslpassword"])
+        return url.render_as_string(hide_password=True)
     except (ArgumentError, ValueError):
         return "the address"

@@ -24,7 +24,8 @@ every word quoted), so that :mod:`viewer.store.search` and its filters
 # ruff: noqa: S608 (every SQL text here is built from this module's own constants and integer ids)
 from __future__ import annotations
 
-import re
+import functools
+import unicodedata
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -213,7 +214,8 @@ def rebuild(connection: Connection, source_body: str | None = None) -> None:
     """Build the whole index again from the tables (``check --repair``, a
     migration). A migration before sources had their columns of 0010 passes
     :data:`SOURCE_BODY_BEFORE_0010`."""
-    create(connection)
+    if not (on_server(connection) and inspect(connection).has_table(TABLE)):
+        create(connection)  # (on a server, an editor may fill the table but not make it)
     connection.exec_driver_sql(f"DELETE FROM {TABLE}")
     for kind in KIND_CODES:
         connection.exec_driver_sql(
@@ -276,7 +278,6 @@ def _describe(connection: Connection, index_row: int) -> str:
 # -- queries: the search language in each engine's own syntax -----------------
 
 INDEX = table(TABLE, column("rowid"), column("rank"))
-_WORD_SEPARATORS = re.compile(r"[\W_]+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -369,7 +370,7 @@ def tsquery(expression: Expression) -> str:
 
 def _ts_term(term: Term, label: bool) -> str:
     words = searchable(term.text)
-    tokens = [token for token in _WORD_SEPARATORS.split(words) if token]
+    tokens = _ts_words(words)
     if not tokens:
         return "'!'"  # nothing to find: a lexeme no indexed text holds
     weight = "A" if label else ""
@@ -378,6 +379,31 @@ def _ts_term(term: Term, label: bool) -> str:
     if prefix:
         marks[-1] = f"'{tokens[-1]}':*{weight}"
     return "(" + " <-> ".join(marks) + ")"
+
+
+def _ts_words(text_: str) -> list[str]:
+    """The words of a query's text as the server's index holds them: split at
+    everything but letters, digits and combining marks. Modifier letters
+    (U+02B9 to U+02BD and U+02C8, in transliterations of Arabic and Hebrew)
+    and other numbers (U+00BD, one half) split too: unaccent turns them into
+    punctuation, at which the index's text is split, and which a query's
+    word may not hold."""
+    words, current = [], []
+    for character in text_:
+        if _in_word(character):
+            current.append(character)
+        elif current:
+            words.append("".join(current))
+            current = []
+    if current:
+        words.append("".join(current))
+    return words
+
+
+@functools.lru_cache(maxsize=4096)
+def _in_word(character: str) -> bool:
+    category = unicodedata.category(character)
+    return category[0] in "LNM" and category not in ("Lm", "No")
 
 
 class Matched(ColumnElement[bool]):

@@ -27,6 +27,7 @@ from typing import Any
 
 from sqlalchemy import Connection, Engine, create_engine, event, text
 
+from viewer.store.engine import busy_timeout_ms
 from viewer.store.locations import ServerAddress
 
 CHANNEL = "accords_viewer_changes"
@@ -41,36 +42,39 @@ WRITE_OPTION = "accords_write"
 _MOST_KEYS_IN_NOTICE = 40
 
 # SQL functions matching the Python ones SQLite is given (viewer/store/engine.py).
+# Each keeps the schema path it was made with, so that a pg_dump of the
+# database (which restores with an empty path) rebuilds the search index's
+# generated column through them.
 # casefold: NFKC and lower case, with the foldings lower() does not make.
 FUNCTIONS = (
     "CREATE EXTENSION IF NOT EXISTS unaccent",
     """CREATE OR REPLACE FUNCTION accords_unaccent(value text) RETURNS text
-    LANGUAGE sql IMMUTABLE PARALLEL SAFE STRICT
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE STRICT SET search_path FROM CURRENT
     AS $$ SELECT unaccent('unaccent'::regdictionary, value) $$""",
     # The words of an index text, as SQLite's tokenizer splits them: at spaces
     # and punctuation (ASCII's and the common typographic marks), without
     # diacritics, so that "U.S." is the words "u" and "s" on both engines.
     r"""CREATE OR REPLACE FUNCTION accords_words(value text) RETURNS text
-    LANGUAGE sql IMMUTABLE PARALLEL SAFE STRICT
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE STRICT SET search_path FROM CURRENT
     AS $$ SELECT regexp_replace(accords_unaccent(value),
         '[\s!-/:-@\[-`{-~\u00a1\u00ab\u00b7\u00bb\u00bf\u2010-\u2027\u2030-\u205e\u3000-\u303f]+',
         ' ', 'g') $$""",
     """CREATE OR REPLACE FUNCTION casefold(value text) RETURNS text
-    LANGUAGE sql IMMUTABLE PARALLEL SAFE STRICT
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE STRICT SET search_path FROM CURRENT
     AS $$ SELECT translate(replace(replace(lower(normalize(value, NFKC)), 'ß', 'ss'),
         'ẞ', 'ss'), 'ς', 'σ') $$""",
     """CREATE OR REPLACE FUNCTION index_text(value text) RETURNS text
-    LANGUAGE sql IMMUTABLE PARALLEL SAFE
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE SET search_path FROM CURRENT
     AS $$ SELECT coalesce(casefold(value), '') $$""",
     """CREATE OR REPLACE FUNCTION initials(value text) RETURNS text
-    LANGUAGE sql IMMUTABLE PARALLEL SAFE
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE SET search_path FROM CURRENT
     AS $$ SELECT CASE WHEN count(*) > 1 THEN upper(string_agg(left(word, 1), '' ORDER BY n))
         ELSE '' END
       FROM regexp_split_to_table(replace(coalesce(value, ''), '-', ' '), '\\s+')
         WITH ORDINALITY AS words(word, n)
       WHERE word ~ '^[[:alpha:]]' $$""",
     """CREATE OR REPLACE FUNCTION author_names(value json) RETURNS text
-    LANGUAGE sql IMMUTABLE PARALLEL SAFE
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE SET search_path FROM CURRENT
     AS $$ SELECT coalesce(string_agg(CASE
           WHEN json_typeof(a) = 'string' THEN a #>> '{}'
           WHEN coalesce(a ->> 'literal', '') <> '' THEN a ->> 'literal'
@@ -79,7 +83,7 @@ FUNCTIONS = (
       FROM json_array_elements(CASE WHEN json_typeof(value) = 'array' THEN value
         ELSE '[]'::json END) WITH ORDINALITY AS items(a, n) $$""",
     """CREATE OR REPLACE FUNCTION accords_concat_step(state text, value text, separator text)
-    RETURNS text LANGUAGE sql IMMUTABLE PARALLEL SAFE
+    RETURNS text LANGUAGE sql IMMUTABLE PARALLEL SAFE SET search_path FROM CURRENT
     AS $$ SELECT CASE WHEN value IS NULL THEN state WHEN state IS NULL THEN value
         ELSE state || separator || value END $$""",
     """CREATE OR REPLACE AGGREGATE group_concat(text, text)
@@ -101,6 +105,17 @@ def create_server_engine(address: ServerAddress, *, password: str | None = None)
             # A host that drops packets is given up on after this, not libpq's
             # default of waiting for ever (an address's own connect_timeout wins).
             **({} if "connect_timeout" in dict(address.options) else {"connect_timeout": 10}),
+            # A connection a network silently dropped is found out within a
+            # minute (the listening one above all, which never sends).
+            **{
+                name: value
+                for name, value in (
+                    ("keepalives_idle", 30),
+                    ("keepalives_interval", 10),
+                    ("keepalives_count", 3),
+                )
+                if name not in dict(address.options)
+            },
         },
         pool_pre_ping=True,
     )
@@ -159,6 +174,8 @@ def store_password(address: ServerAddress, password: str) -> str | None:
 
 def _on_begin(connection: Any) -> None:
     if connection.get_execution_options().get(WRITE_OPTION, False):
+        # As long as a SQLite writer waits for the file's lock, then refused as busy.
+        connection.exec_driver_sql(f"SET LOCAL lock_timeout = '{busy_timeout_ms()}ms'")
         connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({WRITE_LOCK})")
 
 
@@ -301,6 +318,16 @@ def is_raised_refusal(error: BaseException) -> bool:
 
 def is_connection_problem(error: BaseException) -> bool:
     """Whether the server could not be reached, or the connection was lost."""
+    if getattr(error, "connection_invalidated", False):
+        return True
     original = getattr(error, "orig", error)
     state = getattr(original, "sqlstate", None) or ""
-    return state.startswith("08") or ("connection" in str(original).lower() and state == "")
+    # 08: connection exceptions; 57P: the server shut down, restarted or ended the session.
+    if state.startswith(("08", "57P")):
+        return True
+    return "connection" in str(original).lower() and state == ""
+
+
+def is_lock_timeout(error: BaseException) -> bool:
+    """Whether a writer gave up waiting for the write lock (lock_timeout)."""
+    return getattr(getattr(error, "orig", error), "sqlstate", None) == "55P03"

@@ -17,8 +17,12 @@ from sqlalchemy import Engine
 from sqlalchemy.exc import DatabaseError
 
 from viewer.store.errors import StoreError
-from viewer.store.file_errors import DamagedDatabase, DatabaseFileError
-from viewer.store.server_engine import is_connection_problem, is_permission_refusal
+from viewer.store.file_errors import DamagedDatabase, DatabaseBusy, DatabaseFileError
+from viewer.store.server_engine import (
+    is_connection_problem,
+    is_lock_timeout,
+    is_permission_refusal,
+)
 
 
 class RoleRefusal(StoreError):
@@ -53,6 +57,8 @@ class ServerGuard:
 
     def refusal(self, error: BaseException, operation: str) -> BaseException:
         detail = _first_line(error)
+        if is_lock_timeout(error):
+            return DatabaseBusy(operation)
         if is_permission_refusal(error):
             return RoleRefusal(operation, detail)
         if is_connection_problem(error):
