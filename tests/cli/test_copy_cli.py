@@ -3,7 +3,13 @@ progress on standard error, and refusals said in one line."""
 
 from __future__ import annotations
 
+import dataclasses
+from collections.abc import Iterator
 from pathlib import Path
+
+import psycopg
+import pytest
+from psycopg import sql
 
 from tests.conftest import NewDatabase, SeededCopy
 from tests.reliability.test_gate_damaged import run
@@ -94,3 +100,51 @@ def test_a_server_database_that_does_not_exist_is_not_created(
     assert "no_such_database" in err
     assert "does not exist" in err
     assert "createdb no_such_database" in err
+
+
+@pytest.fixture
+def partial_reader(new_server_database: NewDatabase) -> Iterator[ServerAddress]:
+    """A seeded database of the test server, as a login role that may write
+    every table but may not read one (events, the kind read last)."""
+    owned = new_server_database(True)
+    assert isinstance(owned, ServerAddress)
+    reader = f"reader_{owned.database}"
+    owner_url = owned.url().render_as_string(False).replace("+psycopg", "")
+    with psycopg.connect(owner_url, autocommit=True) as connection:
+        for statement in (
+            "CREATE ROLE {} LOGIN",
+            "GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO {}",
+            "GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO {}",
+            "REVOKE SELECT ON events FROM {}",
+        ):
+            connection.execute(sql.SQL(statement).format(sql.Identifier(reader)))
+    yield dataclasses.replace(owned, user=reader, password=None)
+    with psycopg.connect(owner_url, autocommit=True) as connection:
+        for statement in ("DROP OWNED BY {}", "DROP ROLE {}"):  # its grants here, then it
+            connection.execute(sql.SQL(statement).format(sql.Identifier(reader)))
+
+
+def test_a_source_that_cannot_be_read_is_said_in_one_line(
+    tmp_path: Path, partial_reader: ServerAddress
+) -> None:
+    destination = tmp_path / "copy.sqlite3"
+    code, out, err = run("copy", str(partial_reader), str(destination))
+    assert (code, out) == (1, "")
+    assert err.splitlines()[-1] == (
+        "accords-viewer: cannot read the source (permission denied for table events); "
+        "nothing was copied"
+    )
+    assert "Traceback" not in err
+    assert not destination.exists()  # the new file goes with the failed copy
+
+
+def test_a_destination_that_cannot_be_read_is_said_in_one_line(
+    tmp_path: Path, seeded_copy: SeededCopy, partial_reader: ServerAddress
+) -> None:
+    source = seeded_copy(tmp_path / "source.sqlite3")
+    code, out, err = run("copy", str(source), str(partial_reader))
+    assert (code, out) == (1, "")
+    assert err == (
+        "accords-viewer: cannot read the destination (permission denied for table events); "
+        "nothing was copied\n"
+    )

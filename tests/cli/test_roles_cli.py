@@ -128,3 +128,10 @@ def test_a_viewers_import_is_refused_in_one_line(
         assert export_data(store) == before
     finally:
         opened.close()
+
+
+def test_init_roles_refuses_a_database_name_with_a_line_break_in_one_line() -> None:
+    code, out, err = run("init-roles", "--db", "postgresql://owner@db.example.org/x%0ADROP%20t")
+    assert (code, out) == (1, "")
+    assert len(err.splitlines()) == 1
+    assert 'the database name "x\\nDROP t" holds a control character' in err

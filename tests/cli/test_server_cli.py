@@ -12,6 +12,7 @@ import sys
 import time
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 import psycopg
 import pytest
@@ -23,8 +24,10 @@ from tests.overview.report_pdf_reading import PdfText
 from tests.paths import PROJECT_ROOT
 from tests.reliability.test_gate_damaged import run
 from viewer.app import main
+from viewer.store import server_database
 from viewer.store.locations import ServerAddress, parse_server
 from viewer.store.paths import default_database_path, default_location
+from viewer.store.server_database import OpenedServer
 
 SECRET = "s3cret-Passw0rd"
 PASSWORD_ROLE = "accords_cli_password"
@@ -256,3 +259,33 @@ def test_the_default_location_follows_the_variable_and_the_old_name_names_a_file
     assert default_database_path() == user_data_file  # a file is what the old name gives
     monkeypatch.setenv("ACCORDS_VIEWER_DB", "~/team.sqlite3")
     assert default_location() == default_database_path() == isolated_user_folders / "team.sqlite3"
+
+
+def test_a_server_lost_just_after_the_open_is_one_line(
+    postgres: postgres_server.Server,
+    new_server_database: NewDatabase,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    address = new_server_database(True)
+    assert isinstance(address, ServerAddress)
+    admin = postgres.admin.render_as_string(hide_password=False).replace("+psycopg", "")
+    opened_as_usual = server_database.open_server
+
+    def open_then_lock_out(given: ServerAddress, **options: Any) -> OpenedServer:
+        """The database opens, then stops taking connections (as one shut for
+        maintenance does) and drops this one: the next statement has no server."""
+        opened = opened_as_usual(given, **options)
+        name = sql.Identifier(given.database)
+        with psycopg.connect(admin, autocommit=True) as connection:
+            connection.execute(sql.SQL("ALTER DATABASE {} ALLOW_CONNECTIONS false").format(name))
+            connection.execute(
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = %s",
+                (given.database,),
+            )
+        return opened
+
+    monkeypatch.setattr(server_database, "open_server", open_then_lock_out)
+    url = address.url().render_as_string(hide_password=False)
+    err = one_line_failure(["--db", url, "check"])
+    assert err.startswith(f"accords-viewer: cannot open {address}: ")
+    assert "not currently accepting connections" in err

@@ -10,7 +10,8 @@ from tests import samples
 from viewer.domain.enums import RecordKind, RevisionAction, StatusKind
 from viewer.store.errors import RecordNotFound
 from viewer.store.history import record_at, revert
-from viewer.store.store import Store
+from viewer.store.schema import RevisionRow
+from viewer.store.store import MAX_AUTHOR, Store, author_with_role
 
 
 def add_samples(store: Store) -> None:
@@ -79,3 +80,29 @@ def test_revisions_after_an_id_are_the_ones_written_since(store: Store) -> None:
     # Combined with a record: that record's revisions after the id, and no other's.
     assert store.revisions(RecordKind.EVENT, "meeting", after=last) == since[1:]
     assert store.revisions(RecordKind.STATUS_ACTION, after=since[0].id) == []
+
+
+def test_a_long_author_is_shortened_in_the_log_never_the_role(store: Store) -> None:
+    author = "Ana María " * 30  # 300 characters
+    store.set_author(author)
+    store.add(samples.SOURCE)  # a server refuses a name longer than its column
+    logged = store.revisions(RecordKind.SOURCE, samples.SOURCE.key)[-1].user
+    assert len(logged) <= MAX_AUTHOR
+    assert logged.startswith("Ana María Ana María")
+    assert "…" in logged
+    if store.on_server:
+        assert logged.endswith(f"… ({store.role})")
+    # A store made with a long author, as a command's --author makes one.
+    other = Store(store.engine, author)
+    other.add(samples.ACCORD)
+    logged = other.revisions(RecordKind.ACCORD, samples.ACCORD.key)[-1].user
+    assert len(logged) == MAX_AUTHOR
+    assert logged.endswith("…")
+
+
+def test_the_longest_author_fits_the_log() -> None:
+    assert RevisionRow.__table__.c.user.type.length == MAX_AUTHOR  # type: ignore[attr-defined]
+    assert author_with_role("Ana", "ana") == "Ana (ana)"
+    assert author_with_role("  ", "ana") == "ana"
+    shortened = author_with_role("x" * 250, "a_long_role")
+    assert shortened == "x" * (MAX_AUTHOR - len(" (a_long_role)") - 1) + "… (a_long_role)"

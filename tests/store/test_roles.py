@@ -25,9 +25,12 @@ from viewer.store.exchange import export_data
 from viewer.store.file_errors import DatabaseFileError, ReadOnlyStore
 from viewer.store.locations import ServerAddress, parse_server
 from viewer.store.roles import (
+    RoleNameError,
     RolesRefused,
     TeamRoles,
     apply_roles,
+    in_comment,
+    role_script,
     role_statements,
     team_roles,
 )
@@ -230,3 +233,36 @@ def test_an_owner_who_may_not_create_roles_is_told_so(
         assert found == (0,)
     finally:
         postgres.drop_database(name)
+
+
+def test_names_in_the_script_comments_are_quoted_on_one_line() -> None:
+    assert in_comment("x\nDROP TABLE t;") == '"x\\nDROP TABLE t;"'
+    assert in_comment("a\u2028b\x7f") == '"a\\u2028b\\x7f"'
+    assert in_comment('Acc "ords" é') == '"Acc ""ords"" é"'
+    script = role_script(team_roles('Acc "ords"'))
+    assert '-- Roles for the Accords Viewer database "Acc ""ords""":' in script
+    assert '--   GRANT "Acc ""ords""_viewer" TO ana;' in script
+
+
+@pytest.mark.parametrize(
+    ("database", "said"),
+    [
+        ("x\nDROP TABLE t;", 'the database name "x\\nDROP TABLE t;" holds a control character'),
+        ("tab\there", 'the database name "tab\\there" holds a control character'),
+        ("line\u2028break", 'the database name "line\\u2028break" holds a control character'),
+        ("a$roles$b", 'the database name "a$roles$b" holds $roles$'),
+    ],
+)
+def test_a_database_name_the_script_cannot_hold_is_refused(database: str, said: str) -> None:
+    for make in (
+        lambda: team_roles(database),
+        lambda: TeamRoles(database, "plain_viewer", "plain_editor"),
+    ):
+        with pytest.raises(RoleNameError) as refused:
+            make()
+        message = str(refused.value)
+        assert message.startswith(said)
+        assert "\n" not in message and "\u2028" not in message
+        assert "create the roles by hand" in message
+    with pytest.raises(RoleNameError, match="the role name"):
+        TeamRoles("plain", f"{database}_viewer", "plain_editor")

@@ -13,6 +13,8 @@ import tempfile
 from pathlib import Path
 from typing import overload
 
+from sqlalchemy.exc import DBAPIError
+
 from viewer.store import database
 from viewer.store.database import OpenedDatabase, open_database
 from viewer.store.engine import check_file, checkpoint
@@ -69,8 +71,15 @@ def _open_server(
     from viewer.store.server_engine import database_user
 
     opened = open_server(address, read_only=read_only)
-    with opened.engine.connect() as connection:
-        role = database_user(connection)
+    try:
+        with opened.engine.connect() as connection:
+            role = database_user(connection)
+    except DBAPIError as error:  # the connection lost since it opened
+        opened.close()
+        words = str(error.orig).strip().splitlines()
+        raise DatabaseFileError(
+            f"cannot open {address}: {words[0] if words else 'the server stopped answering'}"
+        ) from None
     store = Store(opened.engine, user, read_only=opened.read_only)
     store.role = role
     store.set_author(user)

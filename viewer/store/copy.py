@@ -109,14 +109,16 @@ def copy_records(
     if destination.read_only:
         raise CopyRefused("the destination is open read-only; nothing was copied")
     if not merge:
-        held = record_counts(destination)
+        with _reading("the destination"):
+            held = record_counts(destination)
         if any(held.values()):
             raise CopyRefused(
                 f"the destination already holds {_listed(held)}; nothing was copied. Copy "
                 "into a new or empty database, or add --merge to merge into it (as "
                 "import --on-conflict update does)"
             )
-    data, read = _read_all(source, say)
+    with _reading("the source"):
+        data, read = _read_all(source, say)
     try:
         plan = plan_import(data, destination, _stepped(say, "Checking"))
         del data  # the plan holds the records now
@@ -134,12 +136,27 @@ def copy_records(
     except DBAPIError as error:
         # A refusal the store's own errors do not name (a server's trigger, a
         # constraint of the destination): its words, on one line.
-        words = str(error.orig).strip().splitlines()
         raise CopyRefused(
-            f"the destination refused the copy ({words[0] if words else 'no reason given'}); "
-            "nothing was copied"
+            f"the destination refused the copy ({_first_line(error)}); nothing was copied"
         ) from None
     return CopyOutcome(read, outcome)
+
+
+@contextmanager
+def _reading(which: str) -> Iterator[None]:
+    """A read of ``which`` that fails (a connection lost, a table the role may
+    not read, a damaged file) said in one line, as the copy's refusal."""
+    try:
+        yield
+    except DBAPIError as error:
+        raise CopyRefused(
+            f"cannot read {which} ({_first_line(error)}); nothing was copied"
+        ) from None
+
+
+def _first_line(error: DBAPIError) -> str:
+    words = str(error.orig).strip().splitlines()
+    return words[0] if words else "no reason given"
 
 
 def _open_destination(destination: Location, user: str) -> tuple[Store, Opened]:

@@ -20,6 +20,7 @@ role is created only if missing, and the grants are given again.
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 
 from sqlalchemy import Connection, text
@@ -34,10 +35,13 @@ APPEND_ONLY = "revisions"
 SCHEMA_VERSION = "alembic_version"
 # PostgreSQL's longest name, in bytes.
 MAX_NAME_BYTES = 63
+# Ends the body of the DO blocks that create the roles (see _create_role).
+BODY_QUOTE = "$roles$"
 
 
 class RoleNameError(ValueError):
-    """A database whose role names PostgreSQL would cut short."""
+    """A database whose role names PostgreSQL would cut short, or that the
+    printed script could not hold safely."""
 
 
 class RolesRefused(StoreError):
@@ -46,23 +50,42 @@ class RolesRefused(StoreError):
 
 @dataclass(frozen=True)
 class TeamRoles:
-    """The names of a database's two roles."""
+    """The names of a database's two roles; :class:`RoleNameError` for names
+    the script could not hold safely or PostgreSQL would cut short."""
 
     database: str
     viewer: str
     editor: str
 
+    def __post_init__(self) -> None:
+        _check_name("database name", self.database)
+        for role in (self.viewer, self.editor):
+            _check_name("role name", role)
+            if len(role.encode("utf-8")) > MAX_NAME_BYTES:
+                raise RoleNameError(
+                    f"the role name {in_comment(role)} is longer than PostgreSQL's "
+                    f"{MAX_NAME_BYTES} bytes; create the roles by hand, under shorter names"
+                )
+
 
 def team_roles(database: str) -> TeamRoles:
     """The roles of ``database``: ``<database>_viewer`` and ``<database>_editor``."""
-    roles = TeamRoles(database, f"{database}_viewer", f"{database}_editor")
-    for name in (roles.viewer, roles.editor):
-        if len(name.encode("utf-8")) > MAX_NAME_BYTES:
-            raise RoleNameError(
-                f"the role name {name!r} is longer than PostgreSQL's {MAX_NAME_BYTES} bytes; "
-                "create the roles by hand, under shorter names"
-            )
-    return roles
+    return TeamRoles(database, f"{database}_viewer", f"{database}_editor")
+
+
+def _check_name(what: str, name: str) -> None:
+    """Refuse a name that would break the printed script: a line break ends a
+    comment early, ``$roles$`` the body of a DO block."""
+    if any(_breaks_line(character) for character in name):
+        raise RoleNameError(
+            f"the {what} {in_comment(name)} holds a control character (such as a line "
+            "break); create the roles by hand"
+        )
+    if BODY_QUOTE in name:
+        raise RoleNameError(
+            f"the {what} {in_comment(name)} holds {BODY_QUOTE}, which would end the "
+            "script's statements early; create the roles by hand"
+        )
 
 
 def quote_name(name: str) -> str:
@@ -72,6 +95,25 @@ def quote_name(name: str) -> str:
 
 def quote_text(text: str) -> str:
     return "'" + text.replace("'", "''") + "'"
+
+
+def in_comment(name: str) -> str:
+    """``name`` on one line, for an SQL comment or a message: quoted as an
+    identifier, each control character written as its escape (``\\n``)."""
+    return quote_name(
+        "".join(
+            character.encode("unicode_escape").decode("ascii")
+            if _breaks_line(character)
+            else character
+            for character in name
+        )
+    )
+
+
+def _breaks_line(character: str) -> bool:
+    # Control characters (a line break ends an SQL comment) and Unicode's line
+    # and paragraph separators.
+    return unicodedata.category(character) in {"Cc", "Zl", "Zp"}
 
 
 def role_statements(roles: TeamRoles, schema: str = "public") -> list[str]:
@@ -106,11 +148,12 @@ def role_statements(roles: TeamRoles, schema: str = "public") -> list[str]:
 def role_script(roles: TeamRoles, schema: str = "public") -> str:
     """:func:`role_statements` as a script for ``psql``, with what it does and
     what to do next in comments."""
+    database, viewer, editor = map(in_comment, (roles.database, roles.viewer, roles.editor))
     lines = [
-        f"-- Roles for the Accords Viewer database {roles.database}:",
-        f"--   {roles.viewer} reads; {roles.editor} also edits, and adds to the revision",
+        f"-- Roles for the Accords Viewer database {database}:",
+        f"--   {viewer} reads; {editor} also edits, and adds to the revision",
         "--   log without changing its entries. Run as the database's owner (or a",
-        f"--   superuser), connected to {roles.database}, after Accords Viewer has opened it",
+        f"--   superuser), connected to {database}, after Accords Viewer has opened it",
         "--   once (which builds its tables); it may be run again.",
         "BEGIN;",
         *(statement + ";" for statement in role_statements(roles, schema)),
@@ -124,8 +167,8 @@ def grant_hints(roles: TeamRoles) -> list[str]:
     """How users are then given a role, as SQL comments."""
     return [
         "-- Then give each user's login role one of them, for example:",
-        f"--   GRANT {quote_name(roles.viewer)} TO ana;",
-        f"--   GRANT {quote_name(roles.editor)} TO omar;",
+        f"--   GRANT {in_comment(roles.viewer)} TO ana;",
+        f"--   GRANT {in_comment(roles.editor)} TO omar;",
     ]
 
 

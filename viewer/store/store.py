@@ -66,13 +66,16 @@ WRITE_ORDER = (
     RecordKind.EVENT,
 )
 
+# The longest name of an author the revision log holds (its ``user`` column).
+MAX_AUTHOR = 200
+
 
 class Store:
     """Reads and writes records on one database; holds no session between calls."""
 
     def __init__(self, engine: Engine, user: str, *, read_only: bool = False) -> None:
         self.engine = engine
-        self.user = user
+        self.user = logged_author(user)
         self.read_only = read_only
         # The file opened (whether the path still names it, what SQLite's
         # failures mean), or the server's refusals.
@@ -294,7 +297,7 @@ class Store:
         """Name ``name`` as the author of every change written from now on
         (the revision log's "who"); changes already logged keep theirs. On a
         server, the log names the database role with it."""
-        self.user = author_with_role(name, self.role) if self.role else name
+        self.user = author_with_role(name, self.role) if self.role else logged_author(name)
 
     def files(self) -> list[Path]:
         """The database's files on disk (the file itself and its journals);
@@ -496,11 +499,21 @@ class Store:
 
 def author_with_role(name: str, role: str) -> str:
     """Who the revision log names on a server: the display name and the
-    database role it connected as ("Ana Ruiz (ana)"), or the role alone."""
+    database role it connected as ("Ana Ruiz (ana)"), or the role alone; a
+    name too long for the log is shortened, never the role."""
     name = name.strip()
     if not name or name == role:
         return role
-    return f"{name} ({role})"
+    suffix = f" ({role})"
+    return logged_author(name, MAX_AUTHOR - len(suffix)) + suffix
+
+
+def logged_author(name: str, room: int = MAX_AUTHOR) -> str:
+    """``name`` as the revision log keeps it: within ``room`` characters, a
+    longer one cut with "…" (the log's column holds no more)."""
+    if len(name) <= room:
+        return name
+    return name[: room - 1].rstrip() + "…"
 
 
 def _last_revision(session: Session) -> int:

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
 
 from tests.conftest import SeededCopy
 from tests.ui.team.conftest import ANA, NewServerDatabase, WindowMaker
-from viewer.store.api import ServerAddress
+from viewer.store.api import ServerAddress, parse_server
 from viewer.store.server_engine import KEYRING_SERVICE
 from viewer.ui.window.main_window import MainWindow
 from viewer.ui.window.server_dialog import ServerDialog
@@ -199,3 +199,70 @@ def test_a_password_to_remember_goes_to_the_keyring_and_never_to_the_settings(
     settings_text = "".join(p.read_text(encoding="utf-8") for p in tmp_path.glob("*.ini"))
     assert address.database in settings_text
     assert TYPED_PASSWORD not in settings_text
+
+
+CERTIFIED = "postgresql://ana@db.example.org/accords?sslmode=verify-ca&sslrootcert=/etc/ca.pem"
+
+
+def _form(qtbot: QtBot, initial: ServerAddress | None, asked: list[ServerAddress]) -> ServerDialog:
+    def connect(address: ServerAddress, _password: str | None, _remember: bool) -> str | None:
+        asked.append(address)
+        return None
+
+    dialog = ServerDialog(connect, initial)
+    qtbot.addWidget(dialog)
+    return dialog
+
+
+def test_the_options_the_form_does_not_edit_come_back_out(qtbot: QtBot) -> None:
+    address = parse_server(CERTIFIED)
+    asked: list[ServerAddress] = []
+    dialog = _form(qtbot, address, asked)
+    assert dialog.tls_combo.currentText() == "verify-ca"
+    assert dialog.address() == address
+    dialog.host_edit.setText("db2.example.org")
+    dialog.connect_button.click()
+    assert asked == [dataclasses.replace(address, host="db2.example.org")]
+    assert asked[0].options == (("sslmode", "verify-ca"), ("sslrootcert", "/etc/ca.pem"))
+    assert dialog.connected == asked[0]
+
+
+def test_a_tls_mode_is_kept_as_the_address_gives_it(qtbot: QtBot) -> None:
+    for mode in ("allow", "verify-ca", "verify-full", "prefer", "some-newer-mode"):
+        address = parse_server(f"postgresql://ana@db.example.org/accords?sslmode={mode}")
+        dialog = _form(qtbot, address, [])
+        assert dialog.tls_combo.currentText() == mode
+        assert dialog.address() == address, mode
+    # An address that names no mode gets none: libpq's default, prefer.
+    plain = parse_server("postgresql://ana@db.example.org/accords?connect_timeout=5")
+    assert _form(qtbot, plain, []).address() == plain
+
+
+def test_a_recent_address_that_is_refused_opens_the_form_with_all_its_options(
+    qtbot: QtBot,
+    make_window: WindowMaker,
+    new_server_database: NewServerDatabase,
+    tmp_path: Path,
+    seeded_copy: SeededCopy,
+) -> None:
+    window = _file_window(make_window, tmp_path, seeded_copy)
+    good = new_server_database(True)
+    options = {"connect_timeout": "5", "sslrootcert": str(tmp_path / "ca.pem")}
+    recent = dataclasses.replace(
+        good, options=tuple(sorted({**options, "sslmode": "verify-ca"}.items()))
+    )
+    assert not window.file_actions.servers.open(recent)  # the test server has no TLS
+    dialog = window.file_actions.servers.dialog
+    assert isinstance(dialog, ServerDialog)
+    qtbot.waitExposed(dialog)
+    assert dialog.message.text()  # why, in the form
+    assert dialog.address() == recent
+    dialog.tls_combo.setCurrentText("disable")
+    qtbot.keyClick(dialog.user_edit, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=5000)
+
+    expected = dataclasses.replace(
+        good, options=tuple(sorted({**options, "sslmode": "disable"}.items()))
+    )
+    assert window.location == expected
+    assert window.store.on_server

@@ -24,7 +24,8 @@ from viewer.store.api import ServerAddress
 from viewer.ui.widgets.plain_text import show_as_error
 
 # libpq's TLS modes offered, the default first.
-TLS_MODES = ("prefer", "require", "verify-full", "disable")
+TLS_MODES = ("prefer", "require", "verify-ca", "verify-full", "allow", "disable")
+TLS_OPTION = "sslmode"
 DEFAULT_PORT = 5432
 # Opens the database the form names with the password typed (None: none typed)
 # and whether to keep it in the keyring; returns None once it is open, or why not.
@@ -56,6 +57,11 @@ class ServerDialog(QDialog):
         self.setWindowTitle("Open Server Database")
         self._connect = connect
         self.connected: ServerAddress | None = None
+        # The address's options the form does not show (a certificate's path,
+        # a time-out...): they go out again as they came in.
+        self._kept_options: tuple[tuple[str, str], ...] = ()
+        # Whether the address named its TLS mode, even libpq's default.
+        self._mode_named = False
         self._setup_widgets()
         self._fill(initial)
         self.message.setText(message)
@@ -73,8 +79,9 @@ class ServerDialog(QDialog):
         self.tls_combo.setObjectName("sslmode")
         self.tls_combo.addItems(TLS_MODES)
         self.tls_combo.setToolTip(
-            "prefer: TLS when the server offers it; require: always TLS; verify-full: TLS "
-            "with the server's certificate checked; disable: never TLS"
+            "prefer: TLS when the server offers it; require: always TLS; verify-ca: TLS with "
+            "the server's certificate checked against the authority; verify-full: that, and "
+            "the host name too; allow: TLS only when the server asks; disable: never TLS"
         )
         self.password_edit = self._line("password", "empty: ~/.pgpass, PGPASSWORD or the keyring")
         self.password_edit.setEchoMode(QLineEdit.EchoMode.Password)
@@ -133,25 +140,34 @@ class ServerDialog(QDialog):
         self.port_box.setValue(initial.port or DEFAULT_PORT)
         self.database_edit.setText(initial.database)
         self.user_edit.setText(initial.user)
-        mode = dict(initial.options).get("sslmode", TLS_MODES[0])
-        if mode in TLS_MODES:
-            self.tls_combo.setCurrentText(mode)
+        options = dict(initial.options)
+        mode = options.pop(TLS_OPTION, None)
+        self._kept_options = tuple(options.items())
+        self._mode_named = mode is not None
+        mode = mode or TLS_MODES[0]
+        if self.tls_combo.findText(mode) < 0:
+            self.tls_combo.addItem(mode)  # a mode this form does not offer, kept as given
+        self.tls_combo.setCurrentText(mode)
 
     def _connect_signals(self) -> None:
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
 
     def address(self) -> ServerAddress:
-        """The database the form names, without the password."""
+        """The database the form names, without the password; the options it
+        came with that the form does not edit are kept."""
         mode = self.tls_combo.currentText()
         port = self.port_box.value()
+        options = list(self._kept_options)
+        # libpq prefers TLS by itself: a new address names only another choice.
+        if mode != TLS_MODES[0] or self._mode_named:
+            options.append((TLS_OPTION, mode))
         return ServerAddress(
             host=self.host_edit.text().strip(),
             database=self.database_edit.text().strip(),
             user=self.user_edit.text().strip(),
             port=None if port == DEFAULT_PORT else port,
-            # libpq prefers TLS by itself: the address names only another choice.
-            options=() if mode == TLS_MODES[0] else (("sslmode", mode),),
+            options=tuple(sorted(options)),  # in the order a parsed address has them
         )
 
     def accept(self) -> None:
