@@ -26,13 +26,14 @@ from viewer.store.server_engine import (
 
 
 class RoleRefusal(StoreError):
-    """The server refused a write the connected role may not make; nothing was changed."""
+    """The server refused what the connected role may not do (a write, or a
+    read of a table it was not granted); nothing was changed."""
 
     def __init__(self, operation: str, detail: str) -> None:
         super().__init__(
-            f"{operation} was refused by the server: your database role may not change "
-            f"this database ({detail}); nothing was changed. Ask its administrator for "
-            "the editor role (accords-viewer init-roles)."
+            f"{operation} was refused by the server: your database role may not do "
+            f"that ({detail}); nothing was changed. Ask the database's administrator "
+            "for the role you need (the viewer or editor role: accords-viewer init-roles)."
         )
         self.operation = operation
 
