@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeGuard
+from urllib.parse import unquote
 
 from sqlalchemy import URL
 from sqlalchemy.engine import make_url
@@ -108,6 +109,11 @@ def parse_location(text: str) -> Location:
     return Path(text).expanduser()
 
 
+# Newer SQLAlchemy releases decode the %-escapes of a URL's database name
+# (2.0.30, the lowest allowed, keeps them): decode them here where it does not.
+_DECODES_DATABASE = make_url("postgresql://host/a%20b").database == "a b"
+
+
 def parse_server(text: str) -> ServerAddress:
     """The server address a ``postgresql://`` URL names; :class:`AddressError` if it cannot."""
     try:
@@ -141,7 +147,7 @@ def parse_server(text: str) -> ServerAddress:
     password = url.password
     return ServerAddress(
         host=url.host or "",
-        database=url.database,
+        database=url.database if _DECODES_DATABASE else unquote(url.database),
         user=url.username or "",
         port=url.port,
         options=tuple(options),
