@@ -11,7 +11,8 @@ from viewer.domain.enums import RecordKind, RevisionAction, StatusKind
 from viewer.store.errors import RecordNotFound
 from viewer.store.history import record_at, revert
 from viewer.store.schema import RevisionRow
-from viewer.store.store import MAX_AUTHOR, Store, author_with_role
+from viewer.store.store import Store
+from viewer.store.write_log import MAX_AUTHOR, author_with_role
 
 
 def add_samples(store: Store) -> None:

@@ -11,7 +11,6 @@ import json
 import uuid
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager, contextmanager
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -55,6 +54,21 @@ from viewer.store.mapping import to_record as row_to_record
 from viewer.store.schema import RevisionRow, Versioned
 from viewer.store.server_engine import is_raised_refusal
 from viewer.store.uniqueness import check_unique, uniqueness_problems
+from viewer.store.write_log import (
+    announce,
+    author_with_role,
+    last_revision,
+    log_entry,
+    logged_author,
+)
+from viewer.store.write_steps import (
+    check_record,
+    diff,
+    refresh_derived,
+    refused_change,
+    reread,
+    row_of,
+)
 
 # Records are written in this order so that what they refer to exists first.
 WRITE_ORDER = (
@@ -65,9 +79,6 @@ WRITE_ORDER = (
     RecordKind.STATUS_ACTION,
     RecordKind.EVENT,
 )
-
-# The longest name of an author the revision log holds (its ``user`` column).
-MAX_AUTHOR = 200
 
 
 class Store:
@@ -111,7 +122,7 @@ class Store:
             self.failures_explained(f"reading {kind.label} {quoted(key)}"),
             self._reads() as session,
         ):
-            row = _row(session, kind, key)
+            row = row_of(session, kind, key)
             return row_to_record(row) if row else None
 
     def all(self, kind: RecordKind) -> list[Record]:
@@ -203,7 +214,7 @@ class Store:
         deleted one as they were just before, read in the same transaction
         (what undoing the deletion puts back)."""
         with self._write(f"deleting {kind.label} {quoted(key)}") as session:
-            row = _row(session, kind, key)
+            row = row_of(session, kind, key)
             if row is None:
                 raise RecordNotFound(f"no {kind.label} has the key {key!r}")
             record = row_to_record(row)
@@ -214,7 +225,7 @@ class Store:
                 raise HasDependents(record, dependents.descriptions())
             before: dict[tuple[RecordKind, str], Record] = {}
             for linked_kind, linked_key, _ in dependents.links:
-                linked = _row(session, linked_kind, linked_key)
+                linked = row_of(session, linked_kind, linked_key)
                 assert linked is not None
                 current = row_to_record(linked)
                 before.setdefault((linked_kind, linked_key), current)
@@ -232,7 +243,7 @@ class Store:
         with self._write(f"restoring {_saving(record).removeprefix('saving ')}") as session:
             restored = self._add(session, Resolver(session), record)
             for before in linked_before:
-                row = _row(session, before.kind, before.key)
+                row = row_of(session, before.kind, before.key)
                 if row is None:
                     continue
                 current = row_to_record(row)
@@ -288,7 +299,7 @@ class Store:
             return stored
 
     def _refuse_removal(self, session: Session, kind: RecordKind, key: str) -> None:
-        row = _row(session, kind, key)
+        row = row_of(session, kind, key)
         assert row is not None
         record = row_to_record(row)
         raise HasDependents(record, find_dependents(session, row).descriptions())
@@ -320,7 +331,7 @@ class Store:
     def dependents(self, kind: RecordKind, key: str) -> Dependents:
         """What refers to a record: what blocks deleting it, and what would let go."""
         with self._reads() as session:
-            row = _row(session, kind, key)
+            row = row_of(session, kind, key)
             return find_dependents(session, row) if row else Dependents((), ())
 
     # -- steps of a larger write, for the store's own modules ----------------
@@ -346,7 +357,7 @@ class Store:
         """Delete a record nothing refers to any more, as one step of the
         caller's write; ``note`` joins the fields the deletion logs (as
         ``{"merged_into": (key, None)}``). Returns what was deleted."""
-        row = _row(session, kind, key)
+        row = row_of(session, kind, key)
         if row is None:
             raise RecordNotFound(f"no {kind.label} has the key {key!r}")
         record = row_to_record(row)
@@ -378,12 +389,12 @@ class Store:
         self._guard.refuse_if_gone(operation)
         try:
             with self._writes.begin() as session:
-                logged_before = _last_revision(session) if self.on_server else 0
+                logged_before = last_revision(session) if self.on_server else 0
                 yield session
                 session.flush()
                 claim_checks.check_written(session)  # a group is checked whole
                 if self.on_server:
-                    _announce(session, self.user, logged_before, self.writer_id)
+                    announce(session, self.user, logged_before, self.writer_id)
                 self._guard.refuse_if_gone(operation)  # the commit would go into a lost file
         except MissingReference as missing:
             # Said without a field's path: the record it names is gone, not mistyped.
@@ -394,10 +405,10 @@ class Store:
                     "the database refused to change an entry of the revision log, which only "
                     "takes new entries; nothing was changed"
                 ) from None
-            raise _refused_change(error) from None
+            raise refused_change(error) from None
         except DatabaseError as error:
             if is_raised_refusal(error):
-                raise _refused_change(error) from None
+                raise refused_change(error) from None
             self._guard.refuse(error, operation)
 
     def damage_found(self, finding: str) -> DamagedDatabase:
@@ -427,12 +438,12 @@ class Store:
         self._guard.save_copy(target)
 
     def _update(self, session: Session, record: Record) -> Record:
-        _check(record)
-        row = _row(session, record.kind, record.key)
+        check_record(record)
+        row = row_of(session, record.kind, record.key)
         if row is None or row.version != record.version:
             raise ConflictError(row_to_record(row) if row else None)
         before = row_to_record(row)
-        changes = _diff(record_fields(before), record_fields(record))
+        changes = diff(record_fields(before), record_fields(record))
         if not changes:
             return before
         check_unique(session, record)
@@ -440,15 +451,15 @@ class Store:
         apply(row, record, Resolver(session))
         row.version += 1
         session.flush()
-        _refresh_derived(session, record.kind, row.id, derived.sources_of((before, record)))
+        refresh_derived(session, record.kind, row.id, derived.sources_of((before, record)))
         self._log(session, RevisionAction.UPDATE, record, changes)
-        return _reread(session, row)
+        return reread(session, row)
 
     def _add(self, session: Session, refs: Resolver, record: Record) -> Record:
-        return _reread(session, self._insert(session, refs, record))
+        return reread(session, self._insert(session, refs, record))
 
     def _insert(self, session: Session, refs: Resolver, record: Record) -> Versioned:
-        _check(record)
+        check_record(record)
         row_type = ROW_TYPES[record.kind]
         if session.scalar(select(row_type.id).where(row_type.key == record.key)) is not None:
             raise InvalidRecord(
@@ -460,7 +471,7 @@ class Store:
         apply(row, record, refs)
         session.add(row)
         session.flush()
-        _refresh_derived(session, record.kind, row.id, derived.sources_of((record,)))
+        refresh_derived(session, record.kind, row.id, derived.sources_of((record,)))
         self._log(
             session,
             RevisionAction.CREATE,
@@ -476,112 +487,8 @@ class Store:
         record: Record,
         changes: Mapping[str, tuple[Any, Any]],
     ) -> None:
-        """Log a change as the next entry of the revision log's hash chain.
-
-        The tip is read inside this write transaction, which holds the write
-        lock from its start (see :func:`viewer.store.chain.tip`), and each
-        entry is flushed at once, so that the next one in the same
-        transaction chains from it.
-        """
-        values: dict[str, Any] = {
-            "at": datetime.now(UTC),
-            "user": self.user,
-            "action": action.value,
-            "record_kind": record.kind.value,
-            "record_key": record.key,
-            "changes": {name: list(pair) for name, pair in changes.items()},
-        }
-        session.flush()  # an entry still pending would be missed by the tip
-        chain.seal(chain.tip(session.connection()), values)
-        session.add(RevisionRow(**values))
-        session.flush()
-
-
-def author_with_role(name: str, role: str) -> str:
-    """Who the revision log names on a server: the display name and the
-    database role it connected as ("Ana Ruiz (ana)"), or the role alone; a
-    name too long for the log is shortened, never the role."""
-    name = name.strip()
-    if not name or name == role:
-        return role
-    suffix = f" ({role})"
-    return logged_author(name, MAX_AUTHOR - len(suffix)) + suffix
-
-
-def logged_author(name: str, room: int = MAX_AUTHOR) -> str:
-    """``name`` as the revision log keeps it: within ``room`` characters, a
-    longer one cut with "…" (the log's column holds no more)."""
-    if len(name) <= room:
-        return name
-    return name[: room - 1].rstrip() + "…"
-
-
-def _last_revision(session: Session) -> int:
-    return session.scalar(select(func.max(RevisionRow.id))) or 0
-
-
-def _announce(session: Session, user: str, logged_before: int, writer: str) -> None:
-    """Tell the other windows on the server what this write changed (at its commit)."""
-    from viewer.store.server_engine import notify
-
-    changed = session.execute(
-        select(RevisionRow.record_kind, RevisionRow.record_key)
-        .where(RevisionRow.id > logged_before)
-        .order_by(RevisionRow.id)
-        .limit(41)
-    ).all()
-    if changed:
-        notify(session.connection(), user, [(kind, key) for kind, key in changed], writer)
+        log_entry(session, self.user, action, record, changes)
 
 
 def _saving(record: Record) -> str:
     return f"saving {record.kind.label} {quoted(record.label)}"
-
-
-def _refresh_derived(session: Session, kind: RecordKind, row_id: int, sources: set[str]) -> None:
-    """Bring what is derived from a record just written up to date: its search
-    index row, the claims counted for the ``sources`` it cited before or cites
-    now, and the participants an event lists (its own, or, for a participant,
-    those of its events, in case its name changed)."""
-    connection = session.connection()
-    search_index.refresh(connection, kind, [row_id])
-    derived.refresh_sources(connection, sources)
-    if kind is RecordKind.EVENT:
-        derived.refresh_events(connection, [row_id])
-    elif kind is RecordKind.PARTY:
-        derived.refresh_events_of_party(connection, row_id)
-
-
-def _check(record: Record) -> None:
-    problems = validate(record)
-    if problems:
-        raise InvalidRecord(problems, record.kind)
-
-
-def _row(session: Session, kind: RecordKind, key: str) -> Versioned | None:
-    row_type = ROW_TYPES[kind]
-    row: Versioned | None = session.scalar(select_rows(kind).where(row_type.key == key))
-    return row
-
-
-def _reread(session: Session, row: Versioned) -> Record:
-    session.flush()
-    session.expire(row)
-    return row_to_record(row)
-
-
-def _diff(before: Mapping[str, Any], after: Mapping[str, Any]) -> dict[str, tuple[Any, Any]]:
-    return {
-        name: (before.get(name), after.get(name))
-        for name in after
-        if before.get(name) != after.get(name)
-    }
-
-
-def _refused_change(error: DatabaseError) -> InvalidRecord:
-    """The database's own refusal of what a write held (a constraint, a trigger
-    of its administrator's), said in its first line."""
-    said = str(error.orig).strip().splitlines()
-    return InvalidRecord(
-        [Problem("", f"the database refused the change: {said[0] if said else error.orig}")]
-    )

@@ -3,34 +3,25 @@ written to a file on a long task."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from pathlib import Path
 from typing import Protocol
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QDialog, QWidget
+from PySide6.QtWidgets import QWidget
 
-from viewer.store.api import Store, TimelineExport
+from viewer.store.api import TimelineExport
 from viewer.ui.window.exchange_work import export_work
-from viewer.ui.window.file_chooser import REFERENCE_NAMES, ExportFormat, PathChooser
+from viewer.ui.window.file_chooser import REFERENCE_NAMES, ExportFormat
 from viewer.ui.window.long_task import LongTask, Work
 from viewer.ui.window.navigation_history import Location
+from viewer.ui.window.task_host import TaskHost
 
 
-class ExportHost(Protocol):
+class ExportHost(TaskHost, Protocol):
     """What the exports need of the File menu."""
 
-    @property
-    def store(self) -> Store: ...
-    @property
-    def chooser(self) -> PathChooser: ...
-    def busy(self) -> bool: ...
-    def run_task(self, title: str, work: Work) -> LongTask: ...
-    def task_failed(self, doing: str, path: Path, error: object) -> None: ...
-    def tell(self, title: str, text: str, problems: Sequence[str] = ()) -> QDialog: ...
-    def say(self, text: str) -> None: ...
-    def folder(self) -> Path: ...
     def current_path(self) -> Path | None: ...
 
 

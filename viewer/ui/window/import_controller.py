@@ -3,20 +3,19 @@ the user chose, and leave it as one step of Edit ▸ Undo."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from pathlib import Path
 from typing import Protocol
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QUndoStack
-from PySide6.QtWidgets import QDialog, QWidget
+from PySide6.QtWidgets import QWidget
 
-from viewer.store.api import ImportPlan, MergeOutcome, Store
+from viewer.store.api import ImportPlan, MergeOutcome
 from viewer.ui.edit.import_command import ImportCommand
 from viewer.ui.window.exchange_work import ImportOutcome, import_work, merge_work
-from viewer.ui.window.file_chooser import PathChooser
 from viewer.ui.window.import_preview_dialog import ImportPreviewDialog
 from viewer.ui.window.long_task import LongTask, Work
+from viewer.ui.window.task_host import TaskHost
 
 # An import that writes more records than this is not kept for undo: its undo
 # runs on the GUI thread (in bulk, some 50 µs a record), and the window
@@ -24,19 +23,9 @@ from viewer.ui.window.long_task import LongTask, Work
 UNDO_LIMIT = 100_000
 
 
-class ImportHost(Protocol):
+class ImportHost(TaskHost, Protocol):
     """What the import needs of the File menu and the window."""
 
-    @property
-    def store(self) -> Store: ...
-    @property
-    def chooser(self) -> PathChooser: ...
-    def busy(self) -> bool: ...
-    def run_task(self, title: str, work: Work) -> LongTask: ...
-    def task_failed(self, doing: str, path: Path, error: object) -> None: ...
-    def tell(self, title: str, text: str, problems: Sequence[str] = ()) -> QDialog: ...
-    def say(self, text: str) -> None: ...
-    def folder(self) -> Path: ...
     def refresh(self) -> None: ...
 
 
