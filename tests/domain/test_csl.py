@@ -52,7 +52,7 @@ def test_the_bundled_fox_source_is_the_one_formatted_here(seeded_store: Store) -
     ("kind", "csl_type"),
     [
         (SourceKind.NEWS_ARTICLE, "article-newspaper"),
-        (SourceKind.OFFICIAL_DOCUMENT, "legal_document"),
+        (SourceKind.OFFICIAL_DOCUMENT, "document"),
         (SourceKind.TREATY, "treaty"),
         (SourceKind.WEB_PAGE, "webpage"),
         (SourceKind.REPORT, "report"),
@@ -62,8 +62,27 @@ def test_the_bundled_fox_source_is_the_one_formatted_here(seeded_store: Store) -
     ],
 )
 def test_each_source_kind_has_its_csl_type(kind: SourceKind, csl_type: str) -> None:
-    assert csl_item(Source("s", "Title", source_kind=kind))["type"] == csl_type
+    item = csl_item(Source("s", "Title", source_kind=kind))
+    assert item["type"] == csl_type
+    # Only the official document, which CSL has no type for, says its genre.
+    assert item.get("genre") == (
+        "official document" if kind is SourceKind.OFFICIAL_DOCUMENT else None
+    )
     assert set(CSL_TYPES) == set(SourceKind)
+
+
+def test_an_official_document_says_so_in_the_styles_that_print_a_genre() -> None:
+    statement = Source(
+        "joint-statement",
+        "Joint Statement of the United States, the State of Israel, and the United Arab Emirates",
+        source_kind=SourceKind.OFFICIAL_DOCUMENT,
+        publisher="The White House",
+        authors=(Author(literal="The White House"),),
+        published=FuzzyDate.parse("2020-08-13"),
+    )
+    apa = bibliography_entry(statement, "apa").text
+    assert "United Arab Emirates [Official document]. The White House." in apa
+    assert "Official document." in bibliography_entry(statement, "chicago-author-date").text
 
 
 def test_a_news_article_item_has_every_field_it_knows() -> None:

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from viewer.domain.csl import CSL_TYPES
+from viewer.domain.csl import CSL_GENRES, CSL_TYPES
 from viewer.domain.dates import DateError, FuzzyDate
 from viewer.domain.enums import SourceKind
 from viewer.domain.records import Author
-from viewer.domain.reference_formats import BIBTEX_TYPES, RIS_TYPES
+from viewer.domain.reference_formats import BIBTEX_MISC_TYPES, BIBTEX_TYPES, RIS_TYPES
 from viewer.domain.reference_reading import ris_author
 from viewer.domain.reference_values import (
     bibtex_kind,
@@ -25,16 +25,29 @@ from viewer.domain.validation import KEY_PATTERN
 
 
 @pytest.mark.parametrize("kind", list(SourceKind))
-def test_each_kind_s_csl_and_ris_type_reads_back_as_it(kind: SourceKind) -> None:
-    assert csl_kind(CSL_TYPES[kind]) is kind
-    if list(RIS_TYPES.values()).count(RIS_TYPES[kind]) == 1:
-        assert ris_kind(RIS_TYPES[kind]) is kind
+def test_each_kind_s_written_type_reads_back_as_it_in_every_format(kind: SourceKind) -> None:
+    assert csl_kind(CSL_TYPES[kind], CSL_GENRES.get(kind, "")) is kind
+    assert bibtex_kind(BIBTEX_TYPES[kind], BIBTEX_MISC_TYPES.get(kind, "")) is kind
+    assert ris_kind(RIS_TYPES[kind]) is kind
 
 
-def test_a_bibtex_type_of_several_kinds_is_other_and_the_others_their_own() -> None:
-    for kind, entry_type in BIBTEX_TYPES.items():
-        shared = list(BIBTEX_TYPES.values()).count(entry_type) > 1
-        assert bibtex_kind(entry_type) is (SourceKind.OTHER if shared else kind)
+def test_a_type_of_several_kinds_without_its_subtype_is_other() -> None:
+    for types in (CSL_TYPES, BIBTEX_TYPES):
+        for kind, entry_type in types.items():
+            shared = list(types.values()).count(entry_type) > 1
+            read = csl_kind if types is CSL_TYPES else bibtex_kind
+            assert read(entry_type) is (SourceKind.OTHER if shared else kind)
+    # Another tool's genre or type on such an entry says nothing the app knows.
+    assert csl_kind("document", "press release") is SourceKind.OTHER
+    assert bibtex_kind("misc", "Video game") is SourceKind.OTHER
+
+
+def test_a_subtype_is_read_whatever_its_case_and_spacing_or_as_the_kind_s_own_name() -> None:
+    assert csl_kind("document", "Official  Document") is SourceKind.OFFICIAL_DOCUMENT
+    assert bibtex_kind("MISC", " Web page ") is SourceKind.WEB_PAGE
+    assert bibtex_kind("misc", "web_page") is SourceKind.WEB_PAGE
+    # A subtype does not turn a type of one kind into another.
+    assert bibtex_kind("article", "treaty") is SourceKind.NEWS_ARTICLE
 
 
 @pytest.mark.parametrize(
@@ -107,6 +120,8 @@ def test_partial_dates_of_bibtex_and_ris() -> None:
     assert ris_date("2020/09//") == FuzzyDate.parse("2020-09")
     assert ris_date("2020/09/15/evening") == FuzzyDate.parse("2020-09-15")
     assert ris_date("2021-04-01 10:11:12") == FuzzyDate.parse("2021-04-01")
+    assert ris_date("2020/09//circa") == FuzzyDate.parse("2020-09~")
+    assert ris_date("2020///Circa") == FuzzyDate.parse("2020~")
     for wrong in (lambda: year_month_date("20"), lambda: year_month_date("2020", "smarch")):
         with pytest.raises(DateError):
             wrong()

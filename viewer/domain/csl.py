@@ -52,7 +52,7 @@ DEFAULT_STYLE = "apa"
 
 CSL_TYPES: dict[SourceKind, str] = {
     SourceKind.NEWS_ARTICLE: "article-newspaper",
-    SourceKind.OFFICIAL_DOCUMENT: "legal_document",
+    SourceKind.OFFICIAL_DOCUMENT: "document",
     SourceKind.TREATY: "treaty",
     SourceKind.WEB_PAGE: "webpage",
     SourceKind.REPORT: "report",
@@ -60,6 +60,11 @@ CSL_TYPES: dict[SourceKind, str] = {
     SourceKind.BROADCAST: "broadcast",
     SourceKind.OTHER: "document",
 }
+# CSL 1.0.2 has no type for an official document ("legal_document" is in no
+# CSL schema, and the CSL-JSON schema refuses it): it is a "document" whose
+# genre says what it is, which the styles print where they print a genre and
+# which the import reads back (a "document" without it is "other").
+CSL_GENRES: dict[SourceKind, str] = {SourceKind.OFFICIAL_DOCUMENT: "official document"}
 
 _ITEM_ID = "item"
 # Our locators ("para. 3", "pp. 12-14", "Fox News article, sec. 2") -> CSL locator labels.
@@ -100,6 +105,8 @@ def csl_item(source: Source, item_id: str = _ITEM_ID) -> dict[str, Any]:
         "type": CSL_TYPES[source.source_kind],
         "title": _clean(source.title),
     }
+    if source.source_kind in CSL_GENRES:
+        item["genre"] = CSL_GENRES[source.source_kind]
     for field, value in (
         ("container-title", source.container_title),
         ("publisher", source.publisher),

@@ -10,7 +10,7 @@ Where each field goes (the import reads them back from the same places):
 ============== ======================================= ===================
 source         BibTeX                                  RIS
 ============== ======================================= ===================
-kind           see BIBTEX_TYPES                        TY (RIS_TYPES)
+kind           see BIBTEX_TYPES (and type, for @misc)      TY (RIS_TYPES)
 title          title                                   TI
 authors        author ("Family, Given" and ...;        AU, one a line
                a body's name in braces)
@@ -18,7 +18,8 @@ container      journal (@article), else howpublished   T2; JO too for a
                                                        news article
 publisher      institution (@techreport), else         PB
                publisher
-published      year, month (when known), date (EDTF)   PY (year), DA
+published      year, month (when known), date (EDTF)   PY (year), DA (circa
+                                                       as its "other" part)
 DOI            doi                                     DO
 URL            url                                     UR
 accessed       urldate                                 Y2
@@ -27,12 +28,16 @@ accessed       urldate                                 Y2
 Classic BibTeX has no entry type for an official document, a treaty or a
 web page that both BibTeX and biblatex read (biblatex's ``@legal`` is left
 to styles, ``@online`` is biblatex's own), so they are ``@misc``, with the
-site or collection in ``howpublished``; RIS has its own (GOVDOC, LEGAL, ELEC).
+site or collection in ``howpublished`` and the kind in ``type``
+(:data:`BIBTEX_MISC_TYPES`), which biblatex prints and the import reads
+back; RIS has its own (GOVDOC, LEGAL, ELEC). RIS has no mark for a date
+that is not sure; its date's free "other" part says ``circa``, as CSL does.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Any
 
 from viewer.domain.csl import csl_item
@@ -50,6 +55,18 @@ BIBTEX_TYPES: dict[SourceKind, str] = {
     SourceKind.BROADCAST: "misc",
     SourceKind.OTHER: "misc",
 }
+
+# The kinds that share @misc, each named in the entry's ``type`` field
+# (written in English whatever the app's language: it is the file's word).
+BIBTEX_MISC_TYPES: dict[SourceKind, str] = {
+    SourceKind.OFFICIAL_DOCUMENT: "official document",
+    SourceKind.TREATY: "treaty",
+    SourceKind.WEB_PAGE: "web page",
+    SourceKind.INTERVIEW: "interview",
+    SourceKind.BROADCAST: "broadcast",
+}
+# RIS's date: "YYYY/MM/DD/other"; this in "other" marks a date not sure.
+RIS_CIRCA = "circa"
 
 RIS_TYPES: dict[SourceKind, str] = {
     SourceKind.NEWS_ARTICLE: "NEWS",
@@ -79,15 +96,22 @@ _TEX_SPECIALS = str.maketrans(
 )
 
 
+# TeX's ligatures: "--" and "---" print as dashes, `` and '' as curly quotes.
+_LIGATURE = re.compile(r"(?<=-)(?=-)|(?<=`)(?=`)|(?<=')(?=')")
+
+
 def tex_text(text: str) -> str:
-    """``text`` as a BibTeX field value that TeX prints unchanged (non-ASCII kept as UTF-8)."""
-    return text.translate(_TEX_SPECIALS)
+    """``text`` as a BibTeX field value that TeX prints unchanged (non-ASCII
+    kept as UTF-8): its specials escaped, its ligatures broken by ``{}``."""
+    return _LIGATURE.sub("{}", text.translate(_TEX_SPECIALS))
 
 
 def bibtex_entry(source: Source) -> tuple[str, list[tuple[str, str]]]:
     """The BibTeX entry type and the (field, value) pairs, values ready to write."""
     item = csl_item(source, source.key)
     fields: list[tuple[str, str]] = [("title", tex_text(item["title"]))]
+    if source.source_kind in BIBTEX_MISC_TYPES:
+        fields.append(("type", BIBTEX_MISC_TYPES[source.source_kind]))
     authors = [_bibtex_name(name) for name in item.get("author", [])]
     if authors:
         fields.append(("author", " and ".join(authors)))
@@ -177,7 +201,8 @@ def _ris_date(date: FuzzyDate, lower: dt.date) -> str:
     """RIS's "YYYY/MM/DD/other", with only the known parts filled."""
     month = f"{lower.month:02d}" if date.precision in (Precision.DAY, Precision.MONTH) else ""
     day = f"{lower.day:02d}" if date.precision is Precision.DAY else ""
-    return f"{lower.year}/{month}/{day}/"
+    other = RIS_CIRCA if date.approximate or date.uncertain else ""
+    return f"{lower.year}/{month}/{day}/{other}"
 
 
 def _iso_known(date: FuzzyDate | None) -> str:

@@ -8,7 +8,7 @@ and from where other tools write the same thing:
 =============== ======================= ========================== ===============
 source          CSL-JSON                BibTeX                     RIS
 =============== ======================= ========================== ===============
-kind            type                    entry type                 TY
+kind            type (and genre)        entry type (and type)      TY
 title           title                   title                      TI (T1)
 authors         author                  author                     AU (A1)
 container title container-title         journal, else howpublished T2, else JO/JF
@@ -97,7 +97,7 @@ def source_from_csl(item: Mapping[str, Any]) -> Source:
     return Source(
         key="",
         title=_text(item.get("title")),
-        source_kind=csl_kind(str(item.get("type", ""))),
+        source_kind=csl_kind(str(item.get("type", "")), _text(item.get("genre"))),
         publisher=_text(item.get("publisher")),
         authors=tuple(csl_author(name) for name in item.get("author", ())),
         published=_date("issued", item.get("issued"), csl_date),
@@ -126,7 +126,7 @@ def source_from_bibtex(
     return Source(
         key="",
         title=first("title"),
-        source_kind=bibtex_kind(entry_type),
+        source_kind=bibtex_kind(entry_type, first("type")),
         publisher=first("publisher", "institution", "organization"),
         authors=tuple(authors),
         published=published,

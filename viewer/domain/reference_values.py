@@ -15,11 +15,11 @@ import unicodedata
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from viewer.domain.csl import CSL_TYPES
+from viewer.domain.csl import CSL_GENRES, CSL_TYPES
 from viewer.domain.dates import DateError, FuzzyDate
 from viewer.domain.enums import SourceKind
 from viewer.domain.records import Author
-from viewer.domain.reference_formats import BIBTEX_TYPES, RIS_TYPES
+from viewer.domain.reference_formats import BIBTEX_MISC_TYPES, BIBTEX_TYPES, RIS_CIRCA, RIS_TYPES
 
 _NEWS, _REPORT, _WEB = SourceKind.NEWS_ARTICLE, SourceKind.REPORT, SourceKind.WEB_PAGE
 _OFFICIAL, _BROADCAST, _OTHER = SourceKind.OFFICIAL_DOCUMENT, SourceKind.BROADCAST, SourceKind.OTHER
@@ -95,14 +95,18 @@ _KEY_WORDS = 6
 _KEY_LENGTH = 80
 
 
-def csl_kind(type_name: str) -> SourceKind:
-    """The kind of a CSL-JSON item of ``type_name`` ("article-newspaper" -> news article)."""
-    return _kind(type_name, CSL_TYPES, COMMON_CSL_TYPES)
+def csl_kind(type_name: str, genre: str = "") -> SourceKind:
+    """The kind of a CSL-JSON item of ``type_name`` ("article-newspaper" -> news
+    article); a "document" of genre "official document" is an official document."""
+    return _kind(type_name, CSL_TYPES, COMMON_CSL_TYPES, genre, CSL_GENRES)
 
 
-def bibtex_kind(entry_type: str) -> SourceKind:
-    """The kind of a BibTeX entry of ``entry_type`` ("article" -> news article)."""
-    return _kind(entry_type.lower(), BIBTEX_TYPES, COMMON_BIBTEX_TYPES)
+def bibtex_kind(entry_type: str, type_field: str = "") -> SourceKind:
+    """The kind of a BibTeX entry of ``entry_type`` ("article" -> news article);
+    a @misc's ``type`` field names its kind ("treaty", "web page")."""
+    return _kind(
+        entry_type.lower(), BIBTEX_TYPES, COMMON_BIBTEX_TYPES, type_field, BIBTEX_MISC_TYPES
+    )
 
 
 def ris_kind(type_of_reference: str) -> SourceKind:
@@ -111,12 +115,23 @@ def ris_kind(type_of_reference: str) -> SourceKind:
 
 
 def _kind(
-    name: str, ours: Mapping[SourceKind, str], common: Mapping[str, SourceKind]
+    name: str,
+    ours: Mapping[SourceKind, str],
+    common: Mapping[str, SourceKind],
+    subtype: str = "",
+    subtypes: Mapping[SourceKind, str] | None = None,
 ) -> SourceKind:
-    """The export's type read backwards; a type the export gives several
-    kinds (BibTeX's @misc) is "other" when "other" is one of them, since
-    the file does not say which."""
+    """The export's type read backwards. A type the export gives several
+    kinds (BibTeX's @misc, CSL's "document") is told apart by ``subtype``
+    as ``subtypes`` name them (case and spacing aside, or the kind's own
+    name, "web_page"); without one it is "other" when "other" is one of
+    them, since the file does not say which."""
     kinds = [kind for kind, written in ours.items() if written == name]
+    wanted = clean(subtype.replace("_", " ")).casefold()
+    if len(kinds) > 1 and wanted and subtypes:
+        for kind in kinds:
+            if wanted in (subtypes.get(kind, "").casefold(), kind.value.replace("_", " ")):
+                return kind
     if len(kinds) == 1:
         return kinds[0]
     if kinds:
@@ -202,12 +217,19 @@ def year_month_date(year: str, month: str = "", day: str = "") -> FuzzyDate | No
 
 def ris_date(text: str) -> FuzzyDate | None:
     """A RIS date, "YYYY/MM/DD/other" with only the known parts filled
-    ("2020///"), or ISO ("2020-09-15", a time after it left out)."""
-    text = clean(text).split(" ")[0] if clean(text) else ""
+    ("2020///"; "circa" as the other part marks it approximate), or ISO
+    ("2020-09-15", a time after it left out)."""
+    text = clean(text)
     if not text:
         return None
-    separator = "/" if "/" in text else "-"
-    parts = text.split(separator)[:3]
+    pieces = text.split("/", 3) if "/" in text else text.split(" ")[0].split("-")
+    circa = len(pieces) == 4 and clean(pieces[3]).casefold() == RIS_CIRCA
+    parts = [piece.split(" ")[0] for piece in pieces[:3]]
+    date = _ris_parts(text, parts)
+    return FuzzyDate.parse(date.edtf + "~") if circa and date is not None else date
+
+
+def _ris_parts(text: str, parts: list[str]) -> FuzzyDate | None:
     known: list[str] = []
     for part in parts:
         if not part:

@@ -42,6 +42,7 @@ TEXT_FIELDS = (
     "publisher",
     "institution",
     "organization",
+    "type",
 )
 _NEEDS_DECODING = re.compile(r"[\\{}$~%&]|--|``|''")
 # A bare % or & is TeX's comment and column sign; in a field nobody means that.
