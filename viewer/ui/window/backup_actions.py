@@ -27,8 +27,8 @@ from viewer.ui.window.backups_dialog import BackupsDialog
 from viewer.ui.window.database_location import SERVER_COPY_REASON, file_of
 from viewer.ui.window.long_task import LongTask, Work
 from viewer.ui.window.preferences import load_preferences
+from viewer.ui.window.status_feedback import LONG_MESSAGE_MS
 
-STATUS_MS = 15_000
 MANUAL = "manual"
 
 
@@ -261,7 +261,7 @@ class BackupActions(QObject):
     # -- telling the user ------------------------------------------------------------
 
     def _say(self, text: str) -> None:
-        self._host.statusBar().showMessage(text, STATUS_MS)
+        self._host.statusBar().showMessage(text, LONG_MESSAGE_MS)
 
     def _tell(
         self, title: str, text: str, icon: QMessageBox.Icon = QMessageBox.Icon.Warning

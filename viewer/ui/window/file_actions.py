@@ -37,9 +37,8 @@ from viewer.ui.window.properties_dialog import PropertiesDialog
 from viewer.ui.window.recent_databases import RecentDatabases
 from viewer.ui.window.recent_menu import RecentMenu
 from viewer.ui.window.server_opening import ServerOpening
+from viewer.ui.window.status_feedback import LONG_MESSAGE_MS
 from viewer.ui.window.task_progress_dialog import TaskProgressDialog
-
-STATUS_MS = 15_000
 
 
 class FileHost(Protocol):
@@ -393,4 +392,4 @@ class FileActions(QObject):
         return dialog
 
     def say(self, text: str) -> None:
-        self._host.statusBar().showMessage(text, STATUS_MS)
+        self._host.statusBar().showMessage(text, LONG_MESSAGE_MS)

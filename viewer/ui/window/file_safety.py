@@ -26,6 +26,7 @@ from viewer.ui.window.database_location import (
     short_name,
 )
 from viewer.ui.window.file_chooser import PathChooser
+from viewer.ui.window.status_feedback import LONG_MESSAGE_MS
 from viewer.ui.window.write_lock import (
     DAMAGED_COPY_REASON,
     DAMAGED_REASON,
@@ -33,7 +34,6 @@ from viewer.ui.window.write_lock import (
     WriteLock,
 )
 
-STATUS_MS = 15_000
 GONE_TITLE = "The database file is gone"
 
 
@@ -206,7 +206,9 @@ class FileSafety(QObject):
             reason = error.strerror if isinstance(error, OSError) and error.strerror else error
             self._tell(f"The copy could not be written to {target}: {reason}")
             return None
-        self._window.statusBar().showMessage(f"Saved a copy of the database to {target}", STATUS_MS)
+        self._window.statusBar().showMessage(
+            f"Saved a copy of the database to {target}", LONG_MESSAGE_MS
+        )
         return target
 
     def _tell(self, text: str) -> None:

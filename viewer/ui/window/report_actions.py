@@ -28,8 +28,8 @@ from viewer.ui.report.report_pictures import PictureMaker, make_pictures, report
 from viewer.ui.window.database_location import file_of
 from viewer.ui.window.file_chooser import FileDialogChooser
 from viewer.ui.window.preferences_controller import PreferencesController
+from viewer.ui.window.status_feedback import LONG_MESSAGE_MS
 
-STATUS_MS = 15_000
 TITLE = "Export Report"
 
 
@@ -195,7 +195,7 @@ class ReportActions(QObject):
 
     def _written(self, path: Path, pages: int) -> None:
         self._host.statusBar().showMessage(
-            f"Wrote {pages:,} page{'s' if pages != 1 else ''} to {path}", STATUS_MS
+            f"Wrote {pages:,} page{'s' if pages != 1 else ''} to {path}", LONG_MESSAGE_MS
         )
         self.reportWritten.emit(str(path), pages)
 

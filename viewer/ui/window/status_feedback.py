@@ -7,6 +7,8 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QStatusBar
 
 MESSAGE_MS = 5_000
+# A line that names a file written or a backup made stays long enough to read it.
+LONG_MESSAGE_MS = 15_000
 
 # What a new change's command text ("Edit Kazakhstan") becomes once done.
 _DONE = {
