@@ -4,7 +4,9 @@
 role that may create databases, ``postgresql://me@localhost/postgres``).
 Otherwise the server's own programs (``initdb``, ``pg_ctl``: Debian's
 ``postgresql`` package) start one on a temporary data folder, on a free port
-of the loopback, for this test process alone, and stop it at the end. As root
+of the loopback, for this test process alone, and stop it at the end. A
+server whose test process died without stopping it (a run killed) is stopped
+and its folder removed by the next run's start (:func:`sweep`). As root
 (CI), the server runs as the ``postgres`` user, since PostgreSQL refuses to
 run as root.
 
@@ -14,6 +16,7 @@ skip says why, except under ``CI=true``: CI must run both halves.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import socket
@@ -28,6 +31,9 @@ from sqlalchemy import URL, make_url
 
 SERVER_VARIABLE = "ACCORDS_VIEWER_TEST_POSTGRES"
 SERVER_USER = "accords_tests"
+FOLDER_PREFIX = "accords-pg-"
+# The test process a server belongs to, by its pid, in the server's folder.
+OWNER_FILE = "owner.pid"
 _SETTINGS = (
     # A test server: nothing needs to survive a crash of the machine.
     "-c fsync=off -c synchronous_commit=off -c full_page_writes=off "
@@ -66,8 +72,8 @@ class Server:
             connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
     def stop(self) -> None:
-        if self.data is None:
-            return
+        if self.data is None or not self.data.exists():
+            return  # a server given by URL, or one already swept away
         _run(
             self.run_as, [_binary("pg_ctl"), "stop", "-D", str(self.data), "-m", "immediate", "-w"]
         )
@@ -97,7 +103,9 @@ def start() -> Server:
             raise NoServer(
                 "running as root, and there is no 'postgres' user to run the server"
             ) from None
-    folder = Path(tempfile.mkdtemp(prefix="accords-pg-"))
+    sweep(Path(tempfile.gettempdir()))
+    folder = Path(tempfile.mkdtemp(prefix=FOLDER_PREFIX))
+    (folder / OWNER_FILE).write_text(str(os.getpid()), encoding="ascii")
     data, sockets = folder / "data", folder / "sockets"
     sockets.mkdir()
     if run_as is not None:
@@ -140,6 +148,37 @@ def start() -> Server:
     server = Server(admin, data, run_as)
     _wait(server)
     return server
+
+
+def sweep(temporary: Path) -> list[Path]:
+    """Stop the servers under ``temporary`` whose test process is gone, and
+    remove their folders; the folders removed."""
+    removed = []
+    for folder in sorted(temporary.glob(f"{FOLDER_PREFIX}*")):
+        try:
+            owner = int((folder / OWNER_FILE).read_text(encoding="ascii"))
+        except (OSError, ValueError):
+            continue  # not one of ours, or still being made
+        if _alive(owner):
+            continue
+        data = folder / "data"
+        if (data / "postmaster.pid").exists():
+            run_as = "postgres" if os.geteuid() == 0 else None
+            with contextlib.suppress(NoServer):  # already down: its folder goes all the same
+                _run(run_as, [_binary("pg_ctl"), "stop", "-D", str(data), "-m", "immediate"])
+        shutil.rmtree(folder, ignore_errors=True)
+        removed.append(folder)
+    return removed
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
 
 
 def _wait(server: Server) -> None:
