@@ -4,8 +4,10 @@ a form open on a record says who changed it, and the merge names them."""
 from __future__ import annotations
 
 import re
+import threading
 
 import psycopg
+import pytest
 from pytestqt.qtbot import QtBot
 
 from PySide6.QtCore import QTimer
@@ -15,6 +17,7 @@ from tests import postgres_server
 from tests.ui.team.conftest import ANA, list_text, save_in_form, selected_key
 from viewer.domain.enums import RecordKind
 from viewer.domain.records import Party
+from viewer.store.api import Probe
 from viewer.ui.edit.conflict_dialog import ConflictDialog
 from viewer.ui.edit.forms.party_dialog import PartyDialog
 from viewer.ui.edit.forms.record_dialog import RecordDialog
@@ -150,3 +153,43 @@ def test_a_lost_listening_connection_is_made_again_and_the_window_reads_afresh(
     save_in_form(ana, PARTY, KEY, _rename)  # said while nobody listened
     qtbot.waitUntil(lambda: list_text(ben, PARTY, KEY) == RENAMED, timeout=2000)
     assert selected_key(ben, PARTY) == KEY
+
+
+def test_the_listening_connection_is_made_again_off_the_gui_thread(
+    qtbot: QtBot,
+    on_server: tuple[MainWindow, MainWindow],
+    postgres: postgres_server.Server,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A server out of reach holds a connection attempt for seconds: the
+    window keeps answering while the listener is made again elsewhere."""
+    ana, ben = on_server
+    reach = threading.Event()  # the server answers again
+    tried_on: list[threading.Thread] = []
+    watch = ben.store.watch
+
+    def slow_watch() -> Probe:
+        tried_on.append(threading.current_thread())
+        if not reach.wait(timeout=30):
+            raise OSError("the server stayed out of reach")
+        return watch()
+
+    monkeypatch.setattr(ben.store, "watch", slow_watch)
+    admin = postgres.admin.render_as_string(False).replace("+psycopg", "")
+    with psycopg.connect(admin, autocommit=True) as connection:
+        connection.execute(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+            "WHERE datname = %s AND query LIKE 'LISTEN%%'",
+            (ben.store.engine.url.database,),
+        )
+    qtbot.waitUntil(lambda: bool(tried_on), timeout=3000)
+
+    # The try waits for the server on a thread of its own; the window works meanwhile.
+    assert tried_on[0] is not threading.main_thread()
+    assert ben.select_record(PARTY, "israel")
+    save_in_form(ana, PARTY, KEY, _rename)
+    assert list_text(ben, PARTY, KEY) == "Kazakhstan"
+
+    reach.set()
+    qtbot.waitUntil(lambda: list_text(ben, PARTY, KEY) == RENAMED, timeout=3000)
+    assert selected_key(ben, PARTY) == "israel"

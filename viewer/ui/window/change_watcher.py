@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import threading
+from collections.abc import Callable
+from concurrent.futures import Future
 from contextlib import suppress
 
 from PySide6.QtCore import QObject, QTimer, Signal
@@ -12,8 +15,8 @@ PROBE_INTERVAL_MS = 2_000
 # A server's probe only reads the notices already on its connection: looked at
 # this often, another user's save shows within a second.
 SERVER_INTERVAL_MS = 250
-# A lost listening connection is made again at most this often (connecting
-# to a server out of reach can take a moment of the GUI thread).
+# A lost listening connection is tried again at most this often, on a thread
+# of its own: connecting to a server out of reach can take seconds.
 RELISTEN_MS = 5_000
 
 
@@ -30,8 +33,10 @@ class ChangeWatcher(QObject):
     said :attr:`changedElsewhere` are :attr:`notices` (none on a file).
 
     A server's listening connection that is lost (the server restarted, the
-    network dropped) is made again at the next look that can reach the
-    server; what was said meanwhile is unknown, so the window reads afresh.
+    network dropped) is made again in the background, tried at once and then
+    every few seconds, never on the GUI thread (a server out of reach holds a
+    connection attempt for seconds); once it is made, what was said meanwhile
+    is unknown, so the window reads afresh.
 
     Each look on a file also asks whether the file is still there
     (:meth:`Store.file_gone`: two stat calls): a database deleted or replaced
@@ -52,6 +57,7 @@ class ChangeWatcher(QObject):
         self._gone = False
         self._lost = False  # a server's listening connection, to be made again
         self._waits = 0  # looks left before trying to listen again
+        self._connecting: Future[Probe | None] | None = None  # a try under way
         self.notices: list[Notice] = []
         self._probe: Probe | None = store.watch()
         self._timer = QTimer(self)
@@ -101,23 +107,33 @@ class ChangeWatcher(QObject):
             return False
 
     def _listen_again(self) -> None:
-        if self._waits > 0:
-            self._waits -= 1
+        if self._connecting is None:
+            if self._waits > 0:
+                self._waits -= 1
+                return
+            self._waits = RELISTEN_MS // SERVER_INTERVAL_MS - 1
+            self._connecting = _in_background(self._store.watch)
             return
-        self._waits = RELISTEN_MS // SERVER_INTERVAL_MS - 1
+        if not self._connecting.done():
+            return
+        tried, self._connecting = self._connecting, None
         try:
-            self._probe = self._store.watch()
-        except Exception:  # the server is still out of reach: try at the next look
+            probe = tried.result()
+        except Exception:  # the server is still out of reach: try again later
             return
+        self._probe = probe
         self._lost = False
         self.notices = []  # who said what meanwhile is not known: everything is read
         self.changedElsewhere.emit()
 
     def _drop_probe(self) -> None:
         probe, self._probe = self._probe, None
-        if probe is not None:
-            with suppress(Exception):  # closing a connection already broken
-                probe.close()
+        _close(probe)
+        tried, self._connecting = self._connecting, None
+        if tried is not None:  # a connection made after this has no use: closed when made
+            tried.add_done_callback(
+                lambda done: _close(None if done.exception() else done.result())
+            )
 
     def note_own_change(self) -> None:
         """The window's own write: it needs no second reading. A change from
@@ -144,3 +160,24 @@ class ChangeWatcher(QObject):
         self._timer.stop()
         self._lost = False
         self._drop_probe()
+
+
+def _close(probe: Probe | None) -> None:
+    if probe is not None:
+        with suppress(Exception):  # closing a connection already broken
+            probe.close()
+
+
+def _in_background(call: Callable[[], Probe | None]) -> Future[Probe | None]:
+    """``call()`` run on a daemon thread (one that never holds the program
+    open at its end), its outcome in the future returned."""
+    outcome: Future[Probe | None] = Future()
+
+    def run() -> None:
+        try:
+            outcome.set_result(call())
+        except BaseException as error:  # handed to whoever reads the outcome
+            outcome.set_exception(error)
+
+    threading.Thread(target=run, name="accords-viewer-listen", daemon=True).start()
+    return outcome
