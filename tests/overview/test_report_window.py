@@ -139,4 +139,7 @@ def test_the_report_lists_its_sources_in_the_preferences_style(
         window.report.action.trigger()
     text = PdfText(target).text()
     sources = text[text.rindex("Sources [1]") :]
-    assert "[1] Carnahan, A., and L. Y. Tomlinson. “Kazakhstan Joining Abraham Accords" in sources
+    assert (
+        "[1] Carnahan, Ashley, and Lucas Y. Tomlinson. “Kazakhstan Joining Abraham Accords"
+        in sources
+    )

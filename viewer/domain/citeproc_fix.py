@@ -1,6 +1,6 @@
-"""One correction to citeproc-py 0.11, applied when viewer.domain.csl is imported.
+"""Three corrections to citeproc-py 0.11, applied when viewer.domain.csl is imported.
 
-The CSL specification says the variables a ``cs:substitute`` element
+**Substitutes.** The CSL specification says the variables a ``cs:substitute`` element
 rendered are suppressed in the rest of the output. citeproc-py suppresses a
 variable only when the substitute names it itself; APA substitutes the title
 through a macro inside a ``cs:choose``, so a source without an author showed
@@ -8,10 +8,24 @@ its title twice: "[Report]. (n.d.). [Report]. Axios." (reported upstream as
 citeproc-py issue #91, closed, and still so in 0.11.1). With this, every
 ``cs:text`` variable that a substitute actually rendered, however deeply, is
 suppressed in the rest of the entry, as the specification asks.
+
+**initialize="false".** CSL 1.0.1 lets a style keep given names whole while
+still setting a mark after the initials a name already has: MLA 9 writes
+"Carnahan, Ashley, and Lucas Y. Tomlinson". citeproc-py does not read the
+attribute and initialised every given name ("Carnahan, A., and L. Y.
+Tomlinson"). With this, a ``cs:name`` (or the citation or bibliography it
+inherits from) that says ``initialize="false"`` initialises nothing.
+
+**punctuation-in-quote.** American English puts a period or comma that
+follows a quotation inside its closing mark (“Title.” Fox News); the en-US
+locale says so, and citeproc-py reads the option but never applies it.
+:func:`punctuation_in_quote` moves the mark in, for the styles whose locale
+asks for it.
 """
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from citeproc import model
@@ -50,4 +64,56 @@ def apply() -> None:
 
     model.Text._variable = text_variable
     model.Substitute.render = substitute_render
+    original_initialize = model.Name.initialize
+
+    def initialize(self: Any, given: str, mark: str, context: Any) -> str:
+        if _initialize_option(self, context) == "false":
+            return _marked_initials(given, mark)
+        return str(original_initialize(self, given, mark, context))
+
+    model.Name.initialize = initialize
     setattr(model.Substitute, _FIXED, True)
+
+
+def _initialize_option(name: Any, context: Any) -> str:
+    """The ``initialize`` attribute of a cs:name, or of the citation or
+    bibliography whose name options it inherits ("true" when none says)."""
+    own = name.get("initialize")
+    if own is not None:
+        return str(own).lower()
+    scope = name.xpath_search("./ancestor::*[self::cs:citation or self::cs:bibliography][1]")
+    if scope and scope[0].get("initialize") is not None:
+        return str(scope[0].get("initialize")).lower()
+    return "true"
+
+
+def _marked_initials(given: str, mark: str) -> str:
+    """``given`` whole, but an initial already in it followed by the mark
+    ("Lucas Y" with ". " -> "Lucas Y.")."""
+    words = given.split()
+    marked = [
+        word.rstrip(".") + mark.rstrip()
+        if len(word.rstrip(".")) == 1 and word[0].isupper()
+        else word
+        for word in words
+    ]
+    return " ".join(marked)
+
+
+# A period or comma after a closing quotation mark (and what ends the quotation).
+# (Only the double mark: the single closing mark is also the apostrophe.)
+_AFTER_QUOTE = re.compile(r"([.?!]?)(”)([.,])")
+
+
+def punctuation_in_quote(text: str) -> str:
+    """``text`` with each period or comma that follows a closing quotation
+    mark moved inside it; dropped where the quotation already ends with
+    a period, question or exclamation mark (“Why?” Fox News)."""
+
+    def moved(found: re.Match[str]) -> str:
+        ending, close, mark = found.groups()
+        if ending:
+            return ending + close
+        return mark + close
+
+    return _AFTER_QUOTE.sub(moved, text)

@@ -209,6 +209,8 @@ def _reference_list(
     if not html_output:
         reference_list.sort()
     entries = [_one_line(str(entry)) for entry in reference_list.bibliography()]
+    if _punctuation_in_quote(style):
+        entries = [citeproc_fix.punctuation_in_quote(entry) for entry in entries]
     return list(reference_list.keys), entries
 
 
@@ -251,6 +253,17 @@ def _rendered(source: Source, style: str, locator: str | None, html_output: bool
 
 
 def _render(source: Source, style: str, locator: str | None, html_output: bool) -> str:
+    text = _citeproc_text(source, style, locator, html_output)
+    return citeproc_fix.punctuation_in_quote(text) if _punctuation_in_quote(style) else text
+
+
+@lru_cache(maxsize=len(STYLES))
+def _punctuation_in_quote(style: str) -> bool:
+    """Whether the style's locale puts a period after a quotation inside it (en-US)."""
+    return str(_style(style).root.get_locale_option("punctuation-in-quote")).lower() == "true"
+
+
+def _citeproc_text(source: Source, style: str, locator: str | None, html_output: bool) -> str:
     item = csl_item(source)
     if html_output:  # citeproc-py escapes the style's text, not the item's
         item = {key: _escaped(value) for key, value in item.items()}

@@ -204,9 +204,11 @@ def test_the_chosen_style_formats_the_rows_and_the_copy(
     pane.select_citation(1, 0)
 
     row = _tree(pane).currentItem().text(0)
-    assert row.startswith("Carnahan, A., and L. Y. Tomlinson. “Kazakhstan Joining Abraham")
+    assert row.startswith("Carnahan, Ashley, and Lucas Y. Tomlinson. “Kazakhstan Joining Abraham")
     _button(pane, "copyReferenceButton").click()
-    assert QGuiApplication.clipboard().text().startswith("Carnahan, A., and L. Y. Tomlinson.")
+    assert (
+        QGuiApplication.clipboard().text().startswith("Carnahan, Ashley, and Lucas Y. Tomlinson.")
+    )
 
 
 def test_go_to_source_emits_the_source_key(qtbot: QtBot, pane: CitationsPane) -> None:

@@ -79,7 +79,7 @@ def test_in_the_chosen_style(pane: CitationsPane) -> None:
     pane.show_detail(cited_party())
     pane.set_citation_style("modern-language-association")
     action(pane).trigger()
-    assert QGuiApplication.clipboard().text().split("\n")[0] == "Abe, A. Abe Reports."
+    assert QGuiApplication.clipboard().text().split("\n")[0] == "Abe, Al. Abe Reports."
 
 
 def test_a_source_record_copies_itself_and_a_record_without_sources_nothing(
