@@ -12,11 +12,12 @@ from viewer.domain.dates import FuzzyDate
 from viewer.domain.enums import ClaimRank, RecordKind, StatusKind
 from viewer.domain.records import Citation, Party, StatusAction
 from viewer.store.details import load_detail
-from viewer.store.listing import ListQuery, fetch_rows
+from viewer.store.listing import ListQuery, count_rows, fetch_rows
 from viewer.store.overview import accord_overview
+from viewer.store.search import counts, facets, search
 from viewer.store.store import Store
 
-S, A = RecordKind.STATUS_ACTION, RecordKind.ACCORD
+P, S, A = RecordKind.PARTY, RecordKind.STATUS_ACTION, RecordKind.ACCORD
 ACCORD = "abraham-accords"
 SEEDED_PARTICIPANTS = 9
 
@@ -95,3 +96,59 @@ def test_an_outranked_step_leaves_its_party_a_participant_by_the_preferred_one(
     assert SUDAN_JOINED.key in {action.key for action in in_force(sudan.actions)}
     assert "sudan-declaration-signed-2021" not in {a.key for a in in_force(sudan.actions)}
     assert "sudan" in _detail_participants(claims_store)
+
+
+def _keys(store: Store, query: str, kind: RecordKind) -> set[str]:
+    return {hit.key for hit in search(store, query, kinds=(kind,))}
+
+
+def test_status_finds_a_participant_by_its_steps_that_count_and_every_step_by_its_own(
+    claims_store: Store,
+) -> None:
+    # The deprecated step is still a record found by its own status...
+    assert RUMOUR.key in _keys(claims_store, "status:expected_to_join", S)
+    # ...but names no participant; Kazakhstan is expected by a step that counts.
+    assert _keys(claims_store, "status:expected_to_join", P) == {"kazakhstan"}
+    # Sudan's outranked declaration no longer makes it a signatory of one.
+    assert "sudan-declaration-signed-2021" in _keys(claims_store, "status:declaration_signed", S)
+    assert "sudan" not in _keys(claims_store, "status:declaration_signed", P)
+    assert _keys(claims_store, "status:joined", P) == {"sudan"}
+    # A date too: Atlantis's only dated step does not date it.
+    assert _keys(claims_store, "year:2030", P) == set()
+    assert _keys(claims_store, "year:2030", S) == {RUMOUR.key}
+    assert "atlantis" not in _keys(claims_store, "has:date", P)
+    assert "atlantis" in _keys(claims_store, "missing:date", P)
+
+
+def test_an_accord_and_a_party_name_each_other_by_steps_that_count(claims_store: Store) -> None:
+    """The accord detail's "Show all" participants are the list filtered by
+    ``accord:``; it agrees with the detail's count."""
+    in_accord = _keys(claims_store, f"accord:{ACCORD}", P)
+    assert "atlantis" not in in_accord
+    assert _detail_participants(claims_store) <= in_accord
+    assert count_rows(claims_store, ListQuery(P, f"accord:{ACCORD}")) == len(in_accord)
+    assert _keys(claims_store, "party:atlantis", A) == set()
+    assert _keys(claims_store, "party:atlantis", S) == {RUMOUR.key}
+    assert _keys(claims_store, "party:sudan", A) == {ACCORD}
+
+
+def test_the_facets_count_a_deprecated_step_but_not_its_party(claims_store: Store) -> None:
+    found = facets(claims_store, "atlantis")
+    assert found.kinds[P] == 1 and found.kinds[S] == 1
+    assert found.statuses == {StatusKind.EXPECTED_TO_JOIN: 1}  # the step alone
+    assert found.years == {2030: 1}
+    sudan = facets(claims_store, "sudan")
+    assert sudan.statuses[StatusKind.JOINED] == 2  # the step and Sudan
+    assert sudan.statuses[StatusKind.DECLARATION_SIGNED] == 1  # the step alone
+
+
+@pytest.mark.parametrize(
+    "text", ["atlantis", "sudan", "expected", "-kind:event", "status:joined", "party:sudan"]
+)
+def test_each_facet_still_counts_what_its_filter_leaves(claims_store: Store, text: str) -> None:
+    found = facets(claims_store, text)
+    for year, number in found.years.items():
+        assert sum(counts(claims_store, f"{text} year:{year}").values()) == number, year
+    for status, number in found.statuses.items():
+        narrowed = counts(claims_store, f"{text} status:{status.value}")
+        assert sum(narrowed.values()) == number, status
