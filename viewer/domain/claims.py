@@ -10,8 +10,9 @@ with the reason it is not believed, so that nobody records it again. A
 claim nobody competes with counts unless it is deprecated.
 
 Every status computation goes through :func:`in_force` (the domain's status
-and overview rules, the detail, the report); the participants list's SQL
-says the same in :mod:`viewer.store.listing`.
+and overview rules, the detail, the report); the store's SQL says the same
+in :mod:`viewer.store.claim_rule` (the lists' status, who takes part in an
+accord, the search filters that find a participant by its steps).
 """
 
 from __future__ import annotations

@@ -14,6 +14,7 @@ from viewer.domain.quoting import quoted
 from viewer.domain.records import Accord, Event, Party, Person, Record, Source, StatusAction
 from viewer.domain.status import chronological, status_as_of
 from viewer.domain.views import Claim, Detail, Link
+from viewer.store import claim_rule
 from viewer.store.dependents import CLAIM_KINDS
 from viewer.store.evidence import quote_verdicts
 from viewer.store.listing import show_date
@@ -176,10 +177,14 @@ def _events(
 
 
 def _participants(session: Session, accord_id: int) -> tuple[tuple[Link, ...], int]:
-    """The first parties (by name) with a step in the accord, each noted with
-    its status now in this accord only, and how many there are in all."""
+    """The first parties (by name) with a step in the accord that counts
+    (see viewer.store.claim_rule: a party whose every step there is
+    deprecated takes no part), each noted with its status now in this
+    accord only, and how many there are in all."""
     in_accord = StatusActionRow.accord_id == accord_id
-    party_ids = select(StatusActionRow.party_id).where(in_accord)
+    party_ids = select(StatusActionRow.party_id).where(
+        in_accord, claim_rule.counts(StatusActionRow)
+    )
     parties = session.execute(
         select(PartyRow.id, PartyRow.key, PartyRow.name)
         .where(PartyRow.id.in_(party_ids))
@@ -201,7 +206,7 @@ def _participants(session: Session, accord_id: int) -> tuple[tuple[Link, ...], i
         Link(RecordKind.PARTY, key, name, _status_now(steps[party_id]))
         for party_id, key, name in parties
     )
-    total = _count(session, select(StatusActionRow.party_id).where(in_accord).distinct())
+    total = _count(session, party_ids.distinct())
     return links, total
 
 

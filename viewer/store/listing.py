@@ -27,8 +27,9 @@ from sqlalchemy import (
 from sqlalchemy.orm import aliased
 
 from viewer.domain.dates import DateError, FuzzyDate
-from viewer.domain.enums import Certainty, ClaimRank, EventKind, RecordKind, StatusKind
+from viewer.domain.enums import Certainty, EventKind, RecordKind, StatusKind
 from viewer.domain.views import ListRow
+from viewer.store import claim_rule
 from viewer.store.mapping import LABEL_COLUMNS, ROW_TYPES
 from viewer.store.schema import (
     AccordRow,
@@ -95,7 +96,7 @@ def _show_since(edtf: str | None) -> str:
 # they hold unless a step of the party is dated after today. With an accord
 # chosen (the "accord" parameter), only the steps in that accord count, the
 # undated rule included; without one, every step of the party. Of competing
-# claims, only those that count take part (_counts). One indexed
+# claims, only those that count take part (claim_rule.counts). One indexed
 # lookup by party (ix on party_id) per row of a page, LIMIT 1.
 _current = aliased(StatusActionRow, name="current_action")
 _later = aliased(StatusActionRow, name="later_action")
@@ -108,33 +109,12 @@ def _in_chosen_accord(action: Any) -> ColumnElement[bool]:
     return or_(_accord_key.is_(None), action.accord_id == _chosen_accord)
 
 
-def _counts(action: Any) -> ColumnElement[bool]:
-    """Whether the step ``action`` counts, by the rule of viewer.domain.claims:
-    never deprecated, and no preferred claim in its group when it is normal
-    (the group's first claim by its id, the others by the index on
-    alternative_of_id)."""
-    rival = aliased(StatusActionRow)
-    group = func.coalesce(action.alternative_of_id, action.id)
-    return and_(
-        action.rank != ClaimRank.DEPRECATED.value,
-        or_(
-            action.rank == ClaimRank.PREFERRED.value,
-            ~select(rival.id)
-            .where(
-                rival.rank == ClaimRank.PREFERRED.value,
-                or_(rival.id == group, rival.alternative_of_id == group),
-            )
-            .exists(),
-        ),
-    )
-
-
 _latest_action = (
     select(StatusActionRow.id)
     .where(
         StatusActionRow.party_id == PartyRow.id,
         _in_chosen_accord(StatusActionRow),
-        _counts(StatusActionRow),
+        claim_rule.counts(StatusActionRow),
         or_(
             StatusActionRow.date_lower <= _today,
             and_(
@@ -144,7 +124,7 @@ _latest_action = (
                     _later.party_id == PartyRow.id,
                     _in_chosen_accord(_later),
                     _later.date_lower > _today,
-                    _counts(_later),
+                    claim_rule.counts(_later),
                 )
                 .correlate(PartyRow)
                 .exists(),
@@ -162,9 +142,11 @@ _latest_action = (
 )
 # An accord's counts: each a correlated count through an index on accord_id
 # (ix_status_actions_accord_id, ix_events_accord_id), for the page's rows only.
+# A participant is a party with a step in the accord that counts: one whose
+# every step there is deprecated is not one.
 _accord_participants = (
     select(func.count(func.distinct(StatusActionRow.party_id)))
-    .where(StatusActionRow.accord_id == AccordRow.id)
+    .where(StatusActionRow.accord_id == AccordRow.id, claim_rule.counts(StatusActionRow))
     .correlate(AccordRow)
     .scalar_subquery()
 )

@@ -1,9 +1,10 @@
 """An accord with its participants' steps and its events, for the overview.
 
 One read gives everything the overview draws for every day: the parties
-that have a step in the accord (with those steps only), and the accord's
-events, at most :data:`viewer.domain.overview.EVENT_LIMIT` of them with the
-total. Reads are indexed by accord (``ix_status_actions_accord_id``,
+that have a step in the accord that counts (with their steps in it, of
+every rank), and the accord's events, at most
+:data:`viewer.domain.overview.EVENT_LIMIT` of them with the total. Reads
+are indexed by accord (``ix_status_actions_accord_id``,
 ``ix_events_accord_id``), so the cost follows the accord's size, not the
 database's.
 """
@@ -14,6 +15,7 @@ from collections import defaultdict
 
 from sqlalchemy import func, select
 
+from viewer.domain.claims import in_force
 from viewer.domain.dates import DateError, FuzzyDate
 from viewer.domain.enums import Certainty, EventKind, PartyKind, RecordKind
 from viewer.domain.overview import EVENT_LIMIT, AccordOverview, OverviewEvent, OverviewParty
@@ -65,10 +67,14 @@ def accord_overview(
             action = to_record(action_row)
             assert isinstance(action, StatusAction)
             steps[action_row.party_id].append(action)
+        # A party takes part by a step that counts: one whose every step in
+        # the accord is deprecated is left out, as the lists and the detail
+        # leave it out (viewer.store.claim_rule).
+        taking_part = [party_id for party_id, actions in steps.items() if in_force(actions)]
         parties: list[OverviewParty] = []
-        if steps:
+        if taking_part:
             for party in session.scalars(
-                select(PartyRow).where(PartyRow.id.in_(list(steps))).order_by(PartyRow.name)
+                select(PartyRow).where(PartyRow.id.in_(taking_part)).order_by(PartyRow.name)
             ):
                 parties.append(
                     OverviewParty(

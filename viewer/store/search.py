@@ -34,7 +34,7 @@ from viewer.domain.query import (
 )
 from viewer.domain.search_limits import MAX_HITS
 from viewer.domain.snippets import snippet
-from viewer.store import search_index
+from viewer.store import claim_rule, search_index
 from viewer.store.mapping import LABEL_COLUMNS, ROW_TYPES
 from viewer.store.schema import (
     EventRow,
@@ -128,7 +128,9 @@ def counts(store: Reader, query: str | Query) -> dict[RecordKind, int]:
 def facets(store: Reader, query: str | Query) -> Facets:
     """How the matches divide. Each count is what adding that facet's filter
     would leave: a status or a year counts the participants it names too
-    (by their status actions), as ``status:`` and ``year:`` find them."""
+    (by their status actions that count, viewer.store.claim_rule), as
+    ``status:`` and ``year:`` find them; a step itself is counted by its own
+    status and year, whatever its rank."""
     parsed = as_query(query)
     kinds = counts(store, parsed)
     statuses: dict[StatusKind, int] = {}
@@ -136,6 +138,7 @@ def facets(store: Reader, query: str | Query) -> Facets:
     years: dict[int, int] = {}
     # extract() is a year on both engines (SQLite's strftime, PostgreSQL's EXTRACT).
     action_year = extract("year", StatusActionRow.date_lower)
+    counting = claim_rule.counts(StatusActionRow)
     with store.reading() as session:
         matching_parties = select(PartyRow.id).where(condition(RecordKind.PARTY, parsed))
         for statement in (
@@ -143,7 +146,7 @@ def facets(store: Reader, query: str | Query) -> Facets:
             .where(condition(RecordKind.STATUS_ACTION, parsed))
             .group_by(StatusActionRow.action),
             select(StatusActionRow.action, func.count(func.distinct(StatusActionRow.party_id)))
-            .where(StatusActionRow.party_id.in_(matching_parties))
+            .where(StatusActionRow.party_id.in_(matching_parties), counting)
             .group_by(StatusActionRow.action),
         ):
             for value, number in session.execute(statement):
@@ -167,6 +170,7 @@ def facets(store: Reader, query: str | Query) -> Facets:
             .where(
                 StatusActionRow.party_id.in_(matching_parties),
                 StatusActionRow.date_lower.is_not(None),
+                counting,
             )
             .group_by(action_year)
         )

@@ -4,9 +4,12 @@
 ISO code, initials or publisher; ``status:`` and ``certainty:`` read the
 enums; ``after:``, ``before:`` and ``year:`` read a date by its earliest day
 (an index range); ``has:`` and ``missing:`` ask for citations, quotes, dates.
-A filter that cannot apply to a kind matches none of it. These conditions
-are plain SQL: only naming a record by words of its name goes through the
-full-text index (:mod:`viewer.store.search_index`).
+A filter that cannot apply to a kind matches none of it. A participant
+found by its steps (in an accord, of a status, by a date) is found by the
+steps that count (:mod:`viewer.store.claim_rule`); a step itself matches by
+its own values, whatever its rank. These conditions are plain SQL: only
+naming a record by words of its name goes through the full-text index
+(:mod:`viewer.store.search_index`).
 """
 
 from __future__ import annotations
@@ -19,7 +22,7 @@ from sqlalchemy.orm import InstrumentedAttribute
 
 from viewer.domain.enums import Certainty, RecordKind, StatusKind
 from viewer.domain.query import Filter, Term, enum_value, kind_named, read_date, searchable
-from viewer.store import search_index
+from viewer.store import claim_rule, search_index
 from viewer.store.mapping import LABEL_COLUMNS, ROW_TYPES
 from viewer.store.schema import (
     AccordRow,
@@ -100,9 +103,11 @@ def _party_filter(kind: RecordKind, value: str) -> ColumnElement[bool]:
             return StatusActionRow.party_id.in_(parties)
         case RecordKind.EVENT:
             return EventRow.id.in_(events)
-        case RecordKind.ACCORD:
+        case RecordKind.ACCORD:  # by a step of the party in it that counts
             return AccordRow.id.in_(
-                select(StatusActionRow.accord_id).where(StatusActionRow.party_id.in_(parties))
+                select(StatusActionRow.accord_id).where(
+                    StatusActionRow.party_id.in_(parties), claim_rule.counts(StatusActionRow)
+                )
             )
         case RecordKind.SOURCE:
             return SourceRow.id.in_(
@@ -147,18 +152,22 @@ def _accord_filter(kind: RecordKind, value: str) -> ColumnElement[bool]:
             return StatusActionRow.accord_id.in_(accords)
         case RecordKind.EVENT:
             return EventRow.accord_id.in_(accords)
-        case RecordKind.PARTY:  # with a status action in it, or a role in its events
+        case RecordKind.PARTY:  # with a step in it that counts, or a role in its events
             return or_(
                 PartyRow.id.in_(
-                    select(StatusActionRow.party_id).where(StatusActionRow.accord_id.in_(accords))
+                    select(StatusActionRow.party_id).where(
+                        StatusActionRow.accord_id.in_(accords), claim_rule.counts(StatusActionRow)
+                    )
                 ),
                 PartyRow.id.in_(
                     select(EventRoleRow.party_id).where(EventRoleRow.event_id.in_(events))
                 ),
             )
-        case RecordKind.PERSON:
+        case RecordKind.PERSON:  # of a participant (a step in it that counts)
             return PersonRow.party_id.in_(
-                select(StatusActionRow.party_id).where(StatusActionRow.accord_id.in_(accords))
+                select(StatusActionRow.party_id).where(
+                    StatusActionRow.accord_id.in_(accords), claim_rule.counts(StatusActionRow)
+                )
             )
         case RecordKind.SOURCE:  # cited for the accord, its status actions or its events
             return SourceRow.id.in_(
@@ -181,7 +190,9 @@ def _status_filter(kind: RecordKind, value: str) -> ColumnElement[bool]:
         return StatusActionRow.action == action
     if kind is RecordKind.PARTY:
         return PartyRow.id.in_(
-            select(StatusActionRow.party_id).where(StatusActionRow.action == action)
+            select(StatusActionRow.party_id).where(
+                StatusActionRow.action == action, claim_rule.counts(StatusActionRow)
+            )
         )
     return false()
 
@@ -208,7 +219,9 @@ def _dated(kind: RecordKind, test: str, value: str) -> ColumnElement[bool]:
         return false()
     if kind is RecordKind.PARTY:
         return PartyRow.id.in_(
-            select(StatusActionRow.party_id).where(_dated(RecordKind.STATUS_ACTION, test, value))
+            select(StatusActionRow.party_id).where(
+                _dated(RecordKind.STATUS_ACTION, test, value), claim_rule.counts(StatusActionRow)
+            )
         )
     if kind not in DATES:
         return false()
@@ -226,9 +239,11 @@ def _dated(kind: RecordKind, test: str, value: str) -> ColumnElement[bool]:
 def _presence(kind: RecordKind, value: str, wanted: bool) -> ColumnElement[bool]:
     what = value.casefold().rstrip("s")
     found: ColumnElement[bool]
-    if what == "date" and kind is RecordKind.PARTY:  # dated by its status actions
+    if what == "date" and kind is RecordKind.PARTY:  # dated by its steps that count
         found = PartyRow.id.in_(
-            select(StatusActionRow.party_id).where(StatusActionRow.date_lower.is_not(None))
+            select(StatusActionRow.party_id).where(
+                StatusActionRow.date_lower.is_not(None), claim_rule.counts(StatusActionRow)
+            )
         )
     elif what == "date":
         found = DATES[kind].is_not(None) if kind in DATES else false()
