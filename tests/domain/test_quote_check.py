@@ -63,3 +63,12 @@ def test_a_long_text_is_folded_once_per_source() -> None:
     # A changed text (a new version) is folded again, not taken from before.
     assert folded.verdict("amet, consectetur. lorem", "s1", 2, "other") is Verdict.NOT_FOUND
     assert len(folded) == 2  # each version of the text folded once
+
+
+def test_the_same_source_and_version_with_another_text_is_folded_again() -> None:
+    # Another database (opened after, or a backup restored and edited) may
+    # hold the same key at the same version with another text.
+    folded = FoldedTexts()
+    assert folded.verdict("turned the page", "report", 1, "We turned the page.") is Verdict.VERIFIED
+    assert folded.verdict("turned the page", "report", 1, "Nothing here.") is Verdict.NOT_FOUND
+    assert folded.verdict("turned the page", "report", 1, "We turned the page.") is Verdict.VERIFIED

@@ -6,9 +6,9 @@ import dataclasses
 
 from tests import samples
 from viewer.domain.enums import RecordKind
-from viewer.domain.evidence import EvidenceRow, EvidenceTopic
+from viewer.domain.evidence import CitedAt, EvidenceRow, EvidenceTopic
 from viewer.domain.quote_check import Verdict
-from viewer.domain.records import Citation, Event, Party, Source
+from viewer.domain.records import Citation, Event, Party, Source, StatusAction
 from viewer.store.details import load_detail
 from viewer.store.evidence import evidence_counts, evidence_report, evidence_rows
 from viewer.store.store import Store
@@ -136,3 +136,53 @@ def test_the_detail_brings_each_quotes_verdict_not_the_archived_text(store: Stor
     party = load_detail(store, RecordKind.PARTY, "kazakhstan")
     assert party is not None
     assert party.verdicts == {(0, 0): Verdict.NOT_FOUND, (1, 0): Verdict.NOT_FOUND}
+
+
+def test_a_citation_rows_names_its_citation_as_its_claim_lists_it(store: Store) -> None:
+    _filled(store)
+    _cite(
+        store,
+        RecordKind.EVENT,
+        "meeting",
+        Citation("report", "para. 6"),
+        Citation("wire", "", "", "first"),
+        Citation("wire", " ", "", "second"),
+    )
+    action = store.get(RecordKind.STATUS_ACTION, "kz-expected")
+    assert isinstance(action, StatusAction)
+    store.update(dataclasses.replace(action, citations=(Citation("wire", ""),)))
+    rows = _all_rows(store, EvidenceTopic.NO_LOCATOR, 2)
+    cited = {(row.kind, row.key, row.cited) for row in rows}
+    assert cited == {
+        (
+            RecordKind.PARTY,
+            "kazakhstan",
+            CitedAt(0, Citation("report", "", "we've turned the page")),
+        ),
+        (RecordKind.EVENT, "meeting", CitedAt(1, Citation("wire", "", "", "first"))),
+        (RecordKind.EVENT, "meeting", CitedAt(2, Citation("wire", " ", "", "second"))),
+        (RecordKind.STATUS_ACTION, "kz-expected", CitedAt(0, Citation("wire", ""))),
+    }
+    # Each is found in the detail of the record the row opens, under its claim.
+    for row in rows:
+        detail = load_detail(store, row.open_kind, row.open_key)
+        assert detail is not None and row.cited is not None
+        (claim,) = [
+            c for c in detail.claims if (c.record.kind, c.record.key) == (row.kind, row.key)
+        ]
+        assert row.cited.found_in(claim.citations) == row.cited.index
+    (unfound,) = _all_rows(store, EvidenceTopic.QUOTE_NOT_FOUND, 10)
+    assert unfound.cited == CitedAt(0, Citation("report", "para. 3", "We have turned the page"))
+    # The other topics' rows are records, not citations.
+    assert all(row.cited is None for row in _all_rows(store, EvidenceTopic.SINGLE_SOURCE, 10))
+
+
+def test_a_citation_is_found_again_after_its_claim_changed() -> None:
+    wanted = Citation("wire", "", "", "second")
+    at = CitedAt(2, wanted)
+    first, other = Citation("report", "para. 6"), Citation("wire", "", "", "first")
+    assert at.found_in((first, other, wanted)) == 2
+    assert at.found_in((other, wanted)) == 1  # one before it was removed
+    assert at.found_in((first, other)) is None  # it was removed
+    assert at.found_in((first, other, Citation("wire", "p. 2", "", "second"))) is None  # changed
+    assert CitedAt(1, other).found_in((other, other)) == 1  # the same twice: its own place

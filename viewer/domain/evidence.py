@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
 from viewer.domain.enums import RecordKind
+from viewer.domain.records import Citation
 
 
 class EvidenceTopic(StrEnum):
@@ -31,6 +33,11 @@ class EvidenceTopic(StrEnum):
         """Whether ``check`` fails on it (the others are warnings)."""
         return self is EvidenceTopic.UNCITED
 
+    @property
+    def lists_citations(self) -> bool:
+        """Whether its rows are citations (each row names one, :class:`CitedAt`)."""
+        return self in (EvidenceTopic.NO_LOCATOR, EvidenceTopic.QUOTE_NOT_FOUND)
+
 
 _LABELS = {
     EvidenceTopic.UNCITED: "Claims without a citation",
@@ -53,12 +60,38 @@ _EXPLANATIONS = {
 
 
 @dataclass(frozen=True, slots=True)
+class CitedAt:
+    """One citation of a claim, as an evidence row found it: its place among
+    the claim's citations (in the order the claim lists them) and what it said.
+
+    A citation has no key that outlives a save of its claim (the claim's
+    citations are written afresh each time), so it is known again by what it
+    says: :meth:`found_in` looks at its place first, then anywhere in the claim
+    (a citation before it was removed or added meanwhile)."""
+
+    index: int
+    citation: Citation
+
+    def found_in(self, citations: Sequence[Citation]) -> int | None:
+        """Its place in ``citations`` (the claim as read now), or None once
+        it is no longer there (removed, or changed)."""
+        if 0 <= self.index < len(citations) and citations[self.index] == self.citation:
+            return self.index
+        for index, citation in enumerate(citations):
+            if citation == self.citation:
+                return index
+        return None
+
+
+@dataclass(frozen=True, slots=True)
 class EvidenceRow:
     """One record that needs attention: the record to open (a status action
     opens its participant), what it is, and what about it.
 
     ``kind`` and ``key`` name the record the row is about (a status action's,
-    a citation's claim); ``open_kind`` and ``open_key`` the one to open."""
+    a citation's claim); ``open_kind`` and ``open_key`` the one to open;
+    ``cited`` the citation a row of a topic that lists citations is about
+    (None in the other topics)."""
 
     kind: RecordKind
     key: str
@@ -66,6 +99,7 @@ class EvidenceRow:
     note: str
     open_kind: RecordKind
     open_key: str
+    cited: CitedAt | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -129,11 +129,13 @@ def verify_folded(quote: str, folded_text: str) -> Verdict:
 
 class FoldedTexts:
     """The folded archived texts of the last few sources checked, by the
-    source's key and version (a changed text is folded again)."""
+    source's key, version and text: a changed text is folded again, and so is
+    another database's (one opened after, a backup restored and edited) whose
+    source has the same key and version but not the same text."""
 
     def __init__(self, keep: int = 16) -> None:
         self._keep = keep
-        self._texts: OrderedDict[tuple[str, int], str] = OrderedDict()
+        self._texts: OrderedDict[tuple[str, int, str], str] = OrderedDict()
 
     def __len__(self) -> int:
         """How many folded texts are kept."""
@@ -144,7 +146,7 @@ class FoldedTexts:
             return Verdict.NO_QUOTE
         if not archived_text.strip():
             return Verdict.NO_TEXT
-        place = (source_key, version)
+        place = (source_key, version, archived_text)
         folded = self._texts.get(place)
         if folded is None:
             folded = fold(archived_text)

@@ -16,16 +16,17 @@ citation's id), so each page costs the same however far into the topic.
 
 from __future__ import annotations
 
+import dataclasses
 import threading
 from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
-from sqlalchemy import Connection, Select, Table, func, literal, or_, select
+from sqlalchemy import Connection, Select, Table, and_, func, literal, or_, select
 
 from viewer.domain.enums import RecordKind, StatusKind
-from viewer.domain.evidence import EvidencePage, EvidenceRow, EvidenceTopic
+from viewer.domain.evidence import CitedAt, EvidencePage, EvidenceRow, EvidenceTopic
 from viewer.domain.quote_check import FoldedTexts, Verdict, fold, verify_folded
-from viewer.domain.records import Source
+from viewer.domain.records import Citation, Source
 from viewer.domain.views import Claim
 from viewer.store.dependents import CLAIM_KINDS
 from viewer.store.schema import CLAIM_COLUMNS, CitationRow, PartyRow, SourceRow
@@ -71,8 +72,11 @@ def evidence_rows(
         for found in _rows(connection, topic, after):
             rows.append(found)
             if len(rows) == limit:
-                return EvidencePage(tuple(row for _, row in rows), rows[-1][0])
-        return EvidencePage(tuple(row for _, row in rows), None)
+                break
+        listed = tuple(row for _, row in rows)
+        if topic.lists_citations:
+            listed = _with_citations(connection, rows)
+        return EvidencePage(listed, rows[-1][0] if len(rows) == limit else None)
 
 
 def evidence_report(counts: Mapping[EvidenceTopic, int]) -> list[str]:
@@ -272,6 +276,55 @@ def _claims_by_id(connection: Connection, cited: Sequence[_Cited]) -> dict[int, 
             for citation_id in by_claim[row[0]]:
                 rows[citation_id] = _claim_row(kind, row)
     return rows
+
+
+def _with_citations(
+    connection: Connection, rows: Sequence[tuple[Position, EvidenceRow]]
+) -> tuple[EvidenceRow, ...]:
+    """The rows of a topic that lists citations, each with the citation it is
+    about (these topics' positions end with the citation's id)."""
+    cited = _cited_at(connection, [position[1] for position, _ in rows])
+    return tuple(dataclasses.replace(row, cited=cited.get(position[1])) for position, row in rows)
+
+
+def _cited_at(connection: Connection, citation_ids: Sequence[int]) -> dict[int, CitedAt]:
+    """Each citation as its claim lists it, by id: what it says and how many
+    of the claim's citations come before it (one indexed count per claim kind)."""
+    if not citation_ids:
+        return {}
+    claim_columns = [_CITATIONS.c[column] for column in CLAIM_COLUMNS]
+    query = (
+        select(_CITATIONS.c.id, _SOURCES.c.key, _CITATIONS.c.locator, _CITATIONS.c.quote)
+        .add_columns(_CITATIONS.c.note, *claim_columns)
+        .select_from(_CITATIONS.join(_SOURCES, _CITATIONS.c.source_id == _SOURCES.c.id))
+        .where(_CITATIONS.c.id.in_(citation_ids))
+    )
+    said: dict[int, Citation] = {}
+    kinds: set[RecordKind] = set()
+    for row in connection.execute(query):
+        said[row[0]] = Citation(row[1], row[2], row[3], row[4])
+        kinds.update(
+            kind for kind, claim in zip(CLAIM_KINDS, row[5:], strict=True) if claim is not None
+        )
+    places: dict[int, int] = {}
+    for kind in kinds:
+        cited, before = _CITATIONS.alias("cited"), _CITATIONS.alias("before")
+        column = f"{kind.value}_id"
+        earlier = and_(
+            before.c[column] == cited.c[column],
+            or_(
+                before.c.position < cited.c.position,
+                and_(before.c.position == cited.c.position, before.c.id < cited.c.id),
+            ),
+        )
+        counted = (
+            select(cited.c.id, func.count(before.c.id))
+            .select_from(cited.outerjoin(before, earlier))
+            .where(cited.c.id.in_(citation_ids), cited.c[column].is_not(None))
+            .group_by(cited.c.id)
+        )
+        places.update((citation_id, count) for citation_id, count in connection.execute(counted))
+    return {key: CitedAt(places.get(key, 0), citation) for key, citation in said.items()}
 
 
 def _source_rows(

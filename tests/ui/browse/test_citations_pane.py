@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QLabel, QToolButton, QTreeWidget, QTreeWidgetItem,
 
 from viewer.domain.citation_text import VERDICT_MARKS
 from viewer.domain.enums import RecordKind
+from viewer.domain.evidence import CitedAt
 from viewer.domain.quote_check import Verdict
 from viewer.domain.records import Author, Citation, Party, Source
 from viewer.domain.views import Claim, Detail, Link
@@ -393,3 +394,37 @@ def test_each_quote_says_whether_its_source_text_holds_it(
     assert rows[3].icon(0).isNull()
     assert "quote not found in the archived text: The quote does not appear" in rows[1].toolTip(0)
     assert pane.verdict_at(0, 1) is Verdict.NOT_FOUND
+
+
+def test_a_citation_asked_for_stays_in_sight_as_the_references_are_formatted(
+    qtbot: QtBot, pane: CitationsPane
+) -> None:
+    sources = tuple(
+        # A short title, and a reference of three authors and a publisher that wraps.
+        Source(
+            f"far-{n}",
+            f"Source {n}",
+            publisher="Example Press International",
+            authors=tuple(Author(f"Roe{n}{m}", "Alexandra") for m in range(3)),
+        )
+        for n in range(FORMATTED_AT_ONCE * 5)
+    )
+    citations = tuple(Citation(source.key, "p. 3") for source in sources)
+    pane.resize(380, 300)
+    pane.show()
+    qtbot.waitExposed(pane)
+    pane.show_detail(_detail(_claim("a claim", *citations), sources=sources))
+    assert not pane.formatting_done()
+    last = len(citations) - 1
+    assert pane.select_cited((RecordKind.PARTY, "somewhere"), CitedAt(last, citations[last]))
+    tree = _tree(pane)
+    qtbot.waitUntil(pane.formatting_done)
+    assert tree.currentItem() is _child(pane, 0, last)
+    shown = tree.visualItemRect(_child(pane, 0, last))
+    assert tree.viewport().rect().contains(shown), (shown, tree.viewport().rect())
+    # Another claim's record, or a citation the claim no longer has: not found.
+    assert not pane.select_cited((RecordKind.PARTY, "elsewhere"), CitedAt(0, citations[0]))
+    assert not pane.select_cited(
+        (RecordKind.PARTY, "somewhere"), CitedAt(0, Citation("gone", "p. 3"))
+    )
+    assert tree.currentItem() is _child(pane, 0, last)

@@ -29,6 +29,8 @@ from viewer.domain.citation_text import (
 )
 from viewer.domain.csl import DEFAULT_STYLE, bibliography_text, cached_bibliography_text
 from viewer.domain.display_text import one_line
+from viewer.domain.enums import RecordKind
+from viewer.domain.evidence import CitedAt
 from viewer.domain.quote_check import Verdict
 from viewer.domain.records import Citation, Source
 from viewer.domain.views import Claim, Detail
@@ -312,6 +314,9 @@ class CitationsPane(QWidget):
             if item is not None:
                 self._fill_citation(item, citation, self._detail.sources.get(citation.source))
         self._fit_rows()
+        current = self._tree.currentItem()
+        if current is not None:  # rows above it grew: keep it in sight
+            self._tree.scrollToItem(current)
         if self._unformatted:
             QTimer.singleShot(0, self._format_some)
 
@@ -356,6 +361,21 @@ class CitationsPane(QWidget):
             raise IndexError(f"claim {claim_index} has no citation {citation_index}")
         self._tree.setCurrentItem(item)
         self._tree.scrollToItem(item)
+
+    def select_cited(self, claim: tuple[RecordKind, str], cited: CitedAt) -> bool:
+        """Make ``cited``, a citation of the claim of ``claim`` (its record's kind
+        and key), current and give it the keyboard focus, so that the next key
+        acts on it; False if the record shown has no such citation (any more)."""
+        claims = self._detail.claims if self._detail is not None else ()
+        for claim_index, shown in enumerate(claims):
+            if (shown.record.kind, shown.record.key) != claim:
+                continue
+            place = cited.found_in(shown.citations)
+            if place is not None:
+                self.select_citation(claim_index, place)
+                self._tree.setFocus(Qt.FocusReason.OtherFocusReason)
+                return True
+        return False
 
     def current_citation(self) -> tuple[Source, Citation] | None:
         """The selected citation with its source, or None."""

@@ -35,15 +35,21 @@ class EvidenceView(QWidget):
     double click on a record opens it; Escape in the records goes back to
     the topics. Everything is set as plain text.
 
+    A row that is a citation (:attr:`EvidenceRow.cited`) opens that citation
+    rather than only its record.
+
     Signals:
         topicChosen(str): a topic was chosen; its value.
         recordShown(str, str): a record became current (kind value, key).
         recordOpened(str, str): a record was opened (Enter, double click).
+        citationOpened(object): a citation's row was opened; the
+            :class:`EvidenceRow` (in place of ``recordOpened``).
     """
 
     topicChosen = Signal(str)
     recordShown = Signal(str, str)
     recordOpened = Signal(str, str)
+    citationOpened = Signal(object)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -149,7 +155,8 @@ class EvidenceView(QWidget):
         elif not page.rows:
             self.message.setText(f"{topic.label}: none. Nothing to do here.")
         else:
-            self.message.setText(f"{topic.label}. {topic.explanation} Enter opens a record.")
+            opens = "the citation in its record" if topic.lists_citations else "a record"
+            self.message.setText(f"{topic.label}. {topic.explanation} Enter opens {opens}.")
 
     def show_problem(self, text: str) -> None:
         self.rows_model.reset(None)
@@ -192,7 +199,9 @@ class EvidenceView(QWidget):
 
     def _row_activated(self, index: QModelIndex) -> None:
         row = self.rows_model.row_at(index.row())
-        if row is not None:
+        if row is not None and row.cited is not None:
+            self.citationOpened.emit(row)
+        elif row is not None:
             self.recordOpened.emit(row.open_kind.value, row.open_key)
 
     def eventFilter(self, watched: object, event: object) -> bool:

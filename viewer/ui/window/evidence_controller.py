@@ -10,7 +10,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QLabel, QStackedWidget, QWidget
 
 from viewer.domain.enums import RecordKind
-from viewer.domain.evidence import EvidencePage, EvidenceTopic
+from viewer.domain.evidence import EvidencePage, EvidenceRow, EvidenceTopic
 from viewer.store.api import Store, evidence_counts, evidence_rows
 from viewer.ui.browse.background_reader import BackgroundReader
 from viewer.ui.browse.evidence_view import EvidenceView
@@ -30,6 +30,8 @@ class EvidenceHost(Protocol):
 
     def open_record(self, kind: RecordKind, key: str) -> None: ...
 
+    def open_citation(self, row: EvidenceRow) -> None: ...
+
 
 class EvidenceController(QObject):
     """Puts the :class:`EvidenceView` in the lists' stack and shows it when
@@ -41,7 +43,8 @@ class EvidenceController(QObject):
     Each read is on a :class:`BackgroundReader` of its own: a newer request
     replaces an older one, whose reply is dropped. A record made current is
     shown in the panes (and its list) without leaving the view; Enter or a
-    double click opens it in its list.
+    double click opens it in its list, and a citation's row that citation
+    in the citations pane too.
     """
 
     def __init__(self, store: Store, host: EvidenceHost, window: QWidget) -> None:
@@ -75,6 +78,7 @@ class EvidenceController(QObject):
         self.view.recordOpened.connect(
             lambda kind, key: self._host.open_record(RecordKind(kind), key)
         )
+        self.view.citationOpened.connect(self._host.open_citation)
 
     # -- public API ------------------------------------------------------------------
 

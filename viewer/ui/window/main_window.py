@@ -12,6 +12,7 @@ from PySide6.QtGui import QCloseEvent, QResizeEvent
 from PySide6.QtWidgets import QMainWindow, QWidget
 
 from viewer.domain.enums import RecordKind
+from viewer.domain.evidence import EvidenceRow
 from viewer.store.api import DatabaseFileError, Store
 from viewer.store.api import Location as DatabaseLocation
 from viewer.ui.browse.detail_reader import DetailReader
@@ -281,6 +282,12 @@ class MainWindow(QMainWindow):
             self.editor.edit(kind, key)
         else:
             self.preview_record(kind, key)
+
+    def open_citation(self, row: EvidenceRow) -> None:
+        """Open the record an Evidence view's citation row opens, and that
+        citation in the citations pane once the record is read."""
+        self.panes.want_citation(row)
+        self.open_record(row.open_kind, row.open_key)
 
     def finish_reads(self, timeout_ms: int = 10_000) -> bool:
         """Wait for every read in the background and show its result now

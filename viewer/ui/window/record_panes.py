@@ -8,6 +8,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QWidget
 
 from viewer.domain.enums import RecordKind
+from viewer.domain.evidence import EvidenceRow
 from viewer.ui.browse.citations_pane import CitationsPane
 from viewer.ui.browse.detail_pane import LOADING, DetailPane
 from viewer.ui.browse.detail_reader import DetailReader, RecordReading
@@ -27,6 +28,10 @@ class RecordPanes(QObject):
     that a revert reaches the right one. Which record to show is the window's
     choice; what the panes ask for (a link followed, a revert, a new status,
     a search, a copied reference) is done through :meth:`connect_requests`.
+
+    A citation asked for (:meth:`want_citation`) is selected in the citations
+    pane when its record's reading arrives, and only then: a reading of
+    another record, or none, lets the wish go.
     """
 
     def __init__(self, opener: LinkOpener, reader: DetailReader, window: QWidget) -> None:
@@ -36,6 +41,8 @@ class RecordPanes(QObject):
         self.reader = reader
         self.shown: Location | None = None
         self._revision_records: dict[int, tuple[RecordKind, str]] = {}
+        self._wanted: EvidenceRow | None = None
+        self._say: Callable[[str], None] = lambda _text: None
         self._connect_signals()
 
     def _connect_signals(self) -> None:
@@ -45,6 +52,7 @@ class RecordPanes(QObject):
         self.reader.failed.connect(
             lambda error: self.show_message(f"This record could not be read: {error}")
         )
+        self.reader.failed.connect(lambda _error: self.want_citation(None))
 
     def connect_requests(
         self,
@@ -56,7 +64,7 @@ class RecordPanes(QObject):
         say: Callable[[str], None],
     ) -> None:
         """Do what the panes ask for; writing only when ``may_write`` allows."""
-        self._editor, self._may_write = editor, may_write
+        self._editor, self._may_write, self._say = editor, may_write, say
         self.detail_pane.recordLinkActivated.connect(
             lambda kind, key: self._follow_link(RecordKind(kind), key, select)
         )
@@ -80,14 +88,23 @@ class RecordPanes(QObject):
         self.shown = place
         self.reader.request(place.kind, place.key)
 
+    def want_citation(self, row: EvidenceRow | None) -> None:
+        """Select the citation ``row`` is about (:attr:`EvidenceRow.cited`) in
+        the citations pane, with the keyboard focus, when the record it opens
+        is read next; if that record no longer has it, say so in the status
+        bar. None: no citation is wanted any more."""
+        self._wanted = row if row is not None and row.cited is not None else None
+
     def show_none(self, why: str) -> None:
         """Show no record, saying ``why``."""
+        self._wanted = None
         self.shown = None
         self.reader.cancel()
         self.show_message(why)
 
     def clear(self) -> None:
         """Show no record, and no reason either."""
+        self._wanted = None
         self.shown = None
         self.reader.cancel()
         self._revision_records = {}
@@ -121,6 +138,21 @@ class RecordPanes(QObject):
         self._revision_records = {r.id: (r.record_kind, r.record_key) for r in revisions}
         self.detail_pane.show_detail(reading.detail, revisions, reading.names)
         self.citations_pane.show_detail(reading.detail)
+        wanted, self._wanted = self._wanted, None
+        if wanted is not None and (wanted.open_kind, wanted.open_key) == (
+            reading.kind,
+            reading.key,
+        ):
+            self._select_wanted(wanted)
+
+    def _select_wanted(self, row: EvidenceRow) -> None:
+        if row.cited is None or not self.citations_pane.select_cited(
+            (row.kind, row.key), row.cited
+        ):
+            self._say(
+                f"That citation of {_cut(row.label, 60)} is no longer there: it was removed "
+                "or changed after the Evidence view listed it."
+            )
 
 
 def _cut(text: str, limit: int) -> str:
