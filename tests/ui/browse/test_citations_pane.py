@@ -120,8 +120,8 @@ def test_pane_names_itself_for_assistive_technology(pane: CitationsPane) -> None
     assert pane.objectName() == "citationsPane"
     assert pane.accessibleName() == "Citations"
     assert _tree(pane).accessibleName() == "Claims and their citations"
-    names = ("openLinkButton", "copyReferenceButton", "goToSourceButton")
-    texts = ("Open link", "Copy reference", "Go to source")
+    names = ("openLinkButton", "copyReferenceButton", "goToSourceButton", "editCitationButton")
+    texts = ("Open link", "Copy reference", "Go to source", "Edit citation…")
     assert [_button(pane, name).accessibleName() for name in names] == list(texts)
     # The context menu has more: the whole citation, for one too long for its
     # row, and the record's references.

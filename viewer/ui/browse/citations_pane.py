@@ -68,18 +68,23 @@ class CitationsPane(QWidget):
     of it. "Copy reference" copies the reference and the in-text citation with
     its locator, as plain text and as HTML whose every piece of data is
     escaped; "Copy bibliography" (Ctrl+Shift+B) copies every reference behind
-    the record, sorted as the style sorts. Links open only through the given
+    the record, sorted as the style sorts; "Edit citation…" (F2) asks for the
+    form of the record the citation backs, at that citation. Links open only through the given
     :class:`LinkOpener`, which shows the site first.
 
     Signals:
         sourceRequested(str): the person asked to go to a source; its key.
         referenceCopied(str): a reference was put on the clipboard; its text.
         bibliographyCopied(int): a reference list was; how many references.
+        citationEditRequested(RecordKind, str, int): the person asked to edit
+            the selected citation: the kind and key of the record whose claim
+            it backs, and its place among that record's citations.
     """
 
     sourceRequested = Signal(str)
     referenceCopied = Signal(str)
     bibliographyCopied = Signal(int)
+    citationEditRequested = Signal(object, str, int)
 
     def __init__(self, link_opener: LinkOpener, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -126,6 +131,11 @@ class CitationsPane(QWidget):
         self._copy_action.setShortcut(QKeySequence.StandardKey.Copy)
         self._copy_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         self._go_action = self._action("Go to source", "Show the source record")
+        self._edit_action = self._action(
+            "Edit citation…", "Open the form of the record this citation backs, at this citation"
+        )
+        self._edit_action.setShortcut(QKeySequence(Qt.Key.Key_F2))
+        self._edit_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         self._bibliography_action = self._action(
             "Copy bibliography", "Copy every reference behind this record, in the chosen style"
         )
@@ -143,6 +153,7 @@ class CitationsPane(QWidget):
                 self._open_action,
                 self._copy_action,
                 self._go_action,
+                self._edit_action,
                 self._full_action,
                 self._bibliography_action,
             ]
@@ -157,6 +168,7 @@ class CitationsPane(QWidget):
             (self._open_action, "openLinkButton"),
             (self._copy_action, "copyReferenceButton"),
             (self._go_action, "goToSourceButton"),
+            (self._edit_action, "editCitationButton"),
         ):
             buttons.addAction(action)
             button = buttons.widgetForAction(action)
@@ -185,6 +197,7 @@ class CitationsPane(QWidget):
         self._open_action.triggered.connect(self._open_link)
         self._copy_action.triggered.connect(self._copy_reference)
         self._go_action.triggered.connect(self._go_to_source)
+        self._edit_action.triggered.connect(self._edit_citation)
         self._bibliography_action.triggered.connect(self._copy_bibliography)
         self._full_action.triggered.connect(self.show_full_text)
 
@@ -194,6 +207,11 @@ class CitationsPane(QWidget):
     def bibliography_action(self) -> QAction:
         """Copy bibliography: the window also places it in its Edit menu."""
         return self._bibliography_action
+
+    @property
+    def edit_citation_action(self) -> QAction:
+        """Edit citation…: the window also places it in its Edit menu."""
+        return self._edit_action
 
     def set_citation_style(self, style: str) -> None:
         """Show and copy references in ``style`` (a key of viewer.domain.csl.STYLES)."""
@@ -407,10 +425,18 @@ class CitationsPane(QWidget):
         self._open_action.setEnabled(linked is not None and bool(linked.url.strip()))
         self._copy_action.setEnabled(current is not None)
         self._go_action.setEnabled(current is not None)
+        self._edit_action.setEnabled(current is not None)
         self._full_action.setEnabled(current is not None)
         self._bibliography_action.setEnabled(bool(sources_behind(self._detail)))
 
     # -- commands ----------------------------------------------------------------
+
+    def _edit_citation(self) -> None:
+        indices = self._current_indices()
+        if self._detail is None or indices is None or indices[1] == _NO_CITATION:
+            return
+        claim = self._detail.claims[indices[0]]
+        self.citationEditRequested.emit(claim.record.kind, claim.record.key, indices[1])
 
     def _open_link(self) -> None:
         source = self.link_source()

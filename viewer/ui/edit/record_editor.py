@@ -171,7 +171,9 @@ class RecordEditor(QObject):
         result, saved = self._run(dialog)
         return saved if result else None
 
-    def edit(self, kind: RecordKind, key: str) -> Record | None:
+    def edit(self, kind: RecordKind, key: str, *, citation: int | None = None) -> Record | None:
+        """Open the form of ``key``; at its citation ``citation`` (counted
+        from 0) when given and still there, else at the first field."""
         # The log first: a save that lands between the two reads is then "newer".
         watch = FormWatch(self._store, kind, key)
         try:
@@ -183,6 +185,8 @@ class RecordEditor(QObject):
             self.failed.emit(f"That {record_noun(kind)} no longer exists.")
             return None
         dialog = self._dialog(kind, record, self._save_edit(record), None)
+        if citation is not None:
+            dialog.focus_citation(citation)
         self.open_form = (dialog, watch)
         try:
             result, saved = self._run(dialog)

@@ -168,6 +168,16 @@ class CitationsEditor(TableRowsEditor):
                 self._append_row(citation)
         self._update_state()
 
+    def focus_citation(self, row: int) -> bool:
+        """Make citation ``row`` (counted from 0) current at its locator, with
+        the keyboard focus; False if there is no such row."""
+        if not 0 <= row < self._table.rowCount():
+            return False
+        self._table.setCurrentCell(row, _LOCATOR)
+        self._table.scrollTo(self._table.model().index(row, _LOCATOR))
+        self._table.setFocus(Qt.FocusReason.OtherFocusReason)
+        return True
+
     def citations(self) -> tuple[Citation, ...]:
         """The rows, in order, that cite a known source (see :meth:`problems` for the rest)."""
         cited = []

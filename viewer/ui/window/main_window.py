@@ -156,10 +156,13 @@ class MainWindow(QMainWindow):
         self.preferences, self.help = commands.preferences, commands.help
         self.view_actions = commands.view_actions
         self.view_actions.add_choice(self.evidence.action)
-        # Copy Bibliography works on the shown record wherever the focus is.
-        commands.edit_menu.insertAction(
-            self.preferences.action, self.citations_pane.bibliography_action
-        )
+        # Copy Bibliography works on the shown record wherever the focus is;
+        # Edit Citation on the citation selected in the citations pane (F2 there).
+        for pane_action in (
+            self.citations_pane.edit_citation_action,
+            self.citations_pane.bibliography_action,
+        ):
+            commands.edit_menu.insertAction(self.preferences.action, pane_action)
         commands.edit_menu.insertSeparator(self.preferences.action)
         self.report = ReportActions(self, self, self.file_actions.tell)
         self.report.place(commands.file_menu, self.file_actions.export_action)

@@ -82,6 +82,9 @@ class RecordPanes(QObject):
             lambda count: say(f"Copied bibliography: {count:,} reference{'s' * (count != 1)}")
         )
         self.citations_pane.sourceRequested.connect(lambda key: select(RecordKind.SOURCE, key))
+        self.citations_pane.citationEditRequested.connect(
+            lambda kind, key, index: editor.edit(kind, key, citation=index) if may_write() else None
+        )
 
     def show(self, place: Location) -> None:
         """Read ``place`` and show it when read."""

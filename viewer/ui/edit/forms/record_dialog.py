@@ -195,6 +195,12 @@ class RecordDialog(QDialog):
         editor.set_source_lookup(self.services.lookup(RecordKind.SOURCE))
         return editor
 
+    def focus_citation(self, index: int) -> bool:
+        """Start at citation ``index`` of the form's citations (at its locator)
+        instead of the first field; False if the form has no such citation."""
+        editor = self._fields.get("citations")
+        return isinstance(editor, CitationsEditor) and editor.focus_citation(index)
+
     def new_key(self, kind: RecordKind, label: str) -> str:
         """The key of what the form describes: kept when editing, made when new.
 
