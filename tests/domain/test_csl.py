@@ -350,3 +350,20 @@ def test_a_bibliography_holds_each_source_once_in_the_styles_order(style: str) -
 
 def test_an_empty_bibliography_is_empty() -> None:
     assert bibliography([]) == Formatted("", "")
+
+
+def test_punctuation_moves_into_quotes_but_leaves_an_ellipsis_a_number_and_nested_marks_whole() -> (
+    None
+):
+    def entry(title: str, style: str) -> str:
+        return bibliography_entry(Source("t", title), style).text
+
+    # The user's own text: an ellipsis and a decimal after a quotation stay as typed.
+    ellipsis = "Netanyahu: “we will sign”... and then silence"
+    assert entry(ellipsis, "apa").startswith(ellipsis)
+    decimal = "The “Deal of the Century”.5 version"
+    assert entry(decimal, "apa").startswith(decimal)
+    # A headline ending in a quotation: the style's period goes inside both marks.
+    headline = Source("t", "Saudi Arabia will join “soon”", authors=(Author("Roe", "Ann"),))
+    chicago = bibliography_entry(headline, "chicago-author-date").text
+    assert chicago.endswith("“Saudi Arabia Will Join “soon.””")

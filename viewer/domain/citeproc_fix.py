@@ -81,9 +81,13 @@ def _initialize_option(name: Any, context: Any) -> str:
     own = name.get("initialize")
     if own is not None:
         return str(own).lower()
-    scope = name.xpath_search("./ancestor::*[self::cs:citation or self::cs:bibliography][1]")
-    if scope and scope[0].get("initialize") is not None:
-        return str(scope[0].get("initialize")).lower()
+    # A name in a macro inherits from where the macro is called (the context),
+    # as citeproc-py's own options do; then from the style itself.
+    where = context if context is not None else name
+    expr = "./ancestor::*[self::cs:citation or self::cs:bibliography or self::cs:style]"
+    for scope in reversed(where.xpath_search(expr)):
+        if scope.get("initialize") is not None:
+            return str(scope.get("initialize")).lower()
     return "true"
 
 
@@ -100,9 +104,10 @@ def _marked_initials(given: str, mark: str) -> str:
     return " ".join(marked)
 
 
-# A period or comma after a closing quotation mark (and what ends the quotation).
-# (Only the double mark: the single closing mark is also the apostrophe.)
-_AFTER_QUOTE = re.compile(r"([.?!]?)(”)([.,])")
+# A period or comma after closing quotation marks (and what ends the
+# quotation), not one of an ellipsis or a number ("”...", "”.5"). Only the
+# double mark: the single closing mark is also the apostrophe.
+_AFTER_QUOTE = re.compile(r"([.?!]?)(”+)([.,])(?![.\w])")
 
 
 def punctuation_in_quote(text: str) -> str:

@@ -245,3 +245,24 @@ def test_enter_on_a_quote_not_found_opens_that_citation(
     current = window.citations_pane.current_citation()
     assert current is not None and current[1] == UNFOUND
     assert QApplication.focusWidget() is _tree(window)
+
+
+def test_a_citation_whose_record_a_search_hides_opens_all_the_same(
+    qtbot: QtBot, small_window: MainWindow
+) -> None:
+    window = small_window
+    window.search_field.setText("league")  # Kazakhstan is not among its matches
+    window.search_field.settle()
+    assert window.finish_reads()
+    _to_citations_without_locator(qtbot, window)
+    row = window.evidence.view.current_row()
+    assert row is not None and row.key == "kazakhstan" and row.cited is not None
+    _key(qtbot, Qt.Key.Key_Return)
+    assert window.finish_reads()
+    # The search that hid it is cleared, the record chosen once its list is read...
+    assert window.search_field.text() == ""
+    assert _listed_key(window, RecordKind.PARTY) == "kazakhstan"
+    # ...and the citation found in it, with the keyboard focus.
+    current = window.citations_pane.current_citation()
+    assert current is not None and current[1] == row.cited.citation
+    assert QApplication.focusWidget() is _tree(window)

@@ -152,9 +152,13 @@ class RecordSelection:
         model = self._lists.models[kind]
         row = model.row_of(key)
         if row is None and model.filter_text and clear_search:
+            # The list is read afresh without the search, off the GUI thread:
+            # the record is chosen when its rows arrive (where they are read,
+            # its row is found), not looked for among the rows still filtered.
+            model.keep(key)
             self._search_field.clear()
             self._search_field.settle()
-            row = model.row_of(key)
+            return True
         if row is None:
             return False
         view = self._lists.views[kind]
