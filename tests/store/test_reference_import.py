@@ -282,10 +282,10 @@ def test_every_kind_and_a_date_not_sure_read_back_in_every_format(
     }
 
 
-def test_tex_dashes_and_quotes_in_a_title_come_back_from_bibtex_as_typed(
+def test_tex_ligatures_and_a_circumflex_in_a_title_come_back_from_bibtex_as_typed(
     store: Store, tmp_path: Path
 ) -> None:
-    title = "Gaza--Israel talks --- ``first'' round, 1--2 May"
+    title = "Gaza--Israel talks --- ``first'' round, 1--2 May, x^2 ^ y"
     store.add(dataclasses.replace(REPORT, title=title))
     read, problems = read_references(export(store, tmp_path, "bibtex"), "bibtex")
     assert problems == []

@@ -47,6 +47,9 @@ TEXT_FIELDS = (
 _NEEDS_DECODING = re.compile(r"[\\{}$~%&]|--|``|''")
 # A bare % or & is TeX's comment and column sign; in a field nobody means that.
 _BARE_SIGN = re.compile(r"(?<!\\)([%&])")
+# TeX's circumflex as the export writes it; the decoder would give the
+# modifier letter circumflex (U+02C6) for it, not the ^ that was typed.
+_CIRCUMFLEX = re.compile(r"\\textasciicircum(?:\{\}|\s*)")
 # An escaped sign in a verbatim field, as some tools write them (a\_b).
 _ESCAPED_SIGN = re.compile(r"\\([_%&#$~])")
 _MESSAGE_LIMIT = 200
@@ -125,7 +128,7 @@ def _decode(
     if not wanted:
         return list(texts)
     holder = model.Entry(
-        "misc", "decoding", [model.Field(str(i), _BARE_SIGN.sub(r"\\\1", texts[i])) for i in wanted]
+        "misc", "decoding", [model.Field(str(i), _tex_input(texts[i])) for i in wanted]
     )
     result = decoder.transform_entry(holder, library)
     if not isinstance(result, model.Entry):
@@ -134,6 +137,12 @@ def _decode(
     for index in wanted:
         decoded[index] = result[str(index)]
     return decoded
+
+
+def _tex_input(text: str) -> str:
+    """``text`` as the decoder should read it: a bare % or & as the sign it
+    means, and TeX's circumflex as the ^ it prints."""
+    return _CIRCUMFLEX.sub(lambda _found: r"\string^", _BARE_SIGN.sub(r"\\\1", text))
 
 
 def _failed(block: model.ParsingFailedBlock) -> ReadItem:

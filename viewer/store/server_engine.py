@@ -279,8 +279,12 @@ class ServerChangeProbe:
         raw.detach()
         self._connection: Any = raw.dbapi_connection
         assert self._connection is not None
-        self._connection.autocommit = True
-        self._connection.execute(f"LISTEN {CHANNEL}")
+        try:
+            self._connection.autocommit = True
+            self._connection.execute(f"LISTEN {CHANNEL}")
+        except BaseException:
+            self._connection.close()  # detached: nobody else would ever close it
+            raise
         self.notices: list[Notice] = []
 
     def changed(self) -> bool:
