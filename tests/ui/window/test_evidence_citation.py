@@ -266,3 +266,26 @@ def test_a_citation_whose_record_a_search_hides_opens_all_the_same(
     current = window.citations_pane.current_citation()
     assert current is not None and current[1] == row.cited.citation
     assert QApplication.focusWidget() is _tree(window)
+
+
+def test_a_record_a_search_hid_is_a_step_back_and_forward_once_chosen(
+    small_window: MainWindow,
+) -> None:
+    window = small_window
+    assert window.select_record(RecordKind.PARTY, "league")
+    assert window.finish_reads()
+    window.search_field.setText("league")  # Kazakhstan is not among its matches
+    window.search_field.settle()
+    assert window.finish_reads()
+
+    window.open_record(RecordKind.PARTY, "kazakhstan")
+    assert window.finish_reads()
+
+    assert _listed_key(window, RecordKind.PARTY) == "kazakhstan"
+    # Asked for, so a step of Back/Forward: Back returns to the league.
+    window.back_forward.back.trigger()
+    assert window.finish_reads()
+    assert _listed_key(window, RecordKind.PARTY) == "league"
+    window.back_forward.forward.trigger()
+    assert window.finish_reads()
+    assert _listed_key(window, RecordKind.PARTY) == "kazakhstan"

@@ -51,6 +51,9 @@ class RecordSelection:
         self.selecting = False
         self.auto_selecting = False
         self.refreshing = False
+        # A record asked for while a search hid it, chosen when its list is
+        # read again; and whether that was a step of Back/Forward already.
+        self._asked: tuple[Location, bool] | None = None
 
     def connect_signals(self, search: SearchController) -> None:
         """Follow each list's current row and reading, and the search's matches."""
@@ -105,12 +108,19 @@ class RecordSelection:
         view = self._lists.views[kind]
         view.set_empty_message(self.empty_text(kind))
         current = view.currentIndex()
+        asked, self._asked = self._asked, None
         if current.isValid():
             self.row_changed(kind, current)
             return
         index = self._lists.row_to_follow(kind)
         if index is None:
             self.show_no_record(self.empty_text(kind))
+            return
+        model = self._lists.models[kind]
+        chosen = Location(kind, model.key_at(index.row()) or "")
+        if asked is not None and asked == (chosen, False):
+            # The record the user asked for: their own step, as if it had been listed.
+            self._lists.choose(kind, index)
             return
         # Chosen for the user, not by them: not a step of Back/Forward.
         self.auto_selecting = True
@@ -156,6 +166,7 @@ class RecordSelection:
             # the record is chosen when its rows arrive (where they are read,
             # its row is found), not looked for among the rows still filtered.
             model.keep(key)
+            self._asked = (Location(kind, key), self._back_forward.walking())
             self._search_field.clear()
             self._search_field.settle()
             return True
