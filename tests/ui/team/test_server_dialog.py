@@ -57,6 +57,15 @@ def _file_window(make_window: WindowMaker, tmp_path: Path, seeded_copy: SeededCo
     return make_window(seeded_copy(tmp_path / "mine.sqlite3"), ANA)
 
 
+def _filled_form(qtbot: QtBot, window: MainWindow, address: ServerAddress) -> ServerDialog:
+    """File ▸ Open Server Database…'s form, shown and filled with ``address`` by keys."""
+    dialog = window.file_actions.servers.ask()
+    assert isinstance(dialog, ServerDialog)
+    qtbot.waitExposed(dialog)
+    _fill_by_keyboard(qtbot, dialog, address)
+    return dialog
+
+
 def test_a_server_database_is_opened_by_keyboard_and_remembered_without_its_password(
     qtbot: QtBot,
     make_window: WindowMaker,
@@ -66,10 +75,7 @@ def test_a_server_database_is_opened_by_keyboard_and_remembered_without_its_pass
 ) -> None:
     window = _file_window(make_window, tmp_path, seeded_copy)
     address = new_server_database(True)
-    dialog = window.file_actions.servers.ask()
-    assert isinstance(dialog, ServerDialog)
-    qtbot.waitExposed(dialog)
-    _fill_by_keyboard(qtbot, dialog, address)
+    dialog = _filled_form(qtbot, window, address)
     qtbot.keyClick(_focused(), Qt.Key.Key_Return)  # Enter connects
 
     expected = dataclasses.replace(address, options=(("sslmode", "disable"),))
@@ -96,10 +102,7 @@ def test_a_refusal_is_said_in_the_form_and_nothing_typed_is_lost(
     window = _file_window(make_window, tmp_path, seeded_copy)
     good = new_server_database(True)
     address = dataclasses.replace(good, user="nobody_here")
-    dialog = window.file_actions.servers.ask()
-    assert isinstance(dialog, ServerDialog)
-    qtbot.waitExposed(dialog)
-    _fill_by_keyboard(qtbot, dialog, address)
+    dialog = _filled_form(qtbot, window, address)
     qtbot.keyClick(_focused(), Qt.Key.Key_Return)
 
     assert dialog.isVisible()
@@ -181,10 +184,7 @@ def test_a_password_to_remember_goes_to_the_keyring_and_never_to_the_settings(
 ) -> None:
     window = _file_window(make_window, tmp_path, seeded_copy)
     address = new_server_database(True)
-    dialog = window.file_actions.servers.ask()
-    assert isinstance(dialog, ServerDialog)
-    qtbot.waitExposed(dialog)
-    _fill_by_keyboard(qtbot, dialog, address)
+    dialog = _filled_form(qtbot, window, address)
     qtbot.keyClick(_focused(), Qt.Key.Key_Tab)
     assert _focused() is dialog.remember_box
     qtbot.keyClick(_focused(), Qt.Key.Key_Space)
